@@ -1,0 +1,138 @@
+//! The non-interactive commands: each loads the board, maybe applies one edit, prints.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+use super::{AddArgs, Cli, Command, ListArgs, json, text};
+use crate::clock;
+use crate::domain::capacity::Capacity;
+use crate::domain::lanes::Lanes;
+use crate::domain::ops::{self, NewItem, Op, OpError};
+use crate::domain::{Board, Edit, Item, ItemId, Timestamp};
+use crate::store::{BoardLock, Opened, Store, location};
+
+pub fn run(cli: Cli) -> Result<()> {
+    let path = location::board_path(cli.file.as_deref())?;
+    let now = clock::now()?;
+    let Some(command) = cli.command else {
+        return crate::tui::run(&path, now);
+    };
+    match command {
+        Command::Add(args) => add(&path, args, now),
+        Command::List(args) => list(&path, &args, now),
+        Command::Show { id, json } => show(&path, id, json, now),
+        Command::Move { id, column } => {
+            let op = change(&path, now, |board| ops::move_to_column(board, id, &column, now))?;
+            println!("{}", op.summary);
+            Ok(())
+        }
+        Command::Stage { id, stage } => {
+            let op = change(&path, now, |board| ops::set_stage(board, id, stage, now))?;
+            println!("{}", op.summary);
+            Ok(())
+        }
+        Command::Stats { json } => stats(&path, json, now),
+        Command::Check => {
+            Store::load(&path)?;
+            println!("ok");
+            Ok(())
+        }
+    }
+}
+
+fn add(path: &Path, args: AddArgs, now: Timestamp) -> Result<()> {
+    let new = NewItem {
+        title: args.title,
+        track: args.track,
+        column: args.column,
+        stage: args.stage,
+        kind: args.kind,
+        estimate: args.estimate,
+        tags: args.tags,
+        assignee: args.assignee,
+        description: args.description.unwrap_or_default(),
+    };
+    let op = change(path, now, |board| ops::add(board, new, now))?;
+    match op.edit {
+        Edit::Add(item) => println!("{}", item.id),
+        _ => bail!("internal error: adding produced no item"),
+    }
+    Ok(())
+}
+
+fn list(path: &Path, args: &ListArgs, now: Timestamp) -> Result<()> {
+    let board = open(path, now)?;
+    if let Some(column) = &args.column {
+        ops::find_column(&board, column)?;
+    }
+    let lanes = Lanes::build(&board);
+    let items: Vec<&Item> = lanes
+        .board_order()
+        .filter_map(|id| board.item(id))
+        .filter(|it| args.track.is_none_or(|t| it.track == t))
+        .filter(|it| args.stage.is_none_or(|s| it.stage == s))
+        .filter(|it| args.column.as_ref().is_none_or(|c| &it.column == c))
+        .collect();
+    if args.json {
+        let rows: Vec<_> = items.iter().map(|it| json::item(&board, it)).collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+    } else {
+        print!("{}", text::list(&board, &items));
+    }
+    Ok(())
+}
+
+fn show(path: &Path, id: ItemId, as_json: bool, now: Timestamp) -> Result<()> {
+    let board = open(path, now)?;
+    let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;
+    if as_json {
+        println!("{}", serde_json::to_string_pretty(&json::item(&board, item))?);
+    } else {
+        print!("{}", text::show(&board, item));
+    }
+    Ok(())
+}
+
+fn stats(path: &Path, as_json: bool, now: Timestamp) -> Result<()> {
+    let board = open(path, now)?;
+    let capacity = Capacity::of(&board);
+    if as_json {
+        println!("{}", serde_json::to_string_pretty(&json::stats(&capacity))?);
+    } else {
+        print!("{}", text::stats(&capacity));
+    }
+    Ok(())
+}
+
+/// Opens the board for reading, creating it from the starter board on first use.
+fn open(path: &Path, now: Timestamp) -> Result<Board> {
+    let opened = Store::open(path, now)?;
+    note_created(&opened);
+    Ok(opened.board)
+}
+
+/// Applies one user request under the board's lock, so concurrent commands never lose a change.
+fn change(path: &Path, now: Timestamp, request: impl FnOnce(&Board) -> Result<Op, OpError>) -> Result<Op> {
+    let lock = BoardLock::acquire(path)?;
+    let opened = Store::open_locked(path, now, &lock)?;
+    note_created(&opened);
+    let Opened { mut store, mut board, .. } = opened;
+    let op = request(&board)?;
+    if !op.edit.is_noop() {
+        board.apply(op.edit.clone())?;
+        store
+            .save_locked(&board, &lock)
+            .with_context(|| "the change was not saved".to_string())?;
+    }
+    Ok(op)
+}
+
+fn note_created(opened: &Opened) {
+    if opened.created {
+        eprintln!(
+            "twotrack: created a new board at {} from the starter board",
+            opened.store.path().display()
+        );
+    }
+}

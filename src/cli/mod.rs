@@ -1,0 +1,144 @@
+//! The command line (SPEC §5): arguments, dispatch, and the exit status.
+
+mod commands;
+mod json;
+mod text;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::domain::{ItemId, Kind, Stage, Track};
+
+/// A keyboard-driven planning board for dual-track, two-stage delivery.
+///
+/// Without a command it opens the board in the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "twotrack", version, propagate_version = true)]
+pub struct Cli {
+    /// The board file (default: board.ron in your data directory; created from the starter
+    /// board if missing).
+    #[arg(long, short = 'f', global = true, env = "TWOTRACK_FILE", value_name = "PATH")]
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add an item and print its new id.
+    Add(AddArgs),
+    /// List items in board order: track, column, lane, position.
+    List(ListArgs),
+    /// Show one item with all its fields.
+    Show {
+        /// The item's id (`7` or `#7`).
+        #[arg(value_parser = parse_id)]
+        id: ItemId,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move an item to another column of its track.
+    Move {
+        #[arg(value_parser = parse_id)]
+        id: ItemId,
+        /// The column's id, e.g. `doing`.
+        column: String,
+    },
+    /// Label an item stage one (ship fast) or stage two (refinement).
+    Stage {
+        #[arg(value_parser = parse_id)]
+        id: ItemId,
+        /// 1 or 2.
+        #[arg(value_parser = parse_stage)]
+        stage: Stage,
+    },
+    /// Show the capacity split: planned work by track and by stage against the targets.
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate the board file: print `ok`, or the error with its line and column (exit 1).
+    Check,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The item's title.
+    pub title: String,
+    /// discovery or delivery (default: the column's track, else delivery).
+    #[arg(long, value_parser = parse_track)]
+    pub track: Option<Track>,
+    /// 1 or 2 (default 1).
+    #[arg(long, value_parser = parse_stage)]
+    pub stage: Option<Stage>,
+    /// Column id (default: the first column of the track).
+    #[arg(long)]
+    pub column: Option<String>,
+    /// feature, spike, enabler, debt or bug (default: spike in discovery, feature in delivery).
+    #[arg(long, value_parser = parse_kind)]
+    pub kind: Option<Kind>,
+    /// Estimate in points.
+    #[arg(long)]
+    pub estimate: Option<u32>,
+    /// A tag; repeat for more.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Who works on it.
+    #[arg(long)]
+    pub assignee: Option<String>,
+    /// Longer text.
+    #[arg(long)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Print a JSON array instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Only this track.
+    #[arg(long, value_parser = parse_track)]
+    pub track: Option<Track>,
+    /// Only this stage (1 or 2).
+    #[arg(long, value_parser = parse_stage)]
+    pub stage: Option<Stage>,
+    /// Only this column (by id).
+    #[arg(long)]
+    pub column: Option<String>,
+}
+
+fn parse_id(text: &str) -> Result<ItemId, String> {
+    text.trim_start_matches('#')
+        .parse::<ItemId>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| format!("`{text}` is not an item id (a positive number such as 7 or #7)"))
+}
+
+fn parse_stage(text: &str) -> Result<Stage, String> {
+    text.parse()
+}
+
+fn parse_track(text: &str) -> Result<Track, String> {
+    text.parse()
+}
+
+fn parse_kind(text: &str) -> Result<Kind, String> {
+    text.parse()
+}
+
+/// Runs the program with the process's arguments; the exit status follows SPEC §5.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("twotrack: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

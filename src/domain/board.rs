@@ -1,0 +1,194 @@
+//! The board: its tracks and columns, its items, the capacity policy and the definitions of done.
+
+use serde::{Deserialize, Serialize};
+
+use super::item::{Item, ItemId, Stage, Track};
+
+/// The file format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A column of a track.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    /// Short identifier used on the command line and in the file (`ready`, `doing`, ...).
+    pub id: String,
+    /// What the screen shows ("In progress").
+    pub name: String,
+    /// Work-in-progress limit: how many items the column should hold at most.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wip_limit: Option<u32>,
+    /// Items here are finished: they no longer count as planned work.
+    #[serde(default)]
+    pub done: bool,
+}
+
+impl Column {
+    pub fn new(id: &str, name: &str, done: bool) -> Column {
+        Column {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            wip_limit: None,
+            done,
+        }
+    }
+}
+
+/// The ordered columns of one track.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrackDef {
+    pub columns: Vec<Column>,
+    /// Limit on the items in all of the track's not-done columns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wip_limit: Option<u32>,
+}
+
+/// How the team means to spend a sprint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CapacityPolicy {
+    /// Points the team can take on per sprint.
+    pub points: u32,
+    /// Target share of planned points for the discovery track, in percent.
+    pub discovery_share: u8,
+    /// Target share of planned points for stage-two refinement, in percent (the 70/30 rule).
+    pub stage_two_share: u8,
+}
+
+impl Default for CapacityPolicy {
+    fn default() -> Self {
+        CapacityPolicy {
+            points: 40,
+            discovery_share: 20,
+            stage_two_share: 30,
+        }
+    }
+}
+
+/// A checklist of text lines per stage that an item must meet before it is done.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DefinitionOfDone {
+    pub stage_one: Vec<String>,
+    pub stage_two: Vec<String>,
+}
+
+impl DefinitionOfDone {
+    pub fn for_stage(&self, stage: Stage) -> &[String] {
+        match stage {
+            Stage::One => &self.stage_one,
+            Stage::Two => &self.stage_two,
+        }
+    }
+}
+
+impl Default for DefinitionOfDone {
+    fn default() -> Self {
+        let lines = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect();
+        DefinitionOfDone {
+            stage_one: lines(&[
+                "Critical paths tested",
+                "Minimal docs written",
+                "Known issues logged as stage-two items",
+            ]),
+            stage_two: lines(&[
+                "Full test coverage",
+                "Refactored to team standards",
+                "Docs complete",
+                "Performance checked",
+            ]),
+        }
+    }
+}
+
+/// One planning board: what a board file holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Board {
+    /// File format version (see [`FORMAT_VERSION`]).
+    pub version: u32,
+    pub name: String,
+    /// The id the next new item gets; ids are never reused, so this only grows.
+    pub next_id: ItemId,
+    pub capacity: CapacityPolicy,
+    pub definition_of_done: DefinitionOfDone,
+    pub discovery: TrackDef,
+    pub delivery: TrackDef,
+    /// Sorted by id (the store and `apply` keep it so).
+    pub(crate) items: Vec<Item>,
+}
+
+impl Board {
+    /// An empty board with the default columns of SPEC §1.
+    pub fn new(name: &str) -> Board {
+        Board {
+            version: FORMAT_VERSION,
+            name: name.to_owned(),
+            next_id: 1,
+            capacity: CapacityPolicy::default(),
+            definition_of_done: DefinitionOfDone::default(),
+            discovery: TrackDef {
+                columns: vec![
+                    Column::new("explore", "To explore", false),
+                    Column::new("exploring", "Exploring", false),
+                    Column::new("concluded", "Concluded", true),
+                ],
+                wip_limit: None,
+            },
+            delivery: TrackDef {
+                columns: vec![
+                    Column::new("ready", "Ready", false),
+                    Column::new("doing", "In progress", false),
+                    Column::new("review", "Review", false),
+                    Column::new("done", "Done", true),
+                ],
+                wip_limit: None,
+            },
+            items: Vec::new(),
+        }
+    }
+
+    pub fn track(&self, track: Track) -> &TrackDef {
+        match track {
+            Track::Discovery => &self.discovery,
+            Track::Delivery => &self.delivery,
+        }
+    }
+
+    /// The column with this id and the track it belongs to.
+    pub fn find_column(&self, id: &str) -> Option<(Track, usize, &Column)> {
+        Track::ALL.into_iter().find_map(|track| {
+            let cols = &self.track(track).columns;
+            cols.iter().position(|c| c.id == id).map(|i| (track, i, &cols[i]))
+        })
+    }
+
+    /// The column of `track` with this id.
+    pub fn column(&self, track: Track, id: &str) -> Option<&Column> {
+        self.track(track).columns.iter().find(|c| c.id == id)
+    }
+
+    /// Whether items in this column count as finished.
+    pub fn is_done_column(&self, track: Track, id: &str) -> bool {
+        self.column(track, id).is_some_and(|c| c.done)
+    }
+
+    /// All items, sorted by id.
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    pub fn item(&self, id: ItemId) -> Option<&Item> {
+        self.index_of(id).ok().map(|i| &self.items[i])
+    }
+
+    pub(crate) fn item_mut(&mut self, id: ItemId) -> Option<&mut Item> {
+        self.index_of(id).ok().map(|i| &mut self.items[i])
+    }
+
+    /// Binary search by id: `Ok(position)` or `Err(insertion point)`.
+    pub(crate) fn index_of(&self, id: ItemId) -> Result<usize, usize> {
+        self.items.binary_search_by_key(&id, |it| it.id)
+    }
+}

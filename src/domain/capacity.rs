@@ -1,0 +1,115 @@
+//! The capacity split: planned work (items not in a done column) by track and by stage,
+//! against the board's capacity policy.
+
+use super::board::Board;
+use super::item::{Item, Stage, Track};
+
+/// Planned work split two ways; both splits add up to `total`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Split {
+    pub total: u32,
+    pub discovery: u32,
+    pub delivery: u32,
+    pub stage_one: u32,
+    pub stage_two: u32,
+}
+
+impl Split {
+    fn add(&mut self, item: &Item, amount: u32) {
+        // Saturating: a hand-edited absurd estimate must not crash the board.
+        let grow = |slot: &mut u32| *slot = slot.saturating_add(amount);
+        grow(&mut self.total);
+        grow(match item.track {
+            Track::Discovery => &mut self.discovery,
+            Track::Delivery => &mut self.delivery,
+        });
+        grow(match item.stage {
+            Stage::One => &mut self.stage_one,
+            Stage::Two => &mut self.stage_two,
+        });
+    }
+}
+
+/// What the shares are computed from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// Estimated points (the usual case).
+    Points,
+    /// Item counts, because nothing planned is estimated.
+    Items,
+}
+
+impl Basis {
+    pub fn name(self) -> &'static str {
+        match self {
+            Basis::Points => "points",
+            Basis::Items => "items",
+        }
+    }
+}
+
+/// The capacity split of a board.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Capacity {
+    /// Points per sprint, from the policy.
+    pub capacity: u32,
+    /// Target shares in percent, from the policy.
+    pub target_discovery: u8,
+    pub target_stage_two: u8,
+    /// Planned points.
+    pub points: Split,
+    /// Planned item counts.
+    pub items: Split,
+    /// Planned items without an estimate.
+    pub unestimated: u32,
+    pub basis: Basis,
+    /// Actual shares in percent of the basis, to one decimal; 0 when nothing is planned.
+    pub discovery_share: f64,
+    pub stage_two_share: f64,
+}
+
+impl Capacity {
+    pub fn of(board: &Board) -> Capacity {
+        let mut points = Split::default();
+        let mut items = Split::default();
+        let mut unestimated = 0;
+        let done = done_columns(board);
+        for item in board.items() {
+            if done.iter().any(|(t, c)| *t == item.track && *c == item.column) {
+                continue;
+            }
+            items.add(item, 1);
+            match item.estimate {
+                Some(points_of_item) => points.add(item, points_of_item),
+                None => unestimated += 1,
+            }
+        }
+        let (basis, split) = if points.total > 0 { (Basis::Points, points) } else { (Basis::Items, items) };
+        Capacity {
+            capacity: board.capacity.points,
+            target_discovery: board.capacity.discovery_share,
+            target_stage_two: board.capacity.stage_two_share,
+            points,
+            items,
+            unestimated,
+            basis,
+            discovery_share: percent(split.discovery, split.total),
+            stage_two_share: percent(split.stage_two, split.total),
+        }
+    }
+}
+
+fn done_columns(board: &Board) -> Vec<(Track, &str)> {
+    Track::ALL
+        .into_iter()
+        .flat_map(|t| board.track(t).columns.iter().filter(|c| c.done).map(move |c| (t, c.id.as_str())))
+        .collect()
+}
+
+/// `part` as a percentage of `whole`, rounded to one decimal.
+fn percent(part: u32, whole: u32) -> f64 {
+    if whole == 0 {
+        return 0.0;
+    }
+    (f64::from(part) * 1000.0 / f64::from(whole)).round() / 10.0
+}

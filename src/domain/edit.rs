@@ -1,0 +1,152 @@
+//! Every change to a board is an [`Edit`]; [`Board::apply`] performs it and returns its inverse.
+//!
+//! Edits are exact (they carry the values to set, not intentions), so applying the inverse
+//! restores the board, and a list of inverses is an undo history.
+
+use super::board::Board;
+use super::item::{CheckEntry, Item, ItemId, Kind, Place, Severity, Timestamp};
+use chrono::NaiveDate;
+
+/// Why an edit could not be applied. The board is unchanged when `apply` returns one.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("item #{0} does not exist")]
+    NoSuchItem(ItemId),
+    #[error("item #{0} already exists")]
+    IdTaken(ItemId),
+    #[error("item ids start at 1")]
+    ZeroId,
+    #[error("the {track} track has no column `{column}`")]
+    NoSuchColumn { track: String, column: String },
+}
+
+/// New values for some fields of an item; `None` leaves a field as it is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ItemChange {
+    pub place: Option<Place>,
+    pub title: Option<String>,
+    pub kind: Option<Kind>,
+    pub estimate: Option<Option<u32>>,
+    pub tags: Option<Vec<String>>,
+    pub assignee: Option<Option<String>>,
+    pub description: Option<String>,
+    pub checklist: Option<Vec<CheckEntry>>,
+    pub links: Option<Vec<ItemId>>,
+    pub timebox: Option<Option<NaiveDate>>,
+    pub outcome: Option<Option<String>>,
+    pub severity: Option<Option<Severity>>,
+}
+
+/// One change to a board.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// Insert a new item (its id must be free).
+    Add(Box<Item>),
+    /// Delete an item.
+    Remove(ItemId),
+    /// Change fields of an item and stamp it as updated at `at`.
+    Change {
+        id: ItemId,
+        change: Box<ItemChange>,
+        at: Timestamp,
+    },
+    /// Several edits as one step: all apply, or none does.
+    Batch(Vec<Edit>),
+}
+
+impl Edit {
+    /// An edit that changes nothing (an empty batch), which needs no saving and no undo step.
+    pub fn is_noop(&self) -> bool {
+        matches!(self, Edit::Batch(edits) if edits.iter().all(Edit::is_noop))
+    }
+}
+
+impl Board {
+    /// Applies `edit` and returns the edit that undoes it. On error the board is unchanged.
+    pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        match edit {
+            Edit::Add(item) => self.add_item(*item),
+            Edit::Remove(id) => self.remove_item(id),
+            Edit::Change { id, change, at } => self.change_item(id, *change, at),
+            Edit::Batch(edits) => self.apply_batch(edits),
+        }
+    }
+
+    fn add_item(&mut self, item: Item) -> Result<Edit, EditError> {
+        if item.id == 0 {
+            return Err(EditError::ZeroId);
+        }
+        self.check_place(&item.place())?;
+        let at = self.index_of(item.id).err().ok_or(EditError::IdTaken(item.id))?;
+        let id = item.id;
+        // Ids are never reused: the counter only moves forward, even when the add is undone.
+        self.next_id = self.next_id.max(id + 1);
+        self.items.insert(at, item);
+        Ok(Edit::Remove(id))
+    }
+
+    fn remove_item(&mut self, id: ItemId) -> Result<Edit, EditError> {
+        let at = self.index_of(id).map_err(|_| EditError::NoSuchItem(id))?;
+        Ok(Edit::Add(Box::new(self.items.remove(at))))
+    }
+
+    fn change_item(&mut self, id: ItemId, change: ItemChange, at: Timestamp) -> Result<Edit, EditError> {
+        if let Some(place) = &change.place {
+            self.check_place(place)?;
+        }
+        let item = self.item_mut(id).ok_or(EditError::NoSuchItem(id))?;
+        let old = ItemChange {
+            place: change.place.map(|p| item.set_place(p)),
+            title: swap(&mut item.title, change.title),
+            kind: swap(&mut item.kind, change.kind),
+            estimate: swap(&mut item.estimate, change.estimate),
+            tags: swap(&mut item.tags, change.tags),
+            assignee: swap(&mut item.assignee, change.assignee),
+            description: swap(&mut item.description, change.description),
+            checklist: swap(&mut item.checklist, change.checklist),
+            links: swap(&mut item.links, change.links),
+            timebox: swap(&mut item.timebox, change.timebox),
+            outcome: swap(&mut item.outcome, change.outcome),
+            severity: swap(&mut item.severity, change.severity),
+        };
+        let old_at = std::mem::replace(&mut item.updated, at);
+        Ok(Edit::Change {
+            id,
+            change: Box::new(old),
+            at: old_at,
+        })
+    }
+
+    fn apply_batch(&mut self, edits: Vec<Edit>) -> Result<Edit, EditError> {
+        let mut inverses = Vec::with_capacity(edits.len());
+        for edit in edits {
+            match self.apply(edit) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(err) => {
+                    // Roll back what already applied so the batch is all-or-nothing.
+                    for inverse in inverses.into_iter().rev() {
+                        self.apply(inverse).expect("the inverse of an applied edit applies");
+                    }
+                    return Err(err);
+                }
+            }
+        }
+        inverses.reverse();
+        Ok(Edit::Batch(inverses))
+    }
+
+    fn check_place(&self, place: &Place) -> Result<(), EditError> {
+        match self.column(place.track, &place.column) {
+            Some(_) => Ok(()),
+            None => Err(EditError::NoSuchColumn {
+                track: place.track.to_string(),
+                column: place.column.clone(),
+            }),
+        }
+    }
+}
+
+/// Puts `new` into `slot` (when given) and returns what was there.
+fn swap<T>(slot: &mut T, new: Option<T>) -> Option<T> {
+    new.map(|value| std::mem::replace(slot, value))
+}

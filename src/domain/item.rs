@@ -1,0 +1,286 @@
+//! An item on the board and the small value types it is made of.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Stable identifier of an item: a positive integer, never reused on a board.
+pub type ItemId = u64;
+
+/// When something happened; stored in the file as RFC 3339 in UTC, to the second.
+pub type Timestamp = DateTime<Utc>;
+
+/// The two tracks of dual-track delivery.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Track {
+    /// Uncertain work that must end in a clear outcome: spikes, prototypes, enablers.
+    Discovery,
+    /// Production-ready work.
+    Delivery,
+}
+
+impl Track {
+    /// Both tracks, in screen order (discovery on the left).
+    pub const ALL: [Track; 2] = [Track::Discovery, Track::Delivery];
+
+    pub fn other(self) -> Track {
+        match self {
+            Track::Discovery => Track::Delivery,
+            Track::Delivery => Track::Discovery,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Track::Discovery => "discovery",
+            Track::Delivery => "delivery",
+        }
+    }
+}
+
+impl fmt::Display for Track {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Track {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "discovery" => Ok(Track::Discovery),
+            "delivery" => Ok(Track::Delivery),
+            _ => Err(format!("unknown track `{s}` (expected discovery or delivery)")),
+        }
+    }
+}
+
+/// The two stages of two-stage delivery; written as `1` and `2` in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub enum Stage {
+    /// Stage one: ship fast, log the known debt.
+    One,
+    /// Stage two: refinement, paying the debt back.
+    Two,
+}
+
+impl Stage {
+    /// Both stages, in lane order (stage one on top).
+    pub const ALL: [Stage; 2] = [Stage::One, Stage::Two];
+
+    pub fn other(self) -> Stage {
+        match self {
+            Stage::One => Stage::Two,
+            Stage::Two => Stage::One,
+        }
+    }
+
+    pub fn number(self) -> u8 {
+        match self {
+            Stage::One => 1,
+            Stage::Two => 2,
+        }
+    }
+
+    /// "stage one" / "stage two", as users say it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::One => "stage one",
+            Stage::Two => "stage two",
+        }
+    }
+}
+
+impl TryFrom<u8> for Stage {
+    type Error = String;
+    fn try_from(n: u8) -> Result<Self, Self::Error> {
+        match n {
+            1 => Ok(Stage::One),
+            2 => Ok(Stage::Two),
+            _ => Err(format!("stage must be 1 or 2, not {n}")),
+        }
+    }
+}
+
+impl From<Stage> for u8 {
+    fn from(stage: Stage) -> u8 {
+        stage.number()
+    }
+}
+
+impl FromStr for Stage {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.trim()
+            .parse::<u8>()
+            .map_err(|_| format!("stage must be 1 or 2, not `{s}`"))
+            .and_then(Stage::try_from)
+    }
+}
+
+/// What sort of work an item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Feature,
+    Spike,
+    Enabler,
+    Debt,
+    Bug,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [Kind::Feature, Kind::Spike, Kind::Enabler, Kind::Debt, Kind::Bug];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Feature => "feature",
+            Kind::Spike => "spike",
+            Kind::Enabler => "enabler",
+            Kind::Debt => "debt",
+            Kind::Bug => "bug",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Kind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.name() == s.trim())
+            .ok_or_else(|| format!("unknown kind `{s}` (expected feature, spike, enabler, debt or bug)"))
+    }
+}
+
+/// How much a piece of technical debt hurts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 4] = [
+        Severity::Low,
+        Severity::Medium,
+        Severity::High,
+        Severity::Critical,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Severity::ALL
+            .into_iter()
+            .find(|k| k.name() == s.trim())
+            .ok_or_else(|| format!("unknown severity `{s}` (expected low, medium, high or critical)"))
+    }
+}
+
+/// One line of a checklist, ticked or not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckEntry {
+    pub text: String,
+    pub done: bool,
+}
+
+/// Where an item sits: its track, column, lane (stage) and rank within the lane.
+///
+/// Items in a lane are ordered by `rank`, then by id; ranks leave gaps so that a move usually
+/// changes one item's lines in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub track: Track,
+    pub column: String,
+    pub stage: Stage,
+    pub rank: i64,
+}
+
+/// A card on the board.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: ItemId,
+    pub title: String,
+    pub track: Track,
+    pub column: String,
+    pub stage: Stage,
+    /// Position within the lane (see [`Place`]).
+    pub rank: i64,
+    pub kind: Kind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checklist: Vec<CheckEntry>,
+    /// Other items this one relates to (both directions are shown; it is stored on one side).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<ItemId>,
+    /// Discovery: the date by which the question must be decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timebox: Option<NaiveDate>,
+    /// Discovery: the outcome expected or learned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    /// Debt: how much it hurts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+}
+
+impl Item {
+    pub fn place(&self) -> Place {
+        Place {
+            track: self.track,
+            column: self.column.clone(),
+            stage: self.stage,
+            rank: self.rank,
+        }
+    }
+
+    pub(crate) fn set_place(&mut self, place: Place) -> Place {
+        let old = self.place();
+        self.track = place.track;
+        self.column = place.column;
+        self.stage = place.stage;
+        self.rank = place.rank;
+        old
+    }
+}

@@ -1,0 +1,13 @@
+//! The board and its rules: no terminal, no files.
+
+pub mod board;
+pub mod capacity;
+pub mod edit;
+pub mod item;
+pub mod lanes;
+pub mod ops;
+pub mod validate;
+
+pub use board::{Board, CapacityPolicy, Column, DefinitionOfDone, FORMAT_VERSION, TrackDef};
+pub use edit::{Edit, EditError, ItemChange};
+pub use item::{CheckEntry, Item, ItemId, Kind, Place, Severity, Stage, Timestamp, Track};

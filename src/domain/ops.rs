@@ -1,0 +1,324 @@
+//! What users ask for ("move #5 to Review", "label it stage two"), turned into exact [`Edit`]s
+//! with a one-line summary that the command line prints and the board shows (and undo names).
+
+use super::board::Board;
+use super::edit::{Edit, ItemChange};
+use super::item::{Item, ItemId, Kind, Place, Stage, Timestamp, Track};
+use super::lanes::{LaneKey, lane_items, lane_of};
+
+/// Gap between the ranks of neighbouring items, so most moves touch one item only.
+const RANK_STEP: i64 = 1000;
+
+/// A user's request that cannot be carried out, in words the user can act on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum OpError {
+    #[error("item #{0} does not exist")]
+    NoSuchItem(ItemId),
+    #[error("there is no column `{column}` (the columns are {known})")]
+    NoSuchColumn { column: String, known: String },
+    #[error("column `{column}` belongs to the {column_track} track, but item #{id} is in the {item_track} track")]
+    OtherTrack {
+        id: ItemId,
+        column: String,
+        column_track: Track,
+        item_track: Track,
+    },
+    #[error("column `{column}` belongs to the {column_track} track, not the {track} track")]
+    ColumnNotInTrack {
+        column: String,
+        column_track: Track,
+        track: Track,
+    },
+    #[error("#{id} is already in the {which} column of its track")]
+    AtEdge { id: ItemId, which: &'static str },
+    #[error("#{id} is already at the {which} of its lane")]
+    AtLaneEnd { id: ItemId, which: &'static str },
+    #[error("a title cannot be empty")]
+    EmptyTitle,
+}
+
+/// An edit ready to apply, with what it does in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Op {
+    pub edit: Edit,
+    pub summary: String,
+}
+
+/// What a user gives to create an item; the rest (id, rank, timestamps) is decided here.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewItem {
+    pub title: String,
+    pub track: Option<Track>,
+    pub column: Option<String>,
+    pub stage: Option<Stage>,
+    pub kind: Option<Kind>,
+    pub estimate: Option<u32>,
+    pub tags: Vec<String>,
+    pub assignee: Option<String>,
+    pub description: String,
+}
+
+/// Adds an item at the bottom of its lane. Defaults: delivery track (or the column's track),
+/// stage one, first column; kind `spike` in discovery and `feature` in delivery.
+pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
+    let title = clean_title(&new.title)?;
+    let (track, column) = match (&new.column, new.track) {
+        (Some(col), track) => {
+            let (col_track, _, column) = find_column(board, col)?;
+            match track {
+                Some(t) if t != col_track => {
+                    return Err(OpError::ColumnNotInTrack {
+                        column: col.clone(),
+                        column_track: col_track,
+                        track: t,
+                    });
+                }
+                _ => (col_track, column.id.clone()),
+            }
+        }
+        (None, track) => {
+            let track = track.unwrap_or(Track::Delivery);
+            (track, first_column(board, track))
+        }
+    };
+    let stage = new.stage.unwrap_or(Stage::One);
+    let id = board.next_id;
+    let rank = append_rank(board, track, &column, stage, id);
+    let kind = new.kind.unwrap_or(match track {
+        Track::Discovery => Kind::Spike,
+        Track::Delivery => Kind::Feature,
+    });
+    let item = Item {
+        id,
+        title: title.clone(),
+        track,
+        column,
+        stage,
+        rank,
+        kind,
+        estimate: new.estimate,
+        tags: clean_tags(&new.tags),
+        assignee: new.assignee.map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()),
+        description: new.description.trim_end().to_owned(),
+        checklist: Vec::new(),
+        links: Vec::new(),
+        timebox: None,
+        outcome: None,
+        severity: None,
+        created: now,
+        updated: now,
+    };
+    Ok(Op {
+        edit: Edit::Add(Box::new(item)),
+        summary: format!("added #{id} \"{title}\""),
+    })
+}
+
+/// Deletes an item.
+pub fn remove(board: &Board, id: ItemId) -> Result<Op, OpError> {
+    let item = get(board, id)?;
+    Ok(Op {
+        edit: Edit::Remove(id),
+        summary: format!("deleted #{id} \"{}\"", item.title),
+    })
+}
+
+/// Changes fields of an item (the editor's save).
+pub fn update(board: &Board, id: ItemId, mut change: ItemChange, now: Timestamp) -> Result<Op, OpError> {
+    get(board, id)?;
+    if let Some(title) = &change.title {
+        change.title = Some(clean_title(title)?);
+    }
+    if let Some(tags) = &change.tags {
+        change.tags = Some(clean_tags(tags));
+    }
+    Ok(Op {
+        edit: Edit::Change {
+            id,
+            change: Box::new(change),
+            at: now,
+        },
+        summary: format!("edited #{id}"),
+    })
+}
+
+/// Moves an item to the bottom of the same-stage lane of a column of its own track.
+pub fn move_to_column(board: &Board, id: ItemId, column: &str, now: Timestamp) -> Result<Op, OpError> {
+    let item = get(board, id)?;
+    let (track, _, col) = find_column(board, column)?;
+    if track != item.track {
+        return Err(OpError::OtherTrack {
+            id,
+            column: column.to_owned(),
+            column_track: track,
+            item_track: item.track,
+        });
+    }
+    let name = col.name.clone();
+    let edit = place_at_end(board, item, track, &col.id, item.stage, now);
+    Ok(Op {
+        edit,
+        summary: format!("#{id} moved to {name}"),
+    })
+}
+
+/// Moves an item one column left (`-1`) or right (`+1`) within its track.
+pub fn step_column(board: &Board, id: ItemId, delta: isize, now: Timestamp) -> Result<Op, OpError> {
+    let item = get(board, id)?;
+    let columns = &board.track(item.track).columns;
+    let here = columns.iter().position(|c| c.id == item.column).unwrap_or(0);
+    let target = here
+        .checked_add_signed(delta)
+        .filter(|&t| t < columns.len())
+        .ok_or(OpError::AtEdge {
+            id,
+            which: if delta < 0 { "first" } else { "last" },
+        })?;
+    move_to_column(board, id, &columns[target].id, now)
+}
+
+/// Labels an item stage one or two; it moves to the bottom of that lane of its column.
+pub fn set_stage(board: &Board, id: ItemId, stage: Stage, now: Timestamp) -> Result<Op, OpError> {
+    let item = get(board, id)?;
+    let summary = format!("#{id} labelled {}", stage.label());
+    if item.stage == stage {
+        return Ok(Op {
+            edit: Edit::Batch(Vec::new()),
+            summary: format!("#{id} is already {}", stage.label()),
+        });
+    }
+    let edit = place_at_end(board, item, item.track, &item.column, stage, now);
+    Ok(Op { edit, summary })
+}
+
+/// Moves an item to the first column of the other track, keeping its stage.
+pub fn to_other_track(board: &Board, id: ItemId, now: Timestamp) -> Result<Op, OpError> {
+    let item = get(board, id)?;
+    let track = item.track.other();
+    let column = first_column(board, track);
+    let edit = place_at_end(board, item, track, &column, item.stage, now);
+    Ok(Op {
+        edit,
+        summary: format!("#{id} moved to the {track} track"),
+    })
+}
+
+/// Moves an item one place down (`+1`) or up (`-1`) within its lane.
+pub fn shift_in_lane(board: &Board, id: ItemId, delta: isize, now: Timestamp) -> Result<Op, OpError> {
+    let item = get(board, id)?;
+    let key = lane_of(board, item).ok_or(OpError::NoSuchItem(id))?;
+    let lane = lane_items(board, key);
+    let here = lane.iter().position(|it| it.id == id).unwrap_or(0);
+    let target = here
+        .checked_add_signed(delta)
+        .filter(|&t| t < lane.len())
+        .ok_or(OpError::AtLaneEnd {
+            id,
+            which: if delta < 0 { "top" } else { "bottom" },
+        })?;
+    let edit = place_at_index(board, item, key, target, now);
+    Ok(Op {
+        edit,
+        summary: format!("#{id} moved {}", if delta < 0 { "up" } else { "down" }),
+    })
+}
+
+/// The edit that puts `item` at position `index` of the lane `key` (counted without the item),
+/// renumbering the lane only when there is no gap left between its neighbours.
+pub fn place_at_index(board: &Board, item: &Item, key: LaneKey, index: usize, now: Timestamp) -> Edit {
+    let column = board.track(key.track).columns[key.column].id.clone();
+    let others: Vec<&Item> = lane_items(board, key).into_iter().filter(|it| it.id != item.id).collect();
+    let index = index.min(others.len());
+    let before = index.checked_sub(1).map(|i| others[i].rank);
+    let after = others.get(index).map(|it| it.rank);
+    let gap_rank = match (before, after) {
+        (None, None) => Some(RANK_STEP),
+        (Some(b), None) => b.checked_add(RANK_STEP),
+        (None, Some(a)) => a.checked_sub(RANK_STEP),
+        (Some(b), Some(a)) if a - b >= 2 => Some(b + (a - b) / 2),
+        _ => None,
+    };
+    let place = |rank| Place {
+        track: key.track,
+        column: column.clone(),
+        stage: key.stage,
+        rank,
+    };
+    if let Some(rank) = gap_rank {
+        return moved(item.id, place(rank), now);
+    }
+    // No room: renumber the whole lane with fresh gaps, the item included.
+    let mut order: Vec<&Item> = others;
+    order.insert(index, item);
+    let edits = order
+        .iter()
+        .zip(1..)
+        .map(|(it, n)| {
+            let at = if it.id == item.id { now } else { it.updated };
+            moved(it.id, place(n * RANK_STEP), at)
+        })
+        .collect();
+    Edit::Batch(edits)
+}
+
+fn place_at_end(board: &Board, item: &Item, track: Track, column: &str, stage: Stage, now: Timestamp) -> Edit {
+    let rank = append_rank(board, track, column, stage, item.id);
+    moved(item.id, Place { track, column: column.to_owned(), stage, rank }, now)
+}
+
+fn moved(id: ItemId, place: Place, at: Timestamp) -> Edit {
+    Edit::Change {
+        id,
+        change: Box::new(ItemChange {
+            place: Some(place),
+            ..ItemChange::default()
+        }),
+        at,
+    }
+}
+
+/// A rank below every other item of the lane (ignoring `id` itself).
+fn append_rank(board: &Board, track: Track, column: &str, stage: Stage, id: ItemId) -> i64 {
+    board
+        .items()
+        .iter()
+        .filter(|it| it.track == track && it.stage == stage && it.column == column && it.id != id)
+        .map(|it| it.rank)
+        .max()
+        .map_or(RANK_STEP, |max| max.saturating_add(RANK_STEP))
+}
+
+fn get(board: &Board, id: ItemId) -> Result<&Item, OpError> {
+    board.item(id).ok_or(OpError::NoSuchItem(id))
+}
+
+/// The column with this id, or an error that lists the columns there are.
+pub fn find_column<'b>(board: &'b Board, id: &str) -> Result<(Track, usize, &'b super::board::Column), OpError> {
+    board.find_column(id).ok_or_else(|| OpError::NoSuchColumn {
+        column: id.to_owned(),
+        known: Track::ALL
+            .iter()
+            .flat_map(|t| board.track(*t).columns.iter().map(|c| c.id.as_str()))
+            .collect::<Vec<_>>()
+            .join(", "),
+    })
+}
+
+fn first_column(board: &Board, track: Track) -> String {
+    board.track(track).columns.first().map(|c| c.id.clone()).unwrap_or_default()
+}
+
+fn clean_title(title: &str) -> Result<String, OpError> {
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if title.is_empty() { Err(OpError::EmptyTitle) } else { Ok(title) }
+}
+
+fn clean_tags(tags: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        if !out.iter().any(|t| t == tag) {
+            out.push(tag.to_owned());
+        }
+    }
+    out
+}

@@ -1,0 +1,7 @@
+//! twotrack: a keyboard-driven terminal planning board for dual-track, two-stage delivery.
+
+pub mod cli;
+pub mod clock;
+pub mod domain;
+pub mod store;
+pub mod tui;

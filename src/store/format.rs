@@ -1,0 +1,173 @@
+//! The board file's text: the fixed pretty layout we write, and reading with errors that say
+//! where (line and column) and what was expected.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use ron::ser::PrettyConfig;
+use serde::Deserialize;
+
+use crate::domain::validate::Subject;
+use crate::domain::{Board, FORMAT_VERSION};
+
+/// A board file that cannot be used, with the place in it where that was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub path: PathBuf,
+    /// 1-based line and column, when the problem has a place.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "board file {}", self.path.display())?;
+        if let Some((line, col)) = self.position {
+            write!(f, " line {line}, column {col}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// The layout every save uses, so that an unchanged board saves byte-identical.
+fn layout() -> PrettyConfig {
+    PrettyConfig::new()
+        .indentor("    ")
+        .struct_names(false)
+        .depth_limit(3)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
+}
+
+/// The board as file text. Refuses to return text that does not read back as the same board.
+pub fn to_text(board: &Board) -> Result<String, String> {
+    let mut text = ron::Options::default()
+        .to_string_pretty(board, layout())
+        .map_err(|e| format!("cannot write the board as RON: {e}"))?;
+    text.push('\n');
+    match ron::from_str::<Board>(&text) {
+        Ok(back) if back == *board => Ok(text),
+        Ok(_) => Err("the board would not read back the same; nothing was written".into()),
+        Err(e) => Err(format!("the board would not read back ({e}); nothing was written")),
+    }
+}
+
+/// Reads a board from the bytes of the file at `path`.
+pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Board, FileError> {
+    let fail = |position, message: String| FileError {
+        path: path.to_path_buf(),
+        position,
+        message,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        let at = position_of(valid, valid.len());
+        fail(Some(at), "the file is not UTF-8 text; it may not be a twotrack board".into())
+    })?;
+    if text.trim().is_empty() {
+        return Err(fail(None, "the file is empty; expected a twotrack board".into()));
+    }
+    check_version(text).map_err(|(position, message)| fail(position, message))?;
+    let mut board: Board = ron::from_str(text).map_err(|e| {
+        let at = (e.span.start.line, e.span.start.col);
+        let mut message = describe(&e.code);
+        if on_last_line(text, at.0) && !matches!(e.code, ron::Error::Eof) {
+            message.push_str("; the file ends there, so it looks truncated");
+        }
+        fail(Some(at), message)
+    })?;
+    board.normalize().map_err(|invalid| {
+        let at = locate(text, &invalid.subject).map(|offset| position_of(text, offset));
+        fail(at, invalid.message)
+    })?;
+    Ok(board)
+}
+
+/// Refuses a file written by a newer twotrack before its fields are checked.
+fn check_version(text: &str) -> Result<(), (Option<(usize, usize)>, String)> {
+    #[derive(Deserialize)]
+    struct Probe {
+        #[serde(default)]
+        version: u32,
+    }
+    // A file that does not even parse this far gets the full parser's error instead.
+    let Ok(Probe { version }) = ron::from_str::<Probe>(text) else {
+        return Ok(());
+    };
+    if version > FORMAT_VERSION {
+        let at = locate(text, &Subject::Field("version")).map(|o| position_of(text, o));
+        return Err((
+            at,
+            format!(
+                "it was written by a newer twotrack (format version {version}; this one reads \
+                 version {FORMAT_VERSION}), so it is left untouched; upgrade twotrack to open it"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn describe(code: &ron::Error) -> String {
+    match code {
+        ron::Error::Eof => "the file ends too early; it looks truncated".into(),
+        other => {
+            let text = other.to_string();
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => text,
+            }
+        }
+    }
+}
+
+/// Whether `line` is the last line of `text` that is not blank.
+fn on_last_line(text: &str, line: usize) -> bool {
+    let last = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, _)| i + 1).last();
+    last.is_none_or(|last| line >= last)
+}
+
+/// Byte offset in `text` of what `subject` names, found by its `key: value` in the text.
+fn locate(text: &str, subject: &Subject) -> Option<usize> {
+    match subject {
+        Subject::Item { id, occurrence } => {
+            let items = find_key(text, "items", |_| true).next()?;
+            find_key(&text[items..], "id", |value| leading_number(value) == Some(*id))
+                .nth(*occurrence)
+                .map(|o| items + o)
+        }
+        Subject::Column(id) => {
+            let quoted = format!("\"{id}\"");
+            find_key(text, "id", |value| value.starts_with(&quoted)).nth(0)
+        }
+        Subject::Field(name) => find_key(text, name, |_| true).next(),
+    }
+}
+
+/// Offsets of `key` used as a field name (`key:`), whose value passes `accept`.
+fn find_key<'t>(text: &'t str, key: &'t str, accept: impl Fn(&str) -> bool + 't) -> impl Iterator<Item = usize> + 't {
+    text.match_indices(key).filter_map(move |(at, _)| {
+        let before = text[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            return None;
+        }
+        let rest = text[at + key.len()..].trim_start();
+        let value = rest.strip_prefix(':')?.trim_start();
+        accept(value).then_some(at)
+    })
+}
+
+fn leading_number(text: &str) -> Option<u64> {
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn position_of(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}

@@ -1,0 +1,32 @@
+//! Where the board lives when no path is given, and the starter board a first run begins with.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::domain::{Board, Timestamp};
+
+/// The starter board shipped in `assets/`: a few items that teach the workflow.
+pub const STARTER: &str = include_str!("../../assets/starter.ron");
+
+/// The board file to use: the one given (by `--file` or `TWOTRACK_FILE`), else `board.ron` in
+/// the per-user data directory.
+pub fn board_path(given: Option<&Path>) -> Result<PathBuf> {
+    if let Some(path) = given.filter(|p| !p.as_os_str().is_empty()) {
+        return Ok(path.to_path_buf());
+    }
+    let dirs = directories::ProjectDirs::from("", "", "twotrack")
+        .context("cannot find a home directory for the board; pass --file PATH or set TWOTRACK_FILE")?;
+    Ok(dirs.data_dir().join("board.ron"))
+}
+
+/// The starter board, with every item stamped as created now.
+pub fn starter_board(now: Timestamp) -> Board {
+    let mut board = super::format::from_bytes(Path::new("assets/starter.ron"), STARTER.as_bytes())
+        .expect("the embedded starter board is valid (tested)");
+    for item in &mut board.items {
+        item.created = now;
+        item.updated = now;
+    }
+    board
+}

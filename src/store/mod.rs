@@ -1,0 +1,185 @@
+//! Reading and saving the board file (SPEC §4): line/column errors on load, atomic saves with a
+//! backup, a lock that serialises writers, and a refusal to overwrite another writer's change.
+
+pub mod atomic;
+pub mod format;
+pub mod location;
+pub mod lock;
+
+use std::fs;
+use std::hash::{DefaultHasher, Hasher};
+use std::io::{self, Write};
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow};
+
+use crate::domain::{Board, Timestamp};
+pub use format::FileError;
+pub use lock::BoardLock;
+
+/// Why a save did not happen. Either way the file on disk is as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error(
+        "board file {0} changed on disk since it was loaded (another program saved it), so it was \
+         not overwritten"
+    )]
+    ChangedOnDisk(PathBuf),
+    #[error("{0:#}")]
+    Failed(anyhow::Error),
+}
+
+/// What identifies the version of the file that we last read or wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Seen {
+    len: u64,
+    modified: (i64, i64),
+    inode: (u64, u64),
+    hash: u64,
+}
+
+impl Seen {
+    fn of(meta: &fs::Metadata, bytes: &[u8]) -> Seen {
+        Seen {
+            len: meta.len(),
+            modified: (meta.mtime(), meta.mtime_nsec()),
+            inode: (meta.dev(), meta.ino()),
+            hash: hash(bytes),
+        }
+    }
+
+    fn same_metadata(&self, meta: &fs::Metadata) -> bool {
+        self.len == meta.len() && self.modified == (meta.mtime(), meta.mtime_nsec()) && self.inode == (meta.dev(), meta.ino())
+    }
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
+/// The board file of one session.
+#[derive(Debug)]
+pub struct Store {
+    path: PathBuf,
+    /// The version of the file this session last read or wrote (`None`: there was no file).
+    seen: Option<Seen>,
+}
+
+/// A board opened from its file.
+#[derive(Debug)]
+pub struct Opened {
+    pub store: Store,
+    pub board: Board,
+    /// The file did not exist and was created from the starter board.
+    pub created: bool,
+}
+
+impl Store {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Opens the board at `path`, creating it from the starter board if there is no file yet.
+    pub fn open(path: &Path, now: Timestamp) -> Result<Opened> {
+        if let Some((store, board)) = Store::read(path)? {
+            return Ok(Opened { store, board, created: false });
+        }
+        let lock = BoardLock::acquire(path)?;
+        Store::open_locked(path, now, &lock)
+    }
+
+    /// [`Store::open`] for a caller that already holds the board's lock.
+    pub fn open_locked(path: &Path, now: Timestamp, lock: &BoardLock) -> Result<Opened> {
+        // Another process may have created the file while we waited for the lock.
+        if let Some((store, board)) = Store::read(path)? {
+            return Ok(Opened { store, board, created: false });
+        }
+        let board = location::starter_board(now);
+        let mut store = Store {
+            path: path.to_path_buf(),
+            seen: None,
+        };
+        store.save_locked(&board, lock)?;
+        Ok(Opened { store, board, created: true })
+    }
+
+    /// Loads the board at `path`; a missing file is an error.
+    pub fn load(path: &Path) -> Result<(Store, Board)> {
+        Store::read(path)?.ok_or_else(|| anyhow!("board file {} does not exist", path.display()))
+    }
+
+    /// Reads the file again, for a caller that wants what is on disk now.
+    pub fn reload(&mut self) -> Result<Board> {
+        let (store, board) = Store::load(&self.path)?;
+        *self = store;
+        Ok(board)
+    }
+
+    /// `Ok(None)` when there is no file at `path`.
+    fn read(path: &Path) -> Result<Option<(Store, Board)>> {
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e).with_context(|| format!("cannot read board file {}", path.display())),
+        };
+        let meta = fs::metadata(path).with_context(|| format!("cannot read board file {}", path.display()))?;
+        let board = format::from_bytes(path, &bytes)?;
+        let store = Store {
+            path: path.to_path_buf(),
+            seen: Some(Seen::of(&meta, &bytes)),
+        };
+        Ok(Some((store, board)))
+    }
+
+    /// Saves the board, taking the board's lock for the time of the write.
+    pub fn save(&mut self, board: &Board) -> Result<(), SaveError> {
+        let lock = BoardLock::acquire(&self.path).map_err(SaveError::Failed)?;
+        self.save_locked(board, &lock)
+    }
+
+    /// Saves the board while the caller holds the board's lock.
+    pub fn save_locked(&mut self, board: &Board, _lock: &BoardLock) -> Result<(), SaveError> {
+        let text = format::to_text(board).map_err(|e| SaveError::Failed(anyhow!(e)))?;
+        self.check_unchanged()?;
+        if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create directory {}", dir.display()))
+                .map_err(SaveError::Failed)?;
+        }
+        atomic::replace_with(&self.path, |file| file.write_all(text.as_bytes())).map_err(SaveError::Failed)?;
+        let meta = fs::metadata(&self.path)
+            .with_context(|| format!("cannot read back board file {}", self.path.display()))
+            .map_err(SaveError::Failed)?;
+        self.seen = Some(Seen::of(&meta, text.as_bytes()));
+        Ok(())
+    }
+
+    /// Fails when the file on disk is not the version this session last read or wrote.
+    fn check_unchanged(&self) -> Result<(), SaveError> {
+        let changed = || SaveError::ChangedOnDisk(self.path.clone());
+        let meta = match fs::metadata(&self.path) {
+            // Deleted meanwhile: writing it again overwrites nobody's work.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => {
+                return Err(SaveError::Failed(
+                    anyhow!(e).context(format!("cannot check board file {}", self.path.display())),
+                ));
+            }
+            Ok(meta) => meta,
+        };
+        let Some(seen) = &self.seen else {
+            return Err(changed());
+        };
+        if seen.same_metadata(&meta) {
+            return Ok(());
+        }
+        // Touched or copied but the same content: nothing would be lost.
+        let bytes = fs::read(&self.path)
+            .with_context(|| format!("cannot read board file {}", self.path.display()))
+            .map_err(SaveError::Failed)?;
+        if hash(&bytes) == seen.hash { Ok(()) } else { Err(changed()) }
+    }
+}
