@@ -8,8 +8,9 @@ use crate::domain::Timestamp;
 /// Now, to the second: from `TWOTRACK_NOW` (RFC 3339 or a date) when set, else the system clock.
 pub fn now() -> Result<Timestamp> {
     match std::env::var("TWOTRACK_NOW") {
-        Ok(text) if !text.trim().is_empty() => parse(text.trim())
-            .with_context(|| format!("TWOTRACK_NOW is `{text}`, which is not a date (2026-11-21) or an RFC 3339 time")),
+        Ok(text) if !text.trim().is_empty() => parse(text.trim()).with_context(|| {
+            format!("TWOTRACK_NOW is `{text}`, which is not a date (2026-11-21) or an RFC 3339 time")
+        }),
         _ => Ok(Utc::now().trunc_subsecs(0)),
     }
 }

@@ -121,9 +121,7 @@ fn change(path: &Path, now: Timestamp, request: impl FnOnce(&Board) -> Result<Op
     let op = request(&board)?;
     if !op.edit.is_noop() {
         board.apply(op.edit.clone())?;
-        store
-            .save_locked(&board, &lock)
-            .with_context(|| "the change was not saved".to_string())?;
+        store.save_locked(&board, &lock).with_context(|| "the change was not saved".to_string())?;
     }
     Ok(op)
 }

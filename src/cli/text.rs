@@ -71,7 +71,7 @@ pub fn show(board: &Board, item: &Item) -> String {
         let _ = writeln!(out, "  [{}] {}", if entry.done { "x" } else { " " }, entry.text);
     }
     if !item.description.is_empty() {
-        out.push_str("\n");
+        out.push('\n');
         for line in item.description.lines() {
             let _ = writeln!(out, "  {line}");
         }

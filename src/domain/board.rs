@@ -25,12 +25,7 @@ pub struct Column {
 
 impl Column {
     pub fn new(id: &str, name: &str, done: bool) -> Column {
-        Column {
-            id: id.to_owned(),
-            name: name.to_owned(),
-            wip_limit: None,
-            done,
-        }
+        Column { id: id.to_owned(), name: name.to_owned(), wip_limit: None, done }
     }
 }
 
@@ -58,11 +53,7 @@ pub struct CapacityPolicy {
 
 impl Default for CapacityPolicy {
     fn default() -> Self {
-        CapacityPolicy {
-            points: 40,
-            discovery_share: 20,
-            stage_two_share: 30,
-        }
+        CapacityPolicy { points: 40, discovery_share: 20, stage_two_share: 30 }
     }
 }
 

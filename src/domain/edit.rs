@@ -45,11 +45,7 @@ pub enum Edit {
     /// Delete an item.
     Remove(ItemId),
     /// Change fields of an item and stamp it as updated at `at`.
-    Change {
-        id: ItemId,
-        change: Box<ItemChange>,
-        at: Timestamp,
-    },
+    Change { id: ItemId, change: Box<ItemChange>, at: Timestamp },
     /// Several edits as one step: all apply, or none does.
     Batch(Vec<Edit>),
 }
@@ -110,15 +106,12 @@ impl Board {
             severity: swap(&mut item.severity, change.severity),
         };
         let old_at = std::mem::replace(&mut item.updated, at);
-        Ok(Edit::Change {
-            id,
-            change: Box::new(old),
-            at: old_at,
-        })
+        Ok(Edit::Change { id, change: Box::new(old), at: old_at })
     }
 
     fn apply_batch(&mut self, edits: Vec<Edit>) -> Result<Edit, EditError> {
         let mut inverses = Vec::with_capacity(edits.len());
+        let next_id = self.next_id;
         for edit in edits {
             match self.apply(edit) {
                 Ok(inverse) => inverses.push(inverse),
@@ -127,6 +120,7 @@ impl Board {
                     for inverse in inverses.into_iter().rev() {
                         self.apply(inverse).expect("the inverse of an applied edit applies");
                     }
+                    self.next_id = next_id;
                     return Err(err);
                 }
             }
@@ -138,10 +132,9 @@ impl Board {
     fn check_place(&self, place: &Place) -> Result<(), EditError> {
         match self.column(place.track, &place.column) {
             Some(_) => Ok(()),
-            None => Err(EditError::NoSuchColumn {
-                track: place.track.to_string(),
-                column: place.column.clone(),
-            }),
+            None => {
+                Err(EditError::NoSuchColumn { track: place.track.to_string(), column: place.column.clone() })
+            }
         }
     }
 }

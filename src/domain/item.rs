@@ -174,12 +174,7 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub const ALL: [Severity; 4] = [
-        Severity::Low,
-        Severity::Medium,
-        Severity::High,
-        Severity::Critical,
-    ];
+    pub const ALL: [Severity; 4] = [Severity::Low, Severity::Medium, Severity::High, Severity::Critical];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -267,12 +262,7 @@ pub struct Item {
 
 impl Item {
     pub fn place(&self) -> Place {
-        Place {
-            track: self.track,
-            column: self.column.clone(),
-            stage: self.stage,
-            rank: self.rank,
-        }
+        Place { track: self.track, column: self.column.clone(), stage: self.stage, rank: self.rank }
     }
 
     pub(crate) fn set_place(&mut self, place: Place) -> Place {

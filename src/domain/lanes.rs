@@ -24,10 +24,7 @@ impl Lanes {
     pub fn build(board: &Board) -> Lanes {
         let discovery_columns = board.discovery.columns.len();
         let slots = 2 * (discovery_columns + board.delivery.columns.len());
-        let mut lanes = Lanes {
-            lanes: vec![Vec::new(); slots],
-            discovery_columns,
-        };
+        let mut lanes = Lanes { lanes: vec![Vec::new(); slots], discovery_columns };
         let mut keyed: Vec<(usize, i64, ItemId)> = board
             .items()
             .iter()
@@ -65,11 +62,7 @@ impl Lanes {
 /// The lane an item sits in, or `None` if its column does not exist.
 pub fn lane_of(board: &Board, item: &Item) -> Option<LaneKey> {
     let column = board.track(item.track).columns.iter().position(|c| c.id == item.column)?;
-    Some(LaneKey {
-        track: item.track,
-        column,
-        stage: item.stage,
-    })
+    Some(LaneKey { track: item.track, column, stage: item.stage })
 }
 
 /// The items of one lane in order, computed directly (for one-off questions).

@@ -16,19 +16,12 @@ pub enum OpError {
     NoSuchItem(ItemId),
     #[error("there is no column `{column}` (the columns are {known})")]
     NoSuchColumn { column: String, known: String },
-    #[error("column `{column}` belongs to the {column_track} track, but item #{id} is in the {item_track} track")]
-    OtherTrack {
-        id: ItemId,
-        column: String,
-        column_track: Track,
-        item_track: Track,
-    },
+    #[error(
+        "column `{column}` belongs to the {column_track} track, but item #{id} is in the {item_track} track"
+    )]
+    OtherTrack { id: ItemId, column: String, column_track: Track, item_track: Track },
     #[error("column `{column}` belongs to the {column_track} track, not the {track} track")]
-    ColumnNotInTrack {
-        column: String,
-        column_track: Track,
-        track: Track,
-    },
+    ColumnNotInTrack { column: String, column_track: Track, track: Track },
     #[error("#{id} is already in the {which} column of its track")]
     AtEdge { id: ItemId, which: &'static str },
     #[error("#{id} is already at the {which} of its lane")]
@@ -108,19 +101,13 @@ pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
         created: now,
         updated: now,
     };
-    Ok(Op {
-        edit: Edit::Add(Box::new(item)),
-        summary: format!("added #{id} \"{title}\""),
-    })
+    Ok(Op { edit: Edit::Add(Box::new(item)), summary: format!("added #{id} \"{title}\"") })
 }
 
 /// Deletes an item.
 pub fn remove(board: &Board, id: ItemId) -> Result<Op, OpError> {
     let item = get(board, id)?;
-    Ok(Op {
-        edit: Edit::Remove(id),
-        summary: format!("deleted #{id} \"{}\"", item.title),
-    })
+    Ok(Op { edit: Edit::Remove(id), summary: format!("deleted #{id} \"{}\"", item.title) })
 }
 
 /// Changes fields of an item (the editor's save).
@@ -132,14 +119,7 @@ pub fn update(board: &Board, id: ItemId, mut change: ItemChange, now: Timestamp)
     if let Some(tags) = &change.tags {
         change.tags = Some(clean_tags(tags));
     }
-    Ok(Op {
-        edit: Edit::Change {
-            id,
-            change: Box::new(change),
-            at: now,
-        },
-        summary: format!("edited #{id}"),
-    })
+    Ok(Op { edit: Edit::Change { id, change: Box::new(change), at: now }, summary: format!("edited #{id}") })
 }
 
 /// Moves an item to the bottom of the same-stage lane of a column of its own track.
@@ -156,10 +136,7 @@ pub fn move_to_column(board: &Board, id: ItemId, column: &str, now: Timestamp) -
     }
     let name = col.name.clone();
     let edit = place_at_end(board, item, track, &col.id, item.stage, now);
-    Ok(Op {
-        edit,
-        summary: format!("#{id} moved to {name}"),
-    })
+    Ok(Op { edit, summary: format!("#{id} moved to {name}") })
 }
 
 /// Moves an item one column left (`-1`) or right (`+1`) within its track.
@@ -170,10 +147,7 @@ pub fn step_column(board: &Board, id: ItemId, delta: isize, now: Timestamp) -> R
     let target = here
         .checked_add_signed(delta)
         .filter(|&t| t < columns.len())
-        .ok_or(OpError::AtEdge {
-            id,
-            which: if delta < 0 { "first" } else { "last" },
-        })?;
+        .ok_or(OpError::AtEdge { id, which: if delta < 0 { "first" } else { "last" } })?;
     move_to_column(board, id, &columns[target].id, now)
 }
 
@@ -197,10 +171,7 @@ pub fn to_other_track(board: &Board, id: ItemId, now: Timestamp) -> Result<Op, O
     let track = item.track.other();
     let column = first_column(board, track);
     let edit = place_at_end(board, item, track, &column, item.stage, now);
-    Ok(Op {
-        edit,
-        summary: format!("#{id} moved to the {track} track"),
-    })
+    Ok(Op { edit, summary: format!("#{id} moved to the {track} track") })
 }
 
 /// Moves an item one place down (`+1`) or up (`-1`) within its lane.
@@ -212,15 +183,9 @@ pub fn shift_in_lane(board: &Board, id: ItemId, delta: isize, now: Timestamp) ->
     let target = here
         .checked_add_signed(delta)
         .filter(|&t| t < lane.len())
-        .ok_or(OpError::AtLaneEnd {
-            id,
-            which: if delta < 0 { "top" } else { "bottom" },
-        })?;
+        .ok_or(OpError::AtLaneEnd { id, which: if delta < 0 { "top" } else { "bottom" } })?;
     let edit = place_at_index(board, item, key, target, now);
-    Ok(Op {
-        edit,
-        summary: format!("#{id} moved {}", if delta < 0 { "up" } else { "down" }),
-    })
+    Ok(Op { edit, summary: format!("#{id} moved {}", if delta < 0 { "up" } else { "down" }) })
 }
 
 /// The edit that puts `item` at position `index` of the lane `key` (counted without the item),
@@ -235,15 +200,9 @@ pub fn place_at_index(board: &Board, item: &Item, key: LaneKey, index: usize, no
         (None, None) => Some(RANK_STEP),
         (Some(b), None) => b.checked_add(RANK_STEP),
         (None, Some(a)) => a.checked_sub(RANK_STEP),
-        (Some(b), Some(a)) if a - b >= 2 => Some(b + (a - b) / 2),
-        _ => None,
+        (Some(b), Some(a)) => a.checked_sub(b).filter(|gap| *gap >= 2).map(|gap| b + gap / 2),
     };
-    let place = |rank| Place {
-        track: key.track,
-        column: column.clone(),
-        stage: key.stage,
-        rank,
-    };
+    let place = |rank| Place { track: key.track, column: column.clone(), stage: key.stage, rank };
     if let Some(rank) = gap_rank {
         return moved(item.id, place(rank), now);
     }
@@ -261,20 +220,20 @@ pub fn place_at_index(board: &Board, item: &Item, key: LaneKey, index: usize, no
     Edit::Batch(edits)
 }
 
-fn place_at_end(board: &Board, item: &Item, track: Track, column: &str, stage: Stage, now: Timestamp) -> Edit {
+fn place_at_end(
+    board: &Board,
+    item: &Item,
+    track: Track,
+    column: &str,
+    stage: Stage,
+    now: Timestamp,
+) -> Edit {
     let rank = append_rank(board, track, column, stage, item.id);
     moved(item.id, Place { track, column: column.to_owned(), stage, rank }, now)
 }
 
 fn moved(id: ItemId, place: Place, at: Timestamp) -> Edit {
-    Edit::Change {
-        id,
-        change: Box::new(ItemChange {
-            place: Some(place),
-            ..ItemChange::default()
-        }),
-        at,
-    }
+    Edit::Change { id, change: Box::new(ItemChange { place: Some(place), ..ItemChange::default() }), at }
 }
 
 /// A rank below every other item of the lane (ignoring `id` itself).
@@ -293,7 +252,10 @@ fn get(board: &Board, id: ItemId) -> Result<&Item, OpError> {
 }
 
 /// The column with this id, or an error that lists the columns there are.
-pub fn find_column<'b>(board: &'b Board, id: &str) -> Result<(Track, usize, &'b super::board::Column), OpError> {
+pub fn find_column<'b>(
+    board: &'b Board,
+    id: &str,
+) -> Result<(Track, usize, &'b super::board::Column), OpError> {
     board.find_column(id).ok_or_else(|| OpError::NoSuchColumn {
         column: id.to_owned(),
         known: Track::ALL
@@ -322,3 +284,7 @@ fn clean_tags(tags: &[String]) -> Vec<String> {
     }
     out
 }
+
+#[cfg(test)]
+#[path = "ops_tests.rs"]
+mod tests;

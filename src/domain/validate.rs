@@ -10,8 +10,8 @@ use super::item::{ItemId, Track};
 pub enum Subject {
     /// The `n`th (0-based) item with this id.
     Item { id: ItemId, occurrence: usize },
-    /// The column with this id.
-    Column(String),
+    /// The `n`th (0-based) column with this id.
+    Column { id: String, occurrence: usize },
     /// A top-level field of the board.
     Field(&'static str),
 }
@@ -30,7 +30,10 @@ impl Board {
     pub fn normalize(&mut self) -> Result<(), Invalid> {
         if self.version != FORMAT_VERSION {
             return Err(Invalid {
-                message: format!("unsupported version {} (this build reads version {FORMAT_VERSION})", self.version),
+                message: format!(
+                    "unsupported version {} (this build reads version {FORMAT_VERSION})",
+                    self.version
+                ),
                 subject: Subject::Field("version"),
             });
         }
@@ -63,17 +66,14 @@ impl Board {
                     && column.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
                 if !well_formed {
                     return Err(Invalid {
-                        message: format!(
-                            "column id `{}` must be letters, digits, `-` or `_`",
-                            column.id
-                        ),
-                        subject: Subject::Column(column.id.clone()),
+                        message: format!("column id `{}` must be letters, digits, `-` or `_`", column.id),
+                        subject: Subject::Column { id: column.id.clone(), occurrence: 0 },
                     });
                 }
                 if !seen.insert(column.id.as_str()) {
                     return Err(Invalid {
                         message: format!("column id `{}` is used twice", column.id),
-                        subject: Subject::Column(column.id.clone()),
+                        subject: Subject::Column { id: column.id.clone(), occurrence: 1 },
                     });
                 }
             }
@@ -93,10 +93,7 @@ impl Board {
             if previous == Some(item.id) {
                 return Err(Invalid {
                     message: format!("item id {} is used twice", item.id),
-                    subject: Subject::Item {
-                        id: item.id,
-                        occurrence: 1,
-                    },
+                    subject: Subject::Item { id: item.id, occurrence: 1 },
                 });
             }
             previous = Some(item.id);
@@ -108,13 +105,7 @@ impl Board {
                     ),
                     None => format!("item #{} is in column `{}`, which does not exist", item.id, item.column),
                 };
-                return Err(Invalid {
-                    message,
-                    subject: Subject::Item {
-                        id: item.id,
-                        occurrence: 0,
-                    },
-                });
+                return Err(Invalid { message, subject: Subject::Item { id: item.id, occurrence: 0 } });
             }
         }
         Ok(())

@@ -40,7 +40,8 @@ pub fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>
         .permissions(Permissions::from_mode(0o666))
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    write(tmp.as_file_mut()).with_context(|| format!("cannot write the new version of {}", path.display()))?;
+    write(tmp.as_file_mut())
+        .with_context(|| format!("cannot write the new version of {}", path.display()))?;
     if let Some(old) = &old {
         fs::set_permissions(tmp.path(), Permissions::from_mode(old.mode() & 0o7777))
             .with_context(|| format!("cannot give the new file the permissions of {}", path.display()))?;
@@ -106,10 +107,8 @@ mod tests {
         .expect_err("the write fails");
         assert!(format!("{err:#}").contains("no space left on device"), "{err:#}");
         assert_eq!(fs::read_to_string(&path).expect("read"), "precious");
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .expect("list")
-            .map(|e| e.expect("entry").file_name())
-            .collect();
+        let names: Vec<_> =
+            fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("board.ron")]);
     }
 }

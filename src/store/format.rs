@@ -56,11 +56,7 @@ pub fn to_text(board: &Board) -> Result<String, String> {
 
 /// Reads a board from the bytes of the file at `path`.
 pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Board, FileError> {
-    let fail = |position, message: String| FileError {
-        path: path.to_path_buf(),
-        position,
-        message,
-    };
+    let fail = |position, message: String| FileError { path: path.to_path_buf(), position, message };
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
         let at = position_of(valid, valid.len());
@@ -110,8 +106,24 @@ fn check_version(text: &str) -> Result<(), (Option<(usize, usize)>, String)> {
 }
 
 fn describe(code: &ron::Error) -> String {
+    let what = |outer: &Option<String>| match outer.as_deref() {
+        Some("Item") => "an item".to_owned(),
+        Some("Board") | None => "the board".to_owned(),
+        Some(other) => format!("a {}", other.to_lowercase()),
+    };
     match code {
         ron::Error::Eof => "the file ends too early; it looks truncated".into(),
+        ron::Error::NoSuchStructField { expected, found, outer } => format!(
+            "unknown field `{found}` in {} (this version knows {})",
+            what(outer),
+            expected.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
+        ),
+        ron::Error::MissingStructField { field, outer } => {
+            format!("{} is missing the field `{field}`", what(outer))
+        }
+        ron::Error::DuplicateStructField { field, outer } => {
+            format!("{} has the field `{field}` twice", what(outer))
+        }
         other => {
             let text = other.to_string();
             let mut chars = text.chars();
@@ -138,16 +150,20 @@ fn locate(text: &str, subject: &Subject) -> Option<usize> {
                 .nth(*occurrence)
                 .map(|o| items + o)
         }
-        Subject::Column(id) => {
+        Subject::Column { id, occurrence } => {
             let quoted = format!("\"{id}\"");
-            find_key(text, "id", |value| value.starts_with(&quoted)).nth(0)
+            find_key(text, "id", |value| value.starts_with(&quoted)).nth(*occurrence)
         }
         Subject::Field(name) => find_key(text, name, |_| true).next(),
     }
 }
 
 /// Offsets of `key` used as a field name (`key:`), whose value passes `accept`.
-fn find_key<'t>(text: &'t str, key: &'t str, accept: impl Fn(&str) -> bool + 't) -> impl Iterator<Item = usize> + 't {
+fn find_key<'t>(
+    text: &'t str,
+    key: &'t str,
+    accept: impl Fn(&str) -> bool + 't,
+) -> impl Iterator<Item = usize> + 't {
     text.match_indices(key).filter_map(move |(at, _)| {
         let before = text[..at].chars().next_back();
         if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {

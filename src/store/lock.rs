@@ -25,6 +25,7 @@ pub struct BoardLock {
 impl BoardLock {
     /// Waits (up to a few seconds) for the lock of the board at `board_path`.
     pub fn acquire(board_path: &Path) -> Result<BoardLock> {
+        super::Store::prepare_directory(board_path)?;
         let path = sibling(board_path, "lock");
         let file = open_lock_file(&path)?;
         let start = Instant::now();
@@ -56,6 +57,6 @@ fn open_lock_file(path: &PathBuf) -> Result<File> {
         .truncate(false)
         .mode(0o666)
         .open(path)
-        .or_else(|_| File::open(path))
+        .or_else(|create_error| File::open(path).map_err(|_| create_error))
         .with_context(|| format!("cannot create the lock file {}", path.display()))
 }

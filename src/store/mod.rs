@@ -50,7 +50,9 @@ impl Seen {
     }
 
     fn same_metadata(&self, meta: &fs::Metadata) -> bool {
-        self.len == meta.len() && self.modified == (meta.mtime(), meta.mtime_nsec()) && self.inode == (meta.dev(), meta.ino())
+        self.len == meta.len()
+            && self.modified == (meta.mtime(), meta.mtime_nsec())
+            && self.inode == (meta.dev(), meta.ino())
     }
 }
 
@@ -91,6 +93,16 @@ impl Store {
         Store::open_locked(path, now, &lock)
     }
 
+    /// Creates the directory a new board goes into (the lock file lives there too).
+    pub fn prepare_directory(path: &Path) -> Result<()> {
+        match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            Some(dir) => {
+                fs::create_dir_all(dir).with_context(|| format!("cannot create directory {}", dir.display()))
+            }
+            None => Ok(()),
+        }
+    }
+
     /// [`Store::open`] for a caller that already holds the board's lock.
     pub fn open_locked(path: &Path, now: Timestamp, lock: &BoardLock) -> Result<Opened> {
         // Another process may have created the file while we waited for the lock.
@@ -98,10 +110,7 @@ impl Store {
             return Ok(Opened { store, board, created: false });
         }
         let board = location::starter_board(now);
-        let mut store = Store {
-            path: path.to_path_buf(),
-            seen: None,
-        };
+        let mut store = Store { path: path.to_path_buf(), seen: None };
         store.save_locked(&board, lock)?;
         Ok(Opened { store, board, created: true })
     }
@@ -125,12 +134,10 @@ impl Store {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(e).with_context(|| format!("cannot read board file {}", path.display())),
         };
-        let meta = fs::metadata(path).with_context(|| format!("cannot read board file {}", path.display()))?;
+        let meta =
+            fs::metadata(path).with_context(|| format!("cannot read board file {}", path.display()))?;
         let board = format::from_bytes(path, &bytes)?;
-        let store = Store {
-            path: path.to_path_buf(),
-            seen: Some(Seen::of(&meta, &bytes)),
-        };
+        let store = Store { path: path.to_path_buf(), seen: Some(Seen::of(&meta, &bytes)) };
         Ok(Some((store, board)))
     }
 
@@ -144,12 +151,9 @@ impl Store {
     pub fn save_locked(&mut self, board: &Board, _lock: &BoardLock) -> Result<(), SaveError> {
         let text = format::to_text(board).map_err(|e| SaveError::Failed(anyhow!(e)))?;
         self.check_unchanged()?;
-        if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create directory {}", dir.display()))
-                .map_err(SaveError::Failed)?;
-        }
-        atomic::replace_with(&self.path, |file| file.write_all(text.as_bytes())).map_err(SaveError::Failed)?;
+        Store::prepare_directory(&self.path).map_err(SaveError::Failed)?;
+        atomic::replace_with(&self.path, |file| file.write_all(text.as_bytes()))
+            .map_err(SaveError::Failed)?;
         let meta = fs::metadata(&self.path)
             .with_context(|| format!("cannot read back board file {}", self.path.display()))
             .map_err(SaveError::Failed)?;

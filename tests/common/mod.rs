@@ -1,0 +1,90 @@
+//! Helpers shared by the integration tests: running the binary, and board strategies.
+
+#![allow(dead_code)]
+
+pub mod arb;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fixed "now" so that files written by tests are reproducible.
+pub const NOW: &str = "2026-11-21T10:00:00Z";
+
+/// A temporary directory holding a board file (not created yet).
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+    pub board: PathBuf,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        let dir = tempfile::tempdir().expect("create a temporary directory");
+        let board = dir.path().join("board.ron");
+        Sandbox { dir, board }
+    }
+
+    /// Runs `twotrack --file <board> args...` with a fixed clock.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let mut cmd = twotrack();
+        cmd.arg("--file").arg(&self.board).args(args);
+        Run::of(cmd.output().expect("run twotrack"))
+    }
+
+    pub fn write(&self, text: impl AsRef<[u8]>) {
+        std::fs::write(&self.board, text).expect("write board");
+    }
+
+    pub fn read(&self) -> Vec<u8> {
+        std::fs::read(&self.board).expect("read board")
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8(self.read()).expect("board is UTF-8")
+    }
+
+    /// Creates the board from the starter board.
+    pub fn with_starter(self) -> Sandbox {
+        self.run(&["check"]);
+        let run = self.run(&["list"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        self
+    }
+}
+
+/// The built binary, with a clean environment for the board location and the clock.
+pub fn twotrack() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_twotrack"));
+    cmd.env_remove("TWOTRACK_FILE").env("TWOTRACK_NOW", NOW).env("NO_COLOR", "1");
+    cmd
+}
+
+/// What a finished run printed, and its exit status.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn of(out: Output) -> Run {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    pub fn ok(self) -> Run {
+        assert_eq!(self.code, 0, "stderr: {}", self.stderr);
+        self
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).expect("stdout is JSON")
+    }
+}
+
+pub fn exists(path: &Path) -> bool {
+    path.exists()
+}
