@@ -1,7 +1,9 @@
 //! twotrack: a keyboard-driven terminal planning board for dual-track, two-stage delivery.
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod domain;
 pub mod store;
 pub mod tui;
+pub mod ui;

@@ -55,6 +55,15 @@ impl Edit {
     pub fn is_noop(&self) -> bool {
         matches!(self, Edit::Batch(edits) if edits.iter().all(Edit::is_noop))
     }
+
+    /// The first item this edit touches (for selecting it after an undo).
+    pub fn subject(&self) -> Option<ItemId> {
+        match self {
+            Edit::Add(item) => Some(item.id),
+            Edit::Remove(id) | Edit::Change { id, .. } => Some(*id),
+            Edit::Batch(edits) => edits.iter().find_map(Edit::subject),
+        }
+    }
 }
 
 impl Board {

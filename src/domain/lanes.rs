@@ -22,12 +22,18 @@ pub struct Lanes {
 
 impl Lanes {
     pub fn build(board: &Board) -> Lanes {
+        Lanes::build_where(board, |_| true)
+    }
+
+    /// Like [`Lanes::build`], keeping only the items that pass `keep` (a search filter).
+    pub fn build_where(board: &Board, keep: impl Fn(&Item) -> bool) -> Lanes {
         let discovery_columns = board.discovery.columns.len();
         let slots = 2 * (discovery_columns + board.delivery.columns.len());
         let mut lanes = Lanes { lanes: vec![Vec::new(); slots], discovery_columns };
         let mut keyed: Vec<(usize, i64, ItemId)> = board
             .items()
             .iter()
+            .filter(|item| keep(item))
             .filter_map(|item| {
                 let key = lane_of(board, item)?;
                 Some((lanes.slot(key), item.rank, item.id))

@@ -3,9 +3,11 @@
 pub mod board;
 pub mod capacity;
 pub mod edit;
+pub mod history;
 pub mod item;
 pub mod lanes;
 pub mod ops;
+pub mod search;
 pub mod validate;
 
 pub use board::{Board, CapacityPolicy, Column, DefinitionOfDone, FORMAT_VERSION, TrackDef};

@@ -209,7 +209,7 @@ pub fn place_at_index(board: &Board, item: &Item, key: LaneKey, index: usize, no
     // No room: renumber the whole lane with fresh gaps, the item included.
     let mut order: Vec<&Item> = others;
     order.insert(index, item);
-    let edits = order
+    let mut edits: Vec<Edit> = order
         .iter()
         .zip(1..)
         .map(|(it, n)| {
@@ -217,6 +217,8 @@ pub fn place_at_index(board: &Board, item: &Item, key: LaneKey, index: usize, no
             moved(it.id, place(n * RANK_STEP), at)
         })
         .collect();
+    // The moved item first, so that the batch's subject is the item the user moved.
+    edits.swap(0, index);
     Edit::Batch(edits)
 }
 

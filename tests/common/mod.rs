@@ -88,3 +88,35 @@ impl Run {
 pub fn exists(path: &Path) -> bool {
     path.exists()
 }
+
+/// The fixed clock as a timestamp.
+pub fn now() -> twotrack::domain::Timestamp {
+    chrono::DateTime::parse_from_rfc3339(NOW).expect("time").to_utc()
+}
+
+/// An app on a fresh starter board in a sandbox, with the default keymap.
+pub fn app_on_starter() -> (Sandbox, twotrack::app::App) {
+    let sandbox = Sandbox::new();
+    let opened = twotrack::store::Store::open(&sandbox.board, now()).expect("create starter board");
+    let keymap = twotrack::app::keymap::Keymap::default_keymap();
+    let app = twotrack::app::App::new(opened.board, opened.store, keymap, now());
+    (sandbox, app)
+}
+
+/// Presses keys given as keymap names separated by spaces (`"l l J"`, `"Esc"`, `"Shift-Tab"`).
+pub fn press(app: &mut twotrack::app::App, keys: &str) {
+    for key in keys.split(' ').filter(|k| !k.is_empty()) {
+        let binding: twotrack::app::keymap::KeyBinding = key.parse().expect("key");
+        app.handle_key(crossterm::event::KeyEvent::new(binding.code, binding.modifiers));
+    }
+}
+
+/// Types text character by character (as text entry, not through the keymap names).
+pub fn type_text(app: &mut twotrack::app::App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char(c),
+            crossterm::event::KeyModifiers::NONE,
+        ));
+    }
+}

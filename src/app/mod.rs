@@ -1,0 +1,161 @@
+//! The running program's state: the board, the selection, the overlays on top of the board, the
+//! status message, undo history and saving. Keys come in through [`App::handle_key`].
+
+pub mod action;
+mod dispatch;
+pub mod form;
+pub mod keymap;
+pub mod overlay;
+pub mod saver;
+pub mod selection;
+pub mod status;
+pub mod view;
+
+use crossterm::event::KeyEvent;
+
+use crate::domain::history::History;
+use crate::domain::search::Query;
+use crate::domain::{Board, Item, Timestamp, Track};
+use crate::store::Store;
+use keymap::{Keymap, Mode};
+use overlay::Overlay;
+use saver::Saver;
+use selection::Selection;
+use status::Status;
+use view::BoardView;
+
+pub struct App {
+    board: Board,
+    view: BoardView,
+    selection: Selection,
+    /// Overlays on top of the board; the last one has the keys.
+    overlays: Vec<Overlay>,
+    status: Option<Status>,
+    /// Only the selected track is shown.
+    zoom: bool,
+    keymap: Keymap,
+    history: History,
+    saver: Saver,
+    now: Timestamp,
+    quit: bool,
+    /// Quitting was refused once because nothing could be saved; the next quit goes anyway.
+    quit_armed: bool,
+    /// What to tell the user after the terminal is restored.
+    exit_note: Option<String>,
+}
+
+impl App {
+    pub fn new(board: Board, store: Store, keymap: Keymap, now: Timestamp) -> App {
+        let view = BoardView::build(&board, Query::default());
+        let mut app = App {
+            board,
+            view,
+            selection: Selection::default(),
+            overlays: Vec::new(),
+            status: None,
+            zoom: false,
+            keymap,
+            history: History::default(),
+            saver: Saver::new(store),
+            now,
+            quit: false,
+            quit_armed: false,
+            exit_note: None,
+        };
+        app.select_first_card();
+        app
+    }
+
+    /// Starts where the work is picked up: the first card of the delivery track (else of the
+    /// board), so the keys have something to act on.
+    fn select_first_card(&mut self) {
+        let has_cards =
+            |col: usize| crate::domain::Stage::ALL.iter().any(|s| !self.view.lane(col, *s).is_empty());
+        let first = self.view.columns_of(Track::Delivery).find(|&c| has_cards(c));
+        if let Some(column) = first.or_else(|| (0..self.view.column_count()).find(|&c| has_cards(c))) {
+            self.selection.column = column;
+            self.selection.first(&self.view);
+        }
+    }
+
+    /// Shows a message in the status bar.
+    pub fn set_status(&mut self, status: Status) {
+        self.status = Some(status);
+    }
+
+    /// Sets the time that new changes are stamped with.
+    pub fn set_now(&mut self, now: Timestamp) {
+        self.now = now;
+    }
+
+    /// One key press: the overlay on top gets it through its mode's keymap, then as text.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        let mode = self.mode();
+        match self.keymap.resolve(mode, key) {
+            Some(action) => self.dispatch(action),
+            None => self.text_input(key),
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.overlays.last().map_or(Mode::Board, Overlay::mode)
+    }
+
+    pub fn board(&self) -> &Board {
+        &self.board
+    }
+
+    pub fn view(&self) -> &BoardView {
+        &self.view
+    }
+
+    pub fn selection(&self) -> Selection {
+        self.selection
+    }
+
+    pub fn selected_item(&self) -> Option<&Item> {
+        self.selection.item(&self.view).and_then(|id| self.board.item(id))
+    }
+
+    /// The track of the selected column.
+    pub fn selected_track(&self) -> Track {
+        self.view.column(self.selection.column).track
+    }
+
+    /// The screen columns currently shown (one track when zoomed).
+    pub fn shown_columns(&self) -> std::ops::Range<usize> {
+        if self.zoom { self.view.columns_of(self.selected_track()) } else { 0..self.view.column_count() }
+    }
+
+    pub fn zoomed(&self) -> bool {
+        self.zoom
+    }
+
+    pub fn overlays(&self) -> &[Overlay] {
+        &self.overlays
+    }
+
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    pub fn saver(&self) -> &Saver {
+        &self.saver
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn exit_note(&self) -> Option<&str> {
+        self.exit_note.as_deref()
+    }
+}

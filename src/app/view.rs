@@ -1,0 +1,91 @@
+//! What the board screen shows, computed once per change: the columns of both tracks in screen
+//! order, the (filtered) lanes, and per-column totals. Navigation and drawing read only this.
+
+use crate::domain::lanes::{LaneKey, Lanes};
+use crate::domain::search::Query;
+use crate::domain::{Board, ItemId, Stage, Track};
+
+/// A column by its track and its index within the track.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ColumnRef {
+    pub track: Track,
+    pub index: usize,
+}
+
+/// Totals of one column, over all its items (the filter does not change them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ColumnTotals {
+    pub count: usize,
+    pub points: u32,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct BoardView {
+    /// Discovery's columns, then delivery's: the screen's column numbers index this.
+    columns: Vec<ColumnRef>,
+    lanes: Lanes,
+    totals: Vec<ColumnTotals>,
+    /// The search the lanes are filtered by (empty: no filter).
+    pub query: Query,
+}
+
+impl BoardView {
+    pub fn build(board: &Board, query: Query) -> BoardView {
+        let columns: Vec<ColumnRef> = Track::ALL
+            .into_iter()
+            .flat_map(|track| {
+                (0..board.track(track).columns.len()).map(move |index| ColumnRef { track, index })
+            })
+            .collect();
+        let lanes = if query.is_empty() {
+            Lanes::build(board)
+        } else {
+            Lanes::build_where(board, |it| query.matches(it))
+        };
+        let mut totals = vec![ColumnTotals::default(); columns.len()];
+        for item in board.items() {
+            let found = columns.iter().position(|c| {
+                c.track == item.track && board.track(c.track).columns[c.index].id == item.column
+            });
+            if let Some(col) = found {
+                totals[col].count += 1;
+                totals[col].points = totals[col].points.saturating_add(item.estimate.unwrap_or(0));
+            }
+        }
+        BoardView { columns, lanes, totals, query }
+    }
+
+    pub fn column_count(&self) -> usize {
+        self.columns.len()
+    }
+
+    pub fn column(&self, col: usize) -> ColumnRef {
+        self.columns.get(col).copied().unwrap_or(ColumnRef { track: Track::Delivery, index: 0 })
+    }
+
+    pub fn totals(&self, col: usize) -> ColumnTotals {
+        self.totals.get(col).copied().unwrap_or_default()
+    }
+
+    /// The screen columns of one track.
+    pub fn columns_of(&self, track: Track) -> std::ops::Range<usize> {
+        let start = self.columns.iter().position(|c| c.track == track).unwrap_or(0);
+        let len = self.columns.iter().filter(|c| c.track == track).count();
+        start..start + len
+    }
+
+    /// The shown items of one lane, top to bottom.
+    pub fn lane(&self, col: usize, stage: Stage) -> &[ItemId] {
+        let c = self.column(col);
+        self.lanes.lane(LaneKey { track: c.track, column: c.index, stage })
+    }
+
+    /// Where an item is shown: screen column, lane and position.
+    pub fn locate(&self, id: ItemId) -> Option<(usize, Stage, usize)> {
+        (0..self.columns.len()).find_map(|col| {
+            Stage::ALL.into_iter().find_map(|stage| {
+                self.lane(col, stage).iter().position(|i| *i == id).map(|index| (col, stage, index))
+            })
+        })
+    }
+}

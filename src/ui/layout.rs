@@ -1,0 +1,177 @@
+//! Geometry of the board: which columns fit and where, and which cards of a lane show. Pure
+//! functions of sizes and the selection, so they are tested without a terminal.
+
+/// A column never gets narrower than this (borders included), so cards stay readable; when the
+/// columns do not fit, the board scrolls sideways instead.
+pub const MIN_COLUMN_WIDTH: u16 = 22;
+
+/// Width of the lane labels at the left edge.
+pub const GUTTER: u16 = 3;
+
+/// Below this size the board cannot be drawn usefully.
+pub const MIN_WIDTH: u16 = GUTTER + MIN_COLUMN_WIDTH;
+pub const MIN_HEIGHT: u16 = 10;
+
+/// Where one screen column is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ColumnSlot {
+    pub column: usize,
+    pub x: u16,
+    pub width: u16,
+}
+
+/// The columns that fit in `width` (after the gutter), starting near `first` and always
+/// showing `selected`. Returns the slots and the new first column.
+pub fn fit_columns(
+    columns: std::ops::Range<usize>,
+    selected: usize,
+    first: usize,
+    width: u16,
+) -> (Vec<ColumnSlot>, usize) {
+    let count = columns.len();
+    if count == 0 || width == 0 {
+        return (Vec::new(), columns.start);
+    }
+    let fit = usize::from(width / MIN_COLUMN_WIDTH).clamp(1, count);
+    let selected = selected.clamp(columns.start, columns.end - 1);
+    let mut first = first.clamp(columns.start, columns.end - fit);
+    if selected < first {
+        first = selected;
+    } else if selected >= first + fit {
+        first = selected + 1 - fit;
+    }
+    let each = width / fit as u16;
+    let extra = width % fit as u16;
+    let mut x = 0;
+    let slots = (0..fit)
+        .map(|i| {
+            // Spread the remainder over the first columns so the board fills the width.
+            let w = each + u16::from((i as u16) < extra);
+            let slot = ColumnSlot { column: first + i, x, width: w };
+            x += w;
+            slot
+        })
+        .collect();
+    (slots, first)
+}
+
+/// The part of a lane that shows: cards from `offset`, how many, and whether "more" marks are
+/// drawn above and below them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LaneWindow {
+    pub offset: usize,
+    pub count: usize,
+    pub more_above: bool,
+    pub more_below: bool,
+}
+
+/// Which cards of a lane of `len` cards show in `rows` rows, keeping `selected` in view and
+/// moving as little as possible from `offset`.
+pub fn lane_window(len: usize, rows: usize, offset: usize, selected: Option<usize>) -> LaneWindow {
+    if len <= rows {
+        return LaneWindow { offset: 0, count: len, more_above: false, more_below: false };
+    }
+    if rows < 3 {
+        // Too small for "more" marks: show what fits around the selection.
+        let sel = selected.unwrap_or(offset).min(len - 1);
+        let offset = offset.clamp(sel.saturating_sub(rows.saturating_sub(1)), sel).min(len - rows.min(len));
+        return LaneWindow { offset, count: rows, more_above: false, more_below: false };
+    }
+    let window = |offset: usize| {
+        let above = offset > 0;
+        let room = rows - usize::from(above);
+        if offset + room >= len {
+            LaneWindow { offset, count: len - offset, more_above: above, more_below: false }
+        } else {
+            LaneWindow { offset, count: room - 1, more_above: above, more_below: true }
+        }
+    };
+    // The last offset that still fills the lane: from there to the end fits under a top mark.
+    let last = len - (rows - 1);
+    let mut w = window(offset.min(last));
+    if let Some(sel) = selected.map(|s| s.min(len - 1)) {
+        if sel < w.offset {
+            w = window(sel);
+        }
+        while sel >= w.offset + w.count {
+            w = window(w.offset + (sel + 1 - (w.offset + w.count)));
+        }
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_columns_fit_when_wide_enough() {
+        let (slots, first) = fit_columns(0..7, 3, 0, 7 * MIN_COLUMN_WIDTH + 5);
+        assert_eq!((slots.len(), first), (7, 0));
+        assert_eq!(slots.iter().map(|s| s.width).sum::<u16>(), 7 * MIN_COLUMN_WIDTH + 5);
+        assert_eq!(slots[6].x + slots[6].width, 7 * MIN_COLUMN_WIDTH + 5);
+    }
+
+    #[test]
+    fn narrow_screens_scroll_to_keep_the_selection() {
+        let width = 3 * MIN_COLUMN_WIDTH;
+        let (slots, first) = fit_columns(0..7, 0, 0, width);
+        assert_eq!((slots.len(), first), (3, 0));
+        let (slots, first) = fit_columns(0..7, 5, 0, width);
+        assert_eq!(first, 3);
+        assert_eq!(slots.iter().map(|s| s.column).collect::<Vec<_>>(), [3, 4, 5]);
+        // Moving back left inside the window does not scroll.
+        let (_, first) = fit_columns(0..7, 4, 3, width);
+        assert_eq!(first, 3);
+        let (_, first) = fit_columns(0..7, 2, 3, width);
+        assert_eq!(first, 2);
+    }
+
+    #[test]
+    fn zoomed_ranges_and_tiny_widths() {
+        let (slots, first) = fit_columns(3..7, 5, 0, 2 * MIN_COLUMN_WIDTH);
+        assert_eq!(first, 4);
+        assert_eq!(slots.len(), 2);
+        let (slots, _) = fit_columns(0..7, 6, 0, 5);
+        assert_eq!(slots.len(), 1);
+        assert_eq!(slots[0].column, 6);
+        assert!(fit_columns(0..0, 0, 0, 80).0.is_empty());
+    }
+
+    #[test]
+    fn short_lanes_show_everything() {
+        assert_eq!(
+            lane_window(3, 5, 2, Some(1)),
+            LaneWindow { offset: 0, count: 3, more_above: false, more_below: false }
+        );
+    }
+
+    #[test]
+    fn long_lanes_follow_the_selection_with_marks() {
+        let w = lane_window(20, 6, 0, Some(0));
+        assert_eq!(w, LaneWindow { offset: 0, count: 5, more_above: false, more_below: true });
+        let w = lane_window(20, 6, 0, Some(5));
+        assert!(w.offset <= 5 && 5 < w.offset + w.count && w.more_above && w.more_below, "{w:?}");
+        let w = lane_window(20, 6, 0, Some(19));
+        assert_eq!(w, LaneWindow { offset: 15, count: 5, more_above: true, more_below: false });
+        // Every selection is visible, whatever the previous offset.
+        for offset in 0..20 {
+            for sel in 0..20 {
+                let w = lane_window(20, 6, offset, Some(sel));
+                assert!(w.offset <= sel && sel < w.offset + w.count, "offset {offset} sel {sel}: {w:?}");
+                let used = w.count + usize::from(w.more_above) + usize::from(w.more_below);
+                assert!(used <= 6, "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn tiny_lanes_never_panic() {
+        for rows in 0..3 {
+            for sel in 0..5 {
+                let w = lane_window(5, rows, 3, Some(sel));
+                assert!(w.count <= rows);
+            }
+        }
+    }
+}

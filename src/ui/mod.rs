@@ -1,0 +1,90 @@
+//! Drawing only: reads the [`App`] and writes nothing but its own scroll state.
+
+mod board_view;
+mod card;
+mod help;
+mod item_editor;
+pub mod layout;
+mod status_bar;
+pub mod theme;
+
+use std::collections::HashMap;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Clear, Widget};
+
+use crate::app::App;
+use crate::app::overlay::Overlay;
+use crate::domain::Stage;
+use layout::{MIN_HEIGHT, MIN_WIDTH};
+use theme::Theme;
+
+/// Scroll positions that persist between frames so the view moves only when it must.
+#[derive(Clone, Debug, Default)]
+pub struct ViewState {
+    /// The leftmost screen column shown.
+    pub first_column: usize,
+    /// The first card shown in each lane, by screen column and stage.
+    pub lane_offsets: HashMap<(usize, Stage), usize>,
+}
+
+/// The screen: a theme and the scroll state.
+#[derive(Clone, Debug)]
+pub struct Screen {
+    pub theme: Theme,
+    pub state: ViewState,
+}
+
+impl Screen {
+    pub fn new(theme: Theme) -> Screen {
+        Screen { theme, state: ViewState::default() }
+    }
+
+    pub fn render(&mut self, app: &App, frame: &mut Frame) {
+        let area = frame.area();
+        self.draw(app, area, frame.buffer_mut());
+    }
+
+    /// Draws the whole screen into `buf`.
+    pub fn draw(&mut self, app: &App, area: Rect, buf: &mut Buffer) {
+        let theme = &self.theme;
+        buf.set_style(area, theme.base);
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            let note = format!(
+                "Terminal too small ({}x{}): twotrack needs {MIN_WIDTH}x{MIN_HEIGHT}",
+                area.width, area.height
+            );
+            buf.set_stringn(area.x, area.y, note, usize::from(area.width), theme.warning);
+            return;
+        }
+        let board = Rect { height: area.height - 2, ..area };
+        let status = Rect { y: area.bottom() - 2, height: 2, ..area };
+        board_view::draw_board(buf, board, app, &mut self.state, theme);
+        status_bar::draw_status(buf, status, app, theme);
+        for overlay in app.overlays() {
+            match overlay {
+                Overlay::Help { mode, scroll } => {
+                    let rect = popup(board, 84, 30);
+                    Clear.render(rect, buf);
+                    help::draw_help(buf, rect, app, *mode, *scroll, theme);
+                }
+                Overlay::Form(form) => {
+                    let rect = popup(board, 76, 20);
+                    Clear.render(rect, buf);
+                    item_editor::draw_form(buf, rect, form, theme);
+                }
+                // Drawn in the status bar, so the filtered board stays in view.
+                Overlay::Search(_) => {}
+            }
+        }
+    }
+}
+
+/// A centred rectangle of at most `width` x `height` inside `area`, leaving a margin.
+fn popup(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width.saturating_sub(2)).max(1);
+    let h = height.min(area.height.saturating_sub(1)).max(1);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}

@@ -1,0 +1,96 @@
+//! The two bottom lines: the file, whether it is saved, the last message; then key hints for
+//! the current mode from the keymap (or the search prompt while searching).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::card::truncate;
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::action::Action;
+use crate::app::keymap::Mode;
+use crate::app::overlay::Overlay;
+use crate::app::saver::SaveState;
+use crate::app::status::Level;
+
+/// The most useful actions of each mode, with the word shown after their keys.
+fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
+    match mode {
+        Mode::Board => &[
+            (&[Action::Help], "help"),
+            (&[Action::Add], "add"),
+            (&[Action::Edit], "edit"),
+            (&[Action::MoveLeft, Action::MoveRight], "move"),
+            (&[Action::StageOne, Action::StageTwo], "stage"),
+            (&[Action::Undo], "undo"),
+            (&[Action::Search], "search"),
+            (&[Action::Zoom], "zoom"),
+            (&[Action::Quit], "quit"),
+        ],
+        Mode::Help => &[(&[Action::Close], "close"), (&[Action::ScrollDown, Action::ScrollUp], "scroll")],
+        Mode::Form => &[
+            (&[Action::NextField, Action::PrevField], "field"),
+            (&[Action::Save], "save"),
+            (&[Action::Close], "cancel"),
+        ],
+        Mode::Search => &[(&[Action::Confirm], "keep filter"), (&[Action::Close], "clear")],
+    }
+}
+
+pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    if area.height == 0 {
+        return;
+    }
+    let width = usize::from(area.width);
+    let top = Rect { height: 1, ..area };
+    let file = app.saver().path().file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let (mark, mark_style) = match app.saver().state() {
+        SaveState::Saved => ("✓ saved", theme.ok),
+        SaveState::Unsaved(_) => ("✗ NOT SAVED", theme.error),
+    };
+    let (x, _) = buf.set_stringn(top.x, top.y, format!("{file} "), width, theme.hint_text);
+    let (mut x, _) =
+        buf.set_stringn(x, top.y, mark, width.saturating_sub(usize::from(x - top.x)), mark_style);
+    let query = &app.view().query;
+    if !query.is_empty() {
+        let chip = format!(" │ filter: {}", query.text());
+        (x, _) = buf.set_stringn(x, top.y, chip, width.saturating_sub(usize::from(x - top.x)), theme.warning);
+    }
+    if let Some(status) = app.status() {
+        let symbol = match status.level {
+            Level::Info => "",
+            Level::Warning => "! ",
+            Level::Error => "✗ ",
+        };
+        let room = width.saturating_sub(usize::from(x - top.x) + 3);
+        let text = truncate(&format!("{symbol}{}", status.text), room);
+        let (x, _) = buf.set_stringn(x, top.y, " │ ", 3, theme.muted);
+        buf.set_stringn(x, top.y, text, room, theme.level(status.level));
+    }
+    if area.height < 2 {
+        return;
+    }
+    let bottom = Rect { y: area.y + 1, height: 1, ..area };
+    if let Some(Overlay::Search(input)) = app.overlays().last() {
+        let (x, _) = buf.set_stringn(bottom.x, bottom.y, "/ ", width, theme.hint_key);
+        let field = Rect { x, width: bottom.width.saturating_sub(x - bottom.x), ..bottom };
+        input.render(field, buf);
+        return;
+    }
+    draw_hints(buf, bottom, app, theme);
+}
+
+fn draw_hints(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    let mode = app.mode();
+    let mut x = area.x;
+    for (actions, word) in hints(mode) {
+        let Some(keys) = app.keymap().short_keys(mode, actions) else { continue };
+        let needed = (keys.chars().count() + word.len() + 3) as u16;
+        if x + needed > area.right() {
+            break;
+        }
+        (x, _) = buf.set_stringn(x, area.y, &keys, usize::from(needed), theme.hint_key);
+        (x, _) = buf.set_stringn(x, area.y, format!(" {word}  "), usize::from(needed), theme.hint_text);
+    }
+}

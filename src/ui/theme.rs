@@ -1,0 +1,104 @@
+//! Every style the screen uses, in one place. Meaning never rests on colour alone: each styled
+//! thing also carries a symbol or text, so a theme may drop colour entirely.
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::BorderType;
+
+use crate::app::status::Level;
+use crate::domain::{Kind, Track};
+
+#[derive(Clone, Debug)]
+pub struct Theme {
+    pub name: &'static str,
+    pub base: Style,
+    pub discovery: Style,
+    pub delivery: Style,
+    pub column_border: Style,
+    pub column_border_selected: Style,
+    pub selected_border_type: BorderType,
+    pub column_title: Style,
+    pub column_title_selected: Style,
+    pub lane_label: Style,
+    pub lane_separator: Style,
+    pub card: Style,
+    pub card_selected: Style,
+    pub card_id: Style,
+    pub estimate: Style,
+    pub kinds: [Style; 5],
+    pub muted: Style,
+    pub ok: Style,
+    pub warning: Style,
+    pub error: Style,
+    pub hint_key: Style,
+    pub hint_text: Style,
+    pub overlay_border: Style,
+    pub overlay_title: Style,
+    pub field_label: Style,
+    pub field_focused: Style,
+    pub input: Style,
+    pub button: Style,
+    pub button_focused: Style,
+}
+
+impl Theme {
+    /// Colours from the 16-colour palette only, so it looks the same over SSH on any terminal.
+    pub fn standard() -> Theme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Theme {
+            name: "default",
+            base: Style::new(),
+            discovery: bold.fg(Color::Black).bg(Color::Magenta),
+            delivery: bold.fg(Color::Black).bg(Color::Cyan),
+            column_border: Style::new().fg(Color::DarkGray),
+            column_border_selected: bold.fg(Color::Yellow),
+            selected_border_type: BorderType::Thick,
+            column_title: bold,
+            column_title_selected: bold.fg(Color::Yellow),
+            lane_label: bold.fg(Color::Gray),
+            lane_separator: Style::new().fg(Color::DarkGray),
+            card: Style::new(),
+            card_selected: bold.add_modifier(Modifier::REVERSED),
+            card_id: Style::new().fg(Color::Gray),
+            estimate: Style::new().fg(Color::Cyan),
+            kinds: [
+                bold.fg(Color::Green),
+                bold.fg(Color::Magenta),
+                bold.fg(Color::Blue),
+                bold.fg(Color::Yellow),
+                bold.fg(Color::Red),
+            ],
+            muted: Style::new().fg(Color::DarkGray),
+            ok: Style::new().fg(Color::Green),
+            warning: bold.fg(Color::Yellow),
+            error: bold.fg(Color::White).bg(Color::Red),
+            hint_key: bold,
+            hint_text: Style::new().fg(Color::Gray),
+            overlay_border: bold.fg(Color::Yellow),
+            overlay_title: bold,
+            field_label: Style::new().fg(Color::Gray),
+            field_focused: bold.fg(Color::Yellow),
+            input: Style::new().add_modifier(Modifier::UNDERLINED),
+            button: bold,
+            button_focused: bold.add_modifier(Modifier::REVERSED),
+        }
+    }
+
+    pub fn track(&self, track: Track) -> Style {
+        match track {
+            Track::Discovery => self.discovery,
+            Track::Delivery => self.delivery,
+        }
+    }
+
+    pub fn kind(&self, kind: Kind) -> Style {
+        self.kinds[Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+    }
+
+    pub fn level(&self, level: Level) -> Style {
+        match level {
+            Level::Info => self.base,
+            Level::Warning => self.warning,
+            Level::Error => self.error,
+        }
+    }
+}

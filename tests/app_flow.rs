@@ -1,0 +1,271 @@
+//! Keys through the real keymap on the starter board: selection, moves, stages, the form,
+//! delete, undo and redo, search and zoom, and what happens when saving fails.
+
+mod common;
+
+use common::{app_on_starter, press, type_text};
+use twotrack::app::App;
+use twotrack::app::keymap::Mode;
+use twotrack::app::saver::SaveState;
+use twotrack::domain::{Stage, Track};
+use twotrack::store::Store;
+
+fn selected(app: &App) -> Option<u64> {
+    app.selected_item().map(|it| it.id)
+}
+
+fn column_of(app: &App, id: u64) -> String {
+    app.board().item(id).expect("item").column.clone()
+}
+
+fn saved_board(sandbox: &common::Sandbox) -> twotrack::domain::Board {
+    Store::load(&sandbox.board).expect("load").1
+}
+
+#[test]
+fn starts_on_the_first_delivery_card() {
+    let (_s, app) = app_on_starter();
+    assert_eq!(selected(&app), Some(1));
+    assert_eq!(app.selected_track(), Track::Delivery);
+    assert_eq!(app.mode(), Mode::Board);
+}
+
+#[test]
+fn selection_walks_columns_across_tracks_and_lanes_down_a_column() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "h");
+    assert_eq!(selected(&app), Some(4), "from Ready back into discovery's Concluded");
+    assert_eq!(app.selected_track(), Track::Discovery);
+    press(&mut app, "l");
+    assert_eq!(selected(&app), Some(1), "from discovery into delivery");
+    press(&mut app, "j j");
+    assert_eq!(selected(&app), Some(7), "past the stage-one lane into the stage-two lane");
+    assert_eq!(app.selection().stage, Stage::Two);
+    press(&mut app, "k");
+    assert_eq!(selected(&app), Some(5));
+    press(&mut app, "Tab");
+    assert_eq!(selected(&app), Some(7));
+    press(&mut app, "g");
+    assert_eq!(selected(&app), Some(1));
+    press(&mut app, "G");
+    assert_eq!(selected(&app), Some(7));
+    press(&mut app, "Right Right Right Right Right");
+    assert_eq!(app.selection().column, 6, "stops at the last column");
+    press(&mut app, "Left");
+    assert_eq!(selected(&app), Some(8));
+}
+
+#[test]
+fn moving_an_item_from_ready_to_done_one_column_at_a_time() {
+    let (s, mut app) = app_on_starter();
+    for expected in ["doing", "review", "done"] {
+        press(&mut app, "L");
+        assert_eq!(column_of(&app, 1), expected);
+        assert_eq!(selected(&app), Some(1), "the selection follows the item");
+    }
+    press(&mut app, "L");
+    assert_eq!(column_of(&app, 1), "done", "no column after Done");
+    assert!(app.status().expect("status").text.contains("already in the last column"));
+    assert_eq!(saved_board(&s).item(1).expect("saved").column, "done", "saved after every change");
+    press(&mut app, "H");
+    assert_eq!(column_of(&app, 1), "review");
+}
+
+#[test]
+fn stage_labels_move_the_item_between_lanes() {
+    let (s, mut app) = app_on_starter();
+    press(&mut app, "2");
+    assert_eq!(app.board().item(1).expect("item").stage, Stage::Two);
+    assert_eq!((selected(&app), app.selection().stage), (Some(1), Stage::Two));
+    press(&mut app, "s");
+    assert_eq!(app.board().item(1).expect("item").stage, Stage::One);
+    press(&mut app, "2 1");
+    assert_eq!(app.board().item(1).expect("item").stage, Stage::One);
+    assert_eq!(saved_board(&s).item(1).expect("saved").stage, Stage::One);
+}
+
+#[test]
+fn reordering_within_a_lane_and_changing_track() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "J");
+    assert_eq!(app.view().lane(3, Stage::One), [5, 1]);
+    assert_eq!(selected(&app), Some(1));
+    press(&mut app, "K");
+    assert_eq!(app.view().lane(3, Stage::One), [1, 5]);
+    press(&mut app, "t");
+    let item = app.board().item(1).expect("item");
+    assert_eq!((item.track, item.column.as_str()), (Track::Discovery, "explore"));
+    assert_eq!(selected(&app), Some(1));
+}
+
+#[test]
+fn adding_an_item_with_an_estimate_through_the_form() {
+    let (s, mut app) = app_on_starter();
+    press(&mut app, "Tab a");
+    assert_eq!(app.mode(), Mode::Form);
+    type_text(&mut app, "Rate-limit the export");
+    press(&mut app, "Enter Enter");
+    type_text(&mut app, "5");
+    press(&mut app, "Tab");
+    type_text(&mut app, "export, api");
+    press(&mut app, "F2");
+    assert_eq!(app.mode(), Mode::Board);
+    let item = app.board().item(11).expect("added");
+    assert_eq!(item.title, "Rate-limit the export");
+    assert_eq!((item.column.as_str(), item.stage, item.estimate), ("ready", Stage::Two, Some(5)));
+    assert_eq!(item.tags, ["export", "api"]);
+    assert_eq!(selected(&app), Some(11));
+    assert!(saved_board(&s).item(11).is_some());
+}
+
+#[test]
+fn the_save_button_is_reached_with_tab_and_enter_saves() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "a");
+    type_text(&mut app, "Via the button");
+    press(&mut app, "Tab Tab Tab Tab Tab Tab Enter");
+    assert_eq!(app.mode(), Mode::Board);
+    assert_eq!(app.board().item(11).expect("added").title, "Via the button");
+}
+
+#[test]
+fn an_estimate_that_is_not_a_number_is_refused_with_a_message() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "a");
+    type_text(&mut app, "Broken estimate");
+    press(&mut app, "Tab Tab");
+    type_text(&mut app, "three");
+    press(&mut app, "F2");
+    assert_eq!(app.mode(), Mode::Form, "the form stays open");
+    let status = app.status().expect("status").text.clone();
+    assert!(status.contains("whole number of points, not `three`"), "{status}");
+    assert!(app.board().item(11).is_none());
+    press(&mut app, "Esc");
+    assert_eq!(app.mode(), Mode::Board);
+    assert!(app.board().item(11).is_none(), "Esc cancels without change");
+}
+
+#[test]
+fn editing_changes_only_what_was_typed() {
+    let (_s, mut app) = app_on_starter();
+    let before = app.board().item(1).expect("item").clone();
+    press(&mut app, "e End");
+    type_text(&mut app, " now");
+    press(&mut app, "Tab Tab Tab Tab");
+    type_text(&mut app, "kim");
+    press(&mut app, "F2");
+    let after = app.board().item(1).expect("item").clone();
+    assert_eq!(after.title, format!("{} now", before.title));
+    assert_eq!(after.assignee.as_deref(), Some("kim"));
+    assert_eq!(
+        (after.estimate, &after.tags, &after.description),
+        (before.estimate, &before.tags, &before.description)
+    );
+    press(&mut app, "Enter Esc");
+    assert_eq!(app.board().item(1).expect("item"), &after);
+}
+
+#[test]
+fn delete_asks_nothing_and_undo_redo_name_what_they_do() {
+    let (s, mut app) = app_on_starter();
+    press(&mut app, "d");
+    assert!(app.board().item(1).is_none());
+    assert_eq!(selected(&app), Some(5), "the next card is selected");
+    assert!(saved_board(&s).item(1).is_none());
+    press(&mut app, "u");
+    assert!(app.board().item(1).is_some());
+    assert_eq!(
+        app.status().expect("status").text,
+        "undid: deleted #1 \"Welcome: press ? for every key, q to quit\""
+    );
+    assert_eq!(selected(&app), Some(1));
+    assert!(saved_board(&s).item(1).is_some(), "undo is saved too");
+    press(&mut app, "U");
+    assert!(app.board().item(1).is_none());
+    assert!(app.status().expect("status").text.starts_with("redid: deleted #1"));
+}
+
+#[test]
+fn undo_twice_after_a_move_and_an_add() {
+    let (_s, mut app) = app_on_starter();
+    let original = app.board().clone();
+    press(&mut app, "L a");
+    type_text(&mut app, "Extra");
+    press(&mut app, "F2");
+    press(&mut app, "u u");
+    let mut expected = original.clone();
+    expected.next_id = app.board().next_id;
+    assert_eq!(app.board(), &expected);
+    press(&mut app, "u");
+    assert_eq!(app.status().expect("status").text, "nothing to undo");
+}
+
+#[test]
+fn search_filters_and_escape_clears() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "/");
+    assert_eq!(app.mode(), Mode::Search);
+    type_text(&mut app, "webhook");
+    let shown: Vec<u64> = (0..7)
+        .flat_map(|c| [Stage::One, Stage::Two].map(|s| app.view().lane(c, s).to_vec()))
+        .flatten()
+        .collect();
+    assert_eq!(shown, [6, 8]);
+    assert!(matches!(selected(&app), Some(6 | 8)));
+    press(&mut app, "Enter");
+    assert_eq!(app.mode(), Mode::Board);
+    assert_eq!(app.view().query.text(), "webhook");
+    press(&mut app, "Esc");
+    assert!(app.view().query.is_empty());
+    assert_eq!(app.view().lane(3, Stage::One), [1, 5]);
+}
+
+#[test]
+fn zoom_keeps_the_selection_in_its_track() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "z");
+    assert!(app.zoomed());
+    assert_eq!(app.shown_columns(), 3..7);
+    press(&mut app, "h");
+    assert_eq!(app.selection().column, 3, "no crossing into a hidden track");
+    press(&mut app, "z");
+    press(&mut app, "h");
+    assert_eq!(app.selection().column, 2);
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "?");
+    assert_eq!(app.mode(), Mode::Help);
+    press(&mut app, "j j k");
+    press(&mut app, "q");
+    assert_eq!(app.mode(), Mode::Board);
+    assert!(!app.should_quit(), "q closes help, it does not quit");
+    press(&mut app, "q");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn a_failed_save_keeps_the_change_retries_and_leaves_a_recovery_copy() {
+    let (s, mut app) = app_on_starter();
+    // Someone else rewrites the file: our next save must not clobber it.
+    s.run(&["move", "6", "review"]).ok();
+    let theirs = s.read();
+    press(&mut app, "L");
+    assert_eq!(column_of(&app, 1), "doing", "the change is kept in memory");
+    assert!(matches!(app.saver().state(), SaveState::Unsaved(_)));
+    assert!(app.status().expect("status").text.starts_with("not saved:"));
+    assert_eq!(s.read(), theirs, "the other writer's file is untouched");
+    press(&mut app, "2");
+    assert!(matches!(app.saver().state(), SaveState::Unsaved(_)), "retried on the next change");
+    press(&mut app, "q");
+    assert!(app.should_quit());
+    let note = app.exit_note().expect("a note on exit").to_owned();
+    assert!(note.contains("written to"), "{note}");
+    let recovery = note.rsplit("written to ").next().expect("path").trim();
+    let (_, rescued) = Store::load(std::path::Path::new(recovery)).expect("the recovery copy loads");
+    let item = rescued.item(1).expect("item");
+    assert_eq!((item.column.as_str(), item.stage), ("doing", Stage::Two));
+    assert_eq!(s.read(), theirs);
+}
