@@ -32,19 +32,23 @@ impl Query {
     }
 }
 
+/// `#12` matches the id, `#tag` a tag, `@name` the assignee; other words any text field.
 fn word_matches(word: &str, item: &Item) -> bool {
-    if let Some(id) = word.strip_prefix('#').and_then(|n| n.parse::<u64>().ok()) {
-        return item.id == id || item.tags.iter().any(|t| t.to_lowercase() == word[1..]);
+    let has = |text: &str, part: &str| text.to_lowercase().contains(part);
+    if let Some(rest) = word.strip_prefix('#') {
+        return match rest.parse::<u64>() {
+            Ok(id) => item.id == id,
+            Err(_) => item.tags.iter().any(|t| has(t, rest)),
+        };
     }
-    let has = |text: &str| text.to_lowercase().contains(word);
-    has(&item.title)
-        || item.tags.iter().any(|t| has(t))
-        || item
-            .assignee
-            .as_deref()
-            .is_some_and(|a| has(a) || word.strip_prefix('@').is_some_and(|w| a.to_lowercase().contains(w)))
+    if let Some(rest) = word.strip_prefix('@') {
+        return item.assignee.as_deref().is_some_and(|a| has(a, rest));
+    }
+    has(&item.title, word)
+        || item.tags.iter().any(|t| has(t, word))
+        || item.assignee.as_deref().is_some_and(|a| has(a, word))
         || item.kind.name() == word
-        || has(&item.description)
+        || has(&item.description, word)
 }
 
 #[cfg(test)]

@@ -21,8 +21,9 @@ pub fn draw_board(buf: &mut Buffer, area: Rect, app: &App, state: &mut ViewState
     }
     let shown = app.shown_columns();
     let selection = app.selection();
+    let track_start = app.view().columns_of(app.selected_track()).start;
     let (slots, first) =
-        fit_columns(shown.clone(), selection.column, state.first_column, area.width - GUTTER);
+        fit_columns(shown.clone(), selection.column, state.first_column, track_start, area.width - GUTTER);
     state.first_column = first;
     let header = Rect { height: 1, ..area };
     let body = Rect { y: area.y + 1, height: area.height - 1, ..area };
@@ -97,7 +98,9 @@ fn draw_column(buf: &mut Buffer, rect: Rect, app: &App, col: usize, state: &mut 
     };
     let done = if def.done { " ✓" } else { "" };
     let flag = if over { "! " } else { "" };
-    let title = format!(" {flag}{}{done} {count} · {}pt ", def.name, totals.points);
+    let title = format!(" {flag}{}{done} {count} ", def.name);
+    let points = format!(" {}pt ", totals.points);
+    let room = usize::from(rect.width.saturating_sub(2));
     let title_style = match (over, selected) {
         (true, _) => theme.warning,
         (false, true) => theme.column_title_selected,
@@ -105,7 +108,10 @@ fn draw_column(buf: &mut Buffer, rect: Rect, app: &App, col: usize, state: &mut 
     };
     let mut block = Block::bordered()
         .border_style(if selected { theme.column_border_selected } else { theme.column_border })
-        .title(Line::styled(truncate(&title, usize::from(rect.width.saturating_sub(2))), title_style));
+        .title(Line::styled(truncate(&title, room), title_style));
+    if title.chars().count() + points.len() < room {
+        block = block.title(Line::styled(points, theme.estimate).right_aligned());
+    }
     if selected {
         block = block.border_type(theme.selected_border_type);
     }
@@ -128,34 +134,30 @@ fn draw_column(buf: &mut Buffer, rect: Rect, app: &App, col: usize, state: &mut 
     }
 }
 
-fn draw_lane(
-    buf: &mut Buffer,
-    area: Rect,
-    app: &App,
-    col: usize,
-    stage: Stage,
-    state: &mut ViewState,
-    theme: &Theme,
-) {
+/// Lanes this tall show two-row cards, so a facilitator's big screen shows whole titles.
+const TALL_LANE: u16 = 16;
+
+fn draw_lane(buf: &mut Buffer, area: Rect, app: &App, col: usize, stage: Stage, state: &mut ViewState, theme: &Theme) {
     let ids = app.view().lane(col, stage);
     let selection = app.selection();
     let selected_here = selection.column == col && selection.stage == stage;
+    let card_rows: u16 = if area.height >= TALL_LANE { 2 } else { 1 };
+    let slots = usize::from(area.height / card_rows);
     let offset = state.lane_offsets.get(&(col, stage)).copied().unwrap_or(0);
-    let window =
-        lane_window(ids.len(), usize::from(area.height), offset, selected_here.then_some(selection.index));
+    let window = lane_window(ids.len(), slots, offset, selected_here.then_some(selection.index));
     state.lane_offsets.insert((col, stage), window.offset);
     let width = usize::from(area.width);
     let mut y = area.y;
     if window.more_above {
         buf.set_stringn(area.x, y, format!("↑ {} more", window.offset), width, theme.muted);
-        y += 1;
+        y += card_rows;
     }
     for (i, id) in ids.iter().enumerate().skip(window.offset).take(window.count) {
         if let Some(item) = app.board().item(*id) {
-            let row = Rect { y, height: 1, ..area };
-            draw_card(buf, row, item, selected_here && i == selection.index, theme);
+            let rect = Rect { y, height: card_rows, ..area };
+            draw_card(buf, rect, item, selected_here && i == selection.index, theme);
         }
-        y += 1;
+        y += card_rows;
     }
     if window.more_below {
         let below = ids.len() - window.offset - window.count;

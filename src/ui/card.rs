@@ -19,7 +19,8 @@ pub fn kind_letter(kind: Kind) -> &'static str {
     }
 }
 
-/// Draws `item` on one row of `area`.
+/// Draws `item` in `area`: one row, or two when the lane is tall (the title wraps onto the
+/// second row, with the assignee at its right).
 pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, selected: bool, theme: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
@@ -29,21 +30,43 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, selected: bool, them
     let style = |s: Style| if selected { base } else { s };
     let width = usize::from(area.width);
     let right = item.estimate.map(|e| format!(" {e}")).unwrap_or_default();
-    let id = format!("#{} ", item.id);
-    let mut x = area.x;
-    let (after_kind, _) =
-        buf.set_stringn(x, area.y, kind_letter(item.kind), width, style(theme.kind(item.kind)));
-    x = after_kind + 1;
-    let used = usize::from(x - area.x);
-    let (after_id, _) = buf.set_stringn(x, area.y, &id, width.saturating_sub(used), style(theme.card_id));
-    x = after_id;
+    let (after_kind, _) = buf.set_stringn(area.x, area.y, kind_letter(item.kind), width, style(theme.kind(item.kind)));
+    let x = after_kind + 1;
+    let (x, _) = buf.set_stringn(x, area.y, format!("#{} ", item.id), width.saturating_sub(usize::from(x - area.x)), style(theme.card_id));
     let room = width.saturating_sub(usize::from(x - area.x) + right.width());
-    let title = truncate(&item.title, room);
-    buf.set_stringn(x, area.y, &title, room, base);
     if !right.is_empty() && right.width() <= width.saturating_sub(usize::from(x - area.x)) {
-        let rx = area.x + area.width - right.width() as u16;
+        let rx = area.right() - right.width() as u16;
         buf.set_stringn(rx, area.y, &right, right.width(), style(theme.estimate));
     }
+    if area.height < 2 {
+        buf.set_stringn(x, area.y, truncate(&item.title, room), room, base);
+        return;
+    }
+    let (first, rest) = wrap_once(&item.title, room);
+    buf.set_stringn(x, area.y, &first, room, base);
+    let who = item.assignee.as_ref().map(|a| format!(" @{a}")).unwrap_or_default();
+    let indent = x - area.x;
+    let room2 = width.saturating_sub(usize::from(indent) + who.width());
+    buf.set_stringn(x, area.y + 1, truncate(rest, room2), room2, base);
+    if !who.is_empty() && who.width() < width {
+        buf.set_stringn(area.right() - who.width() as u16, area.y + 1, &who, who.width(), style(theme.card_id));
+    }
+}
+
+/// The words of `text` that fit in `width` columns, and the rest (`first` is cut with an
+/// ellipsis only when its first word alone is too long).
+fn wrap_once(text: &str, width: usize) -> (String, &str) {
+    let mut end = 0;
+    for (at, _) in text.match_indices(' ').chain(std::iter::once((text.len(), ""))) {
+        if text[..at].width() > width {
+            break;
+        }
+        end = at;
+    }
+    if end == 0 {
+        return (truncate(text, width), "");
+    }
+    (text[..end].to_owned(), text[end..].trim_start())
 }
 
 /// `text` in at most `width` columns, ending in `…` when cut.
@@ -86,5 +109,12 @@ mod tests {
         assert_eq!(truncate("Supercalifragilistic", 8), "Superca…");
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(truncate("日本語のタイトル", 7), "日本語…");
+    }
+
+    #[test]
+    fn wrapping_keeps_whole_words_on_the_first_row() {
+        assert_eq!(super::wrap_once("Export the board to CSV", 12), ("Export the".to_owned(), "board to CSV"));
+        assert_eq!(super::wrap_once("short", 12), ("short".to_owned(), ""));
+        assert_eq!(super::wrap_once("Unbreakablewordhere and more", 8), ("Unbreak…".to_owned(), ""));
     }
 }

@@ -43,10 +43,16 @@ pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, mode: Mode, scroll: u1
             lines.push(Line::styled(format!("  {text}"), theme.hint_text));
         }
     }
-    let block = Block::bordered()
-        .border_style(theme.overlay_border)
-        .title(Line::styled(format!(" Help: {} keys ", mode.title()), theme.overlay_title));
     let inner_height = area.height.saturating_sub(2);
     let max_scroll = (lines.len() as u16).saturating_sub(inner_height);
-    Paragraph::new(lines).block(block).scroll((scroll.min(max_scroll), 0)).render(area, buf);
+    let scroll = scroll.min(max_scroll);
+    let mut block = Block::bordered()
+        .border_style(theme.overlay_border)
+        .title(Line::styled(format!(" Help: {} keys ", mode.title()), theme.overlay_title));
+    if max_scroll > 0 {
+        let below = max_scroll - scroll;
+        let mark = if below > 0 { format!(" ↓ {below} more lines ") } else { " end ".to_owned() };
+        block = block.title_bottom(Line::styled(mark, theme.overlay_title).right_aligned());
+    }
+    Paragraph::new(lines).block(block).scroll((scroll, 0)).render(area, buf);
 }

@@ -10,7 +10,7 @@ use super::card::truncate;
 use super::theme::Theme;
 use crate::app::form::{FormTarget, Input, ItemForm};
 
-const LABEL_WIDTH: u16 = 13;
+const LABEL_WIDTH: u16 = 15;
 
 pub fn draw_form(buf: &mut Buffer, area: Rect, form: &ItemForm, theme: &Theme) {
     let title = match form.target {

@@ -9,7 +9,7 @@ pub const MIN_COLUMN_WIDTH: u16 = 22;
 pub const GUTTER: u16 = 3;
 
 /// Below this size the board cannot be drawn usefully.
-pub const MIN_WIDTH: u16 = GUTTER + MIN_COLUMN_WIDTH;
+pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
 /// Where one screen column is drawn.
@@ -20,12 +20,14 @@ pub struct ColumnSlot {
     pub width: u16,
 }
 
-/// The columns that fit in `width` (after the gutter), starting near `first` and always
-/// showing `selected`. Returns the slots and the new first column.
+/// The columns that fit in `width` (after the gutter), starting at `first` unless that hides
+/// `selected`; then the view moves to show the selected column and as much of its track
+/// (which begins at `track_start`) as fits. Returns the slots and the new first column.
 pub fn fit_columns(
     columns: std::ops::Range<usize>,
     selected: usize,
     first: usize,
+    track_start: usize,
     width: u16,
 ) -> (Vec<ColumnSlot>, usize) {
     let count = columns.len();
@@ -35,10 +37,8 @@ pub fn fit_columns(
     let fit = usize::from(width / MIN_COLUMN_WIDTH).clamp(1, count);
     let selected = selected.clamp(columns.start, columns.end - 1);
     let mut first = first.clamp(columns.start, columns.end - fit);
-    if selected < first {
-        first = selected;
-    } else if selected >= first + fit {
-        first = selected + 1 - fit;
+    if selected < first || selected >= first + fit {
+        first = track_start.clamp(selected + 1 - fit, selected).clamp(columns.start, columns.end - fit);
     }
     let each = width / fit as u16;
     let extra = width % fit as u16;
@@ -106,7 +106,7 @@ mod tests {
 
     #[test]
     fn all_columns_fit_when_wide_enough() {
-        let (slots, first) = fit_columns(0..7, 3, 0, 7 * MIN_COLUMN_WIDTH + 5);
+        let (slots, first) = fit_columns(0..7, 3, 0, 3, 7 * MIN_COLUMN_WIDTH + 5);
         assert_eq!((slots.len(), first), (7, 0));
         assert_eq!(slots.iter().map(|s| s.width).sum::<u16>(), 7 * MIN_COLUMN_WIDTH + 5);
         assert_eq!(slots[6].x + slots[6].width, 7 * MIN_COLUMN_WIDTH + 5);
@@ -115,27 +115,32 @@ mod tests {
     #[test]
     fn narrow_screens_scroll_to_keep_the_selection() {
         let width = 3 * MIN_COLUMN_WIDTH;
-        let (slots, first) = fit_columns(0..7, 0, 0, width);
+        let (slots, first) = fit_columns(0..7, 0, 0, 0, width);
         assert_eq!((slots.len(), first), (3, 0));
-        let (slots, first) = fit_columns(0..7, 5, 0, width);
+        // Crossing into delivery (which starts at column 3) shows delivery from its start.
+        let (slots, first) = fit_columns(0..7, 3, 0, 3, width);
         assert_eq!(first, 3);
         assert_eq!(slots.iter().map(|s| s.column).collect::<Vec<_>>(), [3, 4, 5]);
-        // Moving back left inside the window does not scroll.
-        let (_, first) = fit_columns(0..7, 4, 3, width);
+        // Moving inside the window does not scroll.
+        let (_, first) = fit_columns(0..7, 4, 3, 3, width);
         assert_eq!(first, 3);
-        let (_, first) = fit_columns(0..7, 2, 3, width);
-        assert_eq!(first, 2);
+        // Past the right edge within a track: scroll just enough.
+        let (_, first) = fit_columns(0..7, 6, 3, 3, width);
+        assert_eq!(first, 4);
+        // Back into discovery: the whole of discovery shows.
+        let (_, first) = fit_columns(0..7, 2, 4, 0, width);
+        assert_eq!(first, 0);
     }
 
     #[test]
     fn zoomed_ranges_and_tiny_widths() {
-        let (slots, first) = fit_columns(3..7, 5, 0, 2 * MIN_COLUMN_WIDTH);
+        let (slots, first) = fit_columns(3..7, 5, 0, 3, 2 * MIN_COLUMN_WIDTH);
         assert_eq!(first, 4);
         assert_eq!(slots.len(), 2);
-        let (slots, _) = fit_columns(0..7, 6, 0, 5);
+        let (slots, _) = fit_columns(0..7, 6, 0, 3, 5);
         assert_eq!(slots.len(), 1);
         assert_eq!(slots[0].column, 6);
-        assert!(fit_columns(0..0, 0, 0, 80).0.is_empty());
+        assert!(fit_columns(0..0, 0, 0, 0, 80).0.is_empty());
     }
 
     #[test]

@@ -1,0 +1,155 @@
+//! Whole screens on ratatui's TestBackend at 80x24 and 160x48, as insta snapshots (text only;
+//! the important styles are asserted on the buffer).
+
+mod common;
+
+use common::{app_on_starter, press, type_text};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use twotrack::app::App;
+use twotrack::ui::Screen;
+use twotrack::ui::theme::Theme;
+
+fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    let mut screen = Screen::new(Theme::standard());
+    terminal.draw(|frame| screen.render(app, frame)).expect("draw");
+    terminal
+}
+
+fn text(terminal: &Terminal<TestBackend>) -> String {
+    terminal.backend().to_string()
+}
+
+/// Where `needle` starts on screen (first match).
+fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    let area = buf.area;
+    (area.top()..area.bottom()).find_map(|y| {
+        let line: String = (area.left()..area.right()).map(|x| buf[(x, y)].symbol().to_owned()).collect();
+        line.find(needle).map(|byte| (line[..byte].chars().count() as u16, y))
+    })
+}
+
+#[test]
+fn starter_board_80x24() {
+    let (_s, app) = app_on_starter();
+    let terminal = render(&app, 80, 24);
+    insta::assert_snapshot!(text(&terminal));
+    // The selected card is drawn reversed, which reads without colour.
+    let buf = terminal.backend().buffer();
+    let (x, y) = find(buf, "#1 ").expect("card #1 on screen");
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    let (x, y) = find(buf, "#5 ").expect("card #5 on screen");
+    assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn starter_board_160x48() {
+    let (_s, app) = app_on_starter();
+    insta::assert_snapshot!(text(&render(&app, 160, 48)));
+}
+
+#[test]
+fn help_80x24() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "?");
+    insta::assert_snapshot!(text(&render(&app, 80, 24)));
+}
+
+#[test]
+fn help_160x48() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "?");
+    insta::assert_snapshot!(text(&render(&app, 160, 48)));
+}
+
+#[test]
+fn editor_80x24() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "e");
+    insta::assert_snapshot!(text(&render(&app, 80, 24)));
+}
+
+#[test]
+fn editor_with_an_error_160x48() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "a");
+    type_text(&mut app, "Needs a number");
+    press(&mut app, "Tab Tab");
+    type_text(&mut app, "lots");
+    press(&mut app, "F2");
+    insta::assert_snapshot!(text(&render(&app, 160, 48)));
+}
+
+#[test]
+fn too_small_note() {
+    let (_s, app) = app_on_starter();
+    insta::assert_snapshot!(text(&render(&app, 60, 8)));
+}
+
+#[test]
+fn narrow_board_scrolls_to_the_selection_and_marks_hidden_columns() {
+    let (_s, mut app) = app_on_starter();
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("◀3"), "three discovery columns hidden on the left:\n{screen}");
+    assert!(screen.contains("1▶"), "Done hidden on the right:\n{screen}");
+    press(&mut app, "h h h");
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("To explore") && screen.contains("4▶"), "{screen}");
+}
+
+#[test]
+fn zoomed_delivery_track() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "z");
+    let screen = text(&render(&app, 120, 30));
+    assert!(!screen.contains("DISCOVERY"), "{screen}");
+    assert!(screen.contains("Ready") && screen.contains("Done"), "{screen}");
+}
+
+#[test]
+fn search_prompt_replaces_the_hints() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "/");
+    type_text(&mut app, "export");
+    insta::assert_snapshot!(text(&render(&app, 80, 24)));
+}
+
+#[test]
+fn long_lanes_scroll_with_the_selection() {
+    let (s, _) = app_on_starter();
+    for n in 0..30 {
+        s.run(&["add", &format!("Filler card {n}")]).ok();
+    }
+    let opened = twotrack::store::Store::open(&s.board, common::now()).expect("open");
+    let mut app = App::new(opened.board, opened.store, twotrack::app::keymap::Keymap::default_keymap(), common::now());
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("↓ 24 more"), "{screen}");
+    for _ in 0..31 {
+        press(&mut app, "j");
+    }
+    assert_eq!(app.selected_item().map(|it| it.title.as_str()), Some("Filler card 29"));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let mut view = Screen::new(Theme::standard());
+    terminal.draw(|f| view.render(&app, f)).expect("draw");
+    let screen = text(&terminal);
+    assert!(screen.contains("Filler card 29"), "{screen}");
+    assert!(screen.contains("↑ "), "{screen}");
+}
+
+#[test]
+fn never_panics_at_any_small_size() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "?");
+    for width in 1..40 {
+        for height in 1..14 {
+            render(&app, width, height);
+        }
+    }
+    press(&mut app, "Esc a");
+    for (width, height) in [(1, 1), (10, 3), (27, 10), (30, 12), (250, 70)] {
+        render(&app, width, height);
+    }
+}
