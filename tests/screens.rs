@@ -124,7 +124,8 @@ fn long_lanes_scroll_with_the_selection() {
         s.run(&["add", &format!("Filler card {n}")]).ok();
     }
     let opened = twotrack::store::Store::open(&s.board, common::now()).expect("open");
-    let mut app = App::new(opened.board, opened.store, twotrack::app::keymap::Keymap::default_keymap(), common::now());
+    let mut app =
+        App::new(opened.board, opened.store, twotrack::app::keymap::Keymap::default_keymap(), common::now());
     let screen = text(&render(&app, 80, 24));
     assert!(screen.contains("↓ 24 more"), "{screen}");
     for _ in 0..31 {

@@ -95,7 +95,7 @@ fn a_user_keymap_overrides_defaults_and_hints_follow() {
     keymap.merge(&user);
     assert_eq!(keymap.resolve(Mode::Board, key("x")), Some(Action::Quit));
     assert_eq!(keymap.short_keys(Mode::Board, &[Action::Quit]).as_deref(), Some("q"));
-    assert_eq!(keymap.keys_for(Mode::Board, Action::Quit).len(), 2);
+    assert!(keymap.keys_for(Mode::Board, Action::Quit).contains(&"x".parse().expect("key")));
 }
 
 #[test]

@@ -137,7 +137,15 @@ fn draw_column(buf: &mut Buffer, rect: Rect, app: &App, col: usize, state: &mut 
 /// Lanes this tall show two-row cards, so a facilitator's big screen shows whole titles.
 const TALL_LANE: u16 = 16;
 
-fn draw_lane(buf: &mut Buffer, area: Rect, app: &App, col: usize, stage: Stage, state: &mut ViewState, theme: &Theme) {
+fn draw_lane(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    col: usize,
+    stage: Stage,
+    state: &mut ViewState,
+    theme: &Theme,
+) {
     let ids = app.view().lane(col, stage);
     let selection = app.selection();
     let selected_here = selection.column == col && selection.stage == stage;

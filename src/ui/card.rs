@@ -30,9 +30,16 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, selected: bool, them
     let style = |s: Style| if selected { base } else { s };
     let width = usize::from(area.width);
     let right = item.estimate.map(|e| format!(" {e}")).unwrap_or_default();
-    let (after_kind, _) = buf.set_stringn(area.x, area.y, kind_letter(item.kind), width, style(theme.kind(item.kind)));
+    let (after_kind, _) =
+        buf.set_stringn(area.x, area.y, kind_letter(item.kind), width, style(theme.kind(item.kind)));
     let x = after_kind + 1;
-    let (x, _) = buf.set_stringn(x, area.y, format!("#{} ", item.id), width.saturating_sub(usize::from(x - area.x)), style(theme.card_id));
+    let (x, _) = buf.set_stringn(
+        x,
+        area.y,
+        format!("#{} ", item.id),
+        width.saturating_sub(usize::from(x - area.x)),
+        style(theme.card_id),
+    );
     let room = width.saturating_sub(usize::from(x - area.x) + right.width());
     if !right.is_empty() && right.width() <= width.saturating_sub(usize::from(x - area.x)) {
         let rx = area.right() - right.width() as u16;
@@ -49,7 +56,13 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, selected: bool, them
     let room2 = width.saturating_sub(usize::from(indent) + who.width());
     buf.set_stringn(x, area.y + 1, truncate(rest, room2), room2, base);
     if !who.is_empty() && who.width() < width {
-        buf.set_stringn(area.right() - who.width() as u16, area.y + 1, &who, who.width(), style(theme.card_id));
+        buf.set_stringn(
+            area.right() - who.width() as u16,
+            area.y + 1,
+            &who,
+            who.width(),
+            style(theme.card_id),
+        );
     }
 }
 
@@ -113,7 +126,10 @@ mod tests {
 
     #[test]
     fn wrapping_keeps_whole_words_on_the_first_row() {
-        assert_eq!(super::wrap_once("Export the board to CSV", 12), ("Export the".to_owned(), "board to CSV"));
+        assert_eq!(
+            super::wrap_once("Export the board to CSV", 12),
+            ("Export the".to_owned(), "board to CSV")
+        );
         assert_eq!(super::wrap_once("short", 12), ("short".to_owned(), ""));
         assert_eq!(super::wrap_once("Unbreakablewordhere and more", 8), ("Unbreak…".to_owned(), ""));
     }

@@ -1,0 +1,148 @@
+//! Running the real binary in a pseudo-terminal and reading its screen with a terminal emulator.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// How long to wait for the screen to show something before the test fails. Generous: this is
+/// not a timing assertion, only a bound so a broken build does not hang the suite.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+pub struct Pty {
+    master: Box<dyn MasterPty + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote to the terminal so far.
+    written: Arc<AtomicUsize>,
+}
+
+impl Pty {
+    /// Starts `twotrack --file board args...` in a `cols` x `rows` terminal with a fixed clock.
+    pub fn spawn(board: &Path, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_twotrack"));
+        cmd.arg("--file");
+        cmd.arg(board);
+        for arg in args {
+            cmd.arg(arg);
+        }
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("TWOTRACK_NOW", super::NOW);
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn twotrack in the pty");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nonzero(rows), nonzero(cols), 0)));
+        let written = Arc::new(AtomicUsize::new(0));
+        let (p, w) = (Arc::clone(&parser), Arc::clone(&written));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                w.fetch_add(n, Ordering::SeqCst);
+                p.lock().expect("parser").process(&buf[..n]);
+            }
+        });
+        Pty { master: pair.master, child, writer, parser, written }
+    }
+
+    /// Sends raw bytes as if typed.
+    pub fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
+    /// Sends keys one at a time, waiting for the screen to settle after each.
+    pub fn keys(&mut self, keys: &[&str]) {
+        for key in keys {
+            let before = self.written();
+            self.send(key);
+            self.settle(before);
+        }
+    }
+
+    /// Waits until output has started after `before` bytes and then stopped for a moment.
+    pub fn settle(&self, before: usize) {
+        let start = Instant::now();
+        while self.written() == before && start.elapsed() < Duration::from_secs(2) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let mut last = self.written();
+        loop {
+            std::thread::sleep(Duration::from_millis(60));
+            let now = self.written();
+            if now == last || start.elapsed() > PATIENCE {
+                return;
+            }
+            last = now;
+        }
+    }
+
+    pub fn written(&self) -> usize {
+        self.written.load(Ordering::SeqCst)
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    /// Runs `check` on the screen parser.
+    pub fn with_screen<T>(&self, check: impl FnOnce(&vt100::Screen) -> T) -> T {
+        check(self.parser.lock().expect("parser").screen())
+    }
+
+    /// Waits until the screen contains `text`; panics with the screen if it never does.
+    pub fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(start.elapsed() < PATIENCE, "the screen never showed {text:?}:\n{screen}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize pty");
+        self.parser.lock().expect("parser").screen_mut().set_size(nonzero(rows), nonzero(cols));
+    }
+
+    /// Waits for the program to exit and returns whether it succeeded.
+    pub fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("poll child") {
+                // Let the reader drain what the program wrote last.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.success();
+            }
+            assert!(start.elapsed() < PATIENCE, "twotrack did not exit:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n.max(1)).expect("at least 1")
+}
