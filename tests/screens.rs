@@ -127,7 +127,7 @@ fn long_lanes_scroll_with_the_selection() {
     let mut app =
         App::new(opened.board, opened.store, twotrack::app::keymap::Keymap::default_keymap(), common::now());
     let screen = text(&render(&app, 80, 24));
-    assert!(screen.contains("↓ 24 more"), "{screen}");
+    assert!(screen.contains("↓ 25 more"), "{screen}");
     for _ in 0..31 {
         press(&mut app, "j");
     }

@@ -48,6 +48,8 @@ pub enum Action {
     Undo,
     /// Redo the last undone change.
     Redo,
+    /// Show the capacity split against its targets; again to close it.
+    Capacity,
     /// Show only the selected track at full width; again to show both.
     Zoom,
     /// Search and filter the board.
@@ -92,10 +94,11 @@ impl Action {
             Action::ToggleStage => "toggle the item's stage",
             Action::OtherTrack => "move the item to the other track",
             Action::Add => "add an item in this column and lane",
-            Action::Edit => "open the item's details for editing",
+            Action::Edit => "edit the selected item (the settings in the capacity view)",
             Action::Delete => "delete the item (undoable)",
             Action::Undo => "undo",
             Action::Redo => "redo",
+            Action::Capacity => "capacity view: the split against its targets",
             Action::Zoom => "zoom into the selected track / show both",
             Action::Search => "search and filter the board",
             Action::Help => "help: every key of this mode",

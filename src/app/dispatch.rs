@@ -1,20 +1,19 @@
-//! Carrying out actions: navigation and overlays change only the view; board changes go through
-//! an op, `Board::apply`, the undo history and a save.
+//! Carrying out actions: each mode's actions, routed here; navigation and overlays change only
+//! the view, board changes go through `commit`.
 
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::App;
 use super::action::Action;
-use super::form::{FormTarget, ItemForm};
 use super::keymap::Mode;
 use super::overlay::Overlay;
 use super::saver::SaveState;
 use super::status::Status;
 use super::view::BoardView;
-use crate::domain::ops::{self, NewItem, Op, OpError};
+use crate::domain::Stage;
+use crate::domain::ops;
 use crate::domain::search::Query;
-use crate::domain::{ItemId, Stage};
 
 impl App {
     pub fn dispatch(&mut self, action: Action) {
@@ -23,6 +22,7 @@ impl App {
             Mode::Help => self.help_action(action),
             Mode::Form => self.form_action(action),
             Mode::Search => self.search_action(action),
+            Mode::Capacity => self.capacity_action(action),
         }
     }
 
@@ -49,10 +49,11 @@ impl App {
             }),
             Action::OtherTrack => self.on_selected(ops::to_other_track),
             Action::Delete => self.on_selected(|b, id, _| ops::remove(b, id)),
-            Action::Add => self.open_new_form(),
-            Action::Edit => self.open_edit_form(),
+            Action::Add => self.open_new_item_form(),
+            Action::Edit => self.open_edit_item_form(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
+            Action::Capacity => self.overlays.push(Overlay::Capacity),
             Action::Zoom => self.toggle_zoom(),
             Action::Search => self.open_search(),
             Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Board, scroll: 0 }),
@@ -67,6 +68,17 @@ impl App {
         match action {
             Action::ScrollDown => *scroll = scroll.saturating_add(1),
             Action::ScrollUp => *scroll = scroll.saturating_sub(1),
+            Action::Close => _ = self.overlays.pop(),
+            _ => {}
+        }
+    }
+
+    fn capacity_action(&mut self, action: Action) {
+        match action {
+            Action::Edit => self.open_settings_form(),
+            Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Capacity, scroll: 0 }),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
             Action::Close => _ = self.overlays.pop(),
             _ => {}
         }
@@ -116,159 +128,6 @@ impl App {
             }
             _ => {}
         }
-    }
-
-    /// Runs an op on the selected item and commits it.
-    fn on_selected(
-        &mut self,
-        op: impl FnOnce(&crate::domain::Board, ItemId, crate::domain::Timestamp) -> Result<Op, OpError>,
-    ) {
-        match self.selection.item(&self.view) {
-            Some(id) => {
-                let result = op(&self.board, id, self.now);
-                self.commit(result);
-            }
-            None => self.status = Some(Status::info("no item selected here")),
-        }
-    }
-
-    /// Applies an op, records its inverse, follows its item and saves.
-    fn commit(&mut self, result: Result<Op, OpError>) {
-        let op = match result {
-            Ok(op) => op,
-            Err(err) => {
-                self.status = Some(Status::warning(err.to_string()));
-                return;
-            }
-        };
-        if op.edit.is_noop() {
-            self.status = Some(Status::info(op.summary));
-            return;
-        }
-        let subject = op.edit.subject();
-        match self.board.apply(op.edit) {
-            Ok(inverse) => {
-                self.history.record(op.summary.clone(), inverse);
-                self.after_change(subject, Status::info(op.summary));
-            }
-            Err(err) => self.status = Some(Status::error(err.to_string())),
-        }
-    }
-
-    fn undo(&mut self) {
-        let Some(step) = self.history.take_undo() else {
-            self.status = Some(Status::info("nothing to undo"));
-            return;
-        };
-        let subject = step.edit.subject();
-        match self.board.apply(step.edit.clone()) {
-            Ok(redo) => {
-                let message = format!("undid: {}", step.summary);
-                self.history.push_redo(step.summary, redo);
-                self.after_change(subject, Status::info(message));
-            }
-            Err(err) => {
-                self.status = Some(Status::error(format!("cannot undo {}: {err}", step.summary)));
-                self.history.restore_undo(step);
-            }
-        }
-    }
-
-    fn redo(&mut self) {
-        let Some(step) = self.history.take_redo() else {
-            self.status = Some(Status::info("nothing to redo"));
-            return;
-        };
-        let subject = step.edit.subject();
-        match self.board.apply(step.edit.clone()) {
-            Ok(undo) => {
-                let message = format!("redid: {}", step.summary);
-                self.history.push_undo(step.summary, undo);
-                self.after_change(subject, Status::info(message));
-            }
-            Err(err) => {
-                self.status = Some(Status::error(format!("cannot redo {}: {err}", step.summary)));
-                self.history.restore_redo(step);
-            }
-        }
-    }
-
-    /// After the board changed: recompute the view, keep the selection on `subject`, save.
-    fn after_change(&mut self, subject: Option<ItemId>, status: Status) {
-        self.view = BoardView::build(&self.board, self.view.query.clone());
-        let followed = subject.is_some_and(|id| self.selection.select_item(&self.view, id));
-        if !followed {
-            self.selection.clamp(&self.view, 0..self.view.column_count());
-        }
-        self.status = Some(status);
-        if let Err(reason) = self.saver.save(&self.board) {
-            self.status = Some(Status::error(format!(
-                "not saved: {reason}; the change is kept here and saving is retried on the next change"
-            )));
-        }
-    }
-
-    fn open_new_form(&mut self) {
-        let column = self.view.column(self.selection.column);
-        let def = &self.board.track(column.track).columns[column.index];
-        let form = ItemForm::for_new(column.track, &def.id, &def.name, self.selection.stage);
-        self.overlays.push(Overlay::Form(Box::new(form)));
-    }
-
-    fn open_edit_form(&mut self) {
-        let Some(item) = self.selected_item() else {
-            self.status = Some(Status::info("no item selected here; a adds one"));
-            return;
-        };
-        let column =
-            self.board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str());
-        let form = ItemForm::for_item(item, column);
-        self.overlays.push(Overlay::Form(Box::new(form)));
-    }
-
-    fn submit_form(&mut self) {
-        let Some(Overlay::Form(form)) = self.overlays.last_mut() else { return };
-        let values = match form.values() {
-            Ok(values) => values,
-            Err((field, message)) => {
-                form.focus = field;
-                form.error = Some(message.clone());
-                self.status = Some(Status::warning(message));
-                return;
-            }
-        };
-        let target = form.target.clone();
-        let result = match &target {
-            FormTarget::New { track, column, stage } => ops::add(
-                &self.board,
-                NewItem {
-                    title: values.title,
-                    track: Some(*track),
-                    column: Some(column.clone()),
-                    stage: Some(*stage),
-                    kind: Some(values.kind),
-                    estimate: values.estimate,
-                    tags: values.tags,
-                    assignee: values.assignee,
-                    description: values.description,
-                },
-                self.now,
-            ),
-            FormTarget::Existing(id) => match self.board.item(*id) {
-                Some(item) => {
-                    let change = values.change_from(item);
-                    if change == crate::domain::ItemChange::default() {
-                        self.overlays.pop();
-                        self.status = Some(Status::info(format!("no changes to #{id}")));
-                        return;
-                    }
-                    ops::update(&self.board, *id, change, self.now)
-                }
-                None => Err(OpError::NoSuchItem(*id)),
-            },
-        };
-        self.overlays.pop();
-        self.commit(result);
     }
 
     fn toggle_zoom(&mut self) {

@@ -1,33 +1,34 @@
-//! The item form: the fields of an item being added or edited, which one has the focus, and
-//! turning what was typed into checked values.
+//! A form overlay: labelled fields (one line, several lines, or a choice), the focus, moving
+//! between fields, and reading what was typed. What a form is for, and how its values are
+//! checked, lives with its purpose (`item_form`, `settings_form`).
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::domain::{Item, ItemChange, ItemId, Kind, Stage, Track};
+use crate::domain::{ItemId, Stage, Track};
 
-/// Which item field a form field edits.
+/// What a form creates or changes when it is saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    NewItem { track: Track, column: String, stage: Stage },
+    EditItem(ItemId),
+    Settings,
+}
+
+/// Which value a field holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FieldName {
+pub enum FieldKey {
     Title,
     Kind,
     Estimate,
     Tags,
     Assignee,
     Description,
-}
-
-impl FieldName {
-    pub fn label(self) -> &'static str {
-        match self {
-            FieldName::Title => "Title",
-            FieldName::Kind => "Kind",
-            FieldName::Estimate => "Estimate",
-            FieldName::Tags => "Tags",
-            FieldName::Assignee => "Assignee",
-            FieldName::Description => "Description",
-        }
-    }
+    Capacity,
+    DiscoveryTarget,
+    StageTwoTarget,
+    TrackLimit(Track),
+    ColumnLimit(Track, usize),
 }
 
 /// How a field takes input.
@@ -41,52 +42,40 @@ pub enum Input {
     Choice { options: Vec<&'static str>, index: usize },
 }
 
-#[derive(Debug)]
-pub struct Field {
-    pub name: FieldName,
-    pub input: Input,
-}
+impl Input {
+    pub fn line(text: &str) -> Input {
+        Input::Line(TextArea::new(vec![text.to_owned()]))
+    }
 
-/// What the form creates or changes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FormTarget {
-    New { track: Track, column: String, stage: Stage },
-    Existing(ItemId),
-}
+    pub fn text(text: &str) -> Input {
+        Input::Text(TextArea::new(text.lines().map(str::to_owned).collect()))
+    }
 
-/// The values of a form that passed its checks.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FormValues {
-    pub title: String,
-    pub kind: Kind,
-    pub estimate: Option<u32>,
-    pub tags: Vec<String>,
-    pub assignee: Option<String>,
-    pub description: String,
-}
-
-impl FormValues {
-    /// The fields that differ from `item`, as a change (empty when nothing changed).
-    pub fn change_from(self, item: &Item) -> ItemChange {
-        fn differs<T: PartialEq>(new: T, old: &T) -> Option<T> {
-            (new != *old).then_some(new)
-        }
-        ItemChange {
-            title: differs(self.title, &item.title),
-            kind: differs(self.kind, &item.kind),
-            estimate: differs(self.estimate, &item.estimate),
-            tags: differs(self.tags, &item.tags),
-            assignee: differs(self.assignee, &item.assignee),
-            description: differs(self.description, &item.description),
-            ..ItemChange::default()
-        }
+    pub fn choice(options: Vec<&'static str>, selected: &str) -> Input {
+        let index = options.iter().position(|o| *o == selected).unwrap_or(0);
+        Input::Choice { options, index }
     }
 }
 
 #[derive(Debug)]
-pub struct ItemForm {
-    pub target: FormTarget,
-    /// A line about the item: id, place, dates.
+pub struct Field {
+    pub key: FieldKey,
+    pub label: String,
+    pub input: Input,
+}
+
+impl Field {
+    pub fn new(key: FieldKey, label: impl Into<String>, input: Input) -> Field {
+        Field { key, label: label.into(), input }
+    }
+}
+
+#[derive(Debug)]
+pub struct Form {
+    pub purpose: Purpose,
+    /// The overlay's title.
+    pub title: String,
+    /// A line of context (the item's id, place and dates).
     pub heading: String,
     pub fields: Vec<Field>,
     /// Index of the focused field; `fields.len()` is the Save button.
@@ -95,75 +84,9 @@ pub struct ItemForm {
     pub error: Option<String>,
 }
 
-fn line(text: &str) -> Input {
-    Input::Line(TextArea::new(vec![text.to_owned()]))
-}
-
-fn kind_choice(kind: Kind) -> Input {
-    let options: Vec<&'static str> = Kind::ALL.iter().map(|k| k.name()).collect();
-    let index = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-    Input::Choice { options, index }
-}
-
-impl ItemForm {
-    /// An empty form for a new item in a column and lane.
-    pub fn for_new(track: Track, column: &str, column_name: &str, stage: Stage) -> ItemForm {
-        let kind = if track == Track::Discovery { Kind::Spike } else { Kind::Feature };
-        ItemForm {
-            target: FormTarget::New { track, column: column.to_owned(), stage },
-            heading: format!("New item in {column_name}, {} ({track} track)", stage.label()),
-            fields: ItemForm::fields(kind, "", "", "", "", ""),
-            focus: 0,
-            error: None,
-        }
-    }
-
-    /// A form holding an item's current values.
-    pub fn for_item(item: &Item, column_name: &str) -> ItemForm {
-        let heading = format!(
-            "#{} in {column_name}, {} ({} track) · created {} · updated {}",
-            item.id,
-            item.stage.label(),
-            item.track,
-            item.created.format("%Y-%m-%d"),
-            item.updated.format("%Y-%m-%d %H:%M")
-        );
-        let estimate = item.estimate.map(|e| e.to_string()).unwrap_or_default();
-        ItemForm {
-            target: FormTarget::Existing(item.id),
-            heading,
-            fields: ItemForm::fields(
-                item.kind,
-                &item.title,
-                &estimate,
-                &item.tags.join(", "),
-                item.assignee.as_deref().unwrap_or(""),
-                &item.description,
-            ),
-            focus: 0,
-            error: None,
-        }
-    }
-
-    fn fields(
-        kind: Kind,
-        title: &str,
-        estimate: &str,
-        tags: &str,
-        assignee: &str,
-        description: &str,
-    ) -> Vec<Field> {
-        vec![
-            Field { name: FieldName::Title, input: line(title) },
-            Field { name: FieldName::Kind, input: kind_choice(kind) },
-            Field { name: FieldName::Estimate, input: line(estimate) },
-            Field { name: FieldName::Tags, input: line(tags) },
-            Field { name: FieldName::Assignee, input: line(assignee) },
-            Field {
-                name: FieldName::Description,
-                input: Input::Text(TextArea::new(description.lines().map(str::to_owned).collect())),
-            },
-        ]
+impl Form {
+    pub fn new(purpose: Purpose, title: String, heading: String, fields: Vec<Field>) -> Form {
+        Form { purpose, title, heading, fields, focus: 0, error: None }
     }
 
     pub fn on_save_button(&self) -> bool {
@@ -213,41 +136,35 @@ impl ItemForm {
         }
     }
 
-    fn text(&self, name: FieldName) -> String {
-        match self.fields.iter().find(|f| f.name == name).map(|f| &f.input) {
+    /// Where the field `key` is in the form.
+    pub fn position(&self, key: FieldKey) -> usize {
+        self.fields.iter().position(|f| f.key == key).unwrap_or(self.fields.len())
+    }
+
+    /// The text of field `key` (lines joined with newlines; a choice's option; empty if absent).
+    pub fn value(&self, key: FieldKey) -> String {
+        match self.fields.iter().find(|f| f.key == key).map(|f| &f.input) {
             Some(Input::Line(area) | Input::Text(area)) => area.lines().join("\n"),
             Some(Input::Choice { options, index }) => options[*index].to_owned(),
             None => String::new(),
         }
     }
 
-    /// The checked values, or the field to fix and why.
-    pub fn values(&self) -> Result<FormValues, (usize, String)> {
-        let at = |name: FieldName| self.fields.iter().position(|f| f.name == name).unwrap_or(0);
-        let title = self.text(FieldName::Title).trim().to_owned();
-        if title.is_empty() {
-            return Err((at(FieldName::Title), "a title cannot be empty".into()));
+    /// Field `key` as an optional whole number, or the field and what is wrong with it.
+    pub fn number(&self, key: FieldKey) -> Result<Option<u32>, (usize, String)> {
+        let text = self.value(key).trim().to_owned();
+        if text.is_empty() {
+            return Ok(None);
         }
-        let estimate_text = self.text(FieldName::Estimate).trim().to_owned();
-        let estimate = if estimate_text.is_empty() {
-            None
-        } else {
-            Some(estimate_text.parse::<u32>().map_err(|_| {
-                (
-                    at(FieldName::Estimate),
-                    format!("the estimate must be a whole number of points, not `{estimate_text}`"),
-                )
-            })?)
-        };
-        let kind = self.text(FieldName::Kind).parse::<Kind>().map_err(|e| (at(FieldName::Kind), e))?;
-        let tags = self
-            .text(FieldName::Tags)
-            .split(',')
-            .map(|t| t.trim().to_owned())
-            .filter(|t| !t.is_empty())
-            .collect();
-        let assignee = Some(self.text(FieldName::Assignee).trim().to_owned()).filter(|a| !a.is_empty());
-        let description = self.text(FieldName::Description).trim_end().to_owned();
-        Ok(FormValues { title, kind, estimate, tags, assignee, description })
+        let label = self.fields.iter().find(|f| f.key == key).map_or("the value", |f| f.label.as_str());
+        text.parse::<u32>()
+            .map(Some)
+            .map_err(|_| (self.position(key), format!("{label} must be a whole number, not `{text}`")))
+    }
+
+    /// Refuses the save: focus the field to fix and say why.
+    pub fn refuse(&mut self, field: usize, message: String) {
+        self.focus = field.min(self.fields.len());
+        self.error = Some(message);
     }
 }

@@ -22,17 +22,19 @@ pub enum Mode {
     Help,
     Form,
     Search,
+    Capacity,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 4] = [Mode::Board, Mode::Help, Mode::Form, Mode::Search];
+    pub const ALL: [Mode; 5] = [Mode::Board, Mode::Help, Mode::Form, Mode::Search, Mode::Capacity];
 
     pub fn title(self) -> &'static str {
         match self {
             Mode::Board => "Board",
             Mode::Help => "Help",
-            Mode::Form => "Item form",
+            Mode::Form => "Form",
             Mode::Search => "Search",
+            Mode::Capacity => "Capacity",
         }
     }
 }

@@ -2,12 +2,16 @@
 //! status message, undo history and saving. Keys come in through [`App::handle_key`].
 
 pub mod action;
+mod commit;
 mod dispatch;
 pub mod form;
+mod forms;
+pub mod item_form;
 pub mod keymap;
 pub mod overlay;
 pub mod saver;
 pub mod selection;
+pub mod settings_form;
 pub mod status;
 pub mod view;
 

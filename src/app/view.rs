@@ -1,8 +1,10 @@
 //! What the board screen shows, computed once per change: the columns of both tracks in screen
 //! order, the (filtered) lanes, and per-column totals. Navigation and drawing read only this.
 
+use crate::domain::capacity::Capacity;
 use crate::domain::lanes::{LaneKey, Lanes};
 use crate::domain::search::Query;
+use crate::domain::wip::Load;
 use crate::domain::{Board, ItemId, Stage, Track};
 
 /// A column by its track and its index within the track.
@@ -19,7 +21,7 @@ pub struct ColumnTotals {
     pub points: u32,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct BoardView {
     /// Discovery's columns, then delivery's: the screen's column numbers index this.
     columns: Vec<ColumnRef>,
@@ -27,6 +29,8 @@ pub struct BoardView {
     totals: Vec<ColumnTotals>,
     /// The search the lanes are filtered by (empty: no filter).
     pub query: Query,
+    /// The capacity split of the whole board (the filter does not change it).
+    pub capacity: Capacity,
 }
 
 impl BoardView {
@@ -52,7 +56,7 @@ impl BoardView {
                 totals[col].points = totals[col].points.saturating_add(item.estimate.unwrap_or(0));
             }
         }
-        BoardView { columns, lanes, totals, query }
+        BoardView { columns, lanes, totals, query, capacity: Capacity::of(board) }
     }
 
     pub fn column_count(&self) -> usize {
@@ -72,6 +76,17 @@ impl BoardView {
         let start = self.columns.iter().position(|c| c.track == track).unwrap_or(0);
         let len = self.columns.iter().filter(|c| c.track == track).count();
         start..start + len
+    }
+
+    /// The items in a track's not-done columns against the track's WIP limit.
+    pub fn track_load(&self, board: &Board, track: Track) -> Load {
+        let def = board.track(track);
+        let count = self
+            .columns_of(track)
+            .filter(|&col| !def.columns[self.column(col).index].done)
+            .map(|col| self.totals(col).count)
+            .sum();
+        Load { count, limit: def.wip_limit }
     }
 
     /// The shown items of one lane, top to bottom.

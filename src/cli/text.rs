@@ -79,21 +79,45 @@ pub fn show(board: &Board, item: &Item) -> String {
     out
 }
 
-/// The capacity split as a small table.
+/// The capacity split as a table: both splits with shares and targets, flags, and load.
 pub fn stats(c: &Capacity) -> String {
-    let planned = match c.basis {
+    let mut out = match c.basis {
         Basis::Points => format!("{} of {} points planned", c.points.total, c.capacity),
-        Basis::Items => {
-            format!("{} items planned, none estimated (shares by item count)", c.items.total)
+        Basis::Items => format!("{} items planned, none estimated: shares count items", c.items.total),
+    };
+    if c.over_capacity() {
+        let _ = write!(out, " (! over capacity by {} points)", c.points.total - c.capacity);
+    }
+    let _ = match c.unestimated {
+        1 => writeln!(out, "; 1 planned item is unestimated\n"),
+        n => writeln!(out, "; {n} planned items are unestimated\n"),
+    };
+    let (split, unit) = match c.basis {
+        Basis::Points => (c.points, "points"),
+        Basis::Items => (c.items, "items"),
+    };
+    let (disc, two) = (c.discovery(), c.stage_two());
+    let _ = writeln!(out, "{:<11}{unit:>7}{:>9}{:>8}", "", "share", "target");
+    let rows = [
+        ("discovery", split.discovery, disc.actual, f64::from(disc.target), Some(disc)),
+        ("delivery", split.delivery, 100.0 - disc.actual, 100.0 - f64::from(disc.target), None),
+        ("stage one", split.stage_one, 100.0 - two.actual, 100.0 - f64::from(two.target), None),
+        ("stage two", split.stage_two, two.actual, f64::from(two.target), Some(two)),
+    ];
+    for (name, amount, actual, target, flagged) in rows {
+        let actual = if split.total == 0 { 0.0 } else { actual };
+        let _ = write!(out, "{name:<11}{amount:>7}{actual:>8.1}%{target:>7.0}%");
+        if let Some(share) = flagged.filter(|s| s.off_target()) {
+            let _ = write!(out, "   ! off target ({:+.1} points)", share.deviation());
         }
-    };
-    let unestimated = match c.unestimated {
-        1 => "1 planned item is unestimated".to_owned(),
-        n => format!("{n} planned items are unestimated"),
-    };
-    let mut out = format!("{planned}; {unestimated}\n\n");
-    let _ = writeln!(out, "{:<11}{:>8}{:>8}", "share", "actual", "target");
-    let _ = writeln!(out, "{:<11}{:>7.1}%{:>7}%", "discovery", c.discovery_share, c.target_discovery);
-    let _ = writeln!(out, "{:<11}{:>7.1}%{:>7}%", "stage two", c.stage_two_share, c.target_stage_two);
+        out.push('\n');
+    }
+    if !c.assignees.is_empty() {
+        let _ = writeln!(out, "\n{:<11}{:>7}{:>9}", "assignee", "items", "points");
+        for a in &c.assignees {
+            let name = a.name.as_deref().unwrap_or("(nobody)");
+            let _ = writeln!(out, "{name:<11}{:>7}{:>9}", a.items, a.points);
+        }
+    }
     out
 }

@@ -147,6 +147,13 @@ impl Board {
         }
     }
 
+    pub(crate) fn track_mut(&mut self, track: Track) -> &mut TrackDef {
+        match track {
+            Track::Discovery => &mut self.discovery,
+            Track::Delivery => &mut self.delivery,
+        }
+    }
+
     /// The column with this id and the track it belongs to.
     pub fn find_column(&self, id: &str) -> Option<(Track, usize, &Column)> {
         Track::ALL.into_iter().find_map(|track| {

@@ -48,6 +48,37 @@ impl Basis {
     }
 }
 
+/// A share is flagged when it is more than this many percentage points from its target.
+pub const TOLERANCE: f64 = 10.0;
+
+/// An actual share against its target, in percent.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Share {
+    pub actual: f64,
+    pub target: u8,
+    /// Whether anything is planned at all (an empty plan is never off target).
+    pub planned: bool,
+}
+
+impl Share {
+    /// Percentage points above (positive) or below (negative) the target.
+    pub fn deviation(&self) -> f64 {
+        self.actual - f64::from(self.target)
+    }
+
+    pub fn off_target(&self) -> bool {
+        self.planned && self.deviation().abs() > TOLERANCE
+    }
+}
+
+/// Planned work of one assignee (`None`: nobody).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AssigneeLoad {
+    pub name: Option<String>,
+    pub items: u32,
+    pub points: u32,
+}
+
 /// The capacity split of a board.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Capacity {
@@ -66,6 +97,8 @@ pub struct Capacity {
     /// Actual shares in percent of the basis, to one decimal; 0 when nothing is planned.
     pub discovery_share: f64,
     pub stage_two_share: f64,
+    /// Planned work per assignee, the most points first, nobody last.
+    pub assignees: Vec<AssigneeLoad>,
 }
 
 impl Capacity {
@@ -73,18 +106,35 @@ impl Capacity {
         let mut points = Split::default();
         let mut items = Split::default();
         let mut unestimated = 0;
+        let mut assignees: Vec<AssigneeLoad> = Vec::new();
         let done = done_columns(board);
         for item in board.items() {
             if done.iter().any(|(t, c)| *t == item.track && *c == item.column) {
                 continue;
             }
             items.add(item, 1);
+            let at = match assignees.iter().position(|a| a.name == item.assignee) {
+                Some(at) => at,
+                None => {
+                    assignees.push(AssigneeLoad { name: item.assignee.clone(), items: 0, points: 0 });
+                    assignees.len() - 1
+                }
+            };
+            assignees[at].items += 1;
+            assignees[at].points = assignees[at].points.saturating_add(item.estimate.unwrap_or(0));
             match item.estimate {
                 Some(points_of_item) => points.add(item, points_of_item),
                 None => unestimated += 1,
             }
         }
         let (basis, split) = if points.total > 0 { (Basis::Points, points) } else { (Basis::Items, items) };
+        assignees.sort_by(|a, b| {
+            (a.name.is_none(), std::cmp::Reverse(a.points), &a.name).cmp(&(
+                b.name.is_none(),
+                std::cmp::Reverse(b.points),
+                &b.name,
+            ))
+        });
         Capacity {
             capacity: board.capacity.points,
             target_discovery: board.capacity.discovery_share,
@@ -95,7 +145,21 @@ impl Capacity {
             basis,
             discovery_share: percent(split.discovery, split.total),
             stage_two_share: percent(split.stage_two, split.total),
+            assignees,
         }
+    }
+
+    pub fn discovery(&self) -> Share {
+        Share { actual: self.discovery_share, target: self.target_discovery, planned: self.items.total > 0 }
+    }
+
+    pub fn stage_two(&self) -> Share {
+        Share { actual: self.stage_two_share, target: self.target_stage_two, planned: self.items.total > 0 }
+    }
+
+    /// More points planned than the sprint holds.
+    pub fn over_capacity(&self) -> bool {
+        self.points.total > self.capacity
     }
 }
 
@@ -113,3 +177,7 @@ fn percent(part: u32, whole: u32) -> f64 {
     }
     (f64::from(part) * 1000.0 / f64::from(whole)).round() / 10.0
 }
+
+#[cfg(test)]
+#[path = "capacity_tests.rs"]
+mod tests;

@@ -3,8 +3,8 @@
 //! Edits are exact (they carry the values to set, not intentions), so applying the inverse
 //! restores the board, and a list of inverses is an undo history.
 
-use super::board::Board;
-use super::item::{CheckEntry, Item, ItemId, Kind, Place, Severity, Timestamp};
+use super::board::{Board, CapacityPolicy};
+use super::item::{CheckEntry, Item, ItemId, Kind, Place, Severity, Timestamp, Track};
 use chrono::NaiveDate;
 
 /// Why an edit could not be applied. The board is unchanged when `apply` returns one.
@@ -46,6 +46,10 @@ pub enum Edit {
     Remove(ItemId),
     /// Change fields of an item and stamp it as updated at `at`.
     Change { id: ItemId, change: Box<ItemChange>, at: Timestamp },
+    /// Replace the capacity policy (points per sprint and the target shares).
+    SetPolicy(CapacityPolicy),
+    /// Set or clear the WIP limit of a track's column (by index), or of the whole track (`None`).
+    SetWipLimit { track: Track, column: Option<usize>, limit: Option<u32> },
     /// Several edits as one step: all apply, or none does.
     Batch(Vec<Edit>),
 }
@@ -61,6 +65,7 @@ impl Edit {
         match self {
             Edit::Add(item) => Some(item.id),
             Edit::Remove(id) | Edit::Change { id, .. } => Some(*id),
+            Edit::SetPolicy(_) | Edit::SetWipLimit { .. } => None,
             Edit::Batch(edits) => edits.iter().find_map(Edit::subject),
         }
     }
@@ -73,8 +78,33 @@ impl Board {
             Edit::Add(item) => self.add_item(*item),
             Edit::Remove(id) => self.remove_item(id),
             Edit::Change { id, change, at } => self.change_item(id, *change, at),
+            Edit::SetPolicy(policy) => Ok(Edit::SetPolicy(std::mem::replace(&mut self.capacity, policy))),
+            Edit::SetWipLimit { track, column, limit } => self.set_wip_limit(track, column, limit),
             Edit::Batch(edits) => self.apply_batch(edits),
         }
+    }
+
+    fn set_wip_limit(
+        &mut self,
+        track: Track,
+        column: Option<usize>,
+        limit: Option<u32>,
+    ) -> Result<Edit, EditError> {
+        let def = self.track_mut(track);
+        let slot = match column {
+            None => &mut def.wip_limit,
+            Some(index) => match def.columns.get_mut(index) {
+                Some(column) => &mut column.wip_limit,
+                None => {
+                    return Err(EditError::NoSuchColumn {
+                        track: track.to_string(),
+                        column: format!("number {}", index + 1),
+                    });
+                }
+            },
+        };
+        let old = std::mem::replace(slot, limit);
+        Ok(Edit::SetWipLimit { track, column, limit: old })
     }
 
     fn add_item(&mut self, item: Item) -> Result<Edit, EditError> {

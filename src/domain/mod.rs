@@ -8,7 +8,9 @@ pub mod item;
 pub mod lanes;
 pub mod ops;
 pub mod search;
+pub mod settings;
 pub mod validate;
+pub mod wip;
 
 pub use board::{Board, CapacityPolicy, Column, DefinitionOfDone, FORMAT_VERSION, TrackDef};
 pub use edit::{Edit, EditError, ItemChange};

@@ -28,6 +28,8 @@ pub enum OpError {
     AtLaneEnd { id: ItemId, which: &'static str },
     #[error("a title cannot be empty")]
     EmptyTitle,
+    #[error("a target share is a percentage from 0 to 100, not {0}")]
+    BadShare(u8),
 }
 
 /// An edit ready to apply, with what it does in words.

@@ -13,6 +13,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
+use crate::domain::wip::Load;
 use crate::domain::{Stage, Track};
 
 pub fn draw_board(buf: &mut Buffer, area: Rect, app: &App, state: &mut ViewState, theme: &Theme) {
@@ -57,10 +58,19 @@ fn draw_track_headers(buf: &mut Buffer, area: Rect, app: &App, slots: &[ColumnSl
             .columns_of(track)
             .map(|c| view.totals(c))
             .fold((0, 0u32), |(n, p), t| (n + t.count, p.saturating_add(t.points)));
-        let label = format!(" {} · {count} items · {points} pt ", track.name().to_uppercase());
+        let mut label = format!(" {} · {count} items · {points} pt ", track.name().to_uppercase());
+        let load = view.track_load(app.board(), track);
+        if load.limit.is_some() {
+            label.push_str(&format!("· WIP {} ", load.label()));
+        }
         let style = theme.track(track);
         buf.set_style(Rect { x, y: area.y, width, height: 1 }, style);
-        buf.set_stringn(x, area.y, truncate(&label, usize::from(width)), usize::from(width), style);
+        let (end, _) =
+            buf.set_stringn(x, area.y, truncate(&label, usize::from(width)), usize::from(width), style);
+        if load.over() {
+            let room = usize::from((x + width).saturating_sub(end));
+            buf.set_stringn(end, area.y, "! OVER WIP LIMIT ", room, theme.error);
+        }
     }
 }
 
@@ -91,14 +101,11 @@ fn draw_column(buf: &mut Buffer, rect: Rect, app: &App, col: usize, state: &mut 
     let def = &app.board().track(column.track).columns[column.index];
     let totals = view.totals(col);
     let selected = app.selection().column == col;
-    let over = def.wip_limit.is_some_and(|limit| totals.count > limit as usize);
-    let count = match def.wip_limit {
-        Some(limit) => format!("{}/{limit}", totals.count),
-        None => totals.count.to_string(),
-    };
+    let load = Load { count: totals.count, limit: def.wip_limit };
+    let over = load.over();
     let done = if def.done { " ✓" } else { "" };
     let flag = if over { "! " } else { "" };
-    let title = format!(" {flag}{}{done} {count} ", def.name);
+    let title = format!(" {flag}{}{done} {} ", def.name, load.label());
     let points = format!(" {}pt ", totals.points);
     let room = usize::from(rect.width.saturating_sub(2));
     let title_style = match (over, selected) {
@@ -111,6 +118,9 @@ fn draw_column(buf: &mut Buffer, rect: Rect, app: &App, col: usize, state: &mut 
         .title(Line::styled(truncate(&title, room), title_style));
     if title.chars().count() + points.len() < room {
         block = block.title(Line::styled(points, theme.estimate).right_aligned());
+    }
+    if over {
+        block = block.title_bottom(Line::styled(" ! over WIP limit ", theme.warning));
     }
     if selected {
         block = block.border_type(theme.selected_border_type);

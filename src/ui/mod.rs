@@ -1,11 +1,13 @@
 //! Drawing only: reads the [`App`] and writes nothing but its own scroll state.
 
 mod board_view;
+mod capacity_view;
 mod card;
+mod form_view;
 mod help;
-mod item_editor;
 pub mod layout;
 mod status_bar;
+mod summary;
 pub mod theme;
 
 use std::collections::HashMap;
@@ -59,8 +61,10 @@ impl Screen {
             buf.set_stringn(area.x, area.y, note, usize::from(area.width), theme.warning);
             return;
         }
-        let board = Rect { height: area.height - 2, ..area };
+        let top = Rect { height: 1, ..area };
+        let board = Rect { y: area.y + 1, height: area.height - 3, ..area };
         let status = Rect { y: area.bottom() - 2, height: 2, ..area };
+        summary::draw_summary(buf, top, app, theme);
         board_view::draw_board(buf, board, app, &mut self.state, theme);
         status_bar::draw_status(buf, status, app, theme);
         for overlay in app.overlays() {
@@ -73,7 +77,12 @@ impl Screen {
                 Overlay::Form(form) => {
                     let rect = popup(board, 76, 20);
                     Clear.render(rect, buf);
-                    item_editor::draw_form(buf, rect, form, theme);
+                    form_view::draw_form(buf, rect, form, theme);
+                }
+                Overlay::Capacity => {
+                    let rect = popup(board, 110, 26);
+                    Clear.render(rect, buf);
+                    capacity_view::draw_capacity(buf, rect, app, theme);
                 }
                 // Drawn in the status bar, so the filtered board stays in view.
                 Overlay::Search(_) => {}

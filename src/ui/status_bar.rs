@@ -14,19 +14,21 @@ use crate::app::overlay::Overlay;
 use crate::app::saver::SaveState;
 use crate::app::status::Level;
 
-/// The most useful actions of each mode, with the word shown after their keys.
+/// The most useful actions of each mode, with the word shown after their keys, most important
+/// first; a narrow screen drops them from the end.
 fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
     match mode {
         Mode::Board => &[
             (&[Action::Help], "help"),
-            (&[Action::Add], "add"),
-            (&[Action::Edit], "edit"),
+            (&[Action::Quit], "quit"),
             (&[Action::MoveLeft, Action::MoveRight], "move"),
             (&[Action::StageOne, Action::StageTwo], "stage"),
+            (&[Action::Add], "add"),
             (&[Action::Undo], "undo"),
+            (&[Action::Edit], "edit"),
             (&[Action::Search], "search"),
+            (&[Action::Capacity], "capacity"),
             (&[Action::Zoom], "zoom"),
-            (&[Action::Quit], "quit"),
         ],
         Mode::Help => &[(&[Action::Close], "close"), (&[Action::ScrollDown, Action::ScrollUp], "scroll")],
         Mode::Form => &[
@@ -35,6 +37,11 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::Close], "cancel"),
         ],
         Mode::Search => &[(&[Action::Confirm], "keep filter"), (&[Action::Close], "clear")],
+        Mode::Capacity => &[
+            (&[Action::Edit], "edit targets and limits"),
+            (&[Action::Undo], "undo"),
+            (&[Action::Close], "close"),
+        ],
     }
 }
 
@@ -83,14 +90,19 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 
 fn draw_hints(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let mode = app.mode();
+    let mut shown: Vec<(String, &str)> = hints(mode)
+        .iter()
+        .filter_map(|(actions, word)| Some((app.keymap().short_keys(mode, actions)?, *word)))
+        .collect();
+    let width = |hints: &[(String, &str)]| -> usize {
+        hints.iter().map(|(keys, word)| keys.chars().count() + word.len() + 3).sum()
+    };
+    while width(&shown) > usize::from(area.width) && shown.pop().is_some() {}
     let mut x = area.x;
-    for (actions, word) in hints(mode) {
-        let Some(keys) = app.keymap().short_keys(mode, actions) else { continue };
-        let needed = (keys.chars().count() + word.len() + 3) as u16;
-        if x + needed > area.right() {
-            break;
-        }
-        (x, _) = buf.set_stringn(x, area.y, &keys, usize::from(needed), theme.hint_key);
-        (x, _) = buf.set_stringn(x, area.y, format!(" {word}  "), usize::from(needed), theme.hint_text);
+    for (keys, word) in shown {
+        let room = usize::from(area.right().saturating_sub(x));
+        (x, _) = buf.set_stringn(x, area.y, &keys, room, theme.hint_key);
+        let room = usize::from(area.right().saturating_sub(x));
+        (x, _) = buf.set_stringn(x, area.y, format!(" {word}  "), room, theme.hint_text);
     }
 }

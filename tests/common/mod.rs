@@ -121,3 +121,22 @@ pub fn type_text(app: &mut twotrack::app::App, text: &str) {
         ));
     }
 }
+
+/// An app on a copy of `tests/fixtures/<name>` in a sandbox.
+pub fn app_on_fixture(name: &str) -> (Sandbox, twotrack::app::App) {
+    let sandbox = Sandbox::new();
+    std::fs::copy(format!("tests/fixtures/{name}"), &sandbox.board).expect("copy fixture");
+    let opened = twotrack::store::Store::open(&sandbox.board, now()).expect("open fixture");
+    let keymap = twotrack::app::keymap::Keymap::default_keymap();
+    let app = twotrack::app::App::new(opened.board, opened.store, keymap, now());
+    (sandbox, app)
+}
+
+/// Draws the app on a test terminal of the given size and returns the screen as text.
+pub fn screen(app: &twotrack::app::App, width: u16, height: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).expect("test terminal");
+    let mut screen = twotrack::ui::Screen::new(twotrack::ui::theme::Theme::standard());
+    terminal.draw(|frame| screen.render(app, frame)).expect("draw");
+    terminal.backend().to_string()
+}

@@ -1,5 +1,5 @@
-//! The item form overlay: one row per field, the description below, the Save button, and the
-//! reason the last save was refused.
+//! A form overlay: one row per field, multi-line fields taking the rest, the Save button, and
+//! the reason the last save was refused.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,20 +8,19 @@ use ratatui::widgets::{Block, Widget};
 
 use super::card::truncate;
 use super::theme::Theme;
-use crate::app::form::{FormTarget, Input, ItemForm};
+use crate::app::form::{Form, Input};
 
-const LABEL_WIDTH: u16 = 15;
+const MAX_LABEL_WIDTH: u16 = 32;
 
-pub fn draw_form(buf: &mut Buffer, area: Rect, form: &ItemForm, theme: &Theme) {
-    let title = match form.target {
-        FormTarget::New { .. } => " Add item ".to_owned(),
-        FormTarget::Existing(id) => format!(" Edit #{id} "),
-    };
+pub fn draw_form(buf: &mut Buffer, area: Rect, form: &Form, theme: &Theme) {
+    let title = format!(" {} ", form.title);
     let block =
         Block::bordered().border_style(theme.overlay_border).title(Line::styled(title, theme.overlay_title));
     let inner = block.inner(area);
     block.render(area, buf);
-    if inner.height == 0 || inner.width <= LABEL_WIDTH {
+    let longest = form.fields.iter().map(|f| f.label.chars().count() as u16 + 4).max().unwrap_or(0);
+    let label_width = longest.min(MAX_LABEL_WIDTH).min(inner.width / 2);
+    if inner.height == 0 || label_width < 2 {
         return;
     }
     let width = usize::from(inner.width);
@@ -29,16 +28,20 @@ pub fn draw_form(buf: &mut Buffer, area: Rect, form: &ItemForm, theme: &Theme) {
     // Heading, fields, then error and button rows at the bottom.
     let bottom = inner.bottom();
     let mut y = inner.y + 2;
-    for (i, field) in form.fields.iter().enumerate() {
+    // When the fields do not all fit, scroll so the focused one shows.
+    let rows = usize::from(bottom.saturating_sub(y + 2));
+    let skip = if form.fields.len() > rows { (form.focus + 1).saturating_sub(rows) } else { 0 };
+    for (i, field) in form.fields.iter().enumerate().skip(skip) {
         if y + 2 >= bottom {
             break;
         }
         let focused = form.focus == i;
-        let label = format!("{}{}", if focused { "▶ " } else { "  " }, field.name.label());
+        let label = format!("{}{}", if focused { "▶ " } else { "  " }, field.label);
         let label_style = if focused { theme.field_focused } else { theme.field_label };
-        buf.set_stringn(inner.x, y, &label, usize::from(LABEL_WIDTH), label_style);
-        let x = inner.x + LABEL_WIDTH;
-        let value_width = inner.width - LABEL_WIDTH;
+        let shown = truncate(&label, usize::from(label_width - 1));
+        buf.set_stringn(inner.x, y, shown, usize::from(label_width), label_style);
+        let x = inner.x + label_width;
+        let value_width = inner.width - label_width;
         match &field.input {
             Input::Line(text) => {
                 let rect = Rect { x, y, width: value_width, height: 1 };

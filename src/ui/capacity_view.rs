@@ -1,0 +1,173 @@
+//! The capacity view: planned points against the sprint, the track split and the stage split as
+//! bars with their targets marked, load per assignee, unestimated items and WIP.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::action::Action;
+use crate::app::keymap::Mode;
+use crate::domain::capacity::{Basis, Capacity, Share, TOLERANCE};
+use crate::domain::{Track, wip};
+
+const LABEL: usize = 12;
+
+pub fn draw_capacity(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    let c = &app.view().capacity;
+    let keys = |a: Action| app.keymap().short_keys(Mode::Capacity, &[a]).unwrap_or_default();
+    let block = Block::bordered()
+        .border_style(theme.overlay_border)
+        .title(Line::styled(" Capacity: planned work against the policy ", theme.overlay_title))
+        .title_bottom(Line::styled(
+            format!(" {} edit targets and WIP limits · {} close ", keys(Action::Edit), keys(Action::Close)),
+            theme.overlay_title,
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let bar = usize::from(inner.width).saturating_sub(LABEL + 32).clamp(10, 50);
+    let unit = match c.basis {
+        Basis::Points => "points",
+        Basis::Items => "items (nothing planned is estimated, so shares count items)",
+    };
+    let mut lines = planned(c, bar, theme);
+    lines.extend(split("Tracks", "discovery", "delivery", c.discovery(), bar, theme));
+    lines.push(Line::default());
+    lines.extend(split("Stages", "stage two", "stage one", c.stage_two(), bar, theme));
+    lines.push(Line::styled(format!("{:LABEL$}shares are of planned {unit}", ""), theme.muted));
+    lines.push(Line::default());
+    lines.extend(assignees(c, theme));
+    lines.push(Line::default());
+    let unestimated = match c.unestimated {
+        0 => "every planned item has an estimate".to_owned(),
+        1 => "1 planned item has no estimate".to_owned(),
+        n => format!("{n} planned items have no estimate"),
+    };
+    lines.push(labelled("Unestimated", vec![Span::styled(unestimated, theme.base)], theme));
+    lines.push(wip_line(app, theme));
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn labelled<'a>(label: &str, mut rest: Vec<Span<'a>>, theme: &Theme) -> Line<'a> {
+    rest.insert(0, Span::styled(format!("{label:LABEL$}"), theme.field_label));
+    Line::from(rest)
+}
+
+/// The planned points against capacity, and a line that flags going over it.
+fn planned(c: &Capacity, bar: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let filled =
+        if c.capacity == 0 { bar } else { (c.points.total as usize * bar / c.capacity as usize).min(bar) };
+    let percent = (c.points.total * 100).checked_div(c.capacity).unwrap_or(0);
+    let spans = vec![
+        Span::styled(format!("{:>3} of {:<3} points  ", c.points.total, c.capacity), theme.base),
+        Span::styled("█".repeat(filled), theme.estimate),
+        Span::styled("░".repeat(bar - filled), theme.muted),
+        Span::styled(format!(" {percent}%"), theme.base),
+    ];
+    let flag = if c.over_capacity() {
+        let over = format!("! OVER CAPACITY by {} points", c.points.total - c.capacity);
+        labelled("", vec![Span::styled(over, theme.warning)], theme)
+    } else {
+        Line::default()
+    };
+    vec![labelled("Planned", spans, theme), flag]
+}
+
+/// Three lines: the target marker, the bar (`share` side filled), and the numbers with a flag.
+fn split(
+    label: &str,
+    side: &str,
+    other: &str,
+    share: Share,
+    bar: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let pad = LABEL + side.chars().count() + 1;
+    let filled = ((share.actual / 100.0) * bar as f64).round() as usize;
+    let target_at = (f64::from(share.target) / 100.0 * bar as f64).round() as usize;
+    let marker = format!("{:pad$}{:target_at$}▼ target {}%", "", "", share.target);
+    let mut bar_line = vec![
+        Span::styled(format!("{label:LABEL$}"), theme.field_label),
+        Span::styled(format!("{side} "), theme.base),
+        Span::styled("▓".repeat(filled.min(bar)), theme.estimate),
+        Span::styled("░".repeat(bar - filled.min(bar)), theme.muted),
+        Span::styled(format!(" {other}"), theme.base),
+    ];
+    bar_line.truncate(5);
+    let verdict = if !share.planned {
+        Span::styled("nothing planned", theme.muted)
+    } else if share.off_target() {
+        let (dir, by) = if share.deviation() > 0.0 {
+            ("above", share.deviation())
+        } else {
+            ("below", -share.deviation())
+        };
+        Span::styled(format!("! OFF TARGET: {by:.1} points {dir}"), theme.warning)
+    } else {
+        Span::styled(format!("on target (within {TOLERANCE:.0} points)"), theme.ok)
+    };
+    let numbers = vec![
+        Span::styled(
+            format!("{:LABEL$}{side} {:.1}% · target {}% · ", "", share.actual, share.target),
+            theme.base,
+        ),
+        verdict,
+    ];
+    vec![Line::styled(marker, theme.muted), Line::from(bar_line), Line::from(numbers)]
+}
+
+fn assignees(c: &Capacity, theme: &Theme) -> Vec<Line<'static>> {
+    if c.assignees.is_empty() {
+        return vec![labelled("Load", vec![Span::styled("nothing planned", theme.muted)], theme)];
+    }
+    let most = c.assignees.iter().map(|a| a.points).max().unwrap_or(0).max(1);
+    c.assignees
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let name = a.name.clone().unwrap_or_else(|| "(nobody)".into());
+            let items = if a.items == 1 { "1 item ".to_owned() } else { format!("{} items", a.items) };
+            let bar = (a.points * 20 / most) as usize;
+            let label = if i == 0 { "Load" } else { "" };
+            labelled(
+                label,
+                vec![
+                    Span::styled(format!("{name:<14} {items:>9} {:>4} pt  ", a.points), theme.base),
+                    Span::styled("▓".repeat(bar), theme.estimate),
+                ],
+                theme,
+            )
+        })
+        .collect()
+}
+
+fn wip_line(app: &App, theme: &Theme) -> Line<'static> {
+    let board = app.board();
+    let mut spans = Vec::new();
+    for track in Track::ALL {
+        for (index, column) in board.track(track).columns.iter().enumerate() {
+            let load = wip::column_load(board, track, index);
+            if load.limit.is_some() {
+                spans.push(load_span(&column.name, load, theme));
+            }
+        }
+        let load = wip::track_load(board, track);
+        if load.limit.is_some() {
+            spans.push(load_span(&format!("{track} track"), load, theme));
+        }
+    }
+    if spans.is_empty() {
+        spans.push(Span::styled("no limits set", theme.muted));
+    }
+    labelled("WIP", spans, theme)
+}
+
+fn load_span(name: &str, load: wip::Load, theme: &Theme) -> Span<'static> {
+    if load.over() {
+        Span::styled(format!("! {name} {} over   ", load.label()), theme.warning)
+    } else {
+        Span::styled(format!("{name} {}   ", load.label()), theme.base)
+    }
+}

@@ -1,0 +1,93 @@
+//! The split summary at the top of the board: planned points against capacity and both shares
+//! against their targets, flagged in text when off target, so it reads in any theme.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::domain::capacity::{Basis, Share};
+
+/// One piece of the summary in three lengths (the longest that fits is used); `alert` marks it
+/// as a problem.
+struct Segment {
+    forms: [String; 3],
+    alert: bool,
+}
+
+impl Segment {
+    fn new(long: String, medium: String, short: String, alert: bool) -> Segment {
+        Segment { forms: [long, medium, short], alert }
+    }
+}
+
+fn share(name: &str, short_name: &str, share: Share) -> Segment {
+    let off = share.off_target();
+    let flag = |text: &str| if off { text.to_owned() } else { String::new() };
+    Segment::new(
+        format!("{name} {:.1}% (target {}%){}", share.actual, share.target, flag(" ! OFF TARGET")),
+        format!("{name} {:.0}% (target {}%){}", share.actual, share.target, flag(" ! off")),
+        format!("{short_name} {:.0}%/{}%{}", share.actual, share.target, flag(" !")),
+        off,
+    )
+}
+
+pub fn draw_summary(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    let c = &app.view().capacity;
+    let over = c.over_capacity();
+    let flag = |text: &str| if over { text.to_owned() } else { String::new() };
+    let (p, cap) = (c.points.total, c.capacity);
+    let mut segments = vec![
+        Segment::new(
+            format!("planned {p} of {cap} points{}", flag(" ! OVER CAPACITY")),
+            format!("{p}/{cap} pt{}", flag(" ! over")),
+            format!("{p}/{cap}pt{}", flag(" !")),
+            over,
+        ),
+        share("discovery", "disc", c.discovery()),
+        share("stage two", "S2", c.stage_two()),
+    ];
+    if c.basis == Basis::Items && c.items.total > 0 {
+        segments.push(Segment::new(
+            "shares by item count".into(),
+            "by count".into(),
+            "by count".into(),
+            false,
+        ));
+    }
+    if c.unestimated > 0 {
+        let n = c.unestimated;
+        segments.push(Segment::new(
+            format!("{n} unestimated"),
+            format!("{n} unestimated"),
+            format!("{n}?"),
+            false,
+        ));
+    }
+    // Shorten the least important segments first until the line fits: the unestimated count,
+    // then the plan, then discovery, and stage two (the 70/30 rule) last.
+    let width = usize::from(area.width);
+    let mut forms = vec![0usize; segments.len()];
+    let length = |forms: &[usize]| -> usize {
+        segments.iter().zip(forms).map(|(s, f)| s.forms[*f].chars().count() + 3).sum()
+    };
+    let order: Vec<usize> = (3..segments.len()).rev().chain(0..3).collect();
+    for step in [1, 2] {
+        for &i in &order {
+            if length(&forms) > width {
+                forms[i] = step;
+            }
+        }
+    }
+    let mut x = area.x;
+    for (i, (segment, form)) in segments.iter().zip(&forms).enumerate() {
+        if i > 0 {
+            (x, _) =
+                buf.set_stringn(x, area.y, "│", usize::from(area.right().saturating_sub(x)), theme.muted);
+        }
+        let style: Style = if segment.alert { theme.warning } else { theme.hint_text };
+        let text = format!(" {} ", segment.forms[*form]);
+        (x, _) = buf.set_stringn(x, area.y, text, usize::from(area.right().saturating_sub(x)), style);
+    }
+}
