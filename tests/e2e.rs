@@ -15,6 +15,8 @@ fn a_session_moves_labels_adds_undoes_and_restores_the_terminal() {
     assert!(pty.with_screen(|screen| screen.alternate_screen()), "the board uses the alternate screen");
     // Ready -> In progress -> Review -> Done, one column at a time.
     pty.keys(&["L", "L", "L"]);
+    pty.wait_for("Move #1 to Done?");
+    pty.keys(&["y"]);
     pty.wait_for("#1 moved to Done");
     pty.keys(&["2"]);
     pty.wait_for("#1 labelled stage two");

@@ -48,6 +48,14 @@ pub enum Action {
     Undo,
     /// Redo the last undone change.
     Redo,
+    /// Log a stage-two follow-up (debt) for the selected stage-one item.
+    FollowUp,
+    /// Accept the selected stage-one item: its open follow-ups go next.
+    Accept,
+    /// Edit the definitions of done of both stages.
+    DefinitionOfDone,
+    /// Show the debt register: open debt by severity and cost.
+    DebtRegister,
     /// Show the capacity split against its targets; again to close it.
     Capacity,
     /// Show only the selected track at full width; again to show both.
@@ -72,6 +80,8 @@ pub enum Action {
     Confirm,
     /// Save the form.
     Save,
+    /// Go to the selected item on the board.
+    GoTo,
 }
 
 impl Action {
@@ -98,6 +108,10 @@ impl Action {
             Action::Delete => "delete the item (undoable)",
             Action::Undo => "undo",
             Action::Redo => "redo",
+            Action::FollowUp => "log a stage-two follow-up for this stage-one item",
+            Action::Accept => "accept this stage-one item: its follow-ups go next",
+            Action::DefinitionOfDone => "edit the definitions of done",
+            Action::DebtRegister => "debt register: open debt by severity and cost",
             Action::Capacity => "capacity view: the split against its targets",
             Action::Zoom => "zoom into the selected track / show both",
             Action::Search => "search and filter the board",
@@ -108,8 +122,9 @@ impl Action {
             Action::ScrollUp => "scroll up",
             Action::NextField => "next field",
             Action::PrevField => "previous field",
-            Action::Confirm => "confirm (next field / keep the filter)",
-            Action::Save => "save the item",
+            Action::Confirm => "confirm (next field, keep the filter, yes)",
+            Action::Save => "save the form",
+            Action::GoTo => "go to the selected item on the board",
         }
     }
 }

@@ -8,12 +8,20 @@ use super::App;
 use super::action::Action;
 use super::keymap::Mode;
 use super::overlay::Overlay;
+use super::overlay::Question;
 use super::saver::SaveState;
 use super::status::Status;
 use super::view::BoardView;
-use crate::domain::Stage;
 use crate::domain::ops;
 use crate::domain::search::Query;
+use crate::domain::{Board, Column, Item, Stage, debt, two_stage};
+
+/// The column `delta` steps from the item's column in its track, if there is one.
+fn item_column_after<'b>(board: &'b Board, item: &Item, delta: isize) -> Option<&'b Column> {
+    let columns = &board.track(item.track).columns;
+    let here = columns.iter().position(|c| c.id == item.column)?;
+    columns.get(here.checked_add_signed(delta)?)
+}
 
 impl App {
     pub fn dispatch(&mut self, action: Action) {
@@ -23,6 +31,8 @@ impl App {
             Mode::Form => self.form_action(action),
             Mode::Search => self.search_action(action),
             Mode::Capacity => self.capacity_action(action),
+            Mode::Debt => self.debt_action(action),
+            Mode::Confirm => self.confirm_action(action),
         }
     }
 
@@ -37,8 +47,8 @@ impl App {
             Action::OtherLane => self.selection.other_lane(view),
             Action::SelectFirst => self.selection.first(view),
             Action::SelectLast => self.selection.last(view),
-            Action::MoveLeft => self.on_selected(|b, id, now| ops::step_column(b, id, -1, now)),
-            Action::MoveRight => self.on_selected(|b, id, now| ops::step_column(b, id, 1, now)),
+            Action::MoveLeft => self.move_selected(-1),
+            Action::MoveRight => self.move_selected(1),
             Action::MoveDown => self.on_selected(|b, id, now| ops::shift_in_lane(b, id, 1, now)),
             Action::MoveUp => self.on_selected(|b, id, now| ops::shift_in_lane(b, id, -1, now)),
             Action::StageOne => self.on_selected(|b, id, now| ops::set_stage(b, id, Stage::One, now)),
@@ -49,6 +59,10 @@ impl App {
             }),
             Action::OtherTrack => self.on_selected(ops::to_other_track),
             Action::Delete => self.on_selected(|b, id, _| ops::remove(b, id)),
+            Action::FollowUp => self.open_follow_up_form(),
+            Action::Accept => self.on_selected(two_stage::accept),
+            Action::DefinitionOfDone => self.open_definition_of_done_form(),
+            Action::DebtRegister => self.overlays.push(Overlay::Debt { selected: 0 }),
             Action::Add => self.open_new_item_form(),
             Action::Edit => self.open_edit_item_form(),
             Action::Undo => self.undo(),
@@ -81,6 +95,75 @@ impl App {
             Action::Redo => self.redo(),
             Action::Close => _ = self.overlays.pop(),
             _ => {}
+        }
+    }
+
+    fn debt_action(&mut self, action: Action) {
+        let count = debt::register(&self.board, self.now).open.len();
+        let Some(Overlay::Debt { selected }) = self.overlays.last_mut() else { return };
+        match action {
+            Action::SelectDown => *selected = (*selected + 1).min(count.saturating_sub(1)),
+            Action::SelectUp => *selected = selected.saturating_sub(1),
+            Action::GoTo => {
+                let id = debt::register(&self.board, self.now).open.get(*selected).map(|it| it.id);
+                self.overlays.pop();
+                if let Some(id) = id {
+                    self.go_to(id);
+                }
+            }
+            Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Debt, scroll: 0 }),
+            Action::Close => _ = self.overlays.pop(),
+            _ => {}
+        }
+    }
+
+    fn confirm_action(&mut self, action: Action) {
+        let Some(Overlay::Confirm(_)) = self.overlays.last() else { return };
+        match action {
+            Action::Confirm => {
+                if let Some(Overlay::Confirm(question)) = self.overlays.pop() {
+                    self.commit(Ok(question.op));
+                }
+            }
+            Action::Close => {
+                self.overlays.pop();
+                self.status = Some(Status::info("not moved; nothing changed"));
+            }
+            _ => {}
+        }
+    }
+
+    /// Selects item `id` on the board, clearing a filter or zoom that hides it.
+    pub(super) fn go_to(&mut self, id: crate::domain::ItemId) {
+        if !self.selection.select_item(&self.view, id) {
+            self.refilter(Query::default());
+            self.selection.select_item(&self.view, id);
+        }
+        if !self.shown_columns().contains(&self.selection.column) {
+            self.zoom = false;
+        }
+        self.status = Some(Status::info(format!("went to #{id}")));
+    }
+
+    /// H/L: moving into a done column with unticked definition-of-done entries asks first.
+    fn move_selected(&mut self, delta: isize) {
+        let Some(id) = self.selection.item(&self.view) else {
+            self.status = Some(Status::info("no item selected here"));
+            return;
+        };
+        let result = ops::step_column(&self.board, id, delta, self.now);
+        let Some(item) = self.board.item(id) else { return };
+        let target = item_column_after(&self.board, item, delta);
+        let unticked = two_stage::unticked(&self.board, item);
+        match (result, target) {
+            (Ok(op), Some(column)) if column.done && !unticked.is_empty() => {
+                let title = format!("Move #{id} to {}?", column.name);
+                let mut lines =
+                    vec![format!("Its {} definition of done has unticked entries:", item.stage.label())];
+                lines.extend(unticked.iter().map(|e| format!("  [ ] {e}")));
+                self.overlays.push(Overlay::Confirm(Box::new(Question { title, lines, op })));
+            }
+            (result, _) => self.commit(result),
         }
     }
 

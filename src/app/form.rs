@@ -13,6 +13,8 @@ pub enum Purpose {
     NewItem { track: Track, column: String, stage: Stage },
     EditItem(ItemId),
     Settings,
+    FollowUp(ItemId),
+    DefinitionOfDone,
 }
 
 /// Which value a field holds.
@@ -23,7 +25,12 @@ pub enum FieldKey {
     Estimate,
     Tags,
     Assignee,
+    Severity,
     Description,
+    /// Entry `n` of the item's definition of done.
+    Check(usize),
+    /// The definition of done of a stage, one entry per line.
+    DoneWhen(Stage),
     Capacity,
     DiscoveryTarget,
     StageTwoTarget,
@@ -40,6 +47,8 @@ pub enum Input {
     Text(TextArea<'static>),
     /// One of a few options, cycled with ←/→ or Space, or picked by first letter.
     Choice { options: Vec<&'static str>, index: usize },
+    /// A line of text ticked or not; Space toggles.
+    Toggle { text: String, on: bool },
 }
 
 impl Input {
@@ -77,6 +86,8 @@ pub struct Form {
     pub title: String,
     /// A line of context (the item's id, place and dates).
     pub heading: String,
+    /// Read-only lines under the heading (links to other items).
+    pub notes: Vec<String>,
     pub fields: Vec<Field>,
     /// Index of the focused field; `fields.len()` is the Save button.
     pub focus: usize,
@@ -86,7 +97,7 @@ pub struct Form {
 
 impl Form {
     pub fn new(purpose: Purpose, title: String, heading: String, fields: Vec<Field>) -> Form {
-        Form { purpose, title, heading, fields, focus: 0, error: None }
+        Form { purpose, title, heading, notes: Vec::new(), fields, focus: 0, error: None }
     }
 
     pub fn on_save_button(&self) -> bool {
@@ -133,7 +144,17 @@ impl Form {
                 }
                 _ => {}
             },
+            Input::Toggle { on, .. } => {
+                if key.code == KeyCode::Char(' ') {
+                    *on = !*on;
+                }
+            }
         }
+    }
+
+    /// Whether the toggle field `key` is ticked.
+    pub fn ticked(&self, key: FieldKey) -> bool {
+        self.fields.iter().any(|f| f.key == key && matches!(f.input, Input::Toggle { on: true, .. }))
     }
 
     /// Where the field `key` is in the form.
@@ -146,7 +167,7 @@ impl Form {
         match self.fields.iter().find(|f| f.key == key).map(|f| &f.input) {
             Some(Input::Line(area) | Input::Text(area)) => area.lines().join("\n"),
             Some(Input::Choice { options, index }) => options[*index].to_owned(),
-            None => String::new(),
+            Some(Input::Toggle { .. }) | None => String::new(),
         }
     }
 

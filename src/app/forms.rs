@@ -4,9 +4,9 @@ use super::App;
 use super::form::Purpose;
 use super::overlay::Overlay;
 use super::status::Status;
-use super::{item_form, settings_form};
+use super::{item_form, settings_form, workflow_form};
 use crate::domain::ops::{self, OpError};
-use crate::domain::settings;
+use crate::domain::{Stage, settings, two_stage};
 
 impl App {
     pub(super) fn open_new_item_form(&mut self) {
@@ -21,10 +21,27 @@ impl App {
             self.status = Some(Status::info("no item selected here; a adds one"));
             return;
         };
-        let column =
-            self.board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str());
-        let form = item_form::edit_item(item, column);
+        let form = item_form::edit_item(&self.board, item);
         self.overlays.push(Overlay::Form(Box::new(form)));
+    }
+
+    pub(super) fn open_follow_up_form(&mut self) {
+        let Some(item) = self.selected_item() else {
+            self.status = Some(Status::info("no item selected here"));
+            return;
+        };
+        if item.stage != Stage::One {
+            self.status = Some(Status::warning(format!(
+                "follow-ups are logged for stage-one items, and #{} is stage two",
+                item.id
+            )));
+            return;
+        }
+        self.overlays.push(Overlay::Form(Box::new(workflow_form::follow_up(item))));
+    }
+
+    pub(super) fn open_definition_of_done_form(&mut self) {
+        self.overlays.push(Overlay::Form(Box::new(workflow_form::definition_of_done(&self.board))));
     }
 
     pub(super) fn open_settings_form(&mut self) {
@@ -38,17 +55,29 @@ impl App {
             Purpose::NewItem { track, column, stage } => item_form::values(form)
                 .map(|values| ops::add(&self.board, values.into_new(*track, column, *stage), self.now)),
             Purpose::EditItem(id) => item_form::values(form).map(|values| match self.board.item(*id) {
-                Some(item) => ops::update(&self.board, *id, values.change_from(item), self.now),
+                Some(item) => ops::update(&self.board, *id, values.change_from(&self.board, item), self.now),
                 None => Err(OpError::NoSuchItem(*id)),
             }),
             Purpose::Settings => {
                 settings_form::values(form, &self.board).map(|new| settings::change(&self.board, &new))
             }
+            Purpose::FollowUp(parent) => workflow_form::follow_up_values(form).map(|v| {
+                two_stage::follow_up(&self.board, *parent, &v.title, v.estimate, v.severity, self.now)
+            }),
+            Purpose::DefinitionOfDone => Ok(Ok(workflow_form::definition_of_done_op(form, &self.board))),
+        };
+        // After logging a follow-up the parent stays selected, ready for the next one.
+        let keep = match &form.purpose {
+            Purpose::FollowUp(parent) => Some(*parent),
+            _ => None,
         };
         match result {
             Ok(op) => {
                 self.overlays.pop();
                 self.commit(op);
+                if let Some(parent) = keep {
+                    self.selection.select_item(&self.view, parent);
+                }
             }
             Err((field, message)) => {
                 form.refuse(field, message.clone());

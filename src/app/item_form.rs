@@ -3,7 +3,7 @@
 
 use super::form::{Field, FieldKey, Form, Input, Purpose};
 use crate::domain::ops::NewItem;
-use crate::domain::{Item, ItemChange, Kind, Stage, Track};
+use crate::domain::{Board, CheckEntry, Item, ItemChange, ItemId, Kind, Severity, Stage, Track, two_stage};
 
 /// The values of an item form that passed its checks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,57 +13,115 @@ pub struct ItemValues {
     pub estimate: Option<u32>,
     pub tags: Vec<String>,
     pub assignee: Option<String>,
+    pub severity: Option<Severity>,
     pub description: String,
+    /// Which entries of the item's definition of done are ticked (editing only).
+    pub ticked: Vec<bool>,
 }
 
-fn fields(
+/// What an item form starts with.
+struct Start<'a> {
     kind: Kind,
-    title: &str,
-    estimate: &str,
-    tags: &str,
-    assignee: &str,
-    description: &str,
-) -> Vec<Field> {
+    title: &'a str,
+    estimate: String,
+    tags: String,
+    assignee: &'a str,
+    severity: Option<Severity>,
+    description: &'a str,
+    checklist: Vec<CheckEntry>,
+}
+
+fn fields(start: Start) -> Vec<Field> {
     let kinds = Kind::ALL.iter().map(|k| k.name()).collect();
-    vec![
-        Field::new(FieldKey::Title, "Title", Input::line(title)),
-        Field::new(FieldKey::Kind, "Kind", Input::choice(kinds, kind.name())),
-        Field::new(FieldKey::Estimate, "Estimate", Input::line(estimate)),
-        Field::new(FieldKey::Tags, "Tags", Input::line(tags)),
-        Field::new(FieldKey::Assignee, "Assignee", Input::line(assignee)),
-        Field::new(FieldKey::Description, "Description", Input::text(description)),
-    ]
+    let severities = std::iter::once("none").chain(Severity::ALL.iter().map(|s| s.name())).collect();
+    let severity = start.severity.map_or("none", Severity::name);
+    let mut fields = vec![
+        Field::new(FieldKey::Title, "Title", Input::line(start.title)),
+        Field::new(FieldKey::Kind, "Kind", Input::choice(kinds, start.kind.name())),
+        Field::new(FieldKey::Estimate, "Estimate", Input::line(&start.estimate)),
+        Field::new(FieldKey::Tags, "Tags", Input::line(&start.tags)),
+        Field::new(FieldKey::Assignee, "Assignee", Input::line(start.assignee)),
+        Field::new(FieldKey::Severity, "Severity", Input::choice(severities, severity)),
+    ];
+    for (n, entry) in start.checklist.into_iter().enumerate() {
+        let label = if n == 0 { "Done when" } else { "" };
+        fields.push(Field::new(
+            FieldKey::Check(n),
+            label,
+            Input::Toggle { text: entry.text, on: entry.done },
+        ));
+    }
+    fields.push(Field::new(FieldKey::Description, "Description", Input::text(start.description)));
+    fields
 }
 
 /// An empty form for a new item in a column and lane.
 pub fn new_item(track: Track, column: &str, column_name: &str, stage: Stage) -> Form {
     let kind = if track == Track::Discovery { Kind::Spike } else { Kind::Feature };
+    let start = Start {
+        kind,
+        title: "",
+        estimate: String::new(),
+        tags: String::new(),
+        assignee: "",
+        severity: None,
+        description: "",
+        checklist: Vec::new(),
+    };
     Form::new(
         Purpose::NewItem { track, column: column.to_owned(), stage },
         "Add item".into(),
         format!("New item in {column_name}, {} ({track} track)", stage.label()),
-        fields(kind, "", "", "", "", ""),
+        fields(start),
     )
 }
 
-/// A form holding an item's current values.
-pub fn edit_item(item: &Item, column_name: &str) -> Form {
+/// A form holding an item's current values, its definition of done to tick, and its links.
+pub fn edit_item(board: &Board, item: &Item) -> Form {
+    let column = board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str());
     let heading = format!(
-        "#{} in {column_name}, {} ({} track) · created {} · updated {}",
+        "#{} in {column}, {} ({} track) · created {} · updated {}",
         item.id,
         item.stage.label(),
         item.track,
         item.created.format("%Y-%m-%d"),
         item.updated.format("%Y-%m-%d %H:%M")
     );
-    let estimate = item.estimate.map(|e| e.to_string()).unwrap_or_default();
-    let assignee = item.assignee.as_deref().unwrap_or("");
-    Form::new(
-        Purpose::EditItem(item.id),
-        format!("Edit #{}", item.id),
-        heading,
-        fields(item.kind, &item.title, &estimate, &item.tags.join(", "), assignee, &item.description),
-    )
+    let start = Start {
+        kind: item.kind,
+        title: &item.title,
+        estimate: item.estimate.map(|e| e.to_string()).unwrap_or_default(),
+        tags: item.tags.join(", "),
+        assignee: item.assignee.as_deref().unwrap_or(""),
+        severity: item.severity,
+        description: &item.description,
+        checklist: two_stage::checklist(board, item),
+    };
+    let mut form =
+        Form::new(Purpose::EditItem(item.id), format!("Edit #{}", item.id), heading, fields(start));
+    form.notes = links(board, item);
+    form
+}
+
+/// Lines about the item's links, both ways.
+pub fn links(board: &Board, item: &Item) -> Vec<String> {
+    let name = |id: ItemId| match board.item(id) {
+        Some(other) => format!("#{id} \"{}\"", other.title),
+        None => format!("#{id} (deleted)"),
+    };
+    let mut notes = Vec::new();
+    if let Some(parent) = item.follow_up_of {
+        notes.push(format!("follow-up of {}", name(parent)));
+    }
+    let follow_ups = two_stage::follow_ups(board, item.id);
+    if !follow_ups.is_empty() {
+        let list: Vec<String> = follow_ups.iter().map(|f| name(f.id)).collect();
+        notes.push(format!("follow-ups: {}", list.join(", ")));
+    }
+    if let Some(date) = item.accepted {
+        notes.push(format!("accepted on {date}"));
+    }
+    notes
 }
 
 /// The checked values, or the field to fix and why.
@@ -84,8 +142,11 @@ pub fn values(form: &Form) -> Result<ItemValues, (usize, String)> {
         .filter(|t| !t.is_empty())
         .collect();
     let assignee = Some(form.value(FieldKey::Assignee).trim().to_owned()).filter(|a| !a.is_empty());
+    let severity = form.value(FieldKey::Severity).parse::<Severity>().ok();
     let description = form.value(FieldKey::Description).trim_end().to_owned();
-    Ok(ItemValues { title, kind, estimate, tags, assignee, description })
+    let checks = form.fields.iter().filter(|f| matches!(f.key, FieldKey::Check(_)));
+    let ticked = checks.map(|f| form.ticked(f.key)).collect();
+    Ok(ItemValues { title, kind, estimate, tags, assignee, severity, description, ticked })
 }
 
 impl ItemValues {
@@ -101,11 +162,12 @@ impl ItemValues {
             tags: self.tags,
             assignee: self.assignee,
             description: self.description,
+            severity: self.severity,
         }
     }
 
     /// The fields that differ from `item`, as a change (empty when nothing changed).
-    pub fn change_from(self, item: &Item) -> ItemChange {
+    pub fn change_from(self, board: &Board, item: &Item) -> ItemChange {
         fn differs<T: PartialEq>(new: T, old: &T) -> Option<T> {
             (new != *old).then_some(new)
         }
@@ -116,6 +178,8 @@ impl ItemValues {
             tags: differs(self.tags, &item.tags),
             assignee: differs(self.assignee, &item.assignee),
             description: differs(self.description, &item.description),
+            severity: differs(self.severity, &item.severity),
+            checklist: differs(two_stage::with_ticks(board, item, &self.ticked), &item.checklist),
             ..ItemChange::default()
         }
     }

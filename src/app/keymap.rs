@@ -23,10 +23,13 @@ pub enum Mode {
     Form,
     Search,
     Capacity,
+    Debt,
+    Confirm,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [Mode::Board, Mode::Help, Mode::Form, Mode::Search, Mode::Capacity];
+    pub const ALL: [Mode; 7] =
+        [Mode::Board, Mode::Help, Mode::Form, Mode::Search, Mode::Capacity, Mode::Debt, Mode::Confirm];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -35,6 +38,8 @@ impl Mode {
             Mode::Form => "Form",
             Mode::Search => "Search",
             Mode::Capacity => "Capacity",
+            Mode::Debt => "Debt register",
+            Mode::Confirm => "Question",
         }
     }
 }

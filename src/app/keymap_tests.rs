@@ -49,11 +49,11 @@ fn the_default_keymap_binds_every_key_of_the_spec() {
 }
 
 #[test]
-fn reserved_workflow_keys_are_not_taken_by_other_actions() {
+fn workflow_keys_are_bound_to_their_workflows() {
     let keymap = Keymap::default_keymap();
-    for k in ["f", "A", "p", "x"] {
-        let bound = keymap.resolve(Mode::Board, key(k));
-        assert!(bound.is_none(), "key {k} is reserved for its workflow, bound to {bound:?}");
+    for (k, action) in [("f", Some(Action::FollowUp)), ("A", Some(Action::Accept)), ("p", None), ("x", None)]
+    {
+        assert_eq!(keymap.resolve(Mode::Board, key(k)), action, "key {k} is reserved for its workflow");
     }
 }
 

@@ -14,6 +14,7 @@ pub mod selection;
 pub mod settings_form;
 pub mod status;
 pub mod view;
+pub mod workflow_form;
 
 use crossterm::event::KeyEvent;
 

@@ -5,6 +5,7 @@ use ratatui_textarea::TextArea;
 
 use super::form::Form;
 use super::keymap::Mode;
+use crate::domain::ops::Op;
 
 #[derive(Debug)]
 pub enum Overlay {
@@ -16,6 +17,18 @@ pub enum Overlay {
     Capacity,
     /// The search prompt; the board is filtered as it is typed.
     Search(Box<TextArea<'static>>),
+    /// The debt register, with the selected row.
+    Debt { selected: usize },
+    /// A question before a change: the change waits for a yes.
+    Confirm(Box<Question>),
+}
+
+/// A change that waits for the user's yes, and what to ask.
+#[derive(Debug)]
+pub struct Question {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub op: Op,
 }
 
 impl Overlay {
@@ -26,6 +39,8 @@ impl Overlay {
             Overlay::Form(_) => Mode::Form,
             Overlay::Search(_) => Mode::Search,
             Overlay::Capacity => Mode::Capacity,
+            Overlay::Debt { .. } => Mode::Debt,
+            Overlay::Confirm(_) => Mode::Confirm,
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::clock;
 use crate::domain::capacity::Capacity;
 use crate::domain::lanes::Lanes;
 use crate::domain::ops::{self, NewItem, Op, OpError};
-use crate::domain::{Board, Edit, Item, ItemId, Timestamp};
+use crate::domain::{Board, Edit, Item, ItemId, Timestamp, debt, two_stage};
 use crate::store::{BoardLock, Opened, Store, location};
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -25,6 +25,25 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Move { id, column } => {
             let op = change(&path, now, |board| ops::move_to_column(board, id, &column, now))?;
             println!("{}", op.summary);
+            warn_unticked(&path, id, now)
+        }
+        Command::Followup { id, title, estimate, severity } => {
+            let op = change(&path, now, |b| two_stage::follow_up(b, id, &title, estimate, severity, now))?;
+            print_new_id(&op)
+        }
+        Command::Accept { id } => {
+            let op = change(&path, now, |board| two_stage::accept(board, id, now))?;
+            println!("{}", op.summary);
+            Ok(())
+        }
+        Command::Debt { json } => {
+            let board = open(&path, now)?;
+            let register = debt::register(&board, now);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&json::debt(&board, &register))?);
+            } else {
+                print!("{}", text::debt(&board, &register));
+            }
             Ok(())
         }
         Command::Stage { id, stage } => {
@@ -52,11 +71,31 @@ fn add(path: &Path, args: AddArgs, now: Timestamp) -> Result<()> {
         tags: args.tags,
         assignee: args.assignee,
         description: args.description.unwrap_or_default(),
+        severity: args.severity,
     };
     let op = change(path, now, |board| ops::add(board, new, now))?;
-    match op.edit {
+    print_new_id(&op)
+}
+
+fn print_new_id(op: &Op) -> Result<()> {
+    match &op.edit {
         Edit::Add(item) => println!("{}", item.id),
         _ => bail!("internal error: adding produced no item"),
+    }
+    Ok(())
+}
+
+/// After a move into a done column, says on stderr which definition-of-done entries are unticked.
+fn warn_unticked(path: &Path, id: ItemId, now: Timestamp) -> Result<()> {
+    let board = open(path, now)?;
+    if let Some(item) = board.item(id).filter(|it| board.is_done_column(it.track, &it.column)) {
+        let unticked = two_stage::unticked(&board, item);
+        if !unticked.is_empty() {
+            eprintln!(
+                "twotrack: warning: #{id} is done with unticked definition-of-done entries: {}",
+                unticked.join("; ")
+            );
+        }
     }
     Ok(())
 }

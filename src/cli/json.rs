@@ -3,7 +3,8 @@
 use serde_json::{Value, json};
 
 use crate::domain::capacity::{Capacity, Split};
-use crate::domain::{Board, Item};
+use crate::domain::debt::Register;
+use crate::domain::{Board, Item, two_stage};
 
 /// An item as `list --json` and `show --json` print it.
 pub fn item(board: &Board, item: &Item) -> Value {
@@ -23,8 +24,34 @@ pub fn item(board: &Board, item: &Item) -> Value {
         "timebox": item.timebox,
         "outcome": item.outcome,
         "severity": item.severity.map(|s| s.name()),
+        "follow_up_of": item.follow_up_of,
+        "follow_ups": two_stage::follow_ups(board, item.id).iter().map(|f| f.id).collect::<Vec<_>>(),
+        "accepted": item.accepted,
+        "checklist": two_stage::checklist(board, item)
+            .iter()
+            .map(|e| json!({"text": e.text, "done": e.done}))
+            .collect::<Vec<_>>(),
+        "finished": item.finished,
         "created": item.created,
         "updated": item.updated,
+    })
+}
+
+/// The debt register as `debt --json` prints it.
+pub fn debt(board: &Board, register: &Register) -> Value {
+    json!({
+        "open": register.open.iter().map(|it| item(board, it)).collect::<Vec<_>>(),
+        "totals": {
+            "count": register.open.len(),
+            "cost": register.total_cost,
+            "unestimated": register.unestimated,
+            "by_severity": register
+                .by_severity
+                .iter()
+                .map(|(s, n, cost)| json!({"severity": s.map(|s| s.name()), "count": n, "cost": cost}))
+                .collect::<Vec<_>>(),
+        },
+        "last_14_days": {"created": register.created, "repaid": register.repaid},
     })
 }
 

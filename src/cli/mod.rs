@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::domain::{ItemId, Kind, Stage, Track};
+use crate::domain::{ItemId, Kind, Severity, Stage, Track};
 
 /// A keyboard-driven planning board for dual-track, two-stage delivery.
 ///
@@ -56,6 +56,29 @@ pub enum Command {
         #[arg(value_parser = parse_stage)]
         stage: Stage,
     },
+    /// Log a stage-two follow-up (a debt item) for a stage-one item; prints the new id.
+    Followup {
+        #[arg(value_parser = parse_id)]
+        id: ItemId,
+        /// The follow-up's title.
+        title: String,
+        /// Repayment cost in points.
+        #[arg(long)]
+        estimate: Option<u32>,
+        /// low, medium, high or critical.
+        #[arg(long, value_parser = parse_severity)]
+        severity: Option<Severity>,
+    },
+    /// Accept a stage-one item: its open follow-ups go to the top of the first delivery column.
+    Accept {
+        #[arg(value_parser = parse_id)]
+        id: ItemId,
+    },
+    /// The debt register: open debt by severity and cost, and debt created and repaid lately.
+    Debt {
+        #[arg(long)]
+        json: bool,
+    },
     /// Show the capacity split: planned work by track and by stage against the targets.
     Stats {
         #[arg(long)]
@@ -93,6 +116,9 @@ pub struct AddArgs {
     /// Longer text.
     #[arg(long)]
     pub description: Option<String>,
+    /// For debt: low, medium, high or critical.
+    #[arg(long, value_parser = parse_severity)]
+    pub severity: Option<Severity>,
 }
 
 #[derive(Debug, Args)]
@@ -128,6 +154,10 @@ fn parse_track(text: &str) -> Result<Track, String> {
 }
 
 fn parse_kind(text: &str) -> Result<Kind, String> {
+    text.parse()
+}
+
+fn parse_severity(text: &str) -> Result<Severity, String> {
     text.parse()
 }
 

@@ -3,7 +3,8 @@
 use std::fmt::Write;
 
 use crate::domain::capacity::{Basis, Capacity};
-use crate::domain::{Board, Item};
+use crate::domain::debt::{Register, WINDOW_DAYS};
+use crate::domain::{Board, Item, two_stage};
 
 /// One line per item: id, track, column, stage, kind, estimate, title, tags, assignee.
 pub fn list(board: &Board, items: &[&Item]) -> String {
@@ -57,6 +58,17 @@ pub fn show(board: &Board, item: &Item) -> String {
     if let Some(severity) = item.severity {
         rows.push(("severity", severity.name().to_owned()));
     }
+    if let Some(parent) = item.follow_up_of {
+        rows.push(("follow-up", format!("of #{parent}")));
+    }
+    let follow_ups = two_stage::follow_ups(board, item.id);
+    if !follow_ups.is_empty() {
+        let ids: Vec<String> = follow_ups.iter().map(|f| format!("#{}", f.id)).collect();
+        rows.push(("follow-ups", ids.join(", ")));
+    }
+    if let Some(date) = item.accepted {
+        rows.push(("accepted", date.to_string()));
+    }
     if !item.links.is_empty() {
         let links: Vec<String> = item.links.iter().map(|id| format!("#{id}")).collect();
         rows.push(("links", links.join(", ")));
@@ -67,14 +79,47 @@ pub fn show(board: &Board, item: &Item) -> String {
     for (name, value) in rows {
         let _ = writeln!(out, "  {:<10}{value}", format!("{name}:"));
     }
-    for entry in &item.checklist {
-        let _ = writeln!(out, "  [{}] {}", if entry.done { "x" } else { " " }, entry.text);
+    let checklist = two_stage::checklist(board, item);
+    if !checklist.is_empty() {
+        let _ = writeln!(out, "  done when ({}):", item.stage.label());
+    }
+    for entry in checklist {
+        let _ = writeln!(out, "    [{}] {}", if entry.done { "x" } else { " " }, entry.text);
     }
     if !item.description.is_empty() {
         out.push('\n');
         for line in item.description.lines() {
             let _ = writeln!(out, "  {line}");
         }
+    }
+    out
+}
+
+/// The debt register as a table.
+pub fn debt(board: &Board, r: &Register) -> String {
+    let mut out = format!(
+        "{} open debt items, {} points to repay; last {WINDOW_DAYS} days: {} created, {} repaid\n",
+        r.open.len(),
+        r.total_cost,
+        r.created,
+        r.repaid
+    );
+    for (severity, n, cost) in &r.by_severity {
+        let _ = writeln!(out, "  {:<9}{n:>4} items{cost:>6} pt", severity.map_or("unrated", |s| s.name()));
+    }
+    if !r.open.is_empty() {
+        let _ = writeln!(out, "\n{:<9} {:>6} {:>5}  {:<12} title", "severity", "item", "cost", "column");
+    }
+    for item in &r.open {
+        let _ = writeln!(
+            out,
+            "{:<9} {:>6} {:>5}  {:<12} {}",
+            item.severity.map_or("unrated", |s| s.name()),
+            format!("#{}", item.id),
+            item.estimate.map_or("?".to_owned(), |e| e.to_string()),
+            board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str()),
+            item.title
+        );
     }
     out
 }

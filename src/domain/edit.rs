@@ -4,7 +4,7 @@
 //! restores the board, and a list of inverses is an undo history.
 
 use super::board::{Board, CapacityPolicy};
-use super::item::{CheckEntry, Item, ItemId, Kind, Place, Severity, Timestamp, Track};
+use super::item::{CheckEntry, Item, ItemId, Kind, Place, Severity, Stage, Timestamp, Track};
 use chrono::NaiveDate;
 
 /// Why an edit could not be applied. The board is unchanged when `apply` returns one.
@@ -35,6 +35,9 @@ pub struct ItemChange {
     pub timebox: Option<Option<NaiveDate>>,
     pub outcome: Option<Option<String>>,
     pub severity: Option<Option<Severity>>,
+    pub follow_up_of: Option<Option<ItemId>>,
+    pub accepted: Option<Option<NaiveDate>>,
+    pub finished: Option<Option<Timestamp>>,
 }
 
 /// One change to a board.
@@ -50,6 +53,8 @@ pub enum Edit {
     SetPolicy(CapacityPolicy),
     /// Set or clear the WIP limit of a track's column (by index), or of the whole track (`None`).
     SetWipLimit { track: Track, column: Option<usize>, limit: Option<u32> },
+    /// Replace the definition of done of a stage.
+    SetDefinitionOfDone { stage: Stage, lines: Vec<String> },
     /// Several edits as one step: all apply, or none does.
     Batch(Vec<Edit>),
 }
@@ -65,7 +70,7 @@ impl Edit {
         match self {
             Edit::Add(item) => Some(item.id),
             Edit::Remove(id) | Edit::Change { id, .. } => Some(*id),
-            Edit::SetPolicy(_) | Edit::SetWipLimit { .. } => None,
+            Edit::SetPolicy(_) | Edit::SetWipLimit { .. } | Edit::SetDefinitionOfDone { .. } => None,
             Edit::Batch(edits) => edits.iter().find_map(Edit::subject),
         }
     }
@@ -80,6 +85,13 @@ impl Board {
             Edit::Change { id, change, at } => self.change_item(id, *change, at),
             Edit::SetPolicy(policy) => Ok(Edit::SetPolicy(std::mem::replace(&mut self.capacity, policy))),
             Edit::SetWipLimit { track, column, limit } => self.set_wip_limit(track, column, limit),
+            Edit::SetDefinitionOfDone { stage, lines } => {
+                let slot = match stage {
+                    Stage::One => &mut self.definition_of_done.stage_one,
+                    Stage::Two => &mut self.definition_of_done.stage_two,
+                };
+                Ok(Edit::SetDefinitionOfDone { stage, lines: std::mem::replace(slot, lines) })
+            }
             Edit::Batch(edits) => self.apply_batch(edits),
         }
     }
@@ -143,6 +155,9 @@ impl Board {
             timebox: swap(&mut item.timebox, change.timebox),
             outcome: swap(&mut item.outcome, change.outcome),
             severity: swap(&mut item.severity, change.severity),
+            follow_up_of: swap(&mut item.follow_up_of, change.follow_up_of),
+            accepted: swap(&mut item.accepted, change.accepted),
+            finished: swap(&mut item.finished, change.finished),
         };
         let old_at = std::mem::replace(&mut item.updated, at);
         Ok(Edit::Change { id, change: Box::new(old), at: old_at })

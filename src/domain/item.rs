@@ -256,6 +256,15 @@ pub struct Item {
     /// Debt: how much it hurts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<Severity>,
+    /// A stage-two follow-up logged for this stage-one item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up_of: Option<ItemId>,
+    /// The day a stage-one item was accepted (its follow-ups then go next).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<NaiveDate>,
+    /// When the item last entered a done column (cleared when it leaves).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished: Option<Timestamp>,
     pub created: Timestamp,
     pub updated: Timestamp,
 }

@@ -2,13 +2,16 @@
 
 pub mod board;
 pub mod capacity;
+pub mod debt;
 pub mod edit;
 pub mod history;
 pub mod item;
 pub mod lanes;
 pub mod ops;
+pub mod placement;
 pub mod search;
 pub mod settings;
+pub mod two_stage;
 pub mod validate;
 pub mod wip;
 

@@ -3,11 +3,9 @@
 
 use super::board::Board;
 use super::edit::{Edit, ItemChange};
-use super::item::{Item, ItemId, Kind, Place, Stage, Timestamp, Track};
-use super::lanes::{LaneKey, lane_items, lane_of};
-
-/// Gap between the ranks of neighbouring items, so most moves touch one item only.
-const RANK_STEP: i64 = 1000;
+use super::item::{Item, ItemId, Kind, Severity, Stage, Timestamp, Track};
+use super::lanes::{lane_items, lane_of};
+use super::placement::{append_rank, place_at_end, place_at_index};
 
 /// A user's request that cannot be carried out, in words the user can act on.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -30,6 +28,8 @@ pub enum OpError {
     EmptyTitle,
     #[error("a target share is a percentage from 0 to 100, not {0}")]
     BadShare(u8),
+    #[error("{what} stage-one items, and #{id} is stage two")]
+    NotStageOne { id: ItemId, what: &'static str },
 }
 
 /// An edit ready to apply, with what it does in words.
@@ -51,6 +51,7 @@ pub struct NewItem {
     pub tags: Vec<String>,
     pub assignee: Option<String>,
     pub description: String,
+    pub severity: Option<Severity>,
 }
 
 /// Adds an item at the bottom of its lane. Defaults: delivery track (or the column's track),
@@ -99,7 +100,10 @@ pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
         links: Vec::new(),
         timebox: None,
         outcome: None,
-        severity: None,
+        severity: new.severity,
+        follow_up_of: None,
+        accepted: None,
+        finished: None,
         created: now,
         updated: now,
     };
@@ -188,67 +192,6 @@ pub fn shift_in_lane(board: &Board, id: ItemId, delta: isize, now: Timestamp) ->
         .ok_or(OpError::AtLaneEnd { id, which: if delta < 0 { "top" } else { "bottom" } })?;
     let edit = place_at_index(board, item, key, target, now);
     Ok(Op { edit, summary: format!("#{id} moved {}", if delta < 0 { "up" } else { "down" }) })
-}
-
-/// The edit that puts `item` at position `index` of the lane `key` (counted without the item),
-/// renumbering the lane only when there is no gap left between its neighbours.
-pub fn place_at_index(board: &Board, item: &Item, key: LaneKey, index: usize, now: Timestamp) -> Edit {
-    let column = board.track(key.track).columns[key.column].id.clone();
-    let others: Vec<&Item> = lane_items(board, key).into_iter().filter(|it| it.id != item.id).collect();
-    let index = index.min(others.len());
-    let before = index.checked_sub(1).map(|i| others[i].rank);
-    let after = others.get(index).map(|it| it.rank);
-    let gap_rank = match (before, after) {
-        (None, None) => Some(RANK_STEP),
-        (Some(b), None) => b.checked_add(RANK_STEP),
-        (None, Some(a)) => a.checked_sub(RANK_STEP),
-        (Some(b), Some(a)) => a.checked_sub(b).filter(|gap| *gap >= 2).map(|gap| b + gap / 2),
-    };
-    let place = |rank| Place { track: key.track, column: column.clone(), stage: key.stage, rank };
-    if let Some(rank) = gap_rank {
-        return moved(item.id, place(rank), now);
-    }
-    // No room: renumber the whole lane with fresh gaps, the item included.
-    let mut order: Vec<&Item> = others;
-    order.insert(index, item);
-    let mut edits: Vec<Edit> = order
-        .iter()
-        .zip(1..)
-        .map(|(it, n)| {
-            let at = if it.id == item.id { now } else { it.updated };
-            moved(it.id, place(n * RANK_STEP), at)
-        })
-        .collect();
-    // The moved item first, so that the batch's subject is the item the user moved.
-    edits.swap(0, index);
-    Edit::Batch(edits)
-}
-
-fn place_at_end(
-    board: &Board,
-    item: &Item,
-    track: Track,
-    column: &str,
-    stage: Stage,
-    now: Timestamp,
-) -> Edit {
-    let rank = append_rank(board, track, column, stage, item.id);
-    moved(item.id, Place { track, column: column.to_owned(), stage, rank }, now)
-}
-
-fn moved(id: ItemId, place: Place, at: Timestamp) -> Edit {
-    Edit::Change { id, change: Box::new(ItemChange { place: Some(place), ..ItemChange::default() }), at }
-}
-
-/// A rank below every other item of the lane (ignoring `id` itself).
-fn append_rank(board: &Board, track: Track, column: &str, stage: Stage, id: ItemId) -> i64 {
-    board
-        .items()
-        .iter()
-        .filter(|it| it.track == track && it.stage == stage && it.column == column && it.id != id)
-        .map(|it| it.rank)
-        .max()
-        .map_or(RANK_STEP, |max| max.saturating_add(RANK_STEP))
 }
 
 fn get(board: &Board, id: ItemId) -> Result<&Item, OpError> {

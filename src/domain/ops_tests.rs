@@ -1,7 +1,8 @@
 //! Hand-computed cases for the ops: defaults, edges, errors and lane renumbering.
 
 use super::*;
-use crate::domain::lanes::lane_items;
+use crate::domain::Place;
+use crate::domain::lanes::{LaneKey, lane_items};
 use chrono::DateTime;
 
 fn now() -> Timestamp {

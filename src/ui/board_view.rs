@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
 use super::ViewState;
-use super::card::{draw_card, truncate};
+use super::card::{draw_card, markers, truncate};
 use super::layout::{ColumnSlot, GUTTER, fit_columns, lane_window};
 use super::theme::Theme;
 use crate::app::App;
@@ -173,7 +173,8 @@ fn draw_lane(
     for (i, id) in ids.iter().enumerate().skip(window.offset).take(window.count) {
         if let Some(item) = app.board().item(*id) {
             let rect = Rect { y, height: card_rows, ..area };
-            draw_card(buf, rect, item, selected_here && i == selection.index, theme);
+            let marks = markers(app.board(), item, theme);
+            draw_card(buf, rect, item, &marks, selected_here && i == selection.index, theme);
         }
         y += card_rows;
     }

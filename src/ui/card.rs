@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::domain::{Item, Kind};
+use crate::domain::{Board, Item, Kind};
 
 /// The letter that marks a kind on a card (the help legend explains them).
 pub fn kind_letter(kind: Kind) -> &'static str {
@@ -19,9 +19,28 @@ pub fn kind_letter(kind: Kind) -> &'static str {
     }
 }
 
+/// A mark on a card: a symbol the help legend explains, and how loud it is.
+pub type Mark = (&'static str, Style);
+
+/// The marks a card carries after its title: `↳` a follow-up of another item; `□` unticked
+/// definition-of-done entries remain (quiet while the item is under way, a warning once it is in
+/// a done column).
+pub fn markers(board: &Board, item: &Item, theme: &Theme) -> Vec<Mark> {
+    let mut out = Vec::new();
+    if item.follow_up_of.is_some() {
+        out.push(("↳", theme.estimate));
+    }
+    let entries = board.definition_of_done.for_stage(item.stage);
+    if entries.iter().any(|text| !item.checklist.iter().any(|e| e.done && e.text == *text)) {
+        let done = board.is_done_column(item.track, &item.column);
+        out.push(("□", if done { theme.warning } else { theme.muted }));
+    }
+    out
+}
+
 /// Draws `item` in `area`: one row, or two when the lane is tall (the title wraps onto the
-/// second row, with the assignee at its right).
-pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, selected: bool, theme: &Theme) {
+/// second row, with the assignee at its right). `marks` go before the estimate.
+pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, marks: &[Mark], selected: bool, theme: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
     }
@@ -29,7 +48,9 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, selected: bool, them
     buf.set_style(area, base);
     let style = |s: Style| if selected { base } else { s };
     let width = usize::from(area.width);
-    let right = item.estimate.map(|e| format!(" {e}")).unwrap_or_default();
+    let estimate = item.estimate.map(|e| format!(" {e}")).unwrap_or_default();
+    let marks_width = marks.iter().map(|(m, _)| m.width()).sum::<usize>() + usize::from(!marks.is_empty());
+    let right_width = estimate.width() + marks_width;
     let (after_kind, _) =
         buf.set_stringn(area.x, area.y, kind_letter(item.kind), width, style(theme.kind(item.kind)));
     let x = after_kind + 1;
@@ -40,10 +61,16 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, selected: bool, them
         width.saturating_sub(usize::from(x - area.x)),
         style(theme.card_id),
     );
-    let room = width.saturating_sub(usize::from(x - area.x) + right.width());
-    if !right.is_empty() && right.width() <= width.saturating_sub(usize::from(x - area.x)) {
-        let rx = area.right() - right.width() as u16;
-        buf.set_stringn(rx, area.y, &right, right.width(), style(theme.estimate));
+    let room = width.saturating_sub(usize::from(x - area.x) + right_width);
+    if right_width > 0 && right_width <= width.saturating_sub(usize::from(x - area.x)) {
+        let mut rx = area.right() - right_width as u16;
+        if !marks.is_empty() {
+            rx += 1;
+        }
+        for (mark, mark_style) in marks {
+            (rx, _) = buf.set_stringn(rx, area.y, mark, mark.width(), style(*mark_style));
+        }
+        buf.set_stringn(rx, area.y, &estimate, estimate.width(), style(theme.estimate));
     }
     if area.height < 2 {
         buf.set_stringn(x, area.y, truncate(&item.title, room), room, base);

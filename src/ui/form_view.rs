@@ -25,9 +25,14 @@ pub fn draw_form(buf: &mut Buffer, area: Rect, form: &Form, theme: &Theme) {
     }
     let width = usize::from(inner.width);
     buf.set_stringn(inner.x, inner.y, truncate(&form.heading, width), width, theme.muted);
-    // Heading, fields, then error and button rows at the bottom.
+    // Heading and notes, fields, then error and button rows at the bottom.
     let bottom = inner.bottom();
-    let mut y = inner.y + 2;
+    let mut y = inner.y + 1;
+    for note in form.notes.iter().take(usize::from(inner.height.saturating_sub(8) / 2)) {
+        buf.set_stringn(inner.x, y, truncate(note, width), width, theme.hint_text);
+        y += 1;
+    }
+    y += 1;
     // When the fields do not all fit, scroll so the focused one shows.
     let rows = usize::from(bottom.saturating_sub(y + 2));
     let skip = if form.fields.len() > rows { (form.focus + 1).saturating_sub(rows) } else { 0 };
@@ -56,6 +61,18 @@ pub fn draw_form(buf: &mut Buffer, area: Rect, form: &Form, theme: &Theme) {
                     shown,
                     usize::from(value_width),
                     if focused { theme.field_focused } else { theme.base },
+                );
+                y += 1;
+            }
+            Input::Toggle { text, on } => {
+                let shown = format!("[{}] {text}", if *on { "x" } else { " " });
+                let style = if focused { theme.field_focused } else { theme.base };
+                buf.set_stringn(
+                    x,
+                    y,
+                    truncate(&shown, usize::from(value_width)),
+                    usize::from(value_width),
+                    style,
                 );
                 y += 1;
             }

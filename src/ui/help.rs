@@ -35,6 +35,7 @@ pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, mode: Mode, scroll: u1
         let kinds = Kind::ALL.iter().map(|k| format!("{} {}", kind_letter(*k), k.name())).collect::<Vec<_>>();
         for text in [
             format!("cards: {}; the number at the right is the estimate", kinds.join(", ")),
+            "↳ a stage-two follow-up of another item; □ definition of done not fully ticked".to_owned(),
             "S1: stage-one lane (ship fast); S2: stage-two lane (refinement)".to_owned(),
             "column header: name, items (/WIP limit), points; ! when over the limit; ✓ done column"
                 .to_owned(),

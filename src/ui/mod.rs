@@ -3,9 +3,11 @@
 mod board_view;
 mod capacity_view;
 mod card;
+mod debt_view;
 mod form_view;
 mod help;
 pub mod layout;
+mod question_view;
 mod status_bar;
 mod summary;
 pub mod theme;
@@ -75,7 +77,7 @@ impl Screen {
                     help::draw_help(buf, rect, app, *mode, *scroll, theme);
                 }
                 Overlay::Form(form) => {
-                    let rect = popup(board, 76, 20);
+                    let rect = popup(board, 80, 26);
                     Clear.render(rect, buf);
                     form_view::draw_form(buf, rect, form, theme);
                 }
@@ -83,6 +85,16 @@ impl Screen {
                     let rect = popup(board, 110, 26);
                     Clear.render(rect, buf);
                     capacity_view::draw_capacity(buf, rect, app, theme);
+                }
+                Overlay::Debt { selected } => {
+                    let rect = popup(board, 110, 30);
+                    Clear.render(rect, buf);
+                    debt_view::draw_debt(buf, rect, app, *selected, theme);
+                }
+                Overlay::Confirm(question) => {
+                    let rect = popup(board, 64, question.lines.len() as u16 + 5);
+                    Clear.render(rect, buf);
+                    question_view::draw_question(buf, rect, app, question, theme);
                 }
                 // Drawn in the status bar, so the filtered board stays in view.
                 Overlay::Search(_) => {}

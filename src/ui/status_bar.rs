@@ -27,7 +27,10 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::Undo], "undo"),
             (&[Action::Edit], "edit"),
             (&[Action::Search], "search"),
+            (&[Action::FollowUp], "follow-up"),
+            (&[Action::Accept], "accept"),
             (&[Action::Capacity], "capacity"),
+            (&[Action::DebtRegister], "debt"),
             (&[Action::Zoom], "zoom"),
         ],
         Mode::Help => &[(&[Action::Close], "close"), (&[Action::ScrollDown, Action::ScrollUp], "scroll")],
@@ -37,6 +40,12 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::Close], "cancel"),
         ],
         Mode::Search => &[(&[Action::Confirm], "keep filter"), (&[Action::Close], "clear")],
+        Mode::Debt => &[
+            (&[Action::SelectDown, Action::SelectUp], "select"),
+            (&[Action::GoTo], "go to the item"),
+            (&[Action::Close], "close"),
+        ],
+        Mode::Confirm => &[(&[Action::Confirm], "yes"), (&[Action::Close], "no")],
         Mode::Capacity => &[
             (&[Action::Edit], "edit targets and limits"),
             (&[Action::Undo], "undo"),

@@ -69,10 +69,12 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
         vec(1u64..50, 0..3),
     );
     let more = (option::of(date()), option::of(text()), option::of(severity()), timestamp(), timestamp());
-    (fields, more).prop_map(
+    let links = (option::of(1u64..50), option::of(date()), option::of(timestamp()));
+    (fields, more, links).prop_map(
         move |(
             (title, place, kind, estimate, tags, assignee, description, checklist, links),
             (timebox, outcome, severity, created, updated),
+            (follow_up_of, accepted, finished),
         )| Item {
             id,
             title,
@@ -90,6 +92,9 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
             timebox,
             outcome,
             severity,
+            follow_up_of,
+            accepted,
+            finished,
             created,
             updated,
         },

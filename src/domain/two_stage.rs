@@ -1,0 +1,116 @@
+//! The two-stage workflow: stage-one items log stage-two follow-ups; accepting a stage-one item
+//! puts its open follow-ups next; each stage has a definition of done, ticked per item.
+
+use super::board::Board;
+use super::edit::{Edit, ItemChange};
+use super::item::{CheckEntry, Item, ItemId, Kind, Severity, Stage, Timestamp, Track};
+use super::lanes::{LaneKey, Lanes};
+use super::ops::{self, NewItem, Op, OpError};
+use super::placement::place_at_top;
+
+/// The item's definition of done: its stage's entries, ticked as the item records them.
+pub fn checklist(board: &Board, item: &Item) -> Vec<CheckEntry> {
+    board
+        .definition_of_done
+        .for_stage(item.stage)
+        .iter()
+        .map(|text| CheckEntry {
+            text: text.clone(),
+            done: item.checklist.iter().any(|e| e.done && e.text == *text),
+        })
+        .collect()
+}
+
+/// The entries of the item's definition of done that are not ticked yet.
+pub fn unticked(board: &Board, item: &Item) -> Vec<String> {
+    checklist(board, item).into_iter().filter(|e| !e.done).map(|e| e.text).collect()
+}
+
+/// The item's stored ticks after ticking `ticked` of its stage's entries: ticks of entries not
+/// in this stage's list (the other stage's) are kept; only ticked entries are stored.
+pub fn with_ticks(board: &Board, item: &Item, ticked: &[bool]) -> Vec<CheckEntry> {
+    let entries = board.definition_of_done.for_stage(item.stage);
+    let mut out: Vec<CheckEntry> =
+        item.checklist.iter().filter(|e| e.done && !entries.contains(&e.text)).cloned().collect();
+    out.extend(
+        entries
+            .iter()
+            .zip(ticked)
+            .filter(|(_, t)| **t)
+            .map(|(text, _)| CheckEntry { text: text.clone(), done: true }),
+    );
+    out
+}
+
+/// The follow-ups of `id`, in board order.
+pub fn follow_ups(board: &Board, id: ItemId) -> Vec<&Item> {
+    let lanes = Lanes::build_where(board, |it| it.follow_up_of == Some(id));
+    lanes.board_order().filter_map(|i| board.item(i)).collect()
+}
+
+fn stage_one<'b>(board: &'b Board, id: ItemId, what: &'static str) -> Result<&'b Item, OpError> {
+    let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;
+    if item.stage != Stage::One {
+        return Err(OpError::NotStageOne { id, what });
+    }
+    Ok(item)
+}
+
+/// The stage-two lane of the delivery track's first column: where follow-ups go.
+fn follow_up_lane() -> LaneKey {
+    LaneKey { track: Track::Delivery, column: 0, stage: Stage::Two }
+}
+
+/// Logs a stage-two `debt` item as a follow-up of the stage-one item `parent`, at the bottom of
+/// the stage-two lane of the delivery track's first column.
+pub fn follow_up(
+    board: &Board,
+    parent: ItemId,
+    title: &str,
+    estimate: Option<u32>,
+    severity: Option<Severity>,
+    now: Timestamp,
+) -> Result<Op, OpError> {
+    stage_one(board, parent, "follow-ups are logged for")?;
+    let new = NewItem {
+        title: title.to_owned(),
+        track: Some(Track::Delivery),
+        stage: Some(Stage::Two),
+        kind: Some(Kind::Debt),
+        estimate,
+        severity,
+        ..NewItem::default()
+    };
+    let op = ops::add(board, new, now)?;
+    let Edit::Add(mut item) = op.edit else { return Err(OpError::NoSuchItem(parent)) };
+    item.follow_up_of = Some(parent);
+    let id = item.id;
+    Ok(Op { edit: Edit::Add(item), summary: format!("added #{id} as a stage-two follow-up of #{parent}") })
+}
+
+/// Accepts the stage-one item `id` (with today's date, unless it was accepted before) and moves
+/// its open follow-ups, in their board order, to the top of the stage-two lane of the delivery
+/// track's first column: they are the next work.
+pub fn accept(board: &Board, id: ItemId, now: Timestamp) -> Result<Op, OpError> {
+    let item = stage_one(board, id, "acceptance is for")?;
+    let open: Vec<&Item> =
+        follow_ups(board, id).into_iter().filter(|f| !board.is_done_column(f.track, &f.column)).collect();
+    let mut edits = Vec::new();
+    if item.accepted.is_none() {
+        let change = ItemChange { accepted: Some(Some(now.date_naive())), ..ItemChange::default() };
+        edits.push(Edit::Change { id, change: Box::new(change), at: now });
+    }
+    edits.extend(place_at_top(board, &open, follow_up_lane(), now));
+    let column = board.delivery.columns.first().map_or("the first column", |c| c.name.as_str());
+    let date = item.accepted.unwrap_or(now.date_naive());
+    let surfaced = match open.len() {
+        0 => "it has no open follow-ups".to_owned(),
+        1 => format!("1 follow-up is next, on top of {column}"),
+        n => format!("{n} follow-ups are next, on top of {column}"),
+    };
+    Ok(Op { edit: Edit::Batch(edits), summary: format!("#{id} accepted on {date}; {surfaced}") })
+}
+
+#[cfg(test)]
+#[path = "two_stage_tests.rs"]
+mod tests;
