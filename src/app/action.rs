@@ -52,6 +52,12 @@ pub enum Action {
     FollowUp,
     /// Accept the selected stage-one item: its open follow-ups go next.
     Accept,
+    /// Promote the selected discovery item into delivery items.
+    Promote,
+    /// Drop the selected discovery item, saying why.
+    Drop,
+    /// Go to an item linked to the selected one (again for the next link).
+    FollowLink,
     /// Edit the definitions of done of both stages.
     DefinitionOfDone,
     /// Show the debt register: open debt by severity and cost.
@@ -110,6 +116,9 @@ impl Action {
             Action::Redo => "redo",
             Action::FollowUp => "log a stage-two follow-up for this stage-one item",
             Action::Accept => "accept this stage-one item: its follow-ups go next",
+            Action::Promote => "promote this discovery item into delivery items",
+            Action::Drop => "drop this discovery item, saying why",
+            Action::FollowLink => "go to a linked item (again: the next link)",
             Action::DefinitionOfDone => "edit the definitions of done",
             Action::DebtRegister => "debt register: open debt by severity and cost",
             Action::Capacity => "capacity view: the split against its targets",

@@ -93,7 +93,7 @@ impl App {
 
     /// After the board changed: recompute the view, keep the selection on `subject`, save.
     fn after_change(&mut self, subject: Option<ItemId>, status: Status) {
-        self.view = BoardView::build(&self.board, self.view.query.clone());
+        self.view = BoardView::build(&self.board, self.view.query.clone(), self.now.date_naive());
         let followed = subject.is_some_and(|id| self.selection.select_item(&self.view, id));
         if !followed {
             self.selection.clamp(&self.view, 0..self.view.column_count());

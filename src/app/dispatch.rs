@@ -14,7 +14,7 @@ use super::status::Status;
 use super::view::BoardView;
 use crate::domain::ops;
 use crate::domain::search::Query;
-use crate::domain::{Board, Column, Item, Stage, debt, two_stage};
+use crate::domain::{Board, Column, Item, Stage, debt, dual_track, two_stage};
 
 /// The column `delta` steps from the item's column in its track, if there is one.
 fn item_column_after<'b>(board: &'b Board, item: &Item, delta: isize) -> Option<&'b Column> {
@@ -61,6 +61,9 @@ impl App {
             Action::Delete => self.on_selected(|b, id, _| ops::remove(b, id)),
             Action::FollowUp => self.open_follow_up_form(),
             Action::Accept => self.on_selected(two_stage::accept),
+            Action::Promote => self.open_conclude_form(true),
+            Action::Drop => self.open_conclude_form(false),
+            Action::FollowLink => self.follow_link(),
             Action::DefinitionOfDone => self.open_definition_of_done_form(),
             Action::DebtRegister => self.overlays.push(Overlay::Debt { selected: 0 }),
             Action::Add => self.open_new_item_form(),
@@ -131,6 +134,34 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// `o`: goes to the next item linked to the selected one, after the one we came from, so
+    /// that pressing it repeatedly walks every link and back.
+    fn follow_link(&mut self) {
+        let Some(item) = self.selected_item() else {
+            self.status = Some(Status::info("no item selected here"));
+            return;
+        };
+        let links = dual_track::linked(&self.board, item);
+        let from = item.id;
+        let next = match self.came_from.and_then(|c| links.iter().position(|l| *l == c)) {
+            Some(i) => links.get((i + 1) % links.len()),
+            None => links.first(),
+        };
+        let Some(&target) = next else {
+            self.status = Some(Status::info(format!("#{from} has no linked items")));
+            return;
+        };
+        let position = links.iter().position(|l| *l == target).map_or(0, |i| i + 1);
+        self.go_to(target);
+        self.came_from = Some(from);
+        let of = if links.len() > 1 {
+            format!(" (link {position} of {} of #{from})", links.len())
+        } else {
+            String::new()
+        };
+        self.status = Some(Status::info(format!("went to #{target}{of}")));
     }
 
     /// Selects item `id` on the board, clearing a filter or zoom that hides it.
@@ -241,7 +272,7 @@ impl App {
     /// Filters the board, keeping the selected item selected when it still shows.
     fn refilter(&mut self, query: Query) {
         let selected = self.selection.item(&self.view);
-        self.view = BoardView::build(&self.board, query);
+        self.view = BoardView::build(&self.board, query, self.now.date_naive());
         if !selected.is_some_and(|id| self.selection.select_item(&self.view, id)) {
             self.selection.clamp(&self.view, self.shown_columns());
             if self.selection.item(&self.view).is_none() {

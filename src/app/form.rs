@@ -15,6 +15,8 @@ pub enum Purpose {
     Settings,
     FollowUp(ItemId),
     DefinitionOfDone,
+    Promote(ItemId),
+    Drop(ItemId),
 }
 
 /// Which value a field holds.
@@ -26,6 +28,13 @@ pub enum FieldKey {
     Tags,
     Assignee,
     Severity,
+    Question,
+    Outcome,
+    Timebox,
+    Learned,
+    PromoteInto,
+    Stage,
+    Reason,
     Description,
     /// Entry `n` of the item's definition of done.
     Check(usize),

@@ -1,12 +1,12 @@
 //! Opening the forms (add, edit, settings) and carrying out a submitted one.
 
 use super::App;
-use super::form::Purpose;
+use super::form::{FieldKey, Purpose};
 use super::overlay::Overlay;
 use super::status::Status;
 use super::{item_form, settings_form, workflow_form};
 use crate::domain::ops::{self, OpError};
-use crate::domain::{Stage, settings, two_stage};
+use crate::domain::{Stage, Track, dual_track, settings, two_stage};
 
 impl App {
     pub(super) fn open_new_item_form(&mut self) {
@@ -21,7 +21,7 @@ impl App {
             self.status = Some(Status::info("no item selected here; a adds one"));
             return;
         };
-        let form = item_form::edit_item(&self.board, item);
+        let form = item_form::edit_item(&self.board, item, self.now.date_naive());
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
 
@@ -40,6 +40,24 @@ impl App {
         self.overlays.push(Overlay::Form(Box::new(workflow_form::follow_up(item))));
     }
 
+    /// `p` and `x`: the form that concludes the selected discovery item.
+    pub(super) fn open_conclude_form(&mut self, promote: bool) {
+        let Some(item) = self.selected_item() else {
+            self.status = Some(Status::info("no item selected here"));
+            return;
+        };
+        if item.track != Track::Discovery {
+            let what = if promote { "promotion" } else { "dropping" };
+            self.status = Some(Status::warning(format!(
+                "{what} is for discovery items, and #{} is in the delivery track",
+                item.id
+            )));
+            return;
+        }
+        let form = if promote { workflow_form::promote(item) } else { workflow_form::drop(item) };
+        self.overlays.push(Overlay::Form(Box::new(form)));
+    }
+
     pub(super) fn open_definition_of_done_form(&mut self) {
         self.overlays.push(Overlay::Form(Box::new(workflow_form::definition_of_done(&self.board))));
     }
@@ -50,14 +68,19 @@ impl App {
 
     /// Checks the form on top; on success closes it and commits what it asks for.
     pub(super) fn submit_form(&mut self) {
+        let today = self.now.date_naive();
         let Some(Overlay::Form(form)) = self.overlays.last_mut() else { return };
         let result = match &form.purpose {
-            Purpose::NewItem { track, column, stage } => item_form::values(form)
+            Purpose::NewItem { track, column, stage } => item_form::values(form, today)
                 .map(|values| ops::add(&self.board, values.into_new(*track, column, *stage), self.now)),
-            Purpose::EditItem(id) => item_form::values(form).map(|values| match self.board.item(*id) {
-                Some(item) => ops::update(&self.board, *id, values.change_from(&self.board, item), self.now),
-                None => Err(OpError::NoSuchItem(*id)),
-            }),
+            Purpose::EditItem(id) => {
+                item_form::values(form, today).map(|values| match self.board.item(*id) {
+                    Some(item) => {
+                        ops::update(&self.board, *id, values.change_from(&self.board, item), self.now)
+                    }
+                    None => Err(OpError::NoSuchItem(*id)),
+                })
+            }
             Purpose::Settings => {
                 settings_form::values(form, &self.board).map(|new| settings::change(&self.board, &new))
             }
@@ -65,6 +88,11 @@ impl App {
                 two_stage::follow_up(&self.board, *parent, &v.title, v.estimate, v.severity, self.now)
             }),
             Purpose::DefinitionOfDone => Ok(Ok(workflow_form::definition_of_done_op(form, &self.board))),
+            Purpose::Promote(id) => workflow_form::promote_values(form)
+                .map(|v| dual_track::promote(&self.board, *id, &v.learned, &v.titles, v.stage, self.now)),
+            Purpose::Drop(id) => {
+                Ok(dual_track::drop(&self.board, *id, &form.value(FieldKey::Reason), self.now))
+            }
         };
         // After logging a follow-up the parent stays selected, ready for the next one.
         let keep = match &form.purpose {

@@ -3,7 +3,11 @@
 
 use super::form::{Field, FieldKey, Form, Input, Purpose};
 use crate::domain::ops::NewItem;
-use crate::domain::{Board, CheckEntry, Item, ItemChange, ItemId, Kind, Severity, Stage, Track, two_stage};
+use chrono::NaiveDate;
+
+use crate::domain::{
+    Board, CheckEntry, Item, ItemChange, ItemId, Kind, Severity, Stage, Track, dual_track, timebox, two_stage,
+};
 
 /// The values of an item form that passed its checks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,6 +21,16 @@ pub struct ItemValues {
     pub description: String,
     /// Which entries of the item's definition of done are ticked (editing only).
     pub ticked: Vec<bool>,
+    /// Discovery only (`None` in a delivery item's form).
+    pub discovery: Option<DiscoveryValues>,
+}
+
+/// What a discovery item says about its question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiscoveryValues {
+    pub question: Option<String>,
+    pub outcome: Option<String>,
+    pub timebox: Option<NaiveDate>,
 }
 
 /// What an item form starts with.
@@ -29,6 +43,8 @@ struct Start<'a> {
     severity: Option<Severity>,
     description: &'a str,
     checklist: Vec<CheckEntry>,
+    /// Question, expected outcome and timebox, for discovery items.
+    discovery: Option<(&'a str, &'a str, String)>,
 }
 
 fn fields(start: Start) -> Vec<Field> {
@@ -43,6 +59,11 @@ fn fields(start: Start) -> Vec<Field> {
         Field::new(FieldKey::Assignee, "Assignee", Input::line(start.assignee)),
         Field::new(FieldKey::Severity, "Severity", Input::choice(severities, severity)),
     ];
+    if let Some((question, outcome, timebox)) = start.discovery {
+        fields.push(Field::new(FieldKey::Question, "Question", Input::line(question)));
+        fields.push(Field::new(FieldKey::Outcome, "Expected outcome", Input::line(outcome)));
+        fields.push(Field::new(FieldKey::Timebox, "Timebox (5d, 2w, date)", Input::line(&timebox)));
+    }
     for (n, entry) in start.checklist.into_iter().enumerate() {
         let label = if n == 0 { "Done when" } else { "" };
         fields.push(Field::new(
@@ -67,6 +88,7 @@ pub fn new_item(track: Track, column: &str, column_name: &str, stage: Stage) -> 
         severity: None,
         description: "",
         checklist: Vec::new(),
+        discovery: (track == Track::Discovery).then(|| ("", "", String::new())),
     };
     Form::new(
         Purpose::NewItem { track, column: column.to_owned(), stage },
@@ -77,7 +99,7 @@ pub fn new_item(track: Track, column: &str, column_name: &str, stage: Stage) -> 
 }
 
 /// A form holding an item's current values, its definition of done to tick, and its links.
-pub fn edit_item(board: &Board, item: &Item) -> Form {
+pub fn edit_item(board: &Board, item: &Item, today: NaiveDate) -> Form {
     let column = board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str());
     let heading = format!(
         "#{} in {column}, {} ({} track) · created {} · updated {}",
@@ -96,15 +118,19 @@ pub fn edit_item(board: &Board, item: &Item) -> Form {
         severity: item.severity,
         description: &item.description,
         checklist: two_stage::checklist(board, item),
+        discovery: (item.track == Track::Discovery).then(|| {
+            let timebox = item.timebox.map(|d| d.to_string()).unwrap_or_default();
+            (item.question.as_deref().unwrap_or(""), item.outcome.as_deref().unwrap_or(""), timebox)
+        }),
     };
     let mut form =
         Form::new(Purpose::EditItem(item.id), format!("Edit #{}", item.id), heading, fields(start));
-    form.notes = links(board, item);
+    form.notes = links(board, item, today);
     form
 }
 
-/// Lines about the item's links, both ways.
-pub fn links(board: &Board, item: &Item) -> Vec<String> {
+/// Lines about the item's links, both ways, and how its discovery ended or stands.
+pub fn links(board: &Board, item: &Item, today: NaiveDate) -> Vec<String> {
     let name = |id: ItemId| match board.item(id) {
         Some(other) => format!("#{id} \"{}\"", other.title),
         None => format!("#{id} (deleted)"),
@@ -121,11 +147,28 @@ pub fn links(board: &Board, item: &Item) -> Vec<String> {
     if let Some(date) = item.accepted {
         notes.push(format!("accepted on {date}"));
     }
+    if let Some(source) = item.promoted_from {
+        notes.push(format!("from {}", name(source)));
+    }
+    let promoted = dual_track::promoted_into(board, item.id);
+    if !promoted.is_empty() {
+        let list: Vec<String> = promoted.iter().map(|p| name(p.id)).collect();
+        notes.push(format!("promoted into {}", list.join(", ")));
+    }
+    if let Some(learned) = &item.learned {
+        notes.push(format!("learned: {learned}"));
+    }
+    if let Some(reason) = &item.drop_reason {
+        notes.push(format!("dropped: {reason}"));
+    }
+    if let Some(standing) = timebox::standing(board, item, today) {
+        notes.push(format!("timebox: {}", standing.label()));
+    }
     notes
 }
 
-/// The checked values, or the field to fix and why.
-pub fn values(form: &Form) -> Result<ItemValues, (usize, String)> {
+/// The checked values, or the field to fix and why; a timebox length counts from `today`.
+pub fn values(form: &Form, today: NaiveDate) -> Result<ItemValues, (usize, String)> {
     let title = form.value(FieldKey::Title).trim().to_owned();
     if title.is_empty() {
         return Err((form.position(FieldKey::Title), "a title cannot be empty".into()));
@@ -146,7 +189,24 @@ pub fn values(form: &Form) -> Result<ItemValues, (usize, String)> {
     let description = form.value(FieldKey::Description).trim_end().to_owned();
     let checks = form.fields.iter().filter(|f| matches!(f.key, FieldKey::Check(_)));
     let ticked = checks.map(|f| form.ticked(f.key)).collect();
-    Ok(ItemValues { title, kind, estimate, tags, assignee, severity, description, ticked })
+    let discovery = match form.fields.iter().any(|f| f.key == FieldKey::Timebox) {
+        false => None,
+        true => {
+            let text = |key| Some(form.value(key).trim().to_owned()).filter(|t| !t.is_empty());
+            let timebox = match text(FieldKey::Timebox) {
+                None => None,
+                Some(t) => {
+                    Some(timebox::parse(&t, today).map_err(|e| (form.position(FieldKey::Timebox), e))?)
+                }
+            };
+            Some(DiscoveryValues {
+                question: text(FieldKey::Question),
+                outcome: text(FieldKey::Outcome),
+                timebox,
+            })
+        }
+    };
+    Ok(ItemValues { title, kind, estimate, tags, assignee, severity, description, ticked, discovery })
 }
 
 impl ItemValues {
@@ -163,6 +223,9 @@ impl ItemValues {
             assignee: self.assignee,
             description: self.description,
             severity: self.severity,
+            question: self.discovery.as_ref().and_then(|d| d.question.clone()),
+            outcome: self.discovery.as_ref().and_then(|d| d.outcome.clone()),
+            timebox: self.discovery.as_ref().and_then(|d| d.timebox),
         }
     }
 
@@ -180,6 +243,9 @@ impl ItemValues {
             description: differs(self.description, &item.description),
             severity: differs(self.severity, &item.severity),
             checklist: differs(two_stage::with_ticks(board, item, &self.ticked), &item.checklist),
+            question: self.discovery.as_ref().and_then(|d| differs(d.question.clone(), &item.question)),
+            outcome: self.discovery.as_ref().and_then(|d| differs(d.outcome.clone(), &item.outcome)),
+            timebox: self.discovery.as_ref().and_then(|d| differs(d.timebox, &item.timebox)),
             ..ItemChange::default()
         }
     }

@@ -51,8 +51,12 @@ fn the_default_keymap_binds_every_key_of_the_spec() {
 #[test]
 fn workflow_keys_are_bound_to_their_workflows() {
     let keymap = Keymap::default_keymap();
-    for (k, action) in [("f", Some(Action::FollowUp)), ("A", Some(Action::Accept)), ("p", None), ("x", None)]
-    {
+    for (k, action) in [
+        ("f", Some(Action::FollowUp)),
+        ("A", Some(Action::Accept)),
+        ("p", Some(Action::Promote)),
+        ("x", Some(Action::Drop)),
+    ] {
         assert_eq!(keymap.resolve(Mode::Board, key(k)), action, "key {k} is reserved for its workflow");
     }
 }

@@ -43,6 +43,8 @@ pub struct App {
     saver: Saver,
     now: Timestamp,
     quit: bool,
+    /// The item the last link jump started from (so the next jump takes the next link).
+    came_from: Option<crate::domain::ItemId>,
     /// Quitting was refused once because nothing could be saved; the next quit goes anyway.
     quit_armed: bool,
     /// What to tell the user after the terminal is restored.
@@ -51,7 +53,7 @@ pub struct App {
 
 impl App {
     pub fn new(board: Board, store: Store, keymap: Keymap, now: Timestamp) -> App {
-        let view = BoardView::build(&board, Query::default());
+        let view = BoardView::build(&board, Query::default(), now.date_naive());
         let mut app = App {
             board,
             view,
@@ -64,6 +66,7 @@ impl App {
             saver: Saver::new(store),
             now,
             quit: false,
+            came_from: None,
             quit_armed: false,
             exit_note: None,
         };
@@ -88,9 +91,13 @@ impl App {
         self.status = Some(status);
     }
 
-    /// Sets the time that new changes are stamped with.
+    /// Sets the time that new changes are stamped with; a new day recounts the timeboxes.
     pub fn set_now(&mut self, now: Timestamp) {
+        let new_day = now.date_naive() != self.now.date_naive();
         self.now = now;
+        if new_day {
+            self.view = BoardView::build(&self.board, self.view.query.clone(), now.date_naive());
+        }
     }
 
     /// One key press: the overlay on top gets it through its mode's keymap, then as text.

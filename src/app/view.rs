@@ -1,9 +1,12 @@
 //! What the board screen shows, computed once per change: the columns of both tracks in screen
 //! order, the (filtered) lanes, and per-column totals. Navigation and drawing read only this.
 
+use chrono::NaiveDate;
+
 use crate::domain::capacity::Capacity;
 use crate::domain::lanes::{LaneKey, Lanes};
 use crate::domain::search::Query;
+use crate::domain::timebox;
 use crate::domain::wip::Load;
 use crate::domain::{Board, ItemId, Stage, Track};
 
@@ -31,10 +34,14 @@ pub struct BoardView {
     pub query: Query,
     /// The capacity split of the whole board (the filter does not change it).
     pub capacity: Capacity,
+    /// The day timeboxes are measured against.
+    pub today: NaiveDate,
+    /// Open discovery items whose timebox has passed.
+    pub overdue: usize,
 }
 
 impl BoardView {
-    pub fn build(board: &Board, query: Query) -> BoardView {
+    pub fn build(board: &Board, query: Query, today: NaiveDate) -> BoardView {
         let columns: Vec<ColumnRef> = Track::ALL
             .into_iter()
             .flat_map(|track| {
@@ -56,7 +63,8 @@ impl BoardView {
                 totals[col].points = totals[col].points.saturating_add(item.estimate.unwrap_or(0));
             }
         }
-        BoardView { columns, lanes, totals, query, capacity: Capacity::of(board) }
+        let overdue = board.items().iter().filter(|it| timebox::overdue(board, it, today)).count();
+        BoardView { columns, lanes, totals, query, capacity: Capacity::of(board), today, overdue }
     }
 
     pub fn column_count(&self) -> usize {

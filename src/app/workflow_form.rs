@@ -39,6 +39,54 @@ pub fn follow_up_values(form: &Form) -> Result<FollowUpValues, (usize, String)> 
     Ok(FollowUpValues { title, estimate, severity: form.value(FieldKey::Severity).parse().ok() })
 }
 
+/// Promoting a discovery item: what was learned, and the delivery items to create.
+pub fn promote(item: &Item) -> Form {
+    Form::new(
+        Purpose::Promote(item.id),
+        format!("Promote #{} into delivery", item.id),
+        format!("\"{}\" moves to its done column; each line below becomes a delivery item", item.title),
+        vec![
+            Field::new(FieldKey::Learned, "Learned", Input::line(item.outcome.as_deref().unwrap_or(""))),
+            Field::new(FieldKey::PromoteInto, "Delivery items", Input::text("")),
+            Field::new(FieldKey::Stage, "Stage", Input::choice(vec!["one", "two"], "one")),
+        ],
+    )
+}
+
+/// What the promote form asks for.
+pub struct PromoteValues {
+    pub learned: String,
+    pub titles: Vec<String>,
+    pub stage: Stage,
+}
+
+pub fn promote_values(form: &Form) -> Result<PromoteValues, (usize, String)> {
+    let titles: Vec<String> = form
+        .value(FieldKey::PromoteInto)
+        .lines()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if titles.is_empty() {
+        let message =
+            "write at least one delivery item, one title per line (to conclude without one, drop it)";
+        return Err((form.position(FieldKey::PromoteInto), message.into()));
+    }
+    let stage = if form.value(FieldKey::Stage) == "two" { Stage::Two } else { Stage::One };
+    Ok(PromoteValues { learned: form.value(FieldKey::Learned), titles, stage })
+}
+
+/// Dropping a discovery item: why.
+pub fn drop(item: &Item) -> Form {
+    Form::new(
+        Purpose::Drop(item.id),
+        format!("Drop #{}", item.id),
+        format!("\"{}\" moves to its done column; nothing is created", item.title),
+        vec![Field::new(FieldKey::Reason, "Why", Input::line(""))],
+    )
+}
+
 pub fn definition_of_done(board: &Board) -> Form {
     let dod = &board.definition_of_done;
     Form::new(

@@ -9,7 +9,7 @@ use crate::clock;
 use crate::domain::capacity::Capacity;
 use crate::domain::lanes::Lanes;
 use crate::domain::ops::{self, NewItem, Op, OpError};
-use crate::domain::{Board, Edit, Item, ItemId, Timestamp, debt, two_stage};
+use crate::domain::{Board, Edit, Item, ItemId, Timestamp, debt, dual_track, timebox, two_stage};
 use crate::store::{BoardLock, Opened, Store, location};
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -36,11 +36,27 @@ pub fn run(cli: Cli) -> Result<()> {
             println!("{}", op.summary);
             Ok(())
         }
+        Command::Promote { id, titles, learned, stage } => {
+            let op = change(&path, now, |b| dual_track::promote(b, id, &learned, &titles, stage, now))?;
+            if let Edit::Batch(edits) = &op.edit {
+                for edit in edits {
+                    if let Edit::Add(item) = edit {
+                        println!("{}", item.id);
+                    }
+                }
+            }
+            Ok(())
+        }
+        Command::Drop { id, reason } => {
+            let op = change(&path, now, |board| dual_track::drop(board, id, &reason, now))?;
+            println!("{}", op.summary);
+            Ok(())
+        }
         Command::Debt { json } => {
             let board = open(&path, now)?;
             let register = debt::register(&board, now);
             if json {
-                println!("{}", serde_json::to_string_pretty(&json::debt(&board, &register))?);
+                println!("{}", serde_json::to_string_pretty(&json::debt(&board, &register, now))?);
             } else {
                 print!("{}", text::debt(&board, &register));
             }
@@ -72,6 +88,13 @@ fn add(path: &Path, args: AddArgs, now: Timestamp) -> Result<()> {
         assignee: args.assignee,
         description: args.description.unwrap_or_default(),
         severity: args.severity,
+        question: args.question,
+        outcome: args.outcome,
+        timebox: args
+            .timebox
+            .map(|t| timebox::parse(&t, now.date_naive()))
+            .transpose()
+            .map_err(anyhow::Error::msg)?,
     };
     let op = change(path, now, |board| ops::add(board, new, now))?;
     print_new_id(&op)
@@ -114,7 +137,7 @@ fn list(path: &Path, args: &ListArgs, now: Timestamp) -> Result<()> {
         .filter(|it| args.column.as_ref().is_none_or(|c| &it.column == c))
         .collect();
     if args.json {
-        let rows: Vec<_> = items.iter().map(|it| json::item(&board, it)).collect();
+        let rows: Vec<_> = items.iter().map(|it| json::item(&board, it, now)).collect();
         println!("{}", serde_json::to_string_pretty(&rows)?);
     } else {
         print!("{}", text::list(&board, &items));
@@ -126,9 +149,9 @@ fn show(path: &Path, id: ItemId, as_json: bool, now: Timestamp) -> Result<()> {
     let board = open(path, now)?;
     let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;
     if as_json {
-        println!("{}", serde_json::to_string_pretty(&json::item(&board, item))?);
+        println!("{}", serde_json::to_string_pretty(&json::item(&board, item, now))?);
     } else {
-        print!("{}", text::show(&board, item));
+        print!("{}", text::show(&board, item, now));
     }
     Ok(())
 }

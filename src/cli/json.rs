@@ -4,10 +4,10 @@ use serde_json::{Value, json};
 
 use crate::domain::capacity::{Capacity, Split};
 use crate::domain::debt::Register;
-use crate::domain::{Board, Item, two_stage};
+use crate::domain::{Board, Item, Timestamp, dual_track, timebox, two_stage};
 
-/// An item as `list --json` and `show --json` print it.
-pub fn item(board: &Board, item: &Item) -> Value {
+/// An item as `list --json` and `show --json` print it; `overdue` is as of `now`.
+pub fn item(board: &Board, item: &Item, now: Timestamp) -> Value {
     json!({
         "id": item.id,
         "title": item.title,
@@ -21,8 +21,14 @@ pub fn item(board: &Board, item: &Item) -> Value {
         "column_name": board.column(item.track, &item.column).map(|c| c.name.as_str()),
         "description": item.description,
         "links": item.links,
-        "timebox": item.timebox,
+        "question": item.question,
         "outcome": item.outcome,
+        "timebox": item.timebox,
+        "overdue": timebox::overdue(board, item, now.date_naive()),
+        "learned": item.learned,
+        "drop_reason": item.drop_reason,
+        "promoted_from": item.promoted_from,
+        "promoted_into": dual_track::promoted_into(board, item.id).iter().map(|p| p.id).collect::<Vec<_>>(),
         "severity": item.severity.map(|s| s.name()),
         "follow_up_of": item.follow_up_of,
         "follow_ups": two_stage::follow_ups(board, item.id).iter().map(|f| f.id).collect::<Vec<_>>(),
@@ -38,9 +44,9 @@ pub fn item(board: &Board, item: &Item) -> Value {
 }
 
 /// The debt register as `debt --json` prints it.
-pub fn debt(board: &Board, register: &Register) -> Value {
+pub fn debt(board: &Board, register: &Register, now: Timestamp) -> Value {
     json!({
-        "open": register.open.iter().map(|it| item(board, it)).collect::<Vec<_>>(),
+        "open": register.open.iter().map(|it| item(board, it, now)).collect::<Vec<_>>(),
         "totals": {
             "count": register.open.len(),
             "cost": register.total_cost,

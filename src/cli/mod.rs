@@ -74,6 +74,28 @@ pub enum Command {
         #[arg(value_parser = parse_id)]
         id: ItemId,
     },
+    /// Promote a discovery item into delivery items (one per title); prints the new ids.
+    Promote {
+        #[arg(value_parser = parse_id)]
+        id: ItemId,
+        /// Titles of the delivery items to create.
+        #[arg(required = true)]
+        titles: Vec<String>,
+        /// What was learned.
+        #[arg(long, default_value = "")]
+        learned: String,
+        /// Stage of the new items (default 1).
+        #[arg(long, value_parser = parse_stage, default_value = "1")]
+        stage: Stage,
+    },
+    /// Drop a discovery item, saying why; nothing is created.
+    Drop {
+        #[arg(value_parser = parse_id)]
+        id: ItemId,
+        /// Why it was dropped.
+        #[arg(long, required = true)]
+        reason: String,
+    },
     /// The debt register: open debt by severity and cost, and debt created and repaid lately.
     Debt {
         #[arg(long)]
@@ -119,6 +141,15 @@ pub struct AddArgs {
     /// For debt: low, medium, high or critical.
     #[arg(long, value_parser = parse_severity)]
     pub severity: Option<Severity>,
+    /// For discovery: the question to answer.
+    #[arg(long)]
+    pub question: Option<String>,
+    /// For discovery: the outcome expected.
+    #[arg(long)]
+    pub outcome: Option<String>,
+    /// For discovery: the decide-by date, as a date (2026-12-01) or a length (5d, 2w).
+    #[arg(long)]
+    pub timebox: Option<String>,
 }
 
 #[derive(Debug, Args)]

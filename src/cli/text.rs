@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use crate::domain::capacity::{Basis, Capacity};
 use crate::domain::debt::{Register, WINDOW_DAYS};
-use crate::domain::{Board, Item, two_stage};
+use crate::domain::{Board, Item, Timestamp, dual_track, timebox, two_stage};
 
 /// One line per item: id, track, column, stage, kind, estimate, title, tags, assignee.
 pub fn list(board: &Board, items: &[&Item]) -> String {
@@ -36,8 +36,8 @@ pub fn list(board: &Board, items: &[&Item]) -> String {
     out
 }
 
-/// Every field of one item.
-pub fn show(board: &Board, item: &Item) -> String {
+/// Every field of one item (its timebox as of `now`).
+pub fn show(board: &Board, item: &Item, now: Timestamp) -> String {
     let column = board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str());
     let none = || "-".to_owned();
     let mut rows = vec![
@@ -49,11 +49,30 @@ pub fn show(board: &Board, item: &Item) -> String {
         ("tags", if item.tags.is_empty() { none() } else { item.tags.join(", ") }),
         ("assignee", item.assignee.clone().unwrap_or_else(none)),
     ];
-    if let Some(timebox) = item.timebox {
-        rows.push(("timebox", timebox.to_string()));
+    if let Some(question) = &item.question {
+        rows.push(("question", question.clone()));
     }
     if let Some(outcome) = &item.outcome {
         rows.push(("outcome", outcome.clone()));
+    }
+    if let Some(date) = item.timebox {
+        let standing = timebox::standing(board, item, now.date_naive()).map(|s| format!(" ({})", s.label()));
+        rows.push(("timebox", format!("{date}{}", standing.unwrap_or_default())));
+    } else if let Some(standing) = timebox::standing(board, item, now.date_naive()) {
+        rows.push(("timebox", standing.label()));
+    }
+    if let Some(learned) = &item.learned {
+        rows.push(("learned", learned.clone()));
+    }
+    if let Some(reason) = &item.drop_reason {
+        rows.push(("dropped", reason.clone()));
+    }
+    if let Some(source) = item.promoted_from {
+        rows.push(("from", format!("#{source}")));
+    }
+    let promoted = dual_track::promoted_into(board, item.id);
+    if !promoted.is_empty() {
+        rows.push(("promoted", promoted.iter().map(|p| format!("#{}", p.id)).collect::<Vec<_>>().join(", ")));
     }
     if let Some(severity) = item.severity {
         rows.push(("severity", severity.name().to_owned()));

@@ -247,12 +247,24 @@ pub struct Item {
     /// Other items this one relates to (both directions are shown; it is stored on one side).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<ItemId>,
+    /// Discovery: the question to answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
     /// Discovery: the date by which the question must be decided.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timebox: Option<NaiveDate>,
-    /// Discovery: the outcome expected or learned.
+    /// Discovery: the outcome expected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
+    /// Discovery: what was learned, recorded when the item was promoted into delivery.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learned: Option<String>,
+    /// Discovery: why the item was dropped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drop_reason: Option<String>,
+    /// A delivery item created when the discovery item `promoted_from` was promoted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promoted_from: Option<ItemId>,
     /// Debt: how much it hurts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<Severity>,

@@ -3,6 +3,7 @@
 pub mod board;
 pub mod capacity;
 pub mod debt;
+pub mod dual_track;
 pub mod edit;
 pub mod history;
 pub mod item;
@@ -11,6 +12,7 @@ pub mod ops;
 pub mod placement;
 pub mod search;
 pub mod settings;
+pub mod timebox;
 pub mod two_stage;
 pub mod validate;
 pub mod wip;

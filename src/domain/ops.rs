@@ -1,6 +1,8 @@
 //! What users ask for ("move #5 to Review", "label it stage two"), turned into exact [`Edit`]s
 //! with a one-line summary that the command line prints and the board shows (and undo names).
 
+use chrono::NaiveDate;
+
 use super::board::Board;
 use super::edit::{Edit, ItemChange};
 use super::item::{Item, ItemId, Kind, Severity, Stage, Timestamp, Track};
@@ -30,6 +32,14 @@ pub enum OpError {
     BadShare(u8),
     #[error("{what} stage-one items, and #{id} is stage two")]
     NotStageOne { id: ItemId, what: &'static str },
+    #[error("{what} discovery items, and #{id} is in the delivery track")]
+    NotDiscovery { id: ItemId, what: &'static str },
+    #[error("promoting #{0} needs at least one delivery item to create; to conclude it without one, drop it")]
+    NothingToPromote(ItemId),
+    #[error("dropping #{0} needs a reason")]
+    NoReason(ItemId),
+    #[error("the discovery track has no done column to conclude items in")]
+    NoDoneColumn,
 }
 
 /// An edit ready to apply, with what it does in words.
@@ -52,6 +62,9 @@ pub struct NewItem {
     pub assignee: Option<String>,
     pub description: String,
     pub severity: Option<Severity>,
+    pub question: Option<String>,
+    pub outcome: Option<String>,
+    pub timebox: Option<NaiveDate>,
 }
 
 /// Adds an item at the bottom of its lane. Defaults: delivery track (or the column's track),
@@ -98,8 +111,12 @@ pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
         description: new.description.trim_end().to_owned(),
         checklist: Vec::new(),
         links: Vec::new(),
-        timebox: None,
-        outcome: None,
+        question: new.question.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty()),
+        timebox: new.timebox,
+        outcome: new.outcome.map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()),
+        learned: None,
+        drop_reason: None,
+        promoted_from: None,
         severity: new.severity,
         follow_up_of: None,
         accepted: None,

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use chrono::NaiveDate;
 
 use crate::domain::{Board, Timestamp};
 
@@ -20,13 +21,20 @@ pub fn board_path(given: Option<&Path>) -> Result<PathBuf> {
     Ok(dirs.data_dir().join("board.ron"))
 }
 
-/// The starter board, with every item stamped as created now.
+/// The day the starter board's dates are written relative to.
+const STARTER_DAY: (i32, u32, u32) = (2026, 1, 5);
+
+/// The starter board, with every item stamped as created now and its timeboxes moved so they
+/// lie as far ahead of today as they lie ahead of the starter's own day.
 pub fn starter_board(now: Timestamp) -> Board {
     let mut board = super::format::from_bytes(Path::new("assets/starter.ron"), STARTER.as_bytes())
         .expect("the embedded starter board is valid (tested)");
+    let (y, m, d) = STARTER_DAY;
+    let shift = NaiveDate::from_ymd_opt(y, m, d).map_or(0, |day| (now.date_naive() - day).num_days());
     for item in &mut board.items {
         item.created = now;
         item.updated = now;
+        item.timebox = item.timebox.and_then(|t| t.checked_add_signed(chrono::Duration::days(shift)));
     }
     board
 }

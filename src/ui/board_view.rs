@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
 use super::ViewState;
-use super::card::{draw_card, markers, truncate};
+use super::card::{CardMarks, draw_card, truncate};
 use super::layout::{ColumnSlot, GUTTER, fit_columns, lane_window};
 use super::theme::Theme;
 use crate::app::App;
@@ -65,11 +65,16 @@ fn draw_track_headers(buf: &mut Buffer, area: Rect, app: &App, slots: &[ColumnSl
         }
         let style = theme.track(track);
         buf.set_style(Rect { x, y: area.y, width, height: 1 }, style);
-        let (end, _) =
+        let (mut end, _) =
             buf.set_stringn(x, area.y, truncate(&label, usize::from(width)), usize::from(width), style);
-        if load.over() {
-            let room = usize::from((x + width).saturating_sub(end));
-            buf.set_stringn(end, area.y, "! OVER WIP LIMIT ", room, theme.error);
+        let overdue = if track == Track::Discovery { view.overdue } else { 0 };
+        let flags =
+            [(format!("! {overdue} overdue "), overdue > 0), ("! OVER WIP LIMIT ".to_owned(), load.over())];
+        for (flag, show) in flags {
+            if show {
+                let room = usize::from((x + width).saturating_sub(end));
+                (end, _) = buf.set_stringn(end, area.y, flag, room, theme.error);
+            }
         }
     }
 }
@@ -173,7 +178,7 @@ fn draw_lane(
     for (i, id) in ids.iter().enumerate().skip(window.offset).take(window.count) {
         if let Some(item) = app.board().item(*id) {
             let rect = Rect { y, height: card_rows, ..area };
-            let marks = markers(app.board(), item, theme);
+            let marks = CardMarks::of(app.board(), item, app.view().today, theme);
             draw_card(buf, rect, item, &marks, selected_here && i == selection.index, theme);
         }
         y += card_rows;

@@ -1,11 +1,14 @@
-//! One card: kind letter, `#id`, the title cut to fit with an ellipsis, the estimate, markers.
+//! One card: kind letter, `#id`, the title cut to fit with an ellipsis, marks and the estimate;
+//! on two rows, the rest of the title and the timebox or the assignee.
 
+use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
+use crate::domain::timebox::{self, Standing};
 use crate::domain::{Board, Item, Kind};
 
 /// The letter that marks a kind on a card (the help legend explains them).
@@ -20,37 +23,59 @@ pub fn kind_letter(kind: Kind) -> &'static str {
 }
 
 /// A mark on a card: a symbol the help legend explains, and how loud it is.
-pub type Mark = (&'static str, Style);
+pub type Mark = (String, Style);
 
-/// The marks a card carries after its title: `↳` a follow-up of another item; `□` unticked
-/// definition-of-done entries remain (quiet while the item is under way, a warning once it is in
-/// a done column).
-pub fn markers(board: &Board, item: &Item, theme: &Theme) -> Vec<Mark> {
-    let mut out = Vec::new();
-    if item.follow_up_of.is_some() {
-        out.push(("↳", theme.estimate));
+/// What a card shows besides the item's own fields.
+pub struct CardMarks {
+    /// Symbols before the estimate: `↳` a follow-up of another item; `□` unticked
+    /// definition-of-done entries remain (quiet while under way, a warning once done).
+    pub marks: Vec<Mark>,
+    /// For open discovery items, the timebox: short (`3d`, `!2d`, `?`) for one-row cards, in
+    /// words (`3d left`, `2d overdue`, `open-ended`) for two-row cards.
+    pub timebox: Option<(String, String, Style)>,
+}
+
+impl CardMarks {
+    pub fn of(board: &Board, item: &Item, today: NaiveDate, theme: &Theme) -> CardMarks {
+        let mut marks = Vec::new();
+        if item.follow_up_of.is_some() {
+            marks.push(("↳".to_owned(), theme.estimate));
+        }
+        let entries = board.definition_of_done.for_stage(item.stage);
+        if entries.iter().any(|text| !item.checklist.iter().any(|e| e.done && e.text == *text)) {
+            let done = board.is_done_column(item.track, &item.column);
+            marks.push(("□".to_owned(), if done { theme.warning } else { theme.muted }));
+        }
+        let timebox = timebox::standing(board, item, today).map(|standing| {
+            let style = match standing {
+                Standing::Overdue(_) => theme.error,
+                Standing::OpenEnded | Standing::Left(0) => theme.warning,
+                Standing::Left(_) => theme.hint_text,
+            };
+            (standing.short(), standing.label(), style)
+        });
+        CardMarks { marks, timebox }
     }
-    let entries = board.definition_of_done.for_stage(item.stage);
-    if entries.iter().any(|text| !item.checklist.iter().any(|e| e.done && e.text == *text)) {
-        let done = board.is_done_column(item.track, &item.column);
-        out.push(("□", if done { theme.warning } else { theme.muted }));
-    }
-    out
 }
 
 /// Draws `item` in `area`: one row, or two when the lane is tall (the title wraps onto the
-/// second row, with the assignee at its right). `marks` go before the estimate.
-pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, marks: &[Mark], selected: bool, theme: &Theme) {
+/// second row, with the timebox in words or the assignee at its right).
+pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, selected: bool, theme: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
     }
+    let two_rows = area.height >= 2;
     let base = if selected { theme.card_selected } else { theme.card };
     buf.set_style(area, base);
     let style = |s: Style| if selected { base } else { s };
     let width = usize::from(area.width);
-    let estimate = item.estimate.map(|e| format!(" {e}")).unwrap_or_default();
-    let marks_width = marks.iter().map(|(m, _)| m.width()).sum::<usize>() + usize::from(!marks.is_empty());
-    let right_width = estimate.width() + marks_width;
+    let mut marks: Vec<Mark> = card.marks.clone();
+    if let (false, Some((short, _, s))) = (two_rows, &card.timebox) {
+        marks.push((short.clone(), *s));
+    }
+    if let Some(e) = item.estimate {
+        marks.push((e.to_string(), theme.estimate));
+    }
     let (after_kind, _) =
         buf.set_stringn(area.x, area.y, kind_letter(item.kind), width, style(theme.kind(item.kind)));
     let x = after_kind + 1;
@@ -61,38 +86,40 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, marks: &[Mark], sele
         width.saturating_sub(usize::from(x - area.x)),
         style(theme.card_id),
     );
-    let room = width.saturating_sub(usize::from(x - area.x) + right_width);
-    if right_width > 0 && right_width <= width.saturating_sub(usize::from(x - area.x)) {
+    let used = usize::from(x - area.x);
+    let right_width: usize = marks.iter().map(|(m, _)| m.width() + 1).sum();
+    let room = width.saturating_sub(used + right_width);
+    if right_width <= width.saturating_sub(used) {
         let mut rx = area.right() - right_width as u16;
-        if !marks.is_empty() {
-            rx += 1;
+        for (mark, mark_style) in &marks {
+            (rx, _) = buf.set_stringn(rx + 1, area.y, mark, mark.width(), style(*mark_style));
         }
-        for (mark, mark_style) in marks {
-            (rx, _) = buf.set_stringn(rx, area.y, mark, mark.width(), style(*mark_style));
-        }
-        buf.set_stringn(rx, area.y, &estimate, estimate.width(), style(theme.estimate));
     }
-    if area.height < 2 {
+    if !two_rows {
         buf.set_stringn(x, area.y, truncate(&item.title, room), room, base);
         return;
     }
     let (first, rest) = wrap_once(&item.title, room);
     buf.set_stringn(x, area.y, &first, room, base);
-    let who = item.assignee.as_ref().map(|a| format!(" @{a}")).unwrap_or_default();
-    let indent = x - area.x;
-    let room2 = width.saturating_sub(usize::from(indent) + who.width());
+    let (note, note_style) = match (&card.timebox, &item.assignee) {
+        (Some((_, words, s)), _) => (format!(" {words}"), *s),
+        (None, Some(who)) => (format!(" @{who}"), theme.card_id),
+        (None, None) => (String::new(), base),
+    };
+    let room2 = width.saturating_sub(used + note.width());
     buf.set_stringn(x, area.y + 1, truncate(rest, room2), room2, base);
-    if !who.is_empty() && who.width() < width {
+    if !note.is_empty() && note.width() < width {
         buf.set_stringn(
-            area.right() - who.width() as u16,
+            area.right() - note.width() as u16,
             area.y + 1,
-            &who,
-            who.width(),
-            style(theme.card_id),
+            &note,
+            note.width(),
+            style(note_style),
         );
     }
 }
 
+/// `text` in at most `width` columns, ending in `…` when cut.
 /// The words of `text` that fit in `width` columns, and the rest (`first` is cut with an
 /// ellipsis only when its first word alone is too long).
 fn wrap_once(text: &str, width: usize) -> (String, &str) {

@@ -70,11 +70,13 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
     );
     let more = (option::of(date()), option::of(text()), option::of(severity()), timestamp(), timestamp());
     let links = (option::of(1u64..50), option::of(date()), option::of(timestamp()));
-    (fields, more, links).prop_map(
+    let discovery = (option::of(text()), option::of(text()), option::of(text()), option::of(1u64..50));
+    (fields, more, links, discovery).prop_map(
         move |(
             (title, place, kind, estimate, tags, assignee, description, checklist, links),
             (timebox, outcome, severity, created, updated),
             (follow_up_of, accepted, finished),
+            (question, learned, drop_reason, promoted_from),
         )| Item {
             id,
             title,
@@ -89,8 +91,12 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
             description,
             checklist,
             links,
+            question,
             timebox,
             outcome,
+            learned,
+            drop_reason,
+            promoted_from,
             severity,
             follow_up_of,
             accepted,
