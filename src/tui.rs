@@ -1,11 +1,14 @@
-//! The board in the terminal: load before touching the terminal, then a loop that draws only
-//! after something changed and blocks on input otherwise; the terminal is restored on every exit.
+//! The board in the terminal: load before touching the terminal, then a loop that waits for a
+//! key, a resize or a change of the board file (no timer: an idle board writes nothing) and
+//! draws only after something changed; the terminal is restored on every exit.
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
 
 use anyhow::{Context, Result, bail};
 use crossterm::event::{self, Event, KeyEventKind};
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use ratatui::DefaultTerminal;
 
 use crate::app::App;
@@ -13,16 +16,35 @@ use crate::app::keymap::Keymap;
 use crate::app::status::Status;
 use crate::clock;
 use crate::domain::Timestamp;
-use crate::store::Store;
+use crate::store::{Store, atomic};
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
 
-pub fn run(path: &Path, now: Timestamp) -> Result<()> {
+/// How the board screen starts.
+#[derive(Debug, Default)]
+pub struct Options {
+    pub readonly: bool,
+    pub presenter: bool,
+    pub theme: Option<String>,
+}
+
+/// What the loop waits for.
+enum Message {
+    Terminal(Event),
+    TerminalGone(std::io::Error),
+    /// Something happened to the board file (maybe our own save).
+    BoardFile,
+}
+
+pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         bail!("the board needs a terminal; without one, use a command such as `twotrack list` (see --help)");
     }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::choose(options.theme.as_deref(), no_color).map_err(anyhow::Error::msg)?;
     // A board that cannot be read is reported before the terminal is touched.
     let opened = Store::open(path, now)?;
+    let access = opened.store.write_access();
     let mut app = App::new(opened.board, opened.store, Keymap::default_keymap(), now);
     if opened.created {
         app.set_status(Status::info(format!(
@@ -30,10 +52,27 @@ pub fn run(path: &Path, now: Timestamp) -> Result<()> {
             path.display()
         )));
     }
-    let mut screen = Screen::new(Theme::standard());
+    if options.readonly {
+        app = app.read_only("started with --readonly".into());
+    } else if let Err(reason) = access {
+        app = app.read_only(reason);
+    }
+    if options.presenter {
+        app = app.presenter();
+    }
+    let (sender, messages) = mpsc::channel();
+    let _watcher = match watch(path, sender.clone()) {
+        Ok(watcher) => Some(watcher),
+        Err(err) => {
+            app.set_status(Status::warning(format!("not following changes by others: {err:#}")));
+            None
+        }
+    };
+    let mut screen = Screen::new(theme);
     // Sets a panic hook that restores the terminal before the panic message prints.
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
-    let result = event_loop(&mut terminal, &mut app, &mut screen);
+    read_terminal(sender);
+    let result = event_loop(&mut terminal, &mut app, &mut screen, &messages);
     let _ = terminal.show_cursor();
     ratatui::restore();
     if let Some(note) = app.exit_note() {
@@ -42,24 +81,75 @@ pub fn run(path: &Path, now: Timestamp) -> Result<()> {
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, screen: &mut Screen) -> Result<()> {
+/// Watches the board's directory: an atomic save replaces the file, so watching the file itself
+/// would lose track of it after the first save.
+fn watch(path: &Path, sender: Sender<Message>) -> Result<RecommendedWatcher> {
+    let dir: PathBuf = atomic::directory_of(path).to_path_buf();
+    let name = path.file_name().map(ToOwned::to_owned);
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event
+            && event.paths.iter().any(|p| p.file_name() == name.as_deref())
+        {
+            let _ = sender.send(Message::BoardFile);
+        }
+    })
+    .context("cannot watch the board file")?;
+    watcher
+        .watch(&dir, RecursiveMode::NonRecursive)
+        .with_context(|| format!("cannot watch {}", dir.display()))?;
+    Ok(watcher)
+}
+
+/// Reads terminal events on a thread of their own, so the loop can wait for them and for file
+/// changes at once.
+fn read_terminal(sender: Sender<Message>) {
+    std::thread::spawn(move || {
+        loop {
+            let message = match event::read() {
+                Ok(event) => Message::Terminal(event),
+                Err(err) => Message::TerminalGone(err),
+            };
+            let gone = matches!(message, Message::TerminalGone(_));
+            if sender.send(message).is_err() || gone {
+                return;
+            }
+        }
+    });
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    screen: &mut Screen,
+    messages: &Receiver<Message>,
+) -> Result<()> {
     let mut dirty = true;
     loop {
         if dirty {
             terminal.draw(|frame| screen.render(app, frame)).context("cannot draw the board")?;
             dirty = false;
         }
-        match event::read().context("cannot read from the terminal")? {
-            Event::Key(key) if key.kind == KeyEventKind::Press => {
-                app.set_now(clock::now()?);
-                app.handle_key(key);
-                dirty = true;
+        let first = messages.recv().context("the terminal reader stopped")?;
+        // Take everything already waiting, so a burst of file events is read once.
+        let mut file_changed = false;
+        for message in std::iter::once(first).chain(messages.try_iter()) {
+            match message {
+                Message::Terminal(Event::Key(key)) if key.kind == KeyEventKind::Press => {
+                    app.set_now(clock::now()?);
+                    app.handle_key(key);
+                    dirty = true;
+                }
+                Message::Terminal(Event::Resize(..)) => dirty = true,
+                Message::Terminal(_) => {}
+                Message::TerminalGone(err) => return Err(err).context("cannot read from the terminal"),
+                Message::BoardFile => file_changed = true,
             }
-            Event::Resize(..) => dirty = true,
-            _ => {}
+            if app.should_quit() {
+                return Ok(());
+            }
         }
-        if app.should_quit() {
-            return Ok(());
+        if file_changed && app.file_changed() {
+            dirty = true;
         }
     }
 }

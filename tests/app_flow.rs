@@ -249,15 +249,29 @@ fn help_opens_and_closes() {
 }
 
 #[test]
+fn another_writers_save_is_merged_not_clobbered() {
+    let (s, mut app) = app_on_starter();
+    s.run(&["move", "6", "review"]).ok();
+    press(&mut app, "L");
+    assert!(matches!(app.saver().state(), SaveState::Saved));
+    let status = app.status().expect("status").text.clone();
+    assert!(status.contains("#6 moved to Review"), "says what the other writer did: {status}");
+    let saved = saved_board(&s);
+    assert_eq!(saved.item(6).expect("theirs").column, "review");
+    assert_eq!(saved.item(1).expect("mine").column, "doing");
+}
+
+#[test]
 fn a_failed_save_keeps_the_change_retries_and_leaves_a_recovery_copy() {
     let (s, mut app) = app_on_starter();
-    // Someone else rewrites the file: our next save must not clobber it.
-    s.run(&["move", "6", "review"]).ok();
+    // Someone breaks the file by hand: our next save must not overwrite it.
+    s.write("(version: 1, name: \"half an edit\"");
     let theirs = s.read();
     press(&mut app, "L");
     assert_eq!(column_of(&app, 1), "doing", "the change is kept in memory");
     assert!(matches!(app.saver().state(), SaveState::Unsaved(_)));
-    assert!(app.status().expect("status").text.starts_with("not saved:"));
+    let status = app.status().expect("status").text.clone();
+    assert!(status.starts_with("not saved: the board file changed on disk but cannot be read"), "{status}");
     assert_eq!(s.read(), theirs, "the other writer's file is untouched");
     press(&mut app, "2");
     assert!(matches!(app.saver().state(), SaveState::Unsaved(_)), "retried on the next change");

@@ -66,6 +66,8 @@ pub enum Action {
     Capacity,
     /// Show only the selected track at full width; again to show both.
     Zoom,
+    /// Presenter mode for a shared screen; again to leave it.
+    Presenter,
     /// Search and filter the board.
     Search,
     /// Show every binding of the current mode.
@@ -123,6 +125,7 @@ impl Action {
             Action::DebtRegister => "debt register: open debt by severity and cost",
             Action::Capacity => "capacity view: the split against its targets",
             Action::Zoom => "zoom into the selected track / show both",
+            Action::Presenter => "presenter mode: high contrast, details always shown",
             Action::Search => "search and filter the board",
             Action::Help => "help: every key of this mode",
             Action::Quit => "quit (changes are already saved)",

@@ -19,6 +19,17 @@ impl App {
         }
     }
 
+    /// Whether this session may change the board; if not, says so.
+    fn may_change(&mut self, what: &str) -> bool {
+        match self.saver.read_only_reason() {
+            Some(reason) => {
+                self.status = Some(Status::warning(format!("read-only session, {what}: {reason}")));
+                false
+            }
+            None => true,
+        }
+    }
+
     /// Applies an op, records its inverse, follows its item and saves. Moving or adding into a
     /// column over its WIP limit is allowed, with a warning.
     pub(super) fn commit(&mut self, result: Result<Op, OpError>) {
@@ -33,13 +44,18 @@ impl App {
             self.status = Some(Status::info(op.summary));
             return;
         }
+        if !self.may_change("nothing was changed") {
+            return;
+        }
         let subject = op.edit.subject();
         let place =
             |board: &Board| subject.and_then(|id| board.item(id)).map(|it| (it.track, it.column.clone()));
         let before = place(&self.board);
+        let forward = op.edit.clone();
         match self.board.apply(op.edit) {
             Ok(inverse) => {
                 self.history.record(op.summary.clone(), inverse);
+                self.saver.record(&op.summary, &forward);
                 let mut status = Status::info(op.summary);
                 if let Some((track, column)) = place(&self.board).filter(|now| Some(now) != before.as_ref()) {
                     let warnings = wip::warnings(&self.board, track, &column);
@@ -54,39 +70,40 @@ impl App {
     }
 
     pub(super) fn undo(&mut self) {
-        let Some(step) = self.history.take_undo() else {
-            self.status = Some(Status::info("nothing to undo"));
-            return;
-        };
-        let subject = step.edit.subject();
-        match self.board.apply(step.edit.clone()) {
-            Ok(redo) => {
-                let message = format!("undid: {}", step.summary);
-                self.history.push_redo(step.summary, redo);
-                self.after_change(subject, Status::info(message));
-            }
-            Err(err) => {
-                self.status = Some(Status::error(format!("cannot undo {}: {err}", step.summary)));
-                self.history.restore_undo(step);
-            }
-        }
+        self.step_history(true);
     }
 
     pub(super) fn redo(&mut self) {
-        let Some(step) = self.history.take_redo() else {
-            self.status = Some(Status::info("nothing to redo"));
+        self.step_history(false);
+    }
+
+    /// Undoes (or redoes) the last step: applies its stored edit and keeps the inverse on the
+    /// other stack.
+    fn step_history(&mut self, undo: bool) {
+        let (verb, past) = if undo { ("undo", "undid") } else { ("redo", "redid") };
+        if !self.may_change(&format!("nothing to {verb}")) {
+            return;
+        }
+        let taken = if undo { self.history.take_undo() } else { self.history.take_redo() };
+        let Some(step) = taken else {
+            self.status = Some(Status::info(format!("nothing to {verb}")));
             return;
         };
         let subject = step.edit.subject();
         match self.board.apply(step.edit.clone()) {
-            Ok(undo) => {
-                let message = format!("redid: {}", step.summary);
-                self.history.push_undo(step.summary, undo);
+            Ok(inverse) => {
+                let message = format!("{past}: {}", step.summary);
+                self.saver.record(&message, &step.edit);
+                if undo {
+                    self.history.push_redo(step.summary, inverse);
+                } else {
+                    self.history.push_undo(step.summary, inverse);
+                }
                 self.after_change(subject, Status::info(message));
             }
             Err(err) => {
-                self.status = Some(Status::error(format!("cannot redo {}: {err}", step.summary)));
-                self.history.restore_redo(step);
+                self.status = Some(Status::error(format!("cannot {verb} {}: {err}", step.summary)));
+                if undo { self.history.restore_undo(step) } else { self.history.restore_redo(step) }
             }
         }
     }
@@ -99,10 +116,6 @@ impl App {
             self.selection.clamp(&self.view, 0..self.view.column_count());
         }
         self.status = Some(status);
-        if let Err(reason) = self.saver.save(&self.board) {
-            self.status = Some(Status::error(format!(
-                "not saved: {reason}; the change is kept here and saving is retried on the next change"
-            )));
-        }
+        self.save();
     }
 }

@@ -72,6 +72,11 @@ impl App {
             Action::Redo => self.redo(),
             Action::Capacity => self.overlays.push(Overlay::Capacity),
             Action::Zoom => self.toggle_zoom(),
+            Action::Presenter => {
+                self.presenting = !self.presenting;
+                let text = if self.presenting { "presenter mode on" } else { "presenter mode off" };
+                self.status = Some(Status::info(text));
+            }
             Action::Search => self.open_search(),
             Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Board, scroll: 0 }),
             Action::Quit => self.quit(),
@@ -283,7 +288,7 @@ impl App {
 
     fn quit(&mut self) {
         if let SaveState::Unsaved(_) = self.saver.state()
-            && let Err(reason) = self.saver.save(&self.board)
+            && let Err(reason) = self.saver.save(&mut self.board)
         {
             let file = self.saver.path().display().to_string();
             match self.saver.rescue(&self.board, self.now) {

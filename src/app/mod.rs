@@ -4,6 +4,7 @@
 pub mod action;
 mod commit;
 mod dispatch;
+mod follow;
 pub mod form;
 mod forms;
 pub mod item_form;
@@ -38,6 +39,8 @@ pub struct App {
     status: Option<Status>,
     /// Only the selected track is shown.
     zoom: bool,
+    /// Presenter mode: high contrast, the selected item's details always in view.
+    presenting: bool,
     keymap: Keymap,
     history: History,
     saver: Saver,
@@ -54,6 +57,7 @@ pub struct App {
 impl App {
     pub fn new(board: Board, store: Store, keymap: Keymap, now: Timestamp) -> App {
         let view = BoardView::build(&board, Query::default(), now.date_naive());
+        let saver = Saver::new(store, &board);
         let mut app = App {
             board,
             view,
@@ -61,9 +65,10 @@ impl App {
             overlays: Vec::new(),
             status: None,
             zoom: false,
+            presenting: false,
             keymap,
             history: History::default(),
-            saver: Saver::new(store),
+            saver,
             now,
             quit: false,
             came_from: None,
@@ -84,6 +89,13 @@ impl App {
             self.selection.column = column;
             self.selection.first(&self.view);
         }
+    }
+
+    /// Makes this session a viewer: it follows the file and refuses every change, saying why.
+    pub fn read_only(mut self, reason: String) -> App {
+        self.saver.make_read_only(reason.clone());
+        self.status = Some(Status::warning(format!("read-only: {reason}")));
+        self
     }
 
     /// Shows a message in the status bar.
@@ -141,6 +153,16 @@ impl App {
 
     pub fn zoomed(&self) -> bool {
         self.zoom
+    }
+
+    pub fn presenting(&self) -> bool {
+        self.presenting
+    }
+
+    /// Starts in presenter mode (`--presenter`).
+    pub fn presenter(mut self) -> App {
+        self.presenting = true;
+        self
     }
 
     pub fn overlays(&self) -> &[Overlay] {

@@ -16,7 +16,9 @@ pub fn run(cli: Cli) -> Result<()> {
     let path = location::board_path(cli.file.as_deref())?;
     let now = clock::now()?;
     let Some(command) = cli.command else {
-        return crate::tui::run(&path, now);
+        let options =
+            crate::tui::Options { readonly: cli.readonly, presenter: cli.presenter, theme: cli.theme };
+        return crate::tui::run(&path, now, options);
     };
     match command {
         Command::Add(args) => add(&path, args, now),

@@ -22,6 +22,18 @@ pub struct Cli {
     #[arg(long, short = 'f', global = true, env = "TWOTRACK_FILE", value_name = "PATH")]
     pub file: Option<PathBuf>,
 
+    /// Board screen: follow the file but refuse every change (for people who only watch).
+    #[arg(long, global = true)]
+    pub readonly: bool,
+
+    /// Board screen: start in presenter mode (high contrast, details always shown).
+    #[arg(long, global = true)]
+    pub presenter: bool,
+
+    /// Board screen: default, presenter or monochrome (default: monochrome when NO_COLOR is set).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub theme: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

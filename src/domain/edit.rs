@@ -69,6 +69,48 @@ impl Edit {
         matches!(self, Edit::Batch(edits) if edits.iter().all(Edit::is_noop))
     }
 
+    /// Rewrites item ids (`(old, new)` pairs) wherever the edit names an item.
+    pub fn remap(&mut self, ids: &[(ItemId, ItemId)]) {
+        let map = |id: &mut ItemId| {
+            if let Some((_, new)) = ids.iter().find(|(old, _)| old == id) {
+                *id = *new;
+            }
+        };
+        match self {
+            Edit::Add(item) => {
+                map(&mut item.id);
+                for link in item
+                    .follow_up_of
+                    .iter_mut()
+                    .chain(item.promoted_from.iter_mut())
+                    .chain(item.links.iter_mut())
+                {
+                    map(link);
+                }
+            }
+            Edit::Remove(id) => map(id),
+            Edit::Change { id, change, .. } => {
+                map(id);
+                for link in
+                    change.follow_up_of.iter_mut().flatten().chain(change.promoted_from.iter_mut().flatten())
+                {
+                    map(link);
+                }
+            }
+            Edit::Batch(edits) => edits.iter_mut().for_each(|e| e.remap(ids)),
+            Edit::SetPolicy(_) | Edit::SetWipLimit { .. } | Edit::SetDefinitionOfDone { .. } => {}
+        }
+    }
+
+    /// Calls `f` on every item this edit adds.
+    pub fn for_each_add(&mut self, f: &mut dyn FnMut(&mut Item)) {
+        match self {
+            Edit::Add(item) => f(item),
+            Edit::Batch(edits) => edits.iter_mut().for_each(|e| e.for_each_add(f)),
+            _ => {}
+        }
+    }
+
     /// The first item this edit touches (for selecting it after an undo).
     pub fn subject(&self) -> Option<ItemId> {
         match self {

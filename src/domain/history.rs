@@ -51,6 +51,14 @@ impl History {
     pub fn restore_redo(&mut self, step: Step) {
         self.redo.push(step);
     }
+
+    /// Follows items that got new ids when this session's edits were replayed on another
+    /// writer's board, so undo acts on the right items.
+    pub fn remap(&mut self, ids: &[(super::item::ItemId, super::item::ItemId)]) {
+        for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            step.edit.remap(ids);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -2,12 +2,14 @@
 
 pub mod board;
 pub mod capacity;
+pub mod changes;
 pub mod debt;
 pub mod dual_track;
 pub mod edit;
 pub mod history;
 pub mod item;
 pub mod lanes;
+pub mod merge;
 pub mod ops;
 pub mod placement;
 pub mod search;

@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod format;
 pub mod location;
 pub mod lock;
+pub mod users;
 
 use std::fs;
 use std::hash::{DefaultHasher, Hasher};
@@ -37,6 +38,8 @@ struct Seen {
     modified: (i64, i64),
     inode: (u64, u64),
     hash: u64,
+    /// Who owns that version of the file: whoever saved it last.
+    owner: u32,
 }
 
 impl Seen {
@@ -46,6 +49,7 @@ impl Seen {
             modified: (meta.mtime(), meta.mtime_nsec()),
             inode: (meta.dev(), meta.ino()),
             hash: hash(bytes),
+            owner: meta.uid(),
         }
     }
 
@@ -118,6 +122,32 @@ impl Store {
     /// Loads the board at `path`; a missing file is an error.
     pub fn load(path: &Path) -> Result<(Store, Board)> {
         Store::read(path)?.ok_or_else(|| anyhow!("board file {} does not exist", path.display()))
+    }
+
+    /// The user id of whoever wrote the version of the file this session last read or wrote.
+    pub fn writer(&self) -> Option<u32> {
+        self.seen.as_ref().map(|s| s.owner)
+    }
+
+    /// Whether the file on disk is no longer the version this session last read or wrote.
+    pub fn changed_on_disk(&self) -> bool {
+        matches!(self.check_unchanged(), Err(SaveError::ChangedOnDisk(_)))
+    }
+
+    /// Why this user cannot save the board here, if they cannot: the file is not writable,
+    /// or no new file can be made in its directory (an atomic save needs both).
+    pub fn write_access(&self) -> Result<(), String> {
+        if let Err(e) = fs::OpenOptions::new().append(true).open(&self.path)
+            && e.kind() != io::ErrorKind::NotFound
+        {
+            return Err(format!("you cannot write {} ({})", self.path.display(), e.kind()));
+        }
+        let dir = atomic::directory_of(&self.path);
+        tempfile::Builder::new()
+            .prefix(".twotrack-probe")
+            .tempfile_in(dir)
+            .map(drop)
+            .map_err(|e| format!("you cannot create files in {} ({})", dir.display(), e.kind()))
     }
 
     /// Reads the file again, for a caller that wants what is on disk now.

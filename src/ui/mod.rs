@@ -4,6 +4,7 @@ mod board_view;
 mod capacity_view;
 mod card;
 mod debt_view;
+mod details_view;
 mod form_view;
 mod help;
 pub mod layout;
@@ -25,6 +26,9 @@ use crate::domain::Stage;
 use layout::{MIN_HEIGHT, MIN_WIDTH};
 use theme::Theme;
 
+/// Rows of the details panel in presenter mode.
+const DETAILS_HEIGHT: u16 = 7;
+
 /// Scroll positions that persist between frames so the view moves only when it must.
 #[derive(Clone, Debug, Default)]
 pub struct ViewState {
@@ -34,16 +38,19 @@ pub struct ViewState {
     pub lane_offsets: HashMap<(usize, Stage), usize>,
 }
 
-/// The screen: a theme and the scroll state.
+/// The screen: its themes (everyday and presenter mode) and the scroll state.
 #[derive(Clone, Debug)]
 pub struct Screen {
     pub theme: Theme,
+    /// Used in presenter mode: the presenter theme, unless colour is off.
+    pub presenter_theme: Theme,
     pub state: ViewState,
 }
 
 impl Screen {
     pub fn new(theme: Theme) -> Screen {
-        Screen { theme, state: ViewState::default() }
+        let presenter_theme = if theme.name == "monochrome" { theme.clone() } else { Theme::presenter() };
+        Screen { theme, presenter_theme, state: ViewState::default() }
     }
 
     pub fn render(&mut self, app: &App, frame: &mut Frame) {
@@ -53,7 +60,7 @@ impl Screen {
 
     /// Draws the whole screen into `buf`.
     pub fn draw(&mut self, app: &App, area: Rect, buf: &mut Buffer) {
-        let theme = &self.theme;
+        let theme = if app.presenting() { &self.presenter_theme } else { &self.theme };
         buf.set_style(area, theme.base);
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             let note = format!(
@@ -64,9 +71,16 @@ impl Screen {
             return;
         }
         let top = Rect { height: 1, ..area };
-        let board = Rect { y: area.y + 1, height: area.height - 3, ..area };
+        let mut board = Rect { y: area.y + 1, height: area.height - 3, ..area };
         let status = Rect { y: area.bottom() - 2, height: 2, ..area };
         summary::draw_summary(buf, top, app, theme);
+        // Presenter mode keeps the selected item's details in view below the board.
+        let details = DETAILS_HEIGHT.min(board.height.saturating_sub(MIN_HEIGHT - 3));
+        if app.presenting() && details >= 3 {
+            board.height -= details;
+            let rect = Rect { y: board.bottom(), height: details, ..board };
+            details_view::draw_details(buf, rect, app, theme);
+        }
         board_view::draw_board(buf, board, app, &mut self.state, theme);
         status_bar::draw_status(buf, status, app, theme);
         for overlay in app.overlays() {

@@ -64,6 +64,7 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let (mark, mark_style) = match app.saver().state() {
         SaveState::Saved => ("✓ saved", theme.ok),
         SaveState::Unsaved(_) => ("✗ NOT SAVED", theme.error),
+        SaveState::ReadOnly(_) => ("READ-ONLY", theme.warning),
     };
     let (x, _) = buf.set_stringn(top.x, top.y, format!("{file} "), width, theme.hint_text);
     let (mut x, _) =

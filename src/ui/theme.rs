@@ -83,6 +83,110 @@ impl Theme {
         }
     }
 
+    /// No colour at all: bold, reverse and underline carry the structure (for `NO_COLOR`,
+    /// monochrome terminals and screenshots for print).
+    pub fn monochrome() -> Theme {
+        let plain = Style::new();
+        let bold = plain.add_modifier(Modifier::BOLD);
+        let reversed = plain.add_modifier(Modifier::REVERSED);
+        Theme {
+            name: "monochrome",
+            base: plain,
+            discovery: bold.add_modifier(Modifier::REVERSED),
+            delivery: bold.add_modifier(Modifier::REVERSED),
+            column_border: plain,
+            column_border_selected: bold,
+            selected_border_type: BorderType::Double,
+            column_title: plain,
+            column_title_selected: bold,
+            lane_label: bold,
+            lane_separator: plain,
+            card: plain,
+            card_selected: bold.add_modifier(Modifier::REVERSED),
+            card_id: plain,
+            estimate: plain,
+            kinds: [bold; 5],
+            muted: plain,
+            ok: plain,
+            warning: bold,
+            error: reversed.add_modifier(Modifier::BOLD),
+            hint_key: bold,
+            hint_text: plain,
+            overlay_border: bold,
+            overlay_title: bold,
+            field_label: plain,
+            field_focused: bold,
+            input: plain.add_modifier(Modifier::UNDERLINED),
+            button: bold,
+            button_focused: reversed,
+        }
+    }
+
+    /// For a shared screen: white on black, bold structure, no dim greys that a compressed video
+    /// stream smears; selection in bright yellow blocks. Still only the 16 basic colours.
+    pub fn presenter() -> Theme {
+        let base = Style::new().fg(Color::White).bg(Color::Black);
+        let bold = base.add_modifier(Modifier::BOLD);
+        Theme {
+            name: "presenter",
+            base,
+            discovery: bold.fg(Color::Black).bg(Color::LightMagenta),
+            delivery: bold.fg(Color::Black).bg(Color::LightCyan),
+            column_border: bold,
+            column_border_selected: bold.fg(Color::LightYellow),
+            selected_border_type: BorderType::Thick,
+            column_title: bold,
+            column_title_selected: bold.fg(Color::LightYellow),
+            lane_label: bold.fg(Color::LightYellow),
+            lane_separator: base,
+            card: bold,
+            card_selected: bold.fg(Color::Black).bg(Color::LightYellow),
+            card_id: bold,
+            estimate: bold.fg(Color::LightCyan),
+            kinds: [
+                bold.fg(Color::LightGreen),
+                bold.fg(Color::LightMagenta),
+                bold.fg(Color::LightBlue),
+                bold.fg(Color::LightYellow),
+                bold.fg(Color::LightRed),
+            ],
+            muted: base,
+            ok: bold.fg(Color::LightGreen),
+            warning: bold.fg(Color::Black).bg(Color::LightYellow),
+            error: bold.fg(Color::White).bg(Color::Red),
+            hint_key: bold.fg(Color::LightYellow),
+            hint_text: base,
+            overlay_border: bold.fg(Color::LightYellow),
+            overlay_title: bold,
+            field_label: base,
+            field_focused: bold.fg(Color::LightYellow),
+            input: base.add_modifier(Modifier::UNDERLINED),
+            button: bold,
+            button_focused: bold.fg(Color::Black).bg(Color::LightYellow),
+        }
+    }
+
+    /// The theme called `name` (default, presenter, monochrome).
+    pub fn named(name: &str) -> Option<Theme> {
+        match name {
+            "default" => Some(Theme::standard()),
+            "presenter" => Some(Theme::presenter()),
+            "monochrome" => Some(Theme::monochrome()),
+            _ => None,
+        }
+    }
+
+    /// The theme to start with: the one asked for, else monochrome when `NO_COLOR` is set.
+    pub fn choose(asked: Option<&str>, no_color: bool) -> Result<Theme, String> {
+        match asked {
+            Some(name) => Theme::named(name).ok_or_else(|| {
+                format!("there is no theme `{name}` (the themes are default, presenter, monochrome)")
+            }),
+            None if no_color => Ok(Theme::monochrome()),
+            None => Ok(Theme::standard()),
+        }
+    }
+
     pub fn track(&self, track: Track) -> Style {
         match track {
             Track::Discovery => self.discovery,

@@ -90,6 +90,15 @@ pub fn exists(path: &Path) -> bool {
     path.exists()
 }
 
+/// Waits (up to the pty patience) until `check` holds; panics with `what` if it never does.
+pub fn wait_until(what: &str, mut check: impl FnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while !check() {
+        assert!(start.elapsed() < pty::PATIENCE, "never happened: {what}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// The fixed clock as a timestamp.
 pub fn now() -> twotrack::domain::Timestamp {
     chrono::DateTime::parse_from_rfc3339(NOW).expect("time").to_utc()

@@ -19,15 +19,38 @@ pub struct Pty {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote to the terminal so far.
     written: Arc<AtomicUsize>,
+    /// Those bytes themselves.
+    raw: Arc<Mutex<Vec<u8>>>,
 }
 
 impl Pty {
     /// Starts `twotrack --file board args...` in a `cols` x `rows` terminal with a fixed clock.
     pub fn spawn(board: &Path, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
+        Pty::spawn_as(&[], board, args, cols, rows, env)
+    }
+
+    /// Like [`Pty::spawn`], with the binary run through `wrapper` (such as setpriv).
+    pub fn spawn_as(
+        wrapper: &[&str],
+        board: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_twotrack"));
+        let binary = env!("CARGO_BIN_EXE_twotrack");
+        let mut cmd = match wrapper.split_first() {
+            Some((program, args)) => {
+                let mut cmd = CommandBuilder::new(program);
+                cmd.args(args);
+                cmd.arg(binary);
+                cmd
+            }
+            None => CommandBuilder::new(binary),
+        };
         cmd.arg("--file");
         cmd.arg(board);
         for arg in args {
@@ -45,18 +68,20 @@ impl Pty {
         let writer = pair.master.take_writer().expect("pty writer");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nonzero(rows), nonzero(cols), 0)));
         let written = Arc::new(AtomicUsize::new(0));
-        let (p, w) = (Arc::clone(&parser), Arc::clone(&written));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, w, r) = (Arc::clone(&parser), Arc::clone(&written), Arc::clone(&raw));
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
-                w.fetch_add(n, Ordering::SeqCst);
+                r.lock().expect("raw").extend_from_slice(&buf[..n]);
                 p.lock().expect("parser").process(&buf[..n]);
+                w.fetch_add(n, Ordering::SeqCst);
             }
         });
-        Pty { master: pair.master, child, writer, parser, written }
+        Pty { master: pair.master, child, writer, parser, written, raw }
     }
 
     /// Sends raw bytes as if typed.
@@ -89,6 +114,11 @@ impl Pty {
             }
             last = now;
         }
+    }
+
+    /// Everything the program wrote to the terminal so far.
+    pub fn raw(&self) -> Vec<u8> {
+        self.raw.lock().expect("raw").clone()
     }
 
     pub fn written(&self) -> usize {
