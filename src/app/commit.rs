@@ -54,8 +54,8 @@ impl App {
         let forward = op.edit.clone();
         match self.board.apply(op.edit) {
             Ok(inverse) => {
+                self.saver.record(&op.summary, &forward, &inverse);
                 self.history.record(op.summary.clone(), inverse);
-                self.saver.record(&op.summary, &forward);
                 let mut status = Status::info(op.summary);
                 if let Some((track, column)) = place(&self.board).filter(|now| Some(now) != before.as_ref()) {
                     let warnings = wip::warnings(&self.board, track, &column);
@@ -93,7 +93,7 @@ impl App {
         match self.board.apply(step.edit.clone()) {
             Ok(inverse) => {
                 let message = format!("{past}: {}", step.summary);
-                self.saver.record(&message, &step.edit);
+                self.saver.record(&message, &step.edit, &inverse);
                 if undo {
                     self.history.push_redo(step.summary, inverse);
                 } else {

@@ -57,7 +57,7 @@ pub struct App {
 impl App {
     pub fn new(board: Board, store: Store, keymap: Keymap, now: Timestamp) -> App {
         let view = BoardView::build(&board, Query::default(), now.date_naive());
-        let saver = Saver::new(store, &board);
+        let saver = Saver::new(store);
         let mut app = App {
             board,
             view,

@@ -34,19 +34,25 @@ pub struct Merged {
     pub renumbered: Vec<(ItemId, ItemId)>,
 }
 
+/// An edit applied to the board but not yet in the file.
+#[derive(Debug)]
+struct Pending {
+    summary: String,
+    edit: Edit,
+    inverse: Edit,
+}
+
 #[derive(Debug)]
 pub struct Saver {
     store: Store,
     state: SaveState,
-    /// The board as last read or written: what "their changes" are measured against.
-    base: Board,
-    /// Edits applied since `base`, not yet in the file, with what each did.
-    pending: Vec<(String, Edit)>,
+    /// Edits applied since the file was last read or written, oldest first.
+    pending: Vec<Pending>,
 }
 
 impl Saver {
-    pub fn new(store: Store, board: &Board) -> Saver {
-        Saver { store, state: SaveState::Saved, base: board.clone(), pending: Vec::new() }
+    pub fn new(store: Store) -> Saver {
+        Saver { store, state: SaveState::Saved, pending: Vec::new() }
     }
 
     /// From now on the session follows the file but never writes it.
@@ -70,9 +76,14 @@ impl Saver {
         }
     }
 
-    /// Notes an edit just applied to the board, to be saved (and replayed if need be).
-    pub fn record(&mut self, summary: &str, edit: &Edit) {
-        self.pending.push((summary.to_owned(), edit.clone()));
+    /// Notes an edit just applied to the board (and its inverse), to be saved and, if someone
+    /// else saves first, replayed on their board.
+    pub fn record(&mut self, summary: &str, edit: &Edit, inverse: &Edit) {
+        self.pending.push(Pending {
+            summary: summary.to_owned(),
+            edit: edit.clone(),
+            inverse: inverse.clone(),
+        });
     }
 
     /// Saves `board`. When the file changed on disk, `board` becomes the file's board with this
@@ -86,7 +97,14 @@ impl Saver {
             Err(SaveError::ChangedOnDisk(_)) => self.merge_and_save(board).map(Some),
             Err(SaveError::Failed(err)) => Err(format!("{err:#}")),
         };
-        self.settle(board, result)
+        match &result {
+            Ok(_) => {
+                self.pending.clear();
+                self.state = SaveState::Saved;
+            }
+            Err(reason) => self.state = SaveState::Unsaved(reason.clone()),
+        }
+        result
     }
 
     /// Reads the file again if someone else saved it; `board` becomes theirs with this
@@ -95,65 +113,55 @@ impl Saver {
         if !self.store.changed_on_disk() {
             return Ok(None);
         }
-        let mut merged = self.merge(board, None)?;
-        if !self.pending.is_empty() {
-            let saved = self.save(board)?;
-            if let Some(more) = saved {
-                merged.theirs.extend(more.theirs);
-                merged.lost.extend(more.lost);
-                merged.renumbered.extend(more.renumbered);
-            }
+        let mut merged = self.merge(board)?;
+        if !self.pending.is_empty()
+            && let Some(more) = self.save(board)?
+        {
+            merged.theirs.extend(more.theirs);
+            merged.lost.extend(more.lost);
+            merged.renumbered.extend(more.renumbered);
         }
         Ok(Some(merged))
-    }
-
-    /// Remembers how a save ended.
-    fn settle(
-        &mut self,
-        board: &Board,
-        result: Result<Option<Merged>, String>,
-    ) -> Result<Option<Merged>, String> {
-        match &result {
-            Ok(_) => {
-                self.pending.clear();
-                self.base = board.clone();
-                self.state = SaveState::Saved;
-            }
-            Err(reason) => self.state = SaveState::Unsaved(reason.clone()),
-        }
-        result
     }
 
     /// Under the lock: read theirs, replay ours, save the result.
     fn merge_and_save(&mut self, board: &mut Board) -> Result<Merged, String> {
         let lock = BoardLock::acquire(self.store.path()).map_err(|e| format!("{e:#}"))?;
-        let merged = self.merge(board, Some(&lock))?;
+        let merged = self.merge(board)?;
         self.store.save_locked(board, &lock).map_err(|e| e.to_string())?;
         Ok(merged)
     }
 
     /// Replaces `board` by the file's board with the pending edits replayed on it.
-    fn merge(&mut self, board: &mut Board, _lock: Option<&BoardLock>) -> Result<Merged, String> {
+    fn merge(&mut self, board: &mut Board) -> Result<Merged, String> {
         let theirs = self.store.reload().map_err(|e| {
             format!("the board file changed on disk but cannot be read ({e:#}); it was not overwritten")
         })?;
-        let mut merged_board = theirs.clone();
-        let edits: Vec<Edit> = self.pending.iter().map(|(_, e)| e.clone()).collect();
+        // What they changed is measured against the board as this session last saw the file:
+        // the board in memory without this session's unsaved edits.
+        let described = if self.pending.is_empty() {
+            changes::describe(board, &theirs)
+        } else {
+            let mut base = board.clone();
+            for pending in self.pending.iter().rev() {
+                let _ = base.apply(pending.inverse.clone());
+            }
+            changes::describe(&base, &theirs)
+        };
+        let mut merged_board = theirs;
+        let edits: Vec<Edit> = self.pending.iter().map(|p| p.edit.clone()).collect();
         let Replayed { outcomes, renumbered } = merge::replay(&mut merged_board, &edits);
         let mut lost = Vec::new();
         let mut still = Vec::new();
-        for ((summary, _), outcome) in self.pending.drain(..).zip(outcomes) {
+        for (pending, outcome) in self.pending.drain(..).zip(outcomes) {
             match outcome {
-                Ok(edit) => still.push((summary, edit)),
-                Err(err) => lost.push((summary, err)),
+                Ok((edit, inverse)) => still.push(Pending { summary: pending.summary, edit, inverse }),
+                Err(err) => lost.push((pending.summary, err)),
             }
         }
         self.pending = still;
-        let merged =
-            Merged { by: self.writer(), theirs: changes::describe(&self.base, &theirs), lost, renumbered };
-        self.base = theirs;
         *board = merged_board;
-        Ok(merged)
+        Ok(Merged { by: self.writer(), theirs: described, lost, renumbered })
     }
 
     /// Who saved the version of the file last read.

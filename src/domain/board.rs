@@ -172,6 +172,20 @@ impl Board {
         self.column(track, id).is_some_and(|c| c.done)
     }
 
+    /// The board's settings with no items (for writing its header).
+    pub fn clone_without_items(&self) -> Board {
+        Board {
+            version: self.version,
+            name: self.name.clone(),
+            next_id: self.next_id,
+            capacity: self.capacity.clone(),
+            definition_of_done: self.definition_of_done.clone(),
+            discovery: self.discovery.clone(),
+            delivery: self.delivery.clone(),
+            items: Vec::new(),
+        }
+    }
+
     /// All items, sorted by id.
     pub fn items(&self) -> &[Item] {
         &self.items

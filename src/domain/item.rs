@@ -203,7 +203,7 @@ impl FromStr for Severity {
 }
 
 /// One line of a checklist, ticked or not.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckEntry {
     pub text: String,
@@ -223,7 +223,7 @@ pub struct Place {
 }
 
 /// A card on the board.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: ItemId,

@@ -9,9 +9,9 @@ use super::item::ItemId;
 /// What replaying did.
 #[derive(Debug, Default)]
 pub struct Replayed {
-    /// For each edit given, in order: the edit as applied (ids remapped), or why it no longer
-    /// applies.
-    pub outcomes: Vec<Result<Edit, EditError>>,
+    /// For each edit given, in order: the edit as applied (ids remapped) and its inverse, or
+    /// why it no longer applies.
+    pub outcomes: Vec<Result<(Edit, Edit), EditError>>,
     /// Items added under a new id because theirs was taken: (old id, new id).
     pub renumbered: Vec<(ItemId, ItemId)>,
 }
@@ -31,7 +31,7 @@ pub fn replay(board: &mut Board, edits: &[Edit]) -> Replayed {
         for (old, new) in take_free_ids(board, &mut edit) {
             out.renumbered.push((old, new));
         }
-        let outcome = board.apply(edit.clone()).map(|_| edit);
+        let outcome = board.apply(edit.clone()).map(|inverse| (edit, inverse));
         out.outcomes.push(outcome);
     }
     out

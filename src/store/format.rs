@@ -32,7 +32,7 @@ impl fmt::Display for FileError {
 impl std::error::Error for FileError {}
 
 /// The layout every save uses, so that an unchanged board saves byte-identical.
-fn layout() -> PrettyConfig {
+pub(crate) fn layout() -> PrettyConfig {
     PrettyConfig::new()
         .indentor("    ")
         .struct_names(false)
@@ -43,15 +43,7 @@ fn layout() -> PrettyConfig {
 
 /// The board as file text. Refuses to return text that does not read back as the same board.
 pub fn to_text(board: &Board) -> Result<String, String> {
-    let mut text = ron::Options::default()
-        .to_string_pretty(board, layout())
-        .map_err(|e| format!("cannot write the board as RON: {e}"))?;
-    text.push('\n');
-    match ron::from_str::<Board>(&text) {
-        Ok(back) if back == *board => Ok(text),
-        Ok(_) => Err("the board would not read back the same; nothing was written".into()),
-        Err(e) => Err(format!("the board would not read back ({e}); nothing was written")),
-    }
+    super::written::Written::new(board, None).map(|w| w.text().to_owned())
 }
 
 /// Reads a board from the bytes of the file at `path`.

@@ -3,9 +3,11 @@
 
 pub mod atomic;
 pub mod format;
+pub mod item_text;
 pub mod location;
 pub mod lock;
 pub mod users;
+pub mod written;
 
 use std::fs;
 use std::hash::{DefaultHasher, Hasher};
@@ -18,6 +20,7 @@ use anyhow::{Context, Result, anyhow};
 use crate::domain::{Board, Timestamp};
 pub use format::FileError;
 pub use lock::BoardLock;
+use written::Written;
 
 /// Why a save did not happen. Either way the file on disk is as it was.
 #[derive(Debug, thiserror::Error)]
@@ -37,18 +40,19 @@ struct Seen {
     len: u64,
     modified: (i64, i64),
     inode: (u64, u64),
-    hash: u64,
+    /// A hash of the content, kept only when the session does not keep the text itself.
+    hash: Option<u64>,
     /// Who owns that version of the file: whoever saved it last.
     owner: u32,
 }
 
 impl Seen {
-    fn of(meta: &fs::Metadata, bytes: &[u8]) -> Seen {
+    fn of(meta: &fs::Metadata, bytes: &[u8], text_kept: bool) -> Seen {
         Seen {
             len: meta.len(),
             modified: (meta.mtime(), meta.mtime_nsec()),
             inode: (meta.dev(), meta.ino()),
-            hash: hash(bytes),
+            hash: (!text_kept).then(|| hash(bytes)),
             owner: meta.uid(),
         }
     }
@@ -72,6 +76,8 @@ pub struct Store {
     path: PathBuf,
     /// The version of the file this session last read or wrote (`None`: there was no file).
     seen: Option<Seen>,
+    /// Its text, so that a save rewrites only the items that changed.
+    written: Written,
 }
 
 /// A board opened from its file.
@@ -114,7 +120,7 @@ impl Store {
             return Ok(Opened { store, board, created: false });
         }
         let board = location::starter_board(now);
-        let mut store = Store { path: path.to_path_buf(), seen: None };
+        let mut store = Store { path: path.to_path_buf(), seen: None, written: Written::default() };
         store.save_locked(&board, lock)?;
         Ok(Opened { store, board, created: true })
     }
@@ -167,7 +173,10 @@ impl Store {
         let meta =
             fs::metadata(path).with_context(|| format!("cannot read board file {}", path.display()))?;
         let board = format::from_bytes(path, &bytes)?;
-        let store = Store { path: path.to_path_buf(), seen: Some(Seen::of(&meta, &bytes)) };
+        // from_bytes succeeded, so the bytes are UTF-8.
+        let written = Written::adopt(&board, std::str::from_utf8(&bytes).unwrap_or_default());
+        let seen = Seen::of(&meta, &bytes, !written.text().is_empty());
+        let store = Store { path: path.to_path_buf(), seen: Some(seen), written };
         Ok(Some((store, board)))
     }
 
@@ -179,7 +188,8 @@ impl Store {
 
     /// Saves the board while the caller holds the board's lock.
     pub fn save_locked(&mut self, board: &Board, _lock: &BoardLock) -> Result<(), SaveError> {
-        let text = format::to_text(board).map_err(|e| SaveError::Failed(anyhow!(e)))?;
+        let written = Written::new(board, Some(&self.written)).map_err(|e| SaveError::Failed(anyhow!(e)))?;
+        let text = written.text();
         self.check_unchanged()?;
         Store::prepare_directory(&self.path).map_err(SaveError::Failed)?;
         atomic::replace_with(&self.path, |file| file.write_all(text.as_bytes()))
@@ -187,7 +197,8 @@ impl Store {
         let meta = fs::metadata(&self.path)
             .with_context(|| format!("cannot read back board file {}", self.path.display()))
             .map_err(SaveError::Failed)?;
-        self.seen = Some(Seen::of(&meta, text.as_bytes()));
+        self.seen = Some(Seen::of(&meta, text.as_bytes(), true));
+        self.written = written;
         Ok(())
     }
 
@@ -214,6 +225,10 @@ impl Store {
         let bytes = fs::read(&self.path)
             .with_context(|| format!("cannot read board file {}", self.path.display()))
             .map_err(SaveError::Failed)?;
-        if hash(&bytes) == seen.hash { Ok(()) } else { Err(changed()) }
+        let same = match seen.hash {
+            Some(hashed) => hash(&bytes) == hashed,
+            None => bytes == self.written.text().as_bytes(),
+        };
+        if same { Ok(()) } else { Err(changed()) }
     }
 }

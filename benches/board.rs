@@ -1,0 +1,107 @@
+//! In-process benchmarks at 1,000 and 10,000 items: load, save, full render at 160x48, one
+//! navigation key (handle + render), one item move (handle + apply + save + render), and the
+//! capacity split. Run with `cargo bench --bench board`.
+
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use divan::Bencher;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use twotrack::app::App;
+use twotrack::app::keymap::Keymap;
+use twotrack::domain::capacity::Capacity;
+use twotrack::generate;
+use twotrack::store::Store;
+use twotrack::ui::Screen;
+use twotrack::ui::theme::Theme;
+
+const SIZES: [usize; 2] = [1_000, 10_000];
+
+fn main() {
+    divan::main();
+}
+
+/// A generated board saved in a temporary directory (kept alive by the returned guard).
+fn board_file(items: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("board.ron");
+    let board = generate::board(items, 1);
+    let mut store = Store::open(&path, generate::epoch()).expect("create").store;
+    store.save(&board).expect("save");
+    (dir, path)
+}
+
+fn app(path: &PathBuf) -> App {
+    let opened = Store::open(path, generate::epoch()).expect("open");
+    App::new(opened.board, opened.store, Keymap::default_keymap(), generate::epoch())
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn render(screen: &mut Screen, app: &App, buf: &mut Buffer) {
+    screen.draw(app, buf.area, buf);
+}
+
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn load(bencher: Bencher, items: usize) {
+    let (_dir, path) = board_file(items);
+    bencher.bench(|| Store::load(&path).expect("load"));
+}
+
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn save(bencher: Bencher, items: usize) {
+    let (_dir, path) = board_file(items);
+    let (mut store, board) = Store::load(&path).expect("load");
+    bencher.bench_local(|| store.save(&board).expect("save"));
+}
+
+#[divan::bench(args = SIZES)]
+fn render_160x48(bencher: Bencher, items: usize) {
+    let (_dir, path) = board_file(items);
+    let app = app(&path);
+    let mut screen = Screen::new(Theme::standard());
+    let mut buf = Buffer::empty(Rect::new(0, 0, 160, 48));
+    bencher.bench_local(|| render(&mut screen, &app, &mut buf));
+}
+
+#[divan::bench(args = SIZES)]
+fn navigation_key(bencher: Bencher, items: usize) {
+    let (_dir, path) = board_file(items);
+    let mut app = app(&path);
+    let mut screen = Screen::new(Theme::standard());
+    let mut buf = Buffer::empty(Rect::new(0, 0, 160, 48));
+    let mut down = true;
+    bencher.bench_local(|| {
+        // Walk down and back up the column so every press moves the selection.
+        let before = app.selection();
+        app.handle_key(key(if down { 'j' } else { 'k' }));
+        if app.selection() == before {
+            down = !down;
+        }
+        render(&mut screen, &app, &mut buf);
+    });
+}
+
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn item_move(bencher: Bencher, items: usize) {
+    let (_dir, path) = board_file(items);
+    let mut app = app(&path);
+    let mut screen = Screen::new(Theme::standard());
+    let mut buf = Buffer::empty(Rect::new(0, 0, 160, 48));
+    let mut right = true;
+    bencher.bench_local(|| {
+        // Move the selected item between Ready and In progress, saving each time.
+        app.handle_key(key(if right { 'L' } else { 'H' }));
+        right = !right;
+        render(&mut screen, &app, &mut buf);
+    });
+}
+
+#[divan::bench(args = SIZES)]
+fn capacity(bencher: Bencher, items: usize) {
+    let board = generate::board(items, 1);
+    bencher.bench(|| Capacity::of(&board));
+}

@@ -1,0 +1,142 @@
+//! Large, realistic boards for benchmarks and tests: both tracks, both stages, every column,
+//! estimates, tags, assignees, descriptions, timeboxes, follow-ups and promotions. The same
+//! size and seed always give the same board.
+
+use chrono::{DateTime, Days, NaiveDate};
+
+use crate::domain::ops::{self, NewItem};
+use crate::domain::{Board, Edit, Kind, Severity, Stage, Timestamp, Track};
+
+/// A small, fast, deterministic pseudo-random sequence (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const VERBS: &[&str] =
+    &["Export", "Import", "Refactor", "Cache", "Index", "Stream", "Validate", "Document", "Retry", "Migrate"];
+const NOUNS: &[&str] = &[
+    "the billing report",
+    "user avatars",
+    "search results",
+    "webhook payloads",
+    "the CSV writer",
+    "audit logs",
+    "team invites",
+    "the login flow",
+    "push notifications",
+    "the pricing page",
+];
+const TAGS: &[&str] = &["api", "ui", "perf", "security", "billing", "mobile", "docs", "infra"];
+const PEOPLE: &[&str] = &["alex", "sam", "kim", "ana", "ben", "lee"];
+
+/// The time every generated item is created at.
+pub fn epoch() -> Timestamp {
+    DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default()
+}
+
+/// A board with `count` items.
+pub fn board(count: usize, seed: u64) -> Board {
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut board = Board::new(&format!("Generated board ({count} items)"));
+    let now = epoch();
+    let today = now.date_naive();
+    for n in 0..count {
+        let track = if rng.chance(25) { Track::Discovery } else { Track::Delivery };
+        let columns: Vec<String> = board.track(track).columns.iter().map(|c| c.id.clone()).collect();
+        let stage = if rng.chance(30) { Stage::Two } else { Stage::One };
+        let kind = match (track, stage) {
+            (Track::Discovery, _) => *rng.pick(&[Kind::Spike, Kind::Spike, Kind::Enabler]),
+            (Track::Delivery, Stage::Two) => *rng.pick(&[Kind::Debt, Kind::Debt, Kind::Feature, Kind::Bug]),
+            (Track::Delivery, Stage::One) => *rng.pick(&[Kind::Feature, Kind::Feature, Kind::Bug]),
+        };
+        let new = NewItem {
+            title: format!("{} {} ({n})", rng.pick(VERBS), rng.pick(NOUNS)),
+            track: Some(track),
+            column: Some(rng.pick(&columns).clone()),
+            stage: Some(stage),
+            kind: Some(kind),
+            estimate: rng.chance(85).then(|| *rng.pick(&[1, 2, 3, 5, 8, 13])),
+            tags: (0..rng.below(3)).map(|_| (*rng.pick(TAGS)).to_owned()).collect(),
+            assignee: rng.chance(70).then(|| (*rng.pick(PEOPLE)).to_owned()),
+            description: if rng.chance(60) {
+                format!("Why: customers asked for it.\nDone when: {} works end to end.", rng.pick(NOUNS))
+            } else {
+                String::new()
+            },
+            severity: (kind == Kind::Debt).then(|| *rng.pick(&Severity::ALL)),
+            question: (track == Track::Discovery).then(|| format!("Can we {} faster?", rng.pick(NOUNS))),
+            outcome: (track == Track::Discovery && rng.chance(80))
+                .then(|| "A go/no-go with numbers".to_owned()),
+            timebox: (track == Track::Discovery && rng.chance(85)).then(|| shifted(today, rng.below(30), 10)),
+        };
+        let Ok(op) = ops::add(&board, new, now) else { continue };
+        let Edit::Add(mut item) = op.edit else { continue };
+        // Link some items to earlier ones, as follow-ups and promotions do.
+        if n > 10 && stage == Stage::Two && rng.chance(30) {
+            item.follow_up_of = Some(1 + rng.below(n) as u64);
+        } else if n > 10 && track == Track::Delivery && rng.chance(10) {
+            item.promoted_from = Some(1 + rng.below(n) as u64);
+        }
+        if board.is_done_column(item.track, &item.column) {
+            item.finished = Some(now);
+        }
+        let _ = board.apply(Edit::Add(item));
+    }
+    board
+}
+
+/// `today` moved by `offset - back` days.
+fn shifted(today: NaiveDate, offset: usize, back: usize) -> NaiveDate {
+    let days = offset as i64 - back as i64;
+    if days >= 0 {
+        today.checked_add_days(Days::new(days as u64)).unwrap_or(today)
+    } else {
+        today.checked_sub_days(Days::new((-days) as u64)).unwrap_or(today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::format;
+
+    #[test]
+    fn generated_boards_are_valid_varied_and_repeatable() {
+        let board = board(500, 7);
+        assert_eq!(board.items().len(), 500);
+        let text = format::to_text(&board).expect("saves");
+        assert_eq!(format::from_bytes(std::path::Path::new("g.ron"), text.as_bytes()).expect("loads"), board);
+        assert_eq!(super::board(500, 7), board, "same seed, same board");
+        for track in Track::ALL {
+            for column in &board.track(track).columns {
+                for stage in Stage::ALL {
+                    let n =
+                        board.items().iter().filter(|i| i.column == column.id && i.stage == stage).count();
+                    assert!(n > 0, "{} {stage:?} is empty", column.id);
+                }
+            }
+        }
+        assert!(board.items().iter().any(|i| i.follow_up_of.is_some()));
+        assert!(board.items().iter().any(|i| i.promoted_from.is_some()));
+        assert!(board.items().iter().any(|i| i.timebox.is_some()));
+    }
+}

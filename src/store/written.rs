@@ -1,0 +1,201 @@
+//! The text of the board file and where each item lies in it. Saving builds the new text from
+//! the old one: an item that did not change keeps its bytes, a changed one is written afresh
+//! and read back before it is used, so nothing that cannot be read back is ever written and a
+//! large board saves in a few milliseconds.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::ops::Range;
+
+use super::format::layout;
+use super::item_text::write_item;
+use crate::domain::{Board, Item, ItemId};
+
+/// Where one item's text lies, and which version of the item it is.
+#[derive(Clone, Debug)]
+struct Block {
+    id: ItemId,
+    hash: u64,
+    range: Range<usize>,
+    /// Known to read back as the item it was written from.
+    verified: bool,
+}
+
+/// A board as file text, with its items' blocks.
+#[derive(Clone, Debug, Default)]
+pub struct Written {
+    text: String,
+    blocks: Vec<Block>,
+}
+
+const ITEMS_EMPTY: &str = "    items: [],\n";
+const ITEMS_OPEN: &str = "    items: [\n";
+const ITEMS_CLOSE: &str = "    ],\n";
+
+fn hash(item: &Item) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    item.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Written {
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The board as text, reusing the verified blocks of `previous` for unchanged items.
+    pub fn new(board: &Board, previous: Option<&Written>) -> Result<Written, String> {
+        Written::build(board, |item, hash| {
+            let block = previous?.block(item.id).filter(|b| b.verified && b.hash == hash)?;
+            Some(&previous?.text[block.range.clone()])
+        })
+    }
+
+    /// The text `board` was read from, if it is exactly what this layout writes; then every
+    /// block is known to read back and later saves can reuse them.
+    pub fn adopt(board: &Board, file_text: &str) -> Written {
+        match Written::assemble(board, &mut |_, _| None, false) {
+            Ok(mut written) if written.text == file_text => {
+                written.blocks.iter_mut().for_each(|b| b.verified = true);
+                written
+            }
+            _ => Written::default(),
+        }
+    }
+
+    fn build<'p>(board: &Board, reuse: impl Fn(&Item, u64) -> Option<&'p str>) -> Result<Written, String> {
+        Written::assemble(board, &mut |item, hash| reuse(item, hash).map(str::to_owned), true)
+    }
+
+    /// Lays out the header and every item; `reuse` may give an item's text from before.
+    fn assemble(
+        board: &Board,
+        reuse: &mut dyn FnMut(&Item, u64) -> Option<String>,
+        verify: bool,
+    ) -> Result<Written, String> {
+        let header = header(board, verify)?;
+        let Some(split) = header.find(ITEMS_EMPTY) else {
+            return Err("the board's layout has no items list".into());
+        };
+        if board.items().is_empty() {
+            return Ok(Written { text: header, blocks: Vec::new() });
+        }
+        let mut text = String::with_capacity(header.len() + board.items().len() * 512);
+        text.push_str(&header[..split]);
+        text.push_str(ITEMS_OPEN);
+        let mut blocks = Vec::with_capacity(board.items().len());
+        for item in board.items() {
+            let hash = hash(item);
+            let start = text.len();
+            let verified = match reuse(item, hash) {
+                Some(old) => {
+                    text.push_str(&old);
+                    true
+                }
+                None => {
+                    write_item(&mut text, item);
+                    if verify {
+                        check_block(&text[start..], item)?;
+                    }
+                    verify
+                }
+            };
+            blocks.push(Block { id: item.id, hash, range: start..text.len(), verified });
+        }
+        text.push_str(ITEMS_CLOSE);
+        text.push_str(&header[split + ITEMS_EMPTY.len()..]);
+        Ok(Written { text, blocks })
+    }
+
+    fn block(&self, id: ItemId) -> Option<&Block> {
+        self.blocks.binary_search_by_key(&id, |b| b.id).ok().map(|i| &self.blocks[i])
+    }
+}
+
+/// The board without its items, as the RON serializer lays it out, checked to read back.
+fn header(board: &Board, verify: bool) -> Result<String, String> {
+    let bare = board.clone_without_items();
+    let mut text = ron::Options::default()
+        .to_string_pretty(&bare, layout())
+        .map_err(|e| format!("cannot write the board as RON: {e}"))?;
+    text.push('\n');
+    if verify {
+        match ron::from_str::<Board>(&text) {
+            Ok(back) if back == bare => {}
+            _ => return Err("the board's settings would not read back the same; nothing was written".into()),
+        }
+    }
+    Ok(text)
+}
+
+/// Refuses an item's text unless it reads back as the item.
+fn check_block(block: &str, item: &Item) -> Result<(), String> {
+    let body = block.trim_end().trim_end_matches(',');
+    match ron::from_str::<Item>(body) {
+        Ok(back) if back == *item => Ok(()),
+        Ok(_) => Err(format!("item #{} would not read back the same; nothing was written", item.id)),
+        Err(e) => Err(format!("item #{} would not read back ({e}); nothing was written", item.id)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{CheckEntry, Edit, Severity};
+    use crate::generate;
+
+    /// The whole board as the RON serializer writes it.
+    fn ron_text(board: &Board) -> String {
+        let mut text = ron::Options::default().to_string_pretty(board, layout()).expect("ron");
+        text.push('\n');
+        text
+    }
+
+    fn odd_board() -> Board {
+        let mut board = generate::board(300, 3);
+        let mut item = board.item(5).expect("item").clone();
+        item.id = 1000;
+        item.title = "quote \" back\\slash\nnew\tline \u{7} bell \u{301}accent ünï 🚀 r#\"raw\"#".into();
+        item.tags = vec!["a,b".into(), "\"".into()];
+        item.checklist = vec![
+            CheckEntry { text: "x\ny".into(), done: true },
+            CheckEntry { text: String::new(), done: false },
+        ];
+        item.links = vec![1, 2, 3];
+        item.severity = Some(Severity::Critical);
+        item.finished = Some(chrono::DateTime::from_timestamp(1_800_000_000, 123_456_789).expect("time"));
+        item.rank = i64::MIN;
+        board.apply(Edit::Add(Box::new(item))).expect("add");
+        board
+    }
+
+    #[test]
+    fn the_fast_writer_writes_exactly_what_the_ron_serializer_writes() {
+        for board in [Board::new("empty"), generate::board(200, 1), odd_board()] {
+            let written = Written::new(&board, None).expect("writes");
+            assert_eq!(written.text(), ron_text(&board));
+        }
+    }
+
+    #[test]
+    fn unchanged_items_keep_their_bytes_and_changed_ones_are_rewritten() {
+        let mut board = odd_board();
+        let first = Written::new(&board, None).expect("writes");
+        let adopted = Written::adopt(&board, first.text());
+        assert!(adopted.blocks.iter().all(|b| b.verified), "a file in this layout is adopted whole");
+        let op = crate::domain::ops::move_to_column(&board, 7, "done", generate::epoch()).expect("op");
+        board.apply(op.edit).expect("apply");
+        let second = Written::new(&board, Some(&adopted)).expect("writes");
+        assert_eq!(second.text(), ron_text(&board));
+        let text = |w: &Written, id| w.block(id).map(|b| w.text[b.range.clone()].to_owned());
+        let changed: Vec<ItemId> =
+            board.items().iter().map(|i| i.id).filter(|id| text(&first, *id) != text(&second, *id)).collect();
+        assert_eq!(changed, [7], "only the moved item's text changed");
+    }
+
+    #[test]
+    fn a_file_in_another_layout_is_not_adopted() {
+        let board = generate::board(20, 1);
+        let text = ron_text(&board).replace("    ", "  ");
+        assert!(Written::adopt(&board, &text).blocks.is_empty());
+    }
+}
