@@ -32,7 +32,7 @@ fn board_file(items: usize) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-fn app(path: &PathBuf) -> App {
+fn app(path: &std::path::Path) -> App {
     let opened = Store::open(path, generate::epoch()).expect("open");
     App::new(opened.board, opened.store, Keymap::default_keymap(), generate::epoch())
 }

@@ -1,24 +1,10 @@
 use std::time::Instant;
 fn main() {
     let board = twotrack::generate::board(10_000, 1);
-    let t = Instant::now();
-    let text =
-        ron::ser::to_string_pretty(&board, ron::ser::PrettyConfig::new().indentor("    ").depth_limit(3))
-            .unwrap();
-    println!("serialize {:?} size {}", t.elapsed(), text.len());
-    let t = Instant::now();
-    let b: twotrack::domain::Board = ron::from_str(&text).unwrap();
-    println!("parse {:?}", t.elapsed());
-    let t = Instant::now();
-    let _ = b == board;
-    println!("compare {:?}", t.elapsed());
-    let t = Instant::now();
-    let c = board.clone();
-    println!("clone {:?} {}", t.elapsed(), c.items().len());
-    let t = Instant::now();
-    let j = serde_json::to_string(&board).unwrap();
-    println!("json ser {:?} {}", t.elapsed(), j.len());
-    let t = Instant::now();
-    let _b: twotrack::domain::Board = serde_json::from_str(&j).unwrap();
-    println!("json parse {:?}", t.elapsed());
+    let text = twotrack::store::format::to_text(&board).unwrap();
+    for _ in 0..4 {
+        let t = Instant::now();
+        let r = twotrack::store::format::read(std::path::Path::new("x"), text.clone().into_bytes()).unwrap();
+        println!("read {:?} {}", t.elapsed(), r.1.text().len());
+    }
 }

@@ -158,3 +158,16 @@ fn concurrent_writers_all_land() {
         assert!(titles.contains(&format!("parallel {n}").as_str()), "lost parallel {n}");
     }
 }
+
+#[test]
+fn a_hand_formatted_file_loads_and_saves_in_the_standard_layout() {
+    let sandbox = Sandbox::new().with_starter();
+    let standard = sandbox.text();
+    // Someone re-indents the file by hand: still valid RON, another layout.
+    sandbox.write(standard.replace("    ", "  "));
+    let (mut store, board) = Store::load(&sandbox.board).expect("loads");
+    let (_, expected) = Store::load(&sandbox.board).expect("loads");
+    assert_eq!(board, expected);
+    store.save(&board).expect("saves");
+    assert_eq!(sandbox.text(), standard, "written back in the standard layout");
+}

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
+use super::item_parse;
+use super::written::Written;
 use crate::domain::validate::Subject;
 use crate::domain::{Board, FORMAT_VERSION};
 
@@ -46,55 +48,79 @@ pub fn to_text(board: &Board) -> Result<String, String> {
     super::written::Written::new(board, None).map(|w| w.text().to_owned())
 }
 
-/// Reads a board from the bytes of the file at `path`.
-pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Board, FileError> {
+/// Reads a board from the bytes of the file at `path`, keeping the file's text (a save then
+/// rewrites only the items that changed when the file is in twotrack's own layout).
+pub fn read(path: &Path, bytes: Vec<u8>) -> Result<(Board, Written), FileError> {
     let fail = |position, message: String| FileError { path: path.to_path_buf(), position, message };
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid_up_to = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
         let at = position_of(valid, valid.len());
         fail(Some(at), "the file is not UTF-8 text; it may not be a twotrack board".into())
     })?;
     if text.trim().is_empty() {
         return Err(fail(None, "the file is empty; expected a twotrack board".into()));
     }
-    check_version(text).map_err(|(position, message)| fail(position, message))?;
-    let mut board: Board = ron::from_str(text).map_err(|e| {
+    // A file in twotrack's own layout is read line by line; the result counts only if it
+    // writes back byte for byte to the same text.
+    if let Some(mut board) = item_parse::parse_board(&text)
+        && board.version == FORMAT_VERSION
+        && board.normalize().is_ok()
+    {
+        match Written::adopt(&board, text) {
+            Ok(written) => return Ok((board, written)),
+            Err(back) => text = back,
+        }
+    }
+    let mut board: Board = ron::from_str(&text).map_err(|e| {
+        // A newer file often fails on a field this version does not know: say why.
+        if let Some((position, message)) = probe_version(&text).and_then(|v| newer(&text, v)) {
+            return fail(position, message);
+        }
         let at = (e.span.start.line, e.span.start.col);
         let mut message = describe(&e.code);
-        if on_last_line(text, at.0) && !matches!(e.code, ron::Error::Eof) {
+        if on_last_line(&text, at.0) && !matches!(e.code, ron::Error::Eof) {
             message.push_str("; the file ends there, so it looks truncated");
         }
         fail(Some(at), message)
     })?;
+    if let Some((position, message)) = newer(&text, board.version) {
+        return Err(fail(position, message));
+    }
     board.normalize().map_err(|invalid| {
-        let at = locate(text, &invalid.subject).map(|offset| position_of(text, offset));
+        let at = locate(&text, &invalid.subject).map(|offset| position_of(&text, offset));
         fail(at, invalid.message)
     })?;
-    Ok(board)
+    let written = Written::adopt(&board, text).unwrap_or_else(Written::unadopted);
+    Ok((board, written))
 }
 
-/// Refuses a file written by a newer twotrack before its fields are checked.
-fn check_version(text: &str) -> Result<(), (Option<(usize, usize)>, String)> {
+/// Reads a board from the bytes of the file at `path`.
+pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Board, FileError> {
+    read(path, bytes.to_vec()).map(|(board, _)| board)
+}
+
+/// The `version` of a file that does not read as a board (if it parses that far).
+fn probe_version(text: &str) -> Option<u32> {
     #[derive(Deserialize)]
     struct Probe {
         #[serde(default)]
         version: u32,
     }
-    // A file that does not even parse this far gets the full parser's error instead.
-    let Ok(Probe { version }) = ron::from_str::<Probe>(text) else {
-        return Ok(());
-    };
-    if version > FORMAT_VERSION {
+    ron::from_str::<Probe>(text).ok().map(|p| p.version)
+}
+
+/// The refusal of a file written by a newer twotrack, with where its version is.
+fn newer(text: &str, version: u32) -> Option<(Option<(usize, usize)>, String)> {
+    (version > FORMAT_VERSION).then(|| {
         let at = locate(text, &Subject::Field("version")).map(|o| position_of(text, o));
-        return Err((
-            at,
-            format!(
-                "it was written by a newer twotrack (format version {version}; this one reads \
-                 version {FORMAT_VERSION}), so it is left untouched; upgrade twotrack to open it"
-            ),
-        ));
-    }
-    Ok(())
+        let message = format!(
+            "it was written by a newer twotrack (format version {version}; this one reads version \
+             {FORMAT_VERSION}), so it is left untouched; upgrade twotrack to open it"
+        );
+        (at, message)
+    })
 }
 
 fn describe(code: &ron::Error) -> String {

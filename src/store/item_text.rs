@@ -70,12 +70,22 @@ pub fn write_item(out: &mut String, item: &Item) {
     out.push_str("        ),\n");
 }
 
+fn start(out: &mut String, name: &str) {
+    out.push_str(FIELD);
+    out.push_str(name);
+    out.push_str(": ");
+}
+
 fn field(out: &mut String, name: &str, value: &str) {
-    let _ = writeln!(out, "{FIELD}{name}: {value},");
+    start(out, name);
+    out.push_str(value);
+    out.push_str(",\n");
 }
 
 fn number(out: &mut String, name: &str, value: impl std::fmt::Display) {
-    let _ = writeln!(out, "{FIELD}{name}: {value},");
+    start(out, name);
+    let _ = write!(out, "{value}");
+    out.push_str(",\n");
 }
 
 fn ident(out: &mut String, name: &str, value: &str) {
@@ -83,26 +93,44 @@ fn ident(out: &mut String, name: &str, value: &str) {
 }
 
 fn string(out: &mut String, name: &str, value: &str) {
-    field(out, name, &quoted(value));
+    start(out, name);
+    push_quoted(out, value);
+    out.push_str(",\n");
 }
 
 fn some(out: &mut String, name: &str, value: &str) {
-    let _ = writeln!(out, "{FIELD}{name}: Some({value}),");
+    start(out, name);
+    out.push_str("Some(");
+    out.push_str(value);
+    out.push_str("),\n");
 }
 
 fn optional_string(out: &mut String, name: &str, value: Option<&str>) {
     if let Some(value) = value {
-        some(out, name, &quoted(value));
+        start(out, name);
+        out.push_str("Some(");
+        push_quoted(out, value);
+        out.push_str("),\n");
     }
 }
 
 /// A RON string literal, escaped as the RON serializer escapes (`char::escape_debug`).
 fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    out.extend(text.chars().flat_map(char::escape_debug));
-    out.push('"');
+    push_quoted(&mut out, text);
     out
+}
+
+fn push_quoted(out: &mut String, text: &str) {
+    out.push('"');
+    // Plain printable ASCII needs no escaping: the common case, copied in one go.
+    let plain = text.bytes().all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\' && b != b'\'');
+    if plain {
+        out.push_str(text);
+    } else {
+        out.extend(text.chars().flat_map(char::escape_debug));
+    }
+    out.push('"');
 }
 
 /// A timestamp as chrono's serializer writes it.

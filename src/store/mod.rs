@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod format;
+pub mod item_parse;
 pub mod item_text;
 pub mod location;
 pub mod lock;
@@ -10,7 +11,6 @@ pub mod users;
 pub mod written;
 
 use std::fs;
-use std::hash::{DefaultHasher, Hasher};
 use std::io::{self, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
@@ -40,19 +40,16 @@ struct Seen {
     len: u64,
     modified: (i64, i64),
     inode: (u64, u64),
-    /// A hash of the content, kept only when the session does not keep the text itself.
-    hash: Option<u64>,
     /// Who owns that version of the file: whoever saved it last.
     owner: u32,
 }
 
 impl Seen {
-    fn of(meta: &fs::Metadata, bytes: &[u8], text_kept: bool) -> Seen {
+    fn of(meta: &fs::Metadata) -> Seen {
         Seen {
             len: meta.len(),
             modified: (meta.mtime(), meta.mtime_nsec()),
             inode: (meta.dev(), meta.ino()),
-            hash: (!text_kept).then(|| hash(bytes)),
             owner: meta.uid(),
         }
     }
@@ -62,12 +59,6 @@ impl Seen {
             && self.modified == (meta.mtime(), meta.mtime_nsec())
             && self.inode == (meta.dev(), meta.ino())
     }
-}
-
-fn hash(bytes: &[u8]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    hasher.write(bytes);
-    hasher.finish()
 }
 
 /// The board file of one session.
@@ -172,10 +163,8 @@ impl Store {
         };
         let meta =
             fs::metadata(path).with_context(|| format!("cannot read board file {}", path.display()))?;
-        let board = format::from_bytes(path, &bytes)?;
-        // from_bytes succeeded, so the bytes are UTF-8.
-        let written = Written::adopt(&board, std::str::from_utf8(&bytes).unwrap_or_default());
-        let seen = Seen::of(&meta, &bytes, !written.text().is_empty());
+        let (board, written) = format::read(path, bytes)?;
+        let seen = Seen::of(&meta);
         let store = Store { path: path.to_path_buf(), seen: Some(seen), written };
         Ok(Some((store, board)))
     }
@@ -197,7 +186,7 @@ impl Store {
         let meta = fs::metadata(&self.path)
             .with_context(|| format!("cannot read back board file {}", self.path.display()))
             .map_err(SaveError::Failed)?;
-        self.seen = Some(Seen::of(&meta, text.as_bytes(), true));
+        self.seen = Some(Seen::of(&meta));
         self.written = written;
         Ok(())
     }
@@ -225,10 +214,6 @@ impl Store {
         let bytes = fs::read(&self.path)
             .with_context(|| format!("cannot read board file {}", self.path.display()))
             .map_err(SaveError::Failed)?;
-        let same = match seen.hash {
-            Some(hashed) => hash(&bytes) == hashed,
-            None => bytes == self.written.text().as_bytes(),
-        };
-        if same { Ok(()) } else { Err(changed()) }
+        if bytes == self.written.bytes() { Ok(()) } else { Err(changed()) }
     }
 }

@@ -50,16 +50,24 @@ impl Written {
         })
     }
 
-    /// The text `board` was read from, if it is exactly what this layout writes; then every
-    /// block is known to read back and later saves can reuse them.
-    pub fn adopt(board: &Board, file_text: &str) -> Written {
-        match Written::assemble(board, &mut |_, _| None, false) {
-            Ok(mut written) if written.text == file_text => {
-                written.blocks.iter_mut().for_each(|b| b.verified = true);
-                written
-            }
-            _ => Written::default(),
+    /// Takes the text `board` was read from if it is exactly what this layout writes: then every
+    /// item's block in it is known to read back and later saves reuse them. Else gives the text
+    /// back.
+    pub fn adopt(board: &Board, file_text: String) -> Result<Written, String> {
+        match adopted_blocks(board, &file_text) {
+            Some(blocks) => Ok(Written { text: file_text, blocks }),
+            None => Err(file_text),
         }
+    }
+
+    /// Keeps a text in another layout (hand-edited): the first save writes every item afresh.
+    pub fn unadopted(file_text: String) -> Written {
+        Written { text: file_text, blocks: Vec::new() }
+    }
+
+    /// The text as read or written last.
+    pub fn bytes(&self) -> &[u8] {
+        self.text.as_bytes()
     }
 
     fn build<'p>(board: &Board, reuse: impl Fn(&Item, u64) -> Option<&'p str>) -> Result<Written, String> {
@@ -109,6 +117,55 @@ impl Written {
     fn block(&self, id: ItemId) -> Option<&Block> {
         self.blocks.binary_search_by_key(&id, |b| b.id).ok().map(|i| &self.blocks[i])
     }
+}
+
+/// The blocks of `text` if it is exactly how this layout writes `board`. Half the items are
+/// checked on another core.
+fn adopted_blocks(board: &Board, text: &str) -> Option<Vec<Block>> {
+    let header = header(board, false).ok()?;
+    let split = header.find(ITEMS_EMPTY)?;
+    if board.items().is_empty() {
+        return (text == header).then(Vec::new);
+    }
+    let prefix = format!("{}{ITEMS_OPEN}", &header[..split]);
+    let suffix = format!("{ITEMS_CLOSE}{}", &header[split + ITEMS_EMPTY.len()..]);
+    let end = text.len().checked_sub(suffix.len())?;
+    if !text.starts_with(&prefix) || !text.ends_with(&suffix) || end < prefix.len() {
+        return None;
+    }
+    let (first, second) = board.items().split_at(board.items().len() / 2);
+    let second_start = match second.first() {
+        Some(item) => {
+            prefix.len()
+                + text[prefix.len()..end].find(&format!("        (\n            id: {},\n", item.id))?
+        }
+        None => end,
+    };
+    let (firsts, seconds) = std::thread::scope(|scope| {
+        let later = scope.spawn(|| blocks_at(second, text, second_start));
+        (blocks_at(first, text, prefix.len()), later.join().ok().flatten())
+    });
+    let (first_blocks, first_end) = firsts?;
+    let (second_blocks, second_end) = seconds?;
+    (first_end == second_start && second_end == end).then(|| [first_blocks, second_blocks].concat())
+}
+
+/// The blocks of `items` written one after another from `start` in `text`, and where they end;
+/// `None` if the text differs from what the writer makes of them.
+fn blocks_at(items: &[Item], text: &str, start: usize) -> Option<(Vec<Block>, usize)> {
+    let mut scratch = String::with_capacity(2048);
+    let mut blocks = Vec::with_capacity(items.len());
+    let mut at = start;
+    for item in items {
+        scratch.clear();
+        write_item(&mut scratch, item);
+        if !text.get(at..)?.starts_with(&scratch) {
+            return None;
+        }
+        blocks.push(Block { id: item.id, hash: hash(item), range: at..at + scratch.len(), verified: true });
+        at += scratch.len();
+    }
+    Some((blocks, at))
 }
 
 /// The board without its items, as the RON serializer lays it out, checked to read back.
@@ -180,8 +237,9 @@ mod tests {
     fn unchanged_items_keep_their_bytes_and_changed_ones_are_rewritten() {
         let mut board = odd_board();
         let first = Written::new(&board, None).expect("writes");
-        let adopted = Written::adopt(&board, first.text());
+        let adopted = Written::adopt(&board, first.text().to_owned()).expect("in layout");
         assert!(adopted.blocks.iter().all(|b| b.verified), "a file in this layout is adopted whole");
+        assert_eq!(adopted.blocks.len(), board.items().len());
         let op = crate::domain::ops::move_to_column(&board, 7, "done", generate::epoch()).expect("op");
         board.apply(op.edit).expect("apply");
         let second = Written::new(&board, Some(&adopted)).expect("writes");
@@ -196,6 +254,8 @@ mod tests {
     fn a_file_in_another_layout_is_not_adopted() {
         let board = generate::board(20, 1);
         let text = ron_text(&board).replace("    ", "  ");
-        assert!(Written::adopt(&board, &text).blocks.is_empty());
+        assert_eq!(Written::adopt(&board, text.clone()).expect_err("another layout"), text);
+        let changed = ron_text(&board).replacen("title: \"", "title: \"x", 1);
+        assert!(Written::adopt(&board, changed).is_err(), "a text that is not this board");
     }
 }
