@@ -52,7 +52,8 @@ pub fn parse_items(text: &str) -> Option<Vec<Item>> {
             if line == ITEM_CLOSE {
                 break;
             }
-            let (name, value) = line.strip_prefix(FIELD)?.strip_suffix(',')?.split_once(": ")?;
+            let (name, value) = line.strip_prefix(FIELD)?.strip_suffix(',')?.split_once(':')?;
+            let value = value.strip_prefix(' ')?;
             fields.push((name, value));
         }
         items.push(item(&fields)?);

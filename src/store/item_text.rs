@@ -123,13 +123,19 @@ fn quoted(text: &str) -> String {
 
 fn push_quoted(out: &mut String, text: &str) {
     out.push('"');
-    // Plain printable ASCII needs no escaping: the common case, copied in one go.
-    let plain = text.bytes().all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\' && b != b'\'');
-    if plain {
-        out.push_str(text);
-    } else {
-        out.extend(text.chars().flat_map(char::escape_debug));
+    // Runs of plain printable ASCII are copied in one go; everything else is escaped char by
+    // char exactly as `char::escape_debug` does.
+    let plain = |b: u8| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\' && b != b'\'';
+    let mut run = 0;
+    for (at, c) in text.char_indices() {
+        if c.is_ascii() && plain(c as u8) {
+            continue;
+        }
+        out.push_str(&text[run..at]);
+        out.extend(c.escape_debug());
+        run = at + c.len_utf8();
     }
+    out.push_str(&text[run..]);
     out.push('"');
 }
 

@@ -3,7 +3,7 @@
 //! and read back before it is used, so nothing that cannot be read back is ever written and a
 //! large board saves in a few milliseconds.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use super::format::layout;
@@ -31,8 +31,46 @@ const ITEMS_EMPTY: &str = "    items: [],\n";
 const ITEMS_OPEN: &str = "    items: [\n";
 const ITEMS_CLOSE: &str = "    ],\n";
 
+/// A fast 64-bit hash of an item, to notice that it changed since it was written. Each step
+/// (xor a word, multiply by an odd constant, rotate) is a bijection of the state, so two items
+/// that differ in a field of the same length can never collide; a final mix spreads the bits.
+#[derive(Default)]
+struct ItemHasher(u64);
+
+impl Hasher for ItemHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
+        }
+        let mut tail = [0u8; 8];
+        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.mix(u64::from_le_bytes(tail) ^ ((chunks.remainder().len() as u64) << 56));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.mix(n);
+    }
+
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h
+    }
+}
+
+impl ItemHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0 ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(27);
+    }
+}
+
 fn hash(item: &Item) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = ItemHasher::default();
     item.hash(&mut hasher);
     hasher.finish()
 }
@@ -133,14 +171,8 @@ fn adopted_blocks(board: &Board, text: &str) -> Option<Vec<Block>> {
     if !text.starts_with(&prefix) || !text.ends_with(&suffix) || end < prefix.len() {
         return None;
     }
-    let (first, second) = board.items().split_at(board.items().len() / 2);
-    let second_start = match second.first() {
-        Some(item) => {
-            prefix.len()
-                + text[prefix.len()..end].find(&format!("        (\n            id: {},\n", item.id))?
-        }
-        None => end,
-    };
+    // Split where the text's middle item starts, as the reader does: a short search.
+    let (first, second, second_start) = split_at_middle(board.items(), text, prefix.len(), end)?;
     let (firsts, seconds) = std::thread::scope(|scope| {
         let later = scope.spawn(|| blocks_at(second, text, second_start));
         (blocks_at(first, text, prefix.len()), later.join().ok().flatten())
@@ -148,6 +180,29 @@ fn adopted_blocks(board: &Board, text: &str) -> Option<Vec<Block>> {
     let (first_blocks, first_end) = firsts?;
     let (second_blocks, second_end) = seconds?;
     (first_end == second_start && second_end == end).then(|| [first_blocks, second_blocks].concat())
+}
+
+/// The items before and after the item that starts nearest the middle of `text[start..end]`,
+/// and where that item starts.
+fn split_at_middle<'i>(
+    items: &'i [Item],
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<(&'i [Item], &'i [Item], usize)> {
+    const ITEM: &str = "\n        (\n            id: ";
+    let mut middle = start + (end - start) / 2;
+    while !text.is_char_boundary(middle) {
+        middle += 1;
+    }
+    let Some(found) = text[middle..end].find(ITEM) else {
+        return Some((items, &[], end));
+    };
+    let id_text = &text[middle + found + ITEM.len()..];
+    let id: u64 = id_text[..id_text.find(',')?].parse().ok()?;
+    let index = items.binary_search_by_key(&id, |it| it.id).ok()?;
+    let (first, second) = items.split_at(index);
+    Some((first, second, middle + found + 1))
 }
 
 /// The blocks of `items` written one after another from `start` in `text`, and where they end;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// A fixed "now" so that files written by tests are reproducible.
-pub const NOW: &str = "2026-11-21T10:00:00Z";
+pub const NOW: &str = pty::NOW;
 
 /// A temporary directory holding a board file (not created yet).
 pub struct Sandbox {

@@ -8,6 +8,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+/// A fixed "now" so that runs are reproducible.
+pub const NOW: &str = "2026-11-21T10:00:00Z";
+
 /// How long to wait for the screen to show something before the test fails. Generous: this is
 /// not a timing assertion, only a bound so a broken build does not hang the suite.
 pub const PATIENCE: Duration = Duration::from_secs(20);
@@ -57,7 +60,7 @@ impl Pty {
             cmd.arg(arg);
         }
         cmd.env("TERM", "xterm-256color");
-        cmd.env("TWOTRACK_NOW", super::NOW);
+        cmd.env("TWOTRACK_NOW", NOW);
         cmd.env_remove("NO_COLOR");
         for (k, v) in env {
             cmd.env(k, v);
@@ -164,6 +167,13 @@ impl Pty {
             assert!(start.elapsed() < PATIENCE, "twotrack did not exit:\n{}", self.screen());
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+}
+
+impl Pty {
+    /// The process id of the program (of the wrapper, when there is one).
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
     }
 }
 
