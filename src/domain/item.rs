@@ -12,6 +12,15 @@ pub type ItemId = u64;
 /// When something happened; stored in the file as RFC 3339 in UTC, to the second.
 pub type Timestamp = DateTime<Utc>;
 
+/// The value of `all` called `text`, or an error that lists the names (`what` says of what).
+fn by_name<T: Copy>(text: &str, all: &[T], name: fn(T) -> &'static str, what: &str) -> Result<T, String> {
+    all.iter().copied().find(|v| name(*v) == text.trim()).ok_or_else(|| {
+        let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
+        let (last, rest) = names.split_last().unwrap_or((&"", &[]));
+        format!("unknown {what} `{text}` (expected {} or {last})", rest.join(", "))
+    })
+}
+
 /// The two tracks of dual-track delivery.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -50,11 +59,7 @@ impl fmt::Display for Track {
 impl FromStr for Track {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "discovery" => Ok(Track::Discovery),
-            "delivery" => Ok(Track::Delivery),
-            _ => Err(format!("unknown track `{s}` (expected discovery or delivery)")),
-        }
+        by_name(s, &Track::ALL, Track::name, "track")
     }
 }
 
@@ -156,10 +161,7 @@ impl fmt::Display for Kind {
 impl FromStr for Kind {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Kind::ALL
-            .into_iter()
-            .find(|k| k.name() == s.trim())
-            .ok_or_else(|| format!("unknown kind `{s}` (expected feature, spike, enabler, debt or bug)"))
+        by_name(s, &Kind::ALL, Kind::name, "kind")
     }
 }
 
@@ -195,10 +197,7 @@ impl fmt::Display for Severity {
 impl FromStr for Severity {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Severity::ALL
-            .into_iter()
-            .find(|k| k.name() == s.trim())
-            .ok_or_else(|| format!("unknown severity `{s}` (expected low, medium, high or critical)"))
+        by_name(s, &Severity::ALL, Severity::name, "severity")
     }
 }
 
