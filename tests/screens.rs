@@ -153,4 +153,27 @@ fn never_panics_at_any_small_size() {
     for (width, height) in [(1, 1), (10, 3), (27, 10), (30, 12), (250, 70)] {
         render(&app, width, height);
     }
+    // Every overlay, and presenter mode, just above the smallest usable size.
+    for keys in
+        ["Esc Esc c", "Esc r", "Esc h h h p", "Esc Esc l l l L L L", "Esc Esc / x", "Esc Esc P", "D", "Esc e"]
+    {
+        press(&mut app, keys);
+        for width in 38..64 {
+            for height in 8..18 {
+                render(&app, width, height);
+            }
+        }
+    }
+}
+
+#[test]
+fn walking_into_discovery_and_opening_a_form_at_80x24_draws_every_step() {
+    let (_s, mut app) = app_on_starter();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let mut screen = Screen::new(Theme::standard());
+    // Keys typed faster than frames: several arrive between two draws.
+    for keys in ["h", "h h h", "p", "Esc l l l l l l", "h h h h h h", "x", "Esc G", "g"] {
+        press(&mut app, keys);
+        terminal.draw(|f| screen.render(&app, f)).expect("draw");
+    }
 }

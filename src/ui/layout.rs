@@ -38,7 +38,9 @@ pub fn fit_columns(
     let selected = selected.clamp(columns.start, columns.end - 1);
     let mut first = first.clamp(columns.start, columns.end - fit);
     if selected < first || selected >= first + fit {
-        first = track_start.clamp(selected + 1 - fit, selected).clamp(columns.start, columns.end - fit);
+        first = track_start
+            .clamp((selected + 1).saturating_sub(fit), selected)
+            .clamp(columns.start, columns.end - fit);
     }
     let each = width / fit as u16;
     let extra = width % fit as u16;
@@ -130,6 +132,26 @@ mod tests {
         // Back into discovery: the whole of discovery shows.
         let (_, first) = fit_columns(0..7, 2, 4, 0, width);
         assert_eq!(first, 0);
+    }
+
+    #[test]
+    fn any_jump_keeps_the_selection_in_view() {
+        // Several keys can arrive between two frames, so the selection may jump anywhere.
+        for width in
+            [1, MIN_COLUMN_WIDTH, 2 * MIN_COLUMN_WIDTH, 3 * MIN_COLUMN_WIDTH + 7, 10 * MIN_COLUMN_WIDTH]
+        {
+            for (range, track_starts) in [(0..7, [0, 3]), (3..7, [3, 3]), (0..3, [0, 0])] {
+                for selected in range.clone() {
+                    for first in 0..8 {
+                        let track_start = if selected < 3 { track_starts[0] } else { track_starts[1] };
+                        let (slots, new_first) =
+                            fit_columns(range.clone(), selected, first, track_start, width);
+                        assert!(slots.iter().any(|s| s.column == selected), "{width} {selected} {first}");
+                        assert!(range.contains(&new_first));
+                    }
+                }
+            }
+        }
     }
 
     #[test]
