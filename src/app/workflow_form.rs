@@ -47,7 +47,7 @@ pub fn promote(item: &Item) -> Form {
         format!("\"{}\" moves to its done column; each line below becomes a delivery item", item.title),
         vec![
             Field::new(FieldKey::Learned, "Learned", Input::line(item.outcome.as_deref().unwrap_or(""))),
-            Field::new(FieldKey::PromoteInto, "Delivery items", Input::text("")),
+            Field::new(FieldKey::PromoteInto, "New items, one per line", Input::text("")),
             Field::new(FieldKey::Stage, "Stage", Input::choice(vec!["one", "two"], "one")),
         ],
     )

@@ -77,7 +77,9 @@ pub fn draw_form(buf: &mut Buffer, area: Rect, form: &Form, theme: &Theme) {
                 y += 1;
             }
             Input::Text(text) => {
-                let height = bottom.saturating_sub(y + 2).max(1);
+                // Leave a row for each field below this one.
+                let below = (form.fields.len() - i - 1) as u16;
+                let height = bottom.saturating_sub(y + 2 + below).max(1);
                 let rect = Rect { x, y, width: value_width, height };
                 draw_text(buf, rect, text, focused, theme);
                 y += height;
