@@ -34,6 +34,8 @@ enum Message {
     TerminalGone(std::io::Error),
     /// Something happened to the board file (maybe our own save).
     BoardFile,
+    /// The process was asked to stop (`kill`, a hang-up): quit cleanly.
+    Stop,
 }
 
 pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
@@ -71,6 +73,7 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     let mut screen = Screen::new(theme);
     // Sets a panic hook that restores the terminal before the panic message prints.
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    stop_on_signals(sender.clone());
     read_terminal(sender);
     let result = event_loop(&mut terminal, &mut app, &mut screen, &messages);
     let _ = terminal.show_cursor();
@@ -98,6 +101,20 @@ fn watch(path: &Path, sender: Sender<Message>) -> Result<RecommendedWatcher> {
         .watch(&dir, RecursiveMode::NonRecursive)
         .with_context(|| format!("cannot watch {}", dir.display()))?;
     Ok(watcher)
+}
+
+/// Turns SIGTERM, SIGINT, SIGHUP and SIGQUIT into a clean quit, so the terminal is restored and
+/// nothing unsaved is lost when someone kills the process or the SSH connection drops.
+fn stop_on_signals(sender: Sender<Message>) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = sender.send(Message::Stop);
+        }
+    });
 }
 
 /// Reads terminal events on a thread of their own, so the loop can wait for them and for file
@@ -143,6 +160,7 @@ fn event_loop(
                 Message::Terminal(_) => {}
                 Message::TerminalGone(err) => return Err(err).context("cannot read from the terminal"),
                 Message::BoardFile => file_changed = true,
+                Message::Stop => app.stop(),
             }
             if app.should_quit() {
                 return Ok(());

@@ -71,3 +71,21 @@ fn a_bad_board_file_is_reported_before_the_terminal_is_touched() {
     assert!(!pty.with_screen(|screen| screen.alternate_screen()));
     assert_eq!(s.read(), b"(version: 1,", "the file is untouched");
 }
+
+#[test]
+fn being_killed_restores_the_terminal() {
+    let s = Sandbox::new().with_starter();
+    let mut pty = Pty::spawn(&s.board, &[], 80, 24, &[]);
+    pty.wait_for("Welcome");
+    pty.keys(&["L"]);
+    pty.wait_for("#1 moved to In progress");
+    let pid = pty.pid().expect("pid");
+    let status = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
+    assert!(status.success());
+    pty.wait_exit();
+    pty.with_screen(|screen| {
+        assert!(!screen.alternate_screen(), "the alternate screen was left");
+        assert!(!screen.hide_cursor(), "the cursor is visible again");
+    });
+    assert!(s.text().contains("column: \"doing\""), "the change was saved");
+}

@@ -171,3 +171,17 @@ fn a_hand_formatted_file_loads_and_saves_in_the_standard_layout() {
     store.save(&board).expect("saves");
     assert_eq!(sandbox.text(), standard, "written back in the standard layout");
 }
+
+#[test]
+fn a_board_behind_a_symbolic_link_is_saved_where_the_link_points() {
+    let sandbox = Sandbox::new().with_starter();
+    let link = sandbox.dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&sandbox.board, &link).expect("symlink");
+    let run = common::Run::of(
+        common::twotrack().arg("--file").arg(&link).args(["move", "5", "doing"]).output().expect("run"),
+    )
+    .ok();
+    assert_eq!(run.stdout, "#5 moved to In progress\n");
+    assert!(fs::symlink_metadata(&link).expect("link").file_type().is_symlink(), "the link is still a link");
+    assert!(sandbox.text().contains("column: \"doing\""), "the target file holds the change");
+}

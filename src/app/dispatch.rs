@@ -286,6 +286,13 @@ impl App {
         }
     }
 
+    /// Quits at once (the process was asked to stop): a last save, or a recovery copy.
+    pub fn stop(&mut self) {
+        self.quit_armed = true;
+        self.quit();
+        self.quit = true;
+    }
+
     fn quit(&mut self) {
         if let SaveState::Unsaved(_) = self.saver.state()
             && let Err(reason) = self.saver.save(&mut self.board)

@@ -6,6 +6,7 @@ use anyhow::{Context, Result, bail};
 
 use super::{AddArgs, Cli, Command, ListArgs, json, text};
 use crate::clock;
+use crate::domain::backlinks::Backlinks;
 use crate::domain::capacity::Capacity;
 use crate::domain::lanes::Lanes;
 use crate::domain::ops::{self, NewItem, Op, OpError};
@@ -13,7 +14,7 @@ use crate::domain::{Board, Edit, Item, ItemId, Timestamp, debt, dual_track, time
 use crate::store::{BoardLock, Opened, Store, location};
 
 pub fn run(cli: Cli) -> Result<()> {
-    let path = location::board_path(cli.file.as_deref())?;
+    let path = location::through_links(location::board_path(cli.file.as_deref())?);
     let now = clock::now()?;
     let Some(command) = cli.command else {
         let options =
@@ -139,7 +140,8 @@ fn list(path: &Path, args: &ListArgs, now: Timestamp) -> Result<()> {
         .filter(|it| args.column.as_ref().is_none_or(|c| &it.column == c))
         .collect();
     if args.json {
-        let rows: Vec<_> = items.iter().map(|it| json::item(&board, it, now)).collect();
+        let links = Backlinks::of(&board);
+        let rows: Vec<_> = items.iter().map(|it| json::item(&board, &links, it, now)).collect();
         println!("{}", serde_json::to_string_pretty(&rows)?);
     } else {
         print!("{}", text::list(&board, &items));
@@ -151,7 +153,8 @@ fn show(path: &Path, id: ItemId, as_json: bool, now: Timestamp) -> Result<()> {
     let board = open(path, now)?;
     let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;
     if as_json {
-        println!("{}", serde_json::to_string_pretty(&json::item(&board, item, now))?);
+        let links = Backlinks::of(&board);
+        println!("{}", serde_json::to_string_pretty(&json::item(&board, &links, item, now))?);
     } else {
         print!("{}", text::show(&board, item, now));
     }

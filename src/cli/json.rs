@@ -2,12 +2,13 @@
 
 use serde_json::{Value, json};
 
+use crate::domain::backlinks::Backlinks;
 use crate::domain::capacity::{Capacity, Split};
 use crate::domain::debt::Register;
-use crate::domain::{Board, Item, Timestamp, dual_track, timebox, two_stage};
+use crate::domain::{Board, Item, Timestamp, timebox, two_stage};
 
 /// An item as `list --json` and `show --json` print it; `overdue` is as of `now`.
-pub fn item(board: &Board, item: &Item, now: Timestamp) -> Value {
+pub fn item(board: &Board, links: &Backlinks, item: &Item, now: Timestamp) -> Value {
     json!({
         "id": item.id,
         "title": item.title,
@@ -28,10 +29,10 @@ pub fn item(board: &Board, item: &Item, now: Timestamp) -> Value {
         "learned": item.learned,
         "drop_reason": item.drop_reason,
         "promoted_from": item.promoted_from,
-        "promoted_into": dual_track::promoted_into(board, item.id).iter().map(|p| p.id).collect::<Vec<_>>(),
+        "promoted_into": links.promoted_into(item.id),
         "severity": item.severity.map(|s| s.name()),
         "follow_up_of": item.follow_up_of,
-        "follow_ups": two_stage::follow_ups(board, item.id).iter().map(|f| f.id).collect::<Vec<_>>(),
+        "follow_ups": links.follow_ups(item.id),
         "accepted": item.accepted,
         "checklist": two_stage::checklist(board, item)
             .iter()
@@ -45,8 +46,9 @@ pub fn item(board: &Board, item: &Item, now: Timestamp) -> Value {
 
 /// The debt register as `debt --json` prints it.
 pub fn debt(board: &Board, register: &Register, now: Timestamp) -> Value {
+    let links = Backlinks::of(board);
     json!({
-        "open": register.open.iter().map(|it| item(board, it, now)).collect::<Vec<_>>(),
+        "open": register.open.iter().map(|it| item(board, &links, it, now)).collect::<Vec<_>>(),
         "totals": {
             "count": register.open.len(),
             "cost": register.total_cost,

@@ -21,6 +21,23 @@ pub fn board_path(given: Option<&Path>) -> Result<PathBuf> {
     Ok(dirs.data_dir().join("board.ron"))
 }
 
+/// The file a symbolic link points at (saves replace files by renaming, which would otherwise
+/// replace the link itself and leave its target behind); any other path as it is.
+pub fn through_links(path: PathBuf) -> PathBuf {
+    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return path;
+    }
+    if let Ok(real) = std::fs::canonicalize(&path) {
+        return real;
+    }
+    // A link to a file that does not exist yet: create the file where the link points.
+    match std::fs::read_link(&path) {
+        Ok(target) => path.parent().map_or(target.clone(), |dir| dir.join(&target)),
+        Err(_) => path,
+    }
+}
+
 /// The day the starter board's dates are written relative to.
 const STARTER_DAY: (i32, u32, u32) = (2026, 1, 5);
 

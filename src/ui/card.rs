@@ -123,12 +123,17 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, se
 /// The words of `text` that fit in `width` columns, and the rest (`first` is cut with an
 /// ellipsis only when its first word alone is too long).
 fn wrap_once(text: &str, width: usize) -> (String, &str) {
+    // Widths add up word by word, so a very long title costs no more than the room it gets.
     let mut end = 0;
+    let mut used = 0;
+    let mut start = 0;
     for (at, _) in text.match_indices(' ').chain(std::iter::once((text.len(), ""))) {
-        if text[..at].width() > width {
+        used += text[start..at].width();
+        if used > width {
             break;
         }
         end = at;
+        start = at;
     }
     if end == 0 {
         return (truncate(text, width), "");
@@ -138,7 +143,13 @@ fn wrap_once(text: &str, width: usize) -> (String, &str) {
 
 /// `text` in at most `width` columns, ending in `…` when cut.
 pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
+    // Measure only as far as the room goes, so a very long text costs no more than a short one.
+    let mut measured = 0;
+    let fits = text.chars().all(|c| {
+        measured += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        measured <= width
+    });
+    if fits {
         return text.to_owned();
     }
     if width == 0 {
