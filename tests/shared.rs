@@ -156,3 +156,50 @@ fn a_board_in_a_group_shared_directory_stays_group_writable() {
     // And the first user can still save after the other one did.
     s.run(&["move", "5", "review"]).ok();
 }
+
+#[test]
+fn a_burst_of_adds_and_moves_in_two_instances_loses_nothing() {
+    let s = Sandbox::new().with_starter();
+    let mut a = Pty::spawn(&s.board, &[], 100, 30, &[]);
+    let mut b = Pty::spawn(&s.board, &[], 100, 30, &[]);
+    a.wait_for("Welcome");
+    b.wait_for("Welcome");
+    // Both type as fast as they can, without waiting for the screen: add, save, label it stage
+    // two, then go back to the stage-one lane for the next one.
+    for n in 0..8 {
+        a.send(&format!("a from A {n}\x1bOQ2\t"));
+        b.send(&format!("a from B {n}\x1bOQ2\t"));
+    }
+    let titles = || -> Vec<String> {
+        let list = s.run(&["list", "--json"]).ok().json();
+        list.as_array()
+            .expect("array")
+            .iter()
+            .map(|i| i["title"].as_str().expect("title").to_owned())
+            .collect()
+    };
+    let all = || {
+        let t = titles();
+        (0..8).all(|n| t.contains(&format!("from A {n}")) && t.contains(&format!("from B {n}")))
+    };
+    let start = std::time::Instant::now();
+    while !all() && start.elapsed() < common::pty::PATIENCE {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(all(), "missing items: {:?}\nA:\n{}\nB:\n{}", titles(), a.screen(), b.screen());
+    let list = s.run(&["list", "--json"]).ok().json();
+    let ids: Vec<u64> =
+        list.as_array().expect("array").iter().map(|i| i["id"].as_u64().expect("id")).collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "every item has its own id");
+    assert_eq!(ids.len(), 10 + 16);
+    let stage_two = list
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|i| i["title"].as_str().is_some_and(|t| t.starts_with("from")))
+        .all(|i| i["stage"] == 2);
+    assert!(stage_two, "every label after every add landed too");
+}
