@@ -23,15 +23,15 @@ pub struct Cli {
     pub file: Option<PathBuf>,
 
     /// Board screen: follow the file but refuse every change (for people who only watch).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub readonly: bool,
 
     /// Board screen: start in presenter mode (high contrast, details always shown).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub presenter: bool,
 
     /// Board screen: default, presenter or monochrome (default: monochrome when NO_COLOR is set).
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,
 
     #[command(subcommand)]
