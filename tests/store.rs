@@ -185,3 +185,25 @@ fn a_board_behind_a_symbolic_link_is_saved_where_the_link_points() {
     assert!(fs::symlink_metadata(&link).expect("link").file_type().is_symlink(), "the link is still a link");
     assert!(sandbox.text().contains("column: \"doing\""), "the target file holds the change");
 }
+
+#[test]
+fn a_lock_left_by_a_dead_process_never_blocks() {
+    let sandbox = Sandbox::new().with_starter();
+    let lock = sandbox.dir.path().join("board.ron.lock");
+    // Another process takes the board's lock and dies holding it (util-linux flock).
+    // --no-fork: flock itself becomes `sleep`, so killing it leaves no other holder behind.
+    let mut holder = std::process::Command::new("flock")
+        .arg("--no-fork")
+        .arg(&lock)
+        .args(["sleep", "60"])
+        .spawn()
+        .expect("flock runs");
+    common::wait_until("the other process holds the lock", || {
+        let file = fs::File::open(&lock);
+        file.is_ok_and(|f| matches!(f.try_lock(), Err(fs::TryLockError::WouldBlock)))
+    });
+    holder.kill().expect("kill the holder");
+    holder.wait().expect("reap");
+    let run = sandbox.run(&["add", "After the crash"]).ok();
+    assert_eq!(run.stdout, "11\n");
+}

@@ -107,13 +107,15 @@ impl App {
     }
 
     fn debt_action(&mut self, action: Action) {
-        let count = debt::register(&self.board, self.now).open.len();
+        // The register's open items, in its order: computed once per key.
+        let open: Vec<crate::domain::ItemId> =
+            debt::register(&self.board, self.now).open.iter().map(|it| it.id).collect();
         let Some(Overlay::Debt { selected }) = self.overlays.last_mut() else { return };
         match action {
-            Action::SelectDown => *selected = (*selected + 1).min(count.saturating_sub(1)),
+            Action::SelectDown => *selected = (*selected + 1).min(open.len().saturating_sub(1)),
             Action::SelectUp => *selected = selected.saturating_sub(1),
             Action::GoTo => {
-                let id = debt::register(&self.board, self.now).open.get(*selected).map(|it| it.id);
+                let id = open.get(*selected).copied();
                 self.overlays.pop();
                 if let Some(id) = id {
                     self.go_to(id);

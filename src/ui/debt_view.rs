@@ -35,16 +35,18 @@ pub fn draw_debt(buf: &mut Buffer, area: Rect, app: &App, selected: usize, theme
     let mut lines = vec![
         Line::styled(
             format!(
-                "{} open debt items, {} points to repay{} · last {WINDOW_DAYS} days: {} created, {} repaid",
+                "{} open debt items, {} points to repay{}",
                 register.open.len(),
                 register.total_cost,
                 match register.unestimated {
                     0 => String::new(),
                     n => format!(" ({n} without an estimate)"),
                 },
-                register.created,
-                register.repaid
             ),
+            theme.base,
+        ),
+        Line::styled(
+            format!("last {WINDOW_DAYS} days: {} created, {} repaid", register.created, register.repaid),
             theme.base,
         ),
         Line::styled(
