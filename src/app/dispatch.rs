@@ -60,7 +60,9 @@ impl App {
             Action::OtherTrack => self.on_selected(ops::to_other_track),
             Action::Delete => self.on_selected(|b, id, _| ops::remove(b, id)),
             Action::FollowUp => self.open_follow_up_form(),
-            Action::Accept => self.on_selected(two_stage::accept),
+            Action::Accept => {
+                self.on_selected(|b, id, now| two_stage::accept(b, id, two_stage::Evidence::default(), now))
+            }
             Action::Promote => self.open_conclude_form(true),
             Action::Drop => self.open_conclude_form(false),
             Action::FollowLink => self.follow_link(),

@@ -35,7 +35,9 @@ pub fn run(cli: Cli) -> Result<()> {
             print_new_id(&op)
         }
         Command::Accept { id } => {
-            let op = change(&path, now, |board| two_stage::accept(board, id, now))?;
+            let op = change(&path, now, |board| {
+                two_stage::accept(board, id, two_stage::Evidence::default(), now)
+            })?;
             println!("{}", op.summary);
             Ok(())
         }

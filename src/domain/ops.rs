@@ -40,6 +40,22 @@ pub enum OpError {
     NoReason(ItemId),
     #[error("the discovery track has no done column to conclude items in")]
     NoDoneColumn,
+    #[error("there is no entry criterion `{name}` (the criteria are {known}, or none)")]
+    UnknownCriterion { name: String, known: String },
+    #[error("`none` says that no entry criterion applies, so it cannot be given with others")]
+    NoneWithOthers,
+    #[error("entry criteria are for discovery items, and #{0} is in the delivery track")]
+    CriteriaNotDiscovery(ItemId),
+    #[error("#{0} is not a variant of an experiment; split an item into variants first")]
+    NotAVariant(ItemId),
+    #[error("an experiment needs at least two variants, so #{0} needs at least one more")]
+    LonelyVariant(ItemId),
+    #[error("an experiment has at most {max} variants, and #{id} would make {count}")]
+    TooManyVariants { id: ItemId, count: usize, max: usize },
+    #[error("experiment #{experiment} is decided already: #{winner} won")]
+    Decided { experiment: ItemId, winner: ItemId },
+    #[error("the {0} track has no done column to archive losing variants in")]
+    NoArchive(Track),
 }
 
 /// An edit ready to apply, with what it does in words.
@@ -121,6 +137,12 @@ pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
         follow_up_of: None,
         accepted: None,
         finished: None,
+        accepted_by: None,
+        acceptance_note: None,
+        criteria: None,
+        experiment: None,
+        variant: None,
+        winner: None,
         created: now,
         updated: now,
     };

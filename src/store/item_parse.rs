@@ -99,6 +99,12 @@ fn item(fields: &[(&str, &str)]) -> Option<Item> {
         follow_up_of: None,
         accepted: None,
         finished: None,
+        accepted_by: None,
+        acceptance_note: None,
+        criteria: None,
+        experiment: None,
+        variant: None,
+        winner: None,
         created: DateTime::UNIX_EPOCH,
         updated: DateTime::UNIX_EPOCH,
     };
@@ -149,6 +155,24 @@ fn item(fields: &[(&str, &str)]) -> Option<Item> {
     }
     if let Some(v) = next("finished") {
         item.finished = Some(timestamp(some(v)?)?);
+    }
+    if let Some(v) = next("accepted_by") {
+        item.accepted_by = Some(string(some(v)?)?);
+    }
+    if let Some(v) = next("acceptance_note") {
+        item.acceptance_note = Some(string(some(v)?)?);
+    }
+    if let Some(v) = next("criteria") {
+        item.criteria = Some(list(some(v)?, string)?);
+    }
+    if let Some(v) = next("experiment") {
+        item.experiment = Some(some(v)?.parse().ok()?);
+    }
+    if let Some(v) = next("variant") {
+        item.variant = Some(string(some(v)?)?);
+    }
+    if let Some(v) = next("winner") {
+        item.winner = Some(some(v)?.parse().ok()?);
     }
     item.created = timestamp(next("created")?)?;
     item.updated = timestamp(next("updated")?)?;
