@@ -81,6 +81,8 @@ pub fn split(board: &Board, id: ItemId, titles: &[String], now: Timestamp) -> Re
     if count > MAX {
         return Err(OpError::TooManyVariants { id, count, max: MAX });
     }
+    // Each edit goes on a scratch board too, so the next variant gets the next id and its place.
+    let mut scratch = board.clone();
     let mut edits = Vec::new();
     if item.experiment.is_none() {
         let change = ItemChange {
@@ -88,13 +90,12 @@ pub fn split(board: &Board, id: ItemId, titles: &[String], now: Timestamp) -> Re
             variant: Some(Some(letter(0))),
             ..ItemChange::default()
         };
-        edits.push(Edit::Change { id, change: Box::new(change), at: now });
+        let edit = Edit::Change { id, change: Box::new(change), at: now };
+        scratch.apply(edit.clone()).map_err(|_| OpError::NoSuchItem(id))?;
+        edits.push(edit);
     }
-    let used: Vec<String> = existing.iter().filter_map(|v| v.variant.clone()).collect();
-    let mut free =
-        (0..26).map(letter).filter(|l| !used.contains(l) && (item.experiment.is_some() || l != "A"));
-    // Each new variant goes on a scratch board, so the next gets the next id and its place.
-    let mut scratch = board.clone();
+    let used: Vec<String> = group(&scratch, experiment).iter().filter_map(|v| v.variant.clone()).collect();
+    let mut free = (0..26).map(letter).filter(|l| !used.contains(l));
     let mut previous = existing.last().map_or(id, |v| v.id);
     for title in titles {
         let new = NewItem {
