@@ -92,6 +92,7 @@ pub fn board(count: usize, seed: u64) -> Board {
             outcome: (track == Track::Discovery && rng.chance(80))
                 .then(|| "A go/no-go with numbers".to_owned()),
             timebox: (track == Track::Discovery && rng.chance(85)).then(|| shifted(today, rng.below(30), 10)),
+            criteria: None,
         };
         let Ok(op) = ops::add(&board, new, now) else { continue };
         let Edit::Add(mut item) = op.edit else { continue };

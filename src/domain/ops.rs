@@ -81,6 +81,9 @@ pub struct NewItem {
     pub question: Option<String>,
     pub outcome: Option<String>,
     pub timebox: Option<NaiveDate>,
+    /// Discovery: the entry criteria that put it there (texts of the board's list; empty: none
+    /// applies).
+    pub criteria: Option<Vec<String>>,
 }
 
 /// Adds an item at the bottom of its lane. Defaults: delivery track (or the column's track),
@@ -108,6 +111,9 @@ pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
     };
     let stage = new.stage.unwrap_or(Stage::One);
     let id = board.next_id;
+    if new.criteria.is_some() && track != Track::Discovery {
+        return Err(OpError::CriteriaNotDiscovery(id));
+    }
     let rank = append_rank(board, track, &column, stage, id);
     let kind = new.kind.unwrap_or(match track {
         Track::Discovery => Kind::Spike,
@@ -139,7 +145,7 @@ pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
         finished: None,
         accepted_by: None,
         acceptance_note: None,
-        criteria: None,
+        criteria: new.criteria,
         experiment: None,
         variant: None,
         winner: None,

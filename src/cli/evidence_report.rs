@@ -1,0 +1,1 @@
+//! The evidence sections of `twotrack report` (text and Markdown).
