@@ -5,7 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::domain::{ItemId, Stage, Track};
+use crate::domain::{ItemId, Severity, Stage, Track};
 
 /// What a form creates or changes when it is saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,6 +17,8 @@ pub enum Purpose {
     DefinitionOfDone,
     Promote(ItemId),
     Drop(ItemId),
+    Accept(ItemId),
+    Variants(ItemId),
 }
 
 /// Which value a field holds.
@@ -40,6 +42,15 @@ pub enum FieldKey {
     Check(usize),
     /// The definition of done of a stage, one entry per line.
     DoneWhen(Stage),
+    /// The entry criteria of discovery work, one per line.
+    EntryCriteria,
+    /// How an item was accepted, and in other words.
+    AcceptedBy,
+    AcceptedHow,
+    AcceptanceNote,
+    /// The titles of new variants, one per line.
+    VariantTitles,
+    InterestWeight(Severity),
     Capacity,
     DiscoveryTarget,
     StageTwoTarget,
