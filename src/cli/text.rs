@@ -93,8 +93,10 @@ pub fn show(board: &Board, item: &Item, now: Timestamp) -> String {
     rows.push(("created", item.created.to_rfc3339()));
     rows.push(("updated", item.updated.to_rfc3339()));
     let mut out = format!("#{} {}\n", item.id, item.title);
+    // Every label and its colon, then a space, so the values line up.
+    let width = rows.iter().map(|(name, _)| name.len() + 2).max().unwrap_or(0);
     for (name, value) in rows {
-        let _ = writeln!(out, "  {:<10}{value}", format!("{name}:"));
+        let _ = writeln!(out, "  {:<width$}{value}", format!("{name}:"));
     }
     let checklist = two_stage::checklist(board, item);
     if !checklist.is_empty() {

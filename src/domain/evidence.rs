@@ -30,7 +30,7 @@ pub fn facts(board: &Board, item: &Item, today: NaiveDate) -> Vec<(&'static str,
         facts.push(("decision", outcome.words()));
     }
     if let Some(experiment) = variants::describe(board, item) {
-        facts.push(("variant", experiment));
+        facts.push(("experiment", experiment));
     }
     if item.kind == Kind::Debt && !board.is_done_column(item.track, &item.column) {
         let interest = interest::interest(&board.interest_weights(), item, today);

@@ -199,21 +199,18 @@ fn archive(board: &Board, loser: &Item, winner: ItemId, now: Timestamp) -> Resul
     Ok(Edit::Change { id: loser.id, change: Box::new(change), at: now })
 }
 
-/// The experiment of `item` in words for its details: `variant B of experiment #5: B #12 won,
-/// A #5 lost`, or `variant A of experiment #5 (open): A #5, B #12`.
+/// The experiment of `item` in words for its details: `#5, variant A of 3: B #12 won; A #5,
+/// C #13 lost`, or `#5, variant A of 2 (open): A #5, B #12`.
 pub fn describe(board: &Board, item: &Item) -> Option<String> {
     let experiment = item.experiment?;
     let variants = group(board, experiment);
     let letter = item.variant.as_deref().unwrap_or("?");
-    let head = format!("variant {letter} of experiment #{experiment}");
+    let head = format!("#{experiment}, variant {letter} of {}", variants.len());
     Some(match winner_of(&variants) {
         None => format!("{head} (open): {}", names(&variants)),
         Some(winner) => {
-            let results: Vec<String> = variants
-                .iter()
-                .map(|v| format!("{} {}", name(v), if v.id == winner { "won" } else { "lost" }))
-                .collect();
-            format!("{head}: {}", results.join(", "))
+            let (won, lost): (Vec<&Item>, Vec<&Item>) = variants.iter().partition(|v| v.id == winner);
+            format!("{head}: {} won; {} lost", names(&won), names(&lost))
         }
     })
 }

@@ -57,7 +57,7 @@ fn splitting_makes_an_experiment_of_siblings_right_below_the_item() {
     assert_eq!(mark(b).as_deref(), Some("[B]"));
     assert_eq!(
         describe(&board, b).as_deref(),
-        Some("variant B of experiment #1 (open): A #1, B #4, C #5"),
+        Some("#1, variant B of 3 (open): A #1, B #4, C #5"),
         "every variant shows the experiment"
     );
     // More variants join the same experiment, up to five.
@@ -92,7 +92,7 @@ fn picking_the_winner_archives_the_losers_and_accepts_the_winner_in_one_step() {
     assert_eq!(winner.accepted_by.as_deref(), Some("ab-test"));
     assert_eq!(winner.acceptance_note.as_deref(), Some("won experiment #1 against B #4"));
     assert_eq!(lane(&board, 0, Stage::Two)[0], 3, "the winner's follow-up is next");
-    assert_eq!(describe(&board, loser).as_deref(), Some("variant B of experiment #1: A #1 won, B #4 lost"));
+    assert_eq!(describe(&board, loser).as_deref(), Some("#1, variant B of 2: A #1 won; B #4 lost"));
     // The archived loser is neither planned work nor repaid debt.
     assert_eq!(Capacity::of(&board).items.total, 4, "#1, #2 and both follow-ups");
     assert_eq!(debt::register(&board, now()).repaid, 0);

@@ -38,7 +38,8 @@ pub fn draw_debt(buf: &mut Buffer, area: Rect, app: &App, (selected, sort): (usi
         ));
     let inner = block.inner(area);
     block.render(area, buf);
-    let mut lines = totals(&register, theme);
+    let width = usize::from(inner.width);
+    let mut lines = totals(&register, width, theme);
     lines.push(Line::default());
     lines.push(Line::styled(
         format!(
@@ -48,7 +49,6 @@ pub fn draw_debt(buf: &mut Buffer, area: Rect, app: &App, (selected, sort): (usi
         theme.field_label,
     ));
     let header = lines.len();
-    let width = usize::from(inner.width);
     let rows = usize::from(inner.height).saturating_sub(header);
     let first = selected.saturating_sub(rows.saturating_sub(1));
     for (i, item) in register.open.iter().enumerate().skip(first).take(rows) {
@@ -74,7 +74,7 @@ pub fn draw_debt(buf: &mut Buffer, area: Rect, app: &App, (selected, sort): (usi
 }
 
 /// The lines above the table: count and cost, the last two weeks, interest, per severity.
-fn totals(register: &Register, theme: &Theme) -> Vec<Line<'static>> {
+fn totals(register: &Register, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let w = &register.weights;
     vec![
         Line::styled(
@@ -93,21 +93,22 @@ fn totals(register: &Register, theme: &Theme) -> Vec<Line<'static>> {
             format!("last {WINDOW_DAYS} days: {} created, {} repaid", register.created, register.repaid),
             theme.base,
         ),
+        Line::styled(format!("interest {}, {}", register.total_interest, register.trend()), theme.base),
         Line::styled(
-            format!(
-                "interest {}, {} (severity weight × days open)",
-                register.total_interest,
-                register.trend()
+            truncate(
+                &format!(
+                    "  = days open × weight: low {}, medium {}, high {}, critical {}",
+                    w.low, w.medium, w.high, w.critical
+                ),
+                width,
             ),
-            theme.base,
+            theme.hint_text,
         ),
         Line::styled(
             register
                 .by_severity
                 .iter()
-                .map(|(s, n, cost)| {
-                    format!("{} ×{}: {n} ({cost} pt)", s.map_or("unrated", |s| s.name()), w.of(*s))
-                })
+                .map(|(s, n, cost)| format!("{}: {n} ({cost} pt)", s.map_or("unrated", |s| s.name())))
                 .collect::<Vec<_>>()
                 .join("  ·  "),
             theme.hint_text,
