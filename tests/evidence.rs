@@ -255,3 +255,30 @@ fn interest_weights_are_set_in_the_settings_and_undone() {
     press(&mut app, "u");
     assert!(!s.text().contains("interest_weights"), "the defaults are not written");
 }
+
+#[test]
+fn every_evidence_screen_draws_at_any_size() {
+    let s = aged_debt();
+    let mut app = app_at(&s, "2026-12-01T10:00:00Z");
+    // The discovery page, the register by interest, the criteria question, the accept and
+    // variant forms, and a variant's details in presenter mode.
+    for (keys, mode) in [
+        ("c Tab", Mode::Discovery),
+        ("Esc r s", Mode::Debt),
+        ("Esc h h h E", Mode::Criteria),
+        ("Esc l l l l A", Mode::Form),
+        ("Esc V", Mode::Form),
+        ("Esc P", Mode::Board),
+    ] {
+        press(&mut app, keys);
+        assert_eq!(app.mode(), mode, "{keys}");
+        for (width, height) in [(1, 1), (10, 3), (250, 70)] {
+            screen(&app, width, height);
+        }
+        for width in 38..64 {
+            for height in 8..18 {
+                screen(&app, width, height);
+            }
+        }
+    }
+}

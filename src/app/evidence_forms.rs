@@ -80,16 +80,6 @@ pub fn variants(board: &Board, item: &Item) -> Form {
 
 /// The titles of the new variants, or the field to fix and why.
 pub fn variant_titles(form: &Form) -> Result<Vec<String>, (usize, String)> {
-    let titles: Vec<String> = form
-        .value(FieldKey::VariantTitles)
-        .lines()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_owned)
-        .collect();
-    if titles.is_empty() {
-        let message = "write at least one more variant, one title per line (an experiment has two or more)";
-        return Err((form.position(FieldKey::VariantTitles), message.into()));
-    }
-    Ok(titles)
+    let when_empty = "write at least one more variant, one title per line (an experiment has two or more)";
+    form.titles(FieldKey::VariantTitles, when_empty)
 }

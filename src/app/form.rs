@@ -191,6 +191,21 @@ impl Form {
         }
     }
 
+    /// The lines of field `key`, trimmed, without blank ones.
+    pub fn lines(&self, key: FieldKey) -> Vec<String> {
+        self.value(key).lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
+    }
+
+    /// The lines of field `key` as titles, one per line; at least one, else the field and
+    /// `when_empty`.
+    pub fn titles(&self, key: FieldKey, when_empty: &str) -> Result<Vec<String>, (usize, String)> {
+        let titles = self.lines(key);
+        if titles.is_empty() {
+            return Err((self.position(key), when_empty.to_owned()));
+        }
+        Ok(titles)
+    }
+
     /// Field `key` as an optional whole number, or the field and what is wrong with it.
     pub fn number(&self, key: FieldKey) -> Result<Option<u32>, (usize, String)> {
         let text = self.value(key).trim().to_owned();

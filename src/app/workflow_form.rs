@@ -61,18 +61,9 @@ pub struct PromoteValues {
 }
 
 pub fn promote_values(form: &Form) -> Result<PromoteValues, (usize, String)> {
-    let titles: Vec<String> = form
-        .value(FieldKey::PromoteInto)
-        .lines()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_owned)
-        .collect();
-    if titles.is_empty() {
-        let message =
-            "write at least one delivery item, one title per line (to conclude without one, drop it)";
-        return Err((form.position(FieldKey::PromoteInto), message.into()));
-    }
+    let when_empty =
+        "write at least one delivery item, one title per line (to conclude without one, drop it)";
+    let titles = form.titles(FieldKey::PromoteInto, when_empty)?;
     let stage = if form.value(FieldKey::Stage) == "two" { Stage::Two } else { Stage::One };
     Ok(PromoteValues { learned: form.value(FieldKey::Learned), titles, stage })
 }
@@ -107,13 +98,10 @@ pub fn definition_of_done(board: &Board) -> Form {
 
 /// The edit that makes both definitions and the entry criteria what the form says.
 pub fn definition_of_done_op(form: &Form, board: &Board) -> Op {
-    let lines = |key| -> Vec<String> {
-        form.value(key).lines().map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect()
-    };
     let mut edits = Vec::new();
     let mut changed = Vec::new();
     for stage in Stage::ALL {
-        let lines = lines(FieldKey::DoneWhen(stage));
+        let lines = form.lines(FieldKey::DoneWhen(stage));
         if lines != board.definition_of_done.for_stage(stage) {
             changed.push(stage.label());
             edits.push(Edit::SetDefinitionOfDone { stage, lines });
@@ -123,7 +111,7 @@ pub fn definition_of_done_op(form: &Form, board: &Board) -> Op {
     if !changed.is_empty() {
         words.push(format!("definition of done changed for {}", changed.join(" and ")));
     }
-    if let Some(edit) = criteria::set_list(board, &lines(FieldKey::EntryCriteria)) {
+    if let Some(edit) = criteria::set_list(board, &form.lines(FieldKey::EntryCriteria)) {
         words.push("entry criteria changed".to_owned());
         edits.push(edit);
     }

@@ -113,7 +113,8 @@ impl Screen {
                     discovery_view::draw_discovery(buf, rect, app, theme);
                 }
                 Overlay::Criteria(prompt) => {
-                    let rect = popup(board, 72, prompt.entries.len() as u16 + 8);
+                    let rows = u16::try_from(prompt.entries.len()).unwrap_or(u16::MAX).saturating_add(8);
+                    let rect = popup(board, 72, rows);
                     Clear.render(rect, buf);
                     criteria_view::draw_criteria(buf, rect, app, prompt, theme);
                 }
