@@ -188,7 +188,7 @@ fn acceptance_asks_on_what_evidence_and_takes_the_teams_own_words() {
     let (s, mut app) = app_on_starter();
     press(&mut app, "A");
     assert_eq!(app.mode(), Mode::Form);
-    assert!(screen(&app, 80, 24).contains("On what evidence?"));
+    assert!(screen(&app, 80, 24).contains("How was \"Welcome: press ? for every key, q to quit\" accepted?"));
     type_text(&mut app, "o");
     press(&mut app, "F2");
     assert_eq!(app.mode(), Mode::Form, "other needs words");

@@ -22,7 +22,7 @@ pub fn accept(board: &Board, item: &Item) -> Form {
     Form::new(
         Purpose::Accept(item.id),
         format!("Accept #{}", item.id),
-        format!("On what evidence? \"{}\"'s open follow-ups then go on top of {column}", item.title),
+        format!("How was \"{}\" accepted? Its open follow-ups then go on top of {column}", item.title),
         vec![
             Field::new(FieldKey::AcceptedBy, "Accepted by", Input::choice(options, choice)),
             Field::new(FieldKey::AcceptedHow, "Other (your words)", Input::line(words)),
