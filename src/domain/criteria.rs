@@ -54,12 +54,18 @@ pub fn resolve(board: &Board, names: &[String]) -> Result<Vec<String>, OpError> 
     let mut picked = vec![false; list.len()];
     let mut said_none = false;
     for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
-        if slug(name) == NONE {
+        if slug(name) == NONE && !list.iter().any(|c| c == name) {
             said_none = true;
             continue;
         }
-        let by_number = name.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).filter(|i| *i < list.len());
-        let found = by_number.or_else(|| list.iter().position(|c| slug(c) == slug(name)));
+        // The exact text first, then its slug in any case, then a number.
+        let by_number =
+            || name.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).filter(|i| *i < list.len());
+        let found = list
+            .iter()
+            .position(|c| c == name)
+            .or_else(|| list.iter().position(|c| slug(c) == slug(name)))
+            .or_else(by_number);
         match found {
             Some(index) => picked[index] = true,
             None => {

@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 use super::board::Board;
 use super::edit::Edit;
 use super::item::{Item, Kind, Severity};
-use super::variants;
 
 /// How much a day of debt costs, per severity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -68,9 +67,9 @@ pub fn set_weights(board: &Board, new: InterestWeights) -> Option<Edit> {
 }
 
 /// Whether `item` was open debt at the end of `day`: logged by then, and not yet in a done
-/// column (or it entered one later). A losing variant never counts.
+/// column (or it entered one later; a losing variant archived there has no such date).
 pub fn open_on(board: &Board, item: &Item, day: NaiveDate) -> bool {
-    if item.kind != Kind::Debt || item.created.date_naive() > day || variants::is_lost(item) {
+    if item.kind != Kind::Debt || item.created.date_naive() > day {
         return false;
     }
     if !board.is_done_column(item.track, &item.column) {

@@ -278,6 +278,21 @@ mod tests {
     }
 
     #[test]
+    fn a_generated_board_with_every_field_is_read_line_by_line() {
+        // A field the fast reader missed would send every load through the slow RON parser.
+        let mut board = generate::board(2000, 1);
+        let text = crate::store::format::to_text(&board).expect("text");
+        let mut parsed = parse_board(&text).expect("read line by line");
+        parsed.normalize().expect("valid");
+        board.normalize().expect("valid");
+        assert_eq!(parsed, board);
+        assert!(
+            crate::store::written::Written::adopt(&parsed, text).is_ok(),
+            "trusted: it writes back the same"
+        );
+    }
+
+    #[test]
     fn odd_strings_survive() {
         for s in
             ["a, b", "quote \" back\\slash", "new\nline\ttab", "it's", "\u{7}\u{301}ünï 🚀", "[x], (y)", ""]
