@@ -101,11 +101,7 @@ pub fn discovery_outcomes(board: &Board, period: Period, now: Timestamp, style: 
         ),
         style,
     );
-    let median = match f.median_days {
-        Some(days) if days.fract() == 0.0 => format!("median {days:.0} days from start to decision"),
-        Some(days) => format!("median {days:.1} days from start to decision"),
-        None => "no decisions yet".to_owned(),
-    };
+    let median = f.median_words();
     line(
         &mut out,
         &format!("{median}; {} open now, {} overdue, {} open-ended", f.open, f.overdue, f.open_ended.len()),

@@ -160,6 +160,16 @@ impl Figures {
         let timed = self.on_time + self.late;
         (timed > 0).then(|| (self.on_time as f64 * 1000.0 / timed as f64).round() / 10.0)
     }
+
+    /// "median 4 days from start to decision" (a median of an even count can end in a half
+    /// day), or "no decisions yet".
+    pub fn median_words(&self) -> String {
+        match self.median_days {
+            Some(days) if days.fract() == 0.0 => format!("median {days:.0} days from start to decision"),
+            Some(days) => format!("median {days:.1} days from start to decision"),
+            None => "no decisions yet".to_owned(),
+        }
+    }
 }
 
 /// Discovery success over `period`; open items are counted as of `today`.

@@ -86,12 +86,7 @@ fn success(f: &Figures, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         Some(p) => format!(" · {p:.0}% on time"),
         None => String::new(),
     };
-    let median = match f.median_days {
-        // A median of an even count can end in a half day.
-        Some(days) if days.fract() == 0.0 => format!("median {days:.0} days from start to decision"),
-        Some(days) => format!("median {days:.1} days from start to decision"),
-        None => "nothing decided yet".to_owned(),
-    };
+    let median = f.median_words();
     let open_ended = if f.open_ended.is_empty() {
         String::new()
     } else {
