@@ -1,6 +1,6 @@
 //! In-process benchmarks at 1,000 and 10,000 items: load, save, full render at 160x48, one
-//! navigation key (handle + render), one item move (handle + apply + save + render), and the
-//! capacity split. Run with `cargo bench --bench board`.
+//! navigation key (handle + render), one item move (handle + apply + save + render), the
+//! capacity split, and the evidence pages. Run with `cargo bench --bench board`.
 
 use std::path::PathBuf;
 
@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 use twotrack::app::App;
 use twotrack::app::keymap::Keymap;
 use twotrack::domain::capacity::Capacity;
+use twotrack::domain::{criteria, debt, discovery_success};
 use twotrack::generate;
 use twotrack::store::Store;
 use twotrack::ui::Screen;
@@ -104,4 +105,18 @@ fn item_move(bencher: Bencher, items: usize) {
 fn capacity(bencher: Bencher, items: usize) {
     let board = generate::board(items, 1);
     bencher.bench(|| Capacity::of(&board));
+}
+
+/// What the discovery page and the debt register by interest compute for every frame they draw.
+#[divan::bench(args = SIZES)]
+fn evidence_pages(bencher: Bencher, items: usize) {
+    let board = generate::board(items, 1);
+    let now = generate::epoch() + chrono::Duration::days(20);
+    bencher.bench(|| {
+        let period = discovery_success::Period::last_days(now, discovery_success::WINDOW_DAYS);
+        let figures = discovery_success::figures(&board, period, now.date_naive());
+        let groups = criteria::by_criterion(&board);
+        let register = debt::register(&board, now).sorted(debt::Sort::Interest);
+        (figures.decided.len(), groups.len(), register.total_interest)
+    });
 }

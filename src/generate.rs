@@ -5,7 +5,9 @@
 use chrono::{DateTime, Days, NaiveDate};
 
 use crate::domain::ops::{self, NewItem};
-use crate::domain::{Board, Edit, Kind, Severity, Stage, Timestamp, Track};
+use crate::domain::{
+    Board, Edit, Item, ItemId, Kind, Severity, Stage, Timestamp, Track, criteria, two_stage,
+};
 
 /// A small, fast, deterministic pseudo-random sequence (xorshift64*).
 struct Rng(u64);
@@ -56,6 +58,9 @@ pub fn epoch() -> Timestamp {
 /// A board with `count` items.
 pub fn board(count: usize, seed: u64) -> Board {
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    // A second sequence for the evidence fields, so they leave the rest of the board as it was.
+    let mut evidence = Rng(seed.wrapping_mul(0xD1B5_4A32_D192_ED03) | 1);
+    let mut open_experiment = None;
     let mut board = Board::new(&format!("Generated board ({count} items)"));
     let now = epoch();
     let today = now.date_naive();
@@ -87,6 +92,7 @@ pub fn board(count: usize, seed: u64) -> Board {
             outcome: (track == Track::Discovery && rng.chance(80))
                 .then(|| "A go/no-go with numbers".to_owned()),
             timebox: (track == Track::Discovery && rng.chance(85)).then(|| shifted(today, rng.below(30), 10)),
+            criteria: None,
         };
         let Ok(op) = ops::add(&board, new, now) else { continue };
         let Edit::Add(mut item) = op.edit else { continue };
@@ -99,9 +105,38 @@ pub fn board(count: usize, seed: u64) -> Board {
         if board.is_done_column(item.track, &item.column) {
             item.finished = Some(now);
         }
+        add_evidence(&mut evidence, &mut item, &mut open_experiment);
         let _ = board.apply(Edit::Add(item));
     }
     board
+}
+
+/// Entry criteria on discovery items, acceptance evidence on some accepted features, and pairs
+/// of stage-one features as the variants of an experiment.
+fn add_evidence(rng: &mut Rng, item: &mut Item, open_experiment: &mut Option<ItemId>) {
+    if item.track == Track::Discovery {
+        item.criteria = match rng.below(10) {
+            0 => None,
+            1 => Some(Vec::new()),
+            _ => Some(vec![(*rng.pick(&criteria::DEFAULTS)).to_owned()]),
+        };
+        return;
+    }
+    if item.kind != Kind::Feature || item.stage != Stage::One {
+        return;
+    }
+    if let Some(experiment) = open_experiment.take() {
+        item.experiment = Some(experiment);
+        item.variant = Some("B".to_owned());
+    } else if rng.chance(4) {
+        item.experiment = Some(item.id);
+        item.variant = Some("A".to_owned());
+        *open_experiment = Some(item.id);
+    } else if rng.chance(20) {
+        item.accepted = Some(item.created.date_naive());
+        item.accepted_by = Some((*rng.pick(&two_stage::WAYS)).to_owned());
+        item.acceptance_note = rng.chance(50).then(|| format!("{} agreed", rng.pick(PEOPLE)));
+    }
 }
 
 /// `today` moved by `offset - back` days.
@@ -138,5 +173,8 @@ mod tests {
         assert!(board.items().iter().any(|i| i.follow_up_of.is_some()));
         assert!(board.items().iter().any(|i| i.promoted_from.is_some()));
         assert!(board.items().iter().any(|i| i.timebox.is_some()));
+        assert!(board.items().iter().any(|i| i.criteria.as_ref().is_some_and(|c| !c.is_empty())));
+        assert!(board.items().iter().any(|i| i.accepted_by.is_some()));
+        assert!(board.items().iter().any(|i| i.variant.as_deref() == Some("B")));
     }
 }

@@ -3,18 +3,9 @@
 
 mod common;
 
-use common::{Sandbox, app_on_starter, press, screen, type_text};
+use common::{Sandbox, app_at, app_on_starter, press, screen, type_text};
 use serde_json::json;
-use twotrack::app::App;
-use twotrack::app::keymap::{Keymap, Mode};
-use twotrack::store::Store;
-
-/// Reopens the sandbox's board in an app whose clock says `when`.
-fn app_at(s: &Sandbox, when: &str) -> App {
-    let now = chrono::DateTime::parse_from_rfc3339(when).expect("time").to_utc();
-    let opened = Store::open(&s.board, now).expect("open");
-    App::new(opened.board, opened.store, Keymap::default_keymap(), now)
-}
+use twotrack::app::keymap::Mode;
 
 #[test]
 fn a_spike_added_with_a_three_day_timebox_counts_down_and_goes_overdue() {
@@ -48,15 +39,7 @@ fn a_spike_added_with_a_three_day_timebox_counts_down_and_goes_overdue() {
     assert!(wide.contains("! 2 overdue"), "#11 and the starter's #3 are overdue:\n{wide}");
     let json = s.run(&["show", "11", "--json"]).ok().json();
     assert_eq!(json["overdue"], false);
-    let run = common::Run::of(
-        common::twotrack()
-            .env("TWOTRACK_NOW", "2026-11-26")
-            .arg("--file")
-            .arg(&s.board)
-            .args(["show", "11", "--json"])
-            .output()
-            .expect("run"),
-    );
+    let run = common::run_at(&s, "2026-11-26", &["show", "11", "--json"]);
     assert_eq!(run.json()["overdue"], true);
 }
 

@@ -62,6 +62,20 @@ pub enum Action {
     DefinitionOfDone,
     /// Show the debt register: open debt by severity and cost.
     DebtRegister,
+    /// Split the selected stage-one item into the variants of an experiment.
+    SplitVariants,
+    /// Pick the selected variant as its experiment's winner; the others are archived as lost.
+    PickWinner,
+    /// Say why the selected discovery item is discovery work: its entry criteria.
+    EntryCriteria,
+    /// Show the next page of the view (the capacity split, discovery).
+    NextPage,
+    /// Sort the list the other way (by severity, by interest).
+    ToggleSort,
+    /// Tick or untick the selected entry.
+    Tick,
+    /// Answer that none of the entries applies (the answer is recorded).
+    NoneApplies,
     /// Show the capacity split against its targets; again to close it.
     Capacity,
     /// Show only the selected track at full width; again to show both.
@@ -122,7 +136,14 @@ impl Action {
             Action::Drop => "drop this discovery item, saying why",
             Action::FollowLink => "go to a linked item (again: the next link)",
             Action::DefinitionOfDone => "edit the definitions of done",
-            Action::DebtRegister => "debt register: open debt by severity and cost",
+            Action::DebtRegister => "debt register: open debt by severity and cost, or by interest",
+            Action::SplitVariants => "split this stage-one item into variants (an A/B experiment)",
+            Action::PickWinner => "pick this variant as the winner: the others are archived as lost",
+            Action::EntryCriteria => "say why this discovery item is discovery work (entry criteria)",
+            Action::NextPage => "next page (capacity split, discovery)",
+            Action::ToggleSort => "sort by severity and cost, or by interest",
+            Action::Tick => "tick or untick the selected entry",
+            Action::NoneApplies => "none of them applies (recorded)",
             Action::Capacity => "capacity view: the split against its targets",
             Action::Zoom => "zoom into the selected track / show both",
             Action::Presenter => "presenter mode: high contrast, details always shown",

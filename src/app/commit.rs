@@ -5,7 +5,7 @@ use super::App;
 use super::status::Status;
 use super::view::BoardView;
 use crate::domain::ops::{Op, OpError};
-use crate::domain::{Board, ItemId, Timestamp, wip};
+use crate::domain::{Board, ItemId, Timestamp, Track, wip};
 
 impl App {
     /// Runs an op on the selected item and commits it.
@@ -64,6 +64,7 @@ impl App {
                     }
                 }
                 self.after_change(subject, status);
+                self.ask_why_if_needed(subject, before.is_some_and(|(track, _)| track == Track::Discovery));
             }
             Err(err) => self.status = Some(Status::error(err.to_string())),
         }

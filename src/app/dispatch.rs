@@ -12,9 +12,10 @@ use super::overlay::Question;
 use super::saver::SaveState;
 use super::status::Status;
 use super::view::BoardView;
+use crate::domain::debt::Sort;
 use crate::domain::ops;
 use crate::domain::search::Query;
-use crate::domain::{Board, Column, Item, Stage, debt, dual_track, two_stage};
+use crate::domain::{Board, Column, Item, Stage, debt, dual_track, two_stage, variants};
 
 /// The column `delta` steps from the item's column in its track, if there is one.
 fn item_column_after<'b>(board: &'b Board, item: &Item, delta: isize) -> Option<&'b Column> {
@@ -33,6 +34,8 @@ impl App {
             Mode::Capacity => self.capacity_action(action),
             Mode::Debt => self.debt_action(action),
             Mode::Confirm => self.confirm_action(action),
+            Mode::Discovery => self.discovery_action(action),
+            Mode::Criteria => self.criteria_action(action),
         }
     }
 
@@ -60,12 +63,15 @@ impl App {
             Action::OtherTrack => self.on_selected(ops::to_other_track),
             Action::Delete => self.on_selected(|b, id, _| ops::remove(b, id)),
             Action::FollowUp => self.open_follow_up_form(),
-            Action::Accept => self.on_selected(two_stage::accept),
+            Action::Accept => self.open_accept_form(),
+            Action::SplitVariants => self.open_variants_form(),
+            Action::PickWinner => self.on_selected(variants::pick),
+            Action::EntryCriteria => self.open_criteria_prompt(),
             Action::Promote => self.open_conclude_form(true),
             Action::Drop => self.open_conclude_form(false),
             Action::FollowLink => self.follow_link(),
             Action::DefinitionOfDone => self.open_definition_of_done_form(),
-            Action::DebtRegister => self.overlays.push(Overlay::Debt { selected: 0 }),
+            Action::DebtRegister => self.overlays.push(Overlay::Debt { selected: 0, sort: Sort::Severity }),
             Action::Add => self.open_new_item_form(),
             Action::Edit => self.open_edit_item_form(),
             Action::Undo => self.undo(),
@@ -98,6 +104,7 @@ impl App {
     fn capacity_action(&mut self, action: Action) {
         match action {
             Action::Edit => self.open_settings_form(),
+            Action::NextPage => self.next_page(),
             Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Capacity, scroll: 0 }),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
@@ -107,11 +114,19 @@ impl App {
     }
 
     fn debt_action(&mut self, action: Action) {
+        let Some(Overlay::Debt { sort, .. }) = self.overlays.last() else { return };
         // The register's open items, in its order: computed once per key.
         let open: Vec<crate::domain::ItemId> =
-            debt::register(&self.board, self.now).open.iter().map(|it| it.id).collect();
-        let Some(Overlay::Debt { selected }) = self.overlays.last_mut() else { return };
+            debt::register(&self.board, self.now).sorted(*sort).open.iter().map(|it| it.id).collect();
+        let Some(Overlay::Debt { selected, sort }) = self.overlays.last_mut() else { return };
         match action {
+            Action::ToggleSort => {
+                *sort = match sort {
+                    Sort::Severity => Sort::Interest,
+                    Sort::Interest => Sort::Severity,
+                };
+                *selected = 0;
+            }
             Action::SelectDown => *selected = (*selected + 1).min(open.len().saturating_sub(1)),
             Action::SelectUp => *selected = selected.saturating_sub(1),
             Action::GoTo => {
@@ -242,6 +257,7 @@ impl App {
     pub(super) fn text_input(&mut self, key: KeyEvent) {
         match self.overlays.last_mut() {
             Some(Overlay::Form(form)) => form.input(key),
+            Some(Overlay::Criteria(prompt)) => prompt.input(key),
             Some(Overlay::Search(area)) => {
                 area.input(key);
                 let query = Query::new(&area.lines().join(" "));

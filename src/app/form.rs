@@ -5,7 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::domain::{ItemId, Stage, Track};
+use crate::domain::{ItemId, Severity, Stage, Track};
 
 /// What a form creates or changes when it is saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,6 +17,8 @@ pub enum Purpose {
     DefinitionOfDone,
     Promote(ItemId),
     Drop(ItemId),
+    Accept(ItemId),
+    Variants(ItemId),
 }
 
 /// Which value a field holds.
@@ -40,6 +42,15 @@ pub enum FieldKey {
     Check(usize),
     /// The definition of done of a stage, one entry per line.
     DoneWhen(Stage),
+    /// The entry criteria of discovery work, one per line.
+    EntryCriteria,
+    /// How an item was accepted, and in other words.
+    AcceptedBy,
+    AcceptedHow,
+    AcceptanceNote,
+    /// The titles of new variants, one per line.
+    VariantTitles,
+    InterestWeight(Severity),
     Capacity,
     DiscoveryTarget,
     StageTwoTarget,
@@ -178,6 +189,21 @@ impl Form {
             Some(Input::Choice { options, index }) => options[*index].to_owned(),
             Some(Input::Toggle { .. }) | None => String::new(),
         }
+    }
+
+    /// The lines of field `key`, trimmed, without blank ones.
+    pub fn lines(&self, key: FieldKey) -> Vec<String> {
+        self.value(key).lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
+    }
+
+    /// The lines of field `key` as titles, one per line; at least one, else the field and
+    /// `when_empty`.
+    pub fn titles(&self, key: FieldKey, when_empty: &str) -> Result<Vec<String>, (usize, String)> {
+        let titles = self.lines(key);
+        if titles.is_empty() {
+            return Err((self.position(key), when_empty.to_owned()));
+        }
+        Ok(titles)
     }
 
     /// Field `key` as an optional whole number, or the field and what is wrong with it.

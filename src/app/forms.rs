@@ -4,9 +4,9 @@ use super::App;
 use super::form::{FieldKey, Purpose};
 use super::overlay::Overlay;
 use super::status::Status;
-use super::{item_form, settings_form, workflow_form};
+use super::{evidence_forms, item_form, settings_form, workflow_form};
 use crate::domain::ops::{self, OpError};
-use crate::domain::{Stage, Track, dual_track, settings, two_stage};
+use crate::domain::{Stage, Track, dual_track, settings, two_stage, variants};
 
 impl App {
     pub(super) fn open_new_item_form(&mut self) {
@@ -93,6 +93,10 @@ impl App {
             Purpose::Drop(id) => {
                 Ok(dual_track::drop(&self.board, *id, &form.value(FieldKey::Reason), self.now))
             }
+            Purpose::Accept(id) => evidence_forms::accept_values(form)
+                .map(|evidence| two_stage::accept(&self.board, *id, evidence, self.now)),
+            Purpose::Variants(id) => evidence_forms::variant_titles(form)
+                .map(|titles| variants::split(&self.board, *id, &titles, self.now)),
         };
         // After logging a follow-up the parent stays selected, ready for the next one.
         let keep = match &form.purpose {

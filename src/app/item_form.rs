@@ -6,7 +6,8 @@ use crate::domain::ops::NewItem;
 use chrono::NaiveDate;
 
 use crate::domain::{
-    Board, CheckEntry, Item, ItemChange, ItemId, Kind, Severity, Stage, Track, dual_track, timebox, two_stage,
+    Board, CheckEntry, Item, ItemChange, ItemId, Kind, Severity, Stage, Track, dual_track, evidence, timebox,
+    two_stage,
 };
 
 /// The values of an item form that passed its checks.
@@ -144,9 +145,6 @@ pub fn links(board: &Board, item: &Item, today: NaiveDate) -> Vec<String> {
         let list: Vec<String> = follow_ups.iter().map(|f| name(f.id)).collect();
         notes.push(format!("follow-ups: {}", list.join(", ")));
     }
-    if let Some(date) = item.accepted {
-        notes.push(format!("accepted on {date}"));
-    }
     if let Some(source) = item.promoted_from {
         notes.push(format!("from {}", name(source)));
     }
@@ -164,6 +162,9 @@ pub fn links(board: &Board, item: &Item, today: NaiveDate) -> Vec<String> {
     if let Some(standing) = timebox::standing(board, item, today) {
         notes.push(format!("timebox: {}", standing.label()));
     }
+    notes.extend(
+        evidence::facts(board, item, today).into_iter().map(|(label, value)| format!("{label}: {value}")),
+    );
     notes
 }
 
@@ -226,6 +227,7 @@ impl ItemValues {
             question: self.discovery.as_ref().and_then(|d| d.question.clone()),
             outcome: self.discovery.as_ref().and_then(|d| d.outcome.clone()),
             timebox: self.discovery.as_ref().and_then(|d| d.timebox),
+            criteria: None,
         }
     }
 

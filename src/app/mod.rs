@@ -3,7 +3,10 @@
 
 pub mod action;
 mod commit;
+pub mod criteria_prompt;
 mod dispatch;
+mod evidence_flow;
+pub mod evidence_forms;
 mod follow;
 pub mod form;
 mod forms;

@@ -1,10 +1,12 @@
 //! What can lie on top of the board and take the keys: help, forms, the search prompt, the
-//! capacity view.
+//! capacity view and its discovery page, the debt register, questions.
 
 use ratatui_textarea::TextArea;
 
+use super::criteria_prompt::CriteriaPrompt;
 use super::form::Form;
 use super::keymap::Mode;
+use crate::domain::debt::Sort;
 use crate::domain::ops::Op;
 
 #[derive(Debug)]
@@ -17,10 +19,14 @@ pub enum Overlay {
     Capacity,
     /// The search prompt; the board is filtered as it is typed.
     Search(Box<TextArea<'static>>),
-    /// The debt register, with the selected row.
-    Debt { selected: usize },
+    /// The debt register, with the selected row and its order.
+    Debt { selected: usize, sort: Sort },
     /// A question before a change: the change waits for a yes.
     Confirm(Box<Question>),
+    /// The capacity view's discovery page: why work is discovery, and how it ended lately.
+    Discovery,
+    /// Why an item is discovery work: its entry criteria to tick.
+    Criteria(Box<CriteriaPrompt>),
 }
 
 /// A change that waits for the user's yes, and what to ask.
@@ -41,6 +47,8 @@ impl Overlay {
             Overlay::Capacity => Mode::Capacity,
             Overlay::Debt { .. } => Mode::Debt,
             Overlay::Confirm(_) => Mode::Confirm,
+            Overlay::Discovery => Mode::Discovery,
+            Overlay::Criteria(_) => Mode::Criteria,
         }
     }
 }

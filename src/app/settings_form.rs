@@ -1,9 +1,9 @@
-//! The settings form: sprint capacity, the two target shares, and the WIP limits of each track
-//! and column (empty means no limit).
+//! The settings form: sprint capacity, the two target shares, the WIP limits of each track and
+//! column (empty means no limit), and the severity weights of debt interest.
 
 use super::form::{Field, FieldKey, Form, Input, Purpose};
 use crate::domain::settings::Settings;
-use crate::domain::{Board, CapacityPolicy, Track};
+use crate::domain::{Board, CapacityPolicy, Severity, Track};
 
 fn number(n: Option<u32>) -> Input {
     Input::line(&n.map(|n| n.to_string()).unwrap_or_default())
@@ -38,9 +38,16 @@ pub fn settings(board: &Board) -> Form {
             ));
         }
     }
+    for severity in Severity::ALL {
+        fields.push(Field::new(
+            FieldKey::InterestWeight(severity),
+            format!("Interest weight, {severity} debt"),
+            number(Some(s.interest.of(Some(severity)))),
+        ));
+    }
     Form::new(
         Purpose::Settings,
-        "Capacity and WIP limits".into(),
+        "Capacity, WIP limits and debt interest".into(),
         "Targets are percentages of planned points; leave a WIP limit empty for none".into(),
         fields,
     )
@@ -70,5 +77,9 @@ pub fn values(form: &Form, board: &Board) -> Result<Settings, (usize, String)> {
             column_limits[slot].push(form.number(FieldKey::ColumnLimit(track, index))?);
         }
     }
-    Ok(Settings { policy, track_limits, column_limits })
+    let mut interest = board.interest_weights();
+    for severity in Severity::ALL {
+        interest = interest.with(severity, required(FieldKey::InterestWeight(severity))?);
+    }
+    Ok(Settings { policy, track_limits, column_limits, interest })
 }

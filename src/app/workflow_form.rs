@@ -1,9 +1,9 @@
 //! The small forms of the two-stage workflow: a follow-up's title, estimate and severity, and
-//! the definitions of done (one entry per line).
+//! the definitions of done with the discovery entry criteria (one entry per line).
 
 use super::form::{Field, FieldKey, Form, Input, Purpose};
 use crate::domain::ops::Op;
-use crate::domain::{Board, Edit, Item, Severity, Stage};
+use crate::domain::{Board, Edit, Item, Severity, Stage, criteria};
 
 pub fn follow_up(parent: &Item) -> Form {
     let severities = std::iter::once("none").chain(Severity::ALL.iter().map(|s| s.name())).collect();
@@ -61,18 +61,9 @@ pub struct PromoteValues {
 }
 
 pub fn promote_values(form: &Form) -> Result<PromoteValues, (usize, String)> {
-    let titles: Vec<String> = form
-        .value(FieldKey::PromoteInto)
-        .lines()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_owned)
-        .collect();
-    if titles.is_empty() {
-        let message =
-            "write at least one delivery item, one title per line (to conclude without one, drop it)";
-        return Err((form.position(FieldKey::PromoteInto), message.into()));
-    }
+    let when_empty =
+        "write at least one delivery item, one title per line (to conclude without one, drop it)";
+    let titles = form.titles(FieldKey::PromoteInto, when_empty)?;
     let stage = if form.value(FieldKey::Stage) == "two" { Stage::Two } else { Stage::One };
     Ok(PromoteValues { learned: form.value(FieldKey::Learned), titles, stage })
 }
@@ -91,35 +82,43 @@ pub fn definition_of_done(board: &Board) -> Form {
     let dod = &board.definition_of_done;
     Form::new(
         Purpose::DefinitionOfDone,
-        "Definitions of done".into(),
-        "One entry per line; every item ticks its stage's entries in its details".into(),
+        "Definitions of done and entry criteria".into(),
+        "One entry per line; items tick their stage's entries, discovery items their criteria".into(),
         vec![
             Field::new(FieldKey::DoneWhen(Stage::One), "Stage one", Input::text(&dod.stage_one.join("\n"))),
             Field::new(FieldKey::DoneWhen(Stage::Two), "Stage two", Input::text(&dod.stage_two.join("\n"))),
+            Field::new(
+                FieldKey::EntryCriteria,
+                "Discovery entry criteria",
+                Input::text(&board.entry_criteria().join("\n")),
+            ),
         ],
     )
 }
 
-/// The edit that makes both definitions what the form says.
+/// The edit that makes both definitions and the entry criteria what the form says.
 pub fn definition_of_done_op(form: &Form, board: &Board) -> Op {
     let mut edits = Vec::new();
     let mut changed = Vec::new();
     for stage in Stage::ALL {
-        let lines: Vec<String> = form
-            .value(FieldKey::DoneWhen(stage))
-            .lines()
-            .map(|l| l.trim().to_owned())
-            .filter(|l| !l.is_empty())
-            .collect();
+        let lines = form.lines(FieldKey::DoneWhen(stage));
         if lines != board.definition_of_done.for_stage(stage) {
             changed.push(stage.label());
             edits.push(Edit::SetDefinitionOfDone { stage, lines });
         }
     }
-    let summary = if changed.is_empty() {
-        "no changes to the definitions of done".to_owned()
+    let mut words = Vec::new();
+    if !changed.is_empty() {
+        words.push(format!("definition of done changed for {}", changed.join(" and ")));
+    }
+    if let Some(edit) = criteria::set_list(board, &form.lines(FieldKey::EntryCriteria)) {
+        words.push("entry criteria changed".to_owned());
+        edits.push(edit);
+    }
+    let summary = if words.is_empty() {
+        "no changes to the definitions of done or the entry criteria".to_owned()
     } else {
-        format!("definition of done changed for {}", changed.join(" and "))
+        words.join("; ")
     };
     Op { edit: Edit::Batch(edits), summary }
 }

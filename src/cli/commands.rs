@@ -4,13 +4,13 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use super::{AddArgs, Cli, Command, ListArgs, json, text};
+use super::{AddArgs, Cli, Command, ListArgs, accept, criteria, debt, json, text, variant};
 use crate::clock;
 use crate::domain::backlinks::Backlinks;
 use crate::domain::capacity::Capacity;
 use crate::domain::lanes::Lanes;
 use crate::domain::ops::{self, NewItem, Op, OpError};
-use crate::domain::{Board, Edit, Item, ItemId, Timestamp, debt, dual_track, timebox, two_stage};
+use crate::domain::{Board, Edit, Item, ItemId, Timestamp, dual_track, timebox, two_stage};
 use crate::store::{BoardLock, Opened, Store, location};
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -34,11 +34,10 @@ pub fn run(cli: Cli) -> Result<()> {
             let op = change(&path, now, |b| two_stage::follow_up(b, id, &title, estimate, severity, now))?;
             print_new_id(&op)
         }
-        Command::Accept { id } => {
-            let op = change(&path, now, |board| two_stage::accept(board, id, now))?;
-            println!("{}", op.summary);
-            Ok(())
-        }
+        Command::Accept { id, by, note } => accept::run(&path, id, by.as_deref(), note.as_deref(), now),
+        Command::Variant { id, titles } => variant::split(&path, id, &titles, now),
+        Command::Pick { id } => variant::pick(&path, id, now),
+        Command::Criteria { id, criteria } => criteria::run(&path, id, &criteria, now),
         Command::Promote { id, titles, learned, stage } => {
             let op = change(&path, now, |b| dual_track::promote(b, id, &learned, &titles, stage, now))?;
             if let Edit::Batch(edits) = &op.edit {
@@ -55,16 +54,7 @@ pub fn run(cli: Cli) -> Result<()> {
             println!("{}", op.summary);
             Ok(())
         }
-        Command::Debt { json } => {
-            let board = open(&path, now)?;
-            let register = debt::register(&board, now);
-            if json {
-                println!("{}", serde_json::to_string_pretty(&json::debt(&board, &register, now))?);
-            } else {
-                print!("{}", text::debt(&board, &register));
-            }
-            Ok(())
-        }
+        Command::Debt { json, sort } => debt::run(&path, json, sort, now),
         Command::Stage { id, stage } => {
             let op = change(&path, now, |board| ops::set_stage(board, id, stage, now))?;
             println!("{}", op.summary);
@@ -98,12 +88,22 @@ fn add(path: &Path, args: AddArgs, now: Timestamp) -> Result<()> {
             .map(|t| timebox::parse(&t, now.date_naive()))
             .transpose()
             .map_err(anyhow::Error::msg)?,
+        criteria: None,
     };
-    let op = change(path, now, |board| ops::add(board, new, now))?;
-    print_new_id(&op)
+    let mut unanswered = None;
+    let op = change(path, now, |board| {
+        let op = criteria::add(board, new, &args.criteria, now)?;
+        unanswered = criteria::unanswered_warning(board, &op);
+        Ok(op)
+    })?;
+    print_new_id(&op)?;
+    if let Some(warning) = unanswered {
+        eprintln!("{warning}");
+    }
+    Ok(())
 }
 
-fn print_new_id(op: &Op) -> Result<()> {
+pub(super) fn print_new_id(op: &Op) -> Result<()> {
     match &op.edit {
         Edit::Add(item) => println!("{}", item.id),
         _ => bail!("internal error: adding produced no item"),
@@ -173,14 +173,18 @@ fn stats(path: &Path, as_json: bool, now: Timestamp) -> Result<()> {
 }
 
 /// Opens the board for reading, creating it from the starter board on first use.
-fn open(path: &Path, now: Timestamp) -> Result<Board> {
+pub(super) fn open(path: &Path, now: Timestamp) -> Result<Board> {
     let opened = Store::open(path, now)?;
     note_created(&opened);
     Ok(opened.board)
 }
 
 /// Applies one user request under the board's lock, so concurrent commands never lose a change.
-fn change(path: &Path, now: Timestamp, request: impl FnOnce(&Board) -> Result<Op, OpError>) -> Result<Op> {
+pub(super) fn change(
+    path: &Path,
+    now: Timestamp,
+    request: impl FnOnce(&Board) -> Result<Op, OpError>,
+) -> Result<Op> {
     let lock = BoardLock::acquire(path)?;
     let opened = Store::open_locked(path, now, &lock)?;
     note_created(&opened);

@@ -5,11 +5,12 @@ use serde_json::{Value, json};
 use crate::domain::backlinks::Backlinks;
 use crate::domain::capacity::{Capacity, Split};
 use crate::domain::debt::Register;
-use crate::domain::{Board, Item, Timestamp, timebox, two_stage};
+use crate::domain::discovery_success::{self, Timing};
+use crate::domain::{Board, Item, Kind, Timestamp, interest, timebox, two_stage, variants};
 
 /// An item as `list --json` and `show --json` print it; `overdue` is as of `now`.
 pub fn item(board: &Board, links: &Backlinks, item: &Item, now: Timestamp) -> Value {
-    json!({
+    let mut value = json!({
         "id": item.id,
         "title": item.title,
         "track": item.track.name(),
@@ -41,7 +42,53 @@ pub fn item(board: &Board, links: &Backlinks, item: &Item, now: Timestamp) -> Va
         "finished": item.finished,
         "created": item.created,
         "updated": item.updated,
-    })
+    });
+    if let Value::Object(fields) = &mut value {
+        fields.extend(evidence(board, links, item, now));
+    }
+    value
+}
+
+/// The evidence fields of an item: how it was accepted, why it is discovery work and how that
+/// ended, its experiment, and for open debt its age and interest.
+fn evidence(board: &Board, links: &Backlinks, item: &Item, now: Timestamp) -> serde_json::Map<String, Value> {
+    let promoted = !links.promoted_into(item.id).is_empty();
+    let decision = discovery_success::outcome(board, item, promoted).map(|o| {
+        json!({
+            "result": o.decision.name(),
+            "decided": o.decided,
+            "on_time": match o.timing {
+                Timing::OnTime => Some(true),
+                Timing::Late(_) => Some(false),
+                Timing::NoTimebox => None,
+            },
+            "days_late": match o.timing {
+                Timing::Late(days) => days,
+                Timing::OnTime | Timing::NoTimebox => 0,
+            },
+            "days_to_decision": o.days,
+        })
+    });
+    let open_debt = item.kind == Kind::Debt && !board.is_done_column(item.track, &item.column);
+    let today = now.date_naive();
+    let weights = board.interest_weights();
+    let fields = json!({
+        "accepted_by": item.accepted_by,
+        "acceptance_note": item.acceptance_note,
+        "criteria": item.criteria,
+        "decision": decision,
+        "experiment": item.experiment,
+        "variant": item.variant,
+        "variants": item.experiment.map_or(&[][..], |e| links.variants(e)),
+        "winner": item.winner,
+        "lost": variants::is_lost(item),
+        "age_days": open_debt.then(|| interest::age_days(item, today)),
+        "interest": open_debt.then(|| interest::interest(&weights, item, today)),
+    });
+    match fields {
+        Value::Object(map) => map,
+        _ => serde_json::Map::new(),
+    }
 }
 
 /// The debt register as `debt --json` prints it.
@@ -59,7 +106,19 @@ pub fn debt(board: &Board, register: &Register, now: Timestamp) -> Value {
                 .map(|(s, n, cost)| json!({"severity": s.map(|s| s.name()), "count": n, "cost": cost}))
                 .collect::<Vec<_>>(),
         },
-        "last_14_days": {"created": register.created, "repaid": register.repaid},
+        "last_14_days": {
+            "created": register.created,
+            "repaid": register.repaid,
+            "interest_before": register.interest_before,
+        },
+        "interest": {
+            "total": register.total_interest,
+            "trend": register.trend(),
+            "oldest_days": register.oldest(),
+            "weights": register.weights,
+        },
+        "sort": register.sort.name(),
+        "summary": register.in_words(),
     })
 }
 

@@ -1,14 +1,20 @@
 //! The command line (SPEC §5): arguments, dispatch, and the exit status.
 
+mod accept;
 mod commands;
+mod criteria;
+mod debt;
+pub mod evidence_report;
 mod json;
 mod text;
+mod variant;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::domain::debt::Sort;
 use crate::domain::{ItemId, Kind, Severity, Stage, Track};
 
 /// A keyboard-driven planning board for dual-track, two-stage delivery.
@@ -85,6 +91,34 @@ pub enum Command {
     Accept {
         #[arg(value_parser = parse_id)]
         id: ItemId,
+        /// How it was accepted: ab-test, sign-off, evaluation, or your own words.
+        #[arg(long, value_name = "HOW")]
+        by: Option<String>,
+        /// What backs it: who signed off, the test result.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Split a stage-one item into variants of an experiment (it is variant A, each title another);
+    /// prints the new ids.
+    Variant {
+        #[arg(value_parser = parse_id)]
+        id: ItemId,
+        /// Titles of the other variants (one to four).
+        titles: Vec<String>,
+    },
+    /// Pick the winning variant of an experiment: the others are archived as lost, the winner is
+    /// accepted and its follow-ups go next.
+    Pick {
+        #[arg(value_parser = parse_id)]
+        id: ItemId,
+    },
+    /// Record why a discovery item is discovery work: entry criteria by name or number, or `none`.
+    Criteria {
+        #[arg(value_parser = parse_id)]
+        id: ItemId,
+        /// Criteria such as high-risk-change or 2; `none` when none applies.
+        #[arg(required = true)]
+        criteria: Vec<String>,
     },
     /// Promote a discovery item into delivery items (one per title); prints the new ids.
     Promote {
@@ -112,6 +146,9 @@ pub enum Command {
     Debt {
         #[arg(long)]
         json: bool,
+        /// severity (then cost) or interest (the most accrued first).
+        #[arg(long, value_parser = parse_sort, default_value = "severity")]
+        sort: Sort,
     },
     /// Show the capacity split: planned work by track and by stage against the targets.
     Stats {
@@ -162,6 +199,9 @@ pub struct AddArgs {
     /// For discovery: the decide-by date, as a date (2026-12-01) or a length (5d, 2w).
     #[arg(long)]
     pub timebox: Option<String>,
+    /// For discovery: the entry criteria that put it there (by name or number), or `none`.
+    #[arg(long, num_args = 1.., value_name = "CRITERION")]
+    pub criteria: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -201,6 +241,10 @@ fn parse_kind(text: &str) -> Result<Kind, String> {
 }
 
 fn parse_severity(text: &str) -> Result<Severity, String> {
+    text.parse()
+}
+
+fn parse_sort(text: &str) -> Result<Sort, String> {
     text.parse()
 }
 

@@ -3,8 +3,8 @@
 use std::fmt::Write;
 
 use crate::domain::capacity::{Basis, Capacity};
-use crate::domain::debt::{Register, WINDOW_DAYS};
-use crate::domain::{Board, Item, Timestamp, dual_track, timebox, two_stage};
+use crate::domain::debt::{Register, Sort, WINDOW_DAYS};
+use crate::domain::{Board, Item, Timestamp, dual_track, evidence, timebox, two_stage};
 
 /// One line per item: id, track, column, stage, kind, estimate, title, tags, assignee.
 pub fn list(board: &Board, items: &[&Item]) -> String {
@@ -85,9 +85,7 @@ pub fn show(board: &Board, item: &Item, now: Timestamp) -> String {
         let ids: Vec<String> = follow_ups.iter().map(|f| format!("#{}", f.id)).collect();
         rows.push(("follow-ups", ids.join(", ")));
     }
-    if let Some(date) = item.accepted {
-        rows.push(("accepted", date.to_string()));
-    }
+    rows.extend(evidence::facts(board, item, now.date_naive()));
     if !item.links.is_empty() {
         let links: Vec<String> = item.links.iter().map(|id| format!("#{id}")).collect();
         rows.push(("links", links.join(", ")));
@@ -95,8 +93,10 @@ pub fn show(board: &Board, item: &Item, now: Timestamp) -> String {
     rows.push(("created", item.created.to_rfc3339()));
     rows.push(("updated", item.updated.to_rfc3339()));
     let mut out = format!("#{} {}\n", item.id, item.title);
+    // Every label and its colon, then a space, so the values line up.
+    let width = rows.iter().map(|(name, _)| name.len() + 2).max().unwrap_or(0);
     for (name, value) in rows {
-        let _ = writeln!(out, "  {:<10}{value}", format!("{name}:"));
+        let _ = writeln!(out, "  {:<width$}{value}", format!("{name}:"));
     }
     let checklist = two_stage::checklist(board, item);
     if !checklist.is_empty() {
@@ -123,19 +123,41 @@ pub fn debt(board: &Board, r: &Register) -> String {
         r.created,
         r.repaid
     );
+    let w = &r.weights;
+    let _ = writeln!(
+        out,
+        "interest {}, {} (severity weight x days open: low {}, medium {}, high {}, critical {})",
+        r.total_interest,
+        r.trend(),
+        w.low,
+        w.medium,
+        w.high,
+        w.critical
+    );
     for (severity, n, cost) in &r.by_severity {
         let _ = writeln!(out, "  {:<9}{n:>4} items{cost:>6} pt", severity.map_or("unrated", |s| s.name()));
     }
     if !r.open.is_empty() {
-        let _ = writeln!(out, "\n{:<9} {:>6} {:>5}  {:<12} title", "severity", "item", "cost", "column");
+        let order = match r.sort {
+            Sort::Severity => "most severe first, then the largest cost",
+            Sort::Interest => "the most interest first",
+        };
+        let _ = writeln!(out, "\nopen debt, {order}:");
+        let _ = writeln!(
+            out,
+            "{:<9} {:>6} {:>5} {:>5} {:>8}  {:<12} title",
+            "severity", "item", "cost", "age", "interest", "column"
+        );
     }
     for item in &r.open {
         let _ = writeln!(
             out,
-            "{:<9} {:>6} {:>5}  {:<12} {}",
+            "{:<9} {:>6} {:>5} {:>5} {:>8}  {:<12} {}",
             item.severity.map_or("unrated", |s| s.name()),
             format!("#{}", item.id),
             item.estimate.map_or("?".to_owned(), |e| e.to_string()),
+            format!("{}d", r.age(item)),
+            r.interest(item),
             board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str()),
             item.title
         );

@@ -1,6 +1,6 @@
 //! Links seen from the other end, for every item at once: the follow-ups of each item and the
-//! items promoted from it, in board order. For output about many items (one pass, not one per
-//! item).
+//! items promoted from it, in board order, and the variants of each experiment. For output about
+//! many items (one pass, not one per item).
 
 use std::collections::HashMap;
 
@@ -12,6 +12,7 @@ use super::lanes::Lanes;
 pub struct Backlinks {
     follow_ups: HashMap<ItemId, Vec<ItemId>>,
     promoted_into: HashMap<ItemId, Vec<ItemId>>,
+    variants: HashMap<ItemId, Vec<ItemId>>,
 }
 
 impl Backlinks {
@@ -26,6 +27,15 @@ impl Backlinks {
                 links.promoted_into.entry(source).or_default().push(id);
             }
         }
+        for item in board.items() {
+            if let Some(experiment) = item.experiment {
+                links.variants.entry(experiment).or_default().push(item.id);
+            }
+        }
+        // By letter, as `variants::group` lists them.
+        for ids in links.variants.values_mut() {
+            ids.sort_by_key(|id| (board.item(*id).and_then(|it| it.variant.clone()), *id));
+        }
         links
     }
 
@@ -36,12 +46,17 @@ impl Backlinks {
     pub fn promoted_into(&self, id: ItemId) -> &[ItemId] {
         self.promoted_into.get(&id).map_or(&[], Vec::as_slice)
     }
+
+    /// The variants of `experiment`, by letter.
+    pub fn variants(&self, experiment: ItemId) -> &[ItemId] {
+        self.variants.get(&experiment).map_or(&[], Vec::as_slice)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{dual_track, two_stage};
+    use crate::domain::{dual_track, two_stage, variants};
     use crate::generate;
 
     #[test]
@@ -54,6 +69,8 @@ mod tests {
                 dual_track::promoted_into(&board, item.id).iter().map(|i| i.id).collect();
             assert_eq!(links.follow_ups(item.id), follow.as_slice());
             assert_eq!(links.promoted_into(item.id), promoted.as_slice());
+            let variants: Vec<ItemId> = variants::group(&board, item.id).iter().map(|v| v.id).collect();
+            assert_eq!(links.variants(item.id), variants.as_slice());
         }
     }
 }

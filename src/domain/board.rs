@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::criteria;
+use super::interest::InterestWeights;
 use super::item::{Item, ItemId, Stage, Track};
 
 /// The file format version this build reads and writes.
@@ -104,6 +106,12 @@ pub struct Board {
     pub next_id: ItemId,
     pub capacity: CapacityPolicy,
     pub definition_of_done: DefinitionOfDone,
+    /// Why work belongs in the discovery track; `None`: the defaults ([`Board::entry_criteria`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry_criteria: Option<Vec<String>>,
+    /// The severity weights of debt interest; `None`: the defaults ([`Board::interest_weights`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest_weights: Option<InterestWeights>,
     pub discovery: TrackDef,
     pub delivery: TrackDef,
     /// Sorted by id (the store and `apply` keep it so).
@@ -119,6 +127,8 @@ impl Board {
             next_id: 1,
             capacity: CapacityPolicy::default(),
             definition_of_done: DefinitionOfDone::default(),
+            entry_criteria: None,
+            interest_weights: None,
             discovery: TrackDef {
                 columns: vec![
                     Column::new("explore", "To explore", false),
@@ -172,6 +182,19 @@ impl Board {
         self.column(track, id).is_some_and(|c| c.done)
     }
 
+    /// The entry criteria of discovery work: the board's own, else the defaults.
+    pub fn entry_criteria(&self) -> Vec<String> {
+        match &self.entry_criteria {
+            Some(list) => list.clone(),
+            None => criteria::DEFAULTS.iter().map(|c| (*c).to_owned()).collect(),
+        }
+    }
+
+    /// The severity weights of debt interest: the board's own, else the defaults.
+    pub fn interest_weights(&self) -> InterestWeights {
+        self.interest_weights.unwrap_or_default()
+    }
+
     /// The board's settings with no items (for writing its header).
     pub fn clone_without_items(&self) -> Board {
         Board {
@@ -180,6 +203,8 @@ impl Board {
             next_id: self.next_id,
             capacity: self.capacity.clone(),
             definition_of_done: self.definition_of_done.clone(),
+            entry_criteria: self.entry_criteria.clone(),
+            interest_weights: self.interest_weights,
             discovery: self.discovery.clone(),
             delivery: self.delivery.clone(),
             items: Vec::new(),

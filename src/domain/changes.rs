@@ -32,11 +32,18 @@ pub fn describe(old: &Board, new: &Board) -> Vec<String> {
             (None, None) => break,
         }
     }
-    if old.capacity != new.capacity || old.discovery != new.discovery || old.delivery != new.delivery {
+    if old.capacity != new.capacity
+        || old.discovery != new.discovery
+        || old.delivery != new.delivery
+        || old.interest_weights != new.interest_weights
+    {
         out.push("settings changed".into());
     }
     if old.definition_of_done != new.definition_of_done {
         out.push("definition of done changed".into());
+    }
+    if old.entry_criteria != new.entry_criteria {
+        out.push("entry criteria changed".into());
     }
     out
 }

@@ -4,6 +4,7 @@
 //! restores the board, and a list of inverses is an undo history.
 
 use super::board::{Board, CapacityPolicy};
+use super::interest::InterestWeights;
 use super::item::{CheckEntry, Item, ItemId, Kind, Place, Severity, Stage, Timestamp, Track};
 use chrono::NaiveDate;
 
@@ -42,6 +43,12 @@ pub struct ItemChange {
     pub follow_up_of: Option<Option<ItemId>>,
     pub accepted: Option<Option<NaiveDate>>,
     pub finished: Option<Option<Timestamp>>,
+    pub accepted_by: Option<Option<String>>,
+    pub acceptance_note: Option<Option<String>>,
+    pub criteria: Option<Option<Vec<String>>>,
+    pub experiment: Option<Option<ItemId>>,
+    pub variant: Option<Option<String>>,
+    pub winner: Option<Option<ItemId>>,
 }
 
 /// One change to a board.
@@ -59,6 +66,10 @@ pub enum Edit {
     SetWipLimit { track: Track, column: Option<usize>, limit: Option<u32> },
     /// Replace the definition of done of a stage.
     SetDefinitionOfDone { stage: Stage, lines: Vec<String> },
+    /// Replace the entry criteria of discovery work (`None`: the defaults).
+    SetEntryCriteria(Option<Vec<String>>),
+    /// Replace the severity weights of debt interest (`None`: the defaults).
+    SetInterestWeights(Option<InterestWeights>),
     /// Several edits as one step: all apply, or none does.
     Batch(Vec<Edit>),
 }
@@ -83,6 +94,8 @@ impl Edit {
                     .follow_up_of
                     .iter_mut()
                     .chain(item.promoted_from.iter_mut())
+                    .chain(item.experiment.iter_mut())
+                    .chain(item.winner.iter_mut())
                     .chain(item.links.iter_mut())
                 {
                     map(link);
@@ -91,14 +104,23 @@ impl Edit {
             Edit::Remove(id) => map(id),
             Edit::Change { id, change, .. } => {
                 map(id);
-                for link in
-                    change.follow_up_of.iter_mut().flatten().chain(change.promoted_from.iter_mut().flatten())
+                for link in change
+                    .follow_up_of
+                    .iter_mut()
+                    .flatten()
+                    .chain(change.promoted_from.iter_mut().flatten())
+                    .chain(change.experiment.iter_mut().flatten())
+                    .chain(change.winner.iter_mut().flatten())
                 {
                     map(link);
                 }
             }
             Edit::Batch(edits) => edits.iter_mut().for_each(|e| e.remap(ids)),
-            Edit::SetPolicy(_) | Edit::SetWipLimit { .. } | Edit::SetDefinitionOfDone { .. } => {}
+            Edit::SetPolicy(_)
+            | Edit::SetWipLimit { .. }
+            | Edit::SetDefinitionOfDone { .. }
+            | Edit::SetEntryCriteria(_)
+            | Edit::SetInterestWeights(_) => {}
         }
     }
 
@@ -116,7 +138,11 @@ impl Edit {
         match self {
             Edit::Add(item) => Some(item.id),
             Edit::Remove(id) | Edit::Change { id, .. } => Some(*id),
-            Edit::SetPolicy(_) | Edit::SetWipLimit { .. } | Edit::SetDefinitionOfDone { .. } => None,
+            Edit::SetPolicy(_)
+            | Edit::SetWipLimit { .. }
+            | Edit::SetDefinitionOfDone { .. }
+            | Edit::SetEntryCriteria(_)
+            | Edit::SetInterestWeights(_) => None,
             Edit::Batch(edits) => edits.iter().find_map(Edit::subject),
         }
     }
@@ -137,6 +163,12 @@ impl Board {
                     Stage::Two => &mut self.definition_of_done.stage_two,
                 };
                 Ok(Edit::SetDefinitionOfDone { stage, lines: std::mem::replace(slot, lines) })
+            }
+            Edit::SetEntryCriteria(list) => {
+                Ok(Edit::SetEntryCriteria(std::mem::replace(&mut self.entry_criteria, list)))
+            }
+            Edit::SetInterestWeights(weights) => {
+                Ok(Edit::SetInterestWeights(std::mem::replace(&mut self.interest_weights, weights)))
             }
             Edit::Batch(edits) => self.apply_batch(edits),
         }
@@ -208,6 +240,12 @@ impl Board {
             follow_up_of: swap(&mut item.follow_up_of, change.follow_up_of),
             accepted: swap(&mut item.accepted, change.accepted),
             finished: swap(&mut item.finished, change.finished),
+            accepted_by: swap(&mut item.accepted_by, change.accepted_by),
+            acceptance_note: swap(&mut item.acceptance_note, change.acceptance_note),
+            criteria: swap(&mut item.criteria, change.criteria),
+            experiment: swap(&mut item.experiment, change.experiment),
+            variant: swap(&mut item.variant, change.variant),
+            winner: swap(&mut item.winner, change.winner),
         };
         let old_at = std::mem::replace(&mut item.updated, at);
         Ok(Edit::Change { id, change: Box::new(old), at: old_at })

@@ -276,6 +276,25 @@ pub struct Item {
     /// When the item last entered a done column (cleared when it leaves).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finished: Option<Timestamp>,
+    /// How the item was accepted: `ab-test`, `sign-off`, `evaluation`, or the team's own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_by: Option<String>,
+    /// What backs the acceptance: who signed off, the test result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acceptance_note: Option<String>,
+    /// Discovery: the board's entry criteria that put the item there; `Some([])` records that
+    /// none applies, `None` that nobody said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<Vec<String>>,
+    /// A variant of an experiment, named by the id of the item the experiment was split from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experiment: Option<ItemId>,
+    /// The variant's letter within its experiment (`A`, `B`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
+    /// The experiment's winning variant once it is picked (recorded on every variant).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub winner: Option<ItemId>,
     pub created: Timestamp,
     pub updated: Timestamp,
 }

@@ -40,6 +40,22 @@ pub enum OpError {
     NoReason(ItemId),
     #[error("the discovery track has no done column to conclude items in")]
     NoDoneColumn,
+    #[error("there is no entry criterion `{name}` (the criteria are {known}, or none)")]
+    UnknownCriterion { name: String, known: String },
+    #[error("`none` says that no entry criterion applies, so it cannot be given with others")]
+    NoneWithOthers,
+    #[error("entry criteria are for discovery items, and #{0} is in the delivery track")]
+    CriteriaNotDiscovery(ItemId),
+    #[error("#{0} is not a variant of an experiment; split an item into variants first")]
+    NotAVariant(ItemId),
+    #[error("an experiment needs at least two variants, so #{0} needs at least one more")]
+    LonelyVariant(ItemId),
+    #[error("an experiment has at most {max} variants, and #{id} would make {count}")]
+    TooManyVariants { id: ItemId, count: usize, max: usize },
+    #[error("experiment #{experiment} is decided already: #{winner} won")]
+    Decided { experiment: ItemId, winner: ItemId },
+    #[error("the {0} track has no done column to archive losing variants in")]
+    NoArchive(Track),
 }
 
 /// An edit ready to apply, with what it does in words.
@@ -65,6 +81,9 @@ pub struct NewItem {
     pub question: Option<String>,
     pub outcome: Option<String>,
     pub timebox: Option<NaiveDate>,
+    /// Discovery: the entry criteria that put it there (texts of the board's list; empty: none
+    /// applies).
+    pub criteria: Option<Vec<String>>,
 }
 
 /// Adds an item at the bottom of its lane. Defaults: delivery track (or the column's track),
@@ -92,6 +111,9 @@ pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
     };
     let stage = new.stage.unwrap_or(Stage::One);
     let id = board.next_id;
+    if new.criteria.is_some() && track != Track::Discovery {
+        return Err(OpError::CriteriaNotDiscovery(id));
+    }
     let rank = append_rank(board, track, &column, stage, id);
     let kind = new.kind.unwrap_or(match track {
         Track::Discovery => Kind::Spike,
@@ -121,6 +143,12 @@ pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
         follow_up_of: None,
         accepted: None,
         finished: None,
+        accepted_by: None,
+        acceptance_note: None,
+        criteria: new.criteria,
+        experiment: None,
+        variant: None,
+        winner: None,
         created: now,
         updated: now,
     };

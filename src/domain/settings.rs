@@ -1,9 +1,10 @@
-//! The board's settings as one value (capacity policy and WIP limits), and the edit that changes
+//! The board's settings as one value (capacity policy, WIP limits and debt interest weights), and the edit that changes
 //! them from one value to another as a single undoable step.
 
 use super::board::{Board, CapacityPolicy};
 use super::edit::Edit;
-use super::item::Track;
+use super::interest::{self, InterestWeights};
+use super::item::{Severity, Track};
 use super::ops::{Op, OpError};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,6 +14,8 @@ pub struct Settings {
     pub track_limits: [Option<u32>; 2],
     /// WIP limit per column, per track.
     pub column_limits: [Vec<Option<u32>>; 2],
+    /// The severity weights of debt interest.
+    pub interest: InterestWeights,
 }
 
 fn slot(track: Track) -> usize {
@@ -26,6 +29,7 @@ impl Settings {
             policy: board.capacity.clone(),
             track_limits: Track::ALL.map(|t| board.track(t).wip_limit),
             column_limits: Track::ALL.map(columns),
+            interest: board.interest_weights(),
         }
     }
 
@@ -79,6 +83,15 @@ pub fn change(board: &Board, new: &Settings) -> Result<Op, OpError> {
             }
         }
     }
+    if let Some(edit) = interest::set_weights(board, new.interest) {
+        for severity in Severity::ALL {
+            let (from, to) = (old.interest.of(Some(severity)), new.interest.of(Some(severity)));
+            if from != to {
+                words.push(format!("{severity} debt interest weight {from} → {to}"));
+            }
+        }
+        edits.push(edit);
+    }
     let summary = if words.is_empty() { "no changes to the settings".to_owned() } else { words.join(", ") };
     Ok(Op { edit: Edit::Batch(edits), summary })
 }
@@ -95,8 +108,13 @@ mod tests {
         new.policy.stage_two_share = 25;
         new.track_limits[1] = Some(6);
         new.column_limits[1][1] = Some(3);
+        new.interest = new.interest.with(Severity::Critical, 10);
         let op = change(&board, &new).expect("valid");
-        assert_eq!(op.summary, "stage-two target 30% → 25%, delivery WIP none → 6, In progress WIP none → 3");
+        assert_eq!(
+            op.summary,
+            "stage-two target 30% → 25%, delivery WIP none → 6, In progress WIP none → 3, \
+             critical debt interest weight 8 → 10"
+        );
         let inverse = board.apply(op.edit).expect("apply");
         assert_eq!(Settings::of(&board), new);
         board.apply(inverse).expect("undo");

@@ -88,27 +88,81 @@ pub fn follow_up(
     Ok(Op { edit: Edit::Add(item), summary: format!("added #{id} as a stage-two follow-up of #{parent}") })
 }
 
-/// Accepts the stage-one item `id` (with today's date, unless it was accepted before) and moves
-/// its open follow-ups, in their board order, to the top of the stage-two lane of the delivery
-/// track's first column: they are the next work.
-pub fn accept(board: &Board, id: ItemId, now: Timestamp) -> Result<Op, OpError> {
+/// The named ways of accepting a feature: an A/B test, a business sign-off, an evaluation.
+pub const WAYS: [&str; 3] = ["ab-test", "sign-off", "evaluation"];
+
+/// How a stage-one item was accepted, and what backs it (who signed off, the test result).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Evidence {
+    pub by: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Evidence {
+    /// Evidence from what a user typed: a named way in any spelling (`A/B test`, `Sign off`)
+    /// becomes its name, other words are kept as they are, blank text is nothing.
+    pub fn new(by: Option<&str>, note: Option<&str>) -> Evidence {
+        let clean = |t: Option<&str>| t.map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
+        let squash = |t: &str| -> String {
+            t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+        };
+        let by = clean(by).map(|by| {
+            let named = WAYS.iter().find(|way| squash(way) == squash(&by));
+            named.map_or(by, |way| (*way).to_owned())
+        });
+        Evidence { by, note: clean(note) }
+    }
+}
+
+/// Accepts the stage-one item `id` (with today's date, unless it was accepted before), records
+/// how when `evidence` says, and moves its open follow-ups, in their board order, to the top of
+/// the stage-two lane of the delivery track's first column: they are the next work.
+pub fn accept(board: &Board, id: ItemId, evidence: Evidence, now: Timestamp) -> Result<Op, OpError> {
     let item = stage_one(board, id, "acceptance is for")?;
+    let accepted = acceptance(board, item, evidence, now);
+    Ok(Op { edit: Edit::Batch(accepted.edits), summary: accepted.summary })
+}
+
+/// The edits of an acceptance and what they do in words.
+pub(crate) struct Accepted {
+    pub edits: Vec<Edit>,
+    /// "#5 accepted on 2026-11-21 by sign-off; 2 follow-ups are next, on top of Ready".
+    pub summary: String,
+    /// The part after the semicolon: what is next.
+    pub next: String,
+}
+
+/// The edits that accept `item` and put its open follow-ups next. New evidence replaces the
+/// old (its note with it).
+pub(crate) fn acceptance(board: &Board, item: &Item, evidence: Evidence, now: Timestamp) -> Accepted {
+    let id = item.id;
     let open: Vec<&Item> =
         follow_ups(board, id).into_iter().filter(|f| !board.is_done_column(f.track, &f.column)).collect();
-    let mut edits = Vec::new();
+    let mut change = ItemChange::default();
     if item.accepted.is_none() {
-        let change = ItemChange { accepted: Some(Some(now.date_naive())), ..ItemChange::default() };
+        change.accepted = Some(Some(now.date_naive()));
+    }
+    let by = evidence.by.clone().or_else(|| item.accepted_by.clone());
+    if evidence.by.is_some() && evidence.by != item.accepted_by {
+        change.accepted_by = Some(evidence.by);
+    }
+    if (evidence.note.is_some() || change.accepted_by.is_some()) && evidence.note != item.acceptance_note {
+        change.acceptance_note = Some(evidence.note);
+    }
+    let mut edits = Vec::new();
+    if change != ItemChange::default() {
         edits.push(Edit::Change { id, change: Box::new(change), at: now });
     }
     edits.extend(place_at_top(board, &open, follow_up_lane(), now));
     let column = board.delivery.columns.first().map_or("the first column", |c| c.name.as_str());
     let date = item.accepted.unwrap_or(now.date_naive());
-    let surfaced = match open.len() {
+    let how = by.map(|by| format!(" by {by}")).unwrap_or_default();
+    let next = match open.len() {
         0 => "it has no open follow-ups".to_owned(),
         1 => format!("1 follow-up is next, on top of {column}"),
         n => format!("{n} follow-ups are next, on top of {column}"),
     };
-    Ok(Op { edit: Edit::Batch(edits), summary: format!("#{id} accepted on {date}; {surfaced}") })
+    Accepted { edits, summary: format!("#{id} accepted on {date}{how}; {next}"), next }
 }
 
 #[cfg(test)]

@@ -54,7 +54,7 @@ fn follow_ups_and_acceptance_are_for_stage_one_items() {
     let err = follow_up(&board, 2, "x", None, None, now()).expect_err("stage two");
     assert_eq!(err.to_string(), "follow-ups are logged for stage-one items, and #2 is stage two");
     assert_eq!(
-        accept(&board, 2, now()).expect_err("stage two").to_string(),
+        accept(&board, 2, Evidence::default(), now()).expect_err("stage two").to_string(),
         "acceptance is for stage-one items, and #2 is stage two"
     );
     assert_eq!(follow_up(&board, 9, "x", None, None, now()), Err(OpError::NoSuchItem(9)));
@@ -71,7 +71,7 @@ fn acceptance_puts_open_follow_ups_on_top_in_board_order_and_leaves_done_ones() 
     apply(&mut board, |b| move_to_column(b, 5, "done", now()));
     apply(&mut board, |b| set_stage(b, 6, Stage::One, now()));
     let before = board.clone();
-    let op = accept(&board, 1, now()).expect("accept");
+    let op = accept(&board, 1, Evidence::default(), now()).expect("accept");
     assert_eq!(op.summary, "#1 accepted on 2026-11-21; 3 follow-ups are next, on top of Ready");
     let inverse = board.apply(op.edit).expect("apply");
     assert_eq!(board.item(1).expect("feature").accepted, Some(now().date_naive()));
@@ -87,12 +87,51 @@ fn acceptance_puts_open_follow_ups_on_top_in_board_order_and_leaves_done_ones() 
 #[test]
 fn accepting_again_keeps_the_first_date() {
     let mut board = board();
-    apply(&mut board, |b| accept(b, 1, now()));
+    apply(&mut board, |b| accept(b, 1, Evidence::default(), now()));
     let later = now() + chrono::Duration::days(3);
-    let op = accept(&board, 1, later).expect("again");
+    let op = accept(&board, 1, Evidence::default(), later).expect("again");
     assert_eq!(op.summary, "#1 accepted on 2026-11-21; it has no open follow-ups");
     board.apply(op.edit).expect("apply");
     assert_eq!(board.item(1).expect("item").accepted, Some(now().date_naive()));
+}
+
+#[test]
+fn evidence_names_the_known_ways_in_any_spelling_and_keeps_other_words() {
+    let by = |text: &str| Evidence::new(Some(text), None).by;
+    assert_eq!(by("A/B test").as_deref(), Some("ab-test"));
+    assert_eq!(by(" Sign off ").as_deref(), Some("sign-off"));
+    assert_eq!(by("EVALUATION").as_deref(), Some("evaluation"));
+    assert_eq!(by("beta customers said yes").as_deref(), Some("beta customers said yes"));
+    assert_eq!(Evidence::new(Some("  "), Some(" ")), Evidence::default());
+    assert_eq!(Evidence::new(None, Some(" Dana ")).note.as_deref(), Some("Dana"));
+}
+
+#[test]
+fn acceptance_records_its_evidence_and_undo_takes_it_back() {
+    let mut board = board();
+    let before = board.clone();
+    let evidence = Evidence::new(Some("sign-off"), Some("Dana (product) signed off in the review"));
+    let op = accept(&board, 1, evidence, now()).expect("accept");
+    assert_eq!(op.summary, "#1 accepted on 2026-11-21 by sign-off; it has no open follow-ups");
+    let inverse = board.apply(op.edit).expect("apply");
+    let item = board.item(1).expect("item");
+    assert_eq!(item.accepted_by.as_deref(), Some("sign-off"));
+    assert_eq!(item.acceptance_note.as_deref(), Some("Dana (product) signed off in the review"));
+    // Accepting again on new evidence replaces the old, note and all; the date stays.
+    let later = now() + chrono::Duration::days(2);
+    let again = accept(&board, 1, Evidence::new(Some("ab-test"), None), later).expect("again");
+    assert_eq!(again.summary, "#1 accepted on 2026-11-21 by ab-test; it has no open follow-ups");
+    let second = board.apply(again.edit).expect("apply");
+    let item = board.item(1).expect("item");
+    assert_eq!((item.accepted_by.as_deref(), item.acceptance_note.as_deref()), (Some("ab-test"), None));
+    assert_eq!(item.accepted, Some(now().date_naive()));
+    // Accepting with no evidence keeps what was recorded.
+    let op = accept(&board, 1, Evidence::default(), later).expect("no evidence");
+    assert!(op.edit.is_noop(), "nothing to change: {:?}", op.edit);
+    assert_eq!(op.summary, "#1 accepted on 2026-11-21 by ab-test; it has no open follow-ups");
+    board.apply(second).expect("undo the second");
+    board.apply(inverse).expect("undo the first");
+    assert_eq!(board, before);
 }
 
 #[test]

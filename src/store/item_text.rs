@@ -65,6 +65,19 @@ pub fn write_item(out: &mut String, item: &Item) {
     if let Some(time) = item.finished {
         some(out, "finished", &quoted(&timestamp(time)));
     }
+    optional_string(out, "accepted_by", item.accepted_by.as_deref());
+    optional_string(out, "acceptance_note", item.acceptance_note.as_deref());
+    if let Some(criteria) = &item.criteria {
+        let texts: Vec<String> = criteria.iter().map(|t| quoted(t)).collect();
+        some(out, "criteria", &format!("[{}]", texts.join(", ")));
+    }
+    if let Some(id) = item.experiment {
+        some(out, "experiment", &id.to_string());
+    }
+    optional_string(out, "variant", item.variant.as_deref());
+    if let Some(id) = item.winner {
+        some(out, "winner", &id.to_string());
+    }
     string(out, "created", &timestamp(item.created));
     string(out, "updated", &timestamp(item.updated));
     out.push_str("        ),\n");

@@ -276,7 +276,20 @@ mod tests {
         item.severity = Some(Severity::Critical);
         item.finished = Some(chrono::DateTime::from_timestamp(1_800_000_000, 123_456_789).expect("time"));
         item.rank = i64::MIN;
+        item.accepted_by = Some("sign-off, \"Dana\"".into());
+        item.acceptance_note = Some("A/B: +4% ✓\nsecond line".into());
+        item.criteria = Some(vec!["Technical, uncertainty".into(), "ünï \"q\"".into()]);
+        item.experiment = Some(999);
+        item.variant = Some("B".into());
+        item.winner = Some(1000);
+        let mut none_applies = item.clone();
+        none_applies.id = 1001;
+        none_applies.criteria = Some(Vec::new());
         board.apply(Edit::Add(Box::new(item))).expect("add");
+        board.apply(Edit::Add(Box::new(none_applies))).expect("add");
+        board.entry_criteria = Some(vec!["Legal review".into(), "quote \" here".into()]);
+        board.interest_weights =
+            Some(crate::domain::interest::InterestWeights::default().with(Severity::Low, 0));
         board
     }
 

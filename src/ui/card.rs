@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::domain::timebox::{self, Standing};
-use crate::domain::{Board, Item, Kind};
+use crate::domain::{Board, Item, Kind, variants};
 
 /// The letter that marks a kind on a card (the help legend explains them).
 pub fn kind_letter(kind: Kind) -> &'static str {
@@ -27,8 +27,9 @@ pub type Mark = (String, Style);
 
 /// What a card shows besides the item's own fields.
 pub struct CardMarks {
-    /// Symbols before the estimate: `↳` a follow-up of another item; `□` unticked
-    /// definition-of-done entries remain (quiet while under way, a warning once done).
+    /// Symbols before the estimate: `↳` a follow-up of another item; `[A]` a variant of an
+    /// experiment (`[A]✓` its winner, `[B]✗` a losing one); `□` unticked definition-of-done
+    /// entries remain (quiet while under way, a warning once done).
     pub marks: Vec<Mark>,
     /// For open discovery items, the timebox: short (`3d`, `!2d`, `?`) for one-row cards, in
     /// words (`3d left`, `2d overdue`, `open-ended`) for two-row cards.
@@ -40,6 +41,10 @@ impl CardMarks {
         let mut marks = Vec::new();
         if item.follow_up_of.is_some() {
             marks.push(("↳".to_owned(), theme.estimate));
+        }
+        if let Some(mark) = variants::mark(item) {
+            let style = if variants::is_lost(item) { theme.muted } else { theme.estimate };
+            marks.push((mark, style));
         }
         let entries = board.definition_of_done.for_stage(item.stage);
         if entries.iter().any(|text| !item.checklist.iter().any(|e| e.done && e.text == *text)) {

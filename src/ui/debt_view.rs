@@ -1,5 +1,6 @@
-//! The debt register: open debt most severe and costly first, totals per severity, and the debt
-//! created and repaid in the last two weeks.
+//! The debt register: open debt most severe and costly first, or by the interest it has accrued;
+//! totals per severity, total interest and its trend, and the debt created and repaid in the
+//! last two weeks.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,20 +12,26 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
-use crate::domain::debt::{self, WINDOW_DAYS};
+use crate::domain::debt::{self, Register, Sort, WINDOW_DAYS};
 
-pub fn draw_debt(buf: &mut Buffer, area: Rect, app: &App, selected: usize, theme: &Theme) {
+/// Draws the register with row `selected` (of its open items, in `sort`'s order) selected.
+pub fn draw_debt(buf: &mut Buffer, area: Rect, app: &App, (selected, sort): (usize, Sort), theme: &Theme) {
     let board = app.board();
-    let register = debt::register(board, app.now());
+    let register = debt::register(board, app.now()).sorted(sort);
     let keys = |a: &[Action]| app.keymap().short_keys(Mode::Debt, a).unwrap_or_default();
+    let (title, other) = match sort {
+        Sort::Severity => (" Debt register: open debt by severity, then cost ", "by interest"),
+        Sort::Interest => (" Debt register: open debt by interest accrued ", "by severity"),
+    };
     let block = Block::bordered()
         .border_style(theme.overlay_border)
-        .title(Line::styled(" Debt register: open debt by severity, then cost ", theme.overlay_title))
+        .title(Line::styled(title, theme.overlay_title))
         .title_bottom(Line::styled(
             format!(
-                " {} select · {} go to the item · {} close ",
+                " {} select · {} go to the item · {} sort {other} · {} close ",
                 keys(&[Action::SelectDown, Action::SelectUp]),
                 keys(&[Action::GoTo]),
+                keys(&[Action::ToggleSort]),
                 keys(&[Action::Close])
             ),
             theme.overlay_title,
@@ -32,7 +39,44 @@ pub fn draw_debt(buf: &mut Buffer, area: Rect, app: &App, selected: usize, theme
     let inner = block.inner(area);
     block.render(area, buf);
     let width = usize::from(inner.width);
-    let mut lines = vec![
+    let mut lines = totals(&register, width, theme);
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        format!(
+            "  {:<9} {:>6} {:>5} {:>5} {:>8}  {:<12} title",
+            "severity", "item", "cost", "age", "interest", "column"
+        ),
+        theme.field_label,
+    ));
+    let header = lines.len();
+    let rows = usize::from(inner.height).saturating_sub(header);
+    let first = selected.saturating_sub(rows.saturating_sub(1));
+    for (i, item) in register.open.iter().enumerate().skip(first).take(rows) {
+        let column = board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str());
+        let cost = item.estimate.map_or("?".to_owned(), |e| e.to_string());
+        let severity = item.severity.map_or("unrated", |s| s.name());
+        let marker = if i == selected { "▶ " } else { "  " };
+        let text = format!(
+            "{marker}{severity:<9} {:>6} {cost:>5} {:>5} {:>8}  {:<12} {}",
+            format!("#{}", item.id),
+            format!("{}d", register.age(item)),
+            register.interest(item),
+            truncate(column, 12),
+            item.title
+        );
+        let style = if i == selected { theme.card_selected } else { theme.base };
+        lines.push(Line::from(Span::styled(truncate(&text, width), style)));
+    }
+    if register.open.is_empty() {
+        lines.push(Line::styled("  no open debt: nothing to repay", theme.muted));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// The lines above the table: count and cost, the last two weeks, interest, per severity.
+fn totals(register: &Register, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let w = &register.weights;
+    vec![
         Line::styled(
             format!(
                 "{} open debt items, {} points to repay{}",
@@ -49,6 +93,17 @@ pub fn draw_debt(buf: &mut Buffer, area: Rect, app: &App, selected: usize, theme
             format!("last {WINDOW_DAYS} days: {} created, {} repaid", register.created, register.repaid),
             theme.base,
         ),
+        Line::styled(format!("interest {}, {}", register.total_interest, register.trend()), theme.base),
+        Line::styled(
+            truncate(
+                &format!(
+                    "  = days open × weight: low {}, medium {}, high {}, critical {}",
+                    w.low, w.medium, w.high, w.critical
+                ),
+                width,
+            ),
+            theme.hint_text,
+        ),
         Line::styled(
             register
                 .by_severity
@@ -58,31 +113,5 @@ pub fn draw_debt(buf: &mut Buffer, area: Rect, app: &App, selected: usize, theme
                 .join("  ·  "),
             theme.hint_text,
         ),
-        Line::default(),
-        Line::styled(
-            format!("  {:<9} {:>6} {:>5}  {:<14} title", "severity", "item", "cost", "column"),
-            theme.field_label,
-        ),
-    ];
-    let header = lines.len();
-    let rows = usize::from(inner.height).saturating_sub(header);
-    let first = selected.saturating_sub(rows.saturating_sub(1));
-    for (i, item) in register.open.iter().enumerate().skip(first).take(rows) {
-        let column = board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str());
-        let cost = item.estimate.map_or("?".to_owned(), |e| e.to_string());
-        let severity = item.severity.map_or("unrated", |s| s.name());
-        let marker = if i == selected { "▶ " } else { "  " };
-        let text = format!(
-            "{marker}{severity:<9} {:>6} {cost:>5}  {:<14} {}",
-            format!("#{}", item.id),
-            truncate(column, 14),
-            item.title
-        );
-        let style = if i == selected { theme.card_selected } else { theme.base };
-        lines.push(Line::from(Span::styled(truncate(&text, width), style)));
-    }
-    if register.open.is_empty() {
-        lines.push(Line::styled("  no open debt: nothing to repay", theme.muted));
-    }
-    Paragraph::new(lines).render(inner, buf);
+    ]
 }

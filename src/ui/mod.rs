@@ -3,8 +3,10 @@
 mod board_view;
 mod capacity_view;
 mod card;
+mod criteria_view;
 mod debt_view;
 mod details_view;
+mod discovery_view;
 mod form_view;
 mod help;
 pub mod layout;
@@ -100,10 +102,21 @@ impl Screen {
                     Clear.render(rect, buf);
                     capacity_view::draw_capacity(buf, rect, app, theme);
                 }
-                Overlay::Debt { selected } => {
+                Overlay::Debt { selected, sort } => {
                     let rect = popup(board, 110, 30);
                     Clear.render(rect, buf);
-                    debt_view::draw_debt(buf, rect, app, *selected, theme);
+                    debt_view::draw_debt(buf, rect, app, (*selected, *sort), theme);
+                }
+                Overlay::Discovery => {
+                    let rect = popup(board, 110, 26);
+                    Clear.render(rect, buf);
+                    discovery_view::draw_discovery(buf, rect, app, theme);
+                }
+                Overlay::Criteria(prompt) => {
+                    let rows = u16::try_from(prompt.entries.len()).unwrap_or(u16::MAX).saturating_add(8);
+                    let rect = popup(board, 72, rows);
+                    Clear.render(rect, buf);
+                    criteria_view::draw_criteria(buf, rect, app, prompt, theme);
                 }
                 Overlay::Confirm(question) => {
                     let rect = popup(board, 64, question.lines.len() as u16 + 5);

@@ -43,11 +43,25 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
         Mode::Debt => &[
             (&[Action::SelectDown, Action::SelectUp], "select"),
             (&[Action::GoTo], "go to the item"),
+            (&[Action::ToggleSort], "sort"),
             (&[Action::Close], "close"),
+        ],
+        Mode::Discovery => &[
+            (&[Action::Edit], "edit entry criteria"),
+            (&[Action::NextPage], "capacity"),
+            (&[Action::Close], "close"),
+        ],
+        Mode::Criteria => &[
+            (&[Action::Tick], "tick"),
+            (&[Action::Save], "save"),
+            (&[Action::NoneApplies], "none applies"),
+            (&[Action::Close], "later"),
+            (&[Action::SelectDown, Action::SelectUp], "select"),
         ],
         Mode::Confirm => &[(&[Action::Confirm], "yes"), (&[Action::Close], "no")],
         Mode::Capacity => &[
             (&[Action::Edit], "edit targets and limits"),
+            (&[Action::NextPage], "discovery"),
             (&[Action::Undo], "undo"),
             (&[Action::Close], "close"),
         ],

@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use proptest::collection::{btree_set, vec};
 use proptest::option;
 use proptest::prelude::*;
+use twotrack::domain::interest::InterestWeights;
 use twotrack::domain::{
     Board, CheckEntry, Edit, Item, ItemChange, ItemId, Kind, Place, Severity, Stage, Track,
 };
@@ -71,12 +72,21 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
     let more = (option::of(date()), option::of(text()), option::of(severity()), timestamp(), timestamp());
     let links = (option::of(1u64..50), option::of(date()), option::of(timestamp()));
     let discovery = (option::of(text()), option::of(text()), option::of(text()), option::of(1u64..50));
-    (fields, more, links, discovery).prop_map(
+    let evidence = (
+        option::of(text()),
+        option::of(text()),
+        option::of(vec(text(), 0..3)),
+        option::of(1u64..50),
+        option::of(text()),
+        option::of(1u64..50),
+    );
+    (fields, more, links, discovery, evidence).prop_map(
         move |(
             (title, place, kind, estimate, tags, assignee, description, checklist, links),
             (timebox, outcome, severity, created, updated),
             (follow_up_of, accepted, finished),
             (question, learned, drop_reason, promoted_from),
+            (accepted_by, acceptance_note, criteria, experiment, variant, winner),
         )| Item {
             id,
             title,
@@ -101,24 +111,39 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
             follow_up_of,
             accepted,
             finished,
+            accepted_by,
+            acceptance_note,
+            criteria,
+            experiment,
+            variant,
+            winner,
             created,
             updated,
         },
     )
 }
 
+/// Debt interest weights, any of them.
+pub fn weights() -> impl Strategy<Value = InterestWeights> {
+    (any::<u32>(), any::<u32>(), any::<u32>(), any::<u32>())
+        .prop_map(|(low, medium, high, critical)| InterestWeights { low, medium, high, critical })
+}
+
 /// A board with the default columns and up to `max` items with distinct ids.
 pub fn board(max: usize) -> impl Strategy<Value = Board> {
-    (text(), any::<u32>(), 0u8..=100, 0u8..=100, btree_set(1u64..200, 0..max))
-        .prop_flat_map(|(name, points, discovery, stage_two, ids)| {
+    let policy = (0u8..=100, 0u8..=100, option::of(vec(text(), 0..4)), option::of(weights()));
+    (text(), any::<u32>(), policy, btree_set(1u64..200, 0..max))
+        .prop_flat_map(|(name, points, policy, ids)| {
             let items: Vec<_> = ids.into_iter().map(item).collect();
-            (Just((name, points, discovery, stage_two)), items)
+            (Just((name, points, policy)), items)
         })
-        .prop_map(|((name, points, discovery, stage_two), items)| {
+        .prop_map(|((name, points, (discovery, stage_two, criteria, weights)), items)| {
             let mut board = Board::new(&name);
             board.capacity.points = points;
             board.capacity.discovery_share = discovery;
             board.capacity.stage_two_share = stage_two;
+            board.entry_criteria = criteria;
+            board.interest_weights = weights;
             for item in items {
                 board.apply(Edit::Add(Box::new(item))).expect("distinct ids on default columns");
             }
@@ -139,9 +164,24 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
         option::of(checklist()),
         option::of(option::of(date())),
         option::of(option::of(severity())),
+        option::of(option::of(vec(text(), 0..3))),
+        option::of(option::of(1u64..50)),
     )
         .prop_map(
-            |(place, title, kind, estimate, tags, assignee, description, checklist, timebox, severity)| {
+            |(
+                place,
+                title,
+                kind,
+                estimate,
+                tags,
+                assignee,
+                description,
+                checklist,
+                timebox,
+                severity,
+                criteria,
+                winner,
+            )| {
                 ItemChange {
                     place,
                     title,
@@ -153,6 +193,8 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
                     checklist,
                     timebox,
                     severity,
+                    criteria,
+                    winner,
                     ..ItemChange::default()
                 }
             },

@@ -131,6 +131,20 @@ pub fn type_text(app: &mut twotrack::app::App, text: &str) {
     }
 }
 
+/// Reopens the sandbox's board in an app whose clock says `when` (RFC 3339).
+pub fn app_at(s: &Sandbox, when: &str) -> twotrack::app::App {
+    let now = chrono::DateTime::parse_from_rfc3339(when).expect("time").to_utc();
+    let opened = twotrack::store::Store::open(&s.board, now).expect("open");
+    twotrack::app::App::new(opened.board, opened.store, twotrack::app::keymap::Keymap::default_keymap(), now)
+}
+
+/// Runs `twotrack --file <board> args...` with the clock at `when` (a date or RFC 3339 time).
+pub fn run_at(s: &Sandbox, when: &str, args: &[&str]) -> Run {
+    Run::of(
+        twotrack().env("TWOTRACK_NOW", when).arg("--file").arg(&s.board).args(args).output().expect("run"),
+    )
+}
+
 /// An app on a copy of `tests/fixtures/<name>` in a sandbox.
 pub fn app_on_fixture(name: &str) -> (Sandbox, twotrack::app::App) {
     let sandbox = Sandbox::new();

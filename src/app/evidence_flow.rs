@@ -1,0 +1,131 @@
+//! The evidence flows of the board: accepting on evidence, splitting an item into variants,
+//! asking why an item is discovery work, the capacity view's discovery page, and the debt
+//! register's order.
+
+use super::App;
+use super::action::Action;
+use super::criteria_prompt::CriteriaPrompt;
+use super::evidence_forms;
+use super::form::FieldKey;
+use super::keymap::Mode;
+use super::overlay::Overlay;
+use super::status::Status;
+use super::workflow_form;
+use crate::domain::ops::OpError;
+use crate::domain::{Board, Item, ItemId, Stage, Track, criteria};
+
+impl App {
+    /// Opens the overlay `open` makes for the selected item, or says why it cannot.
+    fn open_for_selected(&mut self, open: impl FnOnce(&Board, &Item) -> Result<Overlay, OpError>) {
+        let result = self.selected_item().map(|item| open(&self.board, item));
+        match result {
+            None => self.status = Some(Status::info("no item selected here")),
+            Some(Ok(overlay)) => self.overlays.push(overlay),
+            Some(Err(err)) => self.status = Some(Status::warning(err.to_string())),
+        }
+    }
+
+    /// `A`: asks on what evidence the selected stage-one item is accepted.
+    pub(super) fn open_accept_form(&mut self) {
+        self.open_for_selected(|board, item| match item.stage {
+            Stage::One => Ok(Overlay::Form(Box::new(evidence_forms::accept(board, item)))),
+            Stage::Two => Err(OpError::NotStageOne { id: item.id, what: "acceptance is for" }),
+        });
+    }
+
+    /// `V`: asks for the titles of the variants the selected stage-one item is split into.
+    pub(super) fn open_variants_form(&mut self) {
+        self.open_for_selected(|board, item| match item.stage {
+            Stage::One => Ok(Overlay::Form(Box::new(evidence_forms::variants(board, item)))),
+            Stage::Two => Err(OpError::NotStageOne { id: item.id, what: "variants are made of" }),
+        });
+    }
+
+    /// `E`: the entry criteria of the selected discovery item, to tick.
+    pub(super) fn open_criteria_prompt(&mut self) {
+        self.open_for_selected(|board, item| match item.track {
+            Track::Discovery => Ok(Overlay::Criteria(Box::new(CriteriaPrompt::new(board, item, false)))),
+            Track::Delivery => Err(OpError::CriteriaNotDiscovery(item.id)),
+        });
+    }
+
+    /// After a change: an item that has just entered the discovery track without saying why is
+    /// asked why (a question, not a block: the change is made either way).
+    pub(super) fn ask_why_if_needed(&mut self, id: Option<ItemId>, was_discovery: bool) {
+        let Some(item) = id.and_then(|id| self.board.item(id)) else { return };
+        if !was_discovery && criteria::unanswered(&self.board, item) {
+            let prompt = CriteriaPrompt::new(&self.board, item, true);
+            self.overlays.push(Overlay::Criteria(Box::new(prompt)));
+        }
+    }
+
+    pub(super) fn criteria_action(&mut self, action: Action) {
+        let keys = |app: &App, a: Action| app.keymap.short_keys(Mode::Criteria, &[a]).unwrap_or_default();
+        let (tick, none) = (keys(self, Action::Tick), keys(self, Action::NoneApplies));
+        let later = self.keymap.short_keys(Mode::Board, &[Action::EntryCriteria]);
+        let Some(Overlay::Criteria(prompt)) = self.overlays.last_mut() else { return };
+        let id = prompt.id;
+        match action {
+            Action::SelectDown => prompt.down(),
+            Action::SelectUp => prompt.up(),
+            Action::Tick => prompt.tick(),
+            Action::Save => {
+                let chosen = prompt.chosen();
+                if chosen.is_empty() {
+                    let message =
+                        format!("tick at least one ({tick} or its number), or {none}: none applies");
+                    prompt.error = Some(message.clone());
+                    self.status = Some(Status::warning(message));
+                    return;
+                }
+                self.overlays.pop();
+                let op = criteria::set(&self.board, id, chosen, self.now);
+                self.commit(op);
+            }
+            Action::NoneApplies => {
+                self.overlays.pop();
+                let op = criteria::set(&self.board, id, Vec::new(), self.now);
+                self.commit(op);
+            }
+            Action::Close => {
+                self.overlays.pop();
+                if self.board.item(id).is_some_and(|it| criteria::unanswered(&self.board, it)) {
+                    let again = later.map(|k| format!("; {k} asks again")).unwrap_or_default();
+                    self.status =
+                        Some(Status::warning(format!("#{id} does not say why it is discovery work{again}")));
+                } else {
+                    self.status = Some(Status::info("nothing changed"));
+                }
+            }
+            Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Criteria, scroll: 0 }),
+            _ => {}
+        }
+    }
+
+    /// The capacity view's two pages, one after the other.
+    pub(super) fn next_page(&mut self) {
+        let next = match self.overlays.last() {
+            Some(Overlay::Capacity) => Overlay::Discovery,
+            Some(Overlay::Discovery) => Overlay::Capacity,
+            _ => return,
+        };
+        self.overlays.pop();
+        self.overlays.push(next);
+    }
+
+    pub(super) fn discovery_action(&mut self, action: Action) {
+        match action {
+            Action::Edit => {
+                let mut form = workflow_form::definition_of_done(&self.board);
+                form.focus = form.position(FieldKey::EntryCriteria);
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            Action::NextPage => self.next_page(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Discovery, scroll: 0 }),
+            Action::Close => _ = self.overlays.pop(),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! `accept ID [--by HOW] [--note TEXT]`: accept a stage-one item on its evidence.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::commands::change;
+use crate::domain::two_stage::{self, Evidence};
+use crate::domain::{ItemId, Timestamp};
+
+pub fn run(path: &Path, id: ItemId, by: Option<&str>, note: Option<&str>, now: Timestamp) -> Result<()> {
+    let op = change(path, now, |board| two_stage::accept(board, id, Evidence::new(by, note), now))?;
+    println!("{}", op.summary);
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! `criteria ID C...`: why a discovery item is discovery work; and the entry criteria of `add`,
+//! with the warning for a discovery item added without them.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::commands::change;
+use crate::domain::ops::{self, NewItem, Op, OpError};
+use crate::domain::{Board, Edit, ItemId, Timestamp, criteria};
+
+/// Records the criteria named on the command line (or `none`) on the discovery item `id`.
+pub fn run(path: &Path, id: ItemId, names: &[String], now: Timestamp) -> Result<()> {
+    let op = change(path, now, |board| {
+        let chosen = criteria::resolve(board, names)?;
+        criteria::set(board, id, chosen, now)
+    })?;
+    println!("{}", op.summary);
+    Ok(())
+}
+
+/// Adds `new` with the criteria named on the command line, if any.
+pub fn add(board: &Board, mut new: NewItem, names: &[String], now: Timestamp) -> Result<Op, OpError> {
+    if !names.is_empty() {
+        new.criteria = Some(criteria::resolve(board, names)?);
+    }
+    ops::add(board, new, now)
+}
+
+/// The warning for an add that put an item into discovery without saying why: it is added all
+/// the same, and told how to say it.
+pub fn unanswered_warning(board: &Board, op: &Op) -> Option<String> {
+    let Edit::Add(item) = &op.edit else { return None };
+    if !criteria::unanswered(board, item) {
+        return None;
+    }
+    let known: Vec<String> = board.entry_criteria().iter().map(|c| criteria::slug(c)).collect();
+    Some(format!(
+        "twotrack: warning: #{id} is discovery work that does not say why; record it with `twotrack \
+         criteria {id} CRITERION...` ({}) or `twotrack criteria {id} none`",
+        known.join(", "),
+        id = item.id
+    ))
+}

@@ -1,0 +1,22 @@
+//! `debt [--json] [--sort severity|interest]`: the debt register.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::commands::open;
+use super::{json, text};
+use crate::domain::Timestamp;
+use crate::domain::debt::{self, Sort};
+
+pub fn run(path: &Path, as_json: bool, sort: Sort, now: Timestamp) -> Result<()> {
+    let board = open(path, now)?;
+    let register = debt::register(&board, now).sorted(sort);
+    let out = if as_json {
+        format!("{}\n", serde_json::to_string_pretty(&json::debt(&board, &register, now))?)
+    } else {
+        text::debt(&board, &register)
+    };
+    print!("{out}");
+    Ok(())
+}
