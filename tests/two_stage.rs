@@ -32,7 +32,7 @@ fn two_follow_ups_then_acceptance_puts_them_on_top_and_undo_redo_revert_it() {
     let cards = screen(&app, 160, 48);
     let line = cards.lines().find(|l| l.contains("#11")).expect("card #11 on screen");
     assert!(line.contains("↳"), "a follow-up carries the link mark: {line}");
-    press(&mut app, "A");
+    press(&mut app, "A y");
     assert_eq!(
         app.status().expect("status").text,
         "#5 accepted on 2026-11-21; 2 follow-ups are next, on top of Ready"

@@ -7,6 +7,7 @@ pub mod changes;
 pub mod debt;
 pub mod dual_track;
 pub mod edit;
+pub mod estimate;
 pub mod history;
 pub mod item;
 pub mod lanes;
