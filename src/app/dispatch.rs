@@ -288,7 +288,7 @@ impl App {
     }
 
     /// Filters the board, keeping the selected item selected when it still shows.
-    fn refilter(&mut self, query: Query) {
+    pub(super) fn refilter(&mut self, query: Query) {
         let selected = self.selection.item(&self.view);
         self.view = BoardView::build(&self.board, query, self.now.date_naive());
         if !selected.is_some_and(|id| self.selection.select_item(&self.view, id)) {

@@ -15,6 +15,12 @@ pub enum Purpose {
         column: String,
         stage: Stage,
     },
+    /// Several items at once, one per line (from a paste on the board).
+    NewItems {
+        track: Track,
+        column: String,
+        stage: Stage,
+    },
     EditItem(ItemId),
     Settings,
     FollowUp(ItemId),
@@ -39,6 +45,8 @@ pub enum FieldKey {
     Timebox,
     Learned,
     PromoteInto,
+    /// Titles of new items, one per line.
+    Titles,
     Stage,
     Reason,
     Description,

@@ -73,6 +73,9 @@ impl App {
         let result = match &form.purpose {
             Purpose::NewItem { track, column, stage } => item_form::values(form, today)
                 .map(|values| ops::add(&self.board, values.into_new(*track, column, *stage), self.now)),
+            Purpose::NewItems { track, column, stage } => {
+                super::paste::pasted_items_op(form, &self.board, (*track, column, *stage), self.now)
+            }
             Purpose::EditItem(id) => {
                 item_form::values(form, today).map(|values| match self.board.item(*id) {
                     Some(item) => {

@@ -11,7 +11,9 @@ mod forms;
 pub mod item_form;
 pub mod keymap;
 pub mod keymap_file;
+pub mod mouse;
 pub mod overlay;
+mod paste;
 mod quick;
 pub mod saver;
 pub mod selection;
@@ -58,6 +60,8 @@ pub struct App {
     /// Where the selection stood when a label moved its card to the other lane (the next card
     /// slid into that place; the next step down stays on it).
     label_gap: Option<Selection>,
+    /// The last click, to tell a double click.
+    last_click: Option<(Option<mouse::Target>, std::time::Instant)>,
 }
 
 impl App {
@@ -81,6 +85,7 @@ impl App {
             quit_armed: false,
             exit_note: None,
             label_gap: None,
+            last_click: None,
         };
         app.select_first_card();
         app
