@@ -36,6 +36,9 @@ pub struct Config {
     /// The file's text and where it was read from, for positions in reports.
     #[serde(skip)]
     source: Option<(PathBuf, String)>,
+    /// Why the file at the default location could not be read.
+    #[serde(skip)]
+    unread: Option<String>,
 }
 
 /// Where the config file is read from when `--config` is not given.
@@ -55,6 +58,12 @@ impl Config {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && given.is_none() => {
                 return Ok(Config::default());
+            }
+            // Someone else's home (a shared account, `sudo -u`): the defaults, and the board
+            // screen says why.
+            Err(e) if given.is_none() => {
+                let unread = format!("config file {} not read ({e}); using the defaults", path.display());
+                return Ok(Config { unread: Some(unread), ..Config::default() });
             }
             Err(e) => return Err(e).with_context(|| format!("cannot read config file {}", path.display())),
         };
@@ -92,6 +101,11 @@ impl Config {
             Some(rest) => directories::BaseDirs::new().map(|dirs| dirs.home_dir().join(rest)),
             None => Some(PathBuf::from(file)),
         }
+    }
+
+    /// Why the config file at the default location could not be read, if it could not.
+    pub fn unread(&self) -> Option<&str> {
+        self.unread.as_deref()
     }
 
     pub fn mouse(&self) -> Option<bool> {

@@ -98,6 +98,7 @@ pub fn run(cli: Cli) -> Result<()> {
 fn board_options(cli: &Cli, config: &Config) -> Result<crate::tui::Options> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let (theme, mut problems) = config.theme(cli.theme.as_deref(), no_color)?;
+    problems.extend(config.unread().map(str::to_owned));
     let (keymap, keymap_problems) = config.keymap();
     problems.extend(keymap_problems);
     let note = match problems.as_slice() {

@@ -79,7 +79,7 @@ fn draw_track_headers(buf: &mut Buffer, area: Rect, app: &App, slots: &[ColumnSl
         }
         let overdue = if track == Track::Discovery { view.overdue } else { 0 };
         let flags: Vec<String> =
-            [(format!("! {overdue} overdue"), overdue > 0), ("! OVER WIP".into(), load.over())]
+            [(format!("! {overdue} overdue"), overdue > 0), ("! OVER WIP LIMIT".into(), load.over())]
                 .into_iter()
                 .filter_map(|(flag, show)| show.then_some(flag))
                 .collect();

@@ -60,6 +60,10 @@ impl Pty {
             cmd.arg(arg);
         }
         cmd.env("TERM", "xterm-256color");
+        // A UTF-8 locale unless a test says otherwise: without one the board is drawn in ASCII.
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_CTYPE");
         cmd.env("TWOTRACK_NOW", NOW);
         cmd.env_remove("NO_COLOR");
         for (k, v) in env {
