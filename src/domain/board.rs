@@ -160,7 +160,7 @@ impl Board {
         let find = |matches: &dyn Fn(&Column) -> bool| {
             Track::ALL.into_iter().find_map(|track| {
                 let cols = &self.track(track).columns;
-                cols.iter().position(|c| matches(c)).map(|i| (track, i, &cols[i]))
+                cols.iter().position(matches).map(|i| (track, i, &cols[i]))
             })
         };
         let name = name.trim();

@@ -137,7 +137,7 @@ fn draw_overlay(buf: &mut Buffer, board: Rect, app: &App, overlay: &Overlay, the
         Overlay::Form(form) => {
             let rect = popup(board, 100, 30);
             Clear.render(rect, buf);
-            form_view::draw_form(buf, rect, form, theme);
+            form_view::draw_form(buf, rect, form, app.keymap(), theme);
         }
         Overlay::Capacity => {
             let rect = popup(board, 110, 26);

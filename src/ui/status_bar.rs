@@ -7,6 +7,7 @@ use ratatui::widgets::Widget;
 
 use super::card::truncate;
 use super::theme::Theme;
+use super::wrap::wrap;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
@@ -76,6 +77,9 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let chip = format!(" │ filter: {}", query.text());
         (x, _) = buf.set_stringn(x, top.y, chip, width.saturating_sub(usize::from(x - top.x)), theme.warning);
     }
+    // A message too long for its line goes on over the hints' line (the first-run note names
+    // a whole path), unless the search prompt is there.
+    let mut spill = None;
     if let Some(status) = app.status() {
         let symbol = match status.level {
             Level::Info => "",
@@ -83,9 +87,18 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             Level::Error => "✗ ",
         };
         let room = width.saturating_sub(usize::from(x - top.x) + 3);
-        let text = truncate(&format!("{symbol}{}", status.text), room);
+        let text = format!("{symbol}{}", status.text);
+        let searching = matches!(app.overlays().last(), Some(Overlay::Search(_)));
+        let rows = wrap(&text, room.max(1), "");
+        let first = match rows.as_slice() {
+            [_, _, ..] if area.height >= 2 && !searching && room >= 20 => {
+                spill = Some(truncate(&rows[1..].join(" "), width));
+                rows[0].clone()
+            }
+            _ => truncate(&text, room),
+        };
         let (x, _) = buf.set_stringn(x, top.y, " │ ", 3, theme.muted);
-        buf.set_stringn(x, top.y, text, room, theme.level(status.level));
+        buf.set_stringn(x, top.y, first, room, theme.level(status.level));
     }
     if area.height < 2 {
         return;
@@ -95,6 +108,10 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let (x, _) = buf.set_stringn(bottom.x, bottom.y, "/ ", width, theme.hint_key);
         let field = Rect { x, width: bottom.width.saturating_sub(x - bottom.x), ..bottom };
         input.render(field, buf);
+        return;
+    }
+    if let (Some(rest), Some(status)) = (spill, app.status()) {
+        buf.set_stringn(bottom.x, bottom.y, rest, width, theme.level(status.level));
         return;
     }
     draw_hints(buf, bottom, app, theme);
