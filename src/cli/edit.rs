@@ -13,7 +13,7 @@ pub fn edit(path: &Path, args: EditArgs, now: Timestamp) -> Result<()> {
     let change_wanted = ItemChange {
         title: args.title,
         kind: args.kind,
-        estimate: args.estimate,
+        estimate: args.estimate.map(|e| e.0),
         tags: args.tags,
         assignee: args.assignee.map(|a| Some(a.trim().to_owned()).filter(|a| !a.is_empty())),
         description: args.description.map(|d| d.trim_end().to_owned()),

@@ -173,7 +173,7 @@ pub struct EditArgs {
     pub title: Option<String>,
     /// A new estimate in points (`none` clears it).
     #[arg(long, value_parser = parse_estimate_or_none)]
-    pub estimate: Option<Option<u32>>,
+    pub estimate: Option<NewEstimate>,
     /// The tags, replacing the old ones; repeat for more (`--tag ""` clears them).
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Option<Vec<String>>,
@@ -281,11 +281,15 @@ fn parse_estimate(text: &str) -> Result<u32, String> {
     })
 }
 
-fn parse_estimate_or_none(text: &str) -> Result<Option<u32>, String> {
+/// An estimate to set, or none to clear it (`edit --estimate none`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NewEstimate(pub Option<u32>);
+
+fn parse_estimate_or_none(text: &str) -> Result<NewEstimate, String> {
     if text.trim().eq_ignore_ascii_case("none") || text.trim().is_empty() {
-        return Ok(None);
+        return Ok(NewEstimate(None));
     }
-    parse_estimate(text).map(Some)
+    parse_estimate(text).map(|e| NewEstimate(Some(e)))
 }
 
 fn parse_stage(text: &str) -> Result<Stage, String> {
