@@ -100,13 +100,19 @@ fn draw_track_headers(buf: &mut Buffer, area: Rect, app: &App, slots: &[ColumnSl
     }
 }
 
-/// A column header: `! name count/limit ✓`, the name cut before the count.
+/// A column header: `! name count/limit ✓`, padded with spaces when it fits, else tight with
+/// the name cut before the count.
 fn column_title(name: &str, load: &Load, done: bool, room: usize) -> String {
-    let flag = if load.over() { "! " } else { "" };
+    let flag = if load.over() { "!" } else { "" };
     let mark = if done { " ✓" } else { "" };
-    let tail = format!(" {}{mark} ", load.label());
-    let name_room = room.saturating_sub(tail.chars().count() + flag.len() + 1);
-    format!(" {flag}{}{tail}", truncate(name, name_room.max(1)))
+    let count = load.label();
+    let padded = format!(" {flag}{}{name} {count}{mark} ", if flag.is_empty() { "" } else { " " });
+    if padded.chars().count() <= room {
+        return padded;
+    }
+    let tail = format!(" {count}{mark}");
+    let name_room = room.saturating_sub(tail.chars().count() + flag.len());
+    format!("{flag}{}{tail}", truncate(name, name_room.max(1)))
 }
 
 /// A done column collapsed to a strip: its name as far as it fits and the card count of each
