@@ -32,7 +32,8 @@ fn a_paste_on_the_board_becomes_items_and_never_runs_as_keys() {
     let mut pty = Pty::spawn(&s.board, &[], 80, 24, &[]);
     pty.wait_for("Welcome");
     // `t` would move #1 to the other track, `e` open it, `d` delete it, `q` quit.
-    pty.send(&paste("Fix the dashboard\n- Rate-limit the export\nqtde\n"));
+    // Terminals send pasted line breaks as CR.
+    pty.send(&paste("Fix the dashboard\r- Rate-limit the export\r\nqtde\r"));
     pty.wait_for("Add 3 pasted items");
     assert_eq!(s.text(), before, "nothing changed before the save");
     pty.keys(&["\x1bOQ"]);
@@ -142,14 +143,10 @@ fn an_eight_colour_term_gets_only_the_classic_colour_codes() {
     pty.wait_for("Welcome");
     pty.keys(&["l", "c", "\x1b", "P", "?", "\x1b", "q"]);
     assert!(pty.wait_exit());
-    let raw = String::from_utf8_lossy(&pty.raw()).into_owned();
     let mut colours = 0;
-    for sgr in raw.split("\x1b[").skip(1).filter_map(|s| s.split_once('m').map(|(p, _)| p)) {
-        if !sgr.chars().all(|c| c.is_ascii_digit() || c == ';') {
-            continue;
-        }
-        for p in sgr.split(';').filter_map(|p| p.parse::<u32>().ok()) {
-            assert!(!matches!(p, 38 | 48 | 58), "an extended colour code in {sgr:?}");
+    for params in common::pty::sgr_sequences(&pty.raw()) {
+        for p in &params {
+            assert!(!matches!(p, 38 | 48 | 58), "an extended colour code in {params:?}");
             colours += usize::from(matches!(p, 30..=37 | 40..=47 | 90..=97 | 100..=107));
         }
     }

@@ -168,7 +168,6 @@ impl Form {
     /// spaces in a one-line field, ignored by choices and ticks (a paste is never a key).
     pub fn paste(&mut self, text: &str) {
         let Some(field) = self.fields.get_mut(self.focus) else { return };
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
         match &mut field.input {
             Input::Text(area) => _ = area.insert_str(text.trim_end_matches('\n')),
             Input::Line(area) => {

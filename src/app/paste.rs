@@ -33,6 +33,8 @@ pub fn titles(text: &str) -> Vec<String> {
 impl App {
     /// A paste from the terminal (bracketed paste).
     pub fn handle_paste(&mut self, text: &str) {
+        // Terminals send a pasted line break as CR (xterm, tmux) or CRLF as often as LF.
+        let text = &text.replace("\r\n", "\n").replace('\r', "\n");
         match self.overlays.last_mut() {
             Some(Overlay::Form(form)) => form.paste(text),
             Some(Overlay::Search(area)) => {
@@ -60,7 +62,10 @@ impl App {
         let kinds = Kind::ALL.iter().map(|k| k.name()).collect();
         let form = Form::new(
             Purpose::NewItems { track: column.track, column: def.id.clone(), stage },
-            format!("Add {} pasted items", titles.len()),
+            match titles.len() {
+                1 => "Add 1 pasted item".to_owned(),
+                n => format!("Add {n} pasted items"),
+            },
             format!("Each line becomes an item in {}, {}; edit the list, then save", def.name, stage.label()),
             vec![
                 Field::new(FieldKey::Titles, "Titles, one per line", Input::text(&titles.join("\n"))),
@@ -103,7 +108,7 @@ mod tests {
 
     #[test]
     fn lines_become_titles_without_bullets() {
-        let text = "Fix the dashboard\r\n\n- Export to CSV\n* Rate   limit\n  3. Third thing\n10) Tenth\n- [ ] A task\n3.5 points is not a number\n";
+        let text = "Fix the dashboard\n\n- Export to CSV\n* Rate   limit\n  3. Third thing\n10) Tenth\n- [ ] A task\n3.5 points is not a number\n";
         assert_eq!(
             titles(text),
             [

@@ -174,6 +174,17 @@ impl Pty {
     }
 }
 
+/// The parameters of every SGR sequence (`ESC [ 1 ; 33 m`) in `raw`, one list per sequence.
+pub fn sgr_sequences(raw: &[u8]) -> Vec<Vec<u32>> {
+    let raw = String::from_utf8_lossy(raw);
+    raw.split("\x1b[")
+        .skip(1)
+        .filter_map(|s| s.split_once('m').map(|(p, _)| p))
+        .filter(|sgr| sgr.chars().all(|c| c.is_ascii_digit() || c == ';'))
+        .map(|sgr| sgr.split(';').filter_map(|p| p.parse().ok()).collect())
+        .collect()
+}
+
 impl Pty {
     /// The process id of the program (of the wrapper, when there is one).
     pub fn pid(&self) -> Option<u32> {
