@@ -18,8 +18,11 @@ pub fn config(cli: &Cli, args: &ConfigArgs) -> Result<()> {
             None => bail!("there is no config directory (no home directory); use --config FILE"),
         },
     };
-    let state =
-        if path.exists() { "" } else { " (does not exist yet: `twotrack config --example` writes one)" };
+    let state = if path.exists() {
+        ""
+    } else {
+        " (not there yet; `twotrack config --example` prints one to start from)"
+    };
     println!("{}{state}", path.display());
     Ok(())
 }
