@@ -422,3 +422,22 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
         }
     }
 }
+
+#[test]
+fn a_pasted_list_becomes_items_in_one_undo_step_and_a_paste_elsewhere_is_only_text() {
+    let (_s, mut app) = app_on_starter();
+    app.handle_paste("First story\r\n2. Second story\r\n\r\n");
+    assert_eq!(app.mode(), Mode::Form);
+    press(&mut app, "F2");
+    assert_eq!(app.view().lane(3, Stage::One), [1, 5, 11, 12]);
+    assert_eq!(app.board().item(12).expect("added").title, "Second story");
+    press(&mut app, "u");
+    assert!(app.board().item(11).is_none() && app.board().item(12).is_none(), "one step undoes both");
+    // Over an overlay that takes no text, a paste does nothing at all.
+    press(&mut app, "?");
+    app.handle_paste("q");
+    assert_eq!(app.mode(), Mode::Help, "the pasted q did not close help");
+    press(&mut app, "Esc /");
+    app.handle_paste("web\nhook");
+    assert_eq!(app.view().query.text(), "web hook");
+}
