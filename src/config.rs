@@ -122,13 +122,20 @@ impl Config {
     pub fn theme(&self, asked: Option<&str>, no_color: bool) -> Result<(Theme, Vec<String>)> {
         let mut theme =
             Theme::choose(asked.or(self.theme.as_deref()), no_color).map_err(anyhow::Error::msg)?;
+        let problems = self.restyle(&mut theme);
+        Ok((theme, problems))
+    }
+
+    /// Puts the config's colour overrides on `theme` (presenter mode's theme gets them too);
+    /// returns the overrides that could not be used, located.
+    pub fn restyle(&self, theme: &mut Theme) -> Vec<String> {
         let mut problems = Vec::new();
         for (role, spec) in &self.colours {
             if let Err(message) = theme.set_role(role, spec) {
                 problems.push(self.report(&format!("\"{role}\""), &message));
             }
         }
-        Ok((theme, problems))
+        problems
     }
 
     /// The default keymap with the user's bindings over it; bindings that cannot be used are
@@ -179,8 +186,14 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         let n: crate::app::keymap::KeyBinding = "n".parse().expect("key");
         assert!(keymap.keys_for(Mode::Board, Action::Add).contains(&n));
-        let (_, problems) = config.theme(None, false).expect("theme");
+        let (theme, problems) = config.theme(None, false).expect("theme");
         assert!(problems.is_empty(), "{problems:?}");
+        let mut presenting = theme.for_presenting();
+        config.restyle(&mut presenting);
+        assert_eq!(
+            presenting.card_selected,
+            crate::ui::theme_roles::parse_style("bold black on lightyellow").expect("style")
+        );
         assert_eq!(config.mouse(), Some(true));
     }
 
@@ -215,6 +228,8 @@ mod tests {
         let config = parse("(\n  colours: {\n    \"warning\": \"shiny\",\n  },\n)");
         let (theme, problems) = config.theme(None, false).expect("theme");
         assert_eq!(theme.warning, Theme::standard().warning);
+        let mut presenting = theme.for_presenting();
+        assert_eq!(config.restyle(&mut presenting).len(), 1);
         assert!(problems[0].contains("line 3, column 5"), "{problems:?}");
     }
 }

@@ -27,6 +27,8 @@ pub struct Options {
     pub readonly: bool,
     pub presenter: bool,
     pub theme: Theme,
+    /// The theme presenter mode switches to.
+    pub presenter_theme: Theme,
     /// ASCII borders and marks: always, never, or (`None`) when the locale is not UTF-8.
     pub ascii: Option<bool>,
     /// Clicks and the wheel.
@@ -81,6 +83,7 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     };
     let capabilities = Capabilities::detect();
     let mut screen = Screen::new(options.theme);
+    screen.presenter_theme = options.presenter_theme;
     screen.ascii = options.ascii.unwrap_or(capabilities.ascii);
     let mut terminal = term::setup(capabilities, options.mouse).context("cannot set up the terminal")?;
     stop_on_signals(sender.clone());

@@ -98,6 +98,8 @@ pub fn run(cli: Cli) -> Result<()> {
 fn board_options(cli: &Cli, config: &Config) -> Result<crate::tui::Options> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let (theme, mut problems) = config.theme(cli.theme.as_deref(), no_color)?;
+    let mut presenter_theme = theme.for_presenting();
+    config.restyle(&mut presenter_theme);
     problems.extend(config.unread().map(str::to_owned));
     let (keymap, keymap_problems) = config.keymap();
     problems.extend(keymap_problems);
@@ -110,6 +112,7 @@ fn board_options(cli: &Cli, config: &Config) -> Result<crate::tui::Options> {
         readonly: cli.readonly,
         presenter: cli.presenter,
         theme,
+        presenter_theme,
         ascii: if cli.ascii { Some(true) } else { config.ascii() },
         mouse: !cli.no_mouse && config.mouse().unwrap_or(true),
         keymap,

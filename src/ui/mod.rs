@@ -14,7 +14,7 @@ mod question_view;
 mod status_bar;
 mod summary;
 pub mod theme;
-mod theme_roles;
+pub mod theme_roles;
 pub mod wrap;
 
 use std::collections::HashMap;
@@ -58,7 +58,7 @@ pub struct Screen {
 
 impl Screen {
     pub fn new(theme: Theme) -> Screen {
-        let presenter_theme = if theme.name == "monochrome" { theme.clone() } else { Theme::presenter() };
+        let presenter_theme = theme.for_presenting();
         Screen { theme, presenter_theme, state: ViewState::default(), ascii: false }
     }
 
