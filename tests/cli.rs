@@ -120,21 +120,17 @@ fn the_item_json_has_the_spec_fields_in_order() {
     );
 }
 
+/// The ids `twotrack list --json ARGS...` prints, in order.
+fn listed(s: &Sandbox, args: &[&str]) -> Vec<u64> {
+    let mut all = vec!["list", "--json"];
+    all.extend_from_slice(args);
+    s.run(&all).ok().json().as_array().expect("array").iter().map(|i| i["id"].as_u64().expect("id")).collect()
+}
+
 #[test]
 fn list_is_in_board_order_and_filters() {
     let s = Sandbox::new().with_starter();
-    let ids = |args: &[&str]| -> Vec<u64> {
-        let mut all = vec!["list", "--json"];
-        all.extend_from_slice(args);
-        s.run(&all)
-            .ok()
-            .json()
-            .as_array()
-            .expect("array")
-            .iter()
-            .map(|i| i["id"].as_u64().expect("id"))
-            .collect()
-    };
+    let ids = |args: &[&str]| listed(&s, args);
     assert_eq!(ids(&[]), [2, 3, 4, 1, 5, 7, 6, 10, 8, 9]);
     assert_eq!(ids(&["--track", "discovery"]), [2, 3, 4]);
     assert_eq!(ids(&["--stage", "2"]), [7, 10, 8]);
@@ -348,16 +344,7 @@ fn columns_are_named_by_id_or_by_name_in_any_case() {
     let s = Sandbox::new().with_starter();
     assert_eq!(s.run(&["move", "5", "In Progress"]).ok().stdout, "#5 moved to In progress\n");
     assert_eq!(s.run(&["move", "5", "REVIEW"]).ok().stdout, "#5 moved to Review\n");
-    let ids = |column: &str| -> Vec<u64> {
-        s.run(&["list", "--json", "--column", column])
-            .ok()
-            .json()
-            .as_array()
-            .expect("array")
-            .iter()
-            .map(|i| i["id"].as_u64().expect("id"))
-            .collect()
-    };
+    let ids = |column: &str| listed(&s, &["--column", column]);
     assert_eq!(ids("review"), ids("Review"));
     assert!(ids("review").contains(&5));
     s.run(&["add", "By name", "--column", "to explore"]).ok();
@@ -381,18 +368,7 @@ fn friendly_messages_for_fractional_estimates_and_unquoted_ids() {
 fn list_filters_by_assignee_and_tag_and_prints_markdown_csv_and_json() {
     let s = Sandbox::new().with_starter();
     s.run(&["add", "Quote, \"escape\" | pipe", "--tag", "Export", "--assignee", "Kim"]).ok();
-    let ids = |args: &[&str]| -> Vec<u64> {
-        let mut all = vec!["list", "--format", "json"];
-        all.extend_from_slice(args);
-        s.run(&all)
-            .ok()
-            .json()
-            .as_array()
-            .expect("array")
-            .iter()
-            .map(|i| i["id"].as_u64().expect("id"))
-            .collect()
-    };
+    let ids = |args: &[&str]| listed(&s, args);
     assert_eq!(ids(&["--assignee", "kim"]), [11, 10, 9], "case does not matter");
     assert_eq!(ids(&["--tag", "export", "--assignee", "KIM"]), [11]);
     let md = s.run(&["list", "--format", "markdown", "--tag", "export"]).ok().stdout;
