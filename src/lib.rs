@@ -3,8 +3,10 @@
 pub mod app;
 pub mod cli;
 pub mod clock;
+pub mod config;
 pub mod domain;
 pub mod generate;
 pub mod store;
+pub mod term;
 pub mod tui;
 pub mod ui;

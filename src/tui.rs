@@ -7,25 +7,35 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use anyhow::{Context, Result, bail};
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
-use ratatui::DefaultTerminal;
 
 use crate::app::App;
 use crate::app::keymap::Keymap;
+use crate::app::mouse::Gesture;
 use crate::app::status::Status;
 use crate::clock;
 use crate::domain::Timestamp;
 use crate::store::{Store, atomic};
+use crate::term::{self, Capabilities};
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
 
 /// How the board screen starts.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Options {
     pub readonly: bool,
     pub presenter: bool,
-    pub theme: Option<String>,
+    pub theme: Theme,
+    /// The theme presenter mode switches to.
+    pub presenter_theme: Theme,
+    /// ASCII borders and marks: always, never, or (`None`) when the locale is not UTF-8.
+    pub ascii: Option<bool>,
+    /// Clicks and the wheel.
+    pub mouse: bool,
+    pub keymap: Keymap,
+    /// Something to say on the status line at the start (a problem in the config file).
+    pub note: Option<String>,
 }
 
 /// What the loop waits for.
@@ -42,17 +52,18 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         bail!("the board needs a terminal; without one, use a command such as `twotrack list` (see --help)");
     }
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = Theme::choose(options.theme.as_deref(), no_color).map_err(anyhow::Error::msg)?;
     // A board that cannot be read is reported before the terminal is touched.
     let opened = Store::open(path, now)?;
     let access = opened.store.write_access();
-    let mut app = App::new(opened.board, opened.store, Keymap::default_keymap(), now);
+    let mut app = App::new(opened.board, opened.store, options.keymap, now);
     if opened.created {
         app.set_status(Status::info(format!(
             "new board created from the starter board at {}",
             path.display()
         )));
+    }
+    if let Some(note) = options.note {
+        app.set_status(Status::warning(note));
     }
     if options.readonly {
         app = app.read_only("started with --readonly".into());
@@ -70,14 +81,15 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
             None
         }
     };
-    let mut screen = Screen::new(theme);
-    // Sets a panic hook that restores the terminal before the panic message prints.
-    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    let capabilities = Capabilities::detect();
+    let mut screen = Screen::new(options.theme);
+    screen.presenter_theme = options.presenter_theme;
+    screen.ascii = options.ascii.unwrap_or(capabilities.ascii);
+    let mut terminal = term::setup(capabilities, options.mouse).context("cannot set up the terminal")?;
     stop_on_signals(sender.clone());
     read_terminal(sender);
     let result = event_loop(&mut terminal, &mut app, &mut screen, &messages);
-    let _ = terminal.show_cursor();
-    ratatui::restore();
+    term::restore(options.mouse);
     if let Some(note) = app.exit_note() {
         eprintln!("twotrack: {note}");
     }
@@ -135,7 +147,7 @@ fn read_terminal(sender: Sender<Message>) {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut term::Screen,
     app: &mut App,
     screen: &mut Screen,
     messages: &Receiver<Message>,
@@ -155,6 +167,21 @@ fn event_loop(
                     app.set_now(clock::now()?);
                     app.handle_key(key);
                     dirty = true;
+                }
+                Message::Terminal(Event::Paste(text)) => {
+                    app.set_now(clock::now()?);
+                    app.handle_paste(&text);
+                    dirty = true;
+                }
+                Message::Terminal(Event::Mouse(mouse)) => {
+                    let gesture = match mouse.kind {
+                        MouseEventKind::Down(MouseButton::Left) => Gesture::Click,
+                        MouseEventKind::ScrollDown => Gesture::WheelDown,
+                        MouseEventKind::ScrollUp => Gesture::WheelUp,
+                        _ => continue,
+                    };
+                    let target = screen.hit(app, mouse.column, mouse.row);
+                    dirty |= app.handle_mouse(target, gesture, std::time::Instant::now());
                 }
                 Message::Terminal(Event::Resize(..)) => dirty = true,
                 Message::Terminal(_) => {}

@@ -45,9 +45,11 @@ fn selection_walks_columns_across_tracks_and_lanes_down_a_column() {
     assert_eq!(selected(&app), Some(5));
     press(&mut app, "Tab");
     assert_eq!(selected(&app), Some(7));
-    press(&mut app, "g");
-    assert_eq!(selected(&app), Some(1));
+    press(&mut app, "Tab g");
+    assert_eq!(selected(&app), Some(1), "g: first card of the lane");
     press(&mut app, "G");
+    assert_eq!(selected(&app), Some(5), "G: last card of the lane, not of the column");
+    press(&mut app, "Tab G");
     assert_eq!(selected(&app), Some(7));
     press(&mut app, "Right Right Right Right Right");
     assert_eq!(app.selection().column, 6, "stops at the last column");
@@ -78,12 +80,30 @@ fn stage_labels_move_the_item_between_lanes() {
     let (s, mut app) = app_on_starter();
     press(&mut app, "2");
     assert_eq!(app.board().item(1).expect("item").stage, Stage::Two);
-    assert_eq!((selected(&app), app.selection().stage), (Some(1), Stage::Two));
-    press(&mut app, "s");
+    assert_eq!(app.view().lane(3, Stage::Two), [7, 1], "#1 went to the bottom of the stage-two lane");
+    assert_eq!((app.selection().stage, app.selection().index), (Stage::One, 0), "the selection stayed");
+    assert_eq!(saved_board(&s).item(1).expect("saved").stage, Stage::Two);
+    press(&mut app, "Tab j s");
     assert_eq!(app.board().item(1).expect("item").stage, Stage::One);
-    press(&mut app, "2 1");
-    assert_eq!(app.board().item(1).expect("item").stage, Stage::One);
-    assert_eq!(saved_board(&s).item(1).expect("saved").stage, Stage::One);
+}
+
+#[test]
+fn labelling_keeps_the_selection_in_place_so_2_j_2_j_labels_a_run() {
+    let (_s, mut app) = app_on_starter();
+    for n in 0..3 {
+        press(&mut app, "a");
+        type_text(&mut app, &format!("Story {n}"));
+        press(&mut app, "Enter");
+    }
+    press(&mut app, "g");
+    assert_eq!(app.view().lane(3, Stage::One), [1, 5, 11, 12, 13]);
+    press(&mut app, "j j 2 j 2 j");
+    assert_eq!(app.view().lane(3, Stage::One), [1, 5, 13], "#11 and #12, a run, went to stage two");
+    assert_eq!(app.view().lane(3, Stage::Two), [7, 11, 12]);
+    assert_eq!(selected(&app), Some(13), "the selection is on the next card of the run");
+    press(&mut app, "2");
+    assert_eq!(app.view().lane(3, Stage::One), [1, 5]);
+    assert_eq!(selected(&app), Some(5), "after the last card the selection steps up");
 }
 
 #[test]
@@ -106,7 +126,7 @@ fn adding_an_item_with_an_estimate_through_the_form() {
     press(&mut app, "Tab a");
     assert_eq!(app.mode(), Mode::Form);
     type_text(&mut app, "Rate-limit the export");
-    press(&mut app, "Enter Enter");
+    press(&mut app, "Tab Down");
     type_text(&mut app, "5");
     press(&mut app, "Tab");
     type_text(&mut app, "export, api");
@@ -284,4 +304,143 @@ fn a_failed_save_keeps_the_change_retries_and_leaves_a_recovery_copy() {
     let item = rescued.item(1).expect("item");
     assert_eq!((item.column.as_str(), item.stage), ("doing", Stage::Two));
     assert_eq!(s.read(), theirs);
+}
+
+#[test]
+fn quick_add_is_a_then_the_title_then_enter() {
+    let (s, mut app) = app_on_starter();
+    press(&mut app, "a");
+    type_text(&mut app, "Quick one");
+    press(&mut app, "Enter");
+    assert_eq!(app.mode(), Mode::Board, "Enter in a one-line field saves the form");
+    assert_eq!(app.board().item(11).expect("added").title, "Quick one");
+    assert!(saved_board(&s).item(11).is_some());
+}
+
+#[test]
+fn the_cursor_starts_at_the_end_and_enter_saves_an_edit() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "Tab Tab Tab Tab Tab Tab");
+    assert_eq!(selected(&app), Some(1));
+    press(&mut app, "e Tab Tab");
+    type_text(&mut app, "3");
+    press(&mut app, "Enter");
+    assert_eq!(app.mode(), Mode::Board);
+    assert_eq!(app.board().item(1).expect("item").estimate, Some(13), "typed after the 1 already there");
+}
+
+#[test]
+fn enter_in_the_description_adds_a_line_and_ctrl_s_saves() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "a");
+    type_text(&mut app, "Two lines");
+    press(&mut app, "Shift-Tab Shift-Tab");
+    type_text(&mut app, "first");
+    press(&mut app, "Enter");
+    type_text(&mut app, "second");
+    assert_eq!(app.mode(), Mode::Form, "Enter in a multi-line field starts a new line");
+    press(&mut app, "Ctrl-s");
+    assert_eq!(app.board().item(11).expect("added").description, "first\nsecond");
+}
+
+#[test]
+fn a_refused_form_stays_open_with_the_field_focused() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "a Enter");
+    assert_eq!(app.mode(), Mode::Form, "an empty title is refused");
+    let Some(twotrack::app::overlay::Overlay::Form(form)) = app.overlays().last() else {
+        panic!("the form is open")
+    };
+    assert_eq!(form.focus, 0, "the title is focused");
+    assert!(form.error.as_deref().is_some_and(|e| e.contains("title")), "{:?}", form.error);
+}
+
+#[test]
+fn plus_and_minus_step_the_estimate_and_equals_asks_for_it() {
+    let (s, mut app) = app_on_starter();
+    press(&mut app, "j");
+    assert_eq!((selected(&app), app.board().item(5).expect("item").estimate), (Some(5), Some(5)));
+    press(&mut app, "+");
+    assert_eq!(app.board().item(5).expect("item").estimate, Some(8));
+    press(&mut app, "- - - - -");
+    assert_eq!(app.board().item(5).expect("item").estimate, None, "below 1 is no estimate");
+    press(&mut app, "u");
+    assert_eq!(app.board().item(5).expect("item").estimate, Some(1), "each step is one undo");
+    press(&mut app, "=");
+    assert_eq!(app.mode(), Mode::Form);
+    press(&mut app, "Backspace");
+    type_text(&mut app, "13");
+    press(&mut app, "Enter");
+    assert_eq!(app.mode(), Mode::Board);
+    assert_eq!(saved_board(&s).item(5).expect("item").estimate, Some(13));
+    assert_eq!(selected(&app), Some(5));
+}
+
+#[test]
+fn accepting_with_unticked_entries_asks_and_lists_them() {
+    let (_s, mut app) = app_on_starter();
+    // First how it was accepted (the evidence form), then the question.
+    press(&mut app, "A F2");
+    assert_eq!(app.mode(), Mode::Confirm);
+    let Some(twotrack::app::overlay::Overlay::Confirm(question)) = app.overlays().last() else {
+        panic!("a question")
+    };
+    assert!(question.lines.iter().any(|l| l.contains("Critical paths tested")), "{:?}", question.lines);
+    press(&mut app, "n");
+    assert!(app.board().item(1).expect("item").accepted.is_none(), "no: nothing changed");
+    press(&mut app, "A F2 y");
+    assert!(app.board().item(1).expect("item").accepted.is_some());
+}
+
+#[test]
+fn every_action_a_mode_accepts_is_carried_out_there() {
+    use twotrack::app::dispatch::Outcome;
+    // Keys that open each mode on the starter board (the welcome card selected).
+    let openers = [
+        (Mode::Board, ""),
+        (Mode::Help, "?"),
+        (Mode::Form, "a"),
+        (Mode::Search, "/"),
+        (Mode::Capacity, "c"),
+        (Mode::Debt, "r"),
+        (Mode::Confirm, "L L L"),
+        (Mode::Discovery, "c Tab"),
+        (Mode::Criteria, "h h h E"),
+    ];
+    for mode in Mode::ALL {
+        let opener = openers.iter().find(|(m, _)| *m == mode).map(|(_, keys)| *keys);
+        let opener = opener.unwrap_or_else(|| panic!("no way to open {mode:?} in this test"));
+        for action in mode.actions() {
+            let (_s, mut app) = app_on_starter();
+            press(&mut app, opener);
+            assert_eq!(app.mode(), mode, "{opener:?} opens {mode:?}");
+            assert_eq!(app.dispatch(*action), Outcome::Done, "{action:?} in {mode:?}");
+        }
+        let (_s, mut app) = app_on_starter();
+        press(&mut app, opener);
+        let foreign = twotrack::app::action::Action::GoTo;
+        if !mode.accepts(foreign) {
+            assert_eq!(app.dispatch(foreign), Outcome::NotHere, "{mode:?} says so");
+            assert!(app.status().is_some_and(|s| s.text.contains("does nothing")));
+        }
+    }
+}
+
+#[test]
+fn a_pasted_list_becomes_items_in_one_undo_step_and_a_paste_elsewhere_is_only_text() {
+    let (_s, mut app) = app_on_starter();
+    app.handle_paste("First story\r\n2. Second story\r\n\r\n");
+    assert_eq!(app.mode(), Mode::Form);
+    press(&mut app, "F2");
+    assert_eq!(app.view().lane(3, Stage::One), [1, 5, 11, 12]);
+    assert_eq!(app.board().item(12).expect("added").title, "Second story");
+    press(&mut app, "u");
+    assert!(app.board().item(11).is_none() && app.board().item(12).is_none(), "one step undoes both");
+    // Over an overlay that takes no text, a paste does nothing at all.
+    press(&mut app, "?");
+    app.handle_paste("q");
+    assert_eq!(app.mode(), Mode::Help, "the pasted q did not close help");
+    press(&mut app, "Esc /");
+    app.handle_paste("web\nhook");
+    assert_eq!(app.view().query.text(), "web hook");
 }

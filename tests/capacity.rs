@@ -17,7 +17,8 @@ fn the_board_flags_an_off_target_stage_two_share_in_its_summary_line() {
     assert!(top.contains("stage two 10.0% (target 30%) ! OFF TARGET"), "{top}");
     let narrow = screen(&app, 80, 24);
     let top = narrow.lines().next().expect("first line");
-    assert!(top.contains("stage two 10% (target 30%) ! off"), "{top}");
+    // Both shares in one format, shortened together.
+    assert!(top.contains("S2 10% (target 30%) ! off") && top.contains("disc 0% (target 20%) ! off"), "{top}");
 }
 
 #[test]
@@ -26,7 +27,7 @@ fn capacity_view_80x24() {
     press(&mut app, "c");
     assert_eq!(app.mode(), Mode::Capacity);
     let text = screen(&app, 80, 24);
-    assert!(text.contains("! OFF TARGET: 20.0 points below"), "{text}");
+    assert!(text.contains("! OFF TARGET: 20.0 pp below"), "{text}");
     insta::assert_snapshot!(text);
     press(&mut app, "c");
     assert_eq!(app.mode(), Mode::Board, "c toggles the view");

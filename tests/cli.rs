@@ -120,21 +120,17 @@ fn the_item_json_has_the_spec_fields_in_order() {
     );
 }
 
+/// The ids `twotrack list --json ARGS...` prints, in order.
+fn listed(s: &Sandbox, args: &[&str]) -> Vec<u64> {
+    let mut all = vec!["list", "--json"];
+    all.extend_from_slice(args);
+    s.run(&all).ok().json().as_array().expect("array").iter().map(|i| i["id"].as_u64().expect("id")).collect()
+}
+
 #[test]
 fn list_is_in_board_order_and_filters() {
     let s = Sandbox::new().with_starter();
-    let ids = |args: &[&str]| -> Vec<u64> {
-        let mut all = vec!["list", "--json"];
-        all.extend_from_slice(args);
-        s.run(&all)
-            .ok()
-            .json()
-            .as_array()
-            .expect("array")
-            .iter()
-            .map(|i| i["id"].as_u64().expect("id"))
-            .collect()
-    };
+    let ids = |args: &[&str]| listed(&s, args);
     assert_eq!(ids(&[]), [2, 3, 4, 1, 5, 7, 6, 10, 8, 9]);
     assert_eq!(ids(&["--track", "discovery"]), [2, 3, 4]);
     assert_eq!(ids(&["--stage", "2"]), [7, 10, 8]);
@@ -318,4 +314,127 @@ fn a_board_in_a_directory_that_cannot_be_written_is_left_intact() {
     assert!(run.stderr.contains("Permission denied") || run.stderr.contains("ermission"), "{}", run.stderr);
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     assert_eq!(s.read(), before);
+}
+
+#[test]
+fn edit_changes_only_the_fields_given_and_delete_removes() {
+    let s = Sandbox::new().with_starter();
+    let before = s.run(&["show", "5", "--json"]).ok().json();
+    let run = s
+        .run(&["edit", "5", "--title", "Export as CSV", "--estimate", "8", "--tag", "csv", "--tag", "api"])
+        .ok();
+    assert_eq!(run.stdout, "edited #5\n");
+    let after = s.run(&["show", "5", "--json"]).ok().json();
+    assert_eq!((after["title"].clone(), after["estimate"].clone()), (json!("Export as CSV"), json!(8)));
+    assert_eq!(after["tags"], json!(["csv", "api"]));
+    assert_eq!(after["assignee"], before["assignee"], "untouched");
+    assert_eq!(after["description"], before["description"], "untouched");
+    s.run(&["edit", "5", "--estimate", "none", "--assignee", "kim"]).ok();
+    let after = s.run(&["show", "5", "--json"]).ok().json();
+    assert_eq!((after["estimate"].clone(), after["assignee"].clone()), (json!(null), json!("kim")));
+    let run = s.run(&["edit", "5"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("nothing to change"), "{}", run.stderr);
+    assert_eq!(s.run(&["delete", "5"]).ok().stdout, "deleted #5 \"Export as CSV\"\n");
+    assert_eq!(s.run(&["show", "5"]).code, 1);
+}
+
+#[test]
+fn columns_are_named_by_id_or_by_name_in_any_case() {
+    let s = Sandbox::new().with_starter();
+    assert_eq!(s.run(&["move", "5", "In Progress"]).ok().stdout, "#5 moved to In progress\n");
+    assert_eq!(s.run(&["move", "5", "REVIEW"]).ok().stdout, "#5 moved to Review\n");
+    let ids = |column: &str| listed(&s, &["--column", column]);
+    assert_eq!(ids("review"), ids("Review"));
+    assert!(ids("review").contains(&5));
+    s.run(&["add", "By name", "--column", "to explore"]).ok();
+    assert_eq!(s.run(&["show", "11", "--json"]).ok().json()["column"], "explore");
+}
+
+#[test]
+fn friendly_messages_for_fractional_estimates_and_unquoted_ids() {
+    let s = Sandbox::new().with_starter();
+    let run = s.run(&["add", "Half", "--estimate", "1.5"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("`1.5` is not an estimate: an estimate is a whole number"), "{}", run.stderr);
+    // `twotrack show #7` in a shell: the `#7` is a comment, so no id arrives.
+    let run = s.run(&["show"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("quote it: '#7'"), "{}", run.stderr);
+    assert_eq!(s.run(&["show", "#7"]).ok().stdout.lines().next(), Some("#7 Cover CSV escaping with tests"));
+}
+
+#[test]
+fn list_filters_by_assignee_and_tag_and_prints_markdown_csv_and_json() {
+    let s = Sandbox::new().with_starter();
+    s.run(&["add", "Quote, \"escape\" | pipe", "--tag", "Export", "--assignee", "Kim"]).ok();
+    let ids = |args: &[&str]| listed(&s, args);
+    assert_eq!(ids(&["--assignee", "kim"]), [11, 10, 9], "case does not matter");
+    assert_eq!(ids(&["--tag", "export", "--assignee", "KIM"]), [11]);
+    let md = s.run(&["list", "--format", "markdown", "--tag", "export"]).ok().stdout;
+    let mut lines = md.lines();
+    assert_eq!(
+        lines.next(),
+        Some("| id | title | track | column | stage | kind | estimate | tags | assignee |")
+    );
+    assert_eq!(lines.next(), Some("| --- | --- | --- | --- | --- | --- | --- | --- | --- |"));
+    assert!(
+        md.contains("| 11 | Quote, \"escape\" \\| pipe | delivery | Ready | 1 | feature |  | Export | Kim |"),
+        "{md}"
+    );
+    let csv = s.run(&["list", "--format", "csv", "--assignee", "kim"]).ok().stdout;
+    assert!(csv.starts_with("id,title,track,column,stage,kind,estimate,tags,assignee\r\n"), "{csv}");
+    assert!(
+        csv.contains("11,\"Quote, \"\"escape\"\" | pipe\",delivery,Ready,1,feature,,Export,Kim\r\n"),
+        "{csv}"
+    );
+    assert_eq!(
+        s.run(&["list", "--json", "--tag", "export"]).ok().json(),
+        s.run(&["list", "--format", "json", "--tag", "export"]).ok().json()
+    );
+}
+
+#[test]
+fn completions_man_page_and_config_help_come_from_the_definitions() {
+    for shell in ["bash", "zsh", "fish"] {
+        let run = common::Run::of(twotrack().args(["completions", shell]).output().expect("run")).ok();
+        assert!(run.stdout.contains("twotrack") && run.stdout.contains("completions"), "{shell}");
+        assert!(run.stdout.contains("estimate"), "{shell} completes flags");
+    }
+    let man = common::Run::of(twotrack().arg("man").output().expect("run")).ok();
+    assert!(man.stdout.starts_with(".ie") || man.stdout.contains(".TH twotrack"), "{}", &man.stdout[..80]);
+    let home = tempfile::tempdir().expect("home");
+    let path = common::Run::of(
+        twotrack().env("XDG_CONFIG_HOME", home.path()).args(["config", "--path"]).output().expect("run"),
+    )
+    .ok();
+    assert!(
+        path.stdout.starts_with(&format!("{}/twotrack/config.ron", home.path().display())),
+        "{}",
+        path.stdout
+    );
+    let example = common::Run::of(twotrack().args(["config", "--example"]).output().expect("run")).ok();
+    assert_eq!(example.stdout, include_str!("../assets/config.ron"));
+    let readme = include_str!("../README.md");
+    assert!(readme.contains(include_str!("../assets/config.ron")), "the README shows the whole example");
+    // The example is a config that works as it is.
+    let s = Sandbox::new().with_starter();
+    let config = s.dir.path().join("config.ron");
+    fs::write(&config, &example.stdout).expect("write");
+    s.run(&["--config", config.to_str().expect("utf-8"), "list"]).ok();
+}
+
+#[test]
+fn a_config_file_names_the_board_and_a_broken_one_is_reported_with_its_place() {
+    let s = Sandbox::new().with_starter();
+    let config = s.dir.path().join("config.ron");
+    fs::write(&config, format!("(file: \"{}\")", s.board.display())).expect("write");
+    let run =
+        common::Run::of(twotrack().arg("--config").arg(&config).args(["show", "1"]).output().expect("run"))
+            .ok();
+    assert!(run.stdout.starts_with("#1 Welcome"), "{}", run.stdout);
+    fs::write(&config, "(\n  mouse: perhaps,\n)").expect("write");
+    let run = common::Run::of(twotrack().arg("--config").arg(&config).arg("list").output().expect("run"));
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("line 2, column"), "{}", run.stderr);
 }

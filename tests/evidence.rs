@@ -177,7 +177,12 @@ fn an_experiment_ends_with_the_winner_refined_and_the_losers_archived() {
     press(&mut app, "Esc u");
     assert_eq!(app.board().item(5).expect("A").column, "ready", "one undo brings the losers back");
     assert!(app.board().items().iter().all(|it| it.winner.is_none()));
-    press(&mut app, "g");
+    for _ in 0..10 {
+        if selected(&app) == Some(1) {
+            break;
+        }
+        press(&mut app, "k");
+    }
     assert_eq!(selected(&app), Some(1));
     press(&mut app, "W");
     assert_eq!(status(&app), "#1 is not a variant of an experiment; split an item into variants first");
@@ -197,6 +202,9 @@ fn acceptance_asks_on_what_evidence_and_takes_the_teams_own_words() {
     press(&mut app, "Tab");
     type_text(&mut app, "12 of 15 kept it on");
     press(&mut app, "F2");
+    // Its definition of done is not ticked: accepting it anyway is asked.
+    assert_eq!(app.mode(), Mode::Confirm);
+    press(&mut app, "y");
     assert_eq!(status(&app), "#1 accepted on 2026-11-21 by beta customers; it has no open follow-ups");
     let item = s.run(&["show", "1", "--json"]).ok().json();
     assert_eq!(

@@ -32,6 +32,76 @@ fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
     })
 }
 
+/// An app on a generated 60-item board (both tracks, both stages, every column).
+fn app_on_sixty() -> (common::Sandbox, App) {
+    let sandbox = common::Sandbox::new();
+    let mut store = twotrack::store::Store::open(&sandbox.board, common::now()).expect("create").store;
+    store.save(&twotrack::generate::board(60, 7)).expect("save");
+    let opened = twotrack::store::Store::open(&sandbox.board, common::now()).expect("open");
+    let keymap = twotrack::app::keymap::Keymap::default_keymap();
+    let app = App::new(opened.board, opened.store, keymap, common::now());
+    (sandbox, app)
+}
+
+/// How many columns the board shows: the top-left corners on the row under the track headers.
+fn column_tops(screen: &str) -> usize {
+    screen.lines().nth(2).map_or(0, |row| row.matches(['┌', '┏']).count())
+}
+
+/// The sizes the board must fit, from a laptop terminal to a facilitator's big screen.
+const SIZES: [(u16, u16); 4] = [(80, 24), (100, 30), (120, 40), (200, 50)];
+
+#[test]
+fn the_starter_board_at_every_size() {
+    let (_s, app) = app_on_starter();
+    for (width, height) in SIZES {
+        insta::assert_snapshot!(format!("starter_{width}x{height}"), text(&render(&app, width, height)));
+    }
+}
+
+#[test]
+fn a_sixty_item_board_at_every_size() {
+    let (_s, app) = app_on_sixty();
+    for (width, height) in SIZES {
+        let screen = text(&render(&app, width, height));
+        assert!(
+            screen.contains("overdue"),
+            "the discovery track's flag shows at {width}x{height}:\n{screen}"
+        );
+        insta::assert_snapshot!(format!("sixty_{width}x{height}"), screen);
+    }
+}
+
+#[test]
+fn presenter_mode_at_120x40_and_100x30_shows_every_column_with_two_row_cards() {
+    let (_s, mut app) = app_on_sixty();
+    press(&mut app, "P");
+    for (width, height) in [(120, 40), (100, 30)] {
+        let screen = text(&render(&app, width, height));
+        assert_eq!(column_tops(&screen), 7, "{width}x{height}: every column:\n{screen}");
+        assert!(screen.contains(" @"), "two-row cards show assignees:\n{screen}");
+        insta::assert_snapshot!(format!("presenter_sixty_{width}x{height}"), screen);
+    }
+}
+
+#[test]
+fn at_80x24_both_tracks_show_and_the_selected_title_reads_in_full() {
+    let (_s, mut app) = app_on_starter();
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("DISCOVERY") && screen.contains("DELIVERY"), "{screen}");
+    assert!(
+        screen.contains("Welcome: press ? for every key, q to quit"),
+        "the selected title reads:\n{screen}"
+    );
+    // All seven columns are on screen: nothing to scroll to sideways.
+    assert_eq!(column_tops(&screen), 7, "{screen}");
+    let header = screen.lines().nth(1).unwrap_or_default();
+    assert!(!header.contains('◀') && !header.contains('▶'), "{screen}");
+    press(&mut app, "l l l");
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Done"), "a selected done column opens:\n{screen}");
+}
+
 #[test]
 fn starter_board_80x24() {
     let (_s, app) = app_on_starter();
@@ -90,14 +160,14 @@ fn too_small_note() {
 }
 
 #[test]
-fn narrow_board_scrolls_to_the_selection_and_marks_hidden_columns() {
+fn a_screen_narrower_than_the_columns_scrolls_to_the_selection_and_marks_hidden_columns() {
     let (_s, mut app) = app_on_starter();
-    let screen = text(&render(&app, 80, 24));
-    assert!(screen.contains("◀3"), "three discovery columns hidden on the left:\n{screen}");
-    assert!(screen.contains("1▶"), "Done hidden on the right:\n{screen}");
-    press(&mut app, "h h h");
-    let screen = text(&render(&app, 80, 24));
-    assert!(screen.contains("To explore") && screen.contains("4▶"), "{screen}");
+    let header = |screen: &str| screen.lines().nth(1).unwrap_or_default().to_owned();
+    let screen = text(&render(&app, 50, 20));
+    assert!(header(&screen).contains("2▶"), "two delivery columns hidden on the right:\n{screen}");
+    press(&mut app, "l l l");
+    let screen = text(&render(&app, 50, 20));
+    assert!(header(&screen).contains("◀2"), "{screen}");
 }
 
 #[test]
@@ -127,7 +197,8 @@ fn long_lanes_scroll_with_the_selection() {
     let mut app =
         App::new(opened.board, opened.store, twotrack::app::keymap::Keymap::default_keymap(), common::now());
     let screen = text(&render(&app, 80, 24));
-    assert!(screen.contains("↓ 25 more"), "{screen}");
+    // The stage-two lane holds one card, so the long stage-one lane takes the rest of the height.
+    assert!(screen.contains("↓ 18 more"), "{screen}");
     for _ in 0..31 {
         press(&mut app, "j");
     }

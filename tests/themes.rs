@@ -84,17 +84,11 @@ fn no_color_keeps_colour_escapes_off_the_terminal() {
     pty.keys(&["l", "c", "\x1b", "P", "?", "\x1b", "q"]);
     assert!(pty.wait_exit());
     let raw = String::from_utf8_lossy(&pty.raw()).into_owned();
-    let mut colour_codes = Vec::new();
-    for sgr in raw.split("\x1b[").skip(1).filter_map(|s| s.split_once('m').map(|(p, _)| p)) {
-        if !sgr.chars().all(|c| c.is_ascii_digit() || c == ';') {
-            continue;
-        }
-        let params: Vec<u32> = sgr.split(';').filter_map(|p| p.parse().ok()).collect();
-        // 30-37/40-47/90-97/100-107 set a colour, 38/48 an indexed or RGB one; 39/49 reset it.
-        if params.iter().any(|p| matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107)) {
-            colour_codes.push(sgr.to_owned());
-        }
-    }
+    // 30-37/40-47/90-97/100-107 set a colour, 38/48 an indexed or RGB one; 39/49 reset it.
+    let colour_codes: Vec<Vec<u32>> = common::pty::sgr_sequences(&pty.raw())
+        .into_iter()
+        .filter(|params| params.iter().any(|p| matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107)))
+        .collect();
     assert!(colour_codes.is_empty(), "colour escapes with NO_COLOR: {colour_codes:?}");
     assert!(raw.contains("\x1b[1m") || raw.contains("\x1b[7m"), "bold or reverse still carry the structure");
 }

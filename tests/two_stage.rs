@@ -32,10 +32,13 @@ fn two_follow_ups_then_acceptance_puts_them_on_top_and_undo_redo_revert_it() {
     let cards = screen(&app, 160, 48);
     let line = cards.lines().find(|l| l.contains("#11")).expect("card #11 on screen");
     assert!(line.contains("↳"), "a follow-up carries the link mark: {line}");
-    // Acceptance asks on what evidence; sign-off is the first answer offered.
+    // Acceptance asks on what evidence (sign-off is the first answer offered), then, since the
+    // definition of done is not ticked, whether to accept anyway.
     press(&mut app, "A");
     assert_eq!(app.mode(), Mode::Form);
     press(&mut app, "F2");
+    assert_eq!(app.mode(), Mode::Confirm);
+    press(&mut app, "y");
     assert_eq!(
         app.status().expect("status").text,
         "#5 accepted on 2026-11-21 by sign-off; 2 follow-ups are next, on top of Ready"

@@ -18,9 +18,9 @@ pub enum Action {
     SelectUp,
     /// Jump to the other lane of the same column.
     OtherLane,
-    /// Select the first card of the column.
+    /// Select the first card of the lane.
     SelectFirst,
-    /// Select the last card of the column.
+    /// Select the last card of the lane.
     SelectLast,
     /// Move the selected item to the previous column of its track.
     MoveLeft,
@@ -38,6 +38,12 @@ pub enum Action {
     ToggleStage,
     /// Move the selected item to the other track.
     OtherTrack,
+    /// Step the selected item's estimate up the scale 1 2 3 5 8 13 20 40 100.
+    EstimateUp,
+    /// Step the selected item's estimate down the scale (below 1: no estimate).
+    EstimateDown,
+    /// Type the selected item's estimate in a one-field prompt.
+    Estimate,
     /// Add an item in the selected column and lane.
     Add,
     /// Open the selected item's details for editing.
@@ -98,7 +104,7 @@ pub enum Action {
     NextField,
     /// Go to the previous field of the form.
     PrevField,
-    /// Confirm: next field in a form, keep the filter in search.
+    /// Confirm: save a form (a new line in a multi-line field), keep the filter, answer yes.
     Confirm,
     /// Save the form.
     Save,
@@ -107,6 +113,11 @@ pub enum Action {
 }
 
 impl Action {
+    /// The action's name in keymap files (`select_left`).
+    pub fn name(self) -> String {
+        ron::to_string(&self).unwrap_or_else(|_| format!("{self:?}"))
+    }
+
     /// What help says the action does.
     pub fn describe(self) -> &'static str {
         match self {
@@ -115,8 +126,8 @@ impl Action {
             Action::SelectDown => "select the next card (stage one, then stage two)",
             Action::SelectUp => "select the previous card",
             Action::OtherLane => "jump to the other lane of the column",
-            Action::SelectFirst => "first card of the column",
-            Action::SelectLast => "last card of the column",
+            Action::SelectFirst => "first card of the lane",
+            Action::SelectLast => "last card of the lane",
             Action::MoveLeft => "move the item to the previous column",
             Action::MoveRight => "move the item to the next column",
             Action::MoveDown => "move the item down in its lane",
@@ -125,6 +136,9 @@ impl Action {
             Action::StageTwo => "label the item stage two",
             Action::ToggleStage => "toggle the item's stage",
             Action::OtherTrack => "move the item to the other track",
+            Action::EstimateUp => "estimate up: 1 2 3 5 8 13 20 40 100",
+            Action::EstimateDown => "estimate down (below 1: no estimate)",
+            Action::Estimate => "type the item's estimate",
             Action::Add => "add an item in this column and lane",
             Action::Edit => "edit the selected item (the settings in the capacity view)",
             Action::Delete => "delete the item (undoable)",
@@ -155,7 +169,7 @@ impl Action {
             Action::ScrollUp => "scroll up",
             Action::NextField => "next field",
             Action::PrevField => "previous field",
-            Action::Confirm => "confirm (next field, keep the filter, yes)",
+            Action::Confirm => "confirm: save (a new line in a multi-line field), keep the filter, yes",
             Action::Save => "save the form",
             Action::GoTo => "go to the selected item on the board",
         }

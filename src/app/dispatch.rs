@@ -8,25 +8,34 @@ use super::App;
 use super::action::Action;
 use super::keymap::Mode;
 use super::overlay::Overlay;
-use super::overlay::Question;
 use super::saver::SaveState;
 use super::status::Status;
 use super::view::BoardView;
 use crate::domain::debt::Sort;
-use crate::domain::ops;
 use crate::domain::search::Query;
-use crate::domain::{Board, Column, Item, Stage, debt, dual_track, two_stage, variants};
+use crate::domain::{Stage, debt, dual_track, variants};
+use crate::domain::{estimate, ops};
 
-/// The column `delta` steps from the item's column in its track, if there is one.
-fn item_column_after<'b>(board: &'b Board, item: &Item, delta: isize) -> Option<&'b Column> {
-    let columns = &board.track(item.track).columns;
-    let here = columns.iter().position(|c| c.id == item.column)?;
-    columns.get(here.checked_add_signed(delta)?)
+/// Whether an action was carried out. `Unhandled` is a bug (the [`Mode::accepts`] table says the
+/// mode carries the action out): it is reported on the status line, never swallowed silently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Done,
+    /// The mode does not carry this action out (a user's keymap cannot bind it; see help).
+    NotHere,
+    Unhandled,
 }
 
 impl App {
-    pub fn dispatch(&mut self, action: Action) {
-        match self.mode() {
+    /// Carries out `action` in the current mode, if the mode's table accepts it.
+    pub fn dispatch(&mut self, action: Action) -> Outcome {
+        let mode = self.mode();
+        if !mode.accepts(action) {
+            self.status =
+                Some(Status::info(format!("{} does nothing in {} mode", action.name(), mode.name())));
+            return Outcome::NotHere;
+        }
+        let done = match mode {
             Mode::Board => self.board_action(action),
             Mode::Help => self.help_action(action),
             Mode::Form => self.form_action(action),
@@ -36,31 +45,44 @@ impl App {
             Mode::Confirm => self.confirm_action(action),
             Mode::Discovery => self.discovery_action(action),
             Mode::Criteria => self.criteria_action(action),
+        };
+        if done {
+            return Outcome::Done;
         }
+        self.status = Some(Status::error(format!(
+            "internal error: {} is listed for {} mode but not carried out there",
+            action.name(),
+            mode.name()
+        )));
+        Outcome::Unhandled
     }
 
-    fn board_action(&mut self, action: Action) {
+    fn board_action(&mut self, action: Action) -> bool {
         let columns = self.shown_columns();
+        let gap = self.label_gap.take();
         let view = &self.view;
         match action {
             Action::SelectLeft => _ = self.selection.step_column(view, -1, columns),
             Action::SelectRight => _ = self.selection.step_column(view, 1, columns),
+            // Right after a label, the next card has slid into the labelled card's place:
+            // stepping down lands on it (so `2 j 2 j` labels a run).
+            Action::SelectDown if gap == Some(self.selection) => {}
             Action::SelectDown => _ = self.selection.down(view),
             Action::SelectUp => _ = self.selection.up(view),
             Action::OtherLane => self.selection.other_lane(view),
-            Action::SelectFirst => self.selection.first(view),
-            Action::SelectLast => self.selection.last(view),
+            Action::SelectFirst => self.selection.lane_first(),
+            Action::SelectLast => self.selection.lane_last(view),
             Action::MoveLeft => self.move_selected(-1),
             Action::MoveRight => self.move_selected(1),
             Action::MoveDown => self.on_selected(|b, id, now| ops::shift_in_lane(b, id, 1, now)),
             Action::MoveUp => self.on_selected(|b, id, now| ops::shift_in_lane(b, id, -1, now)),
-            Action::StageOne => self.on_selected(|b, id, now| ops::set_stage(b, id, Stage::One, now)),
-            Action::StageTwo => self.on_selected(|b, id, now| ops::set_stage(b, id, Stage::Two, now)),
-            Action::ToggleStage => self.on_selected(|b, id, now| {
-                let stage = b.item(id).map_or(Stage::One, |it| it.stage.other());
-                ops::set_stage(b, id, stage, now)
-            }),
+            Action::StageOne => self.label(|_| Stage::One),
+            Action::StageTwo => self.label(|_| Stage::Two),
+            Action::ToggleStage => self.label(Stage::other),
             Action::OtherTrack => self.on_selected(ops::to_other_track),
+            Action::EstimateUp => self.on_selected(|b, id, now| estimate::step(b, id, 1, now)),
+            Action::EstimateDown => self.on_selected(|b, id, now| estimate::step(b, id, -1, now)),
+            Action::Estimate => self.open_estimate_form(),
             Action::Delete => self.on_selected(|b, id, _| ops::remove(b, id)),
             Action::FollowUp => self.open_follow_up_form(),
             Action::Accept => self.open_accept_form(),
@@ -87,21 +109,23 @@ impl App {
             Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Board, scroll: 0 }),
             Action::Quit => self.quit(),
             Action::Close => self.clear_filter(),
-            _ => {}
+            _ => return false,
         }
+        true
     }
 
-    fn help_action(&mut self, action: Action) {
-        let Some(Overlay::Help { scroll, .. }) = self.overlays.last_mut() else { return };
+    fn help_action(&mut self, action: Action) -> bool {
+        let Some(Overlay::Help { scroll, .. }) = self.overlays.last_mut() else { return false };
         match action {
             Action::ScrollDown => *scroll = scroll.saturating_add(1),
             Action::ScrollUp => *scroll = scroll.saturating_sub(1),
             Action::Close => _ = self.overlays.pop(),
-            _ => {}
+            _ => return false,
         }
+        true
     }
 
-    fn capacity_action(&mut self, action: Action) {
+    fn capacity_action(&mut self, action: Action) -> bool {
         match action {
             Action::Edit => self.open_settings_form(),
             Action::NextPage => self.next_page(),
@@ -109,16 +133,17 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Close => _ = self.overlays.pop(),
-            _ => {}
+            _ => return false,
         }
+        true
     }
 
-    fn debt_action(&mut self, action: Action) {
-        let Some(Overlay::Debt { sort, .. }) = self.overlays.last() else { return };
+    fn debt_action(&mut self, action: Action) -> bool {
+        let Some(Overlay::Debt { sort, .. }) = self.overlays.last() else { return false };
         // The register's open items, in its order: computed once per key.
         let open: Vec<crate::domain::ItemId> =
             debt::register(&self.board, self.now).sorted(*sort).open.iter().map(|it| it.id).collect();
-        let Some(Overlay::Debt { selected, sort }) = self.overlays.last_mut() else { return };
+        let Some(Overlay::Debt { selected, sort }) = self.overlays.last_mut() else { return false };
         match action {
             Action::ToggleSort => {
                 *sort = match sort {
@@ -138,12 +163,13 @@ impl App {
             }
             Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Debt, scroll: 0 }),
             Action::Close => _ = self.overlays.pop(),
-            _ => {}
+            _ => return false,
         }
+        true
     }
 
-    fn confirm_action(&mut self, action: Action) {
-        let Some(Overlay::Confirm(_)) = self.overlays.last() else { return };
+    fn confirm_action(&mut self, action: Action) -> bool {
+        let Some(Overlay::Confirm(_)) = self.overlays.last() else { return false };
         match action {
             Action::Confirm => {
                 if let Some(Overlay::Confirm(question)) = self.overlays.pop() {
@@ -152,10 +178,11 @@ impl App {
             }
             Action::Close => {
                 self.overlays.pop();
-                self.status = Some(Status::info("not moved; nothing changed"));
+                self.status = Some(Status::info("nothing changed"));
             }
-            _ => {}
+            _ => return false,
         }
+        true
     }
 
     /// `o`: goes to the next item linked to the selected one, after the one we came from, so
@@ -198,44 +225,27 @@ impl App {
         self.status = Some(Status::info(format!("went to #{id}")));
     }
 
-    /// H/L: moving into a done column with unticked definition-of-done entries asks first.
-    fn move_selected(&mut self, delta: isize) {
-        let Some(id) = self.selection.item(&self.view) else {
-            self.status = Some(Status::info("no item selected here"));
-            return;
-        };
-        let result = ops::step_column(&self.board, id, delta, self.now);
-        let Some(item) = self.board.item(id) else { return };
-        let target = item_column_after(&self.board, item, delta);
-        let unticked = two_stage::unticked(&self.board, item);
-        match (result, target) {
-            (Ok(op), Some(column)) if column.done && !unticked.is_empty() => {
-                let title = format!("Move #{id} to {}?", column.name);
-                let mut lines =
-                    vec![format!("Its {} definition of done has unticked entries:", item.stage.label())];
-                lines.extend(unticked.iter().map(|e| format!("  [ ] {e}")));
-                self.overlays.push(Overlay::Confirm(Box::new(Question { title, lines, op })));
-            }
-            (result, _) => self.commit(result),
-        }
-    }
-
-    fn form_action(&mut self, action: Action) {
-        let Some(Overlay::Form(form)) = self.overlays.last_mut() else { return };
+    fn form_action(&mut self, action: Action) -> bool {
+        let Some(Overlay::Form(form)) = self.overlays.last_mut() else { return false };
         match action {
             Action::NextField => form.next(),
             Action::PrevField => form.prev(),
-            Action::Confirm if form.confirm() => self.submit_form(),
+            Action::Confirm => {
+                if form.confirm() {
+                    self.submit_form();
+                }
+            }
             Action::Save => self.submit_form(),
             Action::Close => {
                 self.overlays.pop();
                 self.status = Some(Status::info("cancelled; nothing changed"));
             }
-            _ => {}
+            _ => return false,
         }
+        true
     }
 
-    fn search_action(&mut self, action: Action) {
+    fn search_action(&mut self, action: Action) -> bool {
         match action {
             Action::Confirm => {
                 self.overlays.pop();
@@ -249,8 +259,9 @@ impl App {
                 self.overlays.pop();
                 self.clear_filter();
             }
-            _ => {}
+            _ => return false,
         }
+        true
     }
 
     /// Keys no binding claims: text for the form or the search prompt.
@@ -293,7 +304,7 @@ impl App {
     }
 
     /// Filters the board, keeping the selected item selected when it still shows.
-    fn refilter(&mut self, query: Query) {
+    pub(super) fn refilter(&mut self, query: Query) {
         let selected = self.selection.item(&self.view);
         self.view = BoardView::build(&self.board, query, self.now.date_naive());
         if !selected.is_some_and(|id| self.selection.select_item(&self.view, id)) {

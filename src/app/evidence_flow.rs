@@ -59,11 +59,11 @@ impl App {
         }
     }
 
-    pub(super) fn criteria_action(&mut self, action: Action) {
+    pub(super) fn criteria_action(&mut self, action: Action) -> bool {
         let keys = |app: &App, a: Action| app.keymap.short_keys(Mode::Criteria, &[a]).unwrap_or_default();
         let (tick, none) = (keys(self, Action::Tick), keys(self, Action::NoneApplies));
         let later = self.keymap.short_keys(Mode::Board, &[Action::EntryCriteria]);
-        let Some(Overlay::Criteria(prompt)) = self.overlays.last_mut() else { return };
+        let Some(Overlay::Criteria(prompt)) = self.overlays.last_mut() else { return false };
         let id = prompt.id;
         match action {
             Action::SelectDown => prompt.down(),
@@ -76,7 +76,7 @@ impl App {
                         format!("tick at least one ({tick} or its number), or {none}: none applies");
                     prompt.error = Some(message.clone());
                     self.status = Some(Status::warning(message));
-                    return;
+                    return true;
                 }
                 self.overlays.pop();
                 let op = criteria::set(&self.board, id, chosen, self.now);
@@ -98,8 +98,9 @@ impl App {
                 }
             }
             Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Criteria, scroll: 0 }),
-            _ => {}
+            _ => return false,
         }
+        true
     }
 
     /// The capacity view's two pages, one after the other.
@@ -113,7 +114,7 @@ impl App {
         self.overlays.push(next);
     }
 
-    pub(super) fn discovery_action(&mut self, action: Action) {
+    pub(super) fn discovery_action(&mut self, action: Action) -> bool {
         match action {
             Action::Edit => {
                 let mut form = workflow_form::definition_of_done(&self.board);
@@ -125,7 +126,8 @@ impl App {
             Action::Redo => self.redo(),
             Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Discovery, scroll: 0 }),
             Action::Close => _ = self.overlays.pop(),
-            _ => {}
+            _ => return false,
         }
+        true
     }
 }

@@ -55,7 +55,8 @@ impl App {
                 && let Purpose::EditItem(id)
                 | Purpose::FollowUp(id)
                 | Purpose::Promote(id)
-                | Purpose::Drop(id) = form.purpose
+                | Purpose::Drop(id)
+                | Purpose::Estimate(id) = form.purpose
                 && self.board.item(id).is_none()
             {
                 form.error =

@@ -3,14 +3,24 @@
 //! checked, lives with its purpose (`item_form`, `settings_form`).
 
 use crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
+use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::domain::{ItemId, Severity, Stage, Track};
 
 /// What a form creates or changes when it is saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Purpose {
-    NewItem { track: Track, column: String, stage: Stage },
+    NewItem {
+        track: Track,
+        column: String,
+        stage: Stage,
+    },
+    /// Several items at once, one per line (from a paste on the board).
+    NewItems {
+        track: Track,
+        column: String,
+        stage: Stage,
+    },
     EditItem(ItemId),
     Settings,
     FollowUp(ItemId),
@@ -19,6 +29,8 @@ pub enum Purpose {
     Drop(ItemId),
     Accept(ItemId),
     Variants(ItemId),
+    /// The quick estimate prompt of an item.
+    Estimate(ItemId),
 }
 
 /// Which value a field holds.
@@ -35,6 +47,8 @@ pub enum FieldKey {
     Timebox,
     Learned,
     PromoteInto,
+    /// Titles of new items, one per line.
+    Titles,
     Stage,
     Reason,
     Description,
@@ -71,13 +85,30 @@ pub enum Input {
     Toggle { text: String, on: bool },
 }
 
+/// A text area holding `lines` with the cursor after the last character, so typing adds to what
+/// is there (typing `8` into an estimate of `5` gives `58`, never `85`).
+fn area_at_end(lines: Vec<String>) -> TextArea<'static> {
+    let mut area = TextArea::new(lines);
+    area.move_cursor(CursorMove::Bottom);
+    area.move_cursor(CursorMove::End);
+    area
+}
+
 impl Input {
     pub fn line(text: &str) -> Input {
-        Input::Line(TextArea::new(vec![text.to_owned()]))
+        Input::Line(area_at_end(vec![text.to_owned()]))
+    }
+
+    /// An empty line that shows `suggestion` until something is typed; saving it empty takes
+    /// the suggestion (see [`Form::value_or_suggestion`]).
+    pub fn suggested(suggestion: &str) -> Input {
+        let mut area = TextArea::default();
+        area.set_placeholder_text(suggestion);
+        Input::Line(area)
     }
 
     pub fn text(text: &str) -> Input {
-        Input::Text(TextArea::new(text.lines().map(str::to_owned).collect()))
+        Input::Text(area_at_end(text.lines().map(str::to_owned).collect()))
     }
 
     pub fn choice(options: Vec<&'static str>, selected: &str) -> Input {
@@ -132,18 +163,28 @@ impl Form {
         self.focus = (self.focus + self.fields.len()) % (self.fields.len() + 1);
     }
 
-    /// Enter: a new line in a multi-line field, else the next field. True on the Save button.
+    /// Enter: a new line in a multi-line field; anywhere else it saves, as on a web form
+    /// (returns true then).
     pub fn confirm(&mut self) -> bool {
         match self.fields.get_mut(self.focus).map(|f| &mut f.input) {
-            None => true,
             Some(Input::Text(area)) => {
                 area.insert_newline();
                 false
             }
-            Some(_) => {
-                self.next();
-                false
+            _ => true,
+        }
+    }
+
+    /// Pasted text for the focused field: as it is in a multi-line field, its lines joined by
+    /// spaces in a one-line field, ignored by choices and ticks (a paste is never a key).
+    pub fn paste(&mut self, text: &str) {
+        let Some(field) = self.fields.get_mut(self.focus) else { return };
+        match &mut field.input {
+            Input::Text(area) => _ = area.insert_str(text.trim_end_matches('\n')),
+            Input::Line(area) => {
+                _ = area.insert_str(text.split_whitespace().collect::<Vec<_>>().join(" "));
             }
+            Input::Choice { .. } | Input::Toggle { .. } => {}
         }
     }
 
@@ -204,6 +245,14 @@ impl Form {
             return Err((self.position(key), when_empty.to_owned()));
         }
         Ok(titles)
+    }
+
+    /// The text of field `key`, or its suggestion when nothing was typed.
+    pub fn value_or_suggestion(&self, key: FieldKey) -> String {
+        match self.fields.iter().find(|f| f.key == key).map(|f| &f.input) {
+            Some(Input::Line(area)) if area.is_empty() => area.placeholder_text().to_owned(),
+            _ => self.value(key),
+        }
     }
 
     /// Field `key` as an optional whole number, or the field and what is wrong with it.

@@ -1,7 +1,7 @@
 //! Opening the forms (add, edit, settings) and carrying out a submitted one.
 
 use super::App;
-use super::form::{FieldKey, Purpose};
+use super::form::Purpose;
 use super::overlay::Overlay;
 use super::status::Status;
 use super::{evidence_forms, item_form, settings_form, workflow_form};
@@ -73,6 +73,9 @@ impl App {
         let result = match &form.purpose {
             Purpose::NewItem { track, column, stage } => item_form::values(form, today)
                 .map(|values| ops::add(&self.board, values.into_new(*track, column, *stage), self.now)),
+            Purpose::NewItems { track, column, stage } => {
+                super::paste::pasted_items_op(form, &self.board, (*track, column, *stage), self.now)
+            }
             Purpose::EditItem(id) => {
                 item_form::values(form, today).map(|values| match self.board.item(*id) {
                     Some(item) => {
@@ -90,31 +93,42 @@ impl App {
             Purpose::DefinitionOfDone => Ok(Ok(workflow_form::definition_of_done_op(form, &self.board))),
             Purpose::Promote(id) => workflow_form::promote_values(form)
                 .map(|v| dual_track::promote(&self.board, *id, &v.learned, &v.titles, v.stage, self.now)),
-            Purpose::Drop(id) => {
-                Ok(dual_track::drop(&self.board, *id, &form.value(FieldKey::Reason), self.now))
-            }
             Purpose::Accept(id) => evidence_forms::accept_values(form)
                 .map(|evidence| two_stage::accept(&self.board, *id, evidence, self.now)),
             Purpose::Variants(id) => evidence_forms::variant_titles(form)
                 .map(|titles| variants::split(&self.board, *id, &titles, self.now)),
+            Purpose::Estimate(id) => super::quick::estimate_op(form, &self.board, *id, self.now),
+            Purpose::Drop(id) => workflow_form::drop_reason(form)
+                .map(|reason| dual_track::drop(&self.board, *id, &reason, self.now)),
         };
         // After logging a follow-up the parent stays selected, ready for the next one.
         let keep = match &form.purpose {
             Purpose::FollowUp(parent) => Some(*parent),
             _ => None,
         };
-        match result {
-            Ok(op) => {
+        let accepting = match &form.purpose {
+            Purpose::Accept(id) => Some(*id),
+            _ => None,
+        };
+        // Every refusal keeps the form open, so nothing typed is lost and the next keys are not
+        // taken as board commands.
+        let refusal = match result {
+            Ok(Ok(op)) => {
                 self.overlays.pop();
-                self.commit(op);
+                match accepting {
+                    Some(id) => self.accept_checked(id, op),
+                    None => self.commit(Ok(op)),
+                }
                 if let Some(parent) = keep {
                     self.selection.select_item(&self.view, parent);
                 }
+                return;
             }
-            Err((field, message)) => {
-                form.refuse(field, message.clone());
-                self.status = Some(Status::warning(message));
-            }
-        }
+            Ok(Err(err)) => (form.focus, err.to_string()),
+            Err(refused) => refused,
+        };
+        let (field, message) = refusal;
+        form.refuse(field, message.clone());
+        self.status = Some(Status::warning(message));
     }
 }

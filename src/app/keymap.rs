@@ -2,7 +2,7 @@
 //! same format can be merged over them. Help and the status-bar hints read the reverse map, so
 //! they always show the real keys.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -10,6 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
 use super::action::Action;
+use super::keymap_file::{self, Entry, Problem};
 
 /// The default keymap, embedded in the binary.
 pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.ron");
@@ -41,6 +42,21 @@ impl Mode {
         Mode::Discovery,
         Mode::Criteria,
     ];
+
+    /// The mode's name in keymap files (`board`, `form`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Board => "board",
+            Mode::Help => "help",
+            Mode::Form => "form",
+            Mode::Search => "search",
+            Mode::Capacity => "capacity",
+            Mode::Debt => "debt",
+            Mode::Confirm => "confirm",
+            Mode::Discovery => "discovery",
+            Mode::Criteria => "criteria",
+        }
+    }
 
     pub fn title(self) -> &'static str {
         match self {
@@ -160,26 +176,49 @@ pub struct Keymap {
     keys: HashMap<(Mode, Action), Vec<KeyBinding>>,
 }
 
-/// The file format: for each mode, a list of (key, action).
-type KeymapFile = BTreeMap<Mode, Vec<(String, Action)>>;
-
 impl Keymap {
     /// The built-in keymap.
     pub fn default_keymap() -> Keymap {
         Keymap::parse(DEFAULT_KEYMAP).expect("the embedded keymap is valid (tested)")
     }
 
-    /// Reads a keymap file; every key must parse and no key may have two actions in one mode.
+    /// Reads a keymap file; every key must parse, every action must exist and mean something in
+    /// its mode, and no key may have two actions in one mode.
     pub fn parse(text: &str) -> Result<Keymap, String> {
-        let file: KeymapFile =
-            ron::from_str(text).map_err(|e| format!("keymap line {}: {}", e.span.start, e.code))?;
+        let entries = keymap_file::scan(text, 0).map_err(|p| format!("keymap {p}"))?;
+        let (keymap, problems) = Keymap::from_entries(&entries);
+        match problems.first() {
+            Some(problem) => Err(format!("keymap {problem}")),
+            None => Ok(keymap),
+        }
+    }
+
+    /// The keymap of `entries`; an entry that cannot be used (an unknown mode, key or action, an
+    /// action its mode does not carry out, a key bound twice) is left out and reported where it
+    /// stands.
+    pub fn from_entries(entries: &[Entry]) -> (Keymap, Vec<Problem>) {
         let mut keymap = Keymap { bindings: HashMap::new(), keys: HashMap::new() };
-        for (mode, entries) in file {
-            for (key, action) in entries {
-                keymap.bind(mode, key.parse()?, action)?;
+        let mut problems = Vec::new();
+        for entry in entries {
+            if let Err(message) = keymap.bind_entry(entry) {
+                problems.push(Problem { line: entry.line, column: entry.column, message });
             }
         }
-        Ok(keymap)
+        (keymap, problems)
+    }
+
+    fn bind_entry(&mut self, entry: &Entry) -> Result<(), String> {
+        let mode = Mode::ALL.into_iter().find(|m| m.name() == entry.mode).ok_or_else(|| {
+            let names: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
+            format!("there is no mode `{}` (the modes are {})", entry.mode, names.join(", "))
+        })?;
+        let key: KeyBinding = entry.key.parse()?;
+        let action: Action = ron::from_str(&entry.action)
+            .map_err(|_| format!("there is no action `{}` (help, `?`, lists them)", entry.action))?;
+        if !mode.accepts(action) {
+            return Err(format!("`{}` does nothing in {} mode", entry.action, mode.name()));
+        }
+        self.bind(mode, key, action)
     }
 
     /// Puts the user's bindings over these: a key the user binds loses its default action.
@@ -191,7 +230,10 @@ impl Keymap {
                 {
                     keys.retain(|k| k != key);
                 }
-                self.keys.entry((*mode, *action)).or_default().push(*key);
+                let keys = self.keys.entry((*mode, *action)).or_default();
+                if !keys.contains(key) {
+                    keys.push(*key);
+                }
             }
         }
     }
@@ -199,9 +241,12 @@ impl Keymap {
     fn bind(&mut self, mode: Mode, key: KeyBinding, action: Action) -> Result<(), String> {
         let mode_bindings = self.bindings.entry(mode).or_default();
         if let Some(other) = mode_bindings.insert(key, action) {
+            mode_bindings.insert(key, other);
             return Err(format!(
-                "key `{key}` is bound twice in {} mode ({other:?} and {action:?})",
-                mode.title()
+                "key `{key}` is bound twice in {} mode (to `{}` and `{}`)",
+                mode.name(),
+                other.name(),
+                action.name()
             ));
         }
         self.keys.entry((mode, action)).or_default().push(key);

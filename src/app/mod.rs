@@ -1,10 +1,11 @@
 //! The running program's state: the board, the selection, the overlays on top of the board, the
 //! status message, undo history and saving. Keys come in through [`App::handle_key`].
 
+mod accepts;
 pub mod action;
 mod commit;
 pub mod criteria_prompt;
-mod dispatch;
+pub mod dispatch;
 mod evidence_flow;
 pub mod evidence_forms;
 mod follow;
@@ -12,7 +13,11 @@ pub mod form;
 mod forms;
 pub mod item_form;
 pub mod keymap;
+pub mod keymap_file;
+pub mod mouse;
 pub mod overlay;
+mod paste;
+mod quick;
 pub mod saver;
 pub mod selection;
 pub mod settings_form;
@@ -55,6 +60,11 @@ pub struct App {
     quit_armed: bool,
     /// What to tell the user after the terminal is restored.
     exit_note: Option<String>,
+    /// Where the selection stood when a label moved its card to the other lane (the next card
+    /// slid into that place; the next step down stays on it).
+    label_gap: Option<Selection>,
+    /// The last click, to tell a double click.
+    last_click: Option<(Option<mouse::Target>, std::time::Instant)>,
 }
 
 impl App {
@@ -77,6 +87,8 @@ impl App {
             came_from: None,
             quit_armed: false,
             exit_note: None,
+            label_gap: None,
+            last_click: None,
         };
         app.select_first_card();
         app
@@ -119,7 +131,7 @@ impl App {
     pub fn handle_key(&mut self, key: KeyEvent) {
         let mode = self.mode();
         match self.keymap.resolve(mode, key) {
-            Some(action) => self.dispatch(action),
+            Some(action) => _ = self.dispatch(action),
             None => self.text_input(key),
         }
     }

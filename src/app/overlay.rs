@@ -34,6 +34,8 @@ pub enum Overlay {
 pub struct Question {
     pub title: String,
     pub lines: Vec<String>,
+    /// What yes does, in a few words ("move it").
+    pub yes: &'static str,
     pub op: Op,
 }
 

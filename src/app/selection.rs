@@ -90,12 +90,14 @@ impl Selection {
         *self = Selection { stage, index: 0, ..*self };
     }
 
-    /// The last card of the column (stage two last).
-    pub fn last(&mut self, view: &BoardView) {
-        let two = view.lane(self.column, Stage::Two).len();
-        let (stage, len) =
-            if two > 0 { (Stage::Two, two) } else { (Stage::One, view.lane(self.column, Stage::One).len()) };
-        *self = Selection { stage, index: len.saturating_sub(1), ..*self };
+    /// The first card of the selected lane.
+    pub fn lane_first(&mut self) {
+        self.index = 0;
+    }
+
+    /// The last card of the selected lane.
+    pub fn lane_last(&mut self, view: &BoardView) {
+        self.index = view.lane(self.column, self.stage).len().saturating_sub(1);
     }
 
     /// Moves to the first card of the nearest column in `columns` that shows any.

@@ -46,7 +46,8 @@ pub fn promote(item: &Item) -> Form {
         format!("Promote #{} into delivery", item.id),
         format!("\"{}\" moves to its done column; each line below becomes a delivery item", item.title),
         vec![
-            Field::new(FieldKey::Learned, "Learned", Input::line(item.outcome.as_deref().unwrap_or(""))),
+            // The expected outcome is a suggestion, not text to type in front of.
+            Field::new(FieldKey::Learned, "Learned", Input::suggested(item.outcome.as_deref().unwrap_or(""))),
             Field::new(FieldKey::PromoteInto, "New items, one per line", Input::text("")),
             Field::new(FieldKey::Stage, "Stage", Input::choice(vec!["one", "two"], "one")),
         ],
@@ -65,7 +66,7 @@ pub fn promote_values(form: &Form) -> Result<PromoteValues, (usize, String)> {
         "write at least one delivery item, one title per line (to conclude without one, drop it)";
     let titles = form.titles(FieldKey::PromoteInto, when_empty)?;
     let stage = if form.value(FieldKey::Stage) == "two" { Stage::Two } else { Stage::One };
-    Ok(PromoteValues { learned: form.value(FieldKey::Learned), titles, stage })
+    Ok(PromoteValues { learned: form.value_or_suggestion(FieldKey::Learned), titles, stage })
 }
 
 /// Dropping a discovery item: why.
@@ -76,6 +77,15 @@ pub fn drop(item: &Item) -> Form {
         format!("\"{}\" moves to its done column; nothing is created", item.title),
         vec![Field::new(FieldKey::Reason, "Why", Input::line(""))],
     )
+}
+
+/// Why the item is dropped, or the field to fix: a drop without a reason keeps the form open.
+pub fn drop_reason(form: &Form) -> Result<String, (usize, String)> {
+    let reason = form.value(FieldKey::Reason).trim().to_owned();
+    if reason.is_empty() {
+        return Err((form.position(FieldKey::Reason), "say why it is dropped".into()));
+    }
+    Ok(reason)
 }
 
 pub fn definition_of_done(board: &Board) -> Form {

@@ -4,26 +4,40 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use super::{AddArgs, Cli, Command, ListArgs, accept, criteria, debt, json, text, variant};
+use super::{AddArgs, Cli, Command, accept, config_cmd, criteria, debt, edit, json, list, text, variant};
 use crate::clock;
+use crate::config::Config;
 use crate::domain::backlinks::Backlinks;
 use crate::domain::capacity::Capacity;
-use crate::domain::lanes::Lanes;
 use crate::domain::ops::{self, NewItem, Op, OpError};
-use crate::domain::{Board, Edit, Item, ItemId, Timestamp, dual_track, timebox, two_stage};
+use crate::domain::{Board, Edit, ItemId, Timestamp, dual_track, timebox, two_stage};
 use crate::store::{BoardLock, Opened, Store, location};
 
 pub fn run(cli: Cli) -> Result<()> {
-    let path = location::through_links(location::board_path(cli.file.as_deref())?);
+    // These need no board and no config (a broken config must not hide where it is).
+    match &cli.command {
+        Some(Command::Config(args)) => return config_cmd::config(&cli, args),
+        Some(Command::Completions { shell }) => return config_cmd::completions(*shell),
+        Some(Command::Man) => return config_cmd::man(),
+        _ => {}
+    }
+    let config = Config::load(cli.config.as_deref())?;
+    let given = cli.file.clone().or_else(|| config.board_file());
+    let path = location::through_links(location::board_path(given.as_deref())?);
     let now = clock::now()?;
     let Some(command) = cli.command else {
-        let options =
-            crate::tui::Options { readonly: cli.readonly, presenter: cli.presenter, theme: cli.theme };
+        let options = board_options(&cli, &config)?;
         return crate::tui::run(&path, now, options);
     };
     match command {
         Command::Add(args) => add(&path, args, now),
-        Command::List(args) => list(&path, &args, now),
+        Command::List(args) => list::list(&path, &args, now),
+        Command::Edit(args) => edit::edit(&path, args, now),
+        Command::Delete { id } => {
+            let op = change(&path, now, |board| ops::remove(board, id))?;
+            println!("{}", op.summary);
+            Ok(())
+        }
         Command::Show { id, json } => show(&path, id, json, now),
         Command::Move { id, column } => {
             let op = change(&path, now, |board| ops::move_to_column(board, id, &column, now))?;
@@ -66,7 +80,34 @@ pub fn run(cli: Cli) -> Result<()> {
             println!("ok");
             Ok(())
         }
+        Command::Config(_) | Command::Completions { .. } | Command::Man => Ok(()),
     }
+}
+
+/// How the board screen starts: flags over the config file over what the terminal says.
+fn board_options(cli: &Cli, config: &Config) -> Result<crate::tui::Options> {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let (theme, mut problems) = config.theme(cli.theme.as_deref(), no_color)?;
+    let mut presenter_theme = theme.for_presenting();
+    config.restyle(&mut presenter_theme);
+    problems.extend(config.unread().map(str::to_owned));
+    let (keymap, keymap_problems) = config.keymap();
+    problems.extend(keymap_problems);
+    let note = match problems.as_slice() {
+        [] => None,
+        [one] => Some(one.clone()),
+        [first, rest @ ..] => Some(format!("{first} (and {} more problems in it)", rest.len())),
+    };
+    Ok(crate::tui::Options {
+        readonly: cli.readonly,
+        presenter: cli.presenter,
+        theme,
+        presenter_theme,
+        ascii: if cli.ascii { Some(true) } else { config.ascii() },
+        mouse: !cli.no_mouse && config.mouse().unwrap_or(true),
+        keymap,
+        note,
+    })
 }
 
 fn add(path: &Path, args: AddArgs, now: Timestamp) -> Result<()> {
@@ -122,29 +163,6 @@ fn warn_unticked(path: &Path, id: ItemId, now: Timestamp) -> Result<()> {
                 unticked.join("; ")
             );
         }
-    }
-    Ok(())
-}
-
-fn list(path: &Path, args: &ListArgs, now: Timestamp) -> Result<()> {
-    let board = open(path, now)?;
-    if let Some(column) = &args.column {
-        ops::find_column(&board, column)?;
-    }
-    let lanes = Lanes::build(&board);
-    let items: Vec<&Item> = lanes
-        .board_order()
-        .filter_map(|id| board.item(id))
-        .filter(|it| args.track.is_none_or(|t| it.track == t))
-        .filter(|it| args.stage.is_none_or(|s| it.stage == s))
-        .filter(|it| args.column.as_ref().is_none_or(|c| &it.column == c))
-        .collect();
-    if args.json {
-        let links = Backlinks::of(&board);
-        let rows: Vec<_> = items.iter().map(|it| json::item(&board, &links, it, now)).collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
-    } else {
-        print!("{}", text::list(&board, &items));
     }
     Ok(())
 }

@@ -2,17 +2,20 @@
 
 mod accept;
 mod commands;
+mod config_cmd;
 mod criteria;
 mod debt;
+mod edit;
 pub mod evidence_report;
 mod json;
+mod list;
 mod text;
 mod variant;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::domain::debt::Sort;
 use crate::domain::{ItemId, Kind, Severity, Stage, Track};
@@ -23,10 +26,22 @@ use crate::domain::{ItemId, Kind, Severity, Stage, Track};
 #[derive(Debug, Parser)]
 #[command(name = "twotrack", version, propagate_version = true)]
 pub struct Cli {
-    /// The board file (default: board.ron in your data directory; created from the starter
-    /// board if missing).
+    /// The board file (default: the config file's `file`, else board.ron in your data
+    /// directory; created from the starter board if missing).
     #[arg(long, short = 'f', global = true, env = "TWOTRACK_FILE", value_name = "PATH")]
     pub file: Option<PathBuf>,
+
+    /// The config file (default: twotrack/config.ron in your config directory; see `config`).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// ASCII borders and marks (the default when the locale's character set is not UTF-8).
+    #[arg(long, global = true)]
+    pub ascii: bool,
+
+    /// Board screen: no mouse (clicks and the wheel go to the terminal, for selecting text).
+    #[arg(long)]
+    pub no_mouse: bool,
 
     /// Board screen: follow the file but refuse every change (for people who only watch).
     #[arg(long)]
@@ -59,11 +74,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Change fields of an item; only the fields given change.
+    Edit(EditArgs),
+    /// Delete an item.
+    Delete {
+        #[arg(value_parser = parse_id)]
+        id: ItemId,
+    },
     /// Move an item to another column of its track.
     Move {
         #[arg(value_parser = parse_id)]
         id: ItemId,
-        /// The column's id, e.g. `doing`.
+        /// The column, by id or name in any case (`doing`, `"In progress"`).
         column: String,
     },
     /// Label an item stage one (ship fast) or stage two (refinement).
@@ -81,7 +103,7 @@ pub enum Command {
         /// The follow-up's title.
         title: String,
         /// Repayment cost in points.
-        #[arg(long)]
+        #[arg(long, value_parser = parse_estimate)]
         estimate: Option<u32>,
         /// low, medium, high or critical.
         #[arg(long, value_parser = parse_severity)]
@@ -157,6 +179,53 @@ pub enum Command {
     },
     /// Validate the board file: print `ok`, or the error with its line and column (exit 1).
     Check,
+    /// Where the config file is read from, or a complete commented example of one.
+    Config(ConfigArgs),
+    /// Print a shell completion script: `twotrack completions bash > ~/.local/share/bash-completion/completions/twotrack`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `twotrack man > twotrack.1`.
+    Man,
+}
+
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct ConfigArgs {
+    /// Print the path of the config file that is read.
+    #[arg(long)]
+    pub path: bool,
+    /// Print a complete commented example config file.
+    #[arg(long)]
+    pub example: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    #[arg(value_parser = parse_id)]
+    pub id: ItemId,
+    /// A new title.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// A new estimate in points (`none` clears it).
+    #[arg(long, value_parser = parse_estimate_or_none)]
+    pub estimate: Option<NewEstimate>,
+    /// The tags, replacing the old ones; repeat for more (`--tag ""` clears them).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Option<Vec<String>>,
+    /// Who works on it (`""` for nobody).
+    #[arg(long)]
+    pub assignee: Option<String>,
+    /// A new description.
+    #[arg(long)]
+    pub description: Option<String>,
+    /// feature, spike, enabler, debt or bug.
+    #[arg(long, value_parser = parse_kind)]
+    pub kind: Option<Kind>,
+    /// low, medium, high or critical.
+    #[arg(long, value_parser = parse_severity)]
+    pub severity: Option<Severity>,
 }
 
 #[derive(Debug, Args)]
@@ -169,14 +238,14 @@ pub struct AddArgs {
     /// 1 or 2 (default 1).
     #[arg(long, value_parser = parse_stage)]
     pub stage: Option<Stage>,
-    /// Column id (default: the first column of the track).
+    /// The column, by id or name in any case (default: the first column of the track).
     #[arg(long)]
     pub column: Option<String>,
     /// feature, spike, enabler, debt or bug (default: spike in discovery, feature in delivery).
     #[arg(long, value_parser = parse_kind)]
     pub kind: Option<Kind>,
-    /// Estimate in points.
-    #[arg(long)]
+    /// Estimate in whole points.
+    #[arg(long, value_parser = parse_estimate)]
     pub estimate: Option<u32>,
     /// A tag; repeat for more.
     #[arg(long = "tag", value_name = "TAG")]
@@ -206,18 +275,36 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Print a JSON array instead of text.
+    /// Print a JSON array instead of text (the same as `--format json`).
     #[arg(long)]
     pub json: bool,
+    /// text, markdown, csv or json.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// Only items of this assignee (case does not matter).
+    #[arg(long)]
+    pub assignee: Option<String>,
+    /// Only items with this tag (case does not matter).
+    #[arg(long)]
+    pub tag: Option<String>,
     /// Only this track.
     #[arg(long, value_parser = parse_track)]
     pub track: Option<Track>,
     /// Only this stage (1 or 2).
     #[arg(long, value_parser = parse_stage)]
     pub stage: Option<Stage>,
-    /// Only this column (by id).
+    /// Only this column (by id or name, in any case).
     #[arg(long)]
     pub column: Option<String>,
+}
+
+/// How `list` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Markdown,
+    Csv,
+    Json,
 }
 
 fn parse_id(text: &str) -> Result<ItemId, String> {
@@ -226,6 +313,23 @@ fn parse_id(text: &str) -> Result<ItemId, String> {
         .ok()
         .filter(|id| *id > 0)
         .ok_or_else(|| format!("`{text}` is not an item id (a positive number such as 7 or #7)"))
+}
+
+fn parse_estimate(text: &str) -> Result<u32, String> {
+    text.trim().parse::<u32>().map_err(|_| {
+        format!("`{text}` is not an estimate: an estimate is a whole number of points, such as 3 or 8")
+    })
+}
+
+/// An estimate to set, or none to clear it (`edit --estimate none`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NewEstimate(pub Option<u32>);
+
+fn parse_estimate_or_none(text: &str) -> Result<NewEstimate, String> {
+    if text.trim().eq_ignore_ascii_case("none") || text.trim().is_empty() {
+        return Ok(NewEstimate(None));
+    }
+    parse_estimate(text).map(|e| NewEstimate(Some(e)))
 }
 
 fn parse_stage(text: &str) -> Result<Stage, String> {
@@ -248,9 +352,13 @@ fn parse_sort(text: &str) -> Result<Sort, String> {
     text.parse()
 }
 
-/// Runs the program with the process's arguments; the exit status follows SPEC §5.
+/// Runs the program with the process's arguments; the exit status follows the README
+/// ("Command line").
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(&err),
+    };
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
@@ -258,4 +366,21 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints a usage error (or help, or the version) the way clap does, with a hint where a shell
+/// probably ate the item id: an unquoted `#7` starts a comment, so the id never arrives.
+fn usage_error(err: &clap::Error) -> ExitCode {
+    let _ = err.print();
+    let missing_id =
+        err.kind() == clap::error::ErrorKind::MissingRequiredArgument && err.to_string().contains("<ID>");
+    if missing_id {
+        eprintln!("hint: a shell reads `#7` as the start of a comment; write the id as 7, or quote it: '#7'");
+    }
+    ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
+}
+
+/// The clap definition, for completions and the man page.
+pub fn definition() -> clap::Command {
+    Cli::command()
 }

@@ -194,7 +194,7 @@ pub fn stats(c: &Capacity) -> String {
         let actual = if split.total == 0 { 0.0 } else { actual };
         let _ = write!(out, "{name:<11}{amount:>7}{actual:>8.1}%{target:>7.0}%");
         if let Some(share) = flagged.filter(|s| s.off_target()) {
-            let _ = write!(out, "   ! off target ({:+.1} points)", share.deviation());
+            let _ = write!(out, "   ! off target ({:+.1} pp)", share.deviation());
         }
         out.push('\n');
     }

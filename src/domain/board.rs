@@ -164,11 +164,18 @@ impl Board {
         }
     }
 
-    /// The column with this id and the track it belongs to.
-    pub fn find_column(&self, id: &str) -> Option<(Track, usize, &Column)> {
-        Track::ALL.into_iter().find_map(|track| {
-            let cols = &self.track(track).columns;
-            cols.iter().position(|c| c.id == id).map(|i| (track, i, &cols[i]))
+    /// The column called `name` and the track it belongs to: by its id, else by its id or its
+    /// name in any case (`doing`, `DOING`, `in progress`).
+    pub fn find_column(&self, name: &str) -> Option<(Track, usize, &Column)> {
+        let find = |matches: &dyn Fn(&Column) -> bool| {
+            Track::ALL.into_iter().find_map(|track| {
+                let cols = &self.track(track).columns;
+                cols.iter().position(matches).map(|i| (track, i, &cols[i]))
+            })
+        };
+        let name = name.trim();
+        find(&|c| c.id == name).or_else(|| {
+            find(&|c| c.id.eq_ignore_ascii_case(name) || c.name.to_lowercase() == name.to_lowercase())
         })
     }
 

@@ -48,24 +48,23 @@ pub fn promote(
     let learned = Some(learned.trim().to_owned()).filter(|l| !l.is_empty());
     let mut edits =
         vec![conclude(board, item, ItemChange { learned: Some(learned), ..ItemChange::default() }, now)?];
-    // Each new item is added to a scratch board so that the next one gets the next id and rank.
-    let mut scratch = board.clone();
-    let mut ids = Vec::new();
-    for title in titles {
-        let new = NewItem {
+    let news = titles
+        .into_iter()
+        .map(|title| NewItem {
             title: title.to_owned(),
             track: Some(Track::Delivery),
             stage: Some(stage),
             ..NewItem::default()
-        };
-        let Edit::Add(mut created) = ops::add(&scratch, new, now)?.edit else {
-            return Err(OpError::NoSuchItem(id));
-        };
+        })
+        .collect();
+    let mut added = ops::add_many(board, news, now)?.edit;
+    let mut ids = Vec::new();
+    added.for_each_add(&mut |created| {
         created.promoted_from = Some(id);
         ids.push(format!("#{}", created.id));
-        let edit = Edit::Add(created);
-        scratch.apply(edit.clone()).map_err(|_| OpError::NoSuchItem(id))?;
-        edits.push(edit);
+    });
+    if let Edit::Batch(adds) = added {
+        edits.extend(adds);
     }
     Ok(Op { edit: Edit::Batch(edits), summary: format!("#{id} promoted into {}", ids.join(", ")) })
 }

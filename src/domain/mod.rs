@@ -9,6 +9,7 @@ pub mod debt;
 pub mod discovery_success;
 pub mod dual_track;
 pub mod edit;
+pub mod estimate;
 pub mod evidence;
 pub mod history;
 pub mod interest;

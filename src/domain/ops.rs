@@ -155,6 +155,26 @@ pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
     Ok(Op { edit: Edit::Add(Box::new(item)), summary: format!("added #{id} \"{title}\"") })
 }
 
+/// Adds several items as one step (one undo), each at the bottom of its lane in the order
+/// given, with consecutive ids.
+pub fn add_many(board: &Board, news: Vec<NewItem>, now: Timestamp) -> Result<Op, OpError> {
+    // Each new item is added to a scratch board so that the next one gets the next id and rank.
+    let mut scratch = board.clone();
+    let mut edits = Vec::with_capacity(news.len());
+    for new in news {
+        let edit = add(&scratch, new, now)?.edit;
+        let id = edit.subject().unwrap_or_default();
+        scratch.apply(edit.clone()).map_err(|_| OpError::NoSuchItem(id))?;
+        edits.push(edit);
+    }
+    let ids: Vec<String> = edits.iter().filter_map(Edit::subject).map(|id| format!("#{id}")).collect();
+    let summary = match ids.as_slice() {
+        [one] => format!("added {one}"),
+        _ => format!("added {} items: {}", ids.len(), ids.join(", ")),
+    };
+    Ok(Op { edit: Edit::Batch(edits), summary })
+}
+
 /// Deletes an item.
 pub fn remove(board: &Board, id: ItemId) -> Result<Op, OpError> {
     let item = get(board, id)?;
@@ -252,7 +272,7 @@ pub fn find_column<'b>(
         column: id.to_owned(),
         known: Track::ALL
             .iter()
-            .flat_map(|t| board.track(*t).columns.iter().map(|c| c.id.as_str()))
+            .flat_map(|t| board.track(*t).columns.iter().map(|c| format!("{} ({})", c.id, c.name)))
             .collect::<Vec<_>>()
             .join(", "),
     })

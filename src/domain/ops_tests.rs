@@ -96,7 +96,10 @@ fn moving_to_a_column_of_the_other_track_is_refused() {
         "column `exploring` belongs to the discovery track, but item #1 is in the delivery track"
     );
     let err = move_to_column(&board, 1, "nowhere", now()).expect_err("unknown");
-    assert!(err.to_string().starts_with("there is no column `nowhere` (the columns are explore, "), "{err}");
+    assert!(
+        err.to_string().starts_with("there is no column `nowhere` (the columns are explore (To explore), "),
+        "{err}"
+    );
     assert_eq!(move_to_column(&board, 9, "done", now()), Err(OpError::NoSuchItem(9)));
 }
 

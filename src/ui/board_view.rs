@@ -1,5 +1,7 @@
-//! The board: track headers, columns side by side with their stage-one and stage-two lanes, lane
-//! labels at the left edge, and marks where more columns or cards lie out of view.
+//! The board: track headers, columns side by side with their stage-one and stage-two lanes
+//! (each lane as tall as what it holds), done columns collapsed to strips until selected, and
+//! marks where more columns or cards lie out of view. Every card, lane and column drawn is
+//! recorded for the mouse.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,23 +10,29 @@ use ratatui::widgets::{Block, Widget};
 
 use super::ViewState;
 use super::card::{CardMarks, draw_card, truncate};
-use super::layout::{ColumnSlot, GUTTER, fit_columns, lane_window};
+use super::layout::{ColumnSlot, lane_rows, lane_window, plan_columns};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
+use crate::app::mouse::Target;
 use crate::domain::wip::Load;
 use crate::domain::{Stage, Track};
 
 pub fn draw_board(buf: &mut Buffer, area: Rect, app: &App, state: &mut ViewState, theme: &Theme) {
-    if area.height < 2 || area.width <= GUTTER {
+    if area.height < 2 || area.width == 0 {
         return;
     }
     let shown = app.shown_columns();
     let selection = app.selection();
-    let track_start = app.view().columns_of(app.selected_track()).start;
+    let view = app.view();
+    let track_start = view.columns_of(app.selected_track()).start;
+    let done = |c: usize| {
+        let column = view.column(c);
+        app.board().track(column.track).columns.get(column.index).is_some_and(|d| d.done)
+    };
     let (slots, first) =
-        fit_columns(shown.clone(), selection.column, state.first_column, track_start, area.width - GUTTER);
+        plan_columns(shown.clone(), done, selection.column, state.first_column, track_start, area.width);
     state.first_column = first;
     let header = Rect { height: 1, ..area };
     let body = Rect { y: area.y + 1, height: area.height - 1, ..area };
@@ -32,7 +40,7 @@ pub fn draw_board(buf: &mut Buffer, area: Rect, app: &App, state: &mut ViewState
     let hidden_left = first - shown.start;
     let hidden_right = shown.end - (first + slots.len());
     if hidden_left > 0 {
-        buf.set_stringn(area.x, area.y, format!("◀{hidden_left}"), usize::from(GUTTER), theme.warning);
+        buf.set_stringn(area.x, area.y, format!("◀{hidden_left} "), 4, theme.warning);
     }
     if hidden_right > 0 {
         let mark = format!(" {hidden_right}▶");
@@ -40,79 +48,120 @@ pub fn draw_board(buf: &mut Buffer, area: Rect, app: &App, state: &mut ViewState
         buf.set_stringn(x, area.y, mark, usize::from(area.width), theme.warning);
     }
     for slot in &slots {
-        let rect = Rect { x: body.x + GUTTER + slot.x, y: body.y, width: slot.width, height: body.height };
-        draw_column(buf, rect, app, slot.column, state, theme);
+        let rect = Rect { x: body.x + slot.x, y: body.y, width: slot.width, height: body.height };
+        state.hits.push((rect, Target::Lane { column: slot.column, stage: Stage::One }));
+        if slot.strip {
+            draw_strip(buf, rect, app, slot.column, state, theme);
+        } else {
+            draw_column(buf, rect, app, slot.column, state, theme);
+        }
     }
-    draw_lane_labels(buf, body, theme);
 }
 
-/// One bar per track over its visible columns, with the track's totals.
+/// One bar per track over its visible columns: its name, its flags (overdue timeboxes, over
+/// the WIP limit) and, when they fit, its totals. Flags come before totals, so a narrow track
+/// still says what is wrong.
 fn draw_track_headers(buf: &mut Buffer, area: Rect, app: &App, slots: &[ColumnSlot], theme: &Theme) {
     let view = app.view();
     for track in Track::ALL {
         let mine: Vec<&ColumnSlot> = slots.iter().filter(|s| view.column(s.column).track == track).collect();
         let (Some(first), Some(last)) = (mine.first(), mine.last()) else { continue };
-        let x = area.x + GUTTER + first.x;
-        let width = last.x + last.width - first.x;
+        let x = area.x + first.x;
+        let width = usize::from(last.x + last.width - first.x);
         let (count, points) = view
             .columns_of(track)
             .map(|c| view.totals(c))
             .fold((0, 0u32), |(n, p), t| (n + t.count, p.saturating_add(t.points)));
-        let mut label = format!(" {} · {count} items · {points} pt ", track.name().to_uppercase());
         let load = view.track_load(app.board(), track);
+        let mut totals = format!("· {count} items · {points} pt ");
         if load.limit.is_some() {
-            label.push_str(&format!("· WIP {} ", load.label()));
+            totals.push_str(&format!("· WIP {} ", load.label()));
         }
-        let style = theme.track(track);
-        buf.set_style(Rect { x, y: area.y, width, height: 1 }, style);
-        let (mut end, _) =
-            buf.set_stringn(x, area.y, truncate(&label, usize::from(width)), usize::from(width), style);
         let overdue = if track == Track::Discovery { view.overdue } else { 0 };
-        let flags =
-            [(format!("! {overdue} overdue "), overdue > 0), ("! OVER WIP LIMIT ".to_owned(), load.over())];
-        for (flag, show) in flags {
-            if show {
-                let room = usize::from((x + width).saturating_sub(end));
-                (end, _) = buf.set_stringn(end, area.y, flag, room, theme.error);
-            }
-        }
+        let flags: Vec<String> =
+            [(format!("! {overdue} overdue"), overdue > 0), ("! OVER WIP LIMIT".into(), load.over())]
+                .into_iter()
+                .filter_map(|(flag, show)| show.then_some(flag))
+                .collect();
+        let name = track.name().to_uppercase();
+        let style = theme.track(track);
+        buf.set_style(Rect { x, y: area.y, width: width as u16, height: 1 }, style);
+        let flag_text = if flags.is_empty() { String::new() } else { format!("{} ", flags.join(" ")) };
+        // The longest label that fits: name, totals, flags; then without totals; then shorter.
+        let candidates =
+            [format!(" {name} {totals}"), format!(" {name} "), format!(" {} ", &name[..4.min(name.len())])];
+        let label = candidates
+            .iter()
+            .find(|c| c.chars().count() + flag_text.chars().count() <= width)
+            .unwrap_or(&candidates[2]);
+        let (end, _) = buf.set_stringn(x, area.y, truncate(label, width), width, style);
+        let room = width.saturating_sub(usize::from(end - x));
+        buf.set_stringn(end, area.y, truncate(&flag_text, room), room, theme.error);
     }
 }
 
-/// `S1` beside the stage-one lanes and `S2` at the line where the stage-two lanes begin.
-fn draw_lane_labels(buf: &mut Buffer, body: Rect, theme: &Theme) {
-    let (one, separator, _) = lane_rows(body.height.saturating_sub(2));
-    if one == 0 {
+/// A column header: `! name count/limit ✓`, padded with spaces when it fits, else tight with
+/// the name cut before the count.
+fn column_title(name: &str, load: &Load, done: bool, room: usize) -> String {
+    let flag = if load.over() { "!" } else { "" };
+    let mark = if done { " ✓" } else { "" };
+    let count = load.label();
+    let padded = format!(" {flag}{}{name} {count}{mark} ", if flag.is_empty() { "" } else { " " });
+    if padded.chars().count() <= room {
+        return padded;
+    }
+    let tail = format!(" {count}{mark}");
+    let name_room = room.saturating_sub(tail.chars().count() + flag.len());
+    format!("{flag}{}{tail}", truncate(name, name_room.max(1)))
+}
+
+/// A done column collapsed to a strip: its name as far as it fits and the card count of each
+/// lane; selecting it opens it.
+fn draw_strip(buf: &mut Buffer, rect: Rect, app: &App, col: usize, state: &mut ViewState, theme: &Theme) {
+    let view = app.view();
+    let column = view.column(col);
+    let Some(def) = app.board().track(column.track).columns.get(column.index) else { return };
+    let inner_width = usize::from(rect.width.saturating_sub(2));
+    let block = Block::bordered()
+        .border_style(theme.column_border)
+        .title(Line::styled(truncate(&def.name, inner_width), theme.column_title));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    if inner.height == 0 {
         return;
     }
-    buf.set_stringn(body.x, body.y + 1, "S1", usize::from(GUTTER), theme.lane_label);
+    let counts = [view.lane(col, Stage::One).len(), view.lane(col, Stage::Two).len()];
+    let (one, separator, _) = lane_rows(inner.height, 1, 1);
+    buf.set_stringn(inner.x, inner.y, format!("✓{}", counts[0]), inner_width, theme.muted);
     if separator {
-        buf.set_stringn(body.x, body.y + 1 + one, "S2", usize::from(GUTTER), theme.lane_label);
+        let y = inner.y + one;
+        buf.set_stringn(inner.x, y, "┄".repeat(inner_width), inner_width, theme.lane_separator);
+        if inner.y + one + 1 < inner.bottom() {
+            buf.set_stringn(inner.x, y + 1, format!("✓{}", counts[1]), inner_width, theme.muted);
+        }
+        let two = Rect { y: y + 1, height: inner.bottom() - y - 1, ..inner };
+        state.hits.push((two, Target::Lane { column: col, stage: Stage::Two }));
     }
 }
 
-/// Rows of the stage-one lane, whether a separator fits, rows of the stage-two lane.
-fn lane_rows(inner: u16) -> (u16, bool, u16) {
-    if inner < 3 {
-        return (inner, false, 0);
-    }
-    let one = (inner - 1) / 2;
-    (one, true, inner - 1 - one)
+/// Card rows in a lane of this column: two when every card of the column fits on two rows (or
+/// in presenter mode, where titles must read from the back of the room), else one.
+fn card_rows(app: &App, inner: Rect, cards: usize) -> u16 {
+    let fits_double = cards * 2 < usize::from(inner.height.saturating_sub(1));
+    if inner.width >= 12 && (fits_double || app.presenting() && inner.height >= 10) { 2 } else { 1 }
 }
 
 fn draw_column(buf: &mut Buffer, rect: Rect, app: &App, col: usize, state: &mut ViewState, theme: &Theme) {
     let view = app.view();
     let column = view.column(col);
-    let def = &app.board().track(column.track).columns[column.index];
+    let Some(def) = app.board().track(column.track).columns.get(column.index) else { return };
     let totals = view.totals(col);
     let selected = app.selection().column == col;
     let load = Load { count: totals.count, limit: def.wip_limit };
     let over = load.over();
-    let done = if def.done { " ✓" } else { "" };
-    let flag = if over { "! " } else { "" };
-    let title = format!(" {flag}{}{done} {} ", def.name, load.label());
-    let points = format!(" {}pt ", totals.points);
     let room = usize::from(rect.width.saturating_sub(2));
+    let title = column_title(&def.name, &load, def.done, room);
+    let points = format!(" {}pt ", totals.points);
     let title_style = match (over, selected) {
         (true, _) => theme.warning,
         (false, true) => theme.column_title_selected,
@@ -124,7 +173,7 @@ fn draw_column(buf: &mut Buffer, rect: Rect, app: &App, col: usize, state: &mut 
     if title.chars().count() + points.len() < room {
         block = block.title(Line::styled(points, theme.estimate).right_aligned());
     }
-    if over {
+    if over && rect.width > 20 {
         block = block.title_bottom(Line::styled(" ! over WIP limit ", theme.warning));
     }
     if selected {
@@ -132,40 +181,37 @@ fn draw_column(buf: &mut Buffer, rect: Rect, app: &App, col: usize, state: &mut 
     }
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let (one, separator, two) = lane_rows(inner.height);
+    let lens = [view.lane(col, Stage::One).len(), view.lane(col, Stage::Two).len()];
+    let rows = card_rows(app, inner, lens[0] + lens[1]);
+    let need = |n: usize| u16::try_from(n).unwrap_or(u16::MAX).saturating_mul(rows);
+    let (one, separator, two) = lane_rows(inner.height, need(lens[0]), need(lens[1]));
     let lane_one = Rect { height: one, ..inner };
-    draw_lane(buf, lane_one, app, col, Stage::One, state, theme);
+    draw_lane(buf, lane_one, app, (col, Stage::One), rows, state, theme);
     if separator {
         let y = inner.y + one;
-        buf.set_stringn(
-            inner.x,
-            y,
-            "┄".repeat(usize::from(inner.width)),
-            usize::from(inner.width),
-            theme.lane_separator,
-        );
+        let width = usize::from(inner.width);
+        buf.set_stringn(inner.x, y, "┄".repeat(width), width, theme.lane_separator);
+        let label = if width >= 16 { " S2 stage two " } else { "S2" };
+        buf.set_stringn(inner.x + 1, y, label, width.saturating_sub(1), theme.lane_label);
         let lane_two = Rect { y: y + 1, height: two, ..inner };
-        draw_lane(buf, lane_two, app, col, Stage::Two, state, theme);
+        draw_lane(buf, lane_two, app, (col, Stage::Two), rows, state, theme);
     }
 }
-
-/// Lanes this tall show two-row cards, so a facilitator's big screen shows whole titles.
-const TALL_LANE: u16 = 16;
 
 fn draw_lane(
     buf: &mut Buffer,
     area: Rect,
     app: &App,
-    col: usize,
-    stage: Stage,
+    (col, stage): (usize, Stage),
+    card_rows: u16,
     state: &mut ViewState,
     theme: &Theme,
 ) {
+    state.hits.push((area, Target::Lane { column: col, stage }));
     let ids = app.view().lane(col, stage);
     let selection = app.selection();
     let selected_here = selection.column == col && selection.stage == stage;
-    let card_rows: u16 = if area.height >= TALL_LANE { 2 } else { 1 };
-    let slots = usize::from(area.height / card_rows);
+    let slots = usize::from(area.height / card_rows.max(1));
     let offset = state.lane_offsets.get(&(col, stage)).copied().unwrap_or(0);
     let window = lane_window(ids.len(), slots, offset, selected_here.then_some(selection.index));
     state.lane_offsets.insert((col, stage), window.offset);
@@ -180,6 +226,7 @@ fn draw_lane(
             let rect = Rect { y, height: card_rows, ..area };
             let marks = CardMarks::of(app.board(), item, app.view().today, theme);
             draw_card(buf, rect, item, &marks, selected_here && i == selection.index, theme);
+            state.hits.push((rect, Target::Card { column: col, stage, index: i }));
         }
         y += card_rows;
     }

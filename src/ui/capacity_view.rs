@@ -36,7 +36,10 @@ pub fn draw_capacity(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     lines.extend(split("Tracks", "discovery", "delivery", c.discovery(), bar, theme));
     lines.push(Line::default());
     lines.extend(split("Stages", "stage two", "stage one", c.stage_two(), bar, theme));
-    lines.push(Line::styled(format!("{:LABEL$}shares are of planned {unit}", ""), theme.muted));
+    lines.push(Line::styled(
+        format!("{:LABEL$}shares are of planned {unit}; pp = percentage points", ""),
+        theme.muted,
+    ));
     lines.push(Line::default());
     lines.extend(assignees(c, theme));
     lines.push(Line::default());
@@ -104,9 +107,9 @@ fn split(
         } else {
             ("below", -share.deviation())
         };
-        Span::styled(format!("! OFF TARGET: {by:.1} points {dir}"), theme.warning)
+        Span::styled(format!("! OFF TARGET: {by:.1} pp {dir}"), theme.warning)
     } else {
-        Span::styled(format!("on target (within {TOLERANCE:.0} points)"), theme.ok)
+        Span::styled(format!("on target (within {TOLERANCE:.0} pp)"), theme.ok)
     };
     let numbers = vec![
         Span::styled(

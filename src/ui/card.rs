@@ -1,5 +1,6 @@
 //! One card: kind letter, `#id`, the title cut to fit with an ellipsis, marks and the estimate;
-//! on two rows, the rest of the title and the timebox or the assignee.
+//! on two rows, the rest of the title and the timebox or the assignee. Narrow cards drop their
+//! least useful pieces first.
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -22,49 +23,85 @@ pub fn kind_letter(kind: Kind) -> &'static str {
     }
 }
 
-/// A mark on a card: a symbol the help legend explains, and how loud it is.
-pub type Mark = (String, Style);
+/// How much each piece of a card matters. When a card is too narrow for all of them, the least
+/// useful drop first (the `#id` and at least a few characters of the title always stay). The
+/// order is documented in the README ("Cards"); marks added later slot in by their number.
+pub mod priority {
+    /// The timebox has passed (`!2d`): the loudest thing a card says.
+    pub const OVERDUE: u8 = 90;
+    /// The estimate, in points.
+    pub const ESTIMATE: u8 = 80;
+    /// Definition of done not fully ticked (`□`).
+    pub const UNTICKED: u8 = 60;
+    /// Days left in the timebox, or open-ended (`3d`, `?`).
+    pub const TIMEBOX: u8 = 50;
+    /// A stage-two follow-up of another item (`↳`).
+    pub const FOLLOW_UP: u8 = 40;
+    /// The variant letter of an experiment (`[A]`, `[B]✗`).
+    pub const VARIANT: u8 = 45;
+    /// The kind letter (`F`, `S`, ...).
+    pub const KIND: u8 = 30;
+}
+
+/// A mark on a card: a short text the help legend explains, how loud it is, and how much it
+/// matters (see [`priority`]).
+#[derive(Clone, Debug)]
+pub struct Mark {
+    pub text: String,
+    pub style: Style,
+    pub priority: u8,
+}
+
+impl Mark {
+    pub fn new(text: impl Into<String>, style: Style, priority: u8) -> Mark {
+        Mark { text: text.into(), style, priority }
+    }
+}
 
 /// What a card shows besides the item's own fields.
 pub struct CardMarks {
-    /// Symbols before the estimate: `↳` a follow-up of another item; `[A]` a variant of an
-    /// experiment (`[A]✓` its winner, `[B]✗` a losing one); `□` unticked definition-of-done
-    /// entries remain (quiet while under way, a warning once done).
+    /// Marks before the estimate, in the order shown: `↳` a follow-up of another item; `[A]` a
+    /// variant of an experiment (`[A]✓` its winner, `[B]✗` a losing one); `□` unticked
+    /// definition-of-done entries remain (quiet while under way, a warning once done).
     pub marks: Vec<Mark>,
     /// For open discovery items, the timebox: short (`3d`, `!2d`, `?`) for one-row cards, in
     /// words (`3d left`, `2d overdue`, `open-ended`) for two-row cards.
-    pub timebox: Option<(String, String, Style)>,
+    pub timebox: Option<(Mark, String)>,
 }
 
 impl CardMarks {
     pub fn of(board: &Board, item: &Item, today: NaiveDate, theme: &Theme) -> CardMarks {
         let mut marks = Vec::new();
         if item.follow_up_of.is_some() {
-            marks.push(("↳".to_owned(), theme.estimate));
+            marks.push(Mark::new("↳", theme.estimate, priority::FOLLOW_UP));
         }
         if let Some(mark) = variants::mark(item) {
             let style = if variants::is_lost(item) { theme.muted } else { theme.estimate };
-            marks.push((mark, style));
+            marks.push(Mark::new(mark, style, priority::VARIANT));
         }
         let entries = board.definition_of_done.for_stage(item.stage);
         if entries.iter().any(|text| !item.checklist.iter().any(|e| e.done && e.text == *text)) {
             let done = board.is_done_column(item.track, &item.column);
-            marks.push(("□".to_owned(), if done { theme.warning } else { theme.muted }));
+            marks.push(Mark::new("□", if done { theme.warning } else { theme.muted }, priority::UNTICKED));
         }
         let timebox = timebox::standing(board, item, today).map(|standing| {
-            let style = match standing {
-                Standing::Overdue(_) => theme.error,
-                Standing::OpenEnded | Standing::Left(0) => theme.warning,
-                Standing::Left(_) => theme.hint_text,
+            let (style, rank) = match standing {
+                Standing::Overdue(_) => (theme.error, priority::OVERDUE),
+                Standing::OpenEnded | Standing::Left(0) => (theme.warning, priority::TIMEBOX),
+                Standing::Left(_) => (theme.hint_text, priority::TIMEBOX),
             };
-            (standing.short(), standing.label(), style)
+            (Mark::new(standing.short(), style, rank), standing.label())
         });
         CardMarks { marks, timebox }
     }
 }
 
-/// Draws `item` in `area`: one row, or two when the lane is tall (the title wraps onto the
-/// second row, with the timebox in words or the assignee at its right).
+/// The title keeps at least this many columns before marks give way.
+const TITLE_ROOM: usize = 8;
+
+/// Draws `item` in `area`: one row, or two when `area` is two rows high (the title wraps onto
+/// the second row, with the timebox in words or the assignee at its right). Pieces that do not
+/// fit drop by [`priority`].
 pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, selected: bool, theme: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
@@ -74,30 +111,45 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, se
     buf.set_style(area, base);
     let style = |s: Style| if selected { base } else { s };
     let width = usize::from(area.width);
+    let id = format!("#{} ", item.id);
+    let mut kind = Some(Mark::new(kind_letter(item.kind), theme.kind(item.kind), priority::KIND));
     let mut marks: Vec<Mark> = card.marks.clone();
-    if let (false, Some((short, _, s))) = (two_rows, &card.timebox) {
-        marks.push((short.clone(), *s));
+    if let (false, Some((short, _))) = (two_rows, &card.timebox) {
+        marks.push(short.clone());
     }
     if let Some(e) = item.estimate {
-        marks.push((e.to_string(), theme.estimate));
+        marks.push(Mark::new(e.to_string(), theme.estimate, priority::ESTIMATE));
     }
-    let (after_kind, _) =
-        buf.set_stringn(area.x, area.y, kind_letter(item.kind), width, style(theme.kind(item.kind)));
-    let x = after_kind + 1;
-    let (x, _) = buf.set_stringn(
-        x,
-        area.y,
-        format!("#{} ", item.id),
-        width.saturating_sub(usize::from(x - area.x)),
-        style(theme.card_id),
-    );
+    let title_width = item.title.width().min(TITLE_ROOM);
+    let used = |kind: &Option<Mark>, marks: &[Mark]| {
+        kind.as_ref().map_or(0, |k| k.text.width() + 1)
+            + id.width()
+            + marks.iter().map(|m| m.text.width() + 1).sum::<usize>()
+    };
+    while used(&kind, &marks) + title_width > width {
+        let lowest_mark =
+            marks.iter().enumerate().min_by_key(|(_, m)| m.priority).map(|(i, m)| (i, m.priority));
+        match (lowest_mark, &kind) {
+            (Some((_, p)), Some(k)) if k.priority < p => kind = None,
+            (Some((i, _)), _) => _ = marks.remove(i),
+            (None, Some(_)) => kind = None,
+            (None, None) => break,
+        }
+    }
+    let mut x = area.x;
+    if let Some(k) = &kind {
+        (x, _) = buf.set_stringn(x, area.y, &k.text, width, style(k.style));
+        x += 1;
+    }
+    let (x, _) =
+        buf.set_stringn(x, area.y, &id, width.saturating_sub(usize::from(x - area.x)), style(theme.card_id));
     let used = usize::from(x - area.x);
-    let right_width: usize = marks.iter().map(|(m, _)| m.width() + 1).sum();
+    let right_width: usize = marks.iter().map(|m| m.text.width() + 1).sum();
     let room = width.saturating_sub(used + right_width);
     if right_width <= width.saturating_sub(used) {
         let mut rx = area.right() - right_width as u16;
-        for (mark, mark_style) in &marks {
-            (rx, _) = buf.set_stringn(rx + 1, area.y, mark, mark.width(), style(*mark_style));
+        for mark in &marks {
+            (rx, _) = buf.set_stringn(rx + 1, area.y, &mark.text, mark.text.width(), style(mark.style));
         }
     }
     if !two_rows {
@@ -106,8 +158,11 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, se
     }
     let (first, rest) = wrap_once(&item.title, room);
     buf.set_stringn(x, area.y, &first, room, base);
+    // The rest of the title keeps a few columns: a long note gives way to its short form.
+    let room_for = |note: &str| width.saturating_sub(used + note.width()) >= TITLE_ROOM.min(rest.width());
     let (note, note_style) = match (&card.timebox, &item.assignee) {
-        (Some((_, words, s)), _) => (format!(" {words}"), *s),
+        (Some((short, words)), _) if room_for(&format!(" {words}")) => (format!(" {words}"), short.style),
+        (Some((short, _)), _) => (format!(" {}", short.text), short.style),
         (None, Some(who)) => (format!(" @{who}"), theme.card_id),
         (None, None) => (String::new(), base),
     };
@@ -124,7 +179,6 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, se
     }
 }
 
-/// `text` in at most `width` columns, ending in `…` when cut.
 /// The words of `text` that fit in `width` columns, and the rest (`first` is cut with an
 /// ellipsis only when its first word alone is too long).
 fn wrap_once(text: &str, width: usize) -> (String, &str) {
@@ -183,7 +237,32 @@ pub fn truncate(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::truncate;
+    use super::*;
+    use crate::domain::ops::{self, NewItem};
+    use crate::domain::{Board, Edit};
+
+    fn card_text(width: u16, estimate: Option<u32>) -> String {
+        let board = Board::new("t");
+        let new = NewItem { title: "Export the board to CSV".into(), estimate, ..NewItem::default() };
+        let Edit::Add(item) = ops::add(&board, new, chrono::DateTime::UNIX_EPOCH).expect("add").edit else {
+            unreachable!("add makes an Add")
+        };
+        let theme = Theme::standard();
+        let marks = CardMarks::of(&board, &item, chrono::NaiveDate::MIN, &theme);
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
+        let area = buf.area;
+        draw_card(&mut buf, area, &item, &marks, false, &theme);
+        buf.content.iter().map(|c| c.symbol()).collect()
+    }
+
+    #[test]
+    fn narrow_cards_drop_the_least_useful_pieces_first() {
+        assert_eq!(card_text(30, Some(5)), "F #1 Export the board…     □ 5");
+        // The kind letter goes first, then the unticked mark; the estimate stays longest.
+        assert_eq!(card_text(16, Some(5)), "#1 Export…   □ 5");
+        assert_eq!(card_text(11, Some(5)), "#1 Export… ");
+        assert_eq!(card_text(8, None), "#1 Expo…");
+    }
 
     #[test]
     fn truncation_marks_the_cut_and_prefers_word_boundaries() {

@@ -8,11 +8,14 @@ use ratatui::widgets::{Block, Widget};
 
 use super::card::truncate;
 use super::theme::Theme;
+use super::wrap::wrap;
+use crate::app::action::Action;
 use crate::app::form::{Form, Input};
+use crate::app::keymap::{Keymap, Mode};
 
 const MAX_LABEL_WIDTH: u16 = 32;
 
-pub fn draw_form(buf: &mut Buffer, area: Rect, form: &Form, theme: &Theme) {
+pub fn draw_form(buf: &mut Buffer, area: Rect, form: &Form, keymap: &Keymap, theme: &Theme) {
     let title = format!(" {} ", form.title);
     let block =
         Block::bordered().border_style(theme.overlay_border).title(Line::styled(title, theme.overlay_title));
@@ -24,12 +27,18 @@ pub fn draw_form(buf: &mut Buffer, area: Rect, form: &Form, theme: &Theme) {
         return;
     }
     let width = usize::from(inner.width);
-    buf.set_stringn(inner.x, inner.y, truncate(&form.heading, width), width, theme.muted);
-    // Heading and notes, fields, then error and button rows at the bottom.
+    // Heading and notes (wrapped, as far as they leave room for the fields), fields, then the
+    // error and button rows at the bottom.
     let bottom = inner.bottom();
-    let mut y = inner.y + 1;
-    for note in form.notes.iter().take(usize::from(inner.height.saturating_sub(8) / 2)) {
-        buf.set_stringn(inner.x, y, truncate(note, width), width, theme.hint_text);
+    let mut y = inner.y;
+    let mut context: Vec<(String, ratatui::style::Style)> =
+        wrap(&form.heading, width, "").into_iter().take(2).map(|l| (l, theme.muted)).collect();
+    for note in &form.notes {
+        context.extend(wrap(note, width, "  ").into_iter().map(|l| (l, theme.hint_text)));
+    }
+    let room = usize::from(inner.height.saturating_sub(8) / 2).max(1);
+    for (line, style) in context.into_iter().take(room) {
+        buf.set_stringn(inner.x, y, line, width, style);
         y += 1;
     }
     y += 1;
@@ -89,6 +98,11 @@ pub fn draw_form(buf: &mut Buffer, area: Rect, form: &Form, theme: &Theme) {
     if let Some(error) = &form.error {
         buf.set_stringn(inner.x, bottom - 2, truncate(&format!("! {error}"), width), width, theme.warning);
     }
+    if let Some(hint) = save_hint(form, keymap) {
+        let button_end = 9;
+        let room = width.saturating_sub(button_end);
+        buf.set_stringn(inner.x + button_end as u16, bottom - 1, truncate(&hint, room), room, theme.muted);
+    }
     let button = if form.on_save_button() { theme.button_focused } else { theme.button };
     buf.set_stringn(inner.x, bottom - 1, "[ Save ]", width, button);
 }
@@ -106,8 +120,23 @@ fn draw_text(
         text.render(rect, buf);
         return;
     }
+    if text.is_empty() {
+        let suggestion = truncate(text.placeholder_text(), usize::from(rect.width));
+        buf.set_stringn(rect.x, rect.y, suggestion, usize::from(rect.width), theme.muted);
+        return;
+    }
     for (row, line) in text.lines().iter().take(usize::from(rect.height)).enumerate() {
         let shown = truncate(line, usize::from(rect.width));
         buf.set_stringn(rect.x, rect.y + row as u16, shown, usize::from(rect.width), theme.input);
     }
+}
+
+/// A reminder beside the Save button while a multi-line field has the focus, where the confirm
+/// key (Enter) makes a new line instead of saving; the keys come from the keymap.
+fn save_hint(form: &Form, keymap: &Keymap) -> Option<String> {
+    let Some(Input::Text(_)) = form.fields.get(form.focus).map(|f| &f.input) else { return None };
+    let keys = |a: Action| {
+        keymap.keys_for(Mode::Form, a).iter().map(ToString::to_string).collect::<Vec<_>>().join(" or ")
+    };
+    Some(format!(" {}: new line · {}: save", keys(Action::Confirm), keys(Action::Save)))
 }

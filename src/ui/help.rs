@@ -1,54 +1,90 @@
-//! Help: every binding of the current mode, read from the keymap, and what the marks on the
-//! screen mean.
+//! Help: every binding of the current mode, read from the keymap (so a user's own keys show),
+//! and on the board what the top line and every mark mean (with the ASCII stand-ins). Lines
+//! wrap to the width the overlay is given.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
+use super::ascii::MARKS;
 use super::card::kind_letter;
 use super::theme::Theme;
+use super::wrap::wrap;
 use crate::app::App;
 use crate::app::keymap::Mode;
 use crate::domain::Kind;
 
+/// What the board shows, in words: the top line, the cards, the marks.
+fn legend() -> Vec<String> {
+    let kinds = Kind::ALL.iter().map(|k| format!("{} {}", kind_letter(*k), k.name())).collect::<Vec<_>>();
+    let mut lines = vec![
+        "Top line: planned points of the sprint's capacity (! over when above it), then the discovery \
+         and stage-two shares of planned work against their targets (! off when more than 10 pp away; \
+         pp = percentage points); 4? or 4 unestimated: planned items without an estimate."
+            .to_owned(),
+        format!("Cards: {}; #id, the title, marks, and the estimate at the right.", kinds.join(", ")),
+        "Variants: [A] a variant of an experiment; [A]✓ the winner; [B]✗ a losing variant, archived."
+            .to_owned(),
+        "Discovery timebox: 3d = 3 days left, !2d = 2 days overdue, ? = open-ended (no outcome or \
+         timebox); in words on two-row cards."
+            .to_owned(),
+        "Narrow cards drop the kind letter first, then the follow-up mark, the days left and the \
+         unticked mark; the estimate and an overdue timebox stay longest."
+            .to_owned(),
+        "Lanes: stage one (ship fast) on top, stage two (refinement) below the S2 line; each lane \
+         is as tall as what it holds."
+            .to_owned(),
+        "Column header: name, items (/WIP limit), points; ! when over the limit. A done column \
+         that is not selected is a narrow strip with its card count per lane; select it to open it."
+            .to_owned(),
+        "The line under the board shows the selected card whole. Mouse: a click selects, a double \
+         click opens the details, the wheel scrolls; the mouse never changes the board."
+            .to_owned(),
+        "Marks (and their ASCII stand-ins when the terminal has only ASCII):".to_owned(),
+    ];
+    lines.extend(MARKS.iter().map(|(mark, ascii, meaning)| format!("  {mark} ({ascii})  {meaning}")));
+    lines
+}
+
 pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, mode: Mode, scroll: u16, theme: &Theme) {
+    let inner_width = usize::from(area.width.saturating_sub(2));
     let bindings = app.keymap().bindings(mode);
     let key_width = bindings
         .iter()
         .map(|(_, keys)| keys.iter().map(|k| k.to_string().chars().count() + 2).sum::<usize>())
         .max()
-        .unwrap_or(0);
-    let mut lines: Vec<Line> = bindings
-        .iter()
-        .map(|(action, keys)| {
-            let keys = keys.iter().map(ToString::to_string).collect::<Vec<_>>().join("  ");
-            Line::from(vec![
-                Span::styled(format!("  {keys:<key_width$}"), theme.hint_key),
-                Span::styled(action.describe(), theme.base),
-            ])
-        })
-        .collect();
+        .unwrap_or(0)
+        .min(inner_width / 3);
+    let mut lines: Vec<Line> = Vec::new();
+    let indent = " ".repeat(key_width + 2);
+    for (action, keys) in &bindings {
+        let keys = keys.iter().map(ToString::to_string).collect::<Vec<_>>().join("  ");
+        let text = format!("  {keys:<key_width$}{}", action.describe());
+        for (i, row) in wrap(&text, inner_width, &indent).into_iter().enumerate() {
+            // The keys are the first `key_width + 2` characters of the first row.
+            let keys_end = if i == 0 {
+                row.char_indices().nth(key_width + 2).map_or(row.len(), |(at, _)| at)
+            } else {
+                0
+            };
+            let (head, tail) = row.split_at(keys_end);
+            lines.push(Line::from(vec![
+                Span::styled(head.to_owned(), theme.hint_key),
+                Span::styled(tail.to_owned(), theme.base),
+            ]));
+        }
+    }
     if mode == Mode::Board {
         lines.push(Line::default());
         lines.push(Line::styled("  On the board", theme.overlay_title));
-        let kinds = Kind::ALL.iter().map(|k| format!("{} {}", kind_letter(*k), k.name())).collect::<Vec<_>>();
-        for text in [
-            format!("cards: {}; the number at the right is the estimate", kinds.join(", ")),
-            "↳ a stage-two follow-up of another item; □ definition of done not fully ticked".to_owned(),
-            "[A] a variant of an experiment; [A]✓ the winner; [B]✗ a losing variant, archived".to_owned(),
-            "discovery timebox: 3d = 3 days left, !2d = 2 days overdue, ? = open-ended (no outcome or timebox)"
-                .to_owned(),
-            "S1: stage-one lane (ship fast); S2: stage-two lane (refinement)".to_owned(),
-            "column header: name, items (/WIP limit), points; ! when over the limit; ✓ done column"
-                .to_owned(),
-            "◀ n / n ▶: more columns that way; ↑ / ↓ n more: more cards in the lane".to_owned(),
-        ] {
-            lines.push(Line::styled(format!("  {text}"), theme.hint_text));
+        for text in legend() {
+            push_wrapped(&mut lines, &format!("  {text}"), inner_width, theme.hint_text);
         }
     }
     let inner_height = area.height.saturating_sub(2);
-    let max_scroll = (lines.len() as u16).saturating_sub(inner_height);
+    let max_scroll = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_sub(inner_height);
     let scroll = scroll.min(max_scroll);
     let mut block = Block::bordered()
         .border_style(theme.overlay_border)
@@ -59,4 +95,8 @@ pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, mode: Mode, scroll: u1
         block = block.title_bottom(Line::styled(mark, theme.overlay_title).right_aligned());
     }
     Paragraph::new(lines).block(block).scroll((scroll, 0)).render(area, buf);
+}
+
+fn push_wrapped(lines: &mut Vec<Line<'static>>, text: &str, width: usize, style: Style) {
+    lines.extend(wrap(text, width, "    ").into_iter().map(|row| Line::styled(row, style)));
 }

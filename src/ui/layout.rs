@@ -1,12 +1,17 @@
 //! Geometry of the board: which columns fit and where, and which cards of a lane show. Pure
 //! functions of sizes and the selection, so they are tested without a terminal.
 
-/// A column never gets narrower than this (borders included), so cards stay readable; when the
-/// columns do not fit, the board scrolls sideways instead.
-pub const MIN_COLUMN_WIDTH: u16 = 22;
+/// When the columns cannot all be this narrow (borders included), the board scrolls sideways.
+pub const MIN_COLUMN_WIDTH: u16 = 10;
 
-/// Width of the lane labels at the left edge.
-pub const GUTTER: u16 = 3;
+/// When every column can be this wide, none is collapsed.
+pub const COMFORTABLE_WIDTH: u16 = 24;
+
+/// The width the selected column asks for, so its cards' titles read (borders included).
+pub const SELECTED_WIDTH: u16 = 32;
+
+/// A done column that is not selected collapses to a strip this wide, showing its counts.
+pub const STRIP_WIDTH: u16 = 6;
 
 /// Below this size the board cannot be drawn usefully.
 pub const MIN_WIDTH: u16 = 40;
@@ -18,6 +23,103 @@ pub struct ColumnSlot {
     pub column: usize,
     pub x: u16,
     pub width: u16,
+    /// A collapsed done column: counts only, until it is selected.
+    pub strip: bool,
+}
+
+/// Lays the columns out in `width`: all of them at once when they fit (done columns that are not
+/// selected collapse to strips first, then the selected column takes the width its cards need
+/// and the others share the rest), else as many as fit, scrolled to the selection (see
+/// [`fit_columns`]). `done(c)` says whether screen column `c` is a done column.
+pub fn plan_columns(
+    columns: std::ops::Range<usize>,
+    done: impl Fn(usize) -> bool,
+    selected: usize,
+    first: usize,
+    track_start: usize,
+    width: u16,
+) -> (Vec<ColumnSlot>, usize) {
+    let n = columns.len() as u16;
+    if n == 0 || width == 0 {
+        return (Vec::new(), columns.start);
+    }
+    if n * COMFORTABLE_WIDTH <= width {
+        let widths = share(width, n, None);
+        return (place(columns.clone(), |_| false, &widths), columns.start);
+    }
+    let strip = |c: usize| done(c) && c != selected;
+    let strips = columns.clone().filter(|c| strip(*c)).count() as u16;
+    let rest = width.saturating_sub(strips * STRIP_WIDTH);
+    let open = n - strips;
+    if open == 0 || open * MIN_COLUMN_WIDTH > rest {
+        return fit_columns(columns, selected, first, track_start, width);
+    }
+    let equal = rest / open;
+    let widths = if equal >= SELECTED_WIDTH || !columns.contains(&selected) {
+        share(rest, open, None)
+    } else {
+        let wide = SELECTED_WIDTH.min(rest - (open - 1) * MIN_COLUMN_WIDTH);
+        let at = columns.clone().filter(|c| !strip(*c)).position(|c| c == selected);
+        share(rest, open, at.map(|i| (i, wide)))
+    };
+    let mut open_widths = widths.into_iter();
+    let all: Vec<u16> = columns
+        .clone()
+        .map(|c| if strip(c) { STRIP_WIDTH } else { open_widths.next().unwrap_or(MIN_COLUMN_WIDTH) })
+        .collect();
+    (place(columns.clone(), strip, &all), columns.start)
+}
+
+/// `total` shared by `count` columns, the remainder spread over the first ones; `fixed` gives
+/// one column (by position) its own width first.
+fn share(total: u16, count: u16, fixed: Option<(usize, u16)>) -> Vec<u16> {
+    let (others, left) = match fixed {
+        Some((_, w)) => (count - 1, total - w),
+        None => (count, total),
+    };
+    let each = left.checked_div(others).unwrap_or(0);
+    let extra = left.checked_rem(others).unwrap_or(0);
+    let mut spread = (0..others).map(|i| each + u16::from(i < extra));
+    (0..usize::from(count))
+        .map(|i| match fixed {
+            Some((at, w)) if at == i => w,
+            _ => spread.next().unwrap_or(0),
+        })
+        .collect()
+}
+
+fn place(columns: std::ops::Range<usize>, strip: impl Fn(usize) -> bool, widths: &[u16]) -> Vec<ColumnSlot> {
+    let mut x = 0;
+    columns
+        .zip(widths)
+        .map(|(column, &width)| {
+            let slot = ColumnSlot { column, x, width, strip: strip(column) };
+            x += width;
+            slot
+        })
+        .collect()
+}
+
+/// Rows of a column's stage-one lane, whether the separator fits, and rows of its stage-two lane,
+/// shared by what each lane holds (`need_one`, `need_two` rows): an empty lane keeps one row;
+/// when both do not fit, they share in proportion, each keeping up to three rows.
+pub fn lane_rows(inner: u16, need_one: u16, need_two: u16) -> (u16, bool, u16) {
+    if inner < 3 {
+        return (inner, false, 0);
+    }
+    let avail = inner - 1;
+    let (one, two) = (need_one.max(1), need_two.max(1));
+    if one + two <= avail {
+        return (one, true, avail - one);
+    }
+    let (least_one, least_two) = (one.min(3), two.min(3));
+    if least_one + least_two > avail {
+        let half = avail.div_ceil(2);
+        return (half, true, avail - half);
+    }
+    let proportional = (u32::from(avail) * u32::from(one) / u32::from(one + two)) as u16;
+    let rows_one = proportional.clamp(least_one, avail - least_two);
+    (rows_one, true, avail - rows_one)
 }
 
 /// The columns that fit in `width` (after the gutter), starting at `first` unless that hides
@@ -49,7 +151,7 @@ pub fn fit_columns(
         .map(|i| {
             // Spread the remainder over the first columns so the board fills the width.
             let w = each + u16::from((i as u16) < extra);
-            let slot = ColumnSlot { column: first + i, x, width: w };
+            let slot = ColumnSlot { column: first + i, x, width: w, strip: false };
             x += w;
             slot
         })
@@ -112,6 +214,60 @@ mod tests {
         assert_eq!((slots.len(), first), (7, 0));
         assert_eq!(slots.iter().map(|s| s.width).sum::<u16>(), 7 * MIN_COLUMN_WIDTH + 5);
         assert_eq!(slots[6].x + slots[6].width, 7 * MIN_COLUMN_WIDTH + 5);
+    }
+
+    /// The starter board's columns: discovery's third and delivery's fourth are done.
+    fn done(c: usize) -> bool {
+        c == 2 || c == 6
+    }
+
+    #[test]
+    fn at_80_columns_every_column_shows_and_the_selected_one_is_wide() {
+        for selected in 0..7 {
+            let (slots, _) = plan_columns(0..7, done, selected, 0, 3, 80);
+            assert_eq!(slots.len(), 7, "all seven columns at 80 columns");
+            assert_eq!(slots.iter().map(|s| s.width).sum::<u16>(), 80);
+            let chosen = slots.iter().find(|s| s.column == selected).expect("selected shows");
+            assert!(!chosen.strip && chosen.width >= 24, "{selected}: {chosen:?}");
+            for slot in &slots {
+                assert_eq!(slot.strip, done(slot.column) && slot.column != selected);
+                assert!(slot.width >= if slot.strip { STRIP_WIDTH } else { MIN_COLUMN_WIDTH });
+            }
+        }
+    }
+
+    #[test]
+    fn wide_screens_give_every_column_the_same_width() {
+        let (slots, _) = plan_columns(0..7, done, 3, 0, 3, 200);
+        assert!(slots.iter().all(|s| !s.strip && (28..=29).contains(&s.width)), "{slots:?}");
+        let (slots, _) = plan_columns(0..7, done, 3, 0, 3, 120);
+        assert_eq!(slots.len(), 7);
+        assert!(slots.iter().filter(|s| !s.strip).all(|s| s.width >= 16), "{slots:?}");
+    }
+
+    #[test]
+    fn too_many_columns_scroll_instead() {
+        let (slots, first) = plan_columns(0..12, |_| false, 11, 0, 0, 80);
+        assert!(slots.len() < 12 && slots.iter().any(|s| s.column == 11), "{slots:?} {first}");
+    }
+
+    #[test]
+    fn lanes_share_the_height_by_what_they_hold() {
+        assert_eq!(lane_rows(20, 12, 0), (12, true, 7), "an empty stage-two lane keeps only what is left");
+        assert_eq!(lane_rows(20, 2, 3), (2, true, 17));
+        let (one, _, two) = lane_rows(20, 30, 10);
+        assert_eq!(one + two, 19);
+        assert!(one > two && two >= 3, "{one} {two}");
+        assert_eq!(lane_rows(4, 9, 9), (2, true, 1));
+        assert_eq!(lane_rows(2, 9, 9), (2, false, 0));
+        for inner in 0..30 {
+            for a in 0..40 {
+                for b in 0..40 {
+                    let (one, sep, two) = lane_rows(inner, a, b);
+                    assert_eq!(one + u16::from(sep) + two, inner, "{inner} {a} {b}");
+                }
+            }
+        }
     }
 
     #[test]

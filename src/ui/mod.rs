@@ -1,5 +1,6 @@
 //! Drawing only: reads the [`App`] and writes nothing but its own scroll state.
 
+pub mod ascii;
 mod board_view;
 mod capacity_view;
 mod card;
@@ -10,10 +11,13 @@ mod discovery_view;
 mod form_view;
 mod help;
 pub mod layout;
+mod preview;
 mod question_view;
 mod status_bar;
 mod summary;
 pub mod theme;
+pub mod theme_roles;
+pub mod wrap;
 
 use std::collections::HashMap;
 
@@ -23,13 +27,14 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Widget};
 
 use crate::app::App;
+use crate::app::mouse::Target;
 use crate::app::overlay::Overlay;
 use crate::domain::Stage;
 use layout::{MIN_HEIGHT, MIN_WIDTH};
 use theme::Theme;
 
 /// Rows of the details panel in presenter mode.
-const DETAILS_HEIGHT: u16 = 7;
+const DETAILS_HEIGHT: u16 = 5;
 
 /// Scroll positions that persist between frames so the view moves only when it must.
 #[derive(Clone, Debug, Default)]
@@ -38,6 +43,8 @@ pub struct ViewState {
     pub first_column: usize,
     /// The first card shown in each lane, by screen column and stage.
     pub lane_offsets: HashMap<(usize, Stage), usize>,
+    /// What the last frame drew where, for the mouse (later entries lie on top).
+    pub hits: Vec<(Rect, Target)>,
 }
 
 /// The screen: its themes (everyday and presenter mode) and the scroll state.
@@ -47,12 +54,24 @@ pub struct Screen {
     /// Used in presenter mode: the presenter theme, unless colour is off.
     pub presenter_theme: Theme,
     pub state: ViewState,
+    /// Only ASCII reaches the terminal (see [`ascii`]).
+    pub ascii: bool,
 }
 
 impl Screen {
     pub fn new(theme: Theme) -> Screen {
-        let presenter_theme = if theme.name == "monochrome" { theme.clone() } else { Theme::presenter() };
-        Screen { theme, presenter_theme, state: ViewState::default() }
+        let presenter_theme = theme.for_presenting();
+        Screen { theme, presenter_theme, state: ViewState::default(), ascii: false }
+    }
+
+    /// What the last frame drew at a screen position (nothing while an overlay is open: clicks
+    /// never reach the board through it).
+    pub fn hit(&self, app: &App, x: u16, y: u16) -> Option<Target> {
+        if !app.overlays().is_empty() {
+            return None;
+        }
+        let at = ratatui::layout::Position { x, y };
+        self.state.hits.iter().rev().find(|(rect, _)| rect.contains(at)).map(|(_, target)| *target)
     }
 
     pub fn render(&mut self, app: &App, frame: &mut Frame) {
@@ -62,6 +81,14 @@ impl Screen {
 
     /// Draws the whole screen into `buf`.
     pub fn draw(&mut self, app: &App, area: Rect, buf: &mut Buffer) {
+        self.state.hits.clear();
+        self.draw_frame(app, area, buf);
+        if self.ascii {
+            ascii::fold(buf);
+        }
+    }
+
+    fn draw_frame(&mut self, app: &App, area: Rect, buf: &mut Buffer) {
         let theme = if app.presenting() { &self.presenter_theme } else { &self.theme };
         buf.set_style(area, theme.base);
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -69,64 +96,79 @@ impl Screen {
                 "Terminal too small ({}x{}): twotrack needs {MIN_WIDTH}x{MIN_HEIGHT}",
                 area.width, area.height
             );
-            buf.set_stringn(area.x, area.y, note, usize::from(area.width), theme.warning);
+            for (row, line) in wrap::wrap(&note, usize::from(area.width), "").iter().enumerate() {
+                let Ok(row) = u16::try_from(row) else { break };
+                if row >= area.height {
+                    break;
+                }
+                buf.set_stringn(area.x, area.y + row, line, usize::from(area.width), theme.warning);
+            }
             return;
         }
         let top = Rect { height: 1, ..area };
         let mut board = Rect { y: area.y + 1, height: area.height - 3, ..area };
         let status = Rect { y: area.bottom() - 2, height: 2, ..area };
         summary::draw_summary(buf, top, app, theme);
-        // Presenter mode keeps the selected item's details in view below the board.
+        // Presenter mode keeps the selected item's details in view below the board; otherwise
+        // one line shows the selected card whole, however narrow its column.
         let details = DETAILS_HEIGHT.min(board.height.saturating_sub(MIN_HEIGHT - 3));
         if app.presenting() && details >= 3 {
             board.height -= details;
             let rect = Rect { y: board.bottom(), height: details, ..board };
             details_view::draw_details(buf, rect, app, theme);
+        } else if board.height > 8 {
+            board.height -= 1;
+            preview::draw_preview(buf, Rect { y: board.bottom(), height: 1, ..board }, app, theme);
         }
         board_view::draw_board(buf, board, app, &mut self.state, theme);
         status_bar::draw_status(buf, status, app, theme);
         for overlay in app.overlays() {
-            match overlay {
-                Overlay::Help { mode, scroll } => {
-                    let rect = popup(board, 84, 30);
-                    Clear.render(rect, buf);
-                    help::draw_help(buf, rect, app, *mode, *scroll, theme);
-                }
-                Overlay::Form(form) => {
-                    let rect = popup(board, 80, 26);
-                    Clear.render(rect, buf);
-                    form_view::draw_form(buf, rect, form, theme);
-                }
-                Overlay::Capacity => {
-                    let rect = popup(board, 110, 26);
-                    Clear.render(rect, buf);
-                    capacity_view::draw_capacity(buf, rect, app, theme);
-                }
-                Overlay::Debt { selected, sort } => {
-                    let rect = popup(board, 110, 30);
-                    Clear.render(rect, buf);
-                    debt_view::draw_debt(buf, rect, app, (*selected, *sort), theme);
-                }
-                Overlay::Discovery => {
-                    let rect = popup(board, 110, 26);
-                    Clear.render(rect, buf);
-                    discovery_view::draw_discovery(buf, rect, app, theme);
-                }
-                Overlay::Criteria(prompt) => {
-                    let rows = u16::try_from(prompt.entries.len()).unwrap_or(u16::MAX).saturating_add(8);
-                    let rect = popup(board, 72, rows);
-                    Clear.render(rect, buf);
-                    criteria_view::draw_criteria(buf, rect, app, prompt, theme);
-                }
-                Overlay::Confirm(question) => {
-                    let rect = popup(board, 64, question.lines.len() as u16 + 5);
-                    Clear.render(rect, buf);
-                    question_view::draw_question(buf, rect, app, question, theme);
-                }
-                // Drawn in the status bar, so the filtered board stays in view.
-                Overlay::Search(_) => {}
-            }
+            draw_overlay(buf, board, app, overlay, theme);
         }
+    }
+}
+
+/// One overlay over the board, as wide as the screen allows up to what it can use.
+fn draw_overlay(buf: &mut Buffer, board: Rect, app: &App, overlay: &Overlay, theme: &Theme) {
+    match overlay {
+        Overlay::Help { mode, scroll } => {
+            let rect = popup(board, 100, board.height);
+            Clear.render(rect, buf);
+            help::draw_help(buf, rect, app, *mode, *scroll, theme);
+        }
+        Overlay::Form(form) => {
+            let rect = popup(board, 100, 30);
+            Clear.render(rect, buf);
+            form_view::draw_form(buf, rect, form, app.keymap(), theme);
+        }
+        Overlay::Capacity => {
+            let rect = popup(board, 110, 26);
+            Clear.render(rect, buf);
+            capacity_view::draw_capacity(buf, rect, app, theme);
+        }
+        Overlay::Debt { selected, sort } => {
+            let rect = popup(board, 120, 40);
+            Clear.render(rect, buf);
+            debt_view::draw_debt(buf, rect, app, (*selected, *sort), theme);
+        }
+        Overlay::Discovery => {
+            let rect = popup(board, 120, 30);
+            Clear.render(rect, buf);
+            discovery_view::draw_discovery(buf, rect, app, theme);
+        }
+        Overlay::Criteria(prompt) => {
+            let rows = u16::try_from(prompt.entries.len()).unwrap_or(u16::MAX).saturating_add(8);
+            let rect = popup(board, 80, rows);
+            Clear.render(rect, buf);
+            criteria_view::draw_criteria(buf, rect, app, prompt, theme);
+        }
+        Overlay::Confirm(question) => {
+            let rect = popup(board, 72, question.lines.len() as u16 + 5);
+            Clear.render(rect, buf);
+            question_view::draw_question(buf, rect, app, question, theme);
+        }
+        // Drawn in the status bar, so the filtered board stays in view.
+        Overlay::Search(_) => {}
     }
 }
 

@@ -18,7 +18,7 @@ pub fn draw_question(buf: &mut Buffer, area: Rect, app: &App, question: &Questio
         .border_style(theme.warning)
         .title(Line::styled(format!(" {} ", question.title), theme.overlay_title))
         .title_bottom(Line::styled(
-            format!(" {} yes, move it · {} no ", keys(Action::Confirm), keys(Action::Close)),
+            format!(" {} yes, {} · {} no ", keys(Action::Confirm), question.yes, keys(Action::Close)),
             theme.overlay_title,
         ));
     let lines: Vec<Line> = question.lines.iter().map(|l| Line::styled(l.clone(), theme.base)).collect();

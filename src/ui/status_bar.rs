@@ -7,6 +7,7 @@ use ratatui::widgets::Widget;
 
 use super::card::truncate;
 use super::theme::Theme;
+use super::wrap::wrap;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
@@ -32,11 +33,13 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::Capacity], "capacity"),
             (&[Action::DebtRegister], "debt"),
             (&[Action::Zoom], "zoom"),
+            (&[Action::EstimateUp, Action::EstimateDown, Action::Estimate], "estimate"),
         ],
         Mode::Help => &[(&[Action::Close], "close"), (&[Action::ScrollDown, Action::ScrollUp], "scroll")],
         Mode::Form => &[
+            (&[Action::Confirm], "save"),
             (&[Action::NextField, Action::PrevField], "field"),
-            (&[Action::Save], "save"),
+            (&[Action::Save], "save anywhere"),
             (&[Action::Close], "cancel"),
         ],
         Mode::Search => &[(&[Action::Confirm], "keep filter"), (&[Action::Close], "clear")],
@@ -88,6 +91,9 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let chip = format!(" │ filter: {}", query.text());
         (x, _) = buf.set_stringn(x, top.y, chip, width.saturating_sub(usize::from(x - top.x)), theme.warning);
     }
+    // A message too long for its line goes on over the hints' line (the first-run note names
+    // a whole path), unless the search prompt is there.
+    let mut spill = None;
     if let Some(status) = app.status() {
         let symbol = match status.level {
             Level::Info => "",
@@ -95,9 +101,18 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             Level::Error => "✗ ",
         };
         let room = width.saturating_sub(usize::from(x - top.x) + 3);
-        let text = truncate(&format!("{symbol}{}", status.text), room);
+        let text = format!("{symbol}{}", status.text);
+        let searching = matches!(app.overlays().last(), Some(Overlay::Search(_)));
+        let rows = wrap(&text, room.max(1), "");
+        let first = match rows.as_slice() {
+            [_, _, ..] if area.height >= 2 && !searching && room >= 20 => {
+                spill = Some(truncate(&rows[1..].join(" "), width));
+                rows[0].clone()
+            }
+            _ => truncate(&text, room),
+        };
         let (x, _) = buf.set_stringn(x, top.y, " │ ", 3, theme.muted);
-        buf.set_stringn(x, top.y, text, room, theme.level(status.level));
+        buf.set_stringn(x, top.y, first, room, theme.level(status.level));
     }
     if area.height < 2 {
         return;
@@ -107,6 +122,10 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let (x, _) = buf.set_stringn(bottom.x, bottom.y, "/ ", width, theme.hint_key);
         let field = Rect { x, width: bottom.width.saturating_sub(x - bottom.x), ..bottom };
         input.render(field, buf);
+        return;
+    }
+    if let (Some(rest), Some(status)) = (spill, app.status()) {
+        buf.set_stringn(bottom.x, bottom.y, rest, width, theme.level(status.level));
         return;
     }
     draw_hints(buf, bottom, app, theme);

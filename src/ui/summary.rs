@@ -9,28 +9,31 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::domain::capacity::{Basis, Share};
 
-/// One piece of the summary in three lengths (the longest that fits is used); `alert` marks it
+/// One piece of the summary in four lengths (the longest that fits is used); `alert` marks it
 /// as a problem.
 struct Segment {
-    forms: [String; 3],
+    forms: [String; 4],
     alert: bool,
 }
 
 impl Segment {
     fn new(long: String, medium: String, short: String, alert: bool) -> Segment {
-        Segment { forms: [long, medium, short], alert }
+        Segment { forms: [long, medium.clone(), medium, short], alert }
     }
 }
 
 fn share(name: &str, short_name: &str, share: Share) -> Segment {
     let off = share.off_target();
     let flag = |text: &str| if off { text.to_owned() } else { String::new() };
-    Segment::new(
-        format!("{name} {:.1}% (target {}%){}", share.actual, share.target, flag(" ! OFF TARGET")),
-        format!("{name} {:.0}% (target {}%){}", share.actual, share.target, flag(" ! off")),
-        format!("{short_name} {:.0}%/{}%{}", share.actual, share.target, flag(" !")),
-        off,
-    )
+    Segment {
+        forms: [
+            format!("{name} {:.1}% (target {}%){}", share.actual, share.target, flag(" ! OFF TARGET")),
+            format!("{name} {:.0}% (target {}%){}", share.actual, share.target, flag(" ! off")),
+            format!("{short_name} {:.0}% (target {}%){}", share.actual, share.target, flag(" ! off")),
+            format!("{short_name} {:.0}%/{}%{}", share.actual, share.target, flag(" !")),
+        ],
+        alert: off,
+    }
 }
 
 pub fn draw_summary(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
@@ -66,17 +69,19 @@ pub fn draw_summary(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         ));
     }
     // Shorten the least important segments first until the line fits: the unestimated count,
-    // then the plan, then discovery, and stage two (the 70/30 rule) last.
+    // then the plan, then both shares together (so they always read in the same format).
     let width = usize::from(area.width);
     let mut forms = vec![0usize; segments.len()];
     let length = |forms: &[usize]| -> usize {
         segments.iter().zip(forms).map(|(s, f)| s.forms[*f].chars().count() + 3).sum()
     };
-    let order: Vec<usize> = (3..segments.len()).rev().chain(0..3).collect();
-    for step in [1, 2] {
-        for &i in &order {
+    let mut groups: Vec<Vec<usize>> = (3..segments.len()).rev().map(|i| vec![i]).collect();
+    groups.push(vec![0]);
+    groups.push(vec![1, 2]);
+    for step in [1, 2, 3] {
+        for group in &groups {
             if length(&forms) > width {
-                forms[i] = step;
+                group.iter().for_each(|&i| forms[i] = step);
             }
         }
     }

@@ -166,6 +166,12 @@ impl Theme {
         }
     }
 
+    /// The theme presenter mode switches to from this one: the presenter theme, unless colour is
+    /// off.
+    pub fn for_presenting(&self) -> Theme {
+        if self.name == "monochrome" { self.clone() } else { Theme::presenter() }
+    }
+
     /// The theme called `name` (default, presenter, monochrome).
     pub fn named(name: &str) -> Option<Theme> {
         match name {

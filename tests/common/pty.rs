@@ -60,6 +60,10 @@ impl Pty {
             cmd.arg(arg);
         }
         cmd.env("TERM", "xterm-256color");
+        // A UTF-8 locale unless a test says otherwise: without one the board is drawn in ASCII.
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_CTYPE");
         cmd.env("TWOTRACK_NOW", NOW);
         cmd.env_remove("NO_COLOR");
         for (k, v) in env {
@@ -168,6 +172,17 @@ impl Pty {
             std::thread::sleep(Duration::from_millis(20));
         }
     }
+}
+
+/// The parameters of every SGR sequence (`ESC [ 1 ; 33 m`) in `raw`, one list per sequence.
+pub fn sgr_sequences(raw: &[u8]) -> Vec<Vec<u32>> {
+    let raw = String::from_utf8_lossy(raw);
+    raw.split("\x1b[")
+        .skip(1)
+        .filter_map(|s| s.split_once('m').map(|(p, _)| p))
+        .filter(|sgr| sgr.chars().all(|c| c.is_ascii_digit() || c == ';'))
+        .map(|sgr| sgr.split(';').filter_map(|p| p.parse().ok()).collect())
+        .collect()
 }
 
 impl Pty {

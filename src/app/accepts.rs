@@ -1,0 +1,77 @@
+//! The one table of which actions mean something in which mode. Keymaps are checked against it
+//! when they are read (a user's binding of an action its mode cannot carry out is reported, not
+//! silently ignored), and dispatch consults it before it routes an action, so the two can never
+//! disagree. A new action or mode adds its row here; a test presses every pair in the table.
+
+use super::action::Action;
+use super::keymap::Mode;
+
+impl Mode {
+    /// Every action this mode carries out, in help order.
+    pub fn actions(self) -> &'static [Action] {
+        use Action::*;
+        match self {
+            Mode::Board => &[
+                SelectLeft,
+                SelectRight,
+                SelectDown,
+                SelectUp,
+                OtherLane,
+                SelectFirst,
+                SelectLast,
+                MoveLeft,
+                MoveRight,
+                MoveDown,
+                MoveUp,
+                StageOne,
+                StageTwo,
+                ToggleStage,
+                OtherTrack,
+                EstimateUp,
+                EstimateDown,
+                Estimate,
+                Add,
+                Edit,
+                Delete,
+                Undo,
+                Redo,
+                FollowUp,
+                Accept,
+                SplitVariants,
+                PickWinner,
+                EntryCriteria,
+                Promote,
+                Drop,
+                FollowLink,
+                DefinitionOfDone,
+                DebtRegister,
+                Capacity,
+                Zoom,
+                Presenter,
+                Search,
+                Help,
+                Quit,
+                Close,
+            ],
+            Mode::Help => &[ScrollDown, ScrollUp, Close],
+            Mode::Form => &[NextField, PrevField, Confirm, Save, Close],
+            Mode::Search => &[Confirm, Close],
+            Mode::Capacity => &[Edit, NextPage, Undo, Redo, Help, Close],
+            Mode::Debt => &[SelectDown, SelectUp, ToggleSort, GoTo, Help, Close],
+            Mode::Confirm => &[Confirm, Close],
+            Mode::Discovery => &[Edit, NextPage, Undo, Redo, Help, Close],
+            Mode::Criteria => &[SelectDown, SelectUp, Tick, NoneApplies, Save, Help, Close],
+        }
+    }
+
+    /// Whether `action` means something in this mode.
+    pub fn accepts(self, action: Action) -> bool {
+        self.actions().contains(&action)
+    }
+
+    /// The first of `actions` this mode carries out (the mouse wheel scrolls whatever the mode
+    /// scrolls: help lines, register rows, form fields, cards).
+    pub fn first_of(self, actions: &[Action]) -> Option<Action> {
+        actions.iter().copied().find(|a| self.accepts(*a))
+    }
+}

@@ -1,0 +1,32 @@
+//! `edit ID [--title ...]`: change fields of an item from the command line, through the same
+//! op as the item form (only what is given changes; one undoable edit).
+
+use std::path::Path;
+
+use anyhow::{Result, bail};
+
+use super::EditArgs;
+use super::commands::change;
+use crate::domain::{ItemChange, Timestamp, ops};
+
+pub fn edit(path: &Path, args: EditArgs, now: Timestamp) -> Result<()> {
+    let change_wanted = ItemChange {
+        title: args.title,
+        kind: args.kind,
+        estimate: args.estimate.map(|e| e.0),
+        tags: args.tags,
+        assignee: args.assignee.map(|a| Some(a.trim().to_owned()).filter(|a| !a.is_empty())),
+        description: args.description.map(|d| d.trim_end().to_owned()),
+        severity: args.severity.map(Some),
+        ..ItemChange::default()
+    };
+    if change_wanted == ItemChange::default() {
+        bail!(
+            "nothing to change: give at least one of --title, --estimate, --tag, --assignee, --description, --kind, --severity"
+        );
+    }
+    let id = args.id;
+    let op = change(path, now, |board| ops::update(board, id, change_wanted, now))?;
+    println!("{}", op.summary);
+    Ok(())
+}

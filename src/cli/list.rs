@@ -1,0 +1,93 @@
+//! `list`: items in board order, filtered by track, stage, column, assignee and tag, printed as
+//! text, a Markdown table, CSV or JSON.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::commands::open;
+use super::{ListArgs, ListFormat, json, text};
+use crate::domain::backlinks::Backlinks;
+use crate::domain::lanes::Lanes;
+use crate::domain::{Board, Item, Timestamp, ops};
+
+pub fn list(path: &Path, args: &ListArgs, now: Timestamp) -> Result<()> {
+    let board = open(path, now)?;
+    let column = match &args.column {
+        Some(column) => Some(ops::find_column(&board, column)?.2.id.clone()),
+        None => None,
+    };
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    let lanes = Lanes::build(&board);
+    let items: Vec<&Item> = lanes
+        .board_order()
+        .filter_map(|id| board.item(id))
+        .filter(|it| args.track.is_none_or(|t| it.track == t))
+        .filter(|it| args.stage.is_none_or(|s| it.stage == s))
+        .filter(|it| column.as_ref().is_none_or(|c| &it.column == c))
+        .filter(|it| {
+            args.assignee.as_ref().is_none_or(|a| it.assignee.as_deref().is_some_and(|b| same(a, b)))
+        })
+        .filter(|it| args.tag.as_ref().is_none_or(|t| it.tags.iter().any(|tag| same(t, tag))))
+        .collect();
+    let format = if args.json { ListFormat::Json } else { args.format };
+    let out = match format {
+        ListFormat::Json => {
+            let links = Backlinks::of(&board);
+            let rows: Vec<_> = items.iter().map(|it| json::item(&board, &links, it, now)).collect();
+            format!("{}\n", serde_json::to_string_pretty(&rows)?)
+        }
+        ListFormat::Text => text::list(&board, &items),
+        ListFormat::Markdown => markdown(&board, &items),
+        ListFormat::Csv => csv(&board, &items),
+    };
+    print!("{out}");
+    Ok(())
+}
+
+/// The columns of the Markdown and CSV tables, and each item's values for them.
+const HEADER: [&str; 9] = ["id", "title", "track", "column", "stage", "kind", "estimate", "tags", "assignee"];
+
+fn row(board: &Board, item: &Item) -> [String; 9] {
+    let column = board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str());
+    [
+        item.id.to_string(),
+        item.title.clone(),
+        item.track.name().to_owned(),
+        column.to_owned(),
+        item.stage.number().to_string(),
+        item.kind.name().to_owned(),
+        item.estimate.map(|e| e.to_string()).unwrap_or_default(),
+        item.tags.join(" "),
+        item.assignee.clone().unwrap_or_default(),
+    ]
+}
+
+/// A Markdown table (pipes in text escaped), ready to paste into an issue or a wiki.
+fn markdown(board: &Board, items: &[&Item]) -> String {
+    let line = |cells: &[String]| format!("| {} |\n", cells.join(" | "));
+    let mut out = line(&HEADER.map(str::to_owned));
+    out.push_str(&line(&HEADER.map(|_| "---".to_owned())));
+    for item in items {
+        out.push_str(&line(&row(board, item).map(|cell| cell.replace('|', "\\|"))));
+    }
+    out
+}
+
+/// CSV as RFC 4180 has it: a header row, fields with commas, quotes or line breaks quoted.
+fn csv(board: &Board, items: &[&Item]) -> String {
+    let field = |cell: &str| {
+        if cell.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", cell.replace('"', "\"\""))
+        } else {
+            cell.to_owned()
+        }
+    };
+    let line =
+        |cells: &[String]| format!("{}\r\n", cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
+    let mut out = line(&HEADER.map(str::to_owned));
+    for item in items {
+        out.push_str(&line(&row(board, item)));
+    }
+    out
+}
