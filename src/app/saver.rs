@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::domain::merge::{self, Replayed};
+use crate::domain::replay::{self as merge, Replayed};
 use crate::domain::{Board, Edit, EditError, ItemId, Timestamp, changes};
 use crate::store::{BoardLock, SaveError, Store, atomic, format, users};
 

@@ -57,5 +57,5 @@ fn take_free_ids(board: &Board, edit: &mut Edit) -> Vec<(ItemId, ItemId)> {
 }
 
 #[cfg(test)]
-#[path = "merge_tests.rs"]
+#[path = "replay_tests.rs"]
 mod tests;
