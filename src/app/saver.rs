@@ -166,10 +166,10 @@ impl Saver {
 
     /// Who saved the version of the file last read.
     fn writer(&self) -> String {
-        match (self.store.writer(), users::current_uid()) {
-            (Some(owner), Some(me)) if owner == me => "another session of yours".into(),
-            (Some(owner), _) => users::name_of(owner),
-            (None, _) => "someone".into(),
+        match self.store.writer() {
+            Some(owner) if owner == users::current_uid() => "another session of yours".into(),
+            Some(owner) => users::name_of(owner),
+            None => "someone".into(),
         }
     }
 

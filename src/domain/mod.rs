@@ -1,5 +1,6 @@
 //! The board and its rules: no terminal, no files.
 
+pub mod activity;
 pub mod backlinks;
 pub mod board;
 pub mod capacity;

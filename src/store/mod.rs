@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod format;
 pub mod item_parse;
 pub mod item_text;
+pub mod journal;
 pub mod location;
 pub mod lock;
 pub mod users;
