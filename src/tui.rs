@@ -26,6 +26,8 @@ pub struct Options {
     pub readonly: bool,
     pub presenter: bool,
     pub theme: Option<String>,
+    /// The author name of this session's changes.
+    pub author: String,
 }
 
 /// What the loop waits for.

@@ -1,24 +1,44 @@
 //! The non-interactive commands: each loads the board, maybe applies one edit, prints.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
 
 use super::{AddArgs, Cli, Command, ListArgs, json, text};
 use crate::clock;
+use crate::domain::activity::Stamp;
 use crate::domain::backlinks::Backlinks;
+use crate::domain::base::Base;
 use crate::domain::capacity::Capacity;
 use crate::domain::lanes::Lanes;
 use crate::domain::ops::{self, NewItem, Op, OpError};
 use crate::domain::{Board, Edit, Item, ItemId, Timestamp, debt, dual_track, timebox, two_stage};
-use crate::store::{BoardLock, Opened, Store, location};
+use crate::store::journal::Journal;
+use crate::store::{BoardLock, Opened, Store, location, users};
+
+/// Who this process writes as, and whether it may write at all: the same for every command
+/// of one run, so it is set once and `change` reads it (its callers stay as they are).
+struct Writer {
+    stamp: Stamp,
+    readonly: bool,
+}
+
+static WRITER: OnceLock<Writer> = OnceLock::new();
 
 pub fn run(cli: Cli) -> Result<()> {
     let path = location::through_links(location::board_path(cli.file.as_deref())?);
     let now = clock::now()?;
+    let author = users::author(cli.user.as_deref());
+    let stamp = Stamp { author, session: users::session_id(), time: now };
+    let _ = WRITER.set(Writer { stamp: stamp.clone(), readonly: cli.readonly });
     let Some(command) = cli.command else {
-        let options =
-            crate::tui::Options { readonly: cli.readonly, presenter: cli.presenter, theme: cli.theme };
+        let options = crate::tui::Options {
+            readonly: cli.readonly,
+            presenter: cli.presenter,
+            theme: cli.theme,
+            author: stamp.author,
+        };
         return crate::tui::run(&path, now, options);
     };
     match command {
@@ -71,6 +91,7 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Stats { json } => stats(&path, json, now),
+        Command::Log(args) => super::log::run(&path, &args, now),
         Command::Check => {
             Store::load(&path)?;
             println!("ok");
@@ -179,16 +200,31 @@ fn open(path: &Path, now: Timestamp) -> Result<Board> {
     Ok(opened.board)
 }
 
-/// Applies one user request under the board's lock, so concurrent commands never lose a change.
+/// Applies one user request under the board's lock, so concurrent commands never lose a change,
+/// and appends what changed to the journal under the same lock. Refused under `--readonly`.
 fn change(path: &Path, now: Timestamp, request: impl FnOnce(&Board) -> Result<Op, OpError>) -> Result<Op> {
+    let writer = WRITER.get();
+    if writer.is_some_and(|w| w.readonly) {
+        bail!("read-only (--readonly): nothing was changed");
+    }
     let lock = BoardLock::acquire(path)?;
     let opened = Store::open_locked(path, now, &lock)?;
     note_created(&opened);
     let Opened { mut store, mut board, .. } = opened;
     let op = request(&board)?;
     if !op.edit.is_noop() {
+        let mut base = Base::default();
+        base.note(&board, &op.edit);
         board.apply(op.edit.clone())?;
         store.save_locked(&board, &lock).with_context(|| "the change was not saved".to_string())?;
+        let stamp = writer.map_or_else(
+            || Stamp { author: users::author(None), session: String::new(), time: now },
+            |w| w.stamp.clone(),
+        );
+        let entries = base.entries(None, &board, &[], &stamp);
+        if let Err(err) = Journal::of(path).append(&entries, &lock) {
+            eprintln!("twotrack: warning: the change was saved, but not recorded in the journal: {err:#}");
+        }
     }
     Ok(op)
 }

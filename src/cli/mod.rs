@@ -2,6 +2,7 @@
 
 mod commands;
 mod json;
+mod log;
 mod text;
 
 use std::path::PathBuf;
@@ -22,9 +23,14 @@ pub struct Cli {
     #[arg(long, short = 'f', global = true, env = "TWOTRACK_FILE", value_name = "PATH")]
     pub file: Option<PathBuf>,
 
-    /// Board screen: follow the file but refuse every change (for people who only watch).
-    #[arg(long)]
+    /// Change nothing: the board screen follows the file but refuses every change, and commands
+    /// that would change the board refuse (exit 1).
+    #[arg(long, global = true)]
     pub readonly: bool,
+
+    /// The author name of this session's changes in the journal (default: your login name).
+    #[arg(long, global = true, env = "TWOTRACK_USER", value_name = "NAME")]
+    pub user: Option<String>,
 
     /// Board screen: start in presenter mode (high contrast, details always shown).
     #[arg(long)]
@@ -120,6 +126,8 @@ pub enum Command {
     },
     /// Validate the board file: print `ok`, or the error with its line and column (exit 1).
     Check,
+    /// The activity journal: who changed what and when, and values not applied in conflicts.
+    Log(log::LogArgs),
 }
 
 #[derive(Debug, Args)]

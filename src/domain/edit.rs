@@ -111,6 +111,18 @@ impl Edit {
         }
     }
 
+    /// Everything this edit changes, in order: item ids, and `None` for the board's settings.
+    pub fn touched(&self, out: &mut Vec<Option<ItemId>>) {
+        match self {
+            Edit::Add(item) => out.push(Some(item.id)),
+            Edit::Remove(id) | Edit::Change { id, .. } => out.push(Some(*id)),
+            Edit::SetPolicy(_) | Edit::SetWipLimit { .. } | Edit::SetDefinitionOfDone { .. } => {
+                out.push(None)
+            }
+            Edit::Batch(edits) => edits.iter().for_each(|e| e.touched(out)),
+        }
+    }
+
     /// The first item this edit touches (for selecting it after an undo).
     pub fn subject(&self) -> Option<ItemId> {
         match self {

@@ -2,6 +2,7 @@
 
 pub mod activity;
 pub mod backlinks;
+pub mod base;
 pub mod board;
 pub mod capacity;
 pub mod changes;
