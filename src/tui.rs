@@ -16,6 +16,7 @@ use crate::app::keymap::Keymap;
 use crate::app::status::Status;
 use crate::clock;
 use crate::domain::Timestamp;
+use crate::store::journal::Journal;
 use crate::store::{Store, atomic};
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
@@ -49,7 +50,7 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     // A board that cannot be read is reported before the terminal is touched.
     let opened = Store::open(path, now)?;
     let access = opened.store.write_access();
-    let mut app = App::new(opened.board, opened.store, Keymap::default_keymap(), now);
+    let mut app = App::new(opened.board, opened.store, Keymap::default_keymap(), now).author(options.author);
     if opened.created {
         app.set_status(Status::info(format!(
             "new board created from the starter board at {}",
@@ -90,10 +91,12 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
 /// would lose track of it after the first save.
 fn watch(path: &Path, sender: Sender<Message>) -> Result<RecommendedWatcher> {
     let dir: PathBuf = atomic::directory_of(path).to_path_buf();
-    let name = path.file_name().map(ToOwned::to_owned);
+    // The journal too: a conflict another session reports may change nothing on the board.
+    let names = [path.to_path_buf(), Journal::of(path).path().to_path_buf()]
+        .map(|p| p.file_name().map(ToOwned::to_owned));
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event
-            && event.paths.iter().any(|p| p.file_name() == name.as_deref())
+            && event.paths.iter().any(|p| names.iter().any(|n| p.file_name() == n.as_deref()))
         {
             let _ = sender.send(Message::BoardFile);
         }

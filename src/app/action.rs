@@ -90,6 +90,10 @@ pub enum Action {
     Save,
     /// Go to the selected item on the board.
     GoTo,
+    /// Apply your values that were not applied in the last conflict (someone changed them first).
+    ApplyMine,
+    /// Reopen the form kept as a draft when the last session ended with it open.
+    ReopenDraft,
 }
 
 impl Action {
@@ -137,6 +141,8 @@ impl Action {
             Action::Confirm => "confirm (next field, keep the filter, yes)",
             Action::Save => "save the form",
             Action::GoTo => "go to the selected item on the board",
+            Action::ApplyMine => "apply your values of the last conflict (someone else's were first)",
+            Action::ReopenDraft => "reopen the draft of a form left open when a session ended",
         }
     }
 }

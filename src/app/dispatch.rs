@@ -70,6 +70,7 @@ impl App {
             Action::Edit => self.open_edit_item_form(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
+            Action::ApplyMine => self.apply_mine(),
             Action::Capacity => self.overlays.push(Overlay::Capacity),
             Action::Zoom => self.toggle_zoom(),
             Action::Presenter => {
@@ -297,7 +298,7 @@ impl App {
 
     fn quit(&mut self) {
         if let SaveState::Unsaved(_) = self.saver.state()
-            && let Err(reason) = self.saver.save(&mut self.board)
+            && let Err(reason) = self.saver.save(&mut self.board, self.now)
         {
             let file = self.saver.path().display().to_string();
             match self.saver.rescue(&self.board, self.now) {

@@ -1,7 +1,9 @@
 //! Keeping up with other writers: saving through merges, following the file when someone else
-//! saves it, and telling the user who changed what and which of their edits no longer apply.
+//! saves it, and telling the user who changed what and which of their values were not applied.
 
 use super::App;
+use super::action::Action;
+use super::keymap::Mode;
 use super::overlay::Overlay;
 use super::saver::Merged;
 use super::status::Status;
@@ -12,7 +14,7 @@ impl App {
     /// Saves the board (merging with another writer's save if need be).
     pub(super) fn save(&mut self) {
         let selected = self.selection.item(&self.view);
-        match self.saver.save(&mut self.board) {
+        match self.saver.save(&mut self.board, self.now) {
             Ok(None) => {}
             Ok(Some(merged)) => self.merged(merged, selected),
             Err(reason) => {
@@ -27,7 +29,7 @@ impl App {
     /// the selection. Returns whether anything on screen changed.
     pub fn file_changed(&mut self) -> bool {
         let selected = self.selection.item(&self.view);
-        match self.saver.follow(&mut self.board) {
+        match self.saver.follow(&mut self.board, self.now) {
             Ok(None) => false,
             Ok(Some(merged)) => {
                 self.merged(merged, selected);
@@ -58,27 +60,69 @@ impl App {
                 | Purpose::Drop(id) = form.purpose
                 && self.board.item(id).is_none()
             {
-                form.error =
-                    Some(format!("#{id} was deleted by {}; this form can no longer be saved", merged.by));
+                let by = self.saver.who_changed(Some(id), "item").unwrap_or("someone else");
+                form.error = Some(format!("#{id} was deleted by {by}; this form can no longer be saved"));
             }
         }
-        self.status = Some(describe(&merged));
+        if !merged.conflicts.is_empty() {
+            self.unapplied = merged.conflicts.iter().map(|(c, _)| c.clone()).collect();
+        }
+        self.status = Some(self.describe(&merged));
+    }
+
+    /// One line: our values not applied first (they need the user), then what others did.
+    fn describe(&self, merged: &Merged) -> Status {
+        let mut parts = Vec::new();
+        if !merged.conflicts.is_empty() {
+            parts.push(self.conflict_text(merged.conflicts.iter().map(|(c, who)| (c, who.as_str()))));
+        }
+        parts.extend(by_author(&merged.theirs));
+        if let Some(warning) = &merged.warning {
+            parts.push(warning.clone());
+        }
+        let text = parts.join("; ");
+        if merged.conflicts.is_empty() && merged.warning.is_none() {
+            Status::info(text)
+        } else {
+            Status::warning(text)
+        }
+    }
+
+    /// "#6 title: bob changed it first; yours not applied — R applies yours".
+    pub(super) fn conflict_text<'c>(
+        &self,
+        conflicts: impl Iterator<Item = (&'c crate::domain::merge::Conflict, &'c str)>,
+    ) -> String {
+        let lines: Vec<String> = conflicts
+            .map(|(conflict, who)| match (conflict.item, conflict.field.as_str()) {
+                (Some(id), "item") if conflict.kept.is_null() => format!("#{id}: {who} deleted it first"),
+                (Some(id), "item") => format!("#{id}: {who} changed it first; your delete"),
+                (Some(id), field) => format!("#{id} {field}: {who} changed it first"),
+                (None, field) => format!("{field}: {who} changed it first"),
+            })
+            .collect();
+        let key = self.keymap.short_keys(Mode::Board, &[Action::ApplyMine]);
+        let hint = key.map_or_else(String::new, |k| format!(" — {k} applies yours"));
+        format!("{}; yours not applied{hint}", lines.join(", "))
     }
 }
 
-/// One line: what the other writer did, and what of ours was lost.
-fn describe(merged: &Merged) -> Status {
-    let mut text = match merged.theirs.as_slice() {
-        [] => String::new(),
-        [one] => format!("{}: {one}", merged.by),
-        [first, second] => format!("{}: {first}, {second}", merged.by),
-        [first, rest @ ..] => format!("{}: {first} and {} more changes", merged.by, rest.len()),
-    };
-    for (summary, err) in &merged.lost {
-        if !text.is_empty() {
-            text.push_str("; ");
+/// "bob: #6 moved to Review, #7 labelled stage two; carol: added #12 …", a few per author.
+fn by_author(theirs: &[(String, String)]) -> Vec<String> {
+    let mut authors: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (who, what) in theirs {
+        match authors.iter_mut().find(|(w, _)| w == who) {
+            Some((_, list)) => list.push(what),
+            None => authors.push((who, vec![what])),
         }
-        text.push_str(&format!("your change \"{summary}\" no longer applies ({err}) and was dropped"));
     }
-    if merged.lost.is_empty() { Status::info(text) } else { Status::warning(text) }
+    authors
+        .into_iter()
+        .map(|(who, list)| match list.as_slice() {
+            [one] => format!("{who}: {one}"),
+            [first, second] => format!("{who}: {first}, {second}"),
+            [first, rest @ ..] => format!("{who}: {first} and {} more changes", rest.len()),
+            [] => String::new(),
+        })
+        .collect()
 }

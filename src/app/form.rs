@@ -5,7 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::domain::{ItemId, Stage, Track};
+use crate::domain::{Item, ItemId, Stage, Track};
 
 /// What a form creates or changes when it is saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,11 +102,14 @@ pub struct Form {
     pub focus: usize,
     /// Why the last attempt to save was refused.
     pub error: Option<String>,
+    /// The item as the form opened it (editing an item): saving writes only the fields changed
+    /// in the form, and a field someone else changed since is a conflict.
+    pub opened: Option<Box<Item>>,
 }
 
 impl Form {
     pub fn new(purpose: Purpose, title: String, heading: String, fields: Vec<Field>) -> Form {
-        Form { purpose, title, heading, notes: Vec::new(), fields, focus: 0, error: None }
+        Form { purpose, title, heading, notes: Vec::new(), fields, focus: 0, error: None, opened: None }
     }
 
     pub fn on_save_button(&self) -> bool {

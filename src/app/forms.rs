@@ -5,7 +5,7 @@ use super::form::{FieldKey, Purpose};
 use super::overlay::Overlay;
 use super::status::Status;
 use super::{item_form, settings_form, workflow_form};
-use crate::domain::ops::{self, OpError};
+use crate::domain::ops;
 use crate::domain::{Stage, Track, dual_track, settings, two_stage};
 
 impl App {
@@ -68,19 +68,18 @@ impl App {
 
     /// Checks the form on top; on success closes it and commits what it asks for.
     pub(super) fn submit_form(&mut self) {
+        if let Some(Overlay::Form(form)) = self.overlays.last()
+            && let Purpose::EditItem(id) = form.purpose
+        {
+            return self.submit_item_edit(id);
+        }
         let today = self.now.date_naive();
         let Some(Overlay::Form(form)) = self.overlays.last_mut() else { return };
         let result = match &form.purpose {
             Purpose::NewItem { track, column, stage } => item_form::values(form, today)
                 .map(|values| ops::add(&self.board, values.into_new(*track, column, *stage), self.now)),
-            Purpose::EditItem(id) => {
-                item_form::values(form, today).map(|values| match self.board.item(*id) {
-                    Some(item) => {
-                        ops::update(&self.board, *id, values.change_from(&self.board, item), self.now)
-                    }
-                    None => Err(OpError::NoSuchItem(*id)),
-                })
-            }
+            // Saved field by field, with conflicts of its own (above).
+            Purpose::EditItem(_) => return,
             Purpose::Settings => {
                 settings_form::values(form, &self.board).map(|new| settings::change(&self.board, &new))
             }

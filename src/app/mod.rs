@@ -3,6 +3,7 @@
 
 pub mod action;
 mod commit;
+mod conflicts;
 mod dispatch;
 mod follow;
 pub mod form;
@@ -14,6 +15,7 @@ pub mod saver;
 pub mod selection;
 pub mod settings_form;
 pub mod status;
+mod undo;
 pub mod view;
 pub mod workflow_form;
 
@@ -52,12 +54,14 @@ pub struct App {
     quit_armed: bool,
     /// What to tell the user after the terminal is restored.
     exit_note: Option<String>,
+    /// This session's values not applied in the last conflict, for `R` to apply after all.
+    unapplied: Vec<crate::domain::merge::Conflict>,
 }
 
 impl App {
     pub fn new(board: Board, store: Store, keymap: Keymap, now: Timestamp) -> App {
         let view = BoardView::build(&board, Query::default(), now.date_naive());
-        let saver = Saver::new(store);
+        let saver = Saver::new(store, crate::store::users::author(None));
         let mut app = App {
             board,
             view,
@@ -74,6 +78,7 @@ impl App {
             came_from: None,
             quit_armed: false,
             exit_note: None,
+            unapplied: Vec::new(),
         };
         app.select_first_card();
         app
@@ -95,6 +100,12 @@ impl App {
     pub fn read_only(mut self, reason: String) -> App {
         self.saver.make_read_only(reason.clone());
         self.status = Some(Status::warning(format!("read-only: {reason}")));
+        self
+    }
+
+    /// The author name of this session's changes (`--user`, else the login name).
+    pub fn author(mut self, name: String) -> App {
+        self.saver.set_author(name);
         self
     }
 

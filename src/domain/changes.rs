@@ -1,8 +1,8 @@
 //! What changed between two versions of a board, in a few words ("#12 moved to Review"), for
 //! telling a user what someone else just did.
 
+use super::activity;
 use super::board::Board;
-use super::item::Item;
 
 /// One line per changed item or setting, in id order.
 pub fn describe(old: &Board, new: &Board) -> Vec<String> {
@@ -12,21 +12,21 @@ pub fn describe(old: &Board, new: &Board) -> Vec<String> {
         match (a.peek(), b.peek()) {
             (Some(x), Some(y)) if x.id == y.id => {
                 if x != y {
-                    out.push(item_change(new, x, y));
+                    out.push(activity::summary(new, Some(x), Some(y)));
                 }
                 a.next();
                 b.next();
             }
             (Some(x), Some(y)) if x.id < y.id => {
-                out.push(format!("#{} deleted", x.id));
+                out.push(activity::summary(new, Some(x), None));
                 a.next();
             }
             (Some(_), Some(y)) | (None, Some(y)) => {
-                out.push(format!("#{} added", y.id));
+                out.push(activity::summary(new, None, Some(y)));
                 b.next();
             }
             (Some(x), None) => {
-                out.push(format!("#{} deleted", x.id));
+                out.push(activity::summary(new, Some(x), None));
                 a.next();
             }
             (None, None) => break,
@@ -39,20 +39,6 @@ pub fn describe(old: &Board, new: &Board) -> Vec<String> {
         out.push("definition of done changed".into());
     }
     out
-}
-
-fn item_change(board: &Board, old: &Item, new: &Item) -> String {
-    let id = new.id;
-    if old.column != new.column || old.track != new.track {
-        let name = board.column(new.track, &new.column).map_or(new.column.as_str(), |c| c.name.as_str());
-        format!("#{id} moved to {name}")
-    } else if old.stage != new.stage {
-        format!("#{id} labelled {}", new.stage.label())
-    } else if old.rank != new.rank {
-        format!("#{id} reordered")
-    } else {
-        format!("#{id} edited")
-    }
 }
 
 #[cfg(test)]
@@ -81,7 +67,7 @@ mod tests {
         }
         assert_eq!(
             describe(&old, &new),
-            ["#1 moved to Review", "#2 labelled stage two", "#3 deleted", "#5 added"]
+            ["#1 moved to Review", "#2 labelled stage two", "deleted #3 \"c\"", "added #5 \"e\" in Ready"]
         );
         assert!(describe(&new, &new).is_empty());
     }

@@ -150,3 +150,17 @@ fn values_read_as_words() {
     assert_eq!(display(&serde_json::json!({"track": "delivery", "column": "doing"})), "doing");
     assert_eq!(display(&serde_json::json!(3)), "3");
 }
+
+#[test]
+fn every_field_can_be_set_by_an_edit_and_set_back() {
+    let (a, b) = full_pair();
+    let mut item = a.clone();
+    let old = crate::domain::ItemChange::between(&a, &b).apply_to(&mut item);
+    item.updated = b.updated;
+    let missed: Vec<String> = diff(&item, &b).into_iter().map(|c| c.name).collect();
+    assert!(missed.is_empty(), "ItemChange::each_field does not list {missed:?}");
+    old.apply_to(&mut item);
+    item.updated = a.updated;
+    assert_eq!(item, a);
+    assert!(crate::domain::ItemChange::between(&a, &a).is_empty());
+}

@@ -36,7 +36,7 @@ pub(super) fn merge<'i>(
 
 /// One item: unchanged, changed on one side, or changed on both (merged by field). Only the
 /// item kept is cloned.
-fn merge_one(
+pub(super) fn merge_one(
     id: ItemId,
     base: Option<&Item>,
     won: Option<&Item>,

@@ -79,6 +79,16 @@ pub fn merge3(base: &Board, ours: &Board, theirs: &Board, winner: Side) -> Resul
     Ok(Merge { board, conflicts, renumbered: renumbered.pairs })
 }
 
+/// A change made to `opened` (giving `mine`) brought onto `current`, what the board has now:
+/// the fields nobody else changed since apply, fields someone changed since to other values are
+/// conflicts where `current` keeps its value (first writer wins). Returns the change to make.
+pub fn rebase(opened: &Item, current: &Item, mine: &Item) -> (super::ItemChange, Vec<Conflict>) {
+    let mut conflicts = Vec::new();
+    let merged = items::merge_one(current.id, Some(opened), Some(current), Some(mine), &mut conflicts);
+    let change = merged.map_or_else(Default::default, |merged| super::ItemChange::between(current, &merged));
+    (change, conflicts)
+}
+
 /// An item merged into a column the merged settings no longer have goes back to where the
 /// winner has it (or, added by the loser alone, to the first column of its track).
 fn keep_items_in_columns(board: &mut Board, won: &Board, conflicts: &mut Vec<Conflict>) {

@@ -1,0 +1,143 @@
+//! Two people on one board, in-process: forms that write only what was changed, conflicts that
+//! keep both values (one in the file, one in the journal) and tell both people, undo that never
+//! reverts someone else, and "who changed what" named from the journal.
+
+mod common;
+
+use common::{Sandbox, journal, press, session, type_text};
+use twotrack::app::App;
+use twotrack::domain::activity::Action;
+use twotrack::store::Store;
+
+fn status(app: &App) -> String {
+    app.status().map(|s| s.text.clone()).unwrap_or_default()
+}
+
+fn saved(s: &Sandbox) -> twotrack::domain::Board {
+    Store::load(&s.board).expect("load").1
+}
+
+#[test]
+fn an_older_form_writes_only_the_fields_changed_in_it() {
+    let s = Sandbox::new().with_starter();
+    let (mut alice, mut bob) = (session(&s, "alice"), session(&s, "bob"));
+    // Alice opens #1 and changes only the estimate; meanwhile Bob saves a new title.
+    press(&mut alice, "e Tab Tab");
+    type_text(&mut alice, "8");
+    press(&mut bob, "e End");
+    type_text(&mut bob, " (bob)");
+    press(&mut bob, "F2");
+    assert!(alice.file_changed(), "Alice's session follows Bob's save");
+    assert!(status(&alice).contains("bob: #1 title set to"), "{}", status(&alice));
+    press(&mut alice, "F2");
+    let item = saved(&s).item(1).expect("1").clone();
+    assert!(item.title.ends_with(" (bob)"), "Bob's title survives: {}", item.title);
+    assert_eq!(item.estimate, Some(81), "Alice's estimate (typed before the 1 there) is applied");
+    assert!(!status(&alice).contains("not applied"), "{}", status(&alice));
+}
+
+#[test]
+fn the_same_field_in_two_forms_keeps_the_first_value_and_journals_the_other() {
+    let s = Sandbox::new().with_starter();
+    let (mut alice, mut bob) = (session(&s, "alice"), session(&s, "bob"));
+    press(&mut alice, "e End");
+    type_text(&mut alice, " (alice)");
+    press(&mut bob, "e End");
+    type_text(&mut bob, " (bob)");
+    press(&mut bob, "F2");
+    // Alice saves without having seen Bob's save: the save merges.
+    press(&mut alice, "F2");
+    let title = saved(&s).item(1).expect("1").title.clone();
+    assert!(title.ends_with(" (bob)"), "first writer wins: {title}");
+    let told = status(&alice);
+    assert!(told.contains("#1 title: bob changed it first; yours not applied — R applies yours"), "{told}");
+    let conflict = journal(&s).into_iter().find(|e| e.action == Action::Conflict).expect("a conflict entry");
+    assert_eq!(conflict.author, "alice");
+    assert_eq!(conflict.first.as_deref(), Some("bob"));
+    let (kept, lost) = conflict.change("title").expect("title");
+    assert!(kept.as_str().is_some_and(|t| t.ends_with("(bob)")));
+    assert!(lost.as_str().is_some_and(|t| t.ends_with("(alice)")), "Alice's value is in the journal");
+    // Bob is told too.
+    assert!(bob.file_changed());
+    assert!(status(&bob).contains("alice: #1 title: kept"), "{}", status(&bob));
+    // R applies Alice's value after all, as a change of its own.
+    press(&mut alice, "R");
+    assert!(saved(&s).item(1).expect("1").title.ends_with(" (alice)"));
+    assert!(status(&alice).starts_with("applied yours: #1 title"), "{}", status(&alice));
+}
+
+#[test]
+fn a_form_over_a_field_changed_since_it_opened_is_a_conflict_too() {
+    let s = Sandbox::new().with_starter();
+    let (mut alice, mut bob) = (session(&s, "alice"), session(&s, "bob"));
+    press(&mut alice, "e Tab Tab");
+    type_text(&mut alice, "5");
+    press(&mut bob, "e Tab Tab");
+    type_text(&mut bob, "3");
+    press(&mut bob, "F2");
+    alice.file_changed();
+    press(&mut alice, "F2");
+    assert_eq!(saved(&s).item(1).expect("1").estimate, Some(31), "Bob's estimate stays");
+    assert!(status(&alice).contains("#1 estimate: bob changed it first"), "{}", status(&alice));
+}
+
+#[test]
+fn undo_never_reverts_someone_elses_move() {
+    let s = Sandbox::new().with_starter();
+    let (mut alice, mut bob) = (session(&s, "alice"), session(&s, "bob"));
+    press(&mut alice, "L");
+    bob.file_changed();
+    press(&mut bob, "L");
+    assert!(alice.file_changed());
+    press(&mut alice, "u");
+    assert_eq!(
+        status(&alice),
+        "#1 was moved to Review by bob since; not undone — u goes on with the step before"
+    );
+    assert_eq!(saved(&s).item(1).expect("1").column, "review", "Bob's move stays");
+    // Alice's own earlier work is still hers to undo: nothing else is on her stack.
+    press(&mut alice, "u");
+    assert_eq!(status(&alice), "nothing to undo");
+}
+
+#[test]
+fn undo_of_ones_own_change_next_to_someone_elses_works() {
+    let s = Sandbox::new().with_starter();
+    let mut alice = session(&s, "alice");
+    press(&mut alice, "L");
+    s.run(&["--user", "bob", "move", "5", "doing"]).ok();
+    alice.file_changed();
+    press(&mut alice, "u");
+    let board = saved(&s);
+    assert_eq!(board.item(1).expect("1").column, "ready", "Alice's move is undone");
+    assert_eq!(board.item(5).expect("5").column, "doing", "Bob's move stays");
+}
+
+#[test]
+fn two_moves_of_one_item_at_once_one_wins_and_the_other_is_told() {
+    let s = Sandbox::new().with_starter();
+    let (mut alice, mut bob) = (session(&s, "alice"), session(&s, "bob"));
+    press(&mut alice, "L");
+    // Bob moves #1 to the other track before his session saw Alice's move.
+    press(&mut bob, "t");
+    let item = saved(&s).item(1).expect("1").clone();
+    assert_eq!((item.track.name(), item.column.as_str()), ("delivery", "doing"), "never a third place");
+    assert!(
+        status(&bob).contains("#1 column: alice changed it first; yours not applied"),
+        "{}",
+        status(&bob)
+    );
+    assert_eq!(bob.board().item(1).expect("1").column, "doing", "Bob's screen shows the file");
+}
+
+#[test]
+fn one_reload_covering_two_writers_names_both() {
+    let s = Sandbox::new().with_starter();
+    let mut carol = session(&s, "carol");
+    s.run(&["--user", "alice", "move", "5", "doing"]).ok();
+    s.run(&["--user", "bob", "stage", "6", "2"]).ok();
+    assert!(carol.file_changed());
+    let told = status(&carol);
+    assert!(told.contains("alice: #5 moved to In progress"), "{told}");
+    assert!(told.contains("bob: #6 labelled stage two"), "{told}");
+}
