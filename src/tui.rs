@@ -65,6 +65,7 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     if options.presenter {
         app = app.presenter();
     }
+    app.offer_draft();
     let (sender, messages) = mpsc::channel();
     let _watcher = match watch(path, sender.clone()) {
         Ok(watcher) => Some(watcher),
@@ -163,7 +164,11 @@ fn event_loop(
                 }
                 Message::Terminal(Event::Resize(..)) => dirty = true,
                 Message::Terminal(_) => {}
-                Message::TerminalGone(err) => return Err(err).context("cannot read from the terminal"),
+                Message::TerminalGone(err) => {
+                    // The connection dropped: save what can be saved and keep an open form.
+                    app.stop();
+                    return Err(err).context("cannot read from the terminal");
+                }
                 Message::BoardFile => file_changed = true,
                 Message::Stop => app.stop(),
             }

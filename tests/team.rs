@@ -141,3 +141,31 @@ fn one_reload_covering_two_writers_names_both() {
     assert!(told.contains("alice: #5 moved to In progress"), "{told}");
     assert!(told.contains("bob: #6 labelled stage two"), "{told}");
 }
+
+#[test]
+fn a_form_open_when_the_session_is_stopped_is_kept_as_a_draft_and_reopened_next_time() {
+    let s = Sandbox::new().with_starter();
+    let mut alice = session(&s, "alice");
+    press(&mut alice, "e End");
+    type_text(&mut alice, " typed before the line dropped");
+    let before = s.read();
+    alice.stop();
+    assert!(alice.should_quit());
+    assert!(alice.exit_note().is_some_and(|n| n.contains("kept as a draft")), "{:?}", alice.exit_note());
+    assert_eq!(s.read(), before, "nothing saved is changed by the draft");
+    // Bob has no draft; Alice's next session offers hers.
+    let mut bob = session(&s, "bob");
+    bob.offer_draft();
+    assert!(!status(&bob).contains("draft"));
+    let mut again = session(&s, "alice");
+    again.offer_draft();
+    assert!(
+        status(&again).contains("a draft of \"Edit #1\" was kept") && status(&again).contains("N reopens it")
+    );
+    press(&mut again, "N");
+    press(&mut again, "F2");
+    assert!(saved(&s).item(1).expect("1").title.ends_with(" typed before the line dropped"));
+    let mut third = session(&s, "alice");
+    third.offer_draft();
+    assert!(!status(&third).contains("draft"), "a reopened draft is gone");
+}

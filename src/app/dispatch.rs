@@ -71,6 +71,7 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::ApplyMine => self.apply_mine(),
+            Action::ReopenDraft => self.reopen_draft(),
             Action::Capacity => self.overlays.push(Overlay::Capacity),
             Action::Zoom => self.toggle_zoom(),
             Action::Presenter => {
@@ -291,6 +292,7 @@ impl App {
 
     /// Quits at once (the process was asked to stop): a last save, or a recovery copy.
     pub fn stop(&mut self) {
+        self.keep_draft();
         self.quit_armed = true;
         self.quit();
         self.quit = true;

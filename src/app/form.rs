@@ -4,11 +4,12 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::{Item, ItemId, Stage, Track};
 
 /// What a form creates or changes when it is saved.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Purpose {
     NewItem { track: Track, column: String, stage: Stage },
     EditItem(ItemId),
@@ -20,7 +21,7 @@ pub enum Purpose {
 }
 
 /// Which value a field holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldKey {
     Title,
     Kind,
@@ -105,11 +106,32 @@ pub struct Form {
     /// The item as the form opened it (editing an item): saving writes only the fields changed
     /// in the form, and a field someone else changed since is a conflict.
     pub opened: Option<Box<Item>>,
+    /// Something was typed or picked since the form opened (its text is worth a draft).
+    pub edited: bool,
+}
+
+/// What a field holds, as a draft keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Value {
+    Text(String),
+    Choice(String),
+    Ticked(bool),
 }
 
 impl Form {
     pub fn new(purpose: Purpose, title: String, heading: String, fields: Vec<Field>) -> Form {
-        Form { purpose, title, heading, notes: Vec::new(), fields, focus: 0, error: None, opened: None }
+        Form {
+            purpose,
+            title,
+            heading,
+            notes: Vec::new(),
+            fields,
+            focus: 0,
+            error: None,
+            opened: None,
+            edited: false,
+        }
     }
 
     pub fn on_save_button(&self) -> bool {
@@ -142,6 +164,7 @@ impl Form {
     /// A key for the focused field (text entry, or cycling a choice).
     pub fn input(&mut self, key: KeyEvent) {
         let Some(field) = self.fields.get_mut(self.focus) else { return };
+        self.edited = true;
         match &mut field.input {
             Input::Line(area) | Input::Text(area) => {
                 area.input(key);
@@ -193,6 +216,35 @@ impl Form {
         text.parse::<u32>()
             .map(Some)
             .map_err(|_| (self.position(key), format!("{label} must be a whole number, not `{text}`")))
+    }
+
+    /// Every field's value, for a draft.
+    pub fn values(&self) -> Vec<(FieldKey, Value)> {
+        let value = |input: &Input| match input {
+            Input::Line(area) | Input::Text(area) => Value::Text(area.lines().join("\n")),
+            Input::Choice { options, index } => Value::Choice(options[*index].to_owned()),
+            Input::Toggle { on, .. } => Value::Ticked(*on),
+        };
+        self.fields.iter().map(|f| (f.key, value(&f.input))).collect()
+    }
+
+    /// Puts back values kept in a draft (fields the form no longer has are left out).
+    pub fn restore(&mut self, values: &[(FieldKey, Value)]) {
+        for (key, value) in values {
+            let Some(field) = self.fields.iter_mut().find(|f| f.key == *key) else { continue };
+            match (&mut field.input, value) {
+                (Input::Line(area), Value::Text(text)) => *area = TextArea::new(vec![text.clone()]),
+                (Input::Text(area), Value::Text(text)) => {
+                    *area = TextArea::new(text.lines().map(str::to_owned).collect());
+                }
+                (Input::Choice { options, index }, Value::Choice(picked)) => {
+                    *index = options.iter().position(|o| o == picked).unwrap_or(*index);
+                }
+                (Input::Toggle { on, .. }, Value::Ticked(ticked)) => *on = *ticked,
+                _ => {}
+            }
+        }
+        self.edited = true;
     }
 
     /// Refuses the save: focus the field to fix and say why.

@@ -5,6 +5,7 @@ pub mod action;
 mod commit;
 mod conflicts;
 mod dispatch;
+mod draft;
 mod follow;
 pub mod form;
 mod forms;
