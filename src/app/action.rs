@@ -97,6 +97,34 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the action changes the board (a read-only session refuses it and lists no key
+    /// for it). `Edit` is not: in a read-only session it shows the item's details.
+    pub fn changes_board(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            MoveLeft
+                | MoveRight
+                | MoveDown
+                | MoveUp
+                | StageOne
+                | StageTwo
+                | ToggleStage
+                | OtherTrack
+                | Add
+                | Delete
+                | Undo
+                | Redo
+                | FollowUp
+                | Accept
+                | Promote
+                | Drop
+                | DefinitionOfDone
+                | ApplyMine
+                | ReopenDraft
+        )
+    }
+
     /// What help says the action does.
     pub fn describe(self) -> &'static str {
         match self {

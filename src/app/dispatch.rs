@@ -25,6 +25,9 @@ fn item_column_after<'b>(board: &'b Board, item: &Item, delta: isize) -> Option<
 
 impl App {
     pub fn dispatch(&mut self, action: Action) {
+        if action.changes_board() && self.mode() != Mode::Form && !self.may_change("nothing was changed") {
+            return;
+        }
         match self.mode() {
             Mode::Board => self.board_action(action),
             Mode::Help => self.help_action(action),
@@ -33,6 +36,11 @@ impl App {
             Mode::Capacity => self.capacity_action(action),
             Mode::Debt => self.debt_action(action),
             Mode::Confirm => self.confirm_action(action),
+            Mode::Details => match action {
+                Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Details, scroll: 0 }),
+                Action::Close => _ = self.overlays.pop(),
+                _ => {}
+            },
         }
     }
 
@@ -67,6 +75,7 @@ impl App {
             Action::DefinitionOfDone => self.open_definition_of_done_form(),
             Action::DebtRegister => self.overlays.push(Overlay::Debt { selected: 0 }),
             Action::Add => self.open_new_item_form(),
+            Action::Edit if self.saver.read_only_reason().is_some() => self.show_details(),
             Action::Edit => self.open_edit_item_form(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
@@ -99,6 +108,7 @@ impl App {
 
     fn capacity_action(&mut self, action: Action) {
         match action {
+            Action::Edit if !self.may_change("the settings are shown, not edited") => {}
             Action::Edit => self.open_settings_form(),
             Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Capacity, scroll: 0 }),
             Action::Undo => self.undo(),
@@ -171,6 +181,14 @@ impl App {
             String::new()
         };
         self.status = Some(Status::info(format!("went to #{target}{of}")));
+    }
+
+    /// A read-only session's `e`: the selected item's details, to read.
+    fn show_details(&mut self) {
+        match self.selected_item() {
+            Some(_) => self.overlays.push(Overlay::Details),
+            None => self.status = Some(Status::info("no item selected here")),
+        }
     }
 
     /// Selects item `id` on the board, clearing a filter or zoom that hides it.

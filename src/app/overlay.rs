@@ -21,6 +21,8 @@ pub enum Overlay {
     Debt { selected: usize },
     /// A question before a change: the change waits for a yes.
     Confirm(Box<Question>),
+    /// The selected item's details, to read (what `e` opens in a read-only session).
+    Details,
 }
 
 /// A change that waits for the user's yes, and what to ask.
@@ -41,6 +43,7 @@ impl Overlay {
             Overlay::Capacity => Mode::Capacity,
             Overlay::Debt { .. } => Mode::Debt,
             Overlay::Confirm(_) => Mode::Confirm,
+            Overlay::Details => Mode::Details,
         }
     }
 }

@@ -110,6 +110,11 @@ impl Screen {
                     Clear.render(rect, buf);
                     question_view::draw_question(buf, rect, app, question, theme);
                 }
+                Overlay::Details => {
+                    let rect = popup(board, 90, 20);
+                    Clear.render(rect, buf);
+                    details_view::draw_details(buf, rect, app, theme);
+                }
                 // Drawn in the status bar, so the filtered board stays in view.
                 Overlay::Search(_) => {}
             }
