@@ -38,6 +38,8 @@ pub struct Merged {
     pub renumbered: Vec<(ItemId, ItemId)>,
     /// Something went wrong that lost nothing (the journal could not be written).
     pub warning: Option<String>,
+    /// What the journal lines read were about (`None`: the settings).
+    items: Vec<Option<ItemId>>,
 }
 
 impl Merged {
@@ -165,9 +167,8 @@ impl Saver {
         let lock = self.read_only_reason().is_none().then(|| BoardLock::acquire(self.store.path()).ok());
         let theirs = self.reload()?;
         let mut merged = self.read_journal();
-        if merged.theirs.is_empty() {
-            merged.theirs = self.guess(board, &theirs);
-        }
+        let guessed = self.guess(board, &theirs, &merged);
+        merged.theirs.extend(guessed);
         *board = theirs;
         drop(lock);
         Ok(Some(merged))
@@ -183,10 +184,8 @@ impl Saver {
         };
         let mut merged = self.read_journal();
         if let Some(theirs) = &theirs {
-            if merged.theirs.is_empty() {
-                let before = self.base.restore(board);
-                merged.theirs = self.guess(&before, theirs);
-            }
+            let guessed = self.guess(&self.base.restore(board), theirs, &merged);
+            merged.theirs.extend(guessed);
             if self.base.is_empty() {
                 *board = theirs.clone();
             } else {
@@ -237,6 +236,7 @@ impl Saver {
             if entry.action != Action::Conflict {
                 self.remember(&entry, &who);
             }
+            merged.items.push(entry.item);
             merged.theirs.push((who, entry.summary));
         }
         merged
@@ -262,11 +262,12 @@ impl Saver {
         self.who_changed(conflict.item, top).map_or_else(|| self.writer(), str::to_owned)
     }
 
-    /// Without journal lines (a writer without a journal, a hand edit): what changed, by the
-    /// file's owner.
-    fn guess(&self, before: &Board, theirs: &Board) -> Vec<(String, String)> {
+    /// What changed that no journal line read tells (a writer without a journal, a hand edit),
+    /// by the file's owner.
+    fn guess(&self, before: &Board, theirs: &Board, told: &Merged) -> Vec<(String, String)> {
         let who = self.writer();
-        changes::describe(before, theirs).into_iter().map(|line| (who.clone(), line)).collect()
+        let known = |id: Option<ItemId>| told.items.contains(&id);
+        changes::describe_except(before, theirs, &known).into_iter().map(|line| (who.clone(), line)).collect()
     }
 
     /// Who saved the version of the file last read, by the file's owner.

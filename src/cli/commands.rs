@@ -91,7 +91,7 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Stats { json } => stats(&path, json, now),
-        Command::Log(args) => super::log::run(&path, &args, now),
+        Command::Log(args) => super::log::run(&path, &args),
         Command::Check => {
             Store::load(&path)?;
             println!("ok");

@@ -16,8 +16,8 @@ use crate::store::journal::Journal;
 pub struct LogArgs {
     /// Only entries since WHEN: a date (2026-11-21), a time (2026-11-21T14:00, 14:00 today),
     /// or a length of time back from now (30m, 2h, 1d, 1w). Times are UTC.
-    #[arg(long, value_name = "WHEN")]
-    pub since: Option<String>,
+    #[arg(long, value_name = "WHEN", value_parser = parse_when)]
+    pub since: Option<Timestamp>,
     /// Only entries about this item.
     #[arg(long, value_parser = super::parse_id)]
     pub item: Option<ItemId>,
@@ -26,9 +26,8 @@ pub struct LogArgs {
     pub json: bool,
 }
 
-pub fn run(board: &Path, args: &LogArgs, now: Timestamp) -> Result<()> {
-    let since = args.since.as_deref().map(|w| when(w, now)).transpose()?;
-    let entries = Journal::of(board).entries(since, args.item)?;
+pub fn run(board: &Path, args: &LogArgs) -> Result<()> {
+    let entries = Journal::of(board).entries(args.since, args.item)?;
     let out = if args.json { serde_json::to_string_pretty(&entries)? + "\n" } else { text(&entries) };
     print!("{out}");
     Ok(())
@@ -52,6 +51,12 @@ fn text(entries: &[Entry]) -> String {
         out.push_str("no changes recorded\n");
     }
     out
+}
+
+/// `--since`: a bad `WHEN` is a usage error, like any other bad argument.
+fn parse_when(text: &str) -> Result<Timestamp, String> {
+    let now = crate::clock::now().map_err(|e| format!("{e:#}"))?;
+    when(text, now).map_err(|e| e.to_string())
 }
 
 /// The time `WHEN` means, as of `now`.

@@ -3,34 +3,44 @@
 
 use super::activity;
 use super::board::Board;
+use super::item::ItemId;
 
 /// One line per changed item or setting, in id order.
 pub fn describe(old: &Board, new: &Board) -> Vec<String> {
+    describe_except(old, new, &|_| false)
+}
+
+/// [`describe`], leaving out what `known` says is already described (an item id, or `None`
+/// for the settings).
+pub fn describe_except(old: &Board, new: &Board, known: &dyn Fn(Option<ItemId>) -> bool) -> Vec<String> {
     let mut out = Vec::new();
     let (mut a, mut b) = (old.items().iter().peekable(), new.items().iter().peekable());
     loop {
         match (a.peek(), b.peek()) {
             (Some(x), Some(y)) if x.id == y.id => {
-                if x != y {
+                if x != y && !known(Some(x.id)) {
                     out.push(activity::summary(new, Some(x), Some(y)));
                 }
                 a.next();
                 b.next();
             }
             (Some(x), Some(y)) if x.id < y.id => {
-                out.push(activity::summary(new, Some(x), None));
+                out.extend((!known(Some(x.id))).then(|| activity::summary(new, Some(x), None)));
                 a.next();
             }
             (Some(_), Some(y)) | (None, Some(y)) => {
-                out.push(activity::summary(new, None, Some(y)));
+                out.extend((!known(Some(y.id))).then(|| activity::summary(new, None, Some(y))));
                 b.next();
             }
             (Some(x), None) => {
-                out.push(activity::summary(new, Some(x), None));
+                out.extend((!known(Some(x.id))).then(|| activity::summary(new, Some(x), None)));
                 a.next();
             }
             (None, None) => break,
         }
+    }
+    if known(None) {
+        return out;
     }
     if old.capacity != new.capacity || old.discovery != new.discovery || old.delivery != new.delivery {
         out.push("settings changed".into());
