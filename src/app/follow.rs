@@ -16,7 +16,18 @@ impl App {
         let selected = self.selection.item(&self.view);
         match self.saver.save(&mut self.board, self.now) {
             Ok(None) => {}
-            Ok(Some(merged)) => self.merged(merged, selected),
+            Ok(Some(merged)) => {
+                // What this session just did stays in the message unless it was not applied.
+                let own = self.status.take().filter(|_| merged.conflicts.is_empty());
+                self.merged(merged, selected);
+                match (own, &mut self.status) {
+                    (Some(own), Some(status)) if !status.text.is_empty() => {
+                        status.text = format!("{}; {}", own.text, status.text);
+                    }
+                    (Some(own), _) => self.status = Some(own),
+                    (None, _) => {}
+                }
+            }
             Err(reason) => {
                 self.status = Some(Status::error(format!(
                     "not saved: {reason}; the change is kept here and saving is retried on the next change"
