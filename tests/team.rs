@@ -169,3 +169,32 @@ fn a_form_open_when_the_session_is_stopped_is_kept_as_a_draft_and_reopened_next_
     third.offer_draft();
     assert!(!status(&third).contains("draft"), "a reopened draft is gone");
 }
+
+#[test]
+fn a_settings_form_writes_only_what_was_changed_in_it() {
+    let s = Sandbox::new().with_starter();
+    let (mut alice, mut bob) = (session(&s, "alice"), session(&s, "bob"));
+    press(&mut alice, "c e");
+    type_text(&mut alice, "1");
+    press(&mut bob, "c e Tab Tab End Backspace Backspace");
+    type_text(&mut bob, "25");
+    press(&mut bob, "F2");
+    alice.file_changed();
+    press(&mut alice, "F2");
+    let board = saved(&s);
+    assert_eq!(board.capacity.points, 140, "Alice's capacity");
+    assert_eq!(board.capacity.stage_two_share, 25, "Bob's target is not written back");
+    // Both change the capacity: the first stays, the other is told and journaled.
+    press(&mut bob, "Esc");
+    bob.file_changed();
+    press(&mut alice, "e");
+    type_text(&mut alice, "2");
+    press(&mut bob, "c e");
+    type_text(&mut bob, "3");
+    press(&mut bob, "F2");
+    alice.file_changed();
+    press(&mut alice, "F2");
+    assert_eq!(saved(&s).capacity.points, 3140);
+    assert!(status(&alice).contains("bob changed it first; yours not applied"), "{}", status(&alice));
+    assert!(journal(&s).iter().any(|e| e.action == Action::Conflict && e.author == "alice"));
+}

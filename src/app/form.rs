@@ -108,6 +108,8 @@ pub struct Form {
     pub opened: Option<Box<Item>>,
     /// Something was typed or picked since the form opened (its text is worth a draft).
     pub edited: bool,
+    /// Every field's value when the form opened, to tell which the user changed.
+    initial: Vec<(FieldKey, Value)>,
 }
 
 /// What a field holds, as a draft keeps it.
@@ -121,7 +123,7 @@ pub enum Value {
 
 impl Form {
     pub fn new(purpose: Purpose, title: String, heading: String, fields: Vec<Field>) -> Form {
-        Form {
+        let mut form = Form {
             purpose,
             title,
             heading,
@@ -131,7 +133,10 @@ impl Form {
             error: None,
             opened: None,
             edited: false,
-        }
+            initial: Vec::new(),
+        };
+        form.initial = form.values();
+        form
     }
 
     pub fn on_save_button(&self) -> bool {
@@ -245,6 +250,32 @@ impl Form {
             }
         }
         self.edited = true;
+    }
+
+    /// Carries the fields changed in this form over to `fresh`, the same form built on the board
+    /// as it is now, so untouched fields take the board's current values. A field changed here
+    /// that someone also changed on the board since keeps the board's value (first writer wins):
+    /// those are returned as (label, the board's value, this form's value).
+    pub fn carry_over(&self, mut fresh: Form) -> (Form, Vec<(String, Value, Value)>) {
+        let now = fresh.values();
+        let mut changed = Vec::new();
+        let mut conflicts = Vec::new();
+        for (field, ((key, value), (_, initial))) in
+            self.fields.iter().zip(self.values().into_iter().zip(&self.initial))
+        {
+            if value == *initial {
+                continue;
+            }
+            match now.iter().find(|(k, _)| *k == key).map(|(_, v)| v) {
+                Some(theirs) if theirs != initial && *theirs != value => {
+                    conflicts.push((field.label.clone(), theirs.clone(), value));
+                }
+                _ => changed.push((key, value)),
+            }
+        }
+        fresh.restore(&changed);
+        fresh.focus = self.focus.min(fresh.fields.len());
+        (fresh, conflicts)
     }
 
     /// Refuses the save: focus the field to fix and say why.
