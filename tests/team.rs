@@ -50,7 +50,7 @@ fn the_same_field_in_two_forms_keeps_the_first_value_and_journals_the_other() {
     let title = saved(&s).item(1).expect("1").title.clone();
     assert!(title.ends_with(" (bob)"), "first writer wins: {title}");
     let told = status(&alice);
-    assert!(told.contains("#1 title: bob changed it first; yours not applied — R applies yours"), "{told}");
+    assert!(told.contains("#1 title: bob changed it first; yours not applied, R applies it"), "{told}");
     let conflict = journal(&s).into_iter().find(|e| e.action == Action::Conflict).expect("a conflict entry");
     assert_eq!(conflict.author, "alice");
     assert_eq!(conflict.first.as_deref(), Some("bob"));
@@ -59,7 +59,7 @@ fn the_same_field_in_two_forms_keeps_the_first_value_and_journals_the_other() {
     assert!(lost.as_str().is_some_and(|t| t.ends_with("(alice)")), "Alice's value is in the journal");
     // Bob is told too.
     assert!(bob.file_changed());
-    assert!(status(&bob).contains("alice: #1 title: kept"), "{}", status(&bob));
+    assert!(status(&bob).contains("alice: #1 title not applied (you were first)"), "{}", status(&bob));
     // R applies Alice's value after all, as a change of its own.
     press(&mut alice, "R");
     assert!(saved(&s).item(1).expect("1").title.ends_with(" (alice)"));

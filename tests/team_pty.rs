@@ -41,9 +41,9 @@ fn three_instances_the_same_field_in_two_forms_both_values_survive_and_everyone_
     bob.wait_for("edited #1");
     carol.wait_for("bob: #1 title set to");
     alice.keys(&[F2]);
-    alice.wait_for("#1 title: bob changed it first; yours not applied — R applies yours");
-    bob.wait_for("alice: #1 title: kept");
-    carol.wait_for("alice: #1 title: kept");
+    alice.wait_for("#1 title: bob changed it first; yours not applied, R applies it");
+    bob.wait_for("alice: #1 title not applied (you were first)");
+    carol.wait_for("alice: #1 title not applied (bob was first)");
     let title = s.run(&["show", "1", "--json"]).ok().json()["title"].as_str().unwrap_or_default().to_owned();
     assert!(title.ends_with(" (bob)"), "the first value is in the file: {title}");
     let conflict = journal(&s).into_iter().find(|e| e.action == Action::Conflict).expect("conflict entry");

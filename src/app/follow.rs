@@ -99,7 +99,7 @@ impl App {
         }
     }
 
-    /// "#6 title: bob changed it first; yours not applied — R applies yours".
+    /// "#6 title: bob changed it first; yours not applied, R applies it" (fits at 80 columns).
     pub(super) fn conflict_text<'c>(
         &self,
         conflicts: impl Iterator<Item = (&'c crate::domain::merge::Conflict, &'c str)>,
@@ -113,7 +113,7 @@ impl App {
             })
             .collect();
         let key = self.keymap.short_keys(Mode::Board, &[Action::ApplyMine]);
-        let hint = key.map_or_else(String::new, |k| format!(" — {k} applies yours"));
+        let hint = key.map_or_else(String::new, |k| format!(", {k} applies it"));
         format!("{}; yours not applied{hint}", lines.join(", "))
     }
 }

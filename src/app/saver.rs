@@ -237,9 +237,27 @@ impl Saver {
                 self.remember(&entry, &who);
             }
             merged.items.push(entry.item);
-            merged.theirs.push((who, entry.summary));
+            let what = match entry.action {
+                Action::Conflict => self.not_applied(&entry),
+                _ => entry.summary,
+            };
+            merged.theirs.push((who, what));
         }
         merged
+    }
+
+    /// Another session's conflict, as this session reads it: "#6 title not applied (you were
+    /// first)"; its full values are in the journal.
+    fn not_applied(&self, entry: &Entry) -> String {
+        let fields: Vec<&str> = entry.changes.keys().map(String::as_str).collect();
+        let subject =
+            entry.item.map_or_else(|| fields.join(", "), |id| format!("#{id} {}", fields.join(", ")));
+        let first = match entry.first.as_deref() {
+            Some(name) if name == self.author => "you were first".to_owned(),
+            Some(name) => format!("{name} was first"),
+            None => "someone else was first".to_owned(),
+        };
+        format!("{subject} not applied ({first})")
     }
 
     fn who(&self, entry: &Entry) -> String {
