@@ -159,9 +159,7 @@ fn a_form_open_when_the_session_is_stopped_is_kept_as_a_draft_and_reopened_next_
     assert!(!status(&bob).contains("draft"));
     let mut again = session(&s, "alice");
     again.offer_draft();
-    assert!(
-        status(&again).contains("a draft of \"Edit #1\" was kept") && status(&again).contains("N reopens it")
-    );
+    assert!(status(&again).contains("your form \"Edit #1\" of") && status(&again).contains("N reopens it"));
     press(&mut again, "N");
     press(&mut again, "F2");
     assert!(saved(&s).item(1).expect("1").title.ends_with(" typed before the line dropped"));

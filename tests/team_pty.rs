@@ -128,10 +128,45 @@ fn a_dropped_connection_with_an_open_form_keeps_a_draft_that_the_next_start_offe
     alice.wait_exit();
     assert!(!s.text().contains("half-typed"), "nothing is saved by the draft");
     let mut again = as_user(&s, "alice");
-    again.wait_for("a draft of \"Edit #1\" was kept");
+    again.wait_for("your form \"Edit #1\" of");
     again.keys(&["N"]);
     again.wait_for("half-typed");
     again.keys(&[F2]);
     again.wait_for("edited #1");
     assert!(s.text().contains("half-typed"), "saved once the user chose to");
+}
+
+#[test]
+fn a_change_by_another_real_user_is_named_after_that_user() {
+    // Root ignores permissions; another user is real only when the tests run as root.
+    if std::fs::metadata("/proc/self").map(|m| std::os::unix::fs::MetadataExt::uid(&m)).unwrap_or(1) != 0 {
+        return;
+    }
+    let s = Sandbox::new().with_starter();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(s.dir.path(), std::fs::Permissions::from_mode(0o2777)).expect("shared dir");
+    for name in ["board.ron", "board.ron.lock", "board.ron.journal"] {
+        let path = s.dir.path().join(name);
+        std::fs::OpenOptions::new().create(true).append(true).open(&path).expect("touch");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).expect("chmod");
+    }
+    let watcher = Pty::spawn(&s.board, &[], 160, 30, &[]);
+    watcher.wait_for("Welcome");
+    let run = common::Run::of(
+        std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_twotrack"))
+            .arg("--file")
+            .arg(&s.board)
+            .args(["move", "5", "doing"])
+            .env("TWOTRACK_NOW", common::NOW)
+            .env_remove("TWOTRACK_USER")
+            .output()
+            .expect("setpriv"),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let nobody = std::process::Command::new("id").args(["-nu", "65534"]).output().expect("id");
+    let name = String::from_utf8_lossy(&nobody.stdout).trim().to_owned();
+    watcher.wait_for(&format!("{name}: #5 moved to In progress"));
+    assert!(journal(&s).iter().any(|e| e.author == name), "journaled under the login name");
 }

@@ -74,9 +74,9 @@ impl App {
         let Some(kept) = self.read_draft() else { return };
         let key = self.keymap.short_keys(Mode::Board, &[Action::ReopenDraft]).unwrap_or_else(|| "N".into());
         self.status = Some(Status::warning(format!(
-            "a draft of \"{}\" was kept when your session of {} ended — {key} reopens it",
+            "your form \"{}\" of {} was kept as a draft — {key} reopens it",
             kept.title,
-            kept.time.format("%Y-%m-%d %H:%M")
+            kept.time.format("%m-%d %H:%M")
         )));
     }
 
