@@ -87,7 +87,8 @@ fn undo_never_reverts_someone_elses_move() {
     let (mut alice, mut bob) = (session(&s, "alice"), session(&s, "bob"));
     press(&mut alice, "L");
     bob.file_changed();
-    press(&mut bob, "L");
+    // Bob looks (any key) before he moves it on.
+    press(&mut bob, "Esc L");
     assert!(alice.file_changed());
     press(&mut alice, "u");
     assert_eq!(
@@ -195,4 +196,20 @@ fn a_settings_form_writes_only_what_was_changed_in_it() {
     assert_eq!(saved(&s).capacity.points, 3140);
     assert!(status(&alice).contains("bob changed it first; yours not applied"), "{}", status(&alice));
     assert!(journal(&s).iter().any(|e| e.action == Action::Conflict && e.author == "alice"));
+}
+
+#[test]
+fn a_move_key_pressed_just_after_someone_moved_the_item_is_refused_once() {
+    let s = Sandbox::new().with_starter();
+    let (mut alice, mut bob) = (session(&s, "alice"), session(&s, "bob"));
+    press(&mut bob, "t");
+    assert!(alice.file_changed());
+    press(&mut alice, "L");
+    assert_eq!(
+        status(&alice),
+        "#1 was just moved to To explore (discovery track) by bob; nothing done — L again acts there"
+    );
+    assert_eq!(saved(&s).item(1).expect("1").column, "explore", "not pulled anywhere");
+    press(&mut alice, "L");
+    assert_eq!(saved(&s).item(1).expect("1").column, "exploring", "again: acts where it is now");
 }

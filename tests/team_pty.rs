@@ -17,6 +17,15 @@ fn as_user(s: &Sandbox, user: &str) -> Pty {
     pty
 }
 
+/// Waits until the screen shows one of `texts`; fails with the screen if it never does.
+fn wait_any(pty: &Pty, texts: &[&str]) {
+    let start = std::time::Instant::now();
+    while !texts.iter().any(|t| pty.screen().contains(t)) {
+        assert!(start.elapsed() < common::pty::PATIENCE, "never showed any of {texts:?}:\n{}", pty.screen());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 fn place_of_1(s: &Sandbox) -> (String, String) {
     let item = s.run(&["show", "1", "--json"]).ok().json();
     (
@@ -60,7 +69,8 @@ fn undo_after_another_users_move_is_refused() {
     alice.keys(&["L"]);
     alice.wait_for("#1 moved to In progress");
     bob.wait_for("alice: #1 moved to In progress");
-    bob.keys(&["L"]);
+    // Bob looks (any key) before he moves it on.
+    bob.keys(&["\x1b", "L"]);
     bob.wait_for("#1 moved to Review");
     alice.wait_for("bob: #1 moved to Review");
     alice.keys(&["u"]);
@@ -83,31 +93,41 @@ fn simultaneous_moves_of_one_item_one_wins_the_other_is_told_never_a_third_state
         std::fs::rename(&tmp, &s.board).expect("reset");
         alice.wait_for(&format!("title set to \"{marker}\""));
         bob.wait_for(&format!("title set to \"{marker}\""));
+        // Both have seen the reset (a key that shows it: zoom in and out again).
+        alice.send("zz");
+        bob.send("zz");
+        alice.wait_for("showing both tracks");
+        bob.wait_for("showing both tracks");
         // Both at once: Alice moves #1 right, Bob moves it to the other track.
         alice.send("L");
         bob.send("t");
-        let mut settled = (String::new(), String::new());
-        common::wait_until("someone's move is in the file", || {
-            settled = place_of_1(&s);
-            settled != ("delivery".into(), "ready".into())
-        });
+        // Each is told what became of their key: done, not applied (the other was first), or
+        // refused because the item had just moved under it.
+        // (A move applied may already be followed by the other's "not applied (you were first)".)
+        let mine = "not applied (you were first)";
+        let alices_outcomes =
+            ["#1 moved to In progress", mine, "#1 column: bob changed it first", "#1 was just moved"];
+        wait_any(&alice, &alices_outcomes);
+        let bobs_outcomes = [
+            "#1 moved to the discovery track",
+            mine,
+            "#1 column: alice changed it first",
+            "#1 was just moved",
+        ];
+        wait_any(&bob, &bobs_outcomes);
+        let settled = place_of_1(&s);
         let alices = ("delivery".to_owned(), "doing".to_owned());
         let bobs = ("discovery".to_owned(), "explore".to_owned());
+        assert!(settled == alices || settled == bobs, "round {round}: never a third state: {settled:?}");
         wins[usize::from(settled != alices)] += 1;
-        if settled == alices {
-            bob.wait_for("#1 column: alice changed it first; yours not applied");
-        } else {
-            assert_eq!(settled, bobs, "round {round}: never a third state");
-            // Alice lost the race, or Bob's move came after he saw hers: told either way.
-            common::wait_until("Alice is told", || {
-                let screen = alice.screen();
-                screen.contains("#1 column: bob changed it first")
-                    || screen.contains("bob: #1 moved to To explore")
-            });
-        }
-        // Whatever the order, the file settles on one side's move.
-        let last = place_of_1(&s);
-        assert!(last == alices || last == bobs, "round {round}: {last:?}");
+        // The one whose move is not in the file was told so.
+        let (loser, winner_name) = if settled == alices { (&bob, "alice") } else { (&alice, "bob") };
+        let told = [
+            format!("#1 column: {winner_name} changed it first"),
+            "#1 was just moved".to_owned(),
+            format!("{winner_name}: #1 moved"),
+        ];
+        wait_any(loser, &told.iter().map(String::as_str).collect::<Vec<_>>());
     }
     eprintln!("Alice's move won {} rounds, Bob's {}", wins[0], wins[1]);
 }

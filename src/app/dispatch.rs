@@ -28,6 +28,9 @@ impl App {
         if action.changes_board() && self.mode() != Mode::Form && !self.may_change("nothing was changed") {
             return;
         }
+        if self.mode() == Mode::Board && self.stale_move(action) {
+            return;
+        }
         match self.mode() {
             Mode::Board => self.board_action(action),
             Mode::Help => self.help_action(action),

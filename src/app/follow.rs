@@ -40,10 +40,21 @@ impl App {
     /// the selection. Returns whether anything on screen changed.
     pub fn file_changed(&mut self) -> bool {
         let selected = self.selection.item(&self.view);
+        let place =
+            |board: &crate::domain::Board| selected.and_then(|id| board.item(id)).map(|it| it.place());
+        let before = place(&self.board);
         match self.saver.follow(&mut self.board, self.now) {
             Ok(None) => false,
             Ok(Some(merged)) => {
                 self.merged(merged, selected);
+                let moved = place(&self.board).is_some_and(|now| {
+                    before.is_some_and(|was| {
+                        was.column != now.column || was.track != now.track || was.stage != now.stage
+                    })
+                });
+                if let Some(id) = selected.filter(|_| moved) {
+                    self.moved_under = Some((id, std::time::Instant::now()));
+                }
                 true
             }
             Err(reason) => {

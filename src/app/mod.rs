@@ -57,6 +57,9 @@ pub struct App {
     exit_note: Option<String>,
     /// This session's values not applied in the last conflict, for `R` to apply after all.
     unapplied: Vec<crate::domain::merge::Conflict>,
+    /// The selected item, just moved by someone else, and when: a move key pressed moments
+    /// later was meant for where the user saw it (see `App::stale_move`).
+    moved_under: Option<(crate::domain::ItemId, std::time::Instant)>,
 }
 
 impl App {
@@ -80,6 +83,7 @@ impl App {
             quit_armed: false,
             exit_note: None,
             unapplied: Vec::new(),
+            moved_under: None,
         };
         app.select_first_card();
         app

@@ -154,19 +154,23 @@ impl Saver {
     /// Reads the file again if someone else saved it; `board` becomes theirs, merged with this
     /// session's unsaved changes (if any), which are then saved.
     pub fn follow(&mut self, board: &mut Board, now: Timestamp) -> Result<Option<Merged>, String> {
-        if !self.store.changed_on_disk() {
-            // The journal may have news all the same (a conflict that changed nothing).
-            let merged = self.read_journal();
-            return Ok((!merged.is_empty()).then_some(merged));
-        }
-        if !self.base.is_empty() || !self.conflicts.is_empty() {
+        let pending = !self.base.is_empty() || !self.conflicts.is_empty();
+        if pending && self.store.changed_on_disk() {
             return self.save(board, now);
         }
-        // Writers append to the journal under the lock: holding it, the journal has the lines
-        // of the version read. A viewer that may not write reads without it.
+        // Writers save the board, then append to the journal, both under the lock: holding it,
+        // what is read of both is one version. A viewer that may not write reads without it,
+        // journal first, so a line read always comes with the board it describes.
         let lock = self.read_only_reason().is_none().then(|| BoardLock::acquire(self.store.path()).ok());
-        let theirs = self.reload()?;
         let mut merged = self.read_journal();
+        if !self.store.changed_on_disk() {
+            // The journal may have news all the same (a conflict that changed nothing).
+            return Ok((!merged.is_empty()).then_some(merged));
+        }
+        let theirs = self.reload()?;
+        let later = self.read_journal();
+        merged.items.extend(later.items);
+        merged.theirs.extend(later.theirs);
         let guessed = self.guess(board, &theirs, &merged);
         merged.theirs.extend(guessed);
         *board = theirs;
