@@ -1,5 +1,6 @@
 //! Keeping up with other writers: saving through merges, following the file when someone else
-//! saves it, and telling the user who changed what and which of their values were not applied.
+//! saves it, telling the user who changed what and which of their values were not applied, and
+//! not acting on an item that moved under the user's key.
 
 use super::App;
 use super::action::Action;
@@ -9,6 +10,7 @@ use super::saver::Merged;
 use super::status::Status;
 use super::view::BoardView;
 use crate::app::form::Purpose;
+use crate::domain::fields;
 
 impl App {
     /// Saves the board (merging with another writer's save if need be).
@@ -126,6 +128,45 @@ impl App {
         let key = self.keymap.short_keys(Mode::Board, &[Action::ApplyMine]);
         let hint = key.map_or_else(String::new, |k| format!(", {k} applies it"));
         format!("{}; yours not applied{hint}", lines.join(", "))
+    }
+}
+
+/// How long after someone else moved the selected item a key that moves it is taken to have
+/// been meant for where the user last saw it: longer than the redraw takes, shorter than a look.
+const JUST_MOVED: std::time::Duration = std::time::Duration::from_millis(800);
+
+impl App {
+    /// A key that acts on the selected item where it stands, pressed moments after someone else
+    /// moved it (possibly into the other track), is refused once instead of acting on a place
+    /// the user had not seen yet.
+    pub(super) fn stale_move(&mut self, action: Action) -> bool {
+        let Some((id, when)) = self.moved_under.take() else { return false };
+        let acts_in_place = matches!(
+            action,
+            Action::MoveLeft
+                | Action::MoveRight
+                | Action::MoveUp
+                | Action::MoveDown
+                | Action::StageOne
+                | Action::StageTwo
+                | Action::ToggleStage
+                | Action::OtherTrack
+                | Action::Delete
+                | Action::Accept
+        );
+        if !acts_in_place || when.elapsed() > JUST_MOVED || self.selection.item(&self.view) != Some(id) {
+            return false;
+        }
+        let Some(item) = self.board.item(id) else { return false };
+        let column =
+            self.board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str());
+        let who = self.saver.who_changed(Some(id), fields::MOVE_NAME).unwrap_or("someone else");
+        let key = self.keymap.short_keys(Mode::Board, &[action]).unwrap_or_default();
+        self.status = Some(Status::warning(format!(
+            "#{id} was just moved to {column} ({} track) by {who}; nothing done — {key} again acts there",
+            item.track
+        )));
+        true
     }
 }
 
