@@ -213,3 +213,16 @@ fn a_move_key_pressed_just_after_someone_moved_the_item_is_refused_once() {
     press(&mut alice, "L");
     assert_eq!(saved(&s).item(1).expect("1").column, "exploring", "again: acts where it is now");
 }
+
+#[test]
+fn a_session_starts_at_the_end_of_the_journal_and_reads_only_what_is_new() {
+    let s = Sandbox::new().with_starter();
+    for n in 0..20 {
+        s.run(&["--user", "old", "add", &format!("before the session {n}")]).ok();
+    }
+    let mut carol = session(&s, "carol");
+    assert!(!carol.file_changed(), "nothing new: the old lines are not read");
+    s.run(&["--user", "dave", "move", "5", "review"]).ok();
+    assert!(carol.file_changed());
+    assert_eq!(status(&carol), "dave: #5 moved to Review", "only the new line");
+}
