@@ -188,12 +188,14 @@ impl Saver {
         };
         let mut merged = self.read_journal();
         if let Some(theirs) = &theirs {
-            let guessed = self.guess(&self.base.restore(board), theirs, &merged);
+            // The board as this session last read it: what the other writer changed is measured
+            // from it, and it is the merge's base. A copy of the board, made only here.
+            let base = self.base.restore(board);
+            let guessed = self.guess(&base, theirs, &merged);
             merged.theirs.extend(guessed);
             if self.base.is_empty() {
                 *board = theirs.clone();
             } else {
-                let base = self.base.restore(board);
                 let result = merge::merge3(&base, board, theirs, Side::Theirs)
                     .map_err(|e| format!("cannot merge with the board saved meanwhile: {e}"))?;
                 *board = result.board;
