@@ -36,7 +36,11 @@ impl App {
         values.change_from(&self.board, &opened).apply_to(&mut mine);
         let (change, conflicts) = merge::rebase(&opened, current, &mine);
         self.overlays.pop();
-        self.commit(ops::update(&self.board, id, change, self.now));
+        if change.is_empty() {
+            self.status = Some(Status::info(format!("#{id} unchanged")));
+        } else {
+            self.commit(ops::update(&self.board, id, change, self.now));
+        }
         if !conflicts.is_empty() {
             self.report_conflicts(conflicts);
         }
