@@ -62,3 +62,16 @@ fn every_changing_command_refuses_readonly_and_changes_nothing() {
         assert_eq!(s.run(&with).code, 0, "{args:?} reads fine");
     }
 }
+
+#[test]
+fn the_details_overlay_draws_at_every_size() {
+    let (_s, app) = app_on_starter();
+    let mut app = app.read_only("started with --readonly".into());
+    press(&mut app, "e");
+    assert_eq!(app.mode(), Mode::Details);
+    for (w, h) in [(1, 1), (10, 3), (40, 10), (41, 11), (80, 24), (160, 48), (250, 70)] {
+        let text = screen(&app, w, h);
+        assert_eq!(text.lines().count(), usize::from(h));
+    }
+    assert!(screen(&app, 80, 24).contains("e close"), "its own hints");
+}
