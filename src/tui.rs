@@ -16,6 +16,7 @@ use crate::app::mouse::Gesture;
 use crate::app::status::Status;
 use crate::clock;
 use crate::domain::Timestamp;
+use crate::store::journal::Journal;
 use crate::store::{Store, atomic};
 use crate::term::{self, Capabilities};
 use crate::ui::Screen;
@@ -36,6 +37,8 @@ pub struct Options {
     pub keymap: Keymap,
     /// Something to say on the status line at the start (a problem in the config file).
     pub note: Option<String>,
+    /// The author name of this session's changes.
+    pub author: String,
 }
 
 /// What the loop waits for.
@@ -55,7 +58,7 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     // A board that cannot be read is reported before the terminal is touched.
     let opened = Store::open(path, now)?;
     let access = opened.store.write_access();
-    let mut app = App::new(opened.board, opened.store, options.keymap, now);
+    let mut app = App::new(opened.board, opened.store, options.keymap, now).author(options.author);
     if opened.created {
         app.set_status(Status::info(format!(
             "new board created from the starter board at {}",
@@ -73,6 +76,7 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     if options.presenter {
         app = app.presenter();
     }
+    app.offer_draft();
     let (sender, messages) = mpsc::channel();
     let _watcher = match watch(path, sender.clone()) {
         Ok(watcher) => Some(watcher),
@@ -100,10 +104,12 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
 /// would lose track of it after the first save.
 fn watch(path: &Path, sender: Sender<Message>) -> Result<RecommendedWatcher> {
     let dir: PathBuf = atomic::directory_of(path).to_path_buf();
-    let name = path.file_name().map(ToOwned::to_owned);
+    // The journal too: a conflict another session reports may change nothing on the board.
+    let names = [path.to_path_buf(), Journal::of(path).path().to_path_buf()]
+        .map(|p| p.file_name().map(ToOwned::to_owned));
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event
-            && event.paths.iter().any(|p| p.file_name() == name.as_deref())
+            && event.paths.iter().any(|p| names.iter().any(|n| p.file_name() == n.as_deref()))
         {
             let _ = sender.send(Message::BoardFile);
         }
@@ -185,7 +191,11 @@ fn event_loop(
                 }
                 Message::Terminal(Event::Resize(..)) => dirty = true,
                 Message::Terminal(_) => {}
-                Message::TerminalGone(err) => return Err(err).context("cannot read from the terminal"),
+                Message::TerminalGone(err) => {
+                    // The connection dropped: save what can be saved and keep an open form.
+                    app.stop();
+                    return Err(err).context("cannot read from the terminal");
+                }
                 Message::BoardFile => file_changed = true,
                 Message::Stop => app.stop(),
             }

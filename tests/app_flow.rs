@@ -395,7 +395,8 @@ fn accepting_with_unticked_entries_asks_and_lists_them() {
 #[test]
 fn every_action_a_mode_accepts_is_carried_out_there() {
     use twotrack::app::dispatch::Outcome;
-    // Keys that open each mode on the starter board (the welcome card selected).
+    // Keys that open each mode on the starter board (the welcome card selected); the details
+    // are what `e` opens in a read-only session.
     let openers = [
         (Mode::Board, ""),
         (Mode::Help, "?"),
@@ -406,18 +407,23 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
         (Mode::Confirm, "L L L"),
         (Mode::Discovery, "c Tab"),
         (Mode::Criteria, "h h h E"),
+        (Mode::Details, "e"),
     ];
+    let open = |mode: Mode, keys: &str| {
+        let (s, app) = app_on_starter();
+        let mut app = if mode == Mode::Details { app.read_only("a test".into()) } else { app };
+        press(&mut app, keys);
+        assert_eq!(app.mode(), mode, "{keys:?} opens {mode:?}");
+        (s, app)
+    };
     for mode in Mode::ALL {
         let opener = openers.iter().find(|(m, _)| *m == mode).map(|(_, keys)| *keys);
         let opener = opener.unwrap_or_else(|| panic!("no way to open {mode:?} in this test"));
         for action in mode.actions() {
-            let (_s, mut app) = app_on_starter();
-            press(&mut app, opener);
-            assert_eq!(app.mode(), mode, "{opener:?} opens {mode:?}");
+            let (_s, mut app) = open(mode, opener);
             assert_eq!(app.dispatch(*action), Outcome::Done, "{action:?} in {mode:?}");
         }
-        let (_s, mut app) = app_on_starter();
-        press(&mut app, opener);
+        let (_s, mut app) = open(mode, opener);
         let foreign = twotrack::app::action::Action::GoTo;
         if !mode.accepts(foreign) {
             assert_eq!(app.dispatch(foreign), Outcome::NotHere, "{mode:?} says so");

@@ -40,6 +40,8 @@ impl Mode {
                 SplitVariants,
                 PickWinner,
                 EntryCriteria,
+                ApplyMine,
+                ReopenDraft,
                 Promote,
                 Drop,
                 FollowLink,
@@ -61,6 +63,7 @@ impl Mode {
             Mode::Confirm => &[Confirm, Close],
             Mode::Discovery => &[Edit, NextPage, Undo, Redo, Help, Close],
             Mode::Criteria => &[SelectDown, SelectUp, Tick, NoneApplies, Save, Help, Close],
+            Mode::Details => &[Help, Close],
         }
     }
 

@@ -110,12 +110,50 @@ pub enum Action {
     Save,
     /// Go to the selected item on the board.
     GoTo,
+    /// Apply your values that were not applied in the last conflict (someone changed them first).
+    ApplyMine,
+    /// Reopen the form kept as a draft when the last session ended with it open.
+    ReopenDraft,
 }
 
 impl Action {
     /// The action's name in keymap files (`select_left`).
     pub fn name(self) -> String {
         ron::to_string(&self).unwrap_or_else(|_| format!("{self:?}"))
+    }
+
+    /// Whether the action changes the board (a read-only session refuses it and lists no key
+    /// for it). `Edit` is not: in a read-only session it shows the item's details.
+    pub fn changes_board(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            MoveLeft
+                | MoveRight
+                | MoveDown
+                | MoveUp
+                | StageOne
+                | StageTwo
+                | ToggleStage
+                | OtherTrack
+                | Add
+                | Delete
+                | Undo
+                | Redo
+                | FollowUp
+                | Accept
+                | Promote
+                | Drop
+                | DefinitionOfDone
+                | EstimateUp
+                | EstimateDown
+                | Estimate
+                | SplitVariants
+                | PickWinner
+                | EntryCriteria
+                | ApplyMine
+                | ReopenDraft
+        )
     }
 
     /// What help says the action does.
@@ -172,6 +210,8 @@ impl Action {
             Action::Confirm => "confirm: save (a new line in a multi-line field), keep the filter, yes",
             Action::Save => "save the form",
             Action::GoTo => "go to the selected item on the board",
+            Action::ApplyMine => "apply your values of the last conflict (someone else's were first)",
+            Action::ReopenDraft => "reopen the draft of a form left open when a session ended",
         }
     }
 }

@@ -1,5 +1,4 @@
-//! Changing the board: apply an op's edit, record its inverse, follow its item, save; and undo
-//! and redo through the same path.
+//! Changing the board: apply an op's edit, record its inverse, follow its item, save.
 
 use super::App;
 use super::status::Status;
@@ -20,7 +19,7 @@ impl App {
     }
 
     /// Whether this session may change the board; if not, says so.
-    fn may_change(&mut self, what: &str) -> bool {
+    pub(super) fn may_change(&mut self, what: &str) -> bool {
         match self.saver.read_only_reason() {
             Some(reason) => {
                 self.status = Some(Status::warning(format!("read-only session, {what}: {reason}")));
@@ -52,11 +51,16 @@ impl App {
             |board: &Board| subject.and_then(|id| board.item(id)).map(|it| (it.track, it.column.clone()));
         let before = place(&self.board);
         let forward = op.edit.clone();
+        self.saver.note(&self.board, &op.edit);
         match self.board.apply(op.edit) {
             Ok(inverse) => {
-                self.saver.record(&op.summary, &forward, &inverse);
-                self.history.record(op.summary.clone(), inverse);
+                self.history.record(op.summary.clone(), forward, inverse);
                 let mut status = Status::info(op.summary);
+                // Whether this change (not another writer's, merged in while saving) took the
+                // item into the discovery track.
+                let was_discovery = before.as_ref().is_some_and(|(track, _)| *track == Track::Discovery);
+                let entered =
+                    !was_discovery && place(&self.board).is_some_and(|(track, _)| track == Track::Discovery);
                 if let Some((track, column)) = place(&self.board).filter(|now| Some(now) != before.as_ref()) {
                     let warnings = wip::warnings(&self.board, track, &column);
                     if !warnings.is_empty() {
@@ -64,53 +68,16 @@ impl App {
                     }
                 }
                 self.after_change(subject, status);
-                self.ask_why_if_needed(subject, before.is_some_and(|(track, _)| track == Track::Discovery));
+                if entered {
+                    self.ask_why_if_needed(subject);
+                }
             }
             Err(err) => self.status = Some(Status::error(err.to_string())),
         }
     }
 
-    pub(super) fn undo(&mut self) {
-        self.step_history(true);
-    }
-
-    pub(super) fn redo(&mut self) {
-        self.step_history(false);
-    }
-
-    /// Undoes (or redoes) the last step: applies its stored edit and keeps the inverse on the
-    /// other stack.
-    fn step_history(&mut self, undo: bool) {
-        let (verb, past) = if undo { ("undo", "undid") } else { ("redo", "redid") };
-        if !self.may_change(&format!("nothing to {verb}")) {
-            return;
-        }
-        let taken = if undo { self.history.take_undo() } else { self.history.take_redo() };
-        let Some(step) = taken else {
-            self.status = Some(Status::info(format!("nothing to {verb}")));
-            return;
-        };
-        let subject = step.edit.subject();
-        match self.board.apply(step.edit.clone()) {
-            Ok(inverse) => {
-                let message = format!("{past}: {}", step.summary);
-                self.saver.record(&message, &step.edit, &inverse);
-                if undo {
-                    self.history.push_redo(step.summary, inverse);
-                } else {
-                    self.history.push_undo(step.summary, inverse);
-                }
-                self.after_change(subject, Status::info(message));
-            }
-            Err(err) => {
-                self.status = Some(Status::error(format!("cannot {verb} {}: {err}", step.summary)));
-                if undo { self.history.restore_undo(step) } else { self.history.restore_redo(step) }
-            }
-        }
-    }
-
     /// After the board changed: recompute the view, keep the selection on `subject`, save.
-    fn after_change(&mut self, subject: Option<ItemId>, status: Status) {
+    pub(super) fn after_change(&mut self, subject: Option<ItemId>, status: Status) {
         self.view = BoardView::build(&self.board, self.view.query.clone(), self.now.date_naive());
         let followed = subject.is_some_and(|id| self.selection.select_item(&self.view, id));
         if !followed {

@@ -27,13 +27,21 @@ pub enum Outcome {
 }
 
 impl App {
-    /// Carries out `action` in the current mode, if the mode's table accepts it.
+    /// Carries out `action` in the current mode, if the mode's table accepts it. In a read-only
+    /// session an action that would change the board is refused with a message (it counts as
+    /// done: the user was answered).
     pub fn dispatch(&mut self, action: Action) -> Outcome {
         let mode = self.mode();
         if !mode.accepts(action) {
             self.status =
                 Some(Status::info(format!("{} does nothing in {} mode", action.name(), mode.name())));
             return Outcome::NotHere;
+        }
+        if action.changes_board() && mode != Mode::Form && !self.may_change("nothing was changed") {
+            return Outcome::Done;
+        }
+        if mode == Mode::Board && self.stale_move(action) {
+            return Outcome::Done;
         }
         let done = match mode {
             Mode::Board => self.board_action(action),
@@ -45,6 +53,7 @@ impl App {
             Mode::Confirm => self.confirm_action(action),
             Mode::Discovery => self.discovery_action(action),
             Mode::Criteria => self.criteria_action(action),
+            Mode::Details => self.details_action(action),
         };
         if done {
             return Outcome::Done;
@@ -95,9 +104,12 @@ impl App {
             Action::DefinitionOfDone => self.open_definition_of_done_form(),
             Action::DebtRegister => self.overlays.push(Overlay::Debt { selected: 0, sort: Sort::Severity }),
             Action::Add => self.open_new_item_form(),
+            Action::Edit if self.saver.read_only_reason().is_some() => self.show_details(),
             Action::Edit => self.open_edit_item_form(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
+            Action::ApplyMine => self.apply_mine(),
+            Action::ReopenDraft => self.reopen_draft(),
             Action::Capacity => self.overlays.push(Overlay::Capacity),
             Action::Zoom => self.toggle_zoom(),
             Action::Presenter => {
@@ -109,6 +121,15 @@ impl App {
             Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Board, scroll: 0 }),
             Action::Quit => self.quit(),
             Action::Close => self.clear_filter(),
+            _ => return false,
+        }
+        true
+    }
+
+    fn details_action(&mut self, action: Action) -> bool {
+        match action {
+            Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Details, scroll: 0 }),
+            Action::Close => _ = self.overlays.pop(),
             _ => return false,
         }
         true
@@ -127,6 +148,7 @@ impl App {
 
     fn capacity_action(&mut self, action: Action) -> bool {
         match action {
+            Action::Edit if !self.may_change("the settings are shown, not edited") => {}
             Action::Edit => self.open_settings_form(),
             Action::NextPage => self.next_page(),
             Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Capacity, scroll: 0 }),
@@ -211,6 +233,14 @@ impl App {
             String::new()
         };
         self.status = Some(Status::info(format!("went to #{target}{of}")));
+    }
+
+    /// A read-only session's `e`: the selected item's details, to read.
+    fn show_details(&mut self) {
+        match self.selected_item() {
+            Some(_) => self.overlays.push(Overlay::Details),
+            None => self.status = Some(Status::info("no item selected here")),
+        }
     }
 
     /// Selects item `id` on the board, clearing a filter or zoom that hides it.
@@ -317,6 +347,7 @@ impl App {
 
     /// Quits at once (the process was asked to stop): a last save, or a recovery copy.
     pub fn stop(&mut self) {
+        self.keep_draft();
         self.quit_armed = true;
         self.quit();
         self.quit = true;
@@ -324,7 +355,7 @@ impl App {
 
     fn quit(&mut self) {
         if let SaveState::Unsaved(_) = self.saver.state()
-            && let Err(reason) = self.saver.save(&mut self.board)
+            && let Err(reason) = self.saver.save(&mut self.board, self.now)
         {
             let file = self.saver.path().display().to_string();
             match self.saver.rescue(&self.board, self.now) {

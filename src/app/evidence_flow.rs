@@ -49,11 +49,12 @@ impl App {
         });
     }
 
-    /// After a change: an item that has just entered the discovery track without saying why is
-    /// asked why (a question, not a block: the change is made either way).
-    pub(super) fn ask_why_if_needed(&mut self, id: Option<ItemId>, was_discovery: bool) {
+    /// After this session's change took an item into the discovery track: if it is still there
+    /// (another writer's save merged in may have moved it) without saying why, ask why (a
+    /// question, not a block: the change is made either way).
+    pub(super) fn ask_why_if_needed(&mut self, id: Option<ItemId>) {
         let Some(item) = id.and_then(|id| self.board.item(id)) else { return };
-        if !was_discovery && criteria::unanswered(&self.board, item) {
+        if criteria::unanswered(&self.board, item) {
             let prompt = CriteriaPrompt::new(&self.board, item, true);
             self.overlays.push(Overlay::Criteria(Box::new(prompt)));
         }

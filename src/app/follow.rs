@@ -1,20 +1,35 @@
 //! Keeping up with other writers: saving through merges, following the file when someone else
-//! saves it, and telling the user who changed what and which of their edits no longer apply.
+//! saves it, telling the user who changed what and which of their values were not applied, and
+//! not acting on an item that moved under the user's key.
 
 use super::App;
+use super::action::Action;
+use super::keymap::Mode;
 use super::overlay::Overlay;
 use super::saver::Merged;
 use super::status::Status;
 use super::view::BoardView;
 use crate::app::form::Purpose;
+use crate::domain::{Track, fields};
 
 impl App {
     /// Saves the board (merging with another writer's save if need be).
     pub(super) fn save(&mut self) {
         let selected = self.selection.item(&self.view);
-        match self.saver.save(&mut self.board) {
+        match self.saver.save(&mut self.board, self.now) {
             Ok(None) => {}
-            Ok(Some(merged)) => self.merged(merged, selected),
+            Ok(Some(merged)) => {
+                // What this session just did stays in the message unless it was not applied.
+                let own = self.status.take().filter(|_| merged.conflicts.is_empty());
+                self.merged(merged, selected);
+                match (own, &mut self.status) {
+                    (Some(own), Some(status)) if !status.text.is_empty() => {
+                        status.text = format!("{}; {}", own.text, status.text);
+                    }
+                    (Some(own), _) => self.status = Some(own),
+                    (None, _) => {}
+                }
+            }
             Err(reason) => {
                 self.status = Some(Status::error(format!(
                     "not saved: {reason}; the change is kept here and saving is retried on the next change"
@@ -27,10 +42,21 @@ impl App {
     /// the selection. Returns whether anything on screen changed.
     pub fn file_changed(&mut self) -> bool {
         let selected = self.selection.item(&self.view);
-        match self.saver.follow(&mut self.board) {
+        let place =
+            |board: &crate::domain::Board| selected.and_then(|id| board.item(id)).map(|it| it.place());
+        let before = place(&self.board);
+        match self.saver.follow(&mut self.board, self.now) {
             Ok(None) => false,
             Ok(Some(merged)) => {
                 self.merged(merged, selected);
+                let moved = place(&self.board).is_some_and(|now| {
+                    before.is_some_and(|was| {
+                        was.column != now.column || was.track != now.track || was.stage != now.stage
+                    })
+                });
+                if let Some(id) = selected.filter(|_| moved) {
+                    self.moved_under = Some((id, std::time::Instant::now()));
+                }
                 true
             }
             Err(reason) => {
@@ -59,27 +85,115 @@ impl App {
                 | Purpose::Estimate(id) = form.purpose
                 && self.board.item(id).is_none()
             {
-                form.error =
-                    Some(format!("#{id} was deleted by {}; this form can no longer be saved", merged.by));
+                let by = self.saver.who_changed(Some(id), "item").unwrap_or("someone else");
+                form.error = Some(format!("#{id} was deleted by {by}; this form can no longer be saved"));
             }
         }
-        self.status = Some(describe(&merged));
+        // A question about why an item is discovery work no longer applies once another writer
+        // took it out of the discovery track (or deleted it).
+        let board = &self.board;
+        self.overlays.retain(|overlay| match overlay {
+            Overlay::Criteria(prompt) => board.item(prompt.id).is_some_and(|it| it.track == Track::Discovery),
+            _ => true,
+        });
+        if !merged.conflicts.is_empty() {
+            self.unapplied = merged.conflicts.iter().map(|(c, _)| c.clone()).collect();
+        }
+        self.status = Some(self.describe(&merged));
+    }
+
+    /// One line: our values not applied first (they need the user), then what others did.
+    fn describe(&self, merged: &Merged) -> Status {
+        let mut parts = Vec::new();
+        if !merged.conflicts.is_empty() {
+            parts.push(self.conflict_text(merged.conflicts.iter().map(|(c, who)| (c, who.as_str()))));
+        }
+        parts.extend(by_author(&merged.theirs));
+        if let Some(warning) = &merged.warning {
+            parts.push(warning.clone());
+        }
+        let text = parts.join("; ");
+        if merged.conflicts.is_empty() && merged.warning.is_none() {
+            Status::info(text)
+        } else {
+            Status::warning(text)
+        }
+    }
+
+    /// "#6 title: bob changed it first; yours not applied, R applies it" (fits at 80 columns).
+    pub(super) fn conflict_text<'c>(
+        &self,
+        conflicts: impl Iterator<Item = (&'c crate::domain::merge::Conflict, &'c str)>,
+    ) -> String {
+        let lines: Vec<String> = conflicts
+            .map(|(conflict, who)| match (conflict.item, conflict.field.as_str()) {
+                (Some(id), "item") if conflict.kept.is_null() => format!("#{id}: {who} deleted it first"),
+                (Some(id), "item") => format!("#{id}: {who} changed it first; your delete"),
+                (Some(id), field) => format!("#{id} {field}: {who} changed it first"),
+                (None, field) => format!("{field}: {who} changed it first"),
+            })
+            .collect();
+        let key = self.keymap.short_keys(Mode::Board, &[Action::ApplyMine]);
+        let hint = key.map_or_else(String::new, |k| format!(", {k} applies it"));
+        format!("{}; yours not applied{hint}", lines.join(", "))
     }
 }
 
-/// One line: what the other writer did, and what of ours was lost.
-fn describe(merged: &Merged) -> Status {
-    let mut text = match merged.theirs.as_slice() {
-        [] => String::new(),
-        [one] => format!("{}: {one}", merged.by),
-        [first, second] => format!("{}: {first}, {second}", merged.by),
-        [first, rest @ ..] => format!("{}: {first} and {} more changes", merged.by, rest.len()),
-    };
-    for (summary, err) in &merged.lost {
-        if !text.is_empty() {
-            text.push_str("; ");
+/// How long after someone else moved the selected item a key that moves it is taken to have
+/// been meant for where the user last saw it: longer than the redraw takes, shorter than a look.
+const JUST_MOVED: std::time::Duration = std::time::Duration::from_millis(800);
+
+impl App {
+    /// A key that acts on the selected item where it stands, pressed moments after someone else
+    /// moved it (possibly into the other track), is refused once instead of acting on a place
+    /// the user had not seen yet.
+    pub(super) fn stale_move(&mut self, action: Action) -> bool {
+        let Some((id, when)) = self.moved_under.take() else { return false };
+        let acts_in_place = matches!(
+            action,
+            Action::MoveLeft
+                | Action::MoveRight
+                | Action::MoveUp
+                | Action::MoveDown
+                | Action::StageOne
+                | Action::StageTwo
+                | Action::ToggleStage
+                | Action::OtherTrack
+                | Action::Delete
+                | Action::Accept
+        );
+        if !acts_in_place || when.elapsed() > JUST_MOVED || self.selection.item(&self.view) != Some(id) {
+            return false;
         }
-        text.push_str(&format!("your change \"{summary}\" no longer applies ({err}) and was dropped"));
+        let Some(item) = self.board.item(id) else { return false };
+        let column =
+            self.board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str());
+        let who = self.saver.who_changed(Some(id), fields::MOVE_NAME).unwrap_or("someone else");
+        let key = self.keymap.short_keys(Mode::Board, &[action]).unwrap_or_default();
+        self.status = Some(Status::warning(format!(
+            "#{id} was just moved to {column} ({} track) by {who}; nothing done — {key} again acts there",
+            item.track
+        )));
+        true
     }
-    if merged.lost.is_empty() { Status::info(text) } else { Status::warning(text) }
+}
+
+/// "bob: #6 moved to Review, #7 labelled stage two; carol: added #12 …", a few per author.
+fn by_author(theirs: &[(String, String)]) -> Vec<String> {
+    let mut authors: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (who, what) in theirs {
+        match authors.iter_mut().find(|(w, _)| w == who) {
+            Some((_, list)) => list.push(what),
+            None => authors.push((who, vec![what])),
+        }
+    }
+    authors
+        .into_iter()
+        .map(|(who, list)| match list.as_slice() {
+            [one] => format!("{who}: {one}"),
+            [first, second] => format!("{who}: {first}, {second}"),
+            [first, rest @ ..] => format!("{who}: {first} and {} more changes", rest.len()),
+            [] => String::new(),
+        })
+        .collect()
 }

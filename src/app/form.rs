@@ -4,11 +4,12 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{CursorMove, TextArea};
+use serde::{Deserialize, Serialize};
 
-use crate::domain::{ItemId, Severity, Stage, Track};
+use crate::domain::{Item, ItemId, Severity, Stage, Track};
 
 /// What a form creates or changes when it is saved.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Purpose {
     NewItem {
         track: Track,
@@ -34,7 +35,7 @@ pub enum Purpose {
 }
 
 /// Which value a field holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldKey {
     Title,
     Kind,
@@ -144,11 +145,40 @@ pub struct Form {
     pub focus: usize,
     /// Why the last attempt to save was refused.
     pub error: Option<String>,
+    /// The item as the form opened it (editing an item): saving writes only the fields changed
+    /// in the form, and a field someone else changed since is a conflict.
+    pub opened: Option<Box<Item>>,
+    /// Something was typed or picked since the form opened (its text is worth a draft).
+    pub edited: bool,
+    /// Every field's value when the form opened, to tell which the user changed.
+    initial: Vec<(FieldKey, Value)>,
+}
+
+/// What a field holds, as a draft keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Value {
+    Text(String),
+    Choice(String),
+    Ticked(bool),
 }
 
 impl Form {
     pub fn new(purpose: Purpose, title: String, heading: String, fields: Vec<Field>) -> Form {
-        Form { purpose, title, heading, notes: Vec::new(), fields, focus: 0, error: None }
+        let mut form = Form {
+            purpose,
+            title,
+            heading,
+            notes: Vec::new(),
+            fields,
+            focus: 0,
+            error: None,
+            opened: None,
+            edited: false,
+            initial: Vec::new(),
+        };
+        form.initial = form.values();
+        form
     }
 
     pub fn on_save_button(&self) -> bool {
@@ -191,6 +221,7 @@ impl Form {
     /// A key for the focused field (text entry, or cycling a choice).
     pub fn input(&mut self, key: KeyEvent) {
         let Some(field) = self.fields.get_mut(self.focus) else { return };
+        self.edited = true;
         match &mut field.input {
             Input::Line(area) | Input::Text(area) => {
                 area.input(key);
@@ -265,6 +296,61 @@ impl Form {
         text.parse::<u32>()
             .map(Some)
             .map_err(|_| (self.position(key), format!("{label} must be a whole number, not `{text}`")))
+    }
+
+    /// Every field's value, for a draft.
+    pub fn values(&self) -> Vec<(FieldKey, Value)> {
+        let value = |input: &Input| match input {
+            Input::Line(area) | Input::Text(area) => Value::Text(area.lines().join("\n")),
+            Input::Choice { options, index } => Value::Choice(options[*index].to_owned()),
+            Input::Toggle { on, .. } => Value::Ticked(*on),
+        };
+        self.fields.iter().map(|f| (f.key, value(&f.input))).collect()
+    }
+
+    /// Puts back values kept in a draft (fields the form no longer has are left out).
+    pub fn restore(&mut self, values: &[(FieldKey, Value)]) {
+        for (key, value) in values {
+            let Some(field) = self.fields.iter_mut().find(|f| f.key == *key) else { continue };
+            match (&mut field.input, value) {
+                (Input::Line(area), Value::Text(text)) => *area = TextArea::new(vec![text.clone()]),
+                (Input::Text(area), Value::Text(text)) => {
+                    *area = TextArea::new(text.lines().map(str::to_owned).collect());
+                }
+                (Input::Choice { options, index }, Value::Choice(picked)) => {
+                    *index = options.iter().position(|o| o == picked).unwrap_or(*index);
+                }
+                (Input::Toggle { on, .. }, Value::Ticked(ticked)) => *on = *ticked,
+                _ => {}
+            }
+        }
+        self.edited = true;
+    }
+
+    /// Carries the fields changed in this form over to `fresh`, the same form built on the board
+    /// as it is now, so untouched fields take the board's current values. A field changed here
+    /// that someone also changed on the board since keeps the board's value (first writer wins):
+    /// those are returned as (label, the board's value, this form's value).
+    pub fn carry_over(&self, mut fresh: Form) -> (Form, Vec<(String, Value, Value)>) {
+        let now = fresh.values();
+        let mut changed = Vec::new();
+        let mut conflicts = Vec::new();
+        for (field, ((key, value), (_, initial))) in
+            self.fields.iter().zip(self.values().into_iter().zip(&self.initial))
+        {
+            if value == *initial {
+                continue;
+            }
+            match now.iter().find(|(k, _)| *k == key).map(|(_, v)| v) {
+                Some(theirs) if theirs != initial && *theirs != value => {
+                    conflicts.push((field.label.clone(), theirs.clone(), value));
+                }
+                _ => changed.push((key, value)),
+            }
+        }
+        fresh.restore(&changed);
+        fresh.focus = self.focus.min(fresh.fields.len());
+        (fresh, conflicts)
     }
 
     /// Refuses the save: focus the field to fix and say why.

@@ -1,11 +1,12 @@
 //! Opening the forms (add, edit, settings) and carrying out a submitted one.
 
 use super::App;
-use super::form::Purpose;
+use super::form::{Purpose, Value};
 use super::overlay::Overlay;
 use super::status::Status;
 use super::{evidence_forms, item_form, settings_form, workflow_form};
-use crate::domain::ops::{self, OpError};
+use crate::domain::merge::Conflict;
+use crate::domain::ops;
 use crate::domain::{Stage, Track, dual_track, settings, two_stage, variants};
 
 impl App {
@@ -68,6 +69,12 @@ impl App {
 
     /// Checks the form on top; on success closes it and commits what it asks for.
     pub(super) fn submit_form(&mut self) {
+        if let Some(Overlay::Form(form)) = self.overlays.last()
+            && let Purpose::EditItem(id) = form.purpose
+        {
+            return self.submit_item_edit(id);
+        }
+        let conflicts = self.rebase_settings_form();
         let today = self.now.date_naive();
         let Some(Overlay::Form(form)) = self.overlays.last_mut() else { return };
         let result = match &form.purpose {
@@ -76,14 +83,8 @@ impl App {
             Purpose::NewItems { track, column, stage } => {
                 super::paste::pasted_items_op(form, &self.board, (*track, column, *stage), self.now)
             }
-            Purpose::EditItem(id) => {
-                item_form::values(form, today).map(|values| match self.board.item(*id) {
-                    Some(item) => {
-                        ops::update(&self.board, *id, values.change_from(&self.board, item), self.now)
-                    }
-                    None => Err(OpError::NoSuchItem(*id)),
-                })
-            }
+            // Saved field by field, with conflicts of its own (above).
+            Purpose::EditItem(_) => return,
             Purpose::Settings => {
                 settings_form::values(form, &self.board).map(|new| settings::change(&self.board, &new))
             }
@@ -122,6 +123,7 @@ impl App {
                 if let Some(parent) = keep {
                     self.selection.select_item(&self.view, parent);
                 }
+                self.report_settings_conflicts(conflicts);
                 return;
             }
             Ok(Err(err)) => (form.focus, err.to_string()),
@@ -130,5 +132,51 @@ impl App {
         let (field, message) = refusal;
         form.refuse(field, message.clone());
         self.status = Some(Status::warning(message));
+    }
+}
+
+impl App {
+    /// A form over the board's settings is saved on the board as it is now: only the fields
+    /// changed in it are written. Returns the fields someone else changed first.
+    fn rebase_settings_form(&mut self) -> Vec<Conflict> {
+        let Some(Overlay::Form(form)) = self.overlays.last() else { return Vec::new() };
+        let (fresh, setting) = match form.purpose {
+            Purpose::Settings => (settings_form::settings(&self.board), "capacity"),
+            Purpose::DefinitionOfDone => {
+                (workflow_form::definition_of_done(&self.board), "definition_of_done")
+            }
+            _ => return Vec::new(),
+        };
+        let (fresh, clashes) = form.carry_over(fresh);
+        if let Some(Overlay::Form(form)) = self.overlays.last_mut() {
+            **form = fresh;
+        }
+        let text = |value: Value| match value {
+            Value::Text(text) | Value::Choice(text) => serde_json::Value::String(text),
+            Value::Ticked(on) => serde_json::Value::Bool(on),
+        };
+        clashes
+            .into_iter()
+            .map(|(label, kept, lost)| Conflict {
+                item: None,
+                field: format!("{setting}: {label}"),
+                kept: text(kept),
+                lost: text(lost),
+            })
+            .collect()
+    }
+
+    fn report_settings_conflicts(&mut self, conflicts: Vec<Conflict>) {
+        if conflicts.is_empty() {
+            return;
+        }
+        let top = conflicts[0].field.split(':').next().unwrap_or_default().to_owned();
+        let who = self.saver.who_changed(None, &top).unwrap_or("someone else").to_owned();
+        let names: Vec<&str> = conflicts.iter().filter_map(|c| c.field.split(": ").nth(1)).collect();
+        let text =
+            format!("{}: {who} changed it first; yours not applied (kept in the journal)", names.join(", "));
+        self.saver.note_conflicts(&conflicts);
+        self.save();
+        self.status = Some(Status::warning(text));
     }
 }

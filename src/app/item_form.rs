@@ -127,6 +127,7 @@ pub fn edit_item(board: &Board, item: &Item, today: NaiveDate) -> Form {
     let mut form =
         Form::new(Purpose::EditItem(item.id), format!("Edit #{}", item.id), heading, fields(start));
     form.notes = links(board, item, today);
+    form.opened = Some(Box::new(item.clone()));
     form
 }
 

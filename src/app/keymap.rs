@@ -28,10 +28,11 @@ pub enum Mode {
     Confirm,
     Discovery,
     Criteria,
+    Details,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 10] = [
         Mode::Board,
         Mode::Help,
         Mode::Form,
@@ -41,6 +42,7 @@ impl Mode {
         Mode::Confirm,
         Mode::Discovery,
         Mode::Criteria,
+        Mode::Details,
     ];
 
     /// The mode's name in keymap files (`board`, `form`).
@@ -55,6 +57,7 @@ impl Mode {
             Mode::Confirm => "confirm",
             Mode::Discovery => "discovery",
             Mode::Criteria => "criteria",
+            Mode::Details => "details",
         }
     }
 
@@ -69,6 +72,7 @@ impl Mode {
             Mode::Confirm => "Question",
             Mode::Discovery => "Discovery",
             Mode::Criteria => "Entry criteria",
+            Mode::Details => "Details",
         }
     }
 }

@@ -4,8 +4,10 @@
 mod accepts;
 pub mod action;
 mod commit;
+mod conflicts;
 pub mod criteria_prompt;
 pub mod dispatch;
+mod draft;
 mod evidence_flow;
 pub mod evidence_forms;
 mod follow;
@@ -22,6 +24,7 @@ pub mod saver;
 pub mod selection;
 pub mod settings_form;
 pub mod status;
+mod undo;
 pub mod view;
 pub mod workflow_form;
 
@@ -65,12 +68,17 @@ pub struct App {
     label_gap: Option<Selection>,
     /// The last click, to tell a double click.
     last_click: Option<(Option<mouse::Target>, std::time::Instant)>,
+    /// This session's values not applied in the last conflict, for `R` to apply after all.
+    unapplied: Vec<crate::domain::merge::Conflict>,
+    /// The selected item, just moved by someone else, and when: a move key pressed moments
+    /// later was meant for where the user saw it (see `App::stale_move`).
+    moved_under: Option<(crate::domain::ItemId, std::time::Instant)>,
 }
 
 impl App {
     pub fn new(board: Board, store: Store, keymap: Keymap, now: Timestamp) -> App {
         let view = BoardView::build(&board, Query::default(), now.date_naive());
-        let saver = Saver::new(store);
+        let saver = Saver::new(store, crate::store::users::author(None));
         let mut app = App {
             board,
             view,
@@ -89,6 +97,8 @@ impl App {
             exit_note: None,
             label_gap: None,
             last_click: None,
+            unapplied: Vec::new(),
+            moved_under: None,
         };
         app.select_first_card();
         app
@@ -110,6 +120,12 @@ impl App {
     pub fn read_only(mut self, reason: String) -> App {
         self.saver.make_read_only(reason.clone());
         self.status = Some(Status::warning(format!("read-only: {reason}")));
+        self
+    }
+
+    /// The author name of this session's changes (`--user`, else the login name).
+    pub fn author(mut self, name: String) -> App {
+        self.saver.set_author(name);
         self
     }
 

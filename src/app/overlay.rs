@@ -27,6 +27,8 @@ pub enum Overlay {
     Discovery,
     /// Why an item is discovery work: its entry criteria to tick.
     Criteria(Box<CriteriaPrompt>),
+    /// The selected item's details, to read (what `e` opens in a read-only session).
+    Details,
 }
 
 /// A change that waits for the user's yes, and what to ask.
@@ -51,6 +53,7 @@ impl Overlay {
             Overlay::Confirm(_) => Mode::Confirm,
             Overlay::Discovery => Mode::Discovery,
             Overlay::Criteria(_) => Mode::Criteria,
+            Overlay::Details => Mode::Details,
         }
     }
 }

@@ -7,7 +7,7 @@ use super::form::{Field, FieldKey, Form, Input, Purpose};
 use super::overlay::Overlay;
 use super::status::Status;
 use crate::domain::ops::{self, NewItem, Op, OpError};
-use crate::domain::{Board, Kind, Stage, Timestamp, Track};
+use crate::domain::{Board, Column, Kind, Stage, Timestamp, Track};
 
 /// The titles in pasted text: one per non-blank line, without list bullets or numbers.
 pub fn titles(text: &str) -> Vec<String> {
@@ -57,23 +57,27 @@ impl App {
         }
         let column = self.view.column(self.selection.column);
         let def = &self.board.track(column.track).columns[column.index];
-        let stage = self.selection.stage;
-        let kind = if column.track == Track::Discovery { Kind::Spike } else { Kind::Feature };
-        let kinds = Kind::ALL.iter().map(|k| k.name()).collect();
-        let form = Form::new(
-            Purpose::NewItems { track: column.track, column: def.id.clone(), stage },
-            match titles.len() {
-                1 => "Add 1 pasted item".to_owned(),
-                n => format!("Add {n} pasted items"),
-            },
-            format!("Each line becomes an item in {}, {}; edit the list, then save", def.name, stage.label()),
-            vec![
-                Field::new(FieldKey::Titles, "Titles, one per line", Input::text(&titles.join("\n"))),
-                Field::new(FieldKey::Kind, "Kind", Input::choice(kinds, kind.name())),
-            ],
-        );
+        let form = pasted_items_form((column.track, def, self.selection.stage), &titles);
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
+}
+
+/// The form that adds one item per title in a column and lane (also rebuilt from a draft).
+pub fn pasted_items_form((track, column, stage): (Track, &Column, Stage), titles: &[String]) -> Form {
+    let kind = if track == Track::Discovery { Kind::Spike } else { Kind::Feature };
+    let kinds = Kind::ALL.iter().map(|k| k.name()).collect();
+    Form::new(
+        Purpose::NewItems { track, column: column.id.clone(), stage },
+        match titles.len() {
+            1 => "Add 1 pasted item".to_owned(),
+            n => format!("Add {n} pasted items"),
+        },
+        format!("Each line becomes an item in {}, {}; edit the list, then save", column.name, stage.label()),
+        vec![
+            Field::new(FieldKey::Titles, "Titles, one per line", Input::text(&titles.join("\n"))),
+            Field::new(FieldKey::Kind, "Kind", Input::choice(kinds, kind.name())),
+        ],
+    )
 }
 
 /// The items the pasted-items form adds, as one step, or the field to fix.

@@ -81,15 +81,20 @@ impl App {
             self.status = Some(Status::info("no item selected here"));
             return;
         };
-        let current = item.estimate.map(|e| e.to_string()).unwrap_or_default();
-        let form = Form::new(
-            Purpose::Estimate(item.id),
-            format!("Estimate #{}", item.id),
-            format!("\"{}\": points, empty for none", item.title),
-            vec![Field::new(FieldKey::Estimate, "Estimate", Input::line(&current))],
-        );
+        let form = estimate_form(item);
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
+}
+
+/// The one-field estimate prompt of an item (also rebuilt from a draft).
+pub fn estimate_form(item: &Item) -> Form {
+    let current = item.estimate.map(|e| e.to_string()).unwrap_or_default();
+    Form::new(
+        Purpose::Estimate(item.id),
+        format!("Estimate #{}", item.id),
+        format!("\"{}\": points, empty for none", item.title),
+        vec![Field::new(FieldKey::Estimate, "Estimate", Input::line(&current))],
+    )
 }
 
 /// The op the estimate prompt asks for, or the field to fix.

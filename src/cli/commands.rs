@@ -1,17 +1,30 @@
 //! The non-interactive commands: each loads the board, maybe applies one edit, prints.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
 
 use super::{AddArgs, Cli, Command, accept, config_cmd, criteria, debt, edit, json, list, text, variant};
 use crate::clock;
 use crate::config::Config;
+use crate::domain::activity::Stamp;
 use crate::domain::backlinks::Backlinks;
+use crate::domain::base::Base;
 use crate::domain::capacity::Capacity;
 use crate::domain::ops::{self, NewItem, Op, OpError};
 use crate::domain::{Board, Edit, ItemId, Timestamp, dual_track, timebox, two_stage};
-use crate::store::{BoardLock, Opened, Store, location};
+use crate::store::journal::Journal;
+use crate::store::{BoardLock, Opened, Store, location, users};
+
+/// Who this process writes as, and whether it may write at all: the same for every command
+/// of one run, so it is set once and `change` reads it (its callers stay as they are).
+struct Writer {
+    stamp: Stamp,
+    readonly: bool,
+}
+
+static WRITER: OnceLock<Writer> = OnceLock::new();
 
 pub fn run(cli: Cli) -> Result<()> {
     // These need no board and no config (a broken config must not hide where it is).
@@ -25,8 +38,13 @@ pub fn run(cli: Cli) -> Result<()> {
     let given = cli.file.clone().or_else(|| config.board_file());
     let path = location::through_links(location::board_path(given.as_deref())?);
     let now = clock::now()?;
+    // --user, else TWOTRACK_USER (clap reads it into the same flag), else the config's `user`,
+    // else the login name.
+    let author = users::author(cli.user.as_deref().or(config.user()));
+    let stamp = Stamp { author, session: users::session_id(), time: now };
+    let _ = WRITER.set(Writer { stamp: stamp.clone(), readonly: cli.readonly });
     let Some(command) = cli.command else {
-        let options = board_options(&cli, &config)?;
+        let options = board_options(&cli, &config, stamp.author)?;
         return crate::tui::run(&path, now, options);
     };
     match command {
@@ -75,6 +93,7 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Stats { json } => stats(&path, json, now),
+        Command::Log(args) => super::log::run(&path, &args),
         Command::Check => {
             Store::load(&path)?;
             println!("ok");
@@ -85,7 +104,7 @@ pub fn run(cli: Cli) -> Result<()> {
 }
 
 /// How the board screen starts: flags over the config file over what the terminal says.
-fn board_options(cli: &Cli, config: &Config) -> Result<crate::tui::Options> {
+fn board_options(cli: &Cli, config: &Config, author: String) -> Result<crate::tui::Options> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let (theme, mut problems) = config.theme(cli.theme.as_deref(), no_color)?;
     let mut presenter_theme = theme.for_presenting();
@@ -107,6 +126,7 @@ fn board_options(cli: &Cli, config: &Config) -> Result<crate::tui::Options> {
         mouse: !cli.no_mouse && config.mouse().unwrap_or(true),
         keymap,
         note,
+        author,
     })
 }
 
@@ -197,20 +217,35 @@ pub(super) fn open(path: &Path, now: Timestamp) -> Result<Board> {
     Ok(opened.board)
 }
 
-/// Applies one user request under the board's lock, so concurrent commands never lose a change.
+/// Applies one user request under the board's lock, so concurrent commands never lose a change,
+/// and appends what changed to the journal under the same lock. Refused under `--readonly`.
 pub(super) fn change(
     path: &Path,
     now: Timestamp,
     request: impl FnOnce(&Board) -> Result<Op, OpError>,
 ) -> Result<Op> {
+    let writer = WRITER.get();
+    if writer.is_some_and(|w| w.readonly) {
+        bail!("read-only (--readonly): nothing was changed");
+    }
     let lock = BoardLock::acquire(path)?;
     let opened = Store::open_locked(path, now, &lock)?;
     note_created(&opened);
     let Opened { mut store, mut board, .. } = opened;
     let op = request(&board)?;
     if !op.edit.is_noop() {
+        let mut base = Base::default();
+        base.note(&board, &op.edit);
         board.apply(op.edit.clone())?;
         store.save_locked(&board, &lock).with_context(|| "the change was not saved".to_string())?;
+        let stamp = writer.map_or_else(
+            || Stamp { author: users::author(None), session: String::new(), time: now },
+            |w| w.stamp.clone(),
+        );
+        let entries = base.entries(None, &board, &[], &stamp);
+        if let Err(err) = Journal::of(path).append(&entries, &lock) {
+            eprintln!("twotrack: warning: the change was saved, but not recorded in the journal: {err:#}");
+        }
     }
     Ok(op)
 }

@@ -9,6 +9,7 @@ mod edit;
 pub mod evidence_report;
 mod json;
 mod list;
+mod log;
 mod text;
 mod variant;
 
@@ -43,9 +44,14 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
-    /// Board screen: follow the file but refuse every change (for people who only watch).
-    #[arg(long)]
+    /// Change nothing: the board screen follows the file but refuses every change, and commands
+    /// that would change the board refuse (exit 1).
+    #[arg(long, global = true)]
     pub readonly: bool,
+
+    /// The author name of this session's changes in the journal (default: your login name).
+    #[arg(long, global = true, env = "TWOTRACK_USER", value_name = "NAME")]
+    pub user: Option<String>,
 
     /// Board screen: start in presenter mode (high contrast, details always shown).
     #[arg(long)]
@@ -188,6 +194,8 @@ pub enum Command {
     },
     /// Print the manual page (roff): `twotrack man > twotrack.1`.
     Man,
+    /// The activity journal: who changed what and when, and values not applied in conflicts.
+    Log(log::LogArgs),
 }
 
 #[derive(Debug, Args)]

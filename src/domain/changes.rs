@@ -1,36 +1,46 @@
 //! What changed between two versions of a board, in a few words ("#12 moved to Review"), for
 //! telling a user what someone else just did.
 
+use super::activity;
 use super::board::Board;
-use super::item::Item;
+use super::item::ItemId;
 
 /// One line per changed item or setting, in id order.
 pub fn describe(old: &Board, new: &Board) -> Vec<String> {
+    describe_except(old, new, &|_| false)
+}
+
+/// [`describe`], leaving out what `known` says is already described (an item id, or `None`
+/// for the settings).
+pub fn describe_except(old: &Board, new: &Board, known: &dyn Fn(Option<ItemId>) -> bool) -> Vec<String> {
     let mut out = Vec::new();
     let (mut a, mut b) = (old.items().iter().peekable(), new.items().iter().peekable());
     loop {
         match (a.peek(), b.peek()) {
             (Some(x), Some(y)) if x.id == y.id => {
-                if x != y {
-                    out.push(item_change(new, x, y));
+                if x != y && !known(Some(x.id)) {
+                    out.push(activity::summary(new, Some(x), Some(y)));
                 }
                 a.next();
                 b.next();
             }
             (Some(x), Some(y)) if x.id < y.id => {
-                out.push(format!("#{} deleted", x.id));
+                out.extend((!known(Some(x.id))).then(|| activity::summary(new, Some(x), None)));
                 a.next();
             }
             (Some(_), Some(y)) | (None, Some(y)) => {
-                out.push(format!("#{} added", y.id));
+                out.extend((!known(Some(y.id))).then(|| activity::summary(new, None, Some(y))));
                 b.next();
             }
             (Some(x), None) => {
-                out.push(format!("#{} deleted", x.id));
+                out.extend((!known(Some(x.id))).then(|| activity::summary(new, Some(x), None)));
                 a.next();
             }
             (None, None) => break,
         }
+    }
+    if known(None) {
+        return out;
     }
     if old.capacity != new.capacity
         || old.discovery != new.discovery
@@ -46,20 +56,6 @@ pub fn describe(old: &Board, new: &Board) -> Vec<String> {
         out.push("entry criteria changed".into());
     }
     out
-}
-
-fn item_change(board: &Board, old: &Item, new: &Item) -> String {
-    let id = new.id;
-    if old.column != new.column || old.track != new.track {
-        let name = board.column(new.track, &new.column).map_or(new.column.as_str(), |c| c.name.as_str());
-        format!("#{id} moved to {name}")
-    } else if old.stage != new.stage {
-        format!("#{id} labelled {}", new.stage.label())
-    } else if old.rank != new.rank {
-        format!("#{id} reordered")
-    } else {
-        format!("#{id} edited")
-    }
 }
 
 #[cfg(test)]
@@ -88,7 +84,7 @@ mod tests {
         }
         assert_eq!(
             describe(&old, &new),
-            ["#1 moved to Review", "#2 labelled stage two", "#3 deleted", "#5 added"]
+            ["#1 moved to Review", "#2 labelled stage two", "deleted #3 \"c\"", "added #5 \"e\" in Ready"]
         );
         assert!(describe(&new, &new).is_empty());
     }

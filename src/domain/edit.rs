@@ -90,24 +90,14 @@ impl Edit {
         match self {
             Edit::Add(item) => {
                 map(&mut item.id);
-                for link in item
-                    .follow_up_of
-                    .iter_mut()
-                    .chain(item.promoted_from.iter_mut())
-                    .chain(item.experiment.iter_mut())
-                    .chain(item.winner.iter_mut())
-                    .chain(item.links.iter_mut())
-                {
-                    map(link);
-                }
+                item.references_mut().for_each(map);
             }
             Edit::Remove(id) => map(id),
             Edit::Change { id, change, .. } => {
                 map(id);
-                for link in change
-                    .follow_up_of
-                    .iter_mut()
-                    .flatten()
+                let links = change.links.iter_mut().flatten();
+                for link in links
+                    .chain(change.follow_up_of.iter_mut().flatten())
                     .chain(change.promoted_from.iter_mut().flatten())
                     .chain(change.experiment.iter_mut().flatten())
                     .chain(change.winner.iter_mut().flatten())
@@ -130,6 +120,20 @@ impl Edit {
             Edit::Add(item) => f(item),
             Edit::Batch(edits) => edits.iter_mut().for_each(|e| e.for_each_add(f)),
             _ => {}
+        }
+    }
+
+    /// Everything this edit changes, in order: item ids, and `None` for the board's settings.
+    pub fn touched(&self, out: &mut Vec<Option<ItemId>>) {
+        match self {
+            Edit::Add(item) => out.push(Some(item.id)),
+            Edit::Remove(id) | Edit::Change { id, .. } => out.push(Some(*id)),
+            Edit::SetPolicy(_)
+            | Edit::SetWipLimit { .. }
+            | Edit::SetDefinitionOfDone { .. }
+            | Edit::SetEntryCriteria(_)
+            | Edit::SetInterestWeights(_) => out.push(None),
+            Edit::Batch(edits) => edits.iter().for_each(|e| e.touched(out)),
         }
     }
 
@@ -220,33 +224,7 @@ impl Board {
             self.check_place(place)?;
         }
         let item = self.item_mut(id).ok_or(EditError::NoSuchItem(id))?;
-        let old = ItemChange {
-            place: change.place.map(|p| item.set_place(p)),
-            title: swap(&mut item.title, change.title),
-            kind: swap(&mut item.kind, change.kind),
-            estimate: swap(&mut item.estimate, change.estimate),
-            tags: swap(&mut item.tags, change.tags),
-            assignee: swap(&mut item.assignee, change.assignee),
-            description: swap(&mut item.description, change.description),
-            checklist: swap(&mut item.checklist, change.checklist),
-            links: swap(&mut item.links, change.links),
-            question: swap(&mut item.question, change.question),
-            timebox: swap(&mut item.timebox, change.timebox),
-            outcome: swap(&mut item.outcome, change.outcome),
-            learned: swap(&mut item.learned, change.learned),
-            drop_reason: swap(&mut item.drop_reason, change.drop_reason),
-            promoted_from: swap(&mut item.promoted_from, change.promoted_from),
-            severity: swap(&mut item.severity, change.severity),
-            follow_up_of: swap(&mut item.follow_up_of, change.follow_up_of),
-            accepted: swap(&mut item.accepted, change.accepted),
-            finished: swap(&mut item.finished, change.finished),
-            accepted_by: swap(&mut item.accepted_by, change.accepted_by),
-            acceptance_note: swap(&mut item.acceptance_note, change.acceptance_note),
-            criteria: swap(&mut item.criteria, change.criteria),
-            experiment: swap(&mut item.experiment, change.experiment),
-            variant: swap(&mut item.variant, change.variant),
-            winner: swap(&mut item.winner, change.winner),
-        };
+        let old = change.apply_to(item);
         let old_at = std::mem::replace(&mut item.updated, at);
         Ok(Edit::Change { id, change: Box::new(old), at: old_at })
     }
@@ -281,7 +259,80 @@ impl Board {
     }
 }
 
-/// Puts `new` into `slot` (when given) and returns what was there.
-fn swap<T>(slot: &mut T, new: Option<T>) -> Option<T> {
-    new.map(|value| std::mem::replace(slot, value))
+/// Something done with each field of a change and the same field of an item.
+pub(crate) trait FieldVisitor {
+    /// `name` is the field's name in the file; `slot` the change's value, `value` the item's.
+    fn field<T: Clone + PartialEq>(&mut self, name: &'static str, slot: &mut Option<T>, value: &mut T);
+}
+
+impl ItemChange {
+    /// Visits every field a change can set together with the item's field: the one list of
+    /// them (a field added to [`Item`] gets one line here). `place` stands for the item's
+    /// track, column, stage and rank.
+    pub(crate) fn each_field(&mut self, item: &mut Item, v: &mut impl FieldVisitor) {
+        let mut place = item.place();
+        v.field("place", &mut self.place, &mut place);
+        item.set_place(place);
+        v.field("title", &mut self.title, &mut item.title);
+        v.field("kind", &mut self.kind, &mut item.kind);
+        v.field("estimate", &mut self.estimate, &mut item.estimate);
+        v.field("tags", &mut self.tags, &mut item.tags);
+        v.field("assignee", &mut self.assignee, &mut item.assignee);
+        v.field("description", &mut self.description, &mut item.description);
+        v.field("checklist", &mut self.checklist, &mut item.checklist);
+        v.field("links", &mut self.links, &mut item.links);
+        v.field("question", &mut self.question, &mut item.question);
+        v.field("timebox", &mut self.timebox, &mut item.timebox);
+        v.field("outcome", &mut self.outcome, &mut item.outcome);
+        v.field("learned", &mut self.learned, &mut item.learned);
+        v.field("drop_reason", &mut self.drop_reason, &mut item.drop_reason);
+        v.field("promoted_from", &mut self.promoted_from, &mut item.promoted_from);
+        v.field("severity", &mut self.severity, &mut item.severity);
+        v.field("follow_up_of", &mut self.follow_up_of, &mut item.follow_up_of);
+        v.field("accepted", &mut self.accepted, &mut item.accepted);
+        v.field("finished", &mut self.finished, &mut item.finished);
+        v.field("accepted_by", &mut self.accepted_by, &mut item.accepted_by);
+        v.field("acceptance_note", &mut self.acceptance_note, &mut item.acceptance_note);
+        v.field("criteria", &mut self.criteria, &mut item.criteria);
+        v.field("experiment", &mut self.experiment, &mut item.experiment);
+        v.field("variant", &mut self.variant, &mut item.variant);
+        v.field("winner", &mut self.winner, &mut item.winner);
+    }
+
+    /// Sets the given fields on `item` and returns a change holding what was there.
+    pub fn apply_to(mut self, item: &mut Item) -> ItemChange {
+        struct Swap;
+        impl FieldVisitor for Swap {
+            fn field<T: Clone + PartialEq>(&mut self, _: &'static str, slot: &mut Option<T>, value: &mut T) {
+                if let Some(new) = slot.take() {
+                    *slot = Some(std::mem::replace(value, new));
+                }
+            }
+        }
+        self.each_field(item, &mut Swap);
+        self
+    }
+
+    /// The change that turns `old` into `new` (the fields that differ; `updated` aside).
+    pub fn between(old: &Item, new: &Item) -> ItemChange {
+        struct Fill(bool);
+        impl FieldVisitor for Fill {
+            fn field<T: Clone + PartialEq>(&mut self, _: &'static str, slot: &mut Option<T>, value: &mut T) {
+                match self.0 {
+                    true => *slot = Some(value.clone()),
+                    false if slot.as_ref() == Some(value) => *slot = None,
+                    false => {}
+                }
+            }
+        }
+        let mut change = ItemChange::default();
+        change.each_field(&mut new.clone(), &mut Fill(true));
+        change.each_field(&mut old.clone(), &mut Fill(false));
+        change
+    }
+
+    /// Whether the change sets nothing.
+    pub fn is_empty(&self) -> bool {
+        self == &ItemChange::default()
+    }
 }

@@ -304,6 +304,17 @@ impl Item {
         Place { track: self.track, column: self.column.clone(), stage: self.stage, rank: self.rank }
     }
 
+    /// Every field that names another item, so that an item given a new id is followed
+    /// everywhere (a field added that holds item ids belongs here).
+    pub fn references_mut(&mut self) -> impl Iterator<Item = &mut ItemId> {
+        self.links
+            .iter_mut()
+            .chain(self.promoted_from.iter_mut())
+            .chain(self.follow_up_of.iter_mut())
+            .chain(self.experiment.iter_mut())
+            .chain(self.winner.iter_mut())
+    }
+
     pub(crate) fn set_place(&mut self, place: Place) -> Place {
         let old = self.place();
         self.track = place.track;

@@ -1,6 +1,8 @@
 //! The board and its rules: no terminal, no files.
 
+pub mod activity;
 pub mod backlinks;
+pub mod base;
 pub mod board;
 pub mod capacity;
 pub mod changes;
@@ -11,7 +13,9 @@ pub mod dual_track;
 pub mod edit;
 pub mod estimate;
 pub mod evidence;
+pub mod fields;
 pub mod history;
+pub mod holds;
 pub mod interest;
 pub mod item;
 pub mod lanes;

@@ -2,9 +2,11 @@
 //! backup, a lock that serialises writers, and a refusal to overwrite another writer's change.
 
 pub mod atomic;
+pub mod drafts;
 pub mod format;
 pub mod item_parse;
 pub mod item_text;
+pub mod journal;
 pub mod location;
 pub mod lock;
 pub mod users;

@@ -1,26 +1,40 @@
-//! Names for user ids, so a message can say who saved the board ("alex moved #12 to Review").
+//! Who is making a change: the author name of this session, and names for user ids.
+//!
+//! Names come from the system's user database through `getpwuid_r` (the `nix` crate), so
+//! accounts from LDAP or SSSD resolve as well as those in `/etc/passwd`.
 
-use std::fs;
-use std::os::unix::fs::MetadataExt;
+use nix::unistd::{Uid, User};
 
 /// The user id this process runs as.
-pub fn current_uid() -> Option<u32> {
-    fs::metadata("/proc/self").ok().map(|m| m.uid())
+pub fn current_uid() -> u32 {
+    Uid::current().as_raw()
 }
 
-/// The login name of `uid` from the password database, else `uid N`.
+/// The login name of `uid`, else `uid N`.
 pub fn name_of(uid: u32) -> String {
-    let passwd = fs::read_to_string("/etc/passwd").unwrap_or_default();
-    passwd
-        .lines()
-        .filter_map(|line| {
-            let mut fields = line.split(':');
-            let name = fields.next()?;
-            let id: u32 = fields.nth(1)?.parse().ok()?;
-            (id == uid).then(|| name.to_owned())
-        })
-        .next()
-        .unwrap_or_else(|| format!("uid {uid}"))
+    match User::from_uid(Uid::from_raw(uid)) {
+        Ok(Some(user)) => user.name,
+        _ => format!("uid {uid}"),
+    }
+}
+
+/// The author of this session's changes: the name given (`--user`, `TWOTRACK_USER`, or a
+/// configuration's `user`), else the login name of the process's user.
+///
+/// The one place that decides the author, so a configuration file can add its setting here.
+pub fn author(given: Option<&str>) -> String {
+    match given.map(str::trim).filter(|name| !name.is_empty()) {
+        Some(name) => name.to_owned(),
+        None => name_of(current_uid()),
+    }
+}
+
+/// An id for this process's session, written with its journal entries so that a session can
+/// tell its own entries from those of another session of the same user.
+pub fn session_id() -> String {
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    format!("{}-{:x}", std::process::id(), nanos % (1 << 40))
 }
 
 #[cfg(test)]
@@ -31,6 +45,13 @@ mod tests {
     fn root_has_a_name_and_unknown_ids_say_their_number() {
         assert_eq!(name_of(0), "root");
         assert_eq!(name_of(4_000_000_000), "uid 4000000000");
-        assert!(current_uid().is_some());
+    }
+
+    #[test]
+    fn a_given_name_wins_over_the_login_name() {
+        assert_eq!(author(Some(" alice ")), "alice");
+        assert_eq!(author(Some("")), name_of(current_uid()));
+        assert_eq!(author(None), name_of(current_uid()));
+        assert_ne!(session_id(), "");
     }
 }

@@ -162,6 +162,11 @@ fn draw_overlay(buf: &mut Buffer, board: Rect, app: &App, overlay: &Overlay, the
             Clear.render(rect, buf);
             criteria_view::draw_criteria(buf, rect, app, prompt, theme);
         }
+        Overlay::Details => {
+            let rect = popup(board, 100, 24);
+            Clear.render(rect, buf);
+            details_view::draw_details(buf, rect, app, theme);
+        }
         Overlay::Confirm(question) => {
             let rect = popup(board, 72, question.lines.len() as u16 + 5);
             Clear.render(rect, buf);

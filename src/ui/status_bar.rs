@@ -62,6 +62,7 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::SelectDown, Action::SelectUp], "select"),
         ],
         Mode::Confirm => &[(&[Action::Confirm], "yes"), (&[Action::Close], "no")],
+        Mode::Details => &[(&[Action::Close], "close"), (&[Action::Help], "help")],
         Mode::Capacity => &[
             (&[Action::Edit], "edit targets and limits"),
             (&[Action::NextPage], "discovery"),
@@ -133,9 +134,16 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 
 fn draw_hints(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let mode = app.mode();
+    // A read-only session lists no key that would change the board; `e` shows details there.
+    let read_only = app.saver().read_only_reason().is_some();
     let mut shown: Vec<(String, &str)> = hints(mode)
         .iter()
-        .filter_map(|(actions, word)| Some((app.keymap().short_keys(mode, actions)?, *word)))
+        .filter(|(actions, _)| !(read_only && actions.iter().any(|a| a.changes_board())))
+        .map(|(actions, word)| match (read_only, actions) {
+            (true, [Action::Edit]) if mode == Mode::Board => (*actions, "details"),
+            _ => (*actions, *word),
+        })
+        .filter_map(|(actions, word)| Some((app.keymap().short_keys(mode, actions)?, word)))
         .collect();
     let width = |hints: &[(String, &str)]| -> usize {
         hints.iter().map(|(keys, word)| keys.chars().count() + word.len() + 3).sum()

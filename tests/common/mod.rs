@@ -163,3 +163,16 @@ pub fn screen(app: &twotrack::app::App, width: u16, height: u16) -> String {
     terminal.draw(|frame| screen.render(app, frame)).expect("draw");
     terminal.backend().to_string()
 }
+
+/// A board-screen session on the sandbox's board as `author` (a second session of a test is a
+/// second person at the same board).
+pub fn session(sandbox: &Sandbox, author: &str) -> twotrack::app::App {
+    let opened = twotrack::store::Store::open(&sandbox.board, now()).expect("open board");
+    let keymap = twotrack::app::keymap::Keymap::default_keymap();
+    twotrack::app::App::new(opened.board, opened.store, keymap, now()).author(author.to_owned())
+}
+
+/// The board's activity journal, every entry.
+pub fn journal(sandbox: &Sandbox) -> Vec<twotrack::domain::activity::Entry> {
+    twotrack::store::journal::Journal::of(&sandbox.board).entries(None, None).expect("read journal")
+}

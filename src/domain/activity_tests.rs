@@ -1,0 +1,89 @@
+//! Journal entries: what each records, in words and as from→to per field.
+
+use serde_json::json;
+
+use super::*;
+use crate::domain::fields::tests::{full_pair, user_fields};
+use crate::domain::ops::{self, NewItem};
+
+fn stamp() -> Stamp {
+    Stamp { author: "alice".into(), session: "s1".into(), time: chrono::DateTime::UNIX_EPOCH }
+}
+
+fn board() -> Board {
+    let mut board = Board::new("t");
+    let op = ops::add(&board, NewItem { title: "Ship it".into(), ..NewItem::default() }, stamp().time);
+    board.apply(op.expect("add").edit).expect("apply");
+    board
+}
+
+#[test]
+fn a_move_records_from_and_to_and_says_where() {
+    let before = board();
+    let mut after = before.clone();
+    after.apply(ops::move_to_column(&after, 1, "review", stamp().time).expect("op").edit).expect("move");
+    let entry = item_entry(&after, before.item(1), after.item(1), &stamp()).expect("changed");
+    assert_eq!(entry.action, Action::Changed);
+    assert_eq!(entry.summary, "#1 moved to Review");
+    assert_eq!(entry.change("column"), Some((&json!("ready"), &json!("review"))));
+    assert!(entry.touches("column") && !entry.touches("title"));
+    assert_eq!((entry.author.as_str(), entry.item), ("alice", Some(1)));
+    assert!(item_entry(&after, after.item(1), after.item(1), &stamp()).is_none(), "no change, no entry");
+}
+
+#[test]
+fn adds_and_deletes_keep_the_whole_item() {
+    let board = board();
+    let item = board.item(1);
+    let added = item_entry(&board, None, item, &stamp()).expect("added");
+    assert_eq!(added.action, Action::Added);
+    assert_eq!(added.summary, "added #1 \"Ship it\" in Ready");
+    assert_eq!(added.change("title"), Some((&json!(null), &json!("Ship it"))));
+    let deleted = item_entry(&board, item, None, &stamp()).expect("deleted");
+    assert_eq!(deleted.summary, "deleted #1 \"Ship it\"");
+    assert_eq!(deleted.change("title"), Some((&json!("Ship it"), &json!(null))), "recoverable");
+}
+
+#[test]
+fn every_field_a_person_changes_is_recorded() {
+    let (a, b) = full_pair();
+    let entry = item_entry(&Board::new("t"), Some(&a), Some(&b), &stamp()).expect("changed");
+    let names: Vec<&str> = entry.changes.keys().map(String::as_str).collect();
+    assert_eq!(names, user_fields());
+}
+
+#[test]
+fn summaries_name_one_field_with_its_value_and_several_by_name() {
+    let before = board();
+    let (mut one, mut two) = (before.clone(), before.clone());
+    let title = crate::domain::ItemChange { title: Some("New".into()), ..Default::default() };
+    one.apply(ops::update(&one, 1, title.clone(), stamp().time).expect("op").edit).expect("apply");
+    let both = crate::domain::ItemChange { estimate: Some(Some(3)), ..title };
+    two.apply(ops::update(&two, 1, both, stamp().time).expect("op").edit).expect("apply");
+    assert_eq!(summary(&one, before.item(1), one.item(1)), "#1 title set to \"New\"");
+    assert_eq!(summary(&two, before.item(1), two.item(1)), "#1 edited (title, estimate)");
+}
+
+#[test]
+fn settings_and_conflicts_have_entries_of_their_own() {
+    let before = board();
+    let mut after = before.clone();
+    after.capacity.points = 12;
+    let entry = settings_entry(&before, &after, &stamp()).expect("changed");
+    assert_eq!((entry.action, entry.item), (Action::Settings, None));
+    assert_eq!(entry.summary, "settings changed (capacity)");
+    assert!(settings_entry(&after, &after, &stamp()).is_none());
+    let conflict =
+        Conflict { item: Some(6), field: "title".into(), kept: json!("bob's"), lost: json!("mine") };
+    let entry = conflict_entry(&conflict, Some("bob".into()), &stamp());
+    assert_eq!(entry.action, Action::Conflict);
+    assert_eq!(entry.summary, "#6 title: kept \"bob's\"; alice's \"mine\" not applied");
+    assert_eq!(
+        entry.change("title"),
+        Some((&json!("bob's"), &json!("mine"))),
+        "the value not applied is kept"
+    );
+    assert_eq!(entry.first.as_deref(), Some("bob"));
+    let line = serde_json::to_string(&entry).expect("json");
+    assert_eq!(serde_json::from_str::<Entry>(&line).expect("reads back"), entry);
+}

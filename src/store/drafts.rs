@@ -1,0 +1,77 @@
+//! The draft file: the text of a form that was open when a session ended by a signal or could
+//! not save, kept beside the board for its user (`<board>.draft-<user>`) until that user's next
+//! session reopens it. Nothing in the board file is touched by it.
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use super::atomic::sibling;
+
+/// The draft of one user on one board.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    path: PathBuf,
+}
+
+/// Opens (creating or emptying) the draft for writing, readable by its user alone: a draft may
+/// hold text not meant for the team yet. The one place a draft is opened for writing.
+fn open_for_writing(path: &Path) -> io::Result<fs::File> {
+    OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path)
+}
+
+impl Draft {
+    /// The draft of `user` beside the board at `board` (the name keeps letters, digits, `-`,
+    /// `_` and `.` of the user name).
+    pub fn of(board: &Path, user: &str) -> Draft {
+        let name: String =
+            user.chars().map(|c| if c.is_alphanumeric() || "-_.".contains(c) { c } else { '_' }).collect();
+        Draft { path: sibling(board, &format!("draft-{name}")) }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes `text` as the draft (one write; a draft is small).
+    pub fn write(&self, text: &str) -> Result<()> {
+        let mut file = open_for_writing(&self.path)
+            .with_context(|| format!("cannot write the draft {}", self.path.display()))?;
+        file.write_all(text.as_bytes())
+            .with_context(|| format!("cannot write the draft {}", self.path.display()))
+    }
+
+    /// The draft's text, if there is a draft.
+    pub fn read(&self) -> Option<String> {
+        fs::read_to_string(&self.path).ok()
+    }
+
+    /// Removes the draft (it was reopened); a draft already gone is fine.
+    pub fn remove(&self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_is_per_user_private_and_removed_once_reopened() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let board = dir.path().join("board.ron");
+        let draft = Draft::of(&board, "ann marie/x");
+        assert_eq!(draft.path().file_name().and_then(|n| n.to_str()), Some("board.ron.draft-ann_marie_x"));
+        assert_eq!(draft.read(), None);
+        draft.write("{\"a\":1}").expect("write");
+        assert_eq!(draft.read().as_deref(), Some("{\"a\":1}"));
+        assert_eq!(fs::metadata(draft.path()).expect("meta").mode() & 0o777, 0o600);
+        assert_eq!(Draft::of(&board, "bob").read(), None, "each user has their own");
+        draft.remove();
+        assert_eq!(draft.read(), None);
+    }
+}

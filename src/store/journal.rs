@@ -1,0 +1,124 @@
+//! The activity journal file, `<board>.journal`: one JSON object per line (README "Activity
+//! journal"), appended by every save under the board's lock in a single `write` to a file opened
+//! with `O_APPEND`, never rewritten. A line that does not read (a crash in the middle of a write)
+//! is skipped, never fatal.
+//!
+//! Reading API, for the board screen and for later features (standups, sprint history):
+//! - [`Journal::end`]: where the journal ends now, without reading it (a session starts there);
+//! - [`Journal::read_since`]: the entries appended after a byte offset, and the new offset;
+//! - [`Journal::entries`]: every entry, optionally since a time and for one item, in order.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::{FileExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use super::BoardLock;
+use super::atomic::sibling;
+use crate::domain::activity::Entry;
+use crate::domain::{ItemId, Timestamp};
+
+/// The journal of one board.
+#[derive(Clone, Debug)]
+pub struct Journal {
+    path: PathBuf,
+}
+
+/// Opens the journal for appending, creating it (readable and writable by whoever may write
+/// the board: 0666 less the umask). The one place the journal is opened for writing.
+fn open_for_append(path: &Path) -> io::Result<File> {
+    OpenOptions::new().read(true).append(true).create(true).mode(0o666).open(path)
+}
+
+/// Opens the journal for reading; `None` when there is none yet.
+fn open_for_reading(path: &Path) -> io::Result<Option<File>> {
+    match File::open(path) {
+        Ok(file) => Ok(Some(file)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+impl Journal {
+    /// The journal beside the board file at `board`.
+    pub fn of(board: &Path) -> Journal {
+        Journal { path: sibling(board, "journal") }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The byte offset where the journal ends now (0 when there is none), read from its size.
+    pub fn end(&self) -> u64 {
+        std::fs::metadata(&self.path).map_or(0, |m| m.len())
+    }
+
+    /// Appends `entries` in one write, while the caller holds the board's lock; returns where
+    /// the journal ends after them.
+    pub fn append(&self, entries: &[Entry], _lock: &BoardLock) -> Result<u64> {
+        let what = || format!("cannot write the journal {}", self.path.display());
+        if entries.is_empty() {
+            return Ok(self.end());
+        }
+        let file = open_for_append(&self.path).with_context(what)?;
+        let mut text = Vec::new();
+        // A line cut short by a crash must not swallow the first entry written after it.
+        let len = file.metadata().with_context(what)?.len();
+        let mut last = [0u8; 1];
+        if len > 0 && file.read_exact_at(&mut last, len - 1).is_ok() && last[0] != b'\n' {
+            text.push(b'\n');
+        }
+        for entry in entries {
+            serde_json::to_writer(&mut text, entry).with_context(what)?;
+            text.push(b'\n');
+        }
+        (&file).write_all(&text).with_context(what)?;
+        Ok(file.metadata().with_context(what)?.len())
+    }
+
+    /// The entries appended after byte `offset`, and the offset after the last whole line read.
+    /// A last line without its newline (being written, or cut by a crash) is left for later.
+    /// A journal shorter than `offset` was replaced: it is read from its start.
+    pub fn read_since(&self, offset: u64) -> Result<(Vec<Entry>, u64)> {
+        let what = || format!("cannot read the journal {}", self.path.display());
+        let Some(mut file) = open_for_reading(&self.path).with_context(what)? else {
+            return Ok((Vec::new(), 0));
+        };
+        let len = file.metadata().with_context(what)?.len();
+        let start = if len < offset { 0 } else { offset };
+        file.seek(SeekFrom::Start(start)).with_context(what)?;
+        let mut bytes = Vec::new();
+        file.take(len - start).read_to_end(&mut bytes).with_context(what)?;
+        let whole = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let entries = bytes[..whole].split(|b| *b == b'\n').filter_map(parse).collect();
+        Ok((entries, start + whole as u64))
+    }
+
+    /// Every entry in the order written, those since `since` (inclusive) and about `item`
+    /// when given. Reads the whole file: for the command line and reports, not for each key.
+    pub fn entries(&self, since: Option<Timestamp>, item: Option<ItemId>) -> Result<Vec<Entry>> {
+        let what = || format!("cannot read the journal {}", self.path.display());
+        let Some(file) = open_for_reading(&self.path).with_context(what)? else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for line in BufReader::new(file).split(b'\n') {
+            let Some(entry) = parse(&line.with_context(what)?) else { continue };
+            if since.is_none_or(|t| entry.time >= t) && item.is_none_or(|id| entry.item == Some(id)) {
+                out.push(entry);
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn parse(line: &[u8]) -> Option<Entry> {
+    serde_json::from_slice(line).ok()
+}
+
+#[cfg(test)]
+#[path = "journal_tests.rs"]
+mod tests;
