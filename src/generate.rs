@@ -1,11 +1,12 @@
 //! Large, realistic boards for benchmarks and tests: both tracks, both stages, every column,
-//! estimates, tags, assignees, descriptions, timeboxes, follow-ups and promotions. The same
-//! size and seed always give the same board.
+//! estimates, tags, assignees, descriptions, timeboxes, follow-ups, promotions and initiatives
+//! with their phases. The same size and seed always give the same board.
 
 use chrono::{DateTime, Days, NaiveDate};
 
 use crate::domain::ops::{self, NewItem};
-use crate::domain::{Board, Edit, Kind, Severity, Stage, Timestamp, Track};
+use crate::domain::phased::{self, NewInitiative};
+use crate::domain::{Board, Edit, Kind, Phase, Severity, Stage, Timestamp, Track};
 
 /// A small, fast, deterministic pseudo-random sequence (xorshift64*).
 struct Rng(u64);
@@ -59,6 +60,21 @@ pub fn board(count: usize, seed: u64) -> Board {
     let mut board = Board::new(&format!("Generated board ({count} items)"));
     let now = epoch();
     let today = now.date_naive();
+    // One initiative per 250 items (at least one, at most ten), named after the nouns.
+    let initiatives: Vec<String> = NOUNS
+        .iter()
+        .take((count / 250).clamp(1, NOUNS.len()))
+        .filter_map(|noun| {
+            let id = crate::domain::initiative::slug(noun);
+            let new = NewInitiative {
+                name: format!("Improve {noun}"),
+                id: Some(id.clone()),
+                ..NewInitiative::default()
+            };
+            board.apply(phased::create(&board, new).ok()?.edit).ok()?;
+            Some(id)
+        })
+        .collect();
     for n in 0..count {
         let track = if rng.chance(25) { Track::Discovery } else { Track::Delivery };
         let columns: Vec<String> = board.track(track).columns.iter().map(|c| c.id.clone()).collect();
@@ -99,6 +115,12 @@ pub fn board(count: usize, seed: u64) -> Board {
         if board.is_done_column(item.track, &item.column) {
             item.finished = Some(now);
         }
+        // Every third item belongs to an initiative (without drawing from the sequence, so the
+        // rest of the board is as it always was).
+        if n % 3 == 0 && !initiatives.is_empty() {
+            item.initiative = Some(initiatives[(n / 3) % initiatives.len()].clone());
+            item.phase = Some(Phase::ALL[(n / 7) % 3]);
+        }
         let _ = board.apply(Edit::Add(item));
     }
     board
@@ -138,5 +160,9 @@ mod tests {
         assert!(board.items().iter().any(|i| i.follow_up_of.is_some()));
         assert!(board.items().iter().any(|i| i.promoted_from.is_some()));
         assert!(board.items().iter().any(|i| i.timebox.is_some()));
+        assert_eq!(board.initiatives().len(), 2);
+        for phase in Phase::ALL {
+            assert!(board.items().iter().any(|i| i.phase == Some(phase) && i.initiative.is_some()));
+        }
     }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::initiative::Initiative;
 use super::item::{Item, ItemId, Stage, Track};
 
 /// The file format version this build reads and writes.
@@ -106,6 +107,10 @@ pub struct Board {
     pub definition_of_done: DefinitionOfDone,
     pub discovery: TrackDef,
     pub delivery: TrackDef,
+    /// Phased delivery, sorted by id. Written before the items so that the items list stays
+    /// the last thing in the file (the fast reader relies on it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) initiatives: Vec<Initiative>,
     /// Sorted by id (the store and `apply` keep it so).
     pub(crate) items: Vec<Item>,
 }
@@ -136,6 +141,7 @@ impl Board {
                 ],
                 wip_limit: None,
             },
+            initiatives: Vec::new(),
             items: Vec::new(),
         }
     }
@@ -182,6 +188,7 @@ impl Board {
             definition_of_done: self.definition_of_done.clone(),
             discovery: self.discovery.clone(),
             delivery: self.delivery.clone(),
+            initiatives: self.initiatives.clone(),
             items: Vec::new(),
         }
     }

@@ -4,6 +4,8 @@
 //! restores the board, and a list of inverses is an undo history.
 
 use super::board::{Board, CapacityPolicy};
+use super::initiative::Phase;
+use super::initiative_edit::{InitiativeEdit, InitiativeError};
 use super::item::{CheckEntry, Item, ItemId, Kind, Place, Severity, Stage, Timestamp, Track};
 use chrono::NaiveDate;
 
@@ -18,6 +20,8 @@ pub enum EditError {
     ZeroId,
     #[error("the {track} track has no column `{column}`")]
     NoSuchColumn { track: String, column: String },
+    #[error(transparent)]
+    Initiative(#[from] InitiativeError),
 }
 
 /// New values for some fields of an item; `None` leaves a field as it is.
@@ -42,6 +46,8 @@ pub struct ItemChange {
     pub follow_up_of: Option<Option<ItemId>>,
     pub accepted: Option<Option<NaiveDate>>,
     pub finished: Option<Option<Timestamp>>,
+    pub initiative: Option<Option<String>>,
+    pub phase: Option<Option<Phase>>,
 }
 
 /// One change to a board.
@@ -59,6 +65,8 @@ pub enum Edit {
     SetWipLimit { track: Track, column: Option<usize>, limit: Option<u32> },
     /// Replace the definition of done of a stage.
     SetDefinitionOfDone { stage: Stage, lines: Vec<String> },
+    /// Add, change or remove an initiative, or record a decision on it.
+    Initiative(InitiativeEdit),
     /// Several edits as one step: all apply, or none does.
     Batch(Vec<Edit>),
 }
@@ -98,6 +106,7 @@ impl Edit {
                 }
             }
             Edit::Batch(edits) => edits.iter_mut().for_each(|e| e.remap(ids)),
+            Edit::Initiative(edit) => edit.remap(&map),
             Edit::SetPolicy(_) | Edit::SetWipLimit { .. } | Edit::SetDefinitionOfDone { .. } => {}
         }
     }
@@ -116,7 +125,10 @@ impl Edit {
         match self {
             Edit::Add(item) => Some(item.id),
             Edit::Remove(id) | Edit::Change { id, .. } => Some(*id),
-            Edit::SetPolicy(_) | Edit::SetWipLimit { .. } | Edit::SetDefinitionOfDone { .. } => None,
+            Edit::SetPolicy(_)
+            | Edit::SetWipLimit { .. }
+            | Edit::SetDefinitionOfDone { .. }
+            | Edit::Initiative(_) => None,
             Edit::Batch(edits) => edits.iter().find_map(Edit::subject),
         }
     }
@@ -138,6 +150,7 @@ impl Board {
                 };
                 Ok(Edit::SetDefinitionOfDone { stage, lines: std::mem::replace(slot, lines) })
             }
+            Edit::Initiative(edit) => Ok(Edit::Initiative(self.apply_initiative(edit)?)),
             Edit::Batch(edits) => self.apply_batch(edits),
         }
     }
@@ -170,6 +183,7 @@ impl Board {
             return Err(EditError::ZeroId);
         }
         self.check_place(&item.place())?;
+        self.check_membership(item.initiative.as_deref(), item.phase)?;
         let at = self.index_of(item.id).err().ok_or(EditError::IdTaken(item.id))?;
         let id = item.id;
         // Ids are never reused: the counter only moves forward, even when the add is undone.
@@ -187,6 +201,7 @@ impl Board {
         if let Some(place) = &change.place {
             self.check_place(place)?;
         }
+        self.check_membership_change(id, &change)?;
         let item = self.item_mut(id).ok_or(EditError::NoSuchItem(id))?;
         let old = ItemChange {
             place: change.place.map(|p| item.set_place(p)),
@@ -208,6 +223,8 @@ impl Board {
             follow_up_of: swap(&mut item.follow_up_of, change.follow_up_of),
             accepted: swap(&mut item.accepted, change.accepted),
             finished: swap(&mut item.finished, change.finished),
+            initiative: swap(&mut item.initiative, change.initiative),
+            phase: swap(&mut item.phase, change.phase),
         };
         let old_at = std::mem::replace(&mut item.updated, at);
         Ok(Edit::Change { id, change: Box::new(old), at: old_at })

@@ -8,11 +8,17 @@ pub mod debt;
 pub mod dual_track;
 pub mod edit;
 pub mod history;
+pub mod initiative;
+pub mod initiative_edit;
 pub mod item;
 pub mod lanes;
 pub mod merge;
 pub mod ops;
+pub mod phased;
+#[cfg(test)]
+mod phased_fixture;
 pub mod placement;
+pub mod progress;
 pub mod search;
 pub mod settings;
 pub mod timebox;
@@ -22,4 +28,5 @@ pub mod wip;
 
 pub use board::{Board, CapacityPolicy, Column, DefinitionOfDone, FORMAT_VERSION, TrackDef};
 pub use edit::{Edit, EditError, ItemChange};
+pub use initiative::{Boundary, Decision, Initiative, OpenItems, Phase, Status, Verdict};
 pub use item::{CheckEntry, Item, ItemId, Kind, Place, Severity, Stage, Timestamp, Track};

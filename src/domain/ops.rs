@@ -40,6 +40,8 @@ pub enum OpError {
     NoReason(ItemId),
     #[error("the discovery track has no done column to conclude items in")]
     NoDoneColumn,
+    #[error(transparent)]
+    Phased(#[from] super::phased::PhasedError),
 }
 
 /// An edit ready to apply, with what it does in words.
@@ -121,6 +123,8 @@ pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
         follow_up_of: None,
         accepted: None,
         finished: None,
+        initiative: None,
+        phase: None,
         created: now,
         updated: now,
     };

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, NaiveDate};
 
-use crate::domain::{Board, CheckEntry, Item, Kind, Severity, Stage, Timestamp, Track};
+use crate::domain::{Board, CheckEntry, Item, Kind, Phase, Severity, Stage, Timestamp, Track};
 
 const ITEMS_OPEN: &str = "\n    items: [\n";
 const ITEMS_CLOSE: &str = "\n    ],\n";
@@ -99,6 +99,8 @@ fn item(fields: &[(&str, &str)]) -> Option<Item> {
         follow_up_of: None,
         accepted: None,
         finished: None,
+        initiative: None,
+        phase: None,
         created: DateTime::UNIX_EPOCH,
         updated: DateTime::UNIX_EPOCH,
     };
@@ -149,6 +151,13 @@ fn item(fields: &[(&str, &str)]) -> Option<Item> {
     }
     if let Some(v) = next("finished") {
         item.finished = Some(timestamp(some(v)?)?);
+    }
+    if let Some(v) = next("initiative") {
+        item.initiative = Some(string(some(v)?)?);
+    }
+    if let Some(v) = next("phase") {
+        let name = some(v)?;
+        item.phase = Some(Phase::ALL.into_iter().find(|p| p.name() == name)?);
     }
     item.created = timestamp(next("created")?)?;
     item.updated = timestamp(next("updated")?)?;

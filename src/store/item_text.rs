@@ -65,6 +65,10 @@ pub fn write_item(out: &mut String, item: &Item) {
     if let Some(time) = item.finished {
         some(out, "finished", &quoted(&timestamp(time)));
     }
+    optional_string(out, "initiative", item.initiative.as_deref());
+    if let Some(phase) = item.phase {
+        some(out, "phase", phase.name());
+    }
     string(out, "created", &timestamp(item.created));
     string(out, "updated", &timestamp(item.updated));
     out.push_str("        ),\n");
