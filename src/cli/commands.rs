@@ -4,13 +4,13 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use super::{AddArgs, Cli, Command, ListArgs, json, text};
+use super::{AddArgs, Cli, Command, ListArgs, initiative, json, text};
 use crate::clock;
 use crate::domain::backlinks::Backlinks;
 use crate::domain::capacity::Capacity;
 use crate::domain::lanes::Lanes;
 use crate::domain::ops::{self, NewItem, Op, OpError};
-use crate::domain::{Board, Edit, Item, ItemId, Timestamp, debt, dual_track, timebox, two_stage};
+use crate::domain::{Board, Edit, Item, ItemId, Timestamp, debt, dual_track, phased, timebox, two_stage};
 use crate::store::{BoardLock, Opened, Store, location};
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -76,10 +76,14 @@ pub fn run(cli: Cli) -> Result<()> {
             println!("ok");
             Ok(())
         }
+        Command::Initiative(command) => initiative::run(&path, command, now),
+        Command::Phase(args) => initiative::phase(&path, args, now),
+        Command::Decide(args) => initiative::decide(&path, args, now),
     }
 }
 
 fn add(path: &Path, args: AddArgs, now: Timestamp) -> Result<()> {
+    let phase = initiative::parse_phase(args.phase.as_deref())?;
     let new = NewItem {
         title: args.title,
         track: args.track,
@@ -99,11 +103,17 @@ fn add(path: &Path, args: AddArgs, now: Timestamp) -> Result<()> {
             .transpose()
             .map_err(anyhow::Error::msg)?,
     };
-    let op = change(path, now, |board| ops::add(board, new, now))?;
+    let op = change(path, now, |board| {
+        let op = ops::add(board, new, now)?;
+        match &args.initiative {
+            Some(id) => phased::add_to(board, op, id, phase),
+            None => Ok(op),
+        }
+    })?;
     print_new_id(&op)
 }
 
-fn print_new_id(op: &Op) -> Result<()> {
+pub(super) fn print_new_id(op: &Op) -> Result<()> {
     match &op.edit {
         Edit::Add(item) => println!("{}", item.id),
         _ => bail!("internal error: adding produced no item"),
@@ -173,14 +183,18 @@ fn stats(path: &Path, as_json: bool, now: Timestamp) -> Result<()> {
 }
 
 /// Opens the board for reading, creating it from the starter board on first use.
-fn open(path: &Path, now: Timestamp) -> Result<Board> {
+pub(super) fn open(path: &Path, now: Timestamp) -> Result<Board> {
     let opened = Store::open(path, now)?;
     note_created(&opened);
     Ok(opened.board)
 }
 
 /// Applies one user request under the board's lock, so concurrent commands never lose a change.
-fn change(path: &Path, now: Timestamp, request: impl FnOnce(&Board) -> Result<Op, OpError>) -> Result<Op> {
+pub(super) fn change(
+    path: &Path,
+    now: Timestamp,
+    request: impl FnOnce(&Board) -> Result<Op, OpError>,
+) -> Result<Op> {
     let lock = BoardLock::acquire(path)?;
     let opened = Store::open_locked(path, now, &lock)?;
     note_created(&opened);

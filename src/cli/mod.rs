@@ -1,6 +1,8 @@
 //! The command line (SPEC §5): arguments, dispatch, and the exit status.
 
 mod commands;
+mod initiative;
+pub mod initiative_out;
 mod json;
 mod text;
 
@@ -120,6 +122,13 @@ pub enum Command {
     },
     /// Validate the board file: print `ok`, or the error with its line and column (exit 1).
     Check,
+    /// Phased delivery: add, list, show and edit initiatives.
+    #[command(subcommand)]
+    Initiative(initiative::InitiativeCommand),
+    /// Put an item into a phase (mvp, enhancement, polish) of its initiative; `none` takes it out.
+    Phase(initiative::PhaseArgs),
+    /// Record the decision at a phase boundary of an initiative: review, decide, plan, tell.
+    Decide(initiative::DecideArgs),
 }
 
 #[derive(Debug, Args)]
@@ -162,6 +171,12 @@ pub struct AddArgs {
     /// For discovery: the decide-by date, as a date (2026-12-01) or a length (5d, 2w).
     #[arg(long)]
     pub timebox: Option<String>,
+    /// Phased delivery: the initiative the item belongs to (its id or name).
+    #[arg(long, value_name = "ID")]
+    pub initiative: Option<String>,
+    /// Its phase: mvp, enhancement or polish (default: the phase the initiative is in).
+    #[arg(long, requires = "initiative")]
+    pub phase: Option<String>,
 }
 
 #[derive(Debug, Args)]

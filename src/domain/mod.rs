@@ -16,7 +16,7 @@ pub mod merge;
 pub mod ops;
 pub mod phased;
 #[cfg(test)]
-mod phased_fixture;
+pub(crate) mod phased_fixture;
 pub mod placement;
 pub mod progress;
 pub mod search;

@@ -201,6 +201,21 @@ pub fn label(
     Ok(Op { edit: Edit::Change { id, change: Box::new(change), at: now }, summary })
 }
 
+/// Puts the item that `add` (an [`ops::add`](super::ops::add) op) creates into `initiative`,
+/// in `phase` (default: the phase the initiative is in).
+pub fn add_to(board: &Board, add: Op, initiative: &str, phase: Option<Phase>) -> Result<Op, OpError> {
+    let target = find(board, initiative)?;
+    if !target.status.is_open() {
+        return Err(PhasedError::NotTakingWork { id: target.id.clone(), status: target.status }.into());
+    }
+    let Op { edit: Edit::Add(mut item), summary } = add else { return Ok(add) };
+    let phase = phase.unwrap_or_else(|| Progress::of(board, target).current());
+    item.initiative = Some(target.id.clone());
+    item.phase = Some(phase);
+    let summary = format!("{summary} as {} of {}", phase.label(), target.id);
+    Ok(Op { edit: Edit::Add(item), summary })
+}
+
 /// Sets the phase of an item that is already in an initiative.
 pub fn set_phase(board: &Board, id: ItemId, phase: Phase, now: Timestamp) -> Result<Op, OpError> {
     let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;

@@ -239,6 +239,18 @@ impl Progress {
         self.by_work.unwrap_or(self.by_progress)
     }
 
+    /// The phase in words: "enhancement", or "MVP by open work, enhancement by progress" when
+    /// the two disagree, "no open work (polish by progress)", "MVP (no work yet)".
+    pub fn phase_words(&self) -> String {
+        let by_progress = self.by_progress.label();
+        match self.by_work {
+            _ if self.phases.iter().all(|p| p.items == 0) => format!("{by_progress} (no work yet)"),
+            Some(work) if work == self.by_progress => by_progress.to_owned(),
+            Some(work) => format!("{} by open work, {by_progress} by progress", work.label()),
+            None => format!("no open work ({by_progress} by progress)"),
+        }
+    }
+
     /// The share of all work planned in `phase`, in percent.
     pub fn share(&self, phase: Phase) -> f64 {
         if self.total == 0 { 0.0 } else { f64::from(self.phase(phase).total) * 100.0 / f64::from(self.total) }

@@ -23,6 +23,11 @@ pub fn name_of(uid: u32) -> String {
         .unwrap_or_else(|| format!("uid {uid}"))
 }
 
+/// The login name of this process's user: the author of decisions recorded in this session.
+pub fn current_name() -> String {
+    current_uid().map_or_else(|| "unknown".to_owned(), name_of)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
