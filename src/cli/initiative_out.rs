@@ -6,7 +6,6 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
-use crate::domain::initiative::count;
 use crate::domain::lanes::Lanes;
 use crate::domain::progress::{Progress, Warning};
 use crate::domain::{Board, Initiative, Item, Phase};
@@ -16,14 +15,6 @@ use crate::domain::{Board, Initiative, Item, Phase};
 pub enum Style {
     Text,
     Markdown,
-}
-
-/// `done/total` in the initiative's unit: `8/13 pt` or `2/5 items`.
-fn amount(progress: &Progress, done: u32, total: u32) -> String {
-    match progress.basis {
-        crate::domain::capacity::Basis::Points => format!("{done}/{total} pt"),
-        crate::domain::capacity::Basis::Items => format!("{done}/{total} items"),
-    }
 }
 
 /// One line per initiative: id, status, phase, progress, per phase, warnings, name.
@@ -37,7 +28,7 @@ pub fn list(all: &[(&Initiative, Progress)]) -> String {
         "ID", "STATUS", "PHASE", "DONE", "MVP", "ENHANCEMENT", "POLISH", "WARNINGS"
     );
     for (it, p) in all {
-        let phase = |ph: Phase| amount(p, p.phase(ph).done, p.phase(ph).total);
+        let phase = |ph: Phase| p.amount(p.phase(ph).done, p.phase(ph).total);
         let _ = writeln!(
             out,
             "{:<id_width$}  {:<8}  {:<11}  {:>3.0}%  {:<14}  {:<14}  {:<14}  {:<8}  {}",
@@ -123,21 +114,10 @@ pub fn describe(board: &Board, it: &Initiative, p: &Progress, style: Style, item
     if !it.description.is_empty() {
         doc.field("description", &it.description.replace('\n', " "));
     }
-    doc.field("phase", &p.phase_words());
-    let mut done = format!("{}% ({} done)", p.percent(), amount(p, p.done, p.total));
-    if p.unestimated > 0 && p.basis == crate::domain::capacity::Basis::Points {
-        let _ = write!(done, "; {} without an estimate", count(p.unestimated, "item"));
-    }
-    doc.field("progress", &done);
+    doc.field("phase", &p.standing_words());
+    doc.field("progress", &p.done_words());
     for phase in Phase::ALL {
-        let ph = p.phase(phase);
-        let mut line =
-            format!("{} done, {}", amount(p, ph.done, ph.total), count(ph.open_items, "open item"));
-        if ph.started > 0 {
-            let _ = write!(line, " ({} under way)", ph.started);
-        }
-        let _ = write!(line, ", {:.0}% of the work", p.share(phase));
-        doc.field(phase.label(), &line);
+        doc.field(phase.label(), &p.phase_words(phase));
     }
     let warnings: Vec<String> = p.warnings.iter().map(Warning::message).collect();
     doc.list("warnings", '!', &warnings);
@@ -153,35 +133,9 @@ pub fn describe(board: &Board, it: &Initiative, p: &Progress, style: Style, item
     doc.out
 }
 
-/// Each decision as a first line (date, author, boundary, verdict) and its notes below.
+/// Each decision as its headline with its notes below, newest first.
 fn decisions(it: &Initiative) -> Vec<String> {
-    it.decisions
-        .iter()
-        .rev()
-        .map(|d| {
-            let mut text = format!(
-                "{} {} · boundary {} ({}): {}",
-                d.date,
-                d.author,
-                d.boundary.number(),
-                d.boundary.label(),
-                d.decision
-            );
-            for (name, value) in [("review", &d.review), ("plan", &d.plan), ("communicated", &d.communicated)]
-            {
-                if !value.is_empty() {
-                    let _ = write!(text, "\n{name}: {}", value.replace('\n', " "));
-                }
-            }
-            if let Some(choice) = d.open_items {
-                let ids: Vec<String> = d.items.iter().map(|id| format!("#{id}")).collect();
-                let done =
-                    if choice == crate::domain::OpenItems::Drop { "dropped" } else { "moved to the backlog" };
-                let _ = write!(text, "\nopen items {done}: {}", ids.join(", "));
-            }
-            text
-        })
-        .collect()
+    it.decisions.iter().rev().map(|d| [vec![d.headline()], d.notes()].concat().join("\n")).collect()
 }
 
 /// The initiative's items in board order, per phase: `MVP #3 [Done] Title`.
@@ -275,8 +229,7 @@ fn warning_json(warning: &Warning) -> Value {
 /// The initiatives section of a report (for `twotrack report`): every initiative's progress
 /// per phase, warnings, criteria and decisions, active ones first.
 pub fn report_section(board: &Board, style: Style) -> String {
-    let mut all = Progress::all(board);
-    all.sort_by_key(|(it, _)| it.status);
+    let all = Progress::by_status(board);
     let mut out = match style {
         Style::Text => "Initiatives\n".to_owned(),
         Style::Markdown => "## Initiatives\n".to_owned(),

@@ -276,6 +276,41 @@ pub struct Decision {
     pub items: Vec<ItemId>,
 }
 
+impl Decision {
+    /// "2026-11-21 alex · boundary 1 (MVP → enhancement): continue".
+    pub fn headline(&self) -> String {
+        format!(
+            "{} {} · boundary {} ({}): {}",
+            self.date,
+            self.author,
+            self.boundary.number(),
+            self.boundary.label(),
+            self.decision
+        )
+    }
+
+    /// The notes that were given, one line each ("review: …"), and what a stop did.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes: Vec<String> =
+            [("review", &self.review), ("plan", &self.plan), ("communicated", &self.communicated)]
+                .into_iter()
+                .filter(|(_, value)| !value.is_empty())
+                .map(|(name, value)| {
+                    format!("{name}: {}", value.split_whitespace().collect::<Vec<_>>().join(" "))
+                })
+                .collect();
+        if let Some(choice) = self.open_items {
+            let ids: Vec<String> = self.items.iter().map(|id| format!("#{id}")).collect();
+            let what = match choice {
+                OpenItems::Drop => "dropped",
+                OpenItems::Backlog => "moved to the backlog",
+            };
+            notes.push(format!("open items {what}: {}", ids.join(", ")));
+        }
+        notes
+    }
+}
+
 /// Success criteria per phase: short lines saying when the phase has done its job.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

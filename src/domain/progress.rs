@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::board::Board;
 use super::capacity::Basis;
-use super::initiative::{Boundary, Initiative, Phase};
+use super::initiative::{Boundary, Initiative, Phase, count};
 use super::item::{Item, ItemId};
 
 /// The work of one phase of an initiative.
@@ -132,6 +132,13 @@ impl Progress {
             .collect()
     }
 
+    /// [`Progress::all`] with the open initiatives first: active, paused, stopped, finished.
+    pub fn by_status(board: &Board) -> Vec<(&Initiative, Progress)> {
+        let mut all = Progress::all(board);
+        all.sort_by_key(|(it, _)| it.status);
+        all
+    }
+
     fn of_items(board: &Board, initiative: &Initiative, items: &[&Item]) -> Progress {
         let basis = if items.iter().any(|it| it.estimate.is_some()) { Basis::Points } else { Basis::Items };
         let mut phases: [PhaseProgress; 3] = Default::default();
@@ -241,7 +248,7 @@ impl Progress {
 
     /// The phase in words: "enhancement", or "MVP by open work, enhancement by progress" when
     /// the two disagree, "no open work (polish by progress)", "MVP (no work yet)".
-    pub fn phase_words(&self) -> String {
+    pub fn standing_words(&self) -> String {
         let by_progress = self.by_progress.label();
         match self.by_work {
             _ if self.phases.iter().all(|p| p.items == 0) => format!("{by_progress} (no work yet)"),
@@ -249,6 +256,35 @@ impl Progress {
             Some(work) => format!("{} by open work, {by_progress} by progress", work.label()),
             None => format!("no open work ({by_progress} by progress)"),
         }
+    }
+
+    /// `done/total` in this progress's unit: `8/13 pt` or `2/5 items`.
+    pub fn amount(&self, done: u32, total: u32) -> String {
+        match self.basis {
+            Basis::Points => format!("{done}/{total} pt"),
+            Basis::Items => format!("{done}/{total} items"),
+        }
+    }
+
+    /// "42% (13/31 pt done); 2 items without an estimate".
+    pub fn done_words(&self) -> String {
+        let mut words = format!("{}% ({} done)", self.percent(), self.amount(self.done, self.total));
+        if self.unestimated > 0 && self.basis == Basis::Points {
+            words.push_str(&format!("; {} without an estimate", count(self.unestimated, "item")));
+        }
+        words
+    }
+
+    /// "3/5 pt done, 1 open item (1 under way), 50% of the work".
+    pub fn phase_words(&self, phase: Phase) -> String {
+        let p = self.phase(phase);
+        let mut words =
+            format!("{} done, {}", self.amount(p.done, p.total), count(p.open_items, "open item"));
+        if p.started > 0 {
+            words.push_str(&format!(" ({} under way)", p.started));
+        }
+        words.push_str(&format!(", {:.0}% of the work", self.share(phase)));
+        words
     }
 
     /// The share of all work planned in `phase`, in percent.
