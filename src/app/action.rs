@@ -90,6 +90,20 @@ pub enum Action {
     Save,
     /// Go to the selected item on the board.
     GoTo,
+    /// Show the initiatives: progress per phase, current phase, warnings.
+    Initiatives,
+    /// Put the selected item into an initiative and phase (or take it out).
+    LabelInitiative,
+    /// Show the selected initiative's details: criteria, decisions, items.
+    InitiativeDetails,
+    /// Record the decision at a phase boundary of the selected initiative.
+    Decide,
+    /// Create an initiative.
+    AddInitiative,
+    /// Edit the selected initiative: name, description, criteria, status.
+    EditInitiative,
+    /// Filter the board to the selected initiative's items.
+    ShowItems,
 }
 
 impl Action {
@@ -137,6 +151,13 @@ impl Action {
             Action::Confirm => "confirm (next field, keep the filter, yes)",
             Action::Save => "save the form",
             Action::GoTo => "go to the selected item on the board",
+            Action::Initiatives => "initiatives: progress per phase, warnings, decisions",
+            Action::LabelInitiative => "put the item into an initiative and phase",
+            Action::InitiativeDetails => "details: criteria, decisions (newest first), items",
+            Action::Decide => "record the phase-boundary decision (continue, pivot, stop)",
+            Action::AddInitiative => "add an initiative",
+            Action::EditInitiative => "edit the initiative: name, criteria, status",
+            Action::ShowItems => "show its items on the board (a filter)",
         }
     }
 }

@@ -33,6 +33,8 @@ impl App {
             Mode::Capacity => self.capacity_action(action),
             Mode::Debt => self.debt_action(action),
             Mode::Confirm => self.confirm_action(action),
+            Mode::Initiatives => self.initiatives_action(action),
+            Mode::Initiative => self.initiative_details_action(action),
         }
     }
 
@@ -66,6 +68,8 @@ impl App {
             Action::FollowLink => self.follow_link(),
             Action::DefinitionOfDone => self.open_definition_of_done_form(),
             Action::DebtRegister => self.overlays.push(Overlay::Debt { selected: 0 }),
+            Action::Initiatives => self.overlays.push(Overlay::Initiatives { selected: 0 }),
+            Action::LabelInitiative => self.open_label_form(),
             Action::Add => self.open_new_item_form(),
             Action::Edit => self.open_edit_item_form(),
             Action::Undo => self.undo(),
@@ -277,7 +281,7 @@ impl App {
     }
 
     /// Filters the board, keeping the selected item selected when it still shows.
-    fn refilter(&mut self, query: Query) {
+    pub(super) fn refilter(&mut self, query: Query) {
         let selected = self.selection.item(&self.view);
         self.view = BoardView::build(&self.board, query, self.now.date_naive());
         if !selected.is_some_and(|id| self.selection.select_item(&self.view, id)) {

@@ -5,18 +5,28 @@
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::domain::{ItemId, Stage, Track};
+use crate::domain::{ItemId, Phase, Stage, Track};
 
 /// What a form creates or changes when it is saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Purpose {
-    NewItem { track: Track, column: String, stage: Stage },
+    NewItem {
+        track: Track,
+        column: String,
+        stage: Stage,
+    },
     EditItem(ItemId),
     Settings,
     FollowUp(ItemId),
     DefinitionOfDone,
     Promote(ItemId),
     Drop(ItemId),
+    NewInitiative,
+    EditInitiative(String),
+    /// The boundary decision of an initiative.
+    Decide(String),
+    /// Putting an item into an initiative and phase.
+    Label(ItemId),
 }
 
 /// Which value a field holds.
@@ -45,6 +55,19 @@ pub enum FieldKey {
     StageTwoTarget,
     TrackLimit(Track),
     ColumnLimit(Track, usize),
+    Name,
+    InitiativeId,
+    Status,
+    /// The success criteria of a phase, one per line.
+    Criteria(Phase),
+    Boundary,
+    Verdict,
+    Review,
+    Plan,
+    Communicated,
+    OpenItems,
+    Initiative,
+    Phase,
 }
 
 /// How a field takes input.
@@ -55,7 +78,7 @@ pub enum Input {
     /// Several lines of text.
     Text(TextArea<'static>),
     /// One of a few options, cycled with ←/→ or Space, or picked by first letter.
-    Choice { options: Vec<&'static str>, index: usize },
+    Choice { options: Vec<String>, index: usize },
     /// A line of text ticked or not; Space toggles.
     Toggle { text: String, on: bool },
 }
@@ -69,9 +92,9 @@ impl Input {
         Input::Text(TextArea::new(text.lines().map(str::to_owned).collect()))
     }
 
-    pub fn choice(options: Vec<&'static str>, selected: &str) -> Input {
+    pub fn choice(options: Vec<&str>, selected: &str) -> Input {
         let index = options.iter().position(|o| *o == selected).unwrap_or(0);
-        Input::Choice { options, index }
+        Input::Choice { options: options.into_iter().map(str::to_owned).collect(), index }
     }
 }
 
@@ -175,7 +198,7 @@ impl Form {
     pub fn value(&self, key: FieldKey) -> String {
         match self.fields.iter().find(|f| f.key == key).map(|f| &f.input) {
             Some(Input::Line(area) | Input::Text(area)) => area.lines().join("\n"),
-            Some(Input::Choice { options, index }) => options[*index].to_owned(),
+            Some(Input::Choice { options, index }) => options[*index].clone(),
             Some(Input::Toggle { .. }) | None => String::new(),
         }
     }

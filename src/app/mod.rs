@@ -7,6 +7,8 @@ mod dispatch;
 mod follow;
 pub mod form;
 mod forms;
+pub mod initiative_form;
+mod initiatives;
 pub mod item_form;
 pub mod keymap;
 pub mod overlay;

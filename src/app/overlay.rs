@@ -21,6 +21,10 @@ pub enum Overlay {
     Debt { selected: usize },
     /// A question before a change: the change waits for a yes.
     Confirm(Box<Question>),
+    /// The initiatives, with the selected one (in the view's order).
+    Initiatives { selected: usize },
+    /// One initiative's details, scrolled by `scroll` lines.
+    InitiativeDetails { id: String, scroll: u16 },
 }
 
 /// A change that waits for the user's yes, and what to ask.
@@ -41,6 +45,8 @@ impl Overlay {
             Overlay::Capacity => Mode::Capacity,
             Overlay::Debt { .. } => Mode::Debt,
             Overlay::Confirm(_) => Mode::Confirm,
+            Overlay::Initiatives { .. } => Mode::Initiatives,
+            Overlay::InitiativeDetails { .. } => Mode::Initiative,
         }
     }
 }

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::domain::lanes::Lanes;
 use crate::domain::progress::{Progress, Warning};
-use crate::domain::{Board, Initiative, Item, Phase};
+use crate::domain::{Board, Initiative, Phase, phased};
 
 /// Plain text for a terminal, or Markdown for a report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,7 +128,11 @@ pub fn describe(board: &Board, it: &Initiative, p: &Progress, style: Style, item
     doc.list("success criteria", '-', &criteria);
     doc.list("decisions, newest first", '-', &decisions(it));
     if items {
-        doc.list("items", '-', &item_lines(board, it));
+        let lines: Vec<String> = phased::items_by_phase(board, &it.id)
+            .into_iter()
+            .map(|item| phased::item_line(board, item))
+            .collect();
+        doc.list("items", '-', &lines);
     }
     doc.out
 }
@@ -136,24 +140,6 @@ pub fn describe(board: &Board, it: &Initiative, p: &Progress, style: Style, item
 /// Each decision as its headline with its notes below, newest first.
 fn decisions(it: &Initiative) -> Vec<String> {
     it.decisions.iter().rev().map(|d| [vec![d.headline()], d.notes()].concat().join("\n")).collect()
-}
-
-/// The initiative's items in board order, per phase: `MVP #3 [Done] Title`.
-fn item_lines(board: &Board, it: &Initiative) -> Vec<String> {
-    let mine = Lanes::build_where(board, |item| item.initiative.as_deref() == Some(it.id.as_str()));
-    let items: Vec<&Item> = mine.board_order().filter_map(|id| board.item(id)).collect();
-    Phase::ALL
-        .iter()
-        .flat_map(|phase| {
-            items.iter().filter(move |item| item.phase == Some(*phase)).map(move |item| (phase, item))
-        })
-        .map(|(phase, item)| {
-            let column =
-                board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str());
-            let estimate = item.estimate.map(|e| format!(" {e} pt")).unwrap_or_default();
-            format!("{} #{} [{column}] {}{estimate}", phase.label(), item.id, item.title)
-        })
-        .collect()
 }
 
 /// An initiative as `initiative list --json` and `initiative show --json` print it.

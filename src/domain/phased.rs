@@ -246,6 +246,22 @@ pub fn open_items<'b>(board: &'b Board, id: &str) -> Vec<&'b Item> {
     lanes.board_order().filter_map(|i| board.item(i)).collect()
 }
 
+/// The items of an initiative, MVP first, then enhancement, then polish; board order within.
+pub fn items_by_phase<'b>(board: &'b Board, id: &str) -> Vec<&'b Item> {
+    let lanes = Lanes::build_where(board, |it| it.initiative.as_deref() == Some(id));
+    let mut items: Vec<&Item> = lanes.board_order().filter_map(|i| board.item(i)).collect();
+    items.sort_by_key(|it| it.phase);
+    items
+}
+
+/// An item of an initiative in one line: `MVP #3 [In progress] Title 5 pt`.
+pub fn item_line(board: &Board, item: &Item) -> String {
+    let column = board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str());
+    let phase = item.phase.map_or("", Phase::label);
+    let estimate = item.estimate.map(|e| format!(" {e} pt")).unwrap_or_default();
+    format!("{phase} #{} [{column}] {}{estimate}", item.id, item.title)
+}
+
 /// Records the decision at a phase boundary of `initiative`, written by `author`. `stop` also
 /// stops the initiative and drops its open items or moves them to the backlog — the stage-one
 /// lane of their track's first column, out of the initiative — all as one undoable step.

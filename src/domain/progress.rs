@@ -303,6 +303,33 @@ impl Progress {
     }
 }
 
+/// The warnings of every initiative, to compare before and after a change.
+pub type Snapshot = Vec<(String, Vec<Warning>)>;
+
+pub fn snapshot(board: &Board) -> Snapshot {
+    Progress::all(board).into_iter().map(|(it, p)| (it.id.clone(), p.warnings)).collect()
+}
+
+/// The warnings `board` has that `before` did not ("checkout: polish before core: …"), so a
+/// change that starts polish early or finishes the MVP says so at once. A warning that only
+/// changed its numbers is not new; polish-before-core is new when another item started early.
+pub fn news(before: &Snapshot, board: &Board) -> Vec<String> {
+    let known = |id: &str, warning: &Warning| {
+        before.iter().filter(|(b, _)| b == id).flat_map(|(_, ws)| ws).any(|old| match (old, warning) {
+            (Warning::PolishBeforeCore { early: was, .. }, Warning::PolishBeforeCore { early, .. }) => {
+                early.iter().all(|id| was.contains(id))
+            }
+            _ => old.key() == warning.key() && old.boundary() == warning.boundary(),
+        })
+    };
+    snapshot(board)
+        .into_iter()
+        .flat_map(|(id, warnings)| warnings.into_iter().map(move |w| (id.clone(), w)))
+        .filter(|(id, w)| !known(id, w))
+        .map(|(id, w)| format!("{id}: {}", w.message()))
+        .collect()
+}
+
 #[cfg(test)]
 #[path = "progress_tests.rs"]
 mod tests;

@@ -177,3 +177,23 @@ fn all_computes_what_of_computes_for_each_initiative() {
         assert_eq!(progress, Progress::of(&b, initiative), "{}", initiative.id);
     }
 }
+
+#[test]
+fn news_are_the_warnings_a_change_brought() {
+    let mut b =
+        board(&[(Mvp, Some(1), "doing"), (Enhancement, Some(2), "ready"), (Polish, Some(2), "ready")]);
+    let before = snapshot(&b);
+    apply(&mut b, |b| ops::move_to_column(b, 3, "doing", now()));
+    assert_eq!(news(&before, &b), ["checkout: polish before core: #3 started while 1 MVP item is open"]);
+    let before = snapshot(&b);
+    apply(&mut b, |b| ops::move_to_column(b, 3, "review", now()));
+    assert!(news(&before, &b).is_empty(), "the same early work is not news again");
+    apply(&mut b, |b| ops::move_to_column(b, 2, "doing", now()));
+    assert_eq!(news(&before, &b).len(), 1, "another item started early is");
+    let before = snapshot(&b);
+    apply(&mut b, |b| ops::move_to_column(b, 1, "done", now()));
+    assert_eq!(
+        news(&before, &b),
+        ["checkout: boundary review due: MVP → enhancement (every MVP item is done), no decision recorded"]
+    );
+}

@@ -33,6 +33,9 @@ pub struct CardMarks {
     /// For open discovery items, the timebox: short (`3d`, `!2d`, `?`) for one-row cards, in
     /// words (`3d left`, `2d overdue`, `open-ended`) for two-row cards.
     pub timebox: Option<(String, String, Style)>,
+    /// Phased delivery: the initiative tag and phase letter, longest form first (`%checkout:M`,
+    /// `%che:M`, `%M`); a card shows the longest that leaves its title room.
+    pub initiative: Option<(Vec<String>, Style)>,
 }
 
 impl CardMarks {
@@ -54,9 +57,24 @@ impl CardMarks {
             };
             (standing.short(), standing.label(), style)
         });
-        CardMarks { marks, timebox }
+        let initiative = item.initiative.as_ref().zip(item.phase).map(|(id, phase)| {
+            let long = if id.chars().count() > 10 {
+                format!("{}…", id.chars().take(9).collect::<String>())
+            } else {
+                id.clone()
+            };
+            let short: String = id.chars().take(3).collect();
+            let forms = [long, short, String::new()]
+                .map(|tag| format!("%{tag}{}{}", if tag.is_empty() { "" } else { ":" }, phase.letter()));
+            (forms.to_vec(), theme.phase(phase))
+        });
+        CardMarks { marks, timebox, initiative }
     }
 }
+
+/// A title keeps at least this many columns (or its whole width) before the initiative tag
+/// gives up its longer forms.
+const TITLE_ROOM: usize = 12;
 
 /// Draws `item` in `area`: one row, or two when the lane is tall (the title wraps onto the
 /// second row, with the timebox in words or the assignee at its right).
@@ -87,6 +105,14 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, se
         style(theme.card_id),
     );
     let used = usize::from(x - area.x);
+    if let Some((forms, tag_style)) = &card.initiative {
+        let taken: usize = used + marks.iter().map(|(m, _)| m.width() + 1).sum::<usize>();
+        let wanted = item.title.width().min(TITLE_ROOM);
+        let fits = |form: &&String| taken + form.width() + 1 + wanted <= width;
+        if let Some(form) = forms.iter().find(fits).or(forms.last()) {
+            marks.insert(0, (form.clone(), *tag_style));
+        }
+    }
     let right_width: usize = marks.iter().map(|(m, _)| m.width() + 1).sum();
     let room = width.saturating_sub(used + right_width);
     if right_width <= width.saturating_sub(used) {

@@ -31,6 +31,7 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::Accept], "accept"),
             (&[Action::Capacity], "capacity"),
             (&[Action::DebtRegister], "debt"),
+            (&[Action::Initiatives], "initiatives"),
             (&[Action::Zoom], "zoom"),
         ],
         Mode::Help => &[(&[Action::Close], "close"), (&[Action::ScrollDown, Action::ScrollUp], "scroll")],
@@ -50,6 +51,22 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::Edit], "edit targets and limits"),
             (&[Action::Undo], "undo"),
             (&[Action::Close], "close"),
+        ],
+        Mode::Initiatives => &[
+            (&[Action::Close], "close"),
+            (&[Action::Decide], "decide"),
+            (&[Action::InitiativeDetails], "details"),
+            (&[Action::AddInitiative], "add"),
+            (&[Action::EditInitiative], "edit"),
+            (&[Action::ShowItems], "show items"),
+            (&[Action::Undo], "undo"),
+        ],
+        Mode::Initiative => &[
+            (&[Action::Close], "close"),
+            (&[Action::Decide], "decide"),
+            (&[Action::ScrollDown, Action::ScrollUp], "scroll"),
+            (&[Action::EditInitiative], "edit"),
+            (&[Action::ShowItems], "show items"),
         ],
     }
 }
