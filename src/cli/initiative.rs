@@ -165,7 +165,7 @@ pub fn run(path: &Path, command: InitiativeCommand, now: Timestamp) -> Result<()
         }
         InitiativeCommand::List { json } => {
             let board = open(path, now)?;
-            let all = Progress::all(&board);
+            let all = Progress::by_status(&board);
             if json {
                 let rows: Vec<_> =
                     all.iter().map(|(it, progress)| initiative_out::json(&board, it, progress)).collect();
