@@ -60,21 +60,7 @@ pub fn board(count: usize, seed: u64) -> Board {
     let mut board = Board::new(&format!("Generated board ({count} items)"));
     let now = epoch();
     let today = now.date_naive();
-    // One initiative per 250 items (at least one, at most ten), named after the nouns.
-    let initiatives: Vec<String> = NOUNS
-        .iter()
-        .take((count / 250).clamp(1, NOUNS.len()))
-        .filter_map(|noun| {
-            let id = crate::domain::initiative::slug(noun);
-            let new = NewInitiative {
-                name: format!("Improve {noun}"),
-                id: Some(id.clone()),
-                ..NewInitiative::default()
-            };
-            board.apply(phased::create(&board, new).ok()?.edit).ok()?;
-            Some(id)
-        })
-        .collect();
+    let initiatives = add_initiatives(&mut board, count);
     for n in 0..count {
         let track = if rng.chance(25) { Track::Discovery } else { Track::Delivery };
         let columns: Vec<String> = board.track(track).columns.iter().map(|c| c.id.clone()).collect();
@@ -124,6 +110,24 @@ pub fn board(count: usize, seed: u64) -> Board {
         let _ = board.apply(Edit::Add(item));
     }
     board
+}
+
+/// One initiative per 250 items (at least one, at most ten), named after the nouns; their ids.
+fn add_initiatives(board: &mut Board, count: usize) -> Vec<String> {
+    NOUNS
+        .iter()
+        .take((count / 250).clamp(1, NOUNS.len()))
+        .filter_map(|noun| {
+            let id = crate::domain::initiative::slug(noun);
+            let new = NewInitiative {
+                name: format!("Improve {noun}"),
+                id: Some(id.clone()),
+                ..NewInitiative::default()
+            };
+            board.apply(phased::create(board, new).ok()?.edit).ok()?;
+            Some(id)
+        })
+        .collect()
 }
 
 /// `today` moved by `offset - back` days.

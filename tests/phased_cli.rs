@@ -40,6 +40,23 @@ fn checkout() -> Sandbox {
     s
 }
 
+/// `decide checkout --boundary 1 --decision stop --review REVIEW --open-items CHOICE`.
+fn stop(s: &Sandbox, review: &str, choice: &str) -> common::Run {
+    let args = [
+        "decide",
+        "checkout",
+        "--boundary",
+        "1",
+        "--decision",
+        "stop",
+        "--review",
+        review,
+        "--open-items",
+        choice,
+    ];
+    s.run(&args).ok()
+}
+
 fn show(s: &Sandbox) -> serde_json::Value {
     s.run(&["initiative", "show", "checkout", "--json"]).ok().json()
 }
@@ -203,20 +220,7 @@ fn stop_with_the_open_items_moved_to_the_backlog() {
     let s = checkout();
     s.run(&["move", "11", "done"]).ok();
     s.run(&["move", "13", "doing"]).ok();
-    let run = s
-        .run(&[
-            "decide",
-            "checkout",
-            "--boundary",
-            "1",
-            "--decision",
-            "stop",
-            "--review",
-            "Nobody paid",
-            "--open-items",
-            "backlog",
-        ])
-        .ok();
+    let run = stop(&s, "Nobody paid", "backlog");
     assert_eq!(
         run.stdout,
         "checkout stopped at boundary 1 (MVP → enhancement); 4 open items moved to the backlog (#12, #14, #15, #13)\n"
@@ -242,20 +246,7 @@ fn stop_with_the_open_items_moved_to_the_backlog() {
 #[test]
 fn stop_dropping_the_open_items_deletes_them() {
     let s = checkout();
-    let run = s
-        .run(&[
-            "decide",
-            "checkout",
-            "--boundary",
-            "1",
-            "--decision",
-            "stop",
-            "--review",
-            "Wrong bet",
-            "--open-items",
-            "drop",
-        ])
-        .ok();
+    let run = stop(&s, "Wrong bet", "drop");
     assert!(run.stdout.contains("5 open items dropped (#11, #12, #13, #14, #15)"), "{}", run.stdout);
     assert_eq!(s.run(&["show", "11"]).code, 1, "dropped items are gone");
     assert_eq!(

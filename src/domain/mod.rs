@@ -14,6 +14,7 @@ pub mod item;
 pub mod lanes;
 pub mod merge;
 pub mod ops;
+pub mod phase;
 pub mod phased;
 #[cfg(test)]
 pub(crate) mod phased_fixture;

@@ -105,13 +105,8 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, se
         style(theme.card_id),
     );
     let used = usize::from(x - area.x);
-    if let Some((forms, tag_style)) = &card.initiative {
-        let taken: usize = used + marks.iter().map(|(m, _)| m.width() + 1).sum::<usize>();
-        let wanted = item.title.width().min(TITLE_ROOM);
-        let fits = |form: &&String| taken + form.width() + 1 + wanted <= width;
-        if let Some(form) = forms.iter().find(fits).or(forms.last()) {
-            marks.insert(0, (form.clone(), *tag_style));
-        }
+    if let Some(tag) = initiative_tag(card, item, width.saturating_sub(used), &marks) {
+        marks.insert(0, tag);
     }
     let right_width: usize = marks.iter().map(|(m, _)| m.width() + 1).sum();
     let room = width.saturating_sub(used + right_width);
@@ -145,7 +140,16 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, se
     }
 }
 
-/// `text` in at most `width` columns, ending in `…` when cut.
+/// The longest form of the card's initiative tag that leaves the title its room beside the
+/// other `marks` in `width` columns; the shortest when none does.
+fn initiative_tag(card: &CardMarks, item: &Item, width: usize, marks: &[Mark]) -> Option<Mark> {
+    let (forms, style) = card.initiative.as_ref()?;
+    let taken: usize = marks.iter().map(|(m, _)| m.width() + 1).sum();
+    let wanted = item.title.width().min(TITLE_ROOM);
+    let fits = |form: &&String| taken + form.width() + 1 + wanted <= width;
+    forms.iter().find(fits).or(forms.last()).map(|form| (form.clone(), *style))
+}
+
 /// The words of `text` that fit in `width` columns, and the rest (`first` is cut with an
 /// ellipsis only when its first word alone is too long).
 fn wrap_once(text: &str, width: usize) -> (String, &str) {

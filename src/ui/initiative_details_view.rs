@@ -69,6 +69,18 @@ fn lines(
     theme: &Theme,
     keys: &dyn Fn(&[Action]) -> String,
 ) -> Vec<Line<'static>> {
+    let mut lines = standing(it, p, width, theme);
+    lines.push(Line::default());
+    lines.extend(criteria(it, theme, keys));
+    lines.push(Line::default());
+    lines.extend(decisions(it, theme, keys));
+    lines.push(Line::default());
+    lines.extend(items(app, it, theme));
+    lines
+}
+
+/// Description, phase, progress with the bar, each phase's work, and the warnings.
+fn standing(it: &Initiative, p: &Progress, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if !it.description.is_empty() {
         lines.extend(it.description.lines().map(|l| Line::styled(l.to_owned(), theme.base)));
@@ -91,8 +103,11 @@ fn lines(
     for warning in &p.warnings {
         lines.push(Line::styled(format!("! {}", warning.message()), theme.warning));
     }
-    lines.push(Line::default());
-    lines.push(heading("Success criteria", theme));
+    lines
+}
+
+fn criteria(it: &Initiative, theme: &Theme, keys: &dyn Fn(&[Action]) -> String) -> Vec<Line<'static>> {
+    let mut lines = vec![heading("Success criteria", theme)];
     let mut any = false;
     for phase in Phase::ALL {
         for criterion in it.criteria.of(phase) {
@@ -107,8 +122,11 @@ fn lines(
         let edit = keys(&[Action::EditInitiative]);
         lines.push(Line::styled(format!("  none written yet: {edit} adds them"), theme.muted));
     }
-    lines.push(Line::default());
-    lines.push(heading("Decisions, newest first", theme));
+    lines
+}
+
+fn decisions(it: &Initiative, theme: &Theme, keys: &dyn Fn(&[Action]) -> String) -> Vec<Line<'static>> {
+    let mut lines = vec![heading("Decisions, newest first", theme)];
     if it.decisions.is_empty() {
         let decide = keys(&[Action::Decide]);
         lines.push(Line::styled(
@@ -120,8 +138,11 @@ fn lines(
         lines.push(Line::styled(format!("  {}", decision.headline()), theme.column_title));
         lines.extend(decision.notes().into_iter().map(|n| Line::styled(format!("    {n}"), theme.base)));
     }
-    lines.push(Line::default());
-    lines.push(heading("Items", theme));
+    lines
+}
+
+fn items(app: &App, it: &Initiative, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![heading("Items", theme)];
     let items = phased::items_by_phase(app.board(), &it.id);
     if items.is_empty() {
         let label = app.keymap().short_keys(Mode::Board, &[Action::LabelInitiative]).unwrap_or_default();

@@ -87,46 +87,51 @@ impl Screen {
         board_view::draw_board(buf, board, app, &mut self.state, theme);
         status_bar::draw_status(buf, status, app, theme);
         for overlay in app.overlays() {
-            match overlay {
-                Overlay::Help { mode, scroll } => {
-                    let rect = popup(board, 84, 30);
-                    Clear.render(rect, buf);
-                    help::draw_help(buf, rect, app, *mode, *scroll, theme);
-                }
-                Overlay::Form(form) => {
-                    let rect = popup(board, 80, 26);
-                    Clear.render(rect, buf);
-                    form_view::draw_form(buf, rect, form, theme);
-                }
-                Overlay::Capacity => {
-                    let rect = popup(board, 110, 26);
-                    Clear.render(rect, buf);
-                    capacity_view::draw_capacity(buf, rect, app, theme);
-                }
-                Overlay::Debt { selected } => {
-                    let rect = popup(board, 110, 30);
-                    Clear.render(rect, buf);
-                    debt_view::draw_debt(buf, rect, app, *selected, theme);
-                }
-                Overlay::Confirm(question) => {
-                    let rect = popup(board, 64, question.lines.len() as u16 + 5);
-                    Clear.render(rect, buf);
-                    question_view::draw_question(buf, rect, app, question, theme);
-                }
-                Overlay::Initiatives { selected } => {
-                    let rect = popup(board, 110, 40);
-                    Clear.render(rect, buf);
-                    initiatives_view::draw_initiatives(buf, rect, app, *selected, theme);
-                }
-                Overlay::InitiativeDetails { id, scroll } => {
-                    let rect = popup(board, 110, 44);
-                    Clear.render(rect, buf);
-                    initiative_details_view::draw_initiative(buf, rect, app, id, *scroll, theme);
-                }
-                // Drawn in the status bar, so the filtered board stays in view.
-                Overlay::Search(_) => {}
-            }
+            draw_overlay(buf, board, app, overlay, theme);
         }
+    }
+}
+
+/// Draws one overlay over the `board` area.
+fn draw_overlay(buf: &mut Buffer, board: Rect, app: &App, overlay: &Overlay, theme: &Theme) {
+    match overlay {
+        Overlay::Help { mode, scroll } => {
+            let rect = popup(board, 84, 30);
+            Clear.render(rect, buf);
+            help::draw_help(buf, rect, app, *mode, *scroll, theme);
+        }
+        Overlay::Form(form) => {
+            let rect = popup(board, 80, 26);
+            Clear.render(rect, buf);
+            form_view::draw_form(buf, rect, form, theme);
+        }
+        Overlay::Capacity => {
+            let rect = popup(board, 110, 26);
+            Clear.render(rect, buf);
+            capacity_view::draw_capacity(buf, rect, app, theme);
+        }
+        Overlay::Debt { selected } => {
+            let rect = popup(board, 110, 30);
+            Clear.render(rect, buf);
+            debt_view::draw_debt(buf, rect, app, *selected, theme);
+        }
+        Overlay::Confirm(question) => {
+            let rect = popup(board, 64, question.lines.len() as u16 + 5);
+            Clear.render(rect, buf);
+            question_view::draw_question(buf, rect, app, question, theme);
+        }
+        Overlay::Initiatives { selected } => {
+            let rect = popup(board, 110, 40);
+            Clear.render(rect, buf);
+            initiatives_view::draw_initiatives(buf, rect, app, *selected, theme);
+        }
+        Overlay::InitiativeDetails { id, scroll } => {
+            let rect = popup(board, 110, 44);
+            Clear.render(rect, buf);
+            initiative_details_view::draw_initiative(buf, rect, app, id, *scroll, theme);
+        }
+        // Drawn in the status bar, so the filtered board stays in view.
+        Overlay::Search(_) => {}
     }
 }
 

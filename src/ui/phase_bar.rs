@@ -34,7 +34,8 @@ fn segment_widths(progress: &Progress, cells: usize) -> [usize; 3] {
     let totals = Phase::ALL.map(|p| u64::from(progress.phase(p).total));
     let sum: u64 = totals.iter().sum();
     if sum == 0 {
-        return [cells / 3 + usize::from(cells % 3 > 0), cells / 3 + usize::from(cells % 3 > 1), cells / 3];
+        let (each, spare) = (cells / 3, cells % 3);
+        return [each + usize::from(spare > 0), each + usize::from(spare > 1), each];
     }
     let floor = usize::from(cells >= 3);
     let spare = cells - 3 * floor;
