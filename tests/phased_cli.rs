@@ -108,6 +108,10 @@ fn the_json_shape_of_an_initiative_and_of_its_items() {
     assert_eq!(list, json!([value]), "list prints the same shape for every initiative");
     let item = s.run(&["show", "13", "--json"]).ok().json();
     assert_eq!((&item["initiative"], &item["phase"]), (&json!("checkout"), &json!("enhancement")));
+    let text = s.run(&["show", "13"]).ok().stdout;
+    assert!(text.contains("  phase:    enhancement of initiative checkout\n"), "{text}");
+    let lines = s.run(&["list", "--column", "ready"]).ok().stdout;
+    assert!(lines.lines().any(|l| l.contains("Saved cards %checkout:enhancement")), "{lines}");
     let plain = s.run(&["show", "1", "--json"]).ok().json();
     assert_eq!((&plain["initiative"], &plain["phase"]), (&json!(null), &json!(null)));
 }

@@ -164,6 +164,9 @@ pub fn links(board: &Board, item: &Item, today: NaiveDate) -> Vec<String> {
     if let Some(standing) = timebox::standing(board, item, today) {
         notes.push(format!("timebox: {}", standing.label()));
     }
+    if let (Some(initiative), Some(phase)) = (&item.initiative, item.phase) {
+        notes.push(format!("{} of initiative {initiative}", phase.label()));
+    }
     notes
 }
 
