@@ -139,7 +139,10 @@ impl App {
             }
             _ => return,
         };
-        let created = match (&form.purpose, &result) {
+        // The initiative to keep selected in the list beneath: a decision or an edit may move
+        // it (stopped ones go last), a new one is selected.
+        let keep = match (&form.purpose, &result) {
+            (Purpose::Decide(id) | Purpose::EditInitiative(id), _) => Some(id.clone()),
             (Purpose::NewInitiative, Ok(op)) => match &op.edit {
                 crate::domain::Edit::Initiative(crate::domain::initiative_edit::InitiativeEdit::Add(it)) => {
                     Some(it.id.clone())
@@ -152,7 +155,7 @@ impl App {
             Ok(op) => {
                 self.overlays.pop();
                 self.commit(Ok(op));
-                self.select_initiative(created.as_deref());
+                self.select_initiative(keep.as_deref());
             }
             Err(err) => {
                 if let Some(Overlay::Form(form)) = self.overlays.last_mut() {
