@@ -10,21 +10,23 @@ use super::keymap::Mode;
 use super::overlay::Overlay;
 use super::status::Status;
 use crate::domain::phased;
-use crate::domain::progress::{self, Progress, Snapshot};
+use crate::domain::progress::{self, Snapshot};
 use crate::domain::search::Query;
 use crate::store::users;
 
 impl App {
     /// The initiatives in the order the view lists them.
     pub fn initiative_order(&self) -> Vec<String> {
-        Progress::by_status(&self.board).into_iter().map(|(it, _)| it.id.clone()).collect()
+        self.view.initiatives.iter().map(|(id, _)| id.clone()).collect()
     }
 
     /// The initiative the overlay on top is about: the selected one of the list, or the one
     /// whose details are shown.
     fn current_initiative(&self) -> Option<String> {
         match self.overlays.last()? {
-            Overlay::Initiatives { selected } => self.initiative_order().get(*selected).cloned(),
+            Overlay::Initiatives { selected } => {
+                self.view.initiatives.get(*selected).map(|(id, _)| id.clone())
+            }
             Overlay::InitiativeDetails { id, .. } => Some(id.clone()),
             _ => None,
         }
@@ -175,9 +177,10 @@ impl App {
         }
     }
 
-    /// The initiatives' warnings before a change, when the board has any initiatives.
+    /// The initiatives' warnings before a change (as the view has them), when there are any.
     pub(super) fn watch_initiatives(&self) -> Option<Snapshot> {
-        (!self.board.initiatives().is_empty()).then(|| progress::snapshot(&self.board))
+        let all = &self.view.initiatives;
+        (!all.is_empty()).then(|| all.iter().map(|(id, p)| (id.clone(), p.warnings.clone())).collect())
     }
 
     /// The warnings a change brought, to add to its status line.

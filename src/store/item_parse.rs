@@ -263,6 +263,17 @@ mod tests {
     }
 
     #[test]
+    fn a_board_with_initiatives_is_read_line_by_line() {
+        let board = generate::board(600, 2);
+        assert!(!board.initiatives().is_empty() && board.items().iter().any(|it| it.phase.is_some()));
+        let text = crate::store::format::to_text(&board).expect("text");
+        assert_eq!(parse_board(&text), Some(board.clone()), "the fast reader reads the whole board");
+        let (read, _) =
+            crate::store::format::read(std::path::Path::new("b.ron"), text.into_bytes()).expect("reads");
+        assert_eq!(read, board);
+    }
+
+    #[test]
     fn odd_strings_survive() {
         for s in
             ["a, b", "quote \" back\\slash", "new\nline\ttab", "it's", "\u{7}\u{301}ünï 🚀", "[x], (y)", ""]

@@ -25,7 +25,9 @@ pub fn draw_initiative(buf: &mut Buffer, area: Rect, app: &App, id: &str, scroll
         block.render(area, buf);
         return;
     };
-    let progress = Progress::of(app.board(), it);
+    // The view's progress is current after every change; computing it is the fallback.
+    let cached = app.view().initiatives.iter().find(|(i, _)| i == id).map(|(_, p)| p.clone());
+    let progress = cached.unwrap_or_else(|| Progress::of(app.board(), it));
     let title = format!(" {} — {} ({}) ", it.id, it.name, it.status);
     let mut block = Block::bordered().border_style(theme.overlay_border).title(Line::styled(
         truncate(&title, usize::from(area.width.saturating_sub(4))),

@@ -40,7 +40,8 @@ pub fn draw_initiatives(buf: &mut Buffer, area: Rect, app: &App, selected: usize
     let inner = block.inner(area);
     block.render(area, buf);
     let width = usize::from(inner.width);
-    let all = Progress::by_status(app.board());
+    let all: Vec<(&Initiative, &Progress)> =
+        app.view().initiatives.iter().filter_map(|(id, p)| Some((app.board().initiative(id)?, p))).collect();
     if all.is_empty() {
         let label = app.keymap().short_keys(Mode::Board, &[Action::LabelInitiative]).unwrap_or_default();
         let lines = vec![
