@@ -64,12 +64,14 @@ impl Warning {
     pub fn message(&self) -> String {
         match self {
             Warning::PolishBeforeCore { early, open_mvp } => {
-                let ids: Vec<String> = early.iter().map(|id| format!("#{id}")).collect();
+                // A few ids say which; a long list would only hide the point.
+                let ids: Vec<String> = early.iter().take(5).map(|id| format!("#{id}")).collect();
+                let mut named = ids.join(", ");
+                if early.len() > ids.len() {
+                    named.push_str(&format!(" and {} more", early.len() - ids.len()));
+                }
                 let (verb, items) = if *open_mvp == 1 { ("is", "item") } else { ("are", "items") };
-                format!(
-                    "polish before core: {} started while {open_mvp} MVP {items} {verb} open",
-                    ids.join(", ")
-                )
+                format!("polish before core: {named} started while {open_mvp} MVP {items} {verb} open")
             }
             Warning::MvpNotMinimal { share, basis } => format!(
                 "MVP not minimal: it holds {share:.0}% of the {} (keep it at 30% or less)",

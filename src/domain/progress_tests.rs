@@ -197,3 +197,12 @@ fn news_are_the_warnings_a_change_brought() {
         ["checkout: boundary review due: MVP → enhancement (every MVP item is done), no decision recorded"]
     );
 }
+
+#[test]
+fn a_long_list_of_early_items_names_a_few() {
+    let warning = Warning::PolishBeforeCore { early: (1..=8).collect(), open_mvp: 3 };
+    assert_eq!(
+        warning.message(),
+        "polish before core: #1, #2, #3, #4, #5 and 3 more started while 3 MVP items are open"
+    );
+}
