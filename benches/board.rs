@@ -1,6 +1,7 @@
 //! In-process benchmarks at 1,000 and 10,000 items: load, save, full render at 160x48, one
 //! navigation key (handle + render), one item move (handle + apply + save + render), the
-//! capacity split, and the evidence pages. Run with `cargo bench --bench board`.
+//! capacity split, the evidence pages, and the initiatives (progress of all, one key in their
+//! view). Run with `cargo bench --bench board`.
 
 use std::path::PathBuf;
 
@@ -118,5 +119,29 @@ fn evidence_pages(bencher: Bencher, items: usize) {
         let groups = criteria::by_criterion(&board);
         let register = debt::register(&board, now).sorted(debt::Sort::Interest);
         (figures.decided.len(), groups.len(), register.total_interest)
+    });
+}
+
+/// Every initiative's progress and warnings (what the initiatives view computes per frame, and
+/// a change computes before and after to announce new warnings).
+#[divan::bench(args = SIZES)]
+fn initiatives_progress(bencher: Bencher, items: usize) {
+    let board = generate::board(items, 1);
+    bencher.bench(|| twotrack::domain::progress::Progress::by_status(&board));
+}
+
+/// One key in the initiatives view (select the next one) and the frame after it, at 160x48.
+#[divan::bench(args = SIZES)]
+fn initiatives_view_key(bencher: Bencher, items: usize) {
+    let (_dir, path) = board_file(items);
+    let mut app = app(&path);
+    app.handle_key(key('i'));
+    let mut screen = Screen::new(Theme::standard());
+    let mut buf = Buffer::empty(Rect::new(0, 0, 160, 48));
+    let mut down = true;
+    bencher.bench_local(|| {
+        app.handle_key(key(if down { 'j' } else { 'k' }));
+        down = !down;
+        render(&mut screen, &app, &mut buf);
     });
 }

@@ -1,12 +1,13 @@
 //! Large, realistic boards for benchmarks and tests: both tracks, both stages, every column,
-//! estimates, tags, assignees, descriptions, timeboxes, follow-ups and promotions. The same
-//! size and seed always give the same board.
+//! estimates, tags, assignees, descriptions, timeboxes, follow-ups, promotions and initiatives
+//! with their phases. The same size and seed always give the same board.
 
 use chrono::{DateTime, Days, NaiveDate};
 
 use crate::domain::ops::{self, NewItem};
+use crate::domain::phased::{self, NewInitiative};
 use crate::domain::{
-    Board, Edit, Item, ItemId, Kind, Severity, Stage, Timestamp, Track, criteria, two_stage,
+    Board, Edit, Item, ItemId, Kind, Phase, Severity, Stage, Timestamp, Track, criteria, two_stage,
 };
 
 /// A small, fast, deterministic pseudo-random sequence (xorshift64*).
@@ -64,6 +65,7 @@ pub fn board(count: usize, seed: u64) -> Board {
     let mut board = Board::new(&format!("Generated board ({count} items)"));
     let now = epoch();
     let today = now.date_naive();
+    let initiatives = add_initiatives(&mut board, count);
     for n in 0..count {
         let track = if rng.chance(25) { Track::Discovery } else { Track::Delivery };
         let columns: Vec<String> = board.track(track).columns.iter().map(|c| c.id.clone()).collect();
@@ -106,6 +108,12 @@ pub fn board(count: usize, seed: u64) -> Board {
             item.finished = Some(now);
         }
         add_evidence(&mut evidence, &mut item, &mut open_experiment);
+        // Every third item belongs to an initiative (without drawing from the sequence, so the
+        // rest of the board is as it always was).
+        if n % 3 == 0 && !initiatives.is_empty() {
+            item.initiative = Some(initiatives[(n / 3) % initiatives.len()].clone());
+            item.phase = Some(Phase::ALL[(n / 7) % 3]);
+        }
         let _ = board.apply(Edit::Add(item));
     }
     board
@@ -137,6 +145,24 @@ fn add_evidence(rng: &mut Rng, item: &mut Item, open_experiment: &mut Option<Ite
         item.accepted_by = Some((*rng.pick(&two_stage::WAYS)).to_owned());
         item.acceptance_note = rng.chance(50).then(|| format!("{} agreed", rng.pick(PEOPLE)));
     }
+}
+
+/// One initiative per 250 items (at least one, at most ten), named after the nouns; their ids.
+fn add_initiatives(board: &mut Board, count: usize) -> Vec<String> {
+    NOUNS
+        .iter()
+        .take((count / 250).clamp(1, NOUNS.len()))
+        .filter_map(|noun| {
+            let id = crate::domain::initiative::slug(noun);
+            let new = NewInitiative {
+                name: format!("Improve {noun}"),
+                id: Some(id.clone()),
+                ..NewInitiative::default()
+            };
+            board.apply(phased::create(board, new).ok()?.edit).ok()?;
+            Some(id)
+        })
+        .collect()
 }
 
 /// `today` moved by `offset - back` days.
@@ -176,5 +202,9 @@ mod tests {
         assert!(board.items().iter().any(|i| i.criteria.as_ref().is_some_and(|c| !c.is_empty())));
         assert!(board.items().iter().any(|i| i.accepted_by.is_some()));
         assert!(board.items().iter().any(|i| i.variant.as_deref() == Some("B")));
+        assert_eq!(board.initiatives().len(), 2);
+        for phase in Phase::ALL {
+            assert!(board.items().iter().any(|i| i.phase == Some(phase) && i.initiative.is_some()));
+        }
     }
 }

@@ -408,9 +408,14 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
         (Mode::Discovery, "c Tab"),
         (Mode::Criteria, "h h h E"),
         (Mode::Details, "e"),
+        (Mode::Initiatives, "i"),
+        (Mode::Initiative, "i Enter"),
     ];
     let open = |mode: Mode, keys: &str| {
-        let (s, app) = app_on_starter();
+        let (s, app) = match mode {
+            Mode::Initiatives | Mode::Initiative => common::app_on_fixture("phased.ron"),
+            _ => app_on_starter(),
+        };
         let mut app = if mode == Mode::Details { app.read_only("a test".into()) } else { app };
         press(&mut app, keys);
         assert_eq!(app.mode(), mode, "{keys:?} opens {mode:?}");

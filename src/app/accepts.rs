@@ -42,6 +42,8 @@ impl Mode {
                 EntryCriteria,
                 ApplyMine,
                 ReopenDraft,
+                Initiatives,
+                LabelInitiative,
                 Promote,
                 Drop,
                 FollowLink,
@@ -64,6 +66,22 @@ impl Mode {
             Mode::Discovery => &[Edit, NextPage, Undo, Redo, Help, Close],
             Mode::Criteria => &[SelectDown, SelectUp, Tick, NoneApplies, Save, Help, Close],
             Mode::Details => &[Help, Close],
+            Mode::Initiatives => &[
+                SelectDown,
+                SelectUp,
+                InitiativeDetails,
+                Decide,
+                AddInitiative,
+                EditInitiative,
+                ShowItems,
+                Undo,
+                Redo,
+                Help,
+                Close,
+            ],
+            Mode::Initiative => {
+                &[ScrollDown, ScrollUp, Decide, EditInitiative, ShowItems, Undo, Redo, Help, Close]
+            }
         }
     }
 

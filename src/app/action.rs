@@ -114,6 +114,20 @@ pub enum Action {
     ApplyMine,
     /// Reopen the form kept as a draft when the last session ended with it open.
     ReopenDraft,
+    /// Show the initiatives: progress per phase, current phase, warnings.
+    Initiatives,
+    /// Put the selected item into an initiative and phase (or take it out).
+    LabelInitiative,
+    /// Show the selected initiative's details: criteria, decisions, items.
+    InitiativeDetails,
+    /// Record the decision at a phase boundary of the selected initiative.
+    Decide,
+    /// Create an initiative.
+    AddInitiative,
+    /// Edit the selected initiative: name, description, criteria, status.
+    EditInitiative,
+    /// Filter the board to the selected initiative's items.
+    ShowItems,
 }
 
 impl Action {
@@ -151,6 +165,10 @@ impl Action {
                 | SplitVariants
                 | PickWinner
                 | EntryCriteria
+                | LabelInitiative
+                | Decide
+                | AddInitiative
+                | EditInitiative
                 | ApplyMine
                 | ReopenDraft
         )
@@ -212,6 +230,13 @@ impl Action {
             Action::GoTo => "go to the selected item on the board",
             Action::ApplyMine => "apply your values of the last conflict (someone else's were first)",
             Action::ReopenDraft => "reopen the draft of a form left open when a session ended",
+            Action::Initiatives => "initiatives: progress per phase, warnings, decisions",
+            Action::LabelInitiative => "put the item into an initiative and phase",
+            Action::InitiativeDetails => "details: criteria, decisions (newest first), items",
+            Action::Decide => "record the phase-boundary decision (continue, pivot, stop)",
+            Action::AddInitiative => "add an initiative",
+            Action::EditInitiative => "edit the initiative: name, criteria, status",
+            Action::ShowItems => "show its items on the board (a filter)",
         }
     }
 }

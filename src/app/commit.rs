@@ -50,6 +50,7 @@ impl App {
         let place =
             |board: &Board| subject.and_then(|id| board.item(id)).map(|it| (it.track, it.column.clone()));
         let before = place(&self.board);
+        let watched = self.watch_initiatives();
         let forward = op.edit.clone();
         self.saver.note(&self.board, &op.edit);
         match self.board.apply(op.edit) {
@@ -66,6 +67,10 @@ impl App {
                     if !warnings.is_empty() {
                         status = Status::warning(format!("{}; {}", status.text, warnings.join("; ")));
                     }
+                }
+                let news = self.initiative_news(watched);
+                if !news.is_empty() {
+                    status = Status::warning(format!("{}; {}", status.text, news.join("; ")));
                 }
                 self.after_change(subject, status);
                 if entered {

@@ -54,6 +54,8 @@ impl App {
             Mode::Discovery => self.discovery_action(action),
             Mode::Criteria => self.criteria_action(action),
             Mode::Details => self.details_action(action),
+            Mode::Initiatives => self.initiatives_action(action),
+            Mode::Initiative => self.initiative_details_action(action),
         };
         if done {
             return Outcome::Done;
@@ -103,6 +105,8 @@ impl App {
             Action::FollowLink => self.follow_link(),
             Action::DefinitionOfDone => self.open_definition_of_done_form(),
             Action::DebtRegister => self.overlays.push(Overlay::Debt { selected: 0, sort: Sort::Severity }),
+            Action::Initiatives => self.overlays.push(Overlay::Initiatives { selected: 0 }),
+            Action::LabelInitiative => self.open_label_form(),
             Action::Add => self.open_new_item_form(),
             Action::Edit if self.saver.read_only_reason().is_some() => self.show_details(),
             Action::Edit => self.open_edit_item_form(),

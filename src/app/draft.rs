@@ -133,6 +133,12 @@ impl App {
             Purpose::Accept(id) => super::evidence_forms::accept(&self.board, item(*id)?),
             Purpose::Variants(id) => super::evidence_forms::variants(&self.board, item(*id)?),
             Purpose::Estimate(id) => super::quick::estimate_form(item(*id)?),
+            Purpose::NewInitiative => super::initiative_form::new_initiative(),
+            Purpose::EditInitiative(id) => {
+                super::initiative_form::edit_initiative(self.board.initiative(id)?)
+            }
+            Purpose::Decide(id) => super::initiative_form::decide(&self.board, self.board.initiative(id)?),
+            Purpose::Label(id) => super::initiative_form::label(&self.board, item(*id)?),
         })
     }
 }

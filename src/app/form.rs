@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{CursorMove, TextArea};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Item, ItemId, Severity, Stage, Track};
+use crate::domain::{Item, ItemId, Phase, Severity, Stage, Track};
 
 /// What a form creates or changes when it is saved.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +32,12 @@ pub enum Purpose {
     Variants(ItemId),
     /// The quick estimate prompt of an item.
     Estimate(ItemId),
+    NewInitiative,
+    EditInitiative(String),
+    /// The boundary decision of an initiative.
+    Decide(String),
+    /// Putting an item into an initiative and phase.
+    Label(ItemId),
 }
 
 /// Which value a field holds.
@@ -71,6 +77,19 @@ pub enum FieldKey {
     StageTwoTarget,
     TrackLimit(Track),
     ColumnLimit(Track, usize),
+    Name,
+    InitiativeId,
+    Status,
+    /// The success criteria of a phase, one per line.
+    Criteria(Phase),
+    Boundary,
+    Verdict,
+    Review,
+    Plan,
+    Communicated,
+    OpenItems,
+    Initiative,
+    Phase,
 }
 
 /// How a field takes input.
@@ -81,7 +100,7 @@ pub enum Input {
     /// Several lines of text.
     Text(TextArea<'static>),
     /// One of a few options, cycled with ←/→ or Space, or picked by first letter.
-    Choice { options: Vec<&'static str>, index: usize },
+    Choice { options: Vec<String>, index: usize },
     /// A line of text ticked or not; Space toggles.
     Toggle { text: String, on: bool },
 }
@@ -112,9 +131,9 @@ impl Input {
         Input::Text(area_at_end(text.lines().map(str::to_owned).collect()))
     }
 
-    pub fn choice(options: Vec<&'static str>, selected: &str) -> Input {
+    pub fn choice(options: Vec<&str>, selected: &str) -> Input {
         let index = options.iter().position(|o| *o == selected).unwrap_or(0);
-        Input::Choice { options, index }
+        Input::Choice { options: options.into_iter().map(str::to_owned).collect(), index }
     }
 }
 
@@ -258,7 +277,7 @@ impl Form {
     pub fn value(&self, key: FieldKey) -> String {
         match self.fields.iter().find(|f| f.key == key).map(|f| &f.input) {
             Some(Input::Line(area) | Input::Text(area)) => area.lines().join("\n"),
-            Some(Input::Choice { options, index }) => options[*index].to_owned(),
+            Some(Input::Choice { options, index }) => options[*index].clone(),
             Some(Input::Toggle { .. }) | None => String::new(),
         }
     }

@@ -78,6 +78,9 @@ impl App {
         let today = self.now.date_naive();
         let Some(Overlay::Form(form)) = self.overlays.last_mut() else { return };
         let result = match &form.purpose {
+            Purpose::NewInitiative | Purpose::EditInitiative(_) | Purpose::Decide(_) | Purpose::Label(_) => {
+                return self.submit_phased_form();
+            }
             Purpose::NewItem { track, column, stage } => item_form::values(form, today)
                 .map(|values| ops::add(&self.board, values.into_new(*track, column, *stage), self.now)),
             Purpose::NewItems { track, column, stage } => {

@@ -166,6 +166,9 @@ pub fn links(board: &Board, item: &Item, today: NaiveDate) -> Vec<String> {
     notes.extend(
         evidence::facts(board, item, today).into_iter().map(|(label, value)| format!("{label}: {value}")),
     );
+    if let (Some(initiative), Some(phase)) = (&item.initiative, item.phase) {
+        notes.push(format!("{} of initiative {initiative}", phase.label()));
+    }
     notes
 }
 

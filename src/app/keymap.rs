@@ -29,10 +29,12 @@ pub enum Mode {
     Discovery,
     Criteria,
     Details,
+    Initiatives,
+    Initiative,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Board,
         Mode::Help,
         Mode::Form,
@@ -43,6 +45,8 @@ impl Mode {
         Mode::Discovery,
         Mode::Criteria,
         Mode::Details,
+        Mode::Initiatives,
+        Mode::Initiative,
     ];
 
     /// The mode's name in keymap files (`board`, `form`).
@@ -58,6 +62,8 @@ impl Mode {
             Mode::Discovery => "discovery",
             Mode::Criteria => "criteria",
             Mode::Details => "details",
+            Mode::Initiatives => "initiatives",
+            Mode::Initiative => "initiative",
         }
     }
 
@@ -73,6 +79,8 @@ impl Mode {
             Mode::Discovery => "Discovery",
             Mode::Criteria => "Entry criteria",
             Mode::Details => "Details",
+            Mode::Initiatives => "Initiatives",
+            Mode::Initiative => "Initiative details",
         }
     }
 }

@@ -13,6 +13,8 @@ pub mod evidence_forms;
 mod follow;
 pub mod form;
 mod forms;
+pub mod initiative_form;
+mod initiatives;
 pub mod item_form;
 pub mod keymap;
 pub mod keymap_file;

@@ -29,6 +29,10 @@ pub enum Overlay {
     Criteria(Box<CriteriaPrompt>),
     /// The selected item's details, to read (what `e` opens in a read-only session).
     Details,
+    /// The initiatives, with the selected one (in the view's order).
+    Initiatives { selected: usize },
+    /// One initiative's details, scrolled by `scroll` lines.
+    InitiativeDetails { id: String, scroll: u16 },
 }
 
 /// A change that waits for the user's yes, and what to ask.
@@ -54,6 +58,8 @@ impl Overlay {
             Overlay::Discovery => Mode::Discovery,
             Overlay::Criteria(_) => Mode::Criteria,
             Overlay::Details => Mode::Details,
+            Overlay::Initiatives { .. } => Mode::Initiatives,
+            Overlay::InitiativeDetails { .. } => Mode::Initiative,
         }
     }
 }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::domain::capacity::Capacity;
 use crate::domain::lanes::{LaneKey, Lanes};
+use crate::domain::progress::Progress;
 use crate::domain::search::Query;
 use crate::domain::timebox;
 use crate::domain::wip::Load;
@@ -38,6 +39,8 @@ pub struct BoardView {
     pub today: NaiveDate,
     /// Open discovery items whose timebox has passed.
     pub overdue: usize,
+    /// Each initiative's id and progress, open ones first (the initiatives view's order).
+    pub initiatives: Vec<(String, Progress)>,
 }
 
 impl BoardView {
@@ -64,7 +67,17 @@ impl BoardView {
             }
         }
         let overdue = board.items().iter().filter(|it| timebox::overdue(board, it, today)).count();
-        BoardView { columns, lanes, totals, query, capacity: Capacity::of(board), today, overdue }
+        let initiatives = Progress::by_status(board).into_iter().map(|(it, p)| (it.id.clone(), p)).collect();
+        BoardView {
+            columns,
+            lanes,
+            totals,
+            query,
+            capacity: Capacity::of(board),
+            today,
+            overdue,
+            initiatives,
+        }
     }
 
     pub fn column_count(&self) -> usize {

@@ -5,7 +5,9 @@ use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
 
-use super::{AddArgs, Cli, Command, accept, config_cmd, criteria, debt, edit, json, list, text, variant};
+use super::{
+    AddArgs, Cli, Command, accept, config_cmd, criteria, debt, edit, initiative, json, list, text, variant,
+};
 use crate::clock;
 use crate::config::Config;
 use crate::domain::activity::Stamp;
@@ -13,7 +15,7 @@ use crate::domain::backlinks::Backlinks;
 use crate::domain::base::Base;
 use crate::domain::capacity::Capacity;
 use crate::domain::ops::{self, NewItem, Op, OpError};
-use crate::domain::{Board, Edit, ItemId, Timestamp, dual_track, timebox, two_stage};
+use crate::domain::{Board, Edit, ItemId, Timestamp, dual_track, phased, timebox, two_stage};
 use crate::store::journal::Journal;
 use crate::store::{BoardLock, Opened, Store, location, users};
 
@@ -25,6 +27,12 @@ struct Writer {
 }
 
 static WRITER: OnceLock<Writer> = OnceLock::new();
+
+/// The author of this run's changes (`--user`, `TWOTRACK_USER`, the config's `user`, else the
+/// login name).
+pub(super) fn author() -> String {
+    WRITER.get().map_or_else(|| users::author(None), |w| w.stamp.author.clone())
+}
 
 pub fn run(cli: Cli) -> Result<()> {
     // These need no board and no config (a broken config must not hide where it is).
@@ -99,6 +107,9 @@ pub fn run(cli: Cli) -> Result<()> {
             println!("ok");
             Ok(())
         }
+        Command::Initiative(command) => initiative::run(&path, command, now),
+        Command::Phase(args) => initiative::phase(&path, args, now),
+        Command::Decide(args) => initiative::decide(&path, args, now),
         Command::Config(_) | Command::Completions { .. } | Command::Man => Ok(()),
     }
 }
@@ -131,6 +142,7 @@ fn board_options(cli: &Cli, config: &Config, author: String) -> Result<crate::tu
 }
 
 fn add(path: &Path, args: AddArgs, now: Timestamp) -> Result<()> {
+    let phase = initiative::parse_phase(args.phase.as_deref())?;
     let new = NewItem {
         title: args.title,
         track: args.track,
@@ -155,7 +167,10 @@ fn add(path: &Path, args: AddArgs, now: Timestamp) -> Result<()> {
     let op = change(path, now, |board| {
         let op = criteria::add(board, new, &args.criteria, now)?;
         unanswered = criteria::unanswered_warning(board, &op);
-        Ok(op)
+        match &args.initiative {
+            Some(id) => phased::add_to(board, op, id, phase),
+            None => Ok(op),
+        }
     })?;
     print_new_id(&op)?;
     if let Some(warning) = unanswered {

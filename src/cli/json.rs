@@ -40,6 +40,8 @@ pub fn item(board: &Board, links: &Backlinks, item: &Item, now: Timestamp) -> Va
             .map(|e| json!({"text": e.text, "done": e.done}))
             .collect::<Vec<_>>(),
         "finished": item.finished,
+        "initiative": item.initiative,
+        "phase": item.phase.map(|p| p.name()),
         "created": item.created,
         "updated": item.updated,
     });

@@ -7,6 +7,8 @@ mod criteria;
 mod debt;
 mod edit;
 pub mod evidence_report;
+mod initiative;
+pub mod initiative_out;
 mod json;
 mod list;
 mod log;
@@ -196,6 +198,13 @@ pub enum Command {
     Man,
     /// The activity journal: who changed what and when, and values not applied in conflicts.
     Log(log::LogArgs),
+    /// Phased delivery: add, list, show and edit initiatives.
+    #[command(subcommand)]
+    Initiative(initiative::InitiativeCommand),
+    /// Put an item into a phase (mvp, enhancement, polish) of its initiative; `none` takes it out.
+    Phase(initiative::PhaseArgs),
+    /// Record the decision at a phase boundary of an initiative: review, decide, plan, tell.
+    Decide(initiative::DecideArgs),
 }
 
 #[derive(Debug, Args)]
@@ -279,6 +288,12 @@ pub struct AddArgs {
     /// For discovery: the entry criteria that put it there (by name or number), or `none`.
     #[arg(long, num_args = 1.., value_name = "CRITERION")]
     pub criteria: Vec<String>,
+    /// Phased delivery: the initiative the item belongs to (its id or name).
+    #[arg(long, value_name = "ID")]
+    pub initiative: Option<String>,
+    /// Its phase: mvp, enhancement or polish (default: the phase the initiative is in).
+    #[arg(long, requires = "initiative")]
+    pub phase: Option<String>,
 }
 
 #[derive(Debug, Args)]

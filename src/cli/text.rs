@@ -25,6 +25,9 @@ pub fn list(board: &Board, items: &[&Item]) -> String {
         for tag in &item.tags {
             let _ = write!(out, " #{tag}");
         }
+        if let (Some(initiative), Some(phase)) = (&item.initiative, item.phase) {
+            let _ = write!(out, " %{initiative}:{phase}");
+        }
         if let Some(who) = &item.assignee {
             let _ = write!(out, " @{who}");
         }
@@ -89,6 +92,9 @@ pub fn show(board: &Board, item: &Item, now: Timestamp) -> String {
     if !item.links.is_empty() {
         let links: Vec<String> = item.links.iter().map(|id| format!("#{id}")).collect();
         rows.push(("links", links.join(", ")));
+    }
+    if let (Some(initiative), Some(phase)) = (&item.initiative, item.phase) {
+        rows.push(("phase", format!("{} of initiative {initiative}", phase.label())));
     }
     rows.push(("created", item.created.to_rfc3339()));
     rows.push(("updated", item.updated.to_rfc3339()));

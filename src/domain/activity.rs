@@ -152,7 +152,15 @@ pub fn summary(board: &Board, before: Option<&Item>, after: Option<&Item>) -> St
             if old.stage != new.stage {
                 parts.push(format!("labelled {}", new.stage.label()));
             }
-            let plain = |n: &str| !MOVE.contains(&n) && n != "stage" && n != fields::RANK;
+            if old.initiative != new.initiative || old.phase != new.phase {
+                parts.push(match (&new.initiative, new.phase, &old.initiative) {
+                    (Some(initiative), Some(phase), _) => format!("is {} of {initiative}", phase.label()),
+                    (_, _, Some(left)) => format!("left initiative {left}"),
+                    _ => "left its initiative".to_owned(),
+                });
+            }
+            let membership = |n: &str| n == "initiative" || n == "phase";
+            let plain = |n: &str| !MOVE.contains(&n) && n != "stage" && n != fields::RANK && !membership(n);
             let others: Vec<&fields::Changed> = changed.iter().filter(|c| plain(&c.name)).collect();
             match others.as_slice() {
                 [] => {}

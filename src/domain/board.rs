@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::criteria;
+use super::initiative::Initiative;
 use super::interest::InterestWeights;
 use super::item::{Item, ItemId, Stage, Track};
 
@@ -114,6 +115,10 @@ pub struct Board {
     pub interest_weights: Option<InterestWeights>,
     pub discovery: TrackDef,
     pub delivery: TrackDef,
+    /// Phased delivery, sorted by id. Written before the items so that the items list stays
+    /// the last thing in the file (the fast reader relies on it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) initiatives: Vec<Initiative>,
     /// Sorted by id (the store and `apply` keep it so).
     pub(crate) items: Vec<Item>,
 }
@@ -146,6 +151,7 @@ impl Board {
                 ],
                 wip_limit: None,
             },
+            initiatives: Vec::new(),
             items: Vec::new(),
         }
     }
@@ -214,6 +220,7 @@ impl Board {
             interest_weights: self.interest_weights,
             discovery: self.discovery.clone(),
             delivery: self.delivery.clone(),
+            initiatives: self.initiatives.clone(),
             items: Vec::new(),
         }
     }

@@ -55,6 +55,28 @@ pub fn describe_except(old: &Board, new: &Board, known: &dyn Fn(Option<ItemId>) 
     if old.entry_criteria != new.entry_criteria {
         out.push("entry criteria changed".into());
     }
+    out.extend(initiative_changes(old, new));
+    out
+}
+
+/// One line per initiative added, removed, decided on or edited.
+fn initiative_changes(old: &Board, new: &Board) -> Vec<String> {
+    let mut out = Vec::new();
+    for now in new.initiatives() {
+        match old.initiative(&now.id) {
+            None => out.push(format!("initiative {} added", now.id)),
+            Some(before) if before.decisions.len() < now.decisions.len() => {
+                if let Some(d) = now.decisions.last() {
+                    out.push(format!("{}: boundary {} decided: {}", now.id, d.boundary.number(), d.decision));
+                }
+            }
+            Some(before) if before != now => out.push(format!("initiative {} edited", now.id)),
+            Some(_) => {}
+        }
+    }
+    for gone in old.initiatives().iter().filter(|it| new.initiative(&it.id).is_none()) {
+        out.push(format!("initiative {} removed", gone.id));
+    }
     out
 }
 
@@ -87,5 +109,33 @@ mod tests {
             ["#1 moved to Review", "#2 labelled stage two", "deleted #3 \"c\"", "added #5 \"e\" in Ready"]
         );
         assert!(describe(&new, &new).is_empty());
+    }
+
+    #[test]
+    fn says_what_happened_to_initiatives_and_membership() {
+        use crate::domain::phased::{self, DecisionInput, NewInitiative};
+        use crate::domain::phased_fixture::{self as fx, apply};
+        use crate::domain::{Boundary, Phase, Verdict};
+        let old = fx::board(&[(Phase::Mvp, Some(1), "done"), (Phase::Polish, Some(1), "ready")]);
+        let mut new = old.clone();
+        apply(&mut new, |b| phased::set_phase(b, 2, Phase::Enhancement, fx::now()));
+        apply(&mut new, |b| phased::create(b, NewInitiative { name: "Search".into(), ..Default::default() }));
+        let input = DecisionInput {
+            boundary: Boundary::One,
+            verdict: Verdict::Continue,
+            review: "fine".into(),
+            plan: String::new(),
+            communicated: String::new(),
+            open_items: None,
+        };
+        apply(&mut new, |b| phased::decide(b, "checkout", input, "kim", fx::now()));
+        assert_eq!(
+            describe(&old, &new),
+            [
+                "#2 is enhancement of checkout",
+                "checkout: boundary 1 decided: continue",
+                "initiative search added"
+            ]
+        );
     }
 }

@@ -4,6 +4,8 @@
 //! restores the board, and a list of inverses is an undo history.
 
 use super::board::{Board, CapacityPolicy};
+use super::initiative::Phase;
+use super::initiative_edit::{InitiativeEdit, InitiativeError};
 use super::interest::InterestWeights;
 use super::item::{CheckEntry, Item, ItemId, Kind, Place, Severity, Stage, Timestamp, Track};
 use chrono::NaiveDate;
@@ -19,6 +21,8 @@ pub enum EditError {
     ZeroId,
     #[error("the {track} track has no column `{column}`")]
     NoSuchColumn { track: String, column: String },
+    #[error(transparent)]
+    Initiative(#[from] InitiativeError),
 }
 
 /// New values for some fields of an item; `None` leaves a field as it is.
@@ -49,6 +53,8 @@ pub struct ItemChange {
     pub experiment: Option<Option<ItemId>>,
     pub variant: Option<Option<String>>,
     pub winner: Option<Option<ItemId>>,
+    pub initiative: Option<Option<String>>,
+    pub phase: Option<Option<Phase>>,
 }
 
 /// One change to a board.
@@ -70,6 +76,8 @@ pub enum Edit {
     SetEntryCriteria(Option<Vec<String>>),
     /// Replace the severity weights of debt interest (`None`: the defaults).
     SetInterestWeights(Option<InterestWeights>),
+    /// Add, change or remove an initiative, or record a decision on it.
+    Initiative(InitiativeEdit),
     /// Several edits as one step: all apply, or none does.
     Batch(Vec<Edit>),
 }
@@ -106,6 +114,7 @@ impl Edit {
                 }
             }
             Edit::Batch(edits) => edits.iter_mut().for_each(|e| e.remap(ids)),
+            Edit::Initiative(edit) => edit.remap(&map),
             Edit::SetPolicy(_)
             | Edit::SetWipLimit { .. }
             | Edit::SetDefinitionOfDone { .. }
@@ -132,7 +141,8 @@ impl Edit {
             | Edit::SetWipLimit { .. }
             | Edit::SetDefinitionOfDone { .. }
             | Edit::SetEntryCriteria(_)
-            | Edit::SetInterestWeights(_) => out.push(None),
+            | Edit::SetInterestWeights(_)
+            | Edit::Initiative(_) => out.push(None),
             Edit::Batch(edits) => edits.iter().for_each(|e| e.touched(out)),
         }
     }
@@ -146,7 +156,8 @@ impl Edit {
             | Edit::SetWipLimit { .. }
             | Edit::SetDefinitionOfDone { .. }
             | Edit::SetEntryCriteria(_)
-            | Edit::SetInterestWeights(_) => None,
+            | Edit::SetInterestWeights(_)
+            | Edit::Initiative(_) => None,
             Edit::Batch(edits) => edits.iter().find_map(Edit::subject),
         }
     }
@@ -174,6 +185,7 @@ impl Board {
             Edit::SetInterestWeights(weights) => {
                 Ok(Edit::SetInterestWeights(std::mem::replace(&mut self.interest_weights, weights)))
             }
+            Edit::Initiative(edit) => Ok(Edit::Initiative(self.apply_initiative(edit)?)),
             Edit::Batch(edits) => self.apply_batch(edits),
         }
     }
@@ -206,6 +218,7 @@ impl Board {
             return Err(EditError::ZeroId);
         }
         self.check_place(&item.place())?;
+        self.check_membership(item.initiative.as_deref(), item.phase)?;
         let at = self.index_of(item.id).err().ok_or(EditError::IdTaken(item.id))?;
         let id = item.id;
         // Ids are never reused: the counter only moves forward, even when the add is undone.
@@ -223,6 +236,7 @@ impl Board {
         if let Some(place) = &change.place {
             self.check_place(place)?;
         }
+        self.check_membership_change(id, &change)?;
         let item = self.item_mut(id).ok_or(EditError::NoSuchItem(id))?;
         let old = change.apply_to(item);
         let old_at = std::mem::replace(&mut item.updated, at);
@@ -297,6 +311,8 @@ impl ItemChange {
         v.field("experiment", &mut self.experiment, &mut item.experiment);
         v.field("variant", &mut self.variant, &mut item.variant);
         v.field("winner", &mut self.winner, &mut item.winner);
+        v.field("initiative", &mut self.initiative, &mut item.initiative);
+        v.field("phase", &mut self.phase, &mut item.phase);
     }
 
     /// Sets the given fields on `item` and returns a change holding what was there.

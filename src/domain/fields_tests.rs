@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate};
 use serde::de::{self, Deserializer, Visitor};
 
 use super::*;
+use crate::domain::Phase;
 use crate::domain::item::{CheckEntry, Kind, Severity, Stage, Track};
 
 /// The names of a struct's fields as its `Deserialize` knows them (what a file may contain).
@@ -72,6 +73,8 @@ pub(crate) fn full_pair() -> (Item, Item) {
         experiment: Some(1),
         variant: Some("A".into()),
         winner: Some(1),
+        initiative: Some("checkout".into()),
+        phase: Some(Phase::Mvp),
         created: time(0),
         updated: time(0),
     };
@@ -105,6 +108,8 @@ pub(crate) fn full_pair() -> (Item, Item) {
         experiment: Some(2),
         variant: Some("B".into()),
         winner: Some(2),
+        initiative: Some("search".into()),
+        phase: Some(Phase::Polish),
         created: time(0),
         updated: time(5),
     };

@@ -6,6 +6,8 @@ use std::str::FromStr;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::initiative::Phase;
+
 /// Stable identifier of an item: a positive integer, never reused on a board.
 pub type ItemId = u64;
 
@@ -13,7 +15,12 @@ pub type ItemId = u64;
 pub type Timestamp = DateTime<Utc>;
 
 /// The value of `all` called `text`, or an error that lists the names (`what` says of what).
-fn by_name<T: Copy>(text: &str, all: &[T], name: fn(T) -> &'static str, what: &str) -> Result<T, String> {
+pub(crate) fn by_name<T: Copy>(
+    text: &str,
+    all: &[T],
+    name: fn(T) -> &'static str,
+    what: &str,
+) -> Result<T, String> {
     all.iter().copied().find(|v| name(*v) == text.trim()).ok_or_else(|| {
         let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
         let (last, rest) = names.split_last().unwrap_or((&"", &[]));
@@ -295,6 +302,12 @@ pub struct Item {
     /// The experiment's winning variant once it is picked (recorded on every variant).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub winner: Option<ItemId>,
+    /// Phased delivery: the id of the initiative the item belongs to (with a phase).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initiative: Option<String>,
+    /// Phased delivery: the item's phase in its initiative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<Phase>,
     pub created: Timestamp,
     pub updated: Timestamp,
 }

@@ -56,6 +56,8 @@ pub enum OpError {
     Decided { experiment: ItemId, winner: ItemId },
     #[error("the {0} track has no done column to archive losing variants in")]
     NoArchive(Track),
+    #[error(transparent)]
+    Phased(#[from] super::phased::PhasedError),
 }
 
 /// An edit ready to apply, with what it does in words.
@@ -149,6 +151,8 @@ pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
         experiment: None,
         variant: None,
         winner: None,
+        initiative: None,
+        phase: None,
         created: now,
         updated: now,
     };

@@ -1,5 +1,5 @@
 //! Matching items against a search: every word must appear in the item's id, title, tags,
-//! assignee, kind or description, ignoring case.
+//! assignee, kind, description or initiative, ignoring case.
 
 use super::item::Item;
 
@@ -32,9 +32,13 @@ impl Query {
     }
 }
 
-/// `#12` matches the id, `#tag` a tag, `@name` the assignee; other words any text field.
+/// `#12` matches the id, `#tag` a tag, `@name` the assignee, `%initiative` the initiative
+/// (see [`initiative_matches`]); other words any text field.
 fn word_matches(word: &str, item: &Item) -> bool {
     let has = |text: &str, part: &str| text.to_lowercase().contains(part);
+    if let Some(rest) = word.strip_prefix('%') {
+        return initiative_matches(rest, item);
+    }
     if let Some(rest) = word.strip_prefix('#') {
         return match rest.parse::<u64>() {
             Ok(id) => item.id == id,
@@ -49,6 +53,15 @@ fn word_matches(word: &str, item: &Item) -> bool {
         || item.assignee.as_deref().is_some_and(|a| has(a, word))
         || item.kind.name() == word
         || has(&item.description, word)
+}
+
+/// Phased delivery: `%` any item in an initiative, `%check` one whose initiative id contains
+/// `check`, `%check:mvp` also in that phase, `%:pol` any initiative's items in that phase (a
+/// phase may be shortened to its first letters).
+fn initiative_matches(word: &str, item: &Item) -> bool {
+    let (Some(initiative), Some(phase)) = (&item.initiative, item.phase) else { return false };
+    let (id, wanted_phase) = word.split_once(':').unwrap_or((word, ""));
+    initiative.contains(id) && phase.name().starts_with(wanted_phase)
 }
 
 #[cfg(test)]
@@ -85,8 +98,33 @@ mod tests {
             ("#2", false),
             ("export pdf", false),
             ("", true),
+            ("%", false),
         ] {
             assert_eq!(Query::new(query).matches(&it), expected, "query {query:?}");
         }
+    }
+
+    #[test]
+    fn percent_words_find_initiatives_and_phases() {
+        let mut it = item("Pay with a saved card", &[], None);
+        it.initiative = Some("checkout".into());
+        it.phase = Some(crate::domain::Phase::Enhancement);
+        for (query, expected) in [
+            ("%", true),
+            ("%checkout", true),
+            ("%CHECK", true),
+            ("%check:enh", true),
+            ("%checkout:enhancement", true),
+            ("%:e", true),
+            ("%checkout:mvp", false),
+            ("%:polish", false),
+            ("%search", false),
+            ("checkout", false),
+            ("%checkout card", true),
+        ] {
+            assert_eq!(Query::new(query).matches(&it), expected, "query {query:?}");
+        }
+        let plain = item("Pay with a saved card", &[], None);
+        assert!(!Query::new("%:mvp").matches(&plain));
     }
 }

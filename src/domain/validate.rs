@@ -46,6 +46,7 @@ impl Board {
         self.check_columns()?;
         self.items.sort_by_key(|it| it.id);
         self.check_items()?;
+        self.check_initiatives()?;
         let max_id = self.items.last().map_or(0, |it| it.id);
         self.next_id = self.next_id.max(max_id + 1);
         Ok(())

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, NaiveDate};
 
-use crate::domain::{Board, CheckEntry, Item, Kind, Severity, Stage, Timestamp, Track};
+use crate::domain::{Board, CheckEntry, Item, Kind, Phase, Severity, Stage, Timestamp, Track};
 
 const ITEMS_OPEN: &str = "\n    items: [\n";
 const ITEMS_CLOSE: &str = "\n    ],\n";
@@ -105,6 +105,8 @@ fn item(fields: &[(&str, &str)]) -> Option<Item> {
         experiment: None,
         variant: None,
         winner: None,
+        initiative: None,
+        phase: None,
         created: DateTime::UNIX_EPOCH,
         updated: DateTime::UNIX_EPOCH,
     };
@@ -173,6 +175,13 @@ fn item(fields: &[(&str, &str)]) -> Option<Item> {
     }
     if let Some(v) = next("winner") {
         item.winner = Some(some(v)?.parse().ok()?);
+    }
+    if let Some(v) = next("initiative") {
+        item.initiative = Some(string(some(v)?)?);
+    }
+    if let Some(v) = next("phase") {
+        let name = some(v)?;
+        item.phase = Some(Phase::ALL.into_iter().find(|p| p.name() == name)?);
     }
     item.created = timestamp(next("created")?)?;
     item.updated = timestamp(next("updated")?)?;
@@ -290,6 +299,17 @@ mod tests {
             crate::store::written::Written::adopt(&parsed, text).is_ok(),
             "trusted: it writes back the same"
         );
+    }
+
+    #[test]
+    fn a_board_with_initiatives_is_read_line_by_line() {
+        let board = generate::board(600, 2);
+        assert!(!board.initiatives().is_empty() && board.items().iter().any(|it| it.phase.is_some()));
+        let text = crate::store::format::to_text(&board).expect("text");
+        assert_eq!(parse_board(&text), Some(board.clone()), "the fast reader reads the whole board");
+        let (read, _) =
+            crate::store::format::read(std::path::Path::new("b.ron"), text.into_bytes()).expect("reads");
+        assert_eq!(read, board);
     }
 
     #[test]

@@ -21,12 +21,9 @@ pub fn write_item(out: &mut String, item: &Item) {
     number(out, "stage", item.stage.number());
     number(out, "rank", item.rank);
     ident(out, "kind", item.kind.name());
-    if let Some(estimate) = item.estimate {
-        some(out, "estimate", &estimate.to_string());
-    }
+    optional(out, "estimate", item.estimate);
     if !item.tags.is_empty() {
-        let tags: Vec<String> = item.tags.iter().map(|t| quoted(t)).collect();
-        field(out, "tags", &format!("[{}]", tags.join(", ")));
+        field(out, "tags", &quoted_list(&item.tags));
     }
     if let Some(assignee) = &item.assignee {
         some(out, "assignee", &quoted(assignee));
@@ -43,44 +40,46 @@ pub fn write_item(out: &mut String, item: &Item) {
         let links: Vec<String> = item.links.iter().map(ToString::to_string).collect();
         field(out, "links", &format!("[{}]", links.join(", ")));
     }
-    optional_string(out, "question", item.question.as_deref());
-    if let Some(date) = item.timebox {
-        some(out, "timebox", &quoted(&date.to_string()));
-    }
-    optional_string(out, "outcome", item.outcome.as_deref());
-    optional_string(out, "learned", item.learned.as_deref());
-    optional_string(out, "drop_reason", item.drop_reason.as_deref());
-    if let Some(id) = item.promoted_from {
-        some(out, "promoted_from", &id.to_string());
-    }
-    if let Some(severity) = item.severity {
-        some(out, "severity", severity.name());
-    }
-    if let Some(id) = item.follow_up_of {
-        some(out, "follow_up_of", &id.to_string());
-    }
-    if let Some(date) = item.accepted {
-        some(out, "accepted", &quoted(&date.to_string()));
-    }
-    if let Some(time) = item.finished {
-        some(out, "finished", &quoted(&timestamp(time)));
-    }
-    optional_string(out, "accepted_by", item.accepted_by.as_deref());
-    optional_string(out, "acceptance_note", item.acceptance_note.as_deref());
-    if let Some(criteria) = &item.criteria {
-        let texts: Vec<String> = criteria.iter().map(|t| quoted(t)).collect();
-        some(out, "criteria", &format!("[{}]", texts.join(", ")));
-    }
-    if let Some(id) = item.experiment {
-        some(out, "experiment", &id.to_string());
-    }
-    optional_string(out, "variant", item.variant.as_deref());
-    if let Some(id) = item.winner {
-        some(out, "winner", &id.to_string());
-    }
+    workflow_fields(out, item);
     string(out, "created", &timestamp(item.created));
     string(out, "updated", &timestamp(item.updated));
     out.push_str("        ),\n");
+}
+
+/// The fields the workflows set (discovery, two-stage, evidence, phased delivery), in the
+/// order of [`Item`]'s fields.
+fn workflow_fields(out: &mut String, item: &Item) {
+    optional_string(out, "question", item.question.as_deref());
+    optional_string(out, "timebox", item.timebox.map(|d| d.to_string()).as_deref());
+    optional_string(out, "outcome", item.outcome.as_deref());
+    optional_string(out, "learned", item.learned.as_deref());
+    optional_string(out, "drop_reason", item.drop_reason.as_deref());
+    optional(out, "promoted_from", item.promoted_from);
+    optional(out, "severity", item.severity.map(|s| s.name()));
+    optional(out, "follow_up_of", item.follow_up_of);
+    optional_string(out, "accepted", item.accepted.map(|d| d.to_string()).as_deref());
+    optional_string(out, "finished", item.finished.map(timestamp).as_deref());
+    optional_string(out, "accepted_by", item.accepted_by.as_deref());
+    optional_string(out, "acceptance_note", item.acceptance_note.as_deref());
+    optional(out, "criteria", item.criteria.as_deref().map(quoted_list));
+    optional(out, "experiment", item.experiment);
+    optional_string(out, "variant", item.variant.as_deref());
+    optional(out, "winner", item.winner);
+    optional_string(out, "initiative", item.initiative.as_deref());
+    optional(out, "phase", item.phase.map(|p| p.name()));
+}
+
+/// `["a", "b"]`.
+fn quoted_list(texts: &[String]) -> String {
+    let texts: Vec<String> = texts.iter().map(|t| quoted(t)).collect();
+    format!("[{}]", texts.join(", "))
+}
+
+/// `name: Some(value),` when there is a value, written as it displays.
+fn optional(out: &mut String, name: &str, value: Option<impl std::fmt::Display>) {
+    if let Some(value) = value {
+        some(out, name, &value.to_string());
+    }
 }
 
 fn start(out: &mut String, name: &str) {

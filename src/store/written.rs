@@ -264,7 +264,33 @@ mod tests {
 
     fn odd_board() -> Board {
         let mut board = generate::board(300, 3);
+        let odd = "quote \" back\\slash\nnew\tline ünï 🚀";
+        let initiative = crate::domain::Initiative {
+            id: "odd-one_2".into(),
+            name: odd.into(),
+            description: odd.into(),
+            criteria: crate::domain::initiative::Criteria {
+                polish: vec![odd.into(), String::new()],
+                ..Default::default()
+            },
+            status: crate::domain::Status::Paused,
+            decisions: vec![crate::domain::Decision {
+                boundary: crate::domain::Boundary::Two,
+                decision: crate::domain::Verdict::Stop,
+                date: chrono::NaiveDate::from_ymd_opt(2026, 2, 29 - 1).expect("date"),
+                author: odd.into(),
+                review: odd.into(),
+                plan: String::new(),
+                communicated: "a, b".into(),
+                open_items: Some(crate::domain::OpenItems::Backlog),
+                items: vec![1, 2],
+            }],
+        };
+        let add = crate::domain::initiative_edit::InitiativeEdit::Add(Box::new(initiative));
+        board.apply(Edit::Initiative(add)).expect("add initiative");
         let mut item = board.item(5).expect("item").clone();
+        item.initiative = Some("odd-one_2".into());
+        item.phase = Some(crate::domain::Phase::Polish);
         item.id = 1000;
         item.title = "quote \" back\\slash\nnew\tline \u{7} bell \u{301}accent ünï 🚀 r#\"raw\"#".into();
         item.tags = vec!["a,b".into(), "\"".into()];

@@ -39,6 +39,8 @@ pub mod priority {
     pub const FOLLOW_UP: u8 = 40;
     /// The variant letter of an experiment (`[A]`, `[B]✗`).
     pub const VARIANT: u8 = 45;
+    /// The initiative tag and phase letter (`%checkout:M`, at least `%M`).
+    pub const INITIATIVE: u8 = 35;
     /// The kind letter (`F`, `S`, ...).
     pub const KIND: u8 = 30;
 }
@@ -67,6 +69,9 @@ pub struct CardMarks {
     /// For open discovery items, the timebox: short (`3d`, `!2d`, `?`) for one-row cards, in
     /// words (`3d left`, `2d overdue`, `open-ended`) for two-row cards.
     pub timebox: Option<(Mark, String)>,
+    /// Phased delivery: the initiative tag and phase letter, longest form first (`%checkout:M`,
+    /// `%che:M`, `%M`); a card shows the longest that leaves its title room.
+    pub initiative: Option<(Vec<String>, Style)>,
 }
 
 impl CardMarks {
@@ -92,16 +97,31 @@ impl CardMarks {
             };
             (Mark::new(standing.short(), style, rank), standing.label())
         });
-        CardMarks { marks, timebox }
+        let initiative = item.initiative.as_ref().zip(item.phase).map(|(id, phase)| {
+            let long = if id.chars().count() > 10 {
+                format!("{}…", id.chars().take(9).collect::<String>())
+            } else {
+                id.clone()
+            };
+            let short: String = id.chars().take(3).collect();
+            let forms = [long, short, String::new()]
+                .map(|tag| format!("%{tag}{}{}", if tag.is_empty() { "" } else { ":" }, phase.letter()));
+            (forms.to_vec(), theme.phase(phase))
+        });
+        CardMarks { marks, timebox, initiative }
     }
 }
 
 /// The title keeps at least this many columns before marks give way.
 const TITLE_ROOM: usize = 8;
 
+/// The initiative tag takes a longer form than `%M` only where the title keeps this many
+/// columns (or all it needs).
+const TAG_AFTER_TITLE: usize = 24;
+
 /// Draws `item` in `area`: one row, or two when `area` is two rows high (the title wraps onto
 /// the second row, with the timebox in words or the assignee at its right). Pieces that do not
-/// fit drop by [`priority`].
+/// fit drop by [`priority`]; the initiative tag then takes the longest of its forms that fits.
 pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, selected: bool, theme: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
@@ -120,6 +140,10 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, se
     if let Some(e) = item.estimate {
         marks.push(Mark::new(e.to_string(), theme.estimate, priority::ESTIMATE));
     }
+    // The initiative tag competes in its shortest form (`%M`) and widens afterwards.
+    if let Some((short, style)) = card.initiative.as_ref().and_then(|(forms, s)| Some((forms.last()?, *s))) {
+        marks.insert(0, Mark::new(short.clone(), style, priority::INITIATIVE));
+    }
     let title_width = item.title.width().min(TITLE_ROOM);
     let used = |kind: &Option<Mark>, marks: &[Mark]| {
         kind.as_ref().map_or(0, |k| k.text.width() + 1)
@@ -136,6 +160,9 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, se
             (None, None) => break,
         }
     }
+    // The tag grows only into room the title does not need (up to a readable length).
+    let spare = width.saturating_sub(used(&kind, &marks) + item.title.width().min(TAG_AFTER_TITLE));
+    widen_initiative_tag(card, &mut marks, spare);
     let mut x = area.x;
     if let Some(k) = &kind {
         (x, _) = buf.set_stringn(x, area.y, &k.text, width, style(k.style));
@@ -176,6 +203,17 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, se
             note.width(),
             style(note_style),
         );
+    }
+}
+
+/// The card's initiative tag (if it kept its place) in the longest form that fits in the
+/// `spare` columns left beside the title's room.
+fn widen_initiative_tag(card: &CardMarks, marks: &mut [Mark], spare: usize) {
+    let Some((forms, _)) = &card.initiative else { return };
+    let Some(tag) = marks.iter_mut().find(|m| m.priority == priority::INITIATIVE) else { return };
+    let room = tag.text.width() + spare;
+    if let Some(form) = forms.iter().find(|form| form.width() <= room) {
+        tag.text = form.clone();
     }
 }
 

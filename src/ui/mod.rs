@@ -10,7 +10,10 @@ mod details_view;
 mod discovery_view;
 mod form_view;
 mod help;
+mod initiative_details_view;
+mod initiatives_view;
 pub mod layout;
+mod phase_bar;
 mod preview;
 mod question_view;
 mod status_bar;
@@ -171,6 +174,16 @@ fn draw_overlay(buf: &mut Buffer, board: Rect, app: &App, overlay: &Overlay, the
             let rect = popup(board, 72, question.lines.len() as u16 + 5);
             Clear.render(rect, buf);
             question_view::draw_question(buf, rect, app, question, theme);
+        }
+        Overlay::Initiatives { selected } => {
+            let rect = popup(board, 110, 40);
+            Clear.render(rect, buf);
+            initiatives_view::draw_initiatives(buf, rect, app, *selected, theme);
+        }
+        Overlay::InitiativeDetails { id, scroll } => {
+            let rect = popup(board, 110, 44);
+            Clear.render(rect, buf);
+            initiative_details_view::draw_initiative(buf, rect, app, id, *scroll, theme);
         }
         // Drawn in the status bar, so the filtered board stays in view.
         Overlay::Search(_) => {}

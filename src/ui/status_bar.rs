@@ -32,6 +32,7 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::Accept], "accept"),
             (&[Action::Capacity], "capacity"),
             (&[Action::DebtRegister], "debt"),
+            (&[Action::Initiatives], "initiatives"),
             (&[Action::Zoom], "zoom"),
             (&[Action::EstimateUp, Action::EstimateDown, Action::Estimate], "estimate"),
         ],
@@ -68,6 +69,22 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::NextPage], "discovery"),
             (&[Action::Undo], "undo"),
             (&[Action::Close], "close"),
+        ],
+        Mode::Initiatives => &[
+            (&[Action::Close], "close"),
+            (&[Action::Decide], "decide"),
+            (&[Action::InitiativeDetails], "details"),
+            (&[Action::AddInitiative], "add"),
+            (&[Action::EditInitiative], "edit"),
+            (&[Action::ShowItems], "show items"),
+            (&[Action::Undo], "undo"),
+        ],
+        Mode::Initiative => &[
+            (&[Action::Close], "close"),
+            (&[Action::Decide], "decide"),
+            (&[Action::ScrollDown, Action::ScrollUp], "scroll"),
+            (&[Action::EditInitiative], "edit"),
+            (&[Action::ShowItems], "show items"),
         ],
     }
 }

@@ -5,7 +5,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::BorderType;
 
 use crate::app::status::Level;
-use crate::domain::{Kind, Track};
+use crate::domain::{Kind, Phase, Track};
 
 #[derive(Clone, Debug)]
 pub struct Theme {
@@ -38,6 +38,8 @@ pub struct Theme {
     pub input: Style,
     pub button: Style,
     pub button_focused: Style,
+    /// Phased delivery: MVP, enhancement, polish (always with their letter or name beside).
+    pub phases: [Style; 3],
 }
 
 impl Theme {
@@ -80,6 +82,7 @@ impl Theme {
             input: Style::new().add_modifier(Modifier::UNDERLINED),
             button: bold,
             button_focused: bold.add_modifier(Modifier::REVERSED),
+            phases: [bold.fg(Color::Green), bold.fg(Color::Cyan), bold.fg(Color::Magenta)],
         }
     }
 
@@ -119,6 +122,7 @@ impl Theme {
             input: plain.add_modifier(Modifier::UNDERLINED),
             button: bold,
             button_focused: reversed,
+            phases: [bold; 3],
         }
     }
 
@@ -163,6 +167,7 @@ impl Theme {
             input: base.add_modifier(Modifier::UNDERLINED),
             button: bold,
             button_focused: bold.fg(Color::Black).bg(Color::LightYellow),
+            phases: [bold.fg(Color::LightGreen), bold.fg(Color::LightCyan), bold.fg(Color::LightMagenta)],
         }
     }
 
@@ -202,6 +207,10 @@ impl Theme {
 
     pub fn kind(&self, kind: Kind) -> Style {
         self.kinds[Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+    }
+
+    pub fn phase(&self, phase: Phase) -> Style {
+        self.phases[phase.index()]
     }
 
     pub fn level(&self, level: Level) -> Style {

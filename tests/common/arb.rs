@@ -4,10 +4,16 @@ use chrono::{DateTime, NaiveDate, Utc};
 use proptest::collection::{btree_set, vec};
 use proptest::option;
 use proptest::prelude::*;
+use twotrack::domain::initiative::Criteria;
+use twotrack::domain::initiative_edit::{InitiativeChange, InitiativeEdit};
 use twotrack::domain::interest::InterestWeights;
 use twotrack::domain::{
-    Board, CheckEntry, Edit, Item, ItemChange, ItemId, Kind, Place, Severity, Stage, Track,
+    Board, Boundary, CheckEntry, Decision, Edit, Initiative, Item, ItemChange, ItemId, Kind, OpenItems,
+    Phase, Place, Severity, Stage, Status, Track, Verdict,
 };
+
+/// The initiatives a generated board may have (items pick one of them by index).
+pub const INITIATIVES: [&str; 2] = ["checkout", "search-v2"];
 
 /// Text a user might type, including quotes, backslashes, newlines and non-ASCII.
 pub fn text() -> impl Strategy<Value = String> {
@@ -42,6 +48,49 @@ pub fn kind() -> impl Strategy<Value = Kind> {
 
 pub fn severity() -> impl Strategy<Value = Severity> {
     proptest::sample::select(Severity::ALL.to_vec())
+}
+
+pub fn phase() -> impl Strategy<Value = Phase> {
+    proptest::sample::select(Phase::ALL.to_vec())
+}
+
+/// Membership of one of [`INITIATIVES`] with a phase, or none.
+pub fn membership() -> impl Strategy<Value = Option<(String, Phase)>> {
+    option::of((0usize..INITIATIVES.len(), phase()).prop_map(|(i, p)| (INITIATIVES[i].to_owned(), p)))
+}
+
+pub fn decision() -> impl Strategy<Value = Decision> {
+    let verdict = proptest::sample::select(Verdict::ALL.to_vec());
+    let boundary = prop_oneof![Just(Boundary::One), Just(Boundary::Two)];
+    let open = option::of(proptest::sample::select(OpenItems::ALL.to_vec()));
+    (boundary, verdict, date(), text(), text(), text(), text(), open, vec(1u64..50, 0..3)).prop_map(
+        |(boundary, decision, date, author, review, plan, communicated, open_items, items)| Decision {
+            boundary,
+            decision,
+            date,
+            author,
+            review,
+            plan,
+            communicated,
+            open_items,
+            items,
+        },
+    )
+}
+
+/// An initiative with the given id and whatever else.
+pub fn initiative(id: &'static str) -> impl Strategy<Value = Initiative> {
+    let status = proptest::sample::select(Status::ALL.to_vec());
+    (text(), text(), vec(text(), 0..2), vec(text(), 0..2), status, vec(decision(), 0..2)).prop_map(
+        move |(name, description, mvp, polish, status, decisions)| Initiative {
+            id: id.to_owned(),
+            name,
+            description,
+            criteria: Criteria { mvp, enhancement: Vec::new(), polish },
+            status,
+            decisions,
+        },
+    )
 }
 
 /// A place on a board with the default columns.
@@ -80,13 +129,14 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
         option::of(text()),
         option::of(1u64..50),
     );
-    (fields, more, links, discovery, evidence).prop_map(
+    (fields, more, links, discovery, evidence, membership()).prop_map(
         move |(
             (title, place, kind, estimate, tags, assignee, description, checklist, links),
             (timebox, outcome, severity, created, updated),
             (follow_up_of, accepted, finished),
             (question, learned, drop_reason, promoted_from),
             (accepted_by, acceptance_note, criteria, experiment, variant, winner),
+            membership,
         )| Item {
             id,
             title,
@@ -117,6 +167,8 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
             experiment,
             variant,
             winner,
+            initiative: membership.as_ref().map(|(id, _)| id.clone()),
+            phase: membership.map(|(_, phase)| phase),
             created,
             updated,
         },
@@ -129,22 +181,32 @@ pub fn weights() -> impl Strategy<Value = InterestWeights> {
         .prop_map(|(low, medium, high, critical)| InterestWeights { low, medium, high, critical })
 }
 
-/// A board with the default columns and up to `max` items with distinct ids.
+/// A board with the default columns and up to `max` items with distinct ids; half of the
+/// boards have the [`INITIATIVES`] (and some items in them), the others none.
 pub fn board(max: usize) -> impl Strategy<Value = Board> {
     let policy = (0u8..=100, 0u8..=100, option::of(vec(text(), 0..4)), option::of(weights()));
-    (text(), any::<u32>(), policy, btree_set(1u64..200, 0..max))
-        .prop_flat_map(|(name, points, policy, ids)| {
+    let initiatives = option::of((initiative(INITIATIVES[0]), initiative(INITIATIVES[1])));
+    (text(), any::<u32>(), policy, btree_set(1u64..200, 0..max), initiatives)
+        .prop_flat_map(|(name, points, policy, ids, initiatives)| {
             let items: Vec<_> = ids.into_iter().map(item).collect();
-            (Just((name, points, policy)), items)
+            (Just((name, points, policy, initiatives)), items)
         })
-        .prop_map(|((name, points, (discovery, stage_two, criteria, weights)), items)| {
+        .prop_map(|((name, points, (discovery, stage_two, criteria, weights), initiatives), items)| {
             let mut board = Board::new(&name);
             board.capacity.points = points;
             board.capacity.discovery_share = discovery;
             board.capacity.stage_two_share = stage_two;
             board.entry_criteria = criteria;
             board.interest_weights = weights;
-            for item in items {
+            let with_initiatives = initiatives.is_some();
+            for initiative in initiatives.into_iter().flat_map(|(a, b)| [a, b]) {
+                let add = Edit::Initiative(InitiativeEdit::Add(Box::new(initiative)));
+                board.apply(add).expect("valid, distinct initiative ids");
+            }
+            for mut item in items {
+                if !with_initiatives {
+                    (item.initiative, item.phase) = (None, None);
+                }
                 board.apply(Edit::Add(Box::new(item))).expect("distinct ids on default columns");
             }
             board
@@ -164,8 +226,11 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
         option::of(checklist()),
         option::of(option::of(date())),
         option::of(option::of(severity())),
-        option::of(option::of(vec(text(), 0..3))),
-        option::of(option::of(1u64..50)),
+        (
+            option::of(option::of(vec(text(), 0..3))),
+            option::of(option::of(1u64..50)),
+            option::of(membership()),
+        ),
     )
         .prop_map(
             |(
@@ -179,8 +244,7 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
                 checklist,
                 timebox,
                 severity,
-                criteria,
-                winner,
+                (criteria, winner, member),
             )| {
                 ItemChange {
                     place,
@@ -195,10 +259,30 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
                     severity,
                     criteria,
                     winner,
+                    initiative: member.as_ref().map(|m| m.as_ref().map(|(id, _)| id.clone())),
+                    phase: member.map(|m| m.map(|(_, phase)| phase)),
                     ..ItemChange::default()
                 }
             },
         )
+}
+
+/// An edit of the initiatives: a status change, a decision recorded or taken back, or one
+/// added or removed (which may fail on a board without them, or with items in them).
+fn initiative_edit() -> impl Strategy<Value = Edit> {
+    let id = proptest::sample::select(INITIATIVES.to_vec()).prop_map(str::to_owned);
+    let status = proptest::sample::select(Status::ALL.to_vec());
+    prop_oneof![
+        (id.clone(), status).prop_map(|(id, status)| InitiativeEdit::Change {
+            id,
+            change: Box::new(InitiativeChange { status: Some(status), ..InitiativeChange::default() }),
+        }),
+        (id.clone(), decision()).prop_map(|(id, d)| InitiativeEdit::Record { id, decision: Box::new(d) }),
+        (id.clone(), decision()).prop_map(|(id, d)| InitiativeEdit::Unrecord { id, decision: Box::new(d) }),
+        id.clone().prop_map(InitiativeEdit::Remove),
+        initiative("fresh").prop_map(|it| InitiativeEdit::Add(Box::new(it))),
+    ]
+    .prop_map(Edit::Initiative)
 }
 
 /// A board and an edit that applies to it.
@@ -223,7 +307,7 @@ fn edit_for(ids: Vec<ItemId>, next: ItemId) -> BoxedStrategy<Edit> {
         change: Box::new(change),
         at,
     });
-    let single = prop_oneof![add, remove, change].boxed();
+    let single = prop_oneof![3 => add, 3 => remove, 3 => change, 2 => initiative_edit()].boxed();
     prop_oneof![
         3 => single.clone(),
         1 => vec(single, 0..3).prop_map(|edits| {

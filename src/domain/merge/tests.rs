@@ -164,6 +164,17 @@ fn every_field_of_an_item_merges() {
     let (a, b) = full_pair();
     let board_with = |item: &Item| {
         let mut board = Board::new("t");
+        // The initiatives the pair's items belong to.
+        board.initiatives = ["checkout", "search"]
+            .map(|id| crate::domain::Initiative {
+                id: id.into(),
+                name: id.into(),
+                description: String::new(),
+                criteria: crate::domain::initiative::Criteria::default(),
+                status: crate::domain::initiative::Status::Active,
+                decisions: Vec::new(),
+            })
+            .to_vec();
         board.items = vec![item.clone()];
         board.next_id = 6;
         board

@@ -1,0 +1,131 @@
+//! The initiatives view: per initiative its status, phase and progress, the three-segment bar,
+//! open items per phase and the warnings; open initiatives first, scrolled to the selected one.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::card::truncate;
+use super::phase_bar;
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::action::Action;
+use crate::app::keymap::Mode;
+use crate::domain::progress::Progress;
+use crate::domain::{Initiative, Phase};
+
+/// Indent of the lines under an initiative's name.
+const INDENT: &str = "   ";
+
+pub fn draw_initiatives(buf: &mut Buffer, area: Rect, app: &App, selected: usize, theme: &Theme) {
+    let keys = |a: &[Action]| app.keymap().short_keys(Mode::Initiatives, a).unwrap_or_default();
+    let block = Block::bordered()
+        .border_style(theme.overlay_border)
+        .title(Line::styled(" Initiatives: MVP → enhancement → polish ", theme.overlay_title))
+        .title_bottom(Line::styled(
+            format!(
+                " {} select · {} details · {} decide · {} add · {} edit · {} items · {} close ",
+                keys(&[Action::SelectDown, Action::SelectUp]),
+                keys(&[Action::InitiativeDetails]),
+                keys(&[Action::Decide]),
+                keys(&[Action::AddInitiative]),
+                keys(&[Action::EditInitiative]),
+                keys(&[Action::ShowItems]),
+                keys(&[Action::Close]),
+            ),
+            theme.overlay_title,
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let width = usize::from(inner.width);
+    let all: Vec<(&Initiative, &Progress)> =
+        app.view().initiatives.iter().filter_map(|(id, p)| Some((app.board().initiative(id)?, p))).collect();
+    if all.is_empty() {
+        let label = app.keymap().short_keys(Mode::Board, &[Action::LabelInitiative]).unwrap_or_default();
+        let lines = vec![
+            Line::styled("No initiatives yet.", theme.base),
+            Line::styled(
+                format!(
+                    "{} adds one: a name and success criteria per phase.",
+                    keys(&[Action::AddInitiative])
+                ),
+                theme.hint_text,
+            ),
+            Line::styled(
+                format!(
+                    "Then {label} on the board puts the selected item into its MVP, enhancement or polish."
+                ),
+                theme.hint_text,
+            ),
+        ];
+        Paragraph::new(lines).render(inner, buf);
+        return;
+    }
+    let selected = selected.min(all.len() - 1);
+    let blocks: Vec<Vec<Line>> = all
+        .iter()
+        .enumerate()
+        .map(|(i, (it, p))| initiative_lines(it, p, i == selected, width, theme))
+        .collect();
+    // Scroll by whole initiatives so that the selected one shows.
+    let rows = usize::from(inner.height);
+    let mut first = selected;
+    let mut used = blocks[selected].len();
+    while first > 0 && used + blocks[first - 1].len() <= rows {
+        first -= 1;
+        used += blocks[first].len();
+    }
+    let lines: Vec<Line> = blocks.into_iter().skip(first).flatten().collect();
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// The lines of one initiative, with a blank line after it.
+fn initiative_lines(
+    it: &Initiative,
+    p: &Progress,
+    selected: bool,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let marker = if selected { "▶ " } else { "  " };
+    let right = format!("{} · {} · {}%", it.status, p.current().label(), p.percent());
+    let left = format!("{marker}{}  ", it.id);
+    let room = width.saturating_sub(left.width() + right.width() + 1);
+    let name = truncate(&it.name, room);
+    let pad = width.saturating_sub(left.width() + name.width() + right.width());
+    let title_style = if selected { theme.card_selected } else { theme.column_title };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(left, title_style),
+        Span::styled(name, if selected { theme.card_selected } else { theme.base }),
+        Span::styled(" ".repeat(pad), if selected { theme.card_selected } else { theme.base }),
+        Span::styled(right, if selected { theme.card_selected } else { theme.hint_text }),
+    ])];
+    let amount = format!("  {}", p.amount(p.done, p.total));
+    let bar_width = width.saturating_sub(INDENT.len() + amount.width()).min(70);
+    let mut bar = vec![Span::raw(INDENT)];
+    bar.extend(phase_bar::bar(p, bar_width, theme));
+    bar.push(Span::styled(amount, theme.base));
+    lines.push(Line::from(bar));
+    let open: Vec<String> = Phase::ALL
+        .iter()
+        .map(|phase| {
+            let ph = p.phase(*phase);
+            match ph.started {
+                0 => format!("{} {}", phase.label(), ph.open_items),
+                n => format!("{} {} ({n} under way)", phase.label(), ph.open_items),
+            }
+        })
+        .collect();
+    let mut open_line = format!("{INDENT}open: {}", open.join(" · "));
+    if p.unestimated > 0 {
+        open_line.push_str(&format!(" · {} unestimated", p.unestimated));
+    }
+    lines.push(Line::styled(truncate(&open_line, width), theme.hint_text));
+    for warning in &p.warnings {
+        lines.push(Line::styled(truncate(&format!("{INDENT}! {}", warning.message()), width), theme.warning));
+    }
+    lines.push(Line::default());
+    lines
+}
