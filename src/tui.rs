@@ -1,14 +1,15 @@
 //! The board in the terminal: load before touching the terminal, then a loop that waits for a
-//! key, a resize or a change of the board file (no timer: an idle board writes nothing) and
-//! draws only after something changed; the terminal is restored on every exit.
+//! key, a resize, a change of the board file or of who is on the board (no timer while idle:
+//! an idle board writes nothing) and draws only after something changed; the terminal is
+//! restored on every exit.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use crossterm::event::{self, Event, KeyEventKind};
-use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use ratatui::DefaultTerminal;
 
 use crate::app::App;
@@ -16,9 +17,15 @@ use crate::app::keymap::Keymap;
 use crate::app::status::Status;
 use crate::clock;
 use crate::domain::Timestamp;
-use crate::store::{Store, atomic};
+use crate::store::presence::Sidecar;
+use crate::store::{Store, users};
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
+use crate::watch::{Change, Watch};
+
+/// After a change of presence, the directory is read once more this much later: a killed
+/// session's file may tell it closed a moment before the kernel drops its lock.
+const RECHECK: Duration = Duration::from_secs(1);
 
 /// How the board screen starts.
 #[derive(Debug, Default)]
@@ -26,6 +33,8 @@ pub struct Options {
     pub readonly: bool,
     pub presenter: bool,
     pub theme: Option<String>,
+    /// `--follow [NAME]`: follow the presenter called NAME, else whoever presents.
+    pub follow: Option<Option<String>>,
 }
 
 /// What the loop waits for.
@@ -34,6 +43,10 @@ enum Message {
     TerminalGone(std::io::Error),
     /// Something happened to the board file (maybe our own save).
     BoardFile,
+    /// Someone joined, moved, presents or left (maybe this session itself).
+    Presence,
+    /// Time to read who is on the board once more after a change.
+    Recheck,
     /// The process was asked to stop (`kill`, a hang-up): quit cleanly.
     Stop,
 }
@@ -62,9 +75,23 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     if options.presenter {
         app = app.presenter();
     }
+    let sidecar = Sidecar::of(path);
+    app.join(&sidecar, users::session_user());
+    app.peers_changed(sidecar.scan(app.presence().session()));
+    if let Some(wanted) = options.follow {
+        app = app.following(wanted);
+    }
+    app.announce();
     let (sender, messages) = mpsc::channel();
-    let _watcher = match watch(path, sender.clone()) {
-        Ok(watcher) => Some(watcher),
+    let tell = sender.clone();
+    let watch = Watch::start(path, sidecar.dir(), move |change| {
+        let _ = tell.send(match change {
+            Change::Board => Message::BoardFile,
+            Change::Presence => Message::Presence,
+        });
+    });
+    let mut watch = match watch {
+        Ok(watch) => Some(watch),
         Err(err) => {
             app.set_status(Status::warning(format!("not following changes by others: {err:#}")));
             None
@@ -75,32 +102,14 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     stop_on_signals(sender.clone());
     read_terminal(sender);
-    let result = event_loop(&mut terminal, &mut app, &mut screen, &messages);
+    let mut presence = Presence { sidecar: &sidecar, watch: watch.as_mut(), recheck: None };
+    let result = event_loop(&mut terminal, &mut app, &mut screen, &messages, &mut presence);
     let _ = terminal.show_cursor();
     ratatui::restore();
     if let Some(note) = app.exit_note() {
         eprintln!("twotrack: {note}");
     }
     result
-}
-
-/// Watches the board's directory: an atomic save replaces the file, so watching the file itself
-/// would lose track of it after the first save.
-fn watch(path: &Path, sender: Sender<Message>) -> Result<RecommendedWatcher> {
-    let dir: PathBuf = atomic::directory_of(path).to_path_buf();
-    let name = path.file_name().map(ToOwned::to_owned);
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event
-            && event.paths.iter().any(|p| p.file_name() == name.as_deref())
-        {
-            let _ = sender.send(Message::BoardFile);
-        }
-    })
-    .context("cannot watch the board file")?;
-    watcher
-        .watch(&dir, RecursiveMode::NonRecursive)
-        .with_context(|| format!("cannot watch {}", dir.display()))?;
-    Ok(watcher)
 }
 
 /// Turns SIGTERM, SIGINT, SIGHUP and SIGQUIT into a clean quit, so the terminal is restored and
@@ -134,11 +143,48 @@ fn read_terminal(sender: Sender<Message>) {
     });
 }
 
+/// Who is on the board: where to read it, and when to read it once more.
+struct Presence<'a> {
+    sidecar: &'a Sidecar,
+    watch: Option<&'a mut Watch>,
+    recheck: Option<Instant>,
+}
+
+impl Presence<'_> {
+    /// The next message, or the recheck when it is due.
+    fn next(&mut self, messages: &Receiver<Message>) -> Result<Message> {
+        let Some(at) = self.recheck else {
+            return messages.recv().context("the terminal reader stopped");
+        };
+        match messages.recv_timeout(at.saturating_duration_since(Instant::now())) {
+            Ok(message) => Ok(message),
+            Err(RecvTimeoutError::Timeout) => {
+                self.recheck = None;
+                Ok(Message::Recheck)
+            }
+            Err(RecvTimeoutError::Disconnected) => bail!("the terminal reader stopped"),
+        }
+    }
+
+    /// Reads who is on the board (and, after a change, once more in a moment); returns whether
+    /// the screen may have changed.
+    fn read(&mut self, app: &mut App, again: bool) -> bool {
+        if let Some(watch) = self.watch.as_deref_mut() {
+            watch.presence_appeared();
+        }
+        if again {
+            self.recheck = Some(Instant::now() + RECHECK);
+        }
+        app.peers_changed(self.sidecar.scan(app.presence().session()))
+    }
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     screen: &mut Screen,
     messages: &Receiver<Message>,
+    presence: &mut Presence,
 ) -> Result<()> {
     let mut dirty = true;
     loop {
@@ -146,9 +192,10 @@ fn event_loop(
             terminal.draw(|frame| screen.render(app, frame)).context("cannot draw the board")?;
             dirty = false;
         }
-        let first = messages.recv().context("the terminal reader stopped")?;
+        let first = presence.next(messages)?;
         // Take everything already waiting, so a burst of file events is read once.
         let mut file_changed = false;
+        let mut presence_changed = None;
         for message in std::iter::once(first).chain(messages.try_iter()) {
             match message {
                 Message::Terminal(Event::Key(key)) if key.kind == KeyEventKind::Press => {
@@ -160,6 +207,8 @@ fn event_loop(
                 Message::Terminal(_) => {}
                 Message::TerminalGone(err) => return Err(err).context("cannot read from the terminal"),
                 Message::BoardFile => file_changed = true,
+                Message::Presence => presence_changed = Some(true),
+                Message::Recheck => presence_changed = presence_changed.or(Some(false)),
                 Message::Stop => app.stop(),
             }
             if app.should_quit() {
@@ -169,5 +218,11 @@ fn event_loop(
         if file_changed && app.file_changed() {
             dirty = true;
         }
+        if let Some(again) = presence_changed
+            && presence.read(app, again)
+        {
+            dirty = true;
+        }
+        app.announce();
     }
 }

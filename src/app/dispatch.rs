@@ -33,6 +33,8 @@ impl App {
             Mode::Capacity => self.capacity_action(action),
             Mode::Debt => self.debt_action(action),
             Mode::Confirm => self.confirm_action(action),
+            Mode::Details => self.details_action(action),
+            Mode::HandOver => self.hand_over_action(action),
         }
     }
 
@@ -72,11 +74,9 @@ impl App {
             Action::Redo => self.redo(),
             Action::Capacity => self.overlays.push(Overlay::Capacity),
             Action::Zoom => self.toggle_zoom(),
-            Action::Presenter => {
-                self.presenting = !self.presenting;
-                let text = if self.presenting { "presenter mode on" } else { "presenter mode off" };
-                self.status = Some(Status::info(text));
-            }
+            Action::Presenter => self.toggle_presenting(),
+            Action::Follow => self.toggle_follow(),
+            Action::HandOver => self.open_hand_over(),
             Action::Search => self.open_search(),
             Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Board, scroll: 0 }),
             Action::Quit => self.quit(),
@@ -122,6 +122,14 @@ impl App {
                 }
             }
             Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Debt, scroll: 0 }),
+            Action::Close => _ = self.overlays.pop(),
+            _ => {}
+        }
+    }
+
+    fn details_action(&mut self, action: Action) {
+        match action {
+            Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Details, scroll: 0 }),
             Action::Close => _ = self.overlays.pop(),
             _ => {}
         }
@@ -277,7 +285,7 @@ impl App {
     }
 
     /// Filters the board, keeping the selected item selected when it still shows.
-    fn refilter(&mut self, query: Query) {
+    pub(super) fn refilter(&mut self, query: Query) {
         let selected = self.selection.item(&self.view);
         self.view = BoardView::build(&self.board, query, self.now.date_naive());
         if !selected.is_some_and(|id| self.selection.select_item(&self.view, id)) {

@@ -31,6 +31,7 @@ impl App {
             Ok(None) => false,
             Ok(Some(merged)) => {
                 self.merged(merged, selected);
+                self.refollow();
                 true
             }
             Err(reason) => {

@@ -25,11 +25,22 @@ pub enum Mode {
     Capacity,
     Debt,
     Confirm,
+    Details,
+    HandOver,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 7] =
-        [Mode::Board, Mode::Help, Mode::Form, Mode::Search, Mode::Capacity, Mode::Debt, Mode::Confirm];
+    pub const ALL: [Mode; 9] = [
+        Mode::Board,
+        Mode::Help,
+        Mode::Form,
+        Mode::Search,
+        Mode::Capacity,
+        Mode::Debt,
+        Mode::Confirm,
+        Mode::Details,
+        Mode::HandOver,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -40,6 +51,8 @@ impl Mode {
             Mode::Capacity => "Capacity",
             Mode::Debt => "Debt register",
             Mode::Confirm => "Question",
+            Mode::Details => "Details",
+            Mode::HandOver => "Hand over",
         }
     }
 }

@@ -7,12 +7,16 @@ mod dispatch;
 mod follow;
 pub mod form;
 mod forms;
+mod handover;
 pub mod item_form;
 pub mod keymap;
+mod leader;
 pub mod overlay;
+pub mod presence;
 pub mod saver;
 pub mod selection;
 pub mod settings_form;
+pub mod shared_view;
 pub mod status;
 pub mod view;
 pub mod workflow_form;
@@ -25,6 +29,7 @@ use crate::domain::{Board, Item, Timestamp, Track};
 use crate::store::Store;
 use keymap::{Keymap, Mode};
 use overlay::Overlay;
+use presence::Presence;
 use saver::Saver;
 use selection::Selection;
 use status::Status;
@@ -52,6 +57,8 @@ pub struct App {
     quit_armed: bool,
     /// What to tell the user after the terminal is restored.
     exit_note: Option<String>,
+    /// The other sessions on the board, and following the presenter.
+    presence: Presence,
 }
 
 impl App {
@@ -74,6 +81,7 @@ impl App {
             came_from: None,
             quit_armed: false,
             exit_note: None,
+            presence: Presence::new(),
         };
         app.select_first_card();
         app
@@ -116,7 +124,10 @@ impl App {
     pub fn handle_key(&mut self, key: KeyEvent) {
         let mode = self.mode();
         match self.keymap.resolve(mode, key) {
-            Some(action) => self.dispatch(action),
+            Some(action) => match self.own_key(mode, action) {
+                Some(stopped) => self.dispatch_unfollowed(stopped, action),
+                None => self.dispatch(action),
+            },
             None => self.text_input(key),
         }
     }

@@ -1,5 +1,5 @@
 //! What can lie on top of the board and take the keys: help, forms, the search prompt, the
-//! capacity view.
+//! capacity view, the debt register, questions, an item's details and the hand-over chooser.
 
 use ratatui_textarea::TextArea;
 
@@ -21,6 +21,10 @@ pub enum Overlay {
     Debt { selected: usize },
     /// A question before a change: the change waits for a yes.
     Confirm(Box<Question>),
+    /// The selected item's details, read-only (a follower's view of what its presenter opened).
+    Details,
+    /// Who presents next: the session highlighted in the chooser.
+    HandOver { selected: String },
 }
 
 /// A change that waits for the user's yes, and what to ask.
@@ -41,6 +45,8 @@ impl Overlay {
             Overlay::Capacity => Mode::Capacity,
             Overlay::Debt { .. } => Mode::Debt,
             Overlay::Confirm(_) => Mode::Confirm,
+            Overlay::Details => Mode::Details,
+            Overlay::HandOver { .. } => Mode::HandOver,
         }
     }
 }

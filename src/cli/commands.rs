@@ -17,8 +17,13 @@ pub fn run(cli: Cli) -> Result<()> {
     let path = location::through_links(location::board_path(cli.file.as_deref())?);
     let now = clock::now()?;
     let Some(command) = cli.command else {
-        let options =
-            crate::tui::Options { readonly: cli.readonly, presenter: cli.presenter, theme: cli.theme };
+        let follow = cli.follow.map(|name| Some(name).filter(|n| !n.is_empty()));
+        let options = crate::tui::Options {
+            readonly: cli.readonly,
+            presenter: cli.presenter,
+            theme: cli.theme,
+            follow,
+        };
         return crate::tui::run(&path, now, options);
     };
     match command {

@@ -8,6 +8,14 @@ pub fn current_uid() -> Option<u32> {
     fs::metadata("/proc/self").ok().map(|m| m.uid())
 }
 
+/// The name this session shows others: `$TWOTRACK_USER`, else the login name.
+pub fn session_user() -> String {
+    match std::env::var("TWOTRACK_USER") {
+        Ok(name) if !name.trim().is_empty() => name.trim().to_owned(),
+        _ => current_uid().map_or_else(|| "someone".to_owned(), name_of),
+    }
+}
+
 /// The login name of `uid` from the password database, else `uid N`.
 pub fn name_of(uid: u32) -> String {
     let passwd = fs::read_to_string("/etc/passwd").unwrap_or_default();

@@ -27,8 +27,9 @@ pub type Mark = (String, Style);
 
 /// What a card shows besides the item's own fields.
 pub struct CardMarks {
-    /// Symbols before the estimate: `↳` a follow-up of another item; `□` unticked
-    /// definition-of-done entries remain (quiet while under way, a warning once done).
+    /// Symbols before the estimate: `[AL]` others have the card selected; `↳` a follow-up of
+    /// another item; `□` unticked definition-of-done entries remain (quiet while under way, a
+    /// warning once done).
     pub marks: Vec<Mark>,
     /// For open discovery items, the timebox: short (`3d`, `!2d`, `?`) for one-row cards, in
     /// words (`3d left`, `2d overdue`, `open-ended`) for two-row cards.
@@ -55,6 +56,14 @@ impl CardMarks {
             (standing.short(), standing.label(), style)
         });
         CardMarks { marks, timebox }
+    }
+
+    /// Adds the initials of the others who have this card selected (`[AL]`), first in line.
+    pub fn visited_by(mut self, initials: Option<&str>, theme: &Theme) -> CardMarks {
+        if let Some(initials) = initials {
+            self.marks.insert(0, (initials.to_owned(), theme.presence));
+        }
+        self
     }
 }
 

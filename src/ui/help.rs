@@ -42,6 +42,7 @@ pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, mode: Mode, scroll: u1
             "column header: name, items (/WIP limit), points; ! when over the limit; ✓ done column"
                 .to_owned(),
             "◀ n / n ▶: more columns that way; ↑ / ↓ n more: more cards in the lane".to_owned(),
+            "[AL]: others on the board have this card selected (initials); ▶alice: alice presents".to_owned(),
         ] {
             lines.push(Line::styled(format!("  {text}"), theme.hint_text));
         }

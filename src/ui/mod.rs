@@ -6,6 +6,7 @@ mod card;
 mod debt_view;
 mod details_view;
 mod form_view;
+mod handover_view;
 mod help;
 pub mod layout;
 mod question_view;
@@ -109,6 +110,16 @@ impl Screen {
                     let rect = popup(board, 64, question.lines.len() as u16 + 5);
                     Clear.render(rect, buf);
                     question_view::draw_question(buf, rect, app, question, theme);
+                }
+                Overlay::Details => {
+                    let rect = popup(board, 84, 14);
+                    Clear.render(rect, buf);
+                    details_view::draw_details(buf, rect, app, theme);
+                }
+                Overlay::HandOver { selected } => {
+                    let rect = popup(board, 64, app.presence().peers().len() as u16 + 2);
+                    Clear.render(rect, buf);
+                    handover_view::draw_hand_over(buf, rect, app, selected, theme);
                 }
                 // Drawn in the status bar, so the filtered board stays in view.
                 Overlay::Search(_) => {}

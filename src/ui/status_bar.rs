@@ -4,6 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
 use super::card::truncate;
 use super::theme::Theme;
@@ -32,6 +33,7 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::Capacity], "capacity"),
             (&[Action::DebtRegister], "debt"),
             (&[Action::Zoom], "zoom"),
+            (&[Action::Follow], "follow"),
         ],
         Mode::Help => &[(&[Action::Close], "close"), (&[Action::ScrollDown, Action::ScrollUp], "scroll")],
         Mode::Form => &[
@@ -46,6 +48,12 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::Close], "close"),
         ],
         Mode::Confirm => &[(&[Action::Confirm], "yes"), (&[Action::Close], "no")],
+        Mode::Details => &[(&[Action::Close], "close")],
+        Mode::HandOver => &[
+            (&[Action::SelectDown, Action::SelectUp], "select"),
+            (&[Action::Confirm], "hand over"),
+            (&[Action::Close], "cancel"),
+        ],
         Mode::Capacity => &[
             (&[Action::Edit], "edit targets and limits"),
             (&[Action::Undo], "undo"),
@@ -95,7 +103,19 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         input.render(field, buf);
         return;
     }
-    draw_hints(buf, bottom, app, theme);
+    let hints = Rect { width: bottom.width - draw_presence(buf, bottom, app, theme), ..bottom };
+    draw_hints(buf, hints, app, theme);
+}
+
+/// Who else is here, at the right end of the line (at most half of it; the hints give way).
+/// Returns the width taken.
+fn draw_presence(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> u16 {
+    let Some(who) = app.presence().summary(app.presenting()) else { return 0 };
+    let chip = truncate(&who, usize::from(area.width / 2));
+    let width = chip.width() as u16;
+    let style = if app.presence().hidden().is_some() { theme.warning } else { theme.presence };
+    buf.set_stringn(area.right() - width, area.y, &chip, usize::from(width), style);
+    width + 1
 }
 
 fn draw_hints(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
