@@ -266,3 +266,13 @@ fn a_presenter_cannot_follow() {
     assert_eq!(status(&app), "you are presenting: the others follow you (P stops presenting)");
     assert!(app.presence().follow().is_none());
 }
+
+#[test]
+fn an_item_the_presenter_just_added_is_selected_once_the_board_is_read_again() {
+    let (s, mut app) = follower();
+    app.peers_changed(vec![alice(Announcement { selected: on(11, "ready"), ..Default::default() })]);
+    assert_eq!(selected(&app), Some(1), "not on this board yet: the first card of its lane");
+    assert_eq!(s.run(&["add", "Plan the demo"]).ok().stdout.trim(), "11");
+    assert!(app.file_changed());
+    assert_eq!(selected(&app), Some(11));
+}
