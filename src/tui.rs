@@ -75,41 +75,48 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     if options.presenter {
         app = app.presenter();
     }
+    let (sender, messages) = mpsc::channel();
     let sidecar = Sidecar::of(path);
+    // Announce first (that creates the presence directory), then watch, then read who is here:
+    // nobody who joins meanwhile is missed.
     app.join(&sidecar, users::session_user());
+    let mut watch = start_watch(path, &sidecar, sender.clone(), &mut app);
     app.peers_changed(sidecar.scan(app.presence().session()));
     if let Some(wanted) = options.follow {
         app = app.following(wanted);
     }
     app.announce();
-    let (sender, messages) = mpsc::channel();
-    let tell = sender.clone();
-    let watch = Watch::start(path, sidecar.dir(), move |change| {
-        let _ = tell.send(match change {
-            Change::Board => Message::BoardFile,
-            Change::Presence => Message::Presence,
-        });
-    });
-    let mut watch = match watch {
-        Ok(watch) => Some(watch),
-        Err(err) => {
-            app.set_status(Status::warning(format!("not following changes by others: {err:#}")));
-            None
-        }
-    };
     let mut screen = Screen::new(theme);
     // Sets a panic hook that restores the terminal before the panic message prints.
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     stop_on_signals(sender.clone());
     read_terminal(sender);
-    let mut presence = Presence { sidecar: &sidecar, watch: watch.as_mut(), recheck: None };
-    let result = event_loop(&mut terminal, &mut app, &mut screen, &messages, &mut presence);
+    let mut others = Others { sidecar: &sidecar, watch: watch.as_mut(), recheck: None };
+    let result = event_loop(&mut terminal, &mut app, &mut screen, &messages, &mut others);
     let _ = terminal.show_cursor();
     ratatui::restore();
     if let Some(note) = app.exit_note() {
         eprintln!("twotrack: {note}");
     }
     result
+}
+
+/// Watches the board file and the presence directory; without a watcher the session still
+/// works, and says it does not see others' changes.
+fn start_watch(path: &Path, sidecar: &Sidecar, sender: Sender<Message>, app: &mut App) -> Option<Watch> {
+    let watch = Watch::start(path, sidecar.dir(), move |change| {
+        let _ = sender.send(match change {
+            Change::Board => Message::BoardFile,
+            Change::Presence => Message::Presence,
+        });
+    });
+    match watch {
+        Ok(watch) => Some(watch),
+        Err(err) => {
+            app.set_status(Status::warning(format!("not following changes by others: {err:#}")));
+            None
+        }
+    }
 }
 
 /// Turns SIGTERM, SIGINT, SIGHUP and SIGQUIT into a clean quit, so the terminal is restored and
@@ -144,13 +151,13 @@ fn read_terminal(sender: Sender<Message>) {
 }
 
 /// Who is on the board: where to read it, and when to read it once more.
-struct Presence<'a> {
+struct Others<'a> {
     sidecar: &'a Sidecar,
     watch: Option<&'a mut Watch>,
     recheck: Option<Instant>,
 }
 
-impl Presence<'_> {
+impl Others<'_> {
     /// The next message, or the recheck when it is due.
     fn next(&mut self, messages: &Receiver<Message>) -> Result<Message> {
         let Some(at) = self.recheck else {
@@ -184,7 +191,7 @@ fn event_loop(
     app: &mut App,
     screen: &mut Screen,
     messages: &Receiver<Message>,
-    presence: &mut Presence,
+    others: &mut Others,
 ) -> Result<()> {
     let mut dirty = true;
     loop {
@@ -192,7 +199,7 @@ fn event_loop(
             terminal.draw(|frame| screen.render(app, frame)).context("cannot draw the board")?;
             dirty = false;
         }
-        let first = presence.next(messages)?;
+        let first = others.next(messages)?;
         // Take everything already waiting, so a burst of file events is read once.
         let mut file_changed = false;
         let mut presence_changed = None;
@@ -219,7 +226,7 @@ fn event_loop(
             dirty = true;
         }
         if let Some(again) = presence_changed
-            && presence.read(app, again)
+            && others.read(app, again)
         {
             dirty = true;
         }

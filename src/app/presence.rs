@@ -113,17 +113,18 @@ impl Presence {
         // The followed presenter is named once, in this session's part.
         let leader = self.follow.as_ref().filter(|f| f.active).and_then(|f| f.leader.as_deref());
         let others = self.peers.iter().filter(|p| Some(p.session.as_str()) != leader);
+        // Each person once (several sessions of one user are one name), presenters first.
+        let mut seen: Vec<&str> = Vec::new();
         let mut names: Vec<String> = Vec::new();
         for peer in others.clone().filter(|p| p.said.presenting).chain(others) {
-            let name =
-                if peer.said.presenting { format!("▶{}", peer.said.name) } else { peer.said.name.clone() };
-            if !names.contains(&name) && !names.contains(&format!("▶{}", peer.said.name)) {
-                names.push(name);
+            if !seen.contains(&peer.said.name.as_str()) {
+                seen.push(&peer.said.name);
+                names.push(format!("{}{}", if peer.said.presenting { "▶" } else { "" }, peer.said.name));
             }
         }
         if !names.is_empty() {
             let more = names.len().saturating_sub(2);
-            let mut shown = names.into_iter().take(2).collect::<Vec<_>>().join(", ");
+            let mut shown = names[..names.len().min(2)].join(", ");
             if more > 0 {
                 shown.push_str(&format!(" +{more}"));
             }
