@@ -31,10 +31,7 @@ fn main() {
     );
     println!("|---:|---|---:|---:|---:|---:|---:|");
     for items in ITEMS {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("board.ron");
-        let board = generate::board(items, 1);
-        Store::open(&path, generate::epoch()).expect("create").store.save(&board).expect("save");
+        let (_dir, path) = board_file(items);
         for (cols, rows) in SIZES {
             let row = measure(&path, cols, rows);
             println!(
@@ -58,10 +55,7 @@ fn presence_table() {
     );
     println!("|---:|---|---:|---:|---:|");
     for items in ITEMS {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("board.ron");
-        let board = generate::board(items, 1);
-        Store::open(&path, generate::epoch()).expect("create").store.save(&board).expect("save");
+        let (_dir, path) = board_file(items);
         for (cols, rows) in SIZES {
             let (bytes, cells) = others_move(&path, cols, rows);
             let latency = follow_latency(&path, cols, rows);
@@ -161,6 +155,15 @@ fn settle_both(a: &Pty, b: &Pty) {
             return;
         }
     }
+}
+
+/// A generated board of `items` items in a directory of its own.
+fn board_file(items: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("board.ron");
+    let board = generate::board(items, 1);
+    Store::open(&path, generate::epoch()).expect("create").store.save(&board).expect("save");
+    (dir, path)
 }
 
 struct Row {

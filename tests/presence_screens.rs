@@ -4,26 +4,15 @@
 
 mod common;
 
-use common::{app_on_starter, press};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::{app_on_starter, press, render};
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use twotrack::app::App;
 use twotrack::domain::{Stage, Track};
 use twotrack::store::presence::{Announcement, Peer, Selected, SharedView};
-use twotrack::ui::Screen;
-use twotrack::ui::theme::Theme;
 
-fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    let mut screen = Screen::new(Theme::standard());
-    terminal.draw(|frame| screen.render(app, frame)).expect("draw");
-    terminal
-}
-
-fn text(terminal: &Terminal<TestBackend>) -> String {
-    terminal.backend().to_string()
+fn text(app: &App, width: u16, height: u16) -> String {
+    common::screen(app, width, height)
 }
 
 fn row_of(buf: &Buffer, needle: &str) -> Option<(u16, String)> {
@@ -64,7 +53,7 @@ fn standup() -> (common::Sandbox, App) {
 fn a_follower_at_80x24() {
     let (_s, app) = standup();
     let terminal = render(&app, 80, 24);
-    insta::assert_snapshot!(text(&terminal));
+    insta::assert_snapshot!(terminal.backend().to_string());
     let buf = terminal.backend().buffer();
     let (_, line) = row_of(buf, "#6").expect("card #6");
     assert!(line.contains("[AL CA]"), "alice and carol on #6: {line}");
@@ -82,7 +71,7 @@ fn a_follower_at_160x48_reads_the_presenters_details() {
     let mut alice = peer("a", "alice", 6, "doing", true);
     alice.said.view = Some(SharedView::Details);
     app.peers_changed(vec![alice, peer("b", "bob", 5, "ready", false)]);
-    insta::assert_snapshot!(text(&render(&app, 160, 48)));
+    insta::assert_snapshot!(text(&app, 160, 48));
 }
 
 #[test]
@@ -93,7 +82,7 @@ fn the_hand_over_chooser_at_80x24() {
     bob.said.follows = Some("me".into());
     app.peers_changed(vec![bob, peer("c", "carol", 1, "ready", false)]);
     press(&mut app, "T j");
-    insta::assert_snapshot!(text(&render(&app, 80, 24)));
+    insta::assert_snapshot!(text(&app, 80, 24));
 }
 
 #[test]
@@ -103,7 +92,7 @@ fn a_session_nobody_can_see_says_so() {
     // A file where the presence directory should be: joining fails, the session goes on.
     std::fs::write(s.dir.path().join(".twotrack-presence"), "").expect("write");
     app.join(&twotrack::store::presence::Sidecar::of(&s.board), "dana".into());
-    let screen = text(&render(&app, 80, 24));
+    let screen = text(&app, 80, 24);
     assert!(screen.contains("not visible to others on this board"), "{screen}");
     assert!(screen.contains("! not visible to others"), "{screen}");
     press(&mut app, "l");
