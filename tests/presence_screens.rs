@@ -114,3 +114,14 @@ fn never_panics_at_any_size_with_others_on_the_board() {
         }
     }
 }
+
+#[test]
+fn the_follow_hint_shows_while_someone_else_presents() {
+    let (_s, mut app) = app_on_starter();
+    let hints = |app: &App| text(app, 160, 48).lines().last().unwrap_or_default().to_owned();
+    assert!(!hints(&app).contains("F follow"), "nobody presents: {}", hints(&app));
+    app.peers_changed(vec![peer("a", "alice", 6, "doing", true)]);
+    assert!(hints(&app).contains("F follow"), "{}", hints(&app));
+    press(&mut app, "F");
+    assert!(!hints(&app).contains("F follow"), "already following: {}", hints(&app));
+}

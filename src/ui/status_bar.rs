@@ -118,10 +118,24 @@ fn draw_presence(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> u16 
     width + 1
 }
 
+/// Whether a hint helps now: following only while someone else presents.
+fn useful(app: &App, action: Action) -> bool {
+    match action {
+        Action::Follow => {
+            let presence = app.presence();
+            !app.presenting()
+                && presence.follow().is_none()
+                && presence.peers().iter().any(|p| p.said.presenting)
+        }
+        _ => true,
+    }
+}
+
 fn draw_hints(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let mode = app.mode();
     let mut shown: Vec<(String, &str)> = hints(mode)
         .iter()
+        .filter(|(actions, _)| actions.iter().all(|a| useful(app, *a)))
         .filter_map(|(actions, word)| Some((app.keymap().short_keys(mode, actions)?, *word)))
         .collect();
     let width = |hints: &[(String, &str)]| -> usize {
