@@ -198,11 +198,15 @@ impl App {
         self
     }
 
+    /// This session cannot be seen by others: says why, after what was already said (such as
+    /// why the session is read-only, which often has the same cause).
     fn hide(&mut self, reason: String) {
         self.presence.file = None;
-        self.status = Some(Status::warning(format!(
-            "not visible to others on this board: {reason}; you still see who is here"
-        )));
+        let text = format!("not visible to others on this board: {reason}; you still see who is here");
+        self.status = Some(Status::warning(match self.status.take() {
+            Some(before) => format!("{}; {text}", before.text),
+            None => text,
+        }));
         self.presence.hidden = Some(reason);
     }
 
