@@ -89,8 +89,11 @@ impl Presence {
 
     /// The status bar's line about who is here: this session's part (presenting, following),
     /// then the others, presenters first and marked `▶` ("▶alice, bob +2"). `None` when alone
-    /// and visible.
+    /// and visible, waiting for nobody.
     pub fn summary(&self, presenting: bool) -> Option<String> {
+        if self.peers.is_empty() && self.hidden.is_none() && self.follow.is_none() {
+            return None;
+        }
         let mut parts = Vec::new();
         if self.hidden.is_some() {
             parts.push("! not visible to others".to_owned());
