@@ -31,7 +31,8 @@ pub struct Cli {
     pub presenter: bool,
 
     /// Board screen: follow the presenter (the one called NAME, else whoever presents), keeping
-    /// the selection, zoom and open view in step; your own keys stop following, F resumes.
+    /// the selection, zoom and open view in step; your own keys stop following, the follow key
+    /// (see `?`) resumes.
     #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "")]
     pub follow: Option<String>,
 

@@ -117,7 +117,8 @@ impl Screen {
                     details_view::draw_details(buf, rect, app, theme);
                 }
                 Overlay::HandOver { selected } => {
-                    let rect = popup(board, 64, app.presence().peers().len() as u16 + 2);
+                    let rows = u16::try_from(app.presence().peers().len()).unwrap_or(u16::MAX);
+                    let rect = popup(board, 64, rows.saturating_add(2));
                     Clear.render(rect, buf);
                     handover_view::draw_hand_over(buf, rect, app, selected, theme);
                 }
