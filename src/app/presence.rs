@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::App;
+use super::action::Action;
 use super::shared_view;
 use super::status::Status;
 use crate::domain::ItemId;
@@ -270,10 +271,8 @@ impl App {
                 p.said.presenting && !before.iter().any(|b| b.session == p.session && b.said.presenting)
             });
             if let Some(name) = new.map(|p| p.said.name.clone()) {
-                let key =
-                    self.keymap.short_keys(super::keymap::Mode::Board, &[super::action::Action::Follow]);
-                let hint = key.map_or_else(String::new, |k| format!("; {k} follows"));
-                self.status = Some(Status::info(format!("{name} is presenting{hint}")));
+                let key = self.key_for(Action::Follow);
+                self.status = Some(Status::info(format!("{name} is presenting; {key} follows")));
             }
         }
         true
