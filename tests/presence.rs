@@ -265,6 +265,9 @@ fn a_presenter_cannot_follow() {
     press(&mut app, "F");
     assert_eq!(status(&app), "you are presenting: the others follow you (P stops presenting)");
     assert!(app.presence().follow().is_none());
+    let app = app.following(None);
+    assert!(app.presence().follow().is_none(), "--presenter with --follow presents");
+    assert_eq!(status(&app), "a presenter follows nobody: not following");
 }
 
 #[test]

@@ -40,6 +40,10 @@ pub fn choose<'p>(peers: &'p [Peer], wanted: Option<&str>, last: Option<&str>) -
 impl App {
     /// Starts following (`--follow [NAME]`): the presenter called `wanted`, or whoever presents.
     pub fn following(mut self, wanted: Option<String>) -> App {
+        if self.presenting {
+            self.status = Some(Status::warning("a presenter follows nobody: not following"));
+            return self;
+        }
         self.presence.follow = Some(Follow { wanted, ..Follow::default() });
         self.keep_in_step();
         self
