@@ -93,6 +93,9 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     read_terminal(sender);
     let mut others = Others { sidecar: &sidecar, watch: watch.as_mut(), recheck: None };
     let result = event_loop(&mut terminal, &mut app, &mut screen, &messages, &mut others);
+    // Leave the board before touching the terminal again: on a dropped connection the terminal
+    // is gone, and a failing restore may end the process before anything else runs.
+    app.leave();
     let _ = terminal.show_cursor();
     ratatui::restore();
     if let Some(note) = app.exit_note() {

@@ -172,3 +172,26 @@ fn a_session_that_cannot_announce_itself_works_and_says_it_is_not_visible() {
     assert!(!alice.screen().contains("dana"), "alice cannot see dana");
     fs::set_permissions(s.dir.path(), fs::Permissions::from_mode(0o755)).expect("restore");
 }
+
+#[test]
+fn quitting_or_a_hang_up_takes_the_session_off_the_board() {
+    let s = Sandbox::new().with_starter();
+    let alice = spawn(&s, "alice", &[], 100, 30);
+    let mut bob = spawn(&s, "bob", &[], 80, 24);
+    let mut carol = spawn(&s, "carol", &[], 80, 24);
+    alice.wait_for("bob, carol");
+    let presence = s.dir.path().join(".twotrack-presence");
+    let sessions = || fs::read_dir(&presence).map_or(0, Iterator::count);
+    assert_eq!(sessions(), 3);
+    bob.keys(&["q"]);
+    assert!(bob.wait_exit());
+    assert_eq!(sessions(), 2, "bob's file went with him");
+    alice.wait_for("carol");
+    let pid = carol.pid().expect("pid");
+    let status =
+        std::process::Command::new("sh").args(["-c", &format!("kill -HUP {pid}")]).status().expect("sh");
+    assert!(status.success());
+    carol.wait_exit();
+    assert_eq!(sessions(), 1, "a dropped connection leaves no file behind");
+    wait_until("alice is alone", || !alice.screen().contains("carol"));
+}

@@ -195,6 +195,11 @@ impl App {
         }
     }
 
+    /// Removes this session's presence file: it has left the board.
+    pub fn leave(&mut self) {
+        self.presence.file = None;
+    }
+
     /// This session's presence without a file (tests, and before joining).
     pub fn with_identity(mut self, session: String, name: String) -> App {
         self.presence.session = session;
