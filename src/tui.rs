@@ -139,6 +139,10 @@ fn stop_on_signals(sender: Sender<Message>) {
 /// Reads terminal events on a thread of their own, so the loop can wait for them and for file
 /// changes at once.
 fn read_terminal(sender: Sender<Message>) {
+    // Sets up the terminal's event source (and with it the handler of the resize signal) now,
+    // before the first frame: a resize that came before the thread first asked for an event
+    // would otherwise be lost, and the screen keep the old size until the next key.
+    let _ = event::poll(Duration::ZERO);
     std::thread::spawn(move || {
         loop {
             let message = match event::read() {
