@@ -1,7 +1,9 @@
 //! The release binary measured as a user meets it, in a pseudo-terminal: time from process start
 //! to the first complete frame, peak memory, bytes written to the terminal per navigation key
-//! and per item move, and bytes written while nobody types. Run with
-//! `cargo bench --bench terminal` (it prints a table; README.md holds the numbers).
+//! and per item move, and bytes written while nobody types; then, with others on the board,
+//! the bytes a session writes when another user moves their selection and how long a follower
+//! takes to draw its presenter's new selection. Run with `cargo bench --bench terminal` (it
+//! prints two tables; `-- presence` only the second; README.md holds the numbers).
 
 #[allow(dead_code)]
 #[path = "../tests/common/pty.rs"]
@@ -19,15 +21,17 @@ const RUNS: usize = 9;
 const KEYS: usize = 20;
 
 fn main() {
+    // `cargo bench --bench terminal -- presence` runs only the second table.
+    if std::env::args().any(|a| a == "presence") {
+        presence_table();
+        return;
+    }
     println!(
         "| items | terminal | first frame (median of {RUNS}) | peak RSS | bytes per navigation key | bytes per item move | bytes while idle (2 s) |"
     );
     println!("|---:|---|---:|---:|---:|---:|---:|");
     for items in ITEMS {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("board.ron");
-        let board = generate::board(items, 1);
-        Store::open(&path, generate::epoch()).expect("create").store.save(&board).expect("save");
+        let (_dir, path) = board_file(items);
         for (cols, rows) in SIZES {
             let row = measure(&path, cols, rows);
             println!(
@@ -40,6 +44,126 @@ fn main() {
             );
         }
     }
+    presence_table();
+}
+
+/// Bytes per other user's selection move, and how long a follower takes to follow.
+fn presence_table() {
+    println!();
+    println!(
+        "| items | terminal | bytes per other user's selection move | cells changed on screen | follow latency (median of {KEYS}) |"
+    );
+    println!("|---:|---|---:|---:|---:|");
+    for items in ITEMS {
+        let (_dir, path) = board_file(items);
+        for (cols, rows) in SIZES {
+            let (bytes, cells) = others_move(&path, cols, rows);
+            let latency = follow_latency(&path, cols, rows);
+            println!(
+                "| {items} | {cols}x{rows} | {bytes} | {cells} | {:.1} ms |",
+                latency.as_secs_f64() * 1000.0
+            );
+        }
+    }
+}
+
+/// A session at `cols` x `rows` watches another user walk up and down a column both have on
+/// screen: the median bytes it writes per move, and the cells that change on its screen (and on
+/// how many rows), to hold against the two cards involved.
+fn others_move(path: &std::path::Path, cols: u16, rows: u16) -> (usize, String) {
+    let (_, watcher) = first_frame_as(path, cols, rows, "watcher", &[]);
+    let (_, mut mover) = first_frame_as(path, 80, 24, "mover", &[]);
+    settle_both(&watcher, &mover);
+    let mut bytes = Vec::new();
+    let mut changed = Vec::new();
+    for n in 0..KEYS {
+        let before = watcher.written();
+        let screen = watcher.with_screen(Clone::clone);
+        mover.send(if n % 2 == 0 { "j" } else { "k" });
+        wait_for_bytes(&watcher, before);
+        settle_both(&watcher, &mover);
+        bytes.push(watcher.written() - before);
+        changed.push(watcher.with_screen(|now| changed_cells(&screen, now)));
+    }
+    changed.sort();
+    let (cells, rows) = changed[changed.len() / 2];
+    (median(bytes), format!("{cells} on {rows} rows"))
+}
+
+/// How many cells differ between two screens, and on how many rows.
+fn changed_cells(before: &vt100::Screen, after: &vt100::Screen) -> (usize, usize) {
+    let (rows, cols) = after.size();
+    let mut cells = 0;
+    let mut touched = 0;
+    for row in 0..rows.get() {
+        let here = (0..cols.get()).filter(|&col| before.cell(row, col) != after.cell(row, col)).count();
+        cells += here;
+        touched += usize::from(here > 0);
+    }
+    (cells, touched)
+}
+
+/// A presenter at 80x24 moves its selection; the median time until a follower at `cols` x
+/// `rows` writes its new frame.
+fn follow_latency(path: &std::path::Path, cols: u16, rows: u16) -> Duration {
+    let (_, mut presenter) = first_frame_as(path, 80, 24, "presenter", &["--presenter"]);
+    let (_, follower) = first_frame_as(path, cols, rows, "follower", &["--readonly", "--follow"]);
+    settle_both(&presenter, &follower);
+    let mut times: Vec<Duration> = (0..KEYS)
+        .map(|n| {
+            let before = follower.written();
+            let start = Instant::now();
+            presenter.send(if n % 2 == 0 { "j" } else { "k" });
+            wait_for_bytes(&follower, before);
+            let took = start.elapsed();
+            settle_both(&presenter, &follower);
+            took
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// Starts the binary as user `name` and waits for its first complete frame.
+fn first_frame_as(
+    path: &std::path::Path,
+    cols: u16,
+    rows: u16,
+    name: &str,
+    args: &[&str],
+) -> (Duration, Pty) {
+    let start = Instant::now();
+    let pty = Pty::spawn(path, args, cols, rows, &[("TWOTRACK_USER", name)]);
+    wait_frame(&pty, cols, start);
+    (start.elapsed(), pty)
+}
+
+fn wait_for_bytes(pty: &Pty, before: usize) {
+    let start = Instant::now();
+    while pty.written() == before {
+        assert!(start.elapsed() < pty::PATIENCE, "nothing was drawn:\n{}", pty.screen());
+        std::thread::sleep(Duration::from_micros(200));
+    }
+}
+
+/// Waits until neither session writes for a moment (the one-second presence recheck included).
+fn settle_both(a: &Pty, b: &Pty) {
+    loop {
+        let before = (a.written(), b.written());
+        std::thread::sleep(Duration::from_millis(1200));
+        if (a.written(), b.written()) == before {
+            return;
+        }
+    }
+}
+
+/// A generated board of `items` items in a directory of its own.
+fn board_file(items: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("board.ron");
+    let board = generate::board(items, 1);
+    Store::open(&path, generate::epoch()).expect("create").store.save(&board).expect("save");
+    (dir, path)
 }
 
 struct Row {
@@ -74,13 +198,19 @@ fn measure(path: &std::path::Path, cols: u16, rows: u16) -> Row {
 fn first_frame(path: &std::path::Path, cols: u16, rows: u16) -> (Duration, Pty) {
     let start = Instant::now();
     let pty = Pty::spawn(path, &[], cols, rows, &[]);
+    wait_frame(&pty, cols, start);
+    (start.elapsed(), pty)
+}
+
+/// Waits for a complete frame: the key hints on the last line.
+fn wait_frame(pty: &Pty, cols: u16, start: Instant) {
     loop {
         let done = pty.with_screen(|screen| {
             let last = screen.rows(0, cols).last().unwrap_or_default();
             last.contains("help") && last.contains("quit")
         });
         if done {
-            return (start.elapsed(), pty);
+            return;
         }
         assert!(start.elapsed() < pty::PATIENCE, "no first frame:\n{}", pty.screen());
         std::thread::sleep(Duration::from_millis(1));

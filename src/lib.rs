@@ -10,3 +10,4 @@ pub mod store;
 pub mod term;
 pub mod tui;
 pub mod ui;
+pub mod watch;

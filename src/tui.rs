@@ -1,14 +1,15 @@
 //! The board in the terminal: load before touching the terminal, then a loop that waits for a
-//! key, a resize or a change of the board file (no timer: an idle board writes nothing) and
-//! draws only after something changed; the terminal is restored on every exit.
+//! key, a resize, a change of the board file or of who is on the board (no timer while idle:
+//! an idle board writes nothing) and draws only after something changed; the terminal is
+//! restored on every exit.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
-use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::app::App;
 use crate::app::keymap::Keymap;
@@ -16,11 +17,16 @@ use crate::app::mouse::Gesture;
 use crate::app::status::Status;
 use crate::clock;
 use crate::domain::Timestamp;
-use crate::store::journal::Journal;
-use crate::store::{Store, atomic};
+use crate::store::Store;
+use crate::store::presence::Sidecar;
 use crate::term::{self, Capabilities};
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
+use crate::watch::{Change, Watch};
+
+/// After a change of presence, the directory is read once more this much later: a killed
+/// session's file may tell it closed a moment before the kernel drops its lock.
+const RECHECK: Duration = Duration::from_secs(1);
 
 /// How the board screen starts.
 #[derive(Debug)]
@@ -37,8 +43,10 @@ pub struct Options {
     pub keymap: Keymap,
     /// Something to say on the status line at the start (a problem in the config file).
     pub note: Option<String>,
-    /// The author name of this session's changes.
+    /// The author name of this session's changes (and the name others see it under).
     pub author: String,
+    /// `--follow [NAME]`: follow the presenter called NAME, else whoever presents.
+    pub follow: Option<Option<String>>,
 }
 
 /// What the loop waits for.
@@ -47,6 +55,10 @@ enum Message {
     TerminalGone(std::io::Error),
     /// Something happened to the board file (maybe our own save).
     BoardFile,
+    /// Someone joined, moved, presents or left (maybe this session itself).
+    Presence,
+    /// Time to read who is on the board once more after a change.
+    Recheck,
     /// The process was asked to stop (`kill`, a hang-up): quit cleanly.
     Stop,
 }
@@ -58,7 +70,7 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     // A board that cannot be read is reported before the terminal is touched.
     let opened = Store::open(path, now)?;
     let access = opened.store.write_access();
-    let mut app = App::new(opened.board, opened.store, options.keymap, now).author(options.author);
+    let mut app = App::new(opened.board, opened.store, options.keymap, now).author(options.author.clone());
     if opened.created {
         app.set_status(Status::info(format!(
             "new board created from the starter board at {}",
@@ -78,13 +90,16 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     }
     app.offer_draft();
     let (sender, messages) = mpsc::channel();
-    let _watcher = match watch(path, sender.clone()) {
-        Ok(watcher) => Some(watcher),
-        Err(err) => {
-            app.set_status(Status::warning(format!("not following changes by others: {err:#}")));
-            None
-        }
-    };
+    let sidecar = Sidecar::of(path);
+    // Announce first (that creates the presence directory), then watch, then read who is here:
+    // nobody who joins meanwhile is missed.
+    app.join(&sidecar, options.author);
+    let mut watch = start_watch(path, &sidecar, sender.clone(), &mut app);
+    app.peers_changed(sidecar.scan(app.presence().session()));
+    if let Some(wanted) = options.follow {
+        app = app.following(wanted);
+    }
+    app.announce();
     let capabilities = Capabilities::detect();
     let mut screen = Screen::new(options.theme);
     screen.presenter_theme = options.presenter_theme;
@@ -92,7 +107,11 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     let mut terminal = term::setup(capabilities, options.mouse).context("cannot set up the terminal")?;
     stop_on_signals(sender.clone());
     read_terminal(sender);
-    let result = event_loop(&mut terminal, &mut app, &mut screen, &messages);
+    let mut others = Others { sidecar: &sidecar, watch: watch.as_mut(), recheck: None };
+    let result = event_loop(&mut terminal, &mut app, &mut screen, &messages, &mut others);
+    // Leave the board before touching the terminal again: on a dropped connection the terminal
+    // is gone, and a failing restore may end the process before anything else runs.
+    app.leave();
     term::restore(options.mouse);
     if let Some(note) = app.exit_note() {
         eprintln!("twotrack: {note}");
@@ -100,25 +119,22 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     result
 }
 
-/// Watches the board's directory: an atomic save replaces the file, so watching the file itself
-/// would lose track of it after the first save.
-fn watch(path: &Path, sender: Sender<Message>) -> Result<RecommendedWatcher> {
-    let dir: PathBuf = atomic::directory_of(path).to_path_buf();
-    // The journal too: a conflict another session reports may change nothing on the board.
-    let names = [path.to_path_buf(), Journal::of(path).path().to_path_buf()]
-        .map(|p| p.file_name().map(ToOwned::to_owned));
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event
-            && event.paths.iter().any(|p| names.iter().any(|n| p.file_name() == n.as_deref()))
-        {
-            let _ = sender.send(Message::BoardFile);
+/// Watches the board file and the presence directory; without a watcher the session still
+/// works, and says it does not see others' changes.
+fn start_watch(path: &Path, sidecar: &Sidecar, sender: Sender<Message>, app: &mut App) -> Option<Watch> {
+    let watch = Watch::start(path, sidecar.dir(), move |change| {
+        let _ = sender.send(match change {
+            Change::Board => Message::BoardFile,
+            Change::Presence => Message::Presence,
+        });
+    });
+    match watch {
+        Ok(watch) => Some(watch),
+        Err(err) => {
+            app.set_status(Status::warning(format!("not following changes by others: {err:#}")));
+            None
         }
-    })
-    .context("cannot watch the board file")?;
-    watcher
-        .watch(&dir, RecursiveMode::NonRecursive)
-        .with_context(|| format!("cannot watch {}", dir.display()))?;
-    Ok(watcher)
+    }
 }
 
 /// Turns SIGTERM, SIGINT, SIGHUP and SIGQUIT into a clean quit, so the terminal is restored and
@@ -138,6 +154,10 @@ fn stop_on_signals(sender: Sender<Message>) {
 /// Reads terminal events on a thread of their own, so the loop can wait for them and for file
 /// changes at once.
 fn read_terminal(sender: Sender<Message>) {
+    // Sets up the terminal's event source (and with it the handler of the resize signal) now,
+    // before the first frame: a resize that came before the thread first asked for an event
+    // would otherwise be lost, and the screen keep the old size until the next key.
+    let _ = event::poll(Duration::ZERO);
     std::thread::spawn(move || {
         loop {
             let message = match event::read() {
@@ -152,11 +172,48 @@ fn read_terminal(sender: Sender<Message>) {
     });
 }
 
+/// Who is on the board: where to read it, and when to read it once more.
+struct Others<'a> {
+    sidecar: &'a Sidecar,
+    watch: Option<&'a mut Watch>,
+    recheck: Option<Instant>,
+}
+
+impl Others<'_> {
+    /// The next message, or the recheck when it is due.
+    fn next(&mut self, messages: &Receiver<Message>) -> Result<Message> {
+        let Some(at) = self.recheck else {
+            return messages.recv().context("the terminal reader stopped");
+        };
+        match messages.recv_timeout(at.saturating_duration_since(Instant::now())) {
+            Ok(message) => Ok(message),
+            Err(RecvTimeoutError::Timeout) => {
+                self.recheck = None;
+                Ok(Message::Recheck)
+            }
+            Err(RecvTimeoutError::Disconnected) => bail!("the terminal reader stopped"),
+        }
+    }
+
+    /// Reads who is on the board (and, after a change, once more in a moment); returns whether
+    /// the screen may have changed.
+    fn read(&mut self, app: &mut App, again: bool) -> bool {
+        if let Some(watch) = self.watch.as_deref_mut() {
+            watch.presence_appeared();
+        }
+        if again {
+            self.recheck = Some(Instant::now() + RECHECK);
+        }
+        app.peers_changed(self.sidecar.scan(app.presence().session()))
+    }
+}
+
 fn event_loop(
     terminal: &mut term::Screen,
     app: &mut App,
     screen: &mut Screen,
     messages: &Receiver<Message>,
+    others: &mut Others,
 ) -> Result<()> {
     let mut dirty = true;
     loop {
@@ -164,9 +221,10 @@ fn event_loop(
             terminal.draw(|frame| screen.render(app, frame)).context("cannot draw the board")?;
             dirty = false;
         }
-        let first = messages.recv().context("the terminal reader stopped")?;
+        let first = others.next(messages)?;
         // Take everything already waiting, so a burst of file events is read once.
         let mut file_changed = false;
+        let mut presence_changed = None;
         for message in std::iter::once(first).chain(messages.try_iter()) {
             match message {
                 Message::Terminal(Event::Key(key)) if key.kind == KeyEventKind::Press => {
@@ -197,6 +255,8 @@ fn event_loop(
                     return Err(err).context("cannot read from the terminal");
                 }
                 Message::BoardFile => file_changed = true,
+                Message::Presence => presence_changed = Some(true),
+                Message::Recheck => presence_changed = presence_changed.or(Some(false)),
                 Message::Stop => app.stop(),
             }
             if app.should_quit() {
@@ -206,5 +266,11 @@ fn event_loop(
         if file_changed && app.file_changed() {
             dirty = true;
         }
+        if let Some(again) = presence_changed
+            && others.read(app, again)
+        {
+            dirty = true;
+        }
+        app.announce();
     }
 }

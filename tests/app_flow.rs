@@ -410,6 +410,7 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
         (Mode::Details, "e"),
         (Mode::Initiatives, "i"),
         (Mode::Initiative, "i Enter"),
+        (Mode::HandOver, "P T"),
     ];
     let open = |mode: Mode, keys: &str| {
         let (s, app) = match mode {
@@ -417,6 +418,12 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
             _ => app_on_starter(),
         };
         let mut app = if mode == Mode::Details { app.read_only("a test".into()) } else { app };
+        if mode == Mode::HandOver {
+            // Someone else on the board to hand presenting to.
+            use twotrack::store::presence::{Announcement, Peer};
+            let bob = Announcement { name: "bob".into(), ..Default::default() };
+            app.peers_changed(vec![Peer { session: "b".into(), said: bob }]);
+        }
         press(&mut app, keys);
         assert_eq!(app.mode(), mode, "{keys:?} opens {mode:?}");
         (s, app)

@@ -44,6 +44,8 @@ impl Mode {
                 ReopenDraft,
                 Initiatives,
                 LabelInitiative,
+                Follow,
+                HandOver,
                 Promote,
                 Drop,
                 FollowLink,
@@ -66,6 +68,7 @@ impl Mode {
             Mode::Discovery => &[Edit, NextPage, Undo, Redo, Help, Close],
             Mode::Criteria => &[SelectDown, SelectUp, Tick, NoneApplies, Save, Help, Close],
             Mode::Details => &[Help, Close],
+            Mode::HandOver => &[SelectDown, SelectUp, Confirm, Help, Close],
             Mode::Initiatives => &[
                 SelectDown,
                 SelectUp,

@@ -88,6 +88,10 @@ pub enum Action {
     Zoom,
     /// Presenter mode for a shared screen; again to leave it.
     Presenter,
+    /// Follow the presenter: selection, zoom and open view in step; again to stop following.
+    Follow,
+    /// Hand presenting over to someone else on the board.
+    HandOver,
     /// Search and filter the board.
     Search,
     /// Show every binding of the current mode.
@@ -217,6 +221,8 @@ impl Action {
             Action::Capacity => "capacity view: the split against its targets",
             Action::Zoom => "zoom into the selected track / show both",
             Action::Presenter => "presenter mode: high contrast, details always shown",
+            Action::Follow => "follow the presenter (again: stop following)",
+            Action::HandOver => "hand presenting over to someone on the board",
             Action::Search => "search and filter the board",
             Action::Help => "help: every key of this mode",
             Action::Quit => "quit (changes are already saved)",

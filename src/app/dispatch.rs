@@ -56,6 +56,7 @@ impl App {
             Mode::Details => self.details_action(action),
             Mode::Initiatives => self.initiatives_action(action),
             Mode::Initiative => self.initiative_details_action(action),
+            Mode::HandOver => self.hand_over_action(action),
         };
         if done {
             return Outcome::Done;
@@ -116,11 +117,9 @@ impl App {
             Action::ReopenDraft => self.reopen_draft(),
             Action::Capacity => self.overlays.push(Overlay::Capacity),
             Action::Zoom => self.toggle_zoom(),
-            Action::Presenter => {
-                self.presenting = !self.presenting;
-                let text = if self.presenting { "presenter mode on" } else { "presenter mode off" };
-                self.status = Some(Status::info(text));
-            }
+            Action::Presenter => self.toggle_presenting(),
+            Action::Follow => self.toggle_follow(),
+            Action::HandOver => self.open_hand_over(),
             Action::Search => self.open_search(),
             Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Board, scroll: 0 }),
             Action::Quit => self.quit(),

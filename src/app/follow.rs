@@ -57,6 +57,7 @@ impl App {
                 if let Some(id) = selected.filter(|_| moved) {
                     self.moved_under = Some((id, std::time::Instant::now()));
                 }
+                self.refollow();
                 true
             }
             Err(reason) => {

@@ -31,10 +31,11 @@ pub enum Mode {
     Details,
     Initiatives,
     Initiative,
+    HandOver,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Board,
         Mode::Help,
         Mode::Form,
@@ -47,6 +48,7 @@ impl Mode {
         Mode::Details,
         Mode::Initiatives,
         Mode::Initiative,
+        Mode::HandOver,
     ];
 
     /// The mode's name in keymap files (`board`, `form`).
@@ -64,6 +66,7 @@ impl Mode {
             Mode::Details => "details",
             Mode::Initiatives => "initiatives",
             Mode::Initiative => "initiative",
+            Mode::HandOver => "hand_over",
         }
     }
 
@@ -81,6 +84,7 @@ impl Mode {
             Mode::Details => "Details",
             Mode::Initiatives => "Initiatives",
             Mode::Initiative => "Initiative details",
+            Mode::HandOver => "Hand over",
         }
     }
 }

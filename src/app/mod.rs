@@ -13,18 +13,22 @@ pub mod evidence_forms;
 mod follow;
 pub mod form;
 mod forms;
+mod handover;
 pub mod initiative_form;
 mod initiatives;
 pub mod item_form;
 pub mod keymap;
 pub mod keymap_file;
+mod leader;
 pub mod mouse;
 pub mod overlay;
 mod paste;
+pub mod presence;
 mod quick;
 pub mod saver;
 pub mod selection;
 pub mod settings_form;
+pub mod shared_view;
 pub mod status;
 mod undo;
 pub mod view;
@@ -38,6 +42,7 @@ use crate::domain::{Board, Item, Timestamp, Track};
 use crate::store::Store;
 use keymap::{Keymap, Mode};
 use overlay::Overlay;
+use presence::Presence;
 use saver::Saver;
 use selection::Selection;
 use status::Status;
@@ -75,6 +80,8 @@ pub struct App {
     /// The selected item, just moved by someone else, and when: a move key pressed moments
     /// later was meant for where the user saw it (see `App::stale_move`).
     moved_under: Option<(crate::domain::ItemId, std::time::Instant)>,
+    /// The other sessions on the board, and following the presenter.
+    presence: Presence,
 }
 
 impl App {
@@ -101,6 +108,7 @@ impl App {
             last_click: None,
             unapplied: Vec::new(),
             moved_under: None,
+            presence: Presence::new(),
         };
         app.select_first_card();
         app
@@ -149,7 +157,10 @@ impl App {
     pub fn handle_key(&mut self, key: KeyEvent) {
         let mode = self.mode();
         match self.keymap.resolve(mode, key) {
-            Some(action) => _ = self.dispatch(action),
+            Some(action) => match self.own_key(mode, action) {
+                Some(stopped) => self.dispatch_unfollowed(stopped, action),
+                None => _ = self.dispatch(action),
+            },
             None => self.text_input(key),
         }
     }

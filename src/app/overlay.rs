@@ -1,5 +1,6 @@
 //! What can lie on top of the board and take the keys: help, forms, the search prompt, the
-//! capacity view and its discovery page, the debt register, questions.
+//! capacity view and its discovery page, the debt register, questions, an item's details, the
+//! initiatives, and the hand-over chooser.
 
 use ratatui_textarea::TextArea;
 
@@ -27,12 +28,15 @@ pub enum Overlay {
     Discovery,
     /// Why an item is discovery work: its entry criteria to tick.
     Criteria(Box<CriteriaPrompt>),
-    /// The selected item's details, to read (what `e` opens in a read-only session).
+    /// The selected item's details, to read (what `e` opens in a read-only session, and a
+    /// follower's view of what its presenter opened).
     Details,
     /// The initiatives, with the selected one (in the view's order).
     Initiatives { selected: usize },
     /// One initiative's details, scrolled by `scroll` lines.
     InitiativeDetails { id: String, scroll: u16 },
+    /// Who presents next: the session highlighted in the chooser.
+    HandOver { selected: String },
 }
 
 /// A change that waits for the user's yes, and what to ask.
@@ -60,6 +64,7 @@ impl Overlay {
             Overlay::Details => Mode::Details,
             Overlay::Initiatives { .. } => Mode::Initiatives,
             Overlay::InitiativeDetails { .. } => Mode::Initiative,
+            Overlay::HandOver { .. } => Mode::HandOver,
         }
     }
 }

@@ -138,6 +138,7 @@ fn board_options(cli: &Cli, config: &Config, author: String) -> Result<crate::tu
         keymap,
         note,
         author,
+        follow: cli.follow.clone().map(|name| Some(name).filter(|n| !n.is_empty())),
     })
 }
 

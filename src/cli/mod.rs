@@ -59,6 +59,12 @@ pub struct Cli {
     #[arg(long)]
     pub presenter: bool,
 
+    /// Board screen: follow the presenter (the one called NAME, else whoever presents), keeping
+    /// the selection, zoom and open view in step; your own keys stop following, the follow key
+    /// (see `?`) resumes.
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "")]
+    pub follow: Option<String>,
+
     /// Board screen: default, presenter or monochrome (default: monochrome when NO_COLOR is set).
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,

@@ -9,6 +9,7 @@ pub mod item_text;
 pub mod journal;
 pub mod location;
 pub mod lock;
+pub mod presence;
 pub mod users;
 pub mod written;
 

@@ -224,7 +224,8 @@ fn draw_lane(
     for (i, id) in ids.iter().enumerate().skip(window.offset).take(window.count) {
         if let Some(item) = app.board().item(*id) {
             let rect = Rect { y, height: card_rows, ..area };
-            let marks = CardMarks::of(app.board(), item, app.view().today, theme);
+            let marks = CardMarks::of(app.board(), item, app.view().today, theme)
+                .visited_by(app.presence().visitors(item.id), theme);
             draw_card(buf, rect, item, &marks, selected_here && i == selection.index, theme);
             state.hits.push((rect, Target::Card { column: col, stage, index: i }));
         }

@@ -29,6 +29,9 @@ pub fn kind_letter(kind: Kind) -> &'static str {
 pub mod priority {
     /// The timebox has passed (`!2d`): the loudest thing a card says.
     pub const OVERDUE: u8 = 90;
+    /// Who else has the card selected (`[AL]`): what a facilitator points at, so it never drops
+    /// (on the narrowest card it takes the title's room).
+    pub const PRESENCE: u8 = 85;
     /// The estimate, in points.
     pub const ESTIMATE: u8 = 80;
     /// Definition of done not fully ticked (`□`).
@@ -62,9 +65,10 @@ impl Mark {
 
 /// What a card shows besides the item's own fields.
 pub struct CardMarks {
-    /// Marks before the estimate, in the order shown: `↳` a follow-up of another item; `[A]` a
-    /// variant of an experiment (`[A]✓` its winner, `[B]✗` a losing one); `□` unticked
-    /// definition-of-done entries remain (quiet while under way, a warning once done).
+    /// Marks before the estimate, in the order shown: `[AL]` others have the card selected; `↳`
+    /// a follow-up of another item; `[A]` a variant of an experiment (`[A]✓` its winner, `[B]✗`
+    /// a losing one); `□` unticked definition-of-done entries remain (quiet while under way, a
+    /// warning once done).
     pub marks: Vec<Mark>,
     /// For open discovery items, the timebox: short (`3d`, `!2d`, `?`) for one-row cards, in
     /// words (`3d left`, `2d overdue`, `open-ended`) for two-row cards.
@@ -110,6 +114,14 @@ impl CardMarks {
         });
         CardMarks { marks, timebox, initiative }
     }
+
+    /// Adds the initials of the others who have this card selected (`[AL]`), first in line.
+    pub fn visited_by(mut self, initials: Option<&str>, theme: &Theme) -> CardMarks {
+        if let Some(initials) = initials {
+            self.marks.insert(0, Mark::new(initials, theme.presence, priority::PRESENCE));
+        }
+        self
+    }
 }
 
 /// The title keeps at least this many columns before marks give way.
@@ -151,8 +163,13 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, se
             + marks.iter().map(|m| m.text.width() + 1).sum::<usize>()
     };
     while used(&kind, &marks) + title_width > width {
-        let lowest_mark =
-            marks.iter().enumerate().min_by_key(|(_, m)| m.priority).map(|(i, m)| (i, m.priority));
+        // Others' initials never drop: on the narrowest card they take the title's room.
+        let lowest_mark = marks
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.priority != priority::PRESENCE)
+            .min_by_key(|(_, m)| m.priority)
+            .map(|(i, m)| (i, m.priority));
         match (lowest_mark, &kind) {
             (Some((_, p)), Some(k)) if k.priority < p => kind = None,
             (Some((i, _)), _) => _ = marks.remove(i),

@@ -27,6 +27,9 @@ fn legend() -> Vec<String> {
         format!("Cards: {}; #id, the title, marks, and the estimate at the right.", kinds.join(", ")),
         "Variants: [A] a variant of an experiment; [A]✓ the winner; [B]✗ a losing variant, archived."
             .to_owned(),
+        "[AL]: others on the board have this card selected (their initials); ▶alice in the status \
+         bar: alice presents."
+            .to_owned(),
         "Initiatives: %checkout:M the item's initiative and phase: M MVP, E enhancement, P polish \
          (narrow cards: %che:M, %M)."
             .to_owned(),

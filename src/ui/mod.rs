@@ -9,6 +9,7 @@ mod debt_view;
 mod details_view;
 mod discovery_view;
 mod form_view;
+mod handover_view;
 mod help;
 mod initiative_details_view;
 mod initiatives_view;
@@ -169,6 +170,12 @@ fn draw_overlay(buf: &mut Buffer, board: Rect, app: &App, overlay: &Overlay, the
             let rect = popup(board, 100, 24);
             Clear.render(rect, buf);
             details_view::draw_details(buf, rect, app, theme);
+        }
+        Overlay::HandOver { selected } => {
+            let rows = u16::try_from(app.presence().peers().len()).unwrap_or(u16::MAX);
+            let rect = popup(board, 72, rows.saturating_add(2));
+            Clear.render(rect, buf);
+            handover_view::draw_hand_over(buf, rect, app, selected, theme);
         }
         Overlay::Confirm(question) => {
             let rect = popup(board, 72, question.lines.len() as u16 + 5);

@@ -4,6 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
 use super::card::truncate;
 use super::theme::Theme;
@@ -22,6 +23,8 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
         Mode::Board => &[
             (&[Action::Help], "help"),
             (&[Action::Quit], "quit"),
+            // Shown only while someone else presents: then it is what matters most.
+            (&[Action::Follow], "follow"),
             (&[Action::MoveLeft, Action::MoveRight], "move"),
             (&[Action::StageOne, Action::StageTwo], "stage"),
             (&[Action::Add], "add"),
@@ -64,6 +67,11 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
         ],
         Mode::Confirm => &[(&[Action::Confirm], "yes"), (&[Action::Close], "no")],
         Mode::Details => &[(&[Action::Close], "close"), (&[Action::Help], "help")],
+        Mode::HandOver => &[
+            (&[Action::SelectDown, Action::SelectUp], "select"),
+            (&[Action::Confirm], "hand over"),
+            (&[Action::Close], "cancel"),
+        ],
         Mode::Capacity => &[
             (&[Action::Edit], "edit targets and limits"),
             (&[Action::NextPage], "discovery"),
@@ -142,11 +150,39 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         input.render(field, buf);
         return;
     }
-    if let (Some(rest), Some(status)) = (spill, app.status()) {
-        buf.set_stringn(bottom.x, bottom.y, rest, width, theme.level(status.level));
+    // Who else is here keeps its place at the right end; the rest of a long message or the
+    // hints take what is left.
+    let rest = Rect { width: bottom.width - draw_presence(buf, bottom, app, theme), ..bottom };
+    if let (Some(spilled), Some(status)) = (spill, app.status()) {
+        let room = usize::from(rest.width);
+        buf.set_stringn(rest.x, rest.y, truncate(&spilled, room), room, theme.level(status.level));
         return;
     }
-    draw_hints(buf, bottom, app, theme);
+    draw_hints(buf, rest, app, theme);
+}
+
+/// Who else is here, at the right end of the line (at most half of it; the hints give way).
+/// Returns the width taken.
+fn draw_presence(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> u16 {
+    let Some(who) = app.presence().summary(app.presenting()) else { return 0 };
+    let chip = truncate(&who, usize::from(area.width / 2));
+    let width = chip.width() as u16;
+    let style = if app.presence().hidden().is_some() { theme.warning } else { theme.presence };
+    buf.set_stringn(area.right() - width, area.y, &chip, usize::from(width), style);
+    width + 1
+}
+
+/// Whether a hint helps now: following only while someone else presents.
+fn useful(app: &App, action: Action) -> bool {
+    match action {
+        Action::Follow => {
+            let presence = app.presence();
+            !app.presenting()
+                && presence.follow().is_none()
+                && presence.peers().iter().any(|p| p.said.presenting)
+        }
+        _ => true,
+    }
 }
 
 fn draw_hints(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
@@ -156,6 +192,7 @@ fn draw_hints(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let mut shown: Vec<(String, &str)> = hints(mode)
         .iter()
         .filter(|(actions, _)| !(read_only && actions.iter().any(|a| a.changes_board())))
+        .filter(|(actions, _)| actions.iter().all(|a| useful(app, *a)))
         .map(|(actions, word)| match (read_only, actions) {
             (true, [Action::Edit]) if mode == Mode::Board => (*actions, "details"),
             _ => (*actions, *word),

@@ -157,11 +157,20 @@ pub fn app_on_fixture(name: &str) -> (Sandbox, twotrack::app::App) {
 
 /// Draws the app on a test terminal of the given size and returns the screen as text.
 pub fn screen(app: &twotrack::app::App, width: u16, height: u16) -> String {
+    render(app, width, height).backend().to_string()
+}
+
+/// Draws the app on a test terminal of the given size, for checks of the buffer's styles.
+pub fn render(
+    app: &twotrack::app::App,
+    width: u16,
+    height: u16,
+) -> ratatui::Terminal<ratatui::backend::TestBackend> {
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).expect("test terminal");
     let mut screen = twotrack::ui::Screen::new(twotrack::ui::theme::Theme::standard());
     terminal.draw(|frame| screen.render(app, frame)).expect("draw");
-    terminal.backend().to_string()
+    terminal
 }
 
 /// A board-screen session on the sandbox's board as `author` (a second session of a test is a
