@@ -7,6 +7,7 @@ pub mod item_parse;
 pub mod item_text;
 pub mod location;
 pub mod lock;
+pub mod sidecar;
 pub mod users;
 pub mod written;
 
