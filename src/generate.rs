@@ -5,7 +5,7 @@
 use chrono::{DateTime, Days, NaiveDate};
 
 use crate::domain::ops::{self, NewItem};
-use crate::domain::{Board, Edit, Kind, Severity, Stage, Timestamp, Track};
+use crate::domain::{Board, CheckEntry, Edit, Kind, Severity, Stage, Timestamp, Track};
 
 /// A small, fast, deterministic pseudo-random sequence (xorshift64*).
 struct Rng(u64);
@@ -98,6 +98,12 @@ pub fn board(count: usize, seed: u64) -> Board {
         }
         if board.is_done_column(item.track, &item.column) {
             item.finished = Some(now);
+        }
+        // Tick some of the definition of done, as teams do while they work.
+        if rng.chance(40) {
+            let entries = board.definition_of_done.for_stage(item.stage);
+            let ticked = entries.iter().take(1 + rng.below(entries.len().max(1)));
+            item.checklist = ticked.map(|text| CheckEntry { text: text.clone(), done: true }).collect();
         }
         let _ = board.apply(Edit::Add(item));
     }

@@ -4,6 +4,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod domain;
+pub mod escape;
 pub mod generate;
 pub mod store;
 pub mod tui;

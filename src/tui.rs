@@ -4,6 +4,7 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use anyhow::{Context, Result, bail};
@@ -13,10 +14,12 @@ use ratatui::DefaultTerminal;
 
 use crate::app::App;
 use crate::app::keymap::Keymap;
+use crate::app::saver::SaveState;
 use crate::app::status::Status;
 use crate::clock;
 use crate::domain::Timestamp;
-use crate::store::{Store, atomic};
+use crate::store::location::BoardPath;
+use crate::store::{Opened, Store, atomic};
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
 
@@ -34,18 +37,25 @@ enum Message {
     TerminalGone(std::io::Error),
     /// Something happened to the board file (maybe our own save).
     BoardFile,
-    /// The process was asked to stop (`kill`, a hang-up): quit cleanly.
-    Stop,
+    /// The process was asked to stop by this signal (`kill`, a hang-up): quit cleanly.
+    Stop(i32),
 }
 
-pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
+/// Runs the board screen on the board at `location` until the user quits; the exit status says
+/// whether the session ended cleanly (README, "Exit status").
+pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<ExitCode> {
+    let path = location.path.as_path();
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         bail!("the board needs a terminal; without one, use a command such as `twotrack list` (see --help)");
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::choose(options.theme.as_deref(), no_color).map_err(anyhow::Error::msg)?;
-    // A board that cannot be read is reported before the terminal is touched.
-    let opened = Store::open(path, now)?;
+    // A board that cannot be read is reported before the terminal is touched. Only the default
+    // board is created here (a mistyped --file must not quietly start a new board).
+    if location.default && !path.exists() {
+        Store::prepare_directory(path)?;
+    }
+    let opened = if location.default { Store::open(path, now)? } else { Store::load(path).map(Opened::from)? };
     let access = opened.store.write_access();
     let mut app = App::new(opened.board, opened.store, Keymap::default_keymap(), now);
     if opened.created {
@@ -79,9 +89,14 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     let _ = terminal.show_cursor();
     ratatui::restore();
     if let Some(note) = app.exit_note() {
-        eprintln!("twotrack: {note}");
+        crate::cli::output::eprintln(&format!("twotrack: {note}"));
     }
-    result
+    let signal = result?;
+    Ok(match (signal, app.saver().state()) {
+        (Some(signal), _) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(255)),
+        (None, SaveState::Unsaved(_)) => ExitCode::FAILURE,
+        (None, _) => ExitCode::SUCCESS,
+    })
 }
 
 /// Watches the board's directory: an atomic save replaces the file, so watching the file itself
@@ -90,10 +105,12 @@ fn watch(path: &Path, sender: Sender<Message>) -> Result<RecommendedWatcher> {
     let dir: PathBuf = atomic::directory_of(path).to_path_buf();
     let name = path.file_name().map(ToOwned::to_owned);
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event
-            && event.paths.iter().any(|p| p.file_name() == name.as_deref())
-        {
-            let _ = sender.send(Message::BoardFile);
+        match event {
+            Ok(event) if event.paths.iter().any(|p| p.file_name() == name.as_deref()) => {
+                let _ = sender.send(Message::BoardFile);
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "the directory watcher reported an error"),
         }
     })
     .context("cannot watch the board file")?;
@@ -107,12 +124,16 @@ fn watch(path: &Path, sender: Sender<Message>) -> Result<RecommendedWatcher> {
 /// nothing unsaved is lost when someone kills the process or the SSH connection drops.
 fn stop_on_signals(sender: Sender<Message>) {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT]) else {
-        return;
+    let mut signals = match signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT]) {
+        Ok(signals) => signals,
+        Err(e) => {
+            tracing::warn!(error = %e, "signals will end the program without a last save");
+            return;
+        }
     };
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = sender.send(Message::Stop);
+        if let Some(signal) = signals.forever().next() {
+            let _ = sender.send(Message::Stop(signal));
         }
     });
 }
@@ -134,13 +155,15 @@ fn read_terminal(sender: Sender<Message>) {
     });
 }
 
+/// Runs until the user quits (`None`) or a signal stops the session (`Some(signal)`).
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     screen: &mut Screen,
     messages: &Receiver<Message>,
-) -> Result<()> {
+) -> Result<Option<i32>> {
     let mut dirty = true;
+    let mut stopped_by = None;
     loop {
         if dirty {
             terminal.draw(|frame| screen.render(app, frame)).context("cannot draw the board")?;
@@ -160,10 +183,13 @@ fn event_loop(
                 Message::Terminal(_) => {}
                 Message::TerminalGone(err) => return Err(err).context("cannot read from the terminal"),
                 Message::BoardFile => file_changed = true,
-                Message::Stop => app.stop(),
+                Message::Stop(signal) => {
+                    stopped_by = Some(signal);
+                    app.stop();
+                }
             }
             if app.should_quit() {
-                return Ok(());
+                return Ok(stopped_by);
             }
         }
         if file_changed && app.file_changed() {

@@ -9,21 +9,78 @@ use common::{Sandbox, twotrack};
 use serde_json::json;
 
 #[test]
-fn first_run_creates_the_starter_board_at_the_default_location() {
+fn first_add_creates_the_starter_board_at_the_default_location() {
     let home = tempfile::tempdir().expect("home");
-    let run = common::Run::of(
-        twotrack()
-            .env("HOME", home.path())
-            .env("XDG_DATA_HOME", home.path().join("data"))
-            .arg("list")
-            .output()
-            .expect("run"),
-    )
-    .ok();
+    let at_home = |args: &[&str]| {
+        common::Run::of(
+            twotrack()
+                .env("HOME", home.path())
+                .env("XDG_DATA_HOME", home.path().join("data"))
+                .args(args)
+                .output()
+                .expect("run"),
+        )
+    };
     let board = home.path().join("data/twotrack/board.ron");
+    let run = at_home(&["list"]);
+    assert_eq!(run.code, 1, "a read-only command on no board fails: {}", run.stderr);
+    assert!(run.stderr.contains(&board.display().to_string()), "names the path: {}", run.stderr);
+    assert!(!home.path().join("data").exists(), "and creates nothing");
+    let run = at_home(&["add", "First"]).ok();
     assert!(board.exists(), "board created at {}", board.display());
     assert!(run.stderr.contains("created a new board"), "{}", run.stderr);
-    assert!(run.stdout.contains("Welcome"), "{}", run.stdout);
+    assert_eq!(run.stdout, "11\n");
+    assert!(at_home(&["list"]).ok().stdout.contains("Welcome"));
+}
+
+/// Every file and directory under `dir`, with its bytes (None for a directory).
+fn tree(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Option<Vec<u8>>)> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).expect("list") {
+        let path = entry.expect("entry").path();
+        if fs::symlink_metadata(&path).expect("meta").is_dir() {
+            out.push((path.clone(), None));
+            out.extend(tree(&path));
+        } else {
+            out.push((path.clone(), fs::read(&path).ok()));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn read_only_commands_on_a_missing_board_create_nothing() {
+    let s = Sandbox::new();
+    let dangling = s.dir.path().join("link.ron");
+    std::os::unix::fs::symlink(s.dir.path().join("missing/target.ron"), &dangling).expect("link");
+    let before = tree(s.dir.path());
+    for board in [s.board.clone(), s.dir.path().join("no-dir/board.ron"), dangling.clone()] {
+        for args in [&["list"][..], &["list", "--json"], &["show", "1"], &["stats"], &["debt"], &["check"]] {
+            let run = common::Run::of(twotrack().arg("--file").arg(&board).args(args).output().expect("run"));
+            assert_eq!(run.code, 1, "{args:?} on {}: {}", board.display(), run.stderr);
+            assert!(run.stderr.contains(&board.display().to_string()), "names the path: {}", run.stderr);
+            assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+            assert_eq!(tree(s.dir.path()), before, "{args:?} on {} changed the file system", board.display());
+        }
+    }
+    // Changing commands on a missing board say so too; only init and add create one.
+    let run = s.run(&["move", "1", "done"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("does not exist"), "{}", run.stderr);
+    assert_eq!(tree(s.dir.path()), before);
+    let run = common::Run::of(twotrack().arg("--file").arg(&dangling).arg("init").output().expect("run"));
+    assert_eq!(run.code, 1, "nothing is created through a dangling link: {}", run.stderr);
+    assert!(run.stderr.contains("symbolic link"), "{}", run.stderr);
+    let nested = s.dir.path().join("no-dir/board.ron");
+    let run = common::Run::of(twotrack().arg("--file").arg(&nested).args(["add", "x"]).output().expect("run"));
+    assert_eq!(run.code, 1, "no missing directory is created: {}", run.stderr);
+    assert!(run.stderr.contains("does not exist"), "{}", run.stderr);
+    assert_eq!(tree(s.dir.path()), before);
+    assert_eq!(s.run(&["init"]).ok().stdout, format!("created {} from the starter board\n", s.board.display()));
+    let run = s.run(&["init"]);
+    assert_eq!(run.code, 1, "init never replaces a board");
+    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
 }
 
 #[test]

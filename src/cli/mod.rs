@@ -1,7 +1,8 @@
-//! The command line (SPEC §5): arguments, dispatch, and the exit status.
+//! The command line (README, "Command line"): arguments, dispatch, and the exit status.
 
 mod commands;
 mod json;
+pub mod output;
 mod text;
 
 use std::path::PathBuf;
@@ -17,8 +18,8 @@ use crate::domain::{ItemId, Kind, Severity, Stage, Track};
 #[derive(Debug, Parser)]
 #[command(name = "twotrack", version, propagate_version = true)]
 pub struct Cli {
-    /// The board file (default: board.ron in your data directory; created from the starter
-    /// board if missing).
+    /// The board file (default: board.ron in your data directory, created from the starter
+    /// board when the board screen first opens; elsewhere `init` or `add` create one).
     #[arg(long, short = 'f', global = true, env = "TWOTRACK_FILE", value_name = "PATH")]
     pub file: Option<PathBuf>,
 
@@ -40,7 +41,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Add an item and print its new id.
+    /// Create the board file from the starter board (never over an existing one).
+    Init,
+    /// Add an item and print its new id (creates the board if there is none yet).
     Add(AddArgs),
     /// List items in board order: track, column, lane, position.
     List(ListArgs),
@@ -204,13 +207,17 @@ fn parse_severity(text: &str) -> Result<Severity, String> {
     text.parse()
 }
 
-/// Runs the program with the process's arguments; the exit status follows SPEC §5.
+/// Runs the program with the process's arguments. Exit status (README, "Exit status"): 0
+/// success (also when the reader of the output went away), 1 failure, 2 usage error, and for the
+/// board screen 1 when the last changes could only go to a recovery copy and 128 + the signal
+/// when a signal ended it.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match commands::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
+        Err(err) if err.is::<output::OutputClosed>() => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("twotrack: {err:#}");
+            output::eprintln(&format!("twotrack: {err:#}"));
             ExitCode::FAILURE
         }
     }

@@ -1,6 +1,9 @@
-//! Plain-text output of the commands, for people at a terminal.
+//! Plain-text output of the commands, for people at a terminal. The whole text is escaped when
+//! it is printed (`cli::output`); values that must stay on their line are escaped here too.
 
 use std::fmt::Write;
+
+use crate::escape::one_line;
 
 use crate::domain::capacity::{Basis, Capacity};
 use crate::domain::debt::{Register, WINDOW_DAYS};
@@ -20,13 +23,13 @@ pub fn list(board: &Board, items: &[&Item]) -> String {
             item.stage.number(),
             item.kind.name(),
             item.estimate.map_or("-".to_owned(), |e| format!("{e}pt")),
-            item.title,
+            one_line(&item.title),
         );
         for tag in &item.tags {
-            let _ = write!(out, " #{tag}");
+            let _ = write!(out, " #{}", one_line(tag));
         }
         if let Some(who) = &item.assignee {
-            let _ = write!(out, " @{who}");
+            let _ = write!(out, " @{}", one_line(who));
         }
         out.push('\n');
     }
@@ -94,7 +97,7 @@ pub fn show(board: &Board, item: &Item, now: Timestamp) -> String {
     }
     rows.push(("created", item.created.to_rfc3339()));
     rows.push(("updated", item.updated.to_rfc3339()));
-    let mut out = format!("#{} {}\n", item.id, item.title);
+    let mut out = format!("#{} {}\n", item.id, one_line(&item.title));
     for (name, value) in rows {
         let _ = writeln!(out, "  {:<10}{value}", format!("{name}:"));
     }
@@ -137,7 +140,7 @@ pub fn debt(board: &Board, r: &Register) -> String {
             format!("#{}", item.id),
             item.estimate.map_or("?".to_owned(), |e| e.to_string()),
             board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str()),
-            item.title
+            one_line(&item.title)
         );
     }
     out
