@@ -376,3 +376,41 @@ fn a_board_in_a_directory_that_cannot_be_written_is_left_intact() {
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     assert_eq!(s.read(), before);
 }
+
+#[test]
+fn broken_references_and_huge_ids_are_reported_with_their_line() {
+    let starter = twotrack::store::location::STARTER;
+    let insert = |after_line: &str, line: &str| starter.replacen(after_line, &format!("{after_line}\n{line}"), 1);
+    // (board text, words, line, column): refused on load by every command.
+    let refused = [
+        (insert("            id: 5,", "            follow_up_of: Some(5),"), "refers to itself in `follow_up_of`", 104, 13),
+        (insert("            id: 5,", "            links: [3, 0],"), "`links` 0", 104, 13),
+        (insert("            id: 6,", "            promoted_from: Some(9007199254740993),"), "which no item can have", 117, 13),
+        (starter.replacen("next_id: 11,", "next_id: 18446744073709551615,", 1), "next_id", 4, 5),
+        (
+            insert("            id: 5,", "            follow_up_of: Some(6),")
+                .replacen("            id: 6,", "            id: 6,\n            follow_up_of: Some(5),", 1),
+            "cycle",
+            104,
+            13,
+        ),
+    ];
+    for (text, words, line, column) in refused {
+        let s = Sandbox::new();
+        s.write(&text);
+        for args in [&["check"][..], &["list"], &["add", "x"]] {
+            let run = s.run(args);
+            assert_eq!(run.code, 1, "{words} {args:?}: {}", run.stderr);
+            assert!(run.stderr.contains(words), "{}", run.stderr);
+            assert!(run.stderr.contains(&format!("line {line}, column {column}")), "{}", run.stderr);
+            assert_eq!(s.text(), text, "never touched");
+        }
+    }
+    // A reference to a deleted item (older versions left those) loads, but check says where.
+    let s = Sandbox::new();
+    s.write(insert("            id: 7,", "            links: [999999],"));
+    s.run(&["list"]).ok();
+    let run = s.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("line 131, column 13: item #7 has `links` #999999, which does not exist"), "{}", run.stderr);
+}

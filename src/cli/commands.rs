@@ -73,12 +73,24 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             println(&op.summary)?;
         }
         Command::Stats { json } => stats(path, json)?,
-        Command::Check => {
-            Store::load(path)?;
-            println("ok")?;
-        }
+        Command::Check => check(path)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `check`: the file loads, and every reference points at an item that is there.
+fn check(path: &Path) -> Result<()> {
+    let (store, board) = Store::load(path)?;
+    let mut dangling = board.dangling_references().into_iter();
+    if let Some(first) = dangling.next() {
+        let more = match dangling.len() {
+            0 => String::new(),
+            n => format!(" (and {n} more broken references)"),
+        };
+        let error = crate::store::format::located(path, store.text(), first);
+        bail!("{error}{more}");
+    }
+    println("ok")
 }
 
 /// `init`: creates the board from the starter board; an existing board is left alone.

@@ -13,6 +13,7 @@ pub mod lanes;
 pub mod merge;
 pub mod ops;
 pub mod placement;
+pub mod references;
 pub mod search;
 pub mod settings;
 pub mod timebox;

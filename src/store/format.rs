@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::item_parse;
 use super::written::Written;
-use crate::domain::validate::Subject;
+use crate::domain::validate::{Invalid, Subject};
 use crate::domain::{Board, FORMAT_VERSION};
 
 /// A board file that cannot be used, with the place in it where that was found.
@@ -92,6 +92,12 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<(Board, Written), FileError> 
     Ok((board, written))
 }
 
+/// The error for a broken rule of the board read from `text`, at its line and column.
+pub fn located(path: &Path, text: &str, invalid: Invalid) -> FileError {
+    let position = locate(text, &invalid.subject).map(|offset| position_of(text, offset));
+    FileError { path: path.to_path_buf(), position, message: invalid.message }
+}
+
 /// Reads a board from the bytes of the file at `path`.
 pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Board, FileError> {
     read(path, bytes.to_vec()).map(|(board, _)| board)
@@ -163,6 +169,10 @@ fn locate(text: &str, subject: &Subject) -> Option<usize> {
             find_key(&text[items..], "id", |value| leading_number(value) == Some(*id))
                 .nth(*occurrence)
                 .map(|o| items + o)
+        }
+        Subject::ItemField { id, field } => {
+            let item = locate(text, &Subject::Item { id: *id, occurrence: 0 })?;
+            find_key(&text[item..], field, |_| true).next().map(|o| item + o)
         }
         Subject::Column { id, occurrence } => {
             let quoted = format!("\"{id}\"");

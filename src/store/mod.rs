@@ -152,6 +152,11 @@ impl Store {
         }
     }
 
+    /// The file's text as this session last read or wrote it.
+    pub fn text(&self) -> &str {
+        self.written.text()
+    }
+
     /// The user id of whoever wrote the version of the file this session last read or wrote.
     pub fn writer(&self) -> Option<u32> {
         self.seen.as_ref().map(|s| s.owner)
