@@ -32,6 +32,25 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     escape_where(text, |c| c.is_control() || is_bidi_control(c))
 }
 
+/// JSON text (as serde_json writes it) with every control and bidi character that serde_json
+/// leaves as it is (DEL, C1, bidi) written as a JSON escape (`\u202e`): still the same JSON
+/// value, and harmless on a terminal. Such characters only occur inside JSON strings.
+pub fn json(text: &str) -> Cow<'_, str> {
+    let Some(first) = text.find(is_control) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
+        if is_control(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// `text` without bidi controls, for the board screen.
 pub fn strip_bidi(text: &str) -> Cow<'_, str> {
     if text.chars().any(is_bidi_control) {
@@ -80,6 +99,10 @@ mod tests {
         assert_eq!(one_line("two\nlines\r"), "two\\x0alines\\x0d");
         assert_eq!(strip_bidi("ab\u{202e}cd\u{2069}"), "abcd");
         assert!(matches!(for_terminal("plain ünï 🚀"), Cow::Borrowed(_)));
+        let value = serde_json::json!({"title": "a\u{1b}b\u{9b}c\u{202e}d\u{7f}"});
+        let text = json(&serde_json::to_string(&value).expect("json")).into_owned();
+        assert_eq!(text, r#"{"title":"a\u001bb\u009bc\u202ed\u007f"}"#);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).expect("still JSON"), value);
     }
 
     proptest! {

@@ -55,7 +55,8 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
     if location.default && !path.exists() {
         Store::prepare_directory(path)?;
     }
-    let opened = if location.default { Store::open(path, now)? } else { Store::load(path).map(Opened::from)? };
+    let opened =
+        if location.default { Store::open(path, now)? } else { Store::load(path).map(Opened::from)? };
     let access = opened.store.write_access();
     let mut app = App::new(opened.board, opened.store, Keymap::default_keymap(), now);
     if opened.created {
@@ -104,14 +105,12 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
 fn watch(path: &Path, sender: Sender<Message>) -> Result<RecommendedWatcher> {
     let dir: PathBuf = atomic::directory_of(path).to_path_buf();
     let name = path.file_name().map(ToOwned::to_owned);
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        match event {
-            Ok(event) if event.paths.iter().any(|p| p.file_name() == name.as_deref()) => {
-                let _ = sender.send(Message::BoardFile);
-            }
-            Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e, "the directory watcher reported an error"),
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| match event {
+        Ok(event) if event.paths.iter().any(|p| p.file_name() == name.as_deref()) => {
+            let _ = sender.send(Message::BoardFile);
         }
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "the directory watcher reported an error"),
     })
     .context("cannot watch the board file")?;
     watcher

@@ -73,11 +73,15 @@ fn read_only_commands_on_a_missing_board_create_nothing() {
     assert_eq!(run.code, 1, "nothing is created through a dangling link: {}", run.stderr);
     assert!(run.stderr.contains("symbolic link"), "{}", run.stderr);
     let nested = s.dir.path().join("no-dir/board.ron");
-    let run = common::Run::of(twotrack().arg("--file").arg(&nested).args(["add", "x"]).output().expect("run"));
+    let run =
+        common::Run::of(twotrack().arg("--file").arg(&nested).args(["add", "x"]).output().expect("run"));
     assert_eq!(run.code, 1, "no missing directory is created: {}", run.stderr);
     assert!(run.stderr.contains("does not exist"), "{}", run.stderr);
     assert_eq!(tree(s.dir.path()), before);
-    assert_eq!(s.run(&["init"]).ok().stdout, format!("created {} from the starter board\n", s.board.display()));
+    assert_eq!(
+        s.run(&["init"]).ok().stdout,
+        format!("created {} from the starter board\n", s.board.display())
+    );
     let run = s.run(&["init"]);
     assert_eq!(run.code, 1, "init never replaces a board");
     assert!(run.stderr.contains("already exists"), "{}", run.stderr);
@@ -380,16 +384,30 @@ fn a_board_in_a_directory_that_cannot_be_written_is_left_intact() {
 #[test]
 fn broken_references_and_huge_ids_are_reported_with_their_line() {
     let starter = twotrack::store::location::STARTER;
-    let insert = |after_line: &str, line: &str| starter.replacen(after_line, &format!("{after_line}\n{line}"), 1);
+    let insert =
+        |after_line: &str, line: &str| starter.replacen(after_line, &format!("{after_line}\n{line}"), 1);
     // (board text, words, line, column): refused on load by every command.
     let refused = [
-        (insert("            id: 5,", "            follow_up_of: Some(5),"), "refers to itself in `follow_up_of`", 104, 13),
+        (
+            insert("            id: 5,", "            follow_up_of: Some(5),"),
+            "refers to itself in `follow_up_of`",
+            104,
+            13,
+        ),
         (insert("            id: 5,", "            links: [3, 0],"), "`links` 0", 104, 13),
-        (insert("            id: 6,", "            promoted_from: Some(9007199254740993),"), "which no item can have", 117, 13),
+        (
+            insert("            id: 6,", "            promoted_from: Some(9007199254740993),"),
+            "which no item can have",
+            117,
+            13,
+        ),
         (starter.replacen("next_id: 11,", "next_id: 18446744073709551615,", 1), "next_id", 4, 5),
         (
-            insert("            id: 5,", "            follow_up_of: Some(6),")
-                .replacen("            id: 6,", "            id: 6,\n            follow_up_of: Some(5),", 1),
+            insert("            id: 5,", "            follow_up_of: Some(6),").replacen(
+                "            id: 6,",
+                "            id: 6,\n            follow_up_of: Some(5),",
+                1,
+            ),
             "cycle",
             104,
             13,
@@ -412,5 +430,9 @@ fn broken_references_and_huge_ids_are_reported_with_their_line() {
     s.run(&["list"]).ok();
     let run = s.run(&["check"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("line 131, column 13: item #7 has `links` #999999, which does not exist"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("line 131, column 13: item #7 has `links` #999999, which does not exist"),
+        "{}",
+        run.stderr
+    );
 }

@@ -144,7 +144,10 @@ impl Saver {
         } else {
             let mut base = board.clone();
             for pending in self.pending.iter().rev() {
-                let _ = base.apply(pending.inverse.clone());
+                if let Err(e) = base.apply(pending.inverse.clone()) {
+                    // Only the description of their changes suffers: it may name one of ours.
+                    tracing::warn!(error = %e, edit = %pending.summary, "cannot take back an unsaved edit");
+                }
             }
             changes::describe(&base, &theirs)
         };
@@ -161,6 +164,13 @@ impl Saver {
         }
         self.pending = still;
         *board = merged_board;
+        tracing::info!(
+            by = %self.writer(),
+            theirs = described.len(),
+            replayed = self.pending.len(),
+            lost = lost.len(),
+            "merged with another writer's save"
+        );
         Ok(Merged { by: self.writer(), theirs: described, lost, renumbered })
     }
 

@@ -63,7 +63,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let (_, board) = Store::load(path)?;
             let register = debt::register(&board, now);
             if json {
-                println(&serde_json::to_string_pretty(&json::debt(&board, &register, now))?)?;
+                output::println_json(&serde_json::to_string_pretty(&json::debt(&board, &register, now))?)?;
             } else {
                 output::print(&text::debt(&board, &register))?;
             }
@@ -188,7 +188,7 @@ fn list(path: &Path, args: &ListArgs, now: Timestamp) -> Result<()> {
     if args.json {
         let listing = json::Listing::of(&board);
         let rows: Vec<_> = items.iter().map(|it| json::item(&board, &listing, it, now)).collect();
-        println(&serde_json::to_string_pretty(&rows)?)
+        output::println_json(&serde_json::to_string_pretty(&rows)?)
     } else {
         output::print(&text::list(&board, &items))
     }
@@ -199,7 +199,7 @@ fn show(path: &Path, id: ItemId, as_json: bool, now: Timestamp) -> Result<()> {
     let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;
     if as_json {
         let listing = json::Listing::of(&board);
-        println(&serde_json::to_string_pretty(&json::item(&board, &listing, item, now))?)
+        output::println_json(&serde_json::to_string_pretty(&json::item(&board, &listing, item, now))?)
     } else {
         output::print(&text::show(&board, item, now))
     }
@@ -209,7 +209,7 @@ fn stats(path: &Path, as_json: bool) -> Result<()> {
     let (_, board) = Store::load(path)?;
     let capacity = Capacity::of(&board);
     if as_json {
-        println(&serde_json::to_string_pretty(&json::stats(&capacity))?)
+        output::println_json(&serde_json::to_string_pretty(&json::stats(&capacity))?)
     } else {
         output::print(&text::stats(&capacity))
     }

@@ -23,6 +23,10 @@ pub struct Cli {
     #[arg(long, short = 'f', global = true, env = "TWOTRACK_FILE", value_name = "PATH")]
     pub file: Option<PathBuf>,
 
+    /// Write a diagnostic log to FILE (level from TWOTRACK_LOG, default debug).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub log: Option<PathBuf>,
+
     /// Board screen: follow the file but refuse every change (for people who only watch).
     #[arg(long)]
     pub readonly: bool,
@@ -183,6 +187,19 @@ pub struct ListArgs {
     pub column: Option<String>,
 }
 
+/// Help, the version, or a usage error (which may quote what was typed: escaped like all output).
+fn usage(err: &clap::Error) -> ExitCode {
+    let text = err.render().to_string();
+    if err.use_stderr() {
+        output::eprint(&text);
+    } else if let Err(e) = output::print(&text)
+        && !e.is::<output::OutputClosed>()
+    {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
+}
+
 fn parse_id(text: &str) -> Result<ItemId, String> {
     text.trim_start_matches('#')
         .parse::<ItemId>()
@@ -212,7 +229,14 @@ fn parse_severity(text: &str) -> Result<Severity, String> {
 /// board screen 1 when the last changes could only go to a recovery copy and 128 + the signal
 /// when a signal ended it.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage(&err),
+    };
+    if let Err(err) = crate::diagnostics::init(cli.log.as_deref()) {
+        output::eprintln(&format!("twotrack: {err:#}"));
+        return ExitCode::FAILURE;
+    }
     match commands::run(cli) {
         Ok(code) => code,
         Err(err) if err.is::<output::OutputClosed>() => ExitCode::SUCCESS,

@@ -16,6 +16,11 @@ pub fn print(text: &str) -> anyhow::Result<()> {
     write_to(&mut io::stdout().lock(), text)
 }
 
+/// Writes JSON text and a newline to stdout, its strings' control characters escaped the JSON way.
+pub fn println_json(text: &str) -> anyhow::Result<()> {
+    emit(&mut io::stdout().lock(), &format!("{}\n", escape::json(text)))
+}
+
 /// Writes `text` and a newline to stdout, escaped.
 pub fn println(text: &str) -> anyhow::Result<()> {
     print(&format!("{text}\n"))
@@ -23,12 +28,22 @@ pub fn println(text: &str) -> anyhow::Result<()> {
 
 /// Writes one line to stderr, escaped (a closed stderr is ignored: there is nobody to tell).
 pub fn eprintln(text: &str) {
+    eprint(&format!("{text}\n"));
+}
+
+/// Writes `text` to stderr, escaped.
+pub fn eprint(text: &str) {
     let mut err = io::stderr().lock();
-    let _ = err.write_all(escape::for_terminal(&format!("{text}\n")).as_bytes());
+    let _ = err.write_all(escape::for_terminal(text).as_bytes());
 }
 
 fn write_to(out: &mut impl Write, text: &str) -> anyhow::Result<()> {
-    match out.write_all(escape::for_terminal(text).as_bytes()).and_then(|()| out.flush()) {
+    emit(out, &escape::for_terminal(text))
+}
+
+/// Writes text that is already safe.
+fn emit(out: &mut impl Write, text: &str) -> anyhow::Result<()> {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(OutputClosed.into()),
         Err(e) => Err(anyhow::Error::new(e).context("cannot write the output")),

@@ -37,7 +37,10 @@ impl Board {
     pub(super) fn check_references(&self) -> Result<(), Invalid> {
         if self.next_id > MAX_ID {
             return Err(Invalid {
-                message: format!("next_id {} is too large; ids must stay below 2^53 ({MAX_ID})", self.next_id),
+                message: format!(
+                    "next_id {} is too large; ids must stay below 2^53 ({MAX_ID})",
+                    self.next_id
+                ),
                 subject: Subject::Field("next_id"),
             });
         }
@@ -50,7 +53,11 @@ impl Board {
             }
             for (field, target) in references(item) {
                 if target == 0 || target >= MAX_ID {
-                    return Err(at(item, field, format!("item #{} has `{field}` {target}, which no item can have", item.id)));
+                    return Err(at(
+                        item,
+                        field,
+                        format!("item #{} has `{field}` {target}, which no item can have", item.id),
+                    ));
                 }
                 if target == item.id {
                     return Err(at(item, field, format!("item #{} refers to itself in `{field}`", item.id)));
@@ -74,7 +81,9 @@ impl Board {
                     match ends.get(&id) {
                         Some(false) => {
                             return Err(Invalid {
-                                message: format!("item #{id} is part of a `{field}` cycle (it leads back to itself)"),
+                                message: format!(
+                                    "item #{id} is part of a `{field}` cycle (it leads back to itself)"
+                                ),
                                 subject: Subject::ItemField { id, field },
                             });
                         }
@@ -102,7 +111,11 @@ impl Board {
         for item in &self.items {
             for (field, target) in references(item) {
                 if self.item(target).is_none() {
-                    out.push(at(item, field, format!("item #{} has `{field}` #{target}, which does not exist", item.id)));
+                    out.push(at(
+                        item,
+                        field,
+                        format!("item #{} has `{field}` #{target}, which does not exist", item.id),
+                    ));
                 }
             }
         }
@@ -130,7 +143,8 @@ mod tests {
 
     #[test]
     fn refuses_impossible_references_and_cycles() {
-        let cases: Vec<(Box<dyn Fn(&mut Item)>, &str)> = vec![
+        type Breaking = Box<dyn Fn(&mut Item)>;
+        let cases: Vec<(Breaking, &str)> = vec![
             (Box::new(|it| it.follow_up_of = Some(20)), "refers to itself in `follow_up_of`"),
             (Box::new(|it| it.promoted_from = Some(0)), "`promoted_from` 0"),
             (Box::new(|it| it.links = vec![3, 20]), "refers to itself in `links`"),
@@ -159,7 +173,10 @@ mod tests {
         let found: Vec<String> = board.dangling_references().into_iter().map(|i| i.message).collect();
         assert_eq!(
             found,
-            ["item #20 has `follow_up_of` #998, which does not exist", "item #20 has `links` #999, which does not exist"]
+            [
+                "item #20 has `follow_up_of` #998, which does not exist",
+                "item #20 has `links` #999, which does not exist"
+            ]
         );
     }
 }

@@ -43,8 +43,12 @@ impl<'b> Progress<'b> {
             Stage::One => &self.stage_one,
             Stage::Two => &self.stage_two,
         };
-        let ticked: HashSet<&str> =
-            item.checklist.iter().filter(|e| e.done && entries.contains(e.text.as_str())).map(|e| e.text.as_str()).collect();
+        let ticked: HashSet<&str> = item
+            .checklist
+            .iter()
+            .filter(|e| e.done && entries.contains(e.text.as_str()))
+            .map(|e| e.text.as_str())
+            .collect();
         (ticked.len(), entries.len())
     }
 }

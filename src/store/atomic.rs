@@ -45,7 +45,8 @@ pub fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
     };
     let mut tmp = sidecar::temp(path, Temp::New)?;
-    write(tmp.as_file_mut()).with_context(|| format!("cannot write the new version of {}", path.display()))?;
+    write(tmp.as_file_mut())
+        .with_context(|| format!("cannot write the new version of {}", path.display()))?;
     if let Some(old) = &old {
         tmp.as_file()
             .set_permissions(Permissions::from_mode(old.mode() & 0o7777))
@@ -55,7 +56,9 @@ pub fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>
             tracing::debug!(error = %e, file = %path.display(), "the new version keeps its own group");
         }
     }
-    tmp.as_file().sync_all().with_context(|| format!("cannot flush the new version of {} to disk", path.display()))?;
+    tmp.as_file()
+        .sync_all()
+        .with_context(|| format!("cannot flush the new version of {} to disk", path.display()))?;
     if old.is_some() {
         keep_backup(path)?;
     }
@@ -70,12 +73,16 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut tmp = sidecar::temp(path, Temp::New)?;
     tmp.as_file_mut().write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
     tmp.as_file().sync_all().with_context(|| format!("cannot flush {} to disk", path.display()))?;
-    tmp.persist_noclobber(path).map_err(|e| e.error).with_context(|| format!("cannot create {}", path.display()))?;
+    tmp.persist_noclobber(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot create {}", path.display()))?;
     sync_directory(directory_of(path))
 }
 
 fn sync_directory(dir: &Path) -> Result<()> {
-    File::open(dir).and_then(|d| d.sync_all()).with_context(|| format!("cannot flush directory {}", dir.display()))
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .with_context(|| format!("cannot flush directory {}", dir.display()))
 }
 
 /// Makes `<file>.bak` the current version of `path` without following any link: a hard link made
@@ -86,9 +93,10 @@ fn keep_backup(path: &Path) -> Result<()> {
     let backup = sibling(path, "bak");
     let dir = directory_of(path);
     let prefix = sidecar::temp_prefix(path, Temp::Backup);
-    let linked = tempfile::Builder::new().prefix(&prefix).suffix(".tmp").make_in(dir, |staging| {
-        fs::hard_link(path, staging)
-    });
+    let linked = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .make_in(dir, |staging| fs::hard_link(path, staging));
     let staging = match linked {
         Ok(staging) => staging.into_temp_path(),
         Err(e) => {
@@ -117,7 +125,8 @@ fn copy_to_temp(path: &Path) -> Result<tempfile::TempPath> {
         .open(path)
         .with_context(|| format!("cannot read {} to back it up", path.display()))?;
     let mut copy = sidecar::temp(path, Temp::Backup)?;
-    io::copy(&mut source, copy.as_file_mut()).with_context(|| format!("cannot back up {}", path.display()))?;
+    io::copy(&mut source, copy.as_file_mut())
+        .with_context(|| format!("cannot back up {}", path.display()))?;
     Ok(copy.into_temp_path())
 }
 

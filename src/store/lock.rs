@@ -38,7 +38,9 @@ impl BoardLock {
         match file.try_lock() {
             Ok(()) => return Ok(BoardLock { _file: file }),
             Err(TryLockError::WouldBlock) => {}
-            Err(TryLockError::Error(e)) => return Err(e).with_context(|| format!("cannot lock {}", path.display())),
+            Err(TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("cannot lock {}", path.display()));
+            }
         }
         let start = Instant::now();
         tracing::debug!(lock = %path.display(), "waiting for another writer");

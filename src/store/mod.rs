@@ -148,7 +148,9 @@ impl Store {
                 "you cannot write board file {} (permission denied), so nothing was changed",
                 path.display()
             )),
-            Err(e) => Err(e).with_context(|| format!("cannot open board file {} for writing", path.display())),
+            Err(e) => {
+                Err(e).with_context(|| format!("cannot open board file {} for writing", path.display()))
+            }
         }
     }
 

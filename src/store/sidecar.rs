@@ -116,7 +116,9 @@ pub fn remove_stale(board: &Path) -> usize {
                 removed += 1;
                 tracing::info!(file = %entry.path().display(), "removed a temporary file left by a killed save");
             }
-            Err(e) => tracing::debug!(file = %entry.path().display(), error = %e, "stale temporary file kept"),
+            Err(e) => {
+                tracing::debug!(file = %entry.path().display(), error = %e, "stale temporary file kept")
+            }
         }
     }
     removed
@@ -177,7 +179,10 @@ fn create_new(path: &Path, access: Access) -> io::Result<File> {
 fn checked(file: File, path: &Path, board: &Path) -> Result<File> {
     let meta = file.metadata().with_context(|| format!("cannot read {}", path.display()))?;
     if !meta.file_type().is_file() {
-        bail!("{} is not a regular file; twotrack will not use it (remove it if it is not yours)", path.display());
+        bail!(
+            "{} is not a regular file; twotrack will not use it (remove it if it is not yours)",
+            path.display()
+        );
     }
     if !trusted_owner(meta.uid(), directory_of(board), board) {
         bail!(
@@ -297,7 +302,8 @@ mod tests {
         let board = board_in(&dir);
         let new = temp(&board, Temp::New).expect("temp");
         let bak = temp(&board, Temp::Backup).expect("temp");
-        let (new, bak) = (new.into_temp_path().keep().expect("keep"), bak.into_temp_path().keep().expect("keep"));
+        let (new, bak) =
+            (new.into_temp_path().keep().expect("keep"), bak.into_temp_path().keep().expect("keep"));
         let other = dir.path().join(".notes.ron.new-abc.tmp");
         let recovered = dir.path().join(".board.ron.recovered-1.ron.new-abc.tmp");
         fs::write(&other, "").expect("write");
