@@ -69,7 +69,20 @@ fn writers_killed_at_random_moments_lose_nothing_confirmed_and_leave_little_behi
     let lost: Vec<&String> = confirmed.difference(&titles).collect();
     assert!(lost.is_empty(), "confirmed adds lost: {lost:?}");
     // One more save removes what the last killed writers left.
-    s.run(&["add", "after the storm"]).ok();
+    let log = s.dir.path().join("twotrack.log");
+    let out = twotrack().arg("--file").arg(&s.board).arg("--log").arg(&log).args(["add", "after"]).output();
+    assert!(out.expect("run").status.success());
+    let _ = fs::remove_file(&log);
+    assert!(strays(&s).is_empty(), "{:?}", strays(&s));
+}
+
+#[test]
+fn a_save_removes_every_temporary_file_a_killed_writer_left() {
+    let s = Sandbox::new().with_starter();
+    for name in [".board.ron.new-a1b2c3.tmp", ".board.ron.bak-d4e5f6.tmp"] {
+        fs::write(s.dir.path().join(name), "half a board").expect("write");
+    }
+    s.run(&["add", "x"]).ok();
     assert!(strays(&s).is_empty(), "{:?}", strays(&s));
 }
 

@@ -145,3 +145,25 @@ fn a_reader_that_goes_away_ends_every_command_quietly() {
         assert!(stderr.is_empty(), "{args:?} ends quietly: {stderr}");
     }
 }
+
+#[test]
+fn a_board_screen_ended_by_a_signal_exits_with_128_plus_the_signal() {
+    let s = Sandbox::new().with_starter();
+    let mut pty = common::pty::Pty::spawn(&s.board, &[], 80, 24, &[]);
+    pty.wait_for("Welcome");
+    let pid = pty.pid().expect("pid");
+    let status =
+        std::process::Command::new("sh").args(["-c", &format!("kill -TERM {pid}")]).status().expect("sh");
+    assert!(status.success());
+    assert_eq!(pty.wait_exit_code(), 128 + 15, "a script can tell the session did not end by a quit");
+}
+
+#[test]
+fn the_board_screen_never_creates_a_board_at_a_path_that_was_given() {
+    let s = Sandbox::new();
+    let mut pty = common::pty::Pty::spawn(&s.board, &[], 80, 24, &[]);
+    assert_eq!(pty.wait_exit_code(), 1);
+    let screen = pty.screen();
+    assert!(screen.contains("does not exist") && screen.contains("twotrack init"), "{screen}");
+    assert!(!s.board.exists(), "a mistyped --file does not start a new board");
+}
