@@ -7,7 +7,8 @@ use chrono::{DateTime, Days, NaiveDate};
 use crate::domain::ops::{self, NewItem};
 use crate::domain::phased::{self, NewInitiative};
 use crate::domain::{
-    Board, Edit, Item, ItemId, Kind, Phase, Severity, Stage, Timestamp, Track, criteria, two_stage,
+    Board, CheckEntry, Edit, Item, ItemId, Kind, Phase, Severity, Stage, Timestamp, Track, criteria,
+    two_stage,
 };
 
 /// A small, fast, deterministic pseudo-random sequence (xorshift64*).
@@ -113,6 +114,13 @@ pub fn board(count: usize, seed: u64) -> Board {
         if n % 3 == 0 && !initiatives.is_empty() {
             item.initiative = Some(initiatives[(n / 3) % initiatives.len()].clone());
             item.phase = Some(Phase::ALL[(n / 7) % 3]);
+        }
+        // Tick some of the definition of done, as teams do while they work (without drawing from
+        // the sequence, so the rest of the board is as it always was).
+        if n % 5 < 2 {
+            let entries = board.definition_of_done.for_stage(item.stage);
+            let ticked = entries.iter().take(1 + n % entries.len().max(1));
+            item.checklist = ticked.map(|text| CheckEntry { text: text.clone(), done: true }).collect();
         }
         let _ = board.apply(Edit::Add(item));
     }

@@ -5,6 +5,7 @@
 
 use std::io::IsTerminal;
 use std::path::Path;
+use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -14,11 +15,13 @@ use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use crate::app::App;
 use crate::app::keymap::Keymap;
 use crate::app::mouse::Gesture;
+use crate::app::saver::SaveState;
 use crate::app::status::Status;
 use crate::clock;
 use crate::domain::Timestamp;
-use crate::store::Store;
+use crate::store::location::BoardPath;
 use crate::store::presence::Sidecar;
+use crate::store::{Opened, Store};
 use crate::term::{self, Capabilities};
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
@@ -59,16 +62,24 @@ enum Message {
     Presence,
     /// Time to read who is on the board once more after a change.
     Recheck,
-    /// The process was asked to stop (`kill`, a hang-up): quit cleanly.
-    Stop,
+    /// The process was asked to stop by this signal (`kill`, a hang-up): quit cleanly.
+    Stop(i32),
 }
 
-pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
+/// Runs the board screen; the exit status says whether a signal ended it (128 + the signal) or
+/// the last changes could only go to a recovery copy (1).
+pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<ExitCode> {
+    let path = location.path.as_path();
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         bail!("the board needs a terminal; without one, use a command such as `twotrack list` (see --help)");
     }
-    // A board that cannot be read is reported before the terminal is touched.
-    let opened = Store::open(path, now)?;
+    // A board that cannot be read is reported before the terminal is touched. Only the default
+    // board is created here (a mistyped --file must not quietly start a new board).
+    if location.default && !path.exists() {
+        Store::prepare_directory(path)?;
+    }
+    let opened =
+        if location.default { Store::open(path, now)? } else { Store::load(path).map(Opened::from)? };
     let access = opened.store.write_access();
     let mut app = App::new(opened.board, opened.store, options.keymap, now).author(options.author.clone());
     if opened.created {
@@ -114,9 +125,14 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     app.leave();
     term::restore(options.mouse);
     if let Some(note) = app.exit_note() {
-        eprintln!("twotrack: {note}");
+        crate::cli::output::eprintln(&format!("twotrack: {note}"));
     }
-    result
+    let signal = result?;
+    Ok(match (signal, app.saver().state()) {
+        (Some(signal), _) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(255)),
+        (None, SaveState::Unsaved(_)) => ExitCode::FAILURE,
+        (None, _) => ExitCode::SUCCESS,
+    })
 }
 
 /// Watches the board file and the presence directory; without a watcher the session still
@@ -141,12 +157,16 @@ fn start_watch(path: &Path, sidecar: &Sidecar, sender: Sender<Message>, app: &mu
 /// nothing unsaved is lost when someone kills the process or the SSH connection drops.
 fn stop_on_signals(sender: Sender<Message>) {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT]) else {
-        return;
+    let mut signals = match signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT]) {
+        Ok(signals) => signals,
+        Err(e) => {
+            tracing::warn!(error = %e, "signals will end the program without a last save");
+            return;
+        }
     };
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = sender.send(Message::Stop);
+        if let Some(signal) = signals.forever().next() {
+            let _ = sender.send(Message::Stop(signal));
         }
     });
 }
@@ -214,8 +234,9 @@ fn event_loop(
     screen: &mut Screen,
     messages: &Receiver<Message>,
     others: &mut Others,
-) -> Result<()> {
+) -> Result<Option<i32>> {
     let mut dirty = true;
+    let mut stopped_by = None;
     loop {
         if dirty {
             terminal.draw(|frame| screen.render(app, frame)).context("cannot draw the board")?;
@@ -257,10 +278,13 @@ fn event_loop(
                 Message::BoardFile => file_changed = true,
                 Message::Presence => presence_changed = Some(true),
                 Message::Recheck => presence_changed = presence_changed.or(Some(false)),
-                Message::Stop => app.stop(),
+                Message::Stop(signal) => {
+                    stopped_by = Some(signal);
+                    app.stop();
+                }
             }
             if app.should_quit() {
-                return Ok(());
+                return Ok(stopped_by);
             }
         }
         if file_changed && app.file_changed() {

@@ -39,14 +39,16 @@ impl Watch {
             .filter_map(|p| p.file_name().map(ToOwned::to_owned))
             .collect();
         let presence = presence_dir.to_path_buf();
-        let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            if let Ok(event) = event {
-                for change in classify(&event, &names, &presence) {
-                    tell(change);
+        let mut watcher =
+            notify::recommended_watcher(move |event: notify::Result<notify::Event>| match event {
+                Ok(event) => {
+                    for change in classify(&event, &names, &presence) {
+                        tell(change);
+                    }
                 }
-            }
-        })
-        .context("cannot watch the board file")?;
+                Err(e) => tracing::warn!(error = %e, "the directory watcher reported an error"),
+            })
+            .context("cannot watch the board file")?;
         watcher
             .watch(&dir, RecursiveMode::NonRecursive)
             .with_context(|| format!("cannot watch {}", dir.display()))?;

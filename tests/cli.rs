@@ -9,21 +9,82 @@ use common::{Sandbox, twotrack};
 use serde_json::json;
 
 #[test]
-fn first_run_creates_the_starter_board_at_the_default_location() {
+fn first_add_creates_the_starter_board_at_the_default_location() {
     let home = tempfile::tempdir().expect("home");
-    let run = common::Run::of(
-        twotrack()
-            .env("HOME", home.path())
-            .env("XDG_DATA_HOME", home.path().join("data"))
-            .arg("list")
-            .output()
-            .expect("run"),
-    )
-    .ok();
+    let at_home = |args: &[&str]| {
+        common::Run::of(
+            twotrack()
+                .env("HOME", home.path())
+                .env("XDG_DATA_HOME", home.path().join("data"))
+                .args(args)
+                .output()
+                .expect("run"),
+        )
+    };
     let board = home.path().join("data/twotrack/board.ron");
+    let run = at_home(&["list"]);
+    assert_eq!(run.code, 1, "a read-only command on no board fails: {}", run.stderr);
+    assert!(run.stderr.contains(&board.display().to_string()), "names the path: {}", run.stderr);
+    assert!(!home.path().join("data").exists(), "and creates nothing");
+    let run = at_home(&["add", "First"]).ok();
     assert!(board.exists(), "board created at {}", board.display());
     assert!(run.stderr.contains("created a new board"), "{}", run.stderr);
-    assert!(run.stdout.contains("Welcome"), "{}", run.stdout);
+    assert_eq!(run.stdout, "11\n");
+    assert!(at_home(&["list"]).ok().stdout.contains("Welcome"));
+}
+
+/// Every file and directory under `dir`, with its bytes (None for a directory).
+fn tree(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Option<Vec<u8>>)> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).expect("list") {
+        let path = entry.expect("entry").path();
+        if fs::symlink_metadata(&path).expect("meta").is_dir() {
+            out.push((path.clone(), None));
+            out.extend(tree(&path));
+        } else {
+            out.push((path.clone(), fs::read(&path).ok()));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn read_only_commands_on_a_missing_board_create_nothing() {
+    let s = Sandbox::new();
+    let dangling = s.dir.path().join("link.ron");
+    std::os::unix::fs::symlink(s.dir.path().join("missing/target.ron"), &dangling).expect("link");
+    let before = tree(s.dir.path());
+    for board in [s.board.clone(), s.dir.path().join("no-dir/board.ron"), dangling.clone()] {
+        for args in [&["list"][..], &["list", "--json"], &["show", "1"], &["stats"], &["debt"], &["check"]] {
+            let run = common::Run::of(twotrack().arg("--file").arg(&board).args(args).output().expect("run"));
+            assert_eq!(run.code, 1, "{args:?} on {}: {}", board.display(), run.stderr);
+            assert!(run.stderr.contains(&board.display().to_string()), "names the path: {}", run.stderr);
+            assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+            assert_eq!(tree(s.dir.path()), before, "{args:?} on {} changed the file system", board.display());
+        }
+    }
+    // Changing commands on a missing board say so too; only init and add create one.
+    let run = s.run(&["move", "1", "done"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("does not exist"), "{}", run.stderr);
+    assert_eq!(tree(s.dir.path()), before);
+    let run = common::Run::of(twotrack().arg("--file").arg(&dangling).arg("init").output().expect("run"));
+    assert_eq!(run.code, 1, "nothing is created through a dangling link: {}", run.stderr);
+    assert!(run.stderr.contains("symbolic link"), "{}", run.stderr);
+    let nested = s.dir.path().join("no-dir/board.ron");
+    let run =
+        common::Run::of(twotrack().arg("--file").arg(&nested).args(["add", "x"]).output().expect("run"));
+    assert_eq!(run.code, 1, "no missing directory is created: {}", run.stderr);
+    assert!(run.stderr.contains("does not exist"), "{}", run.stderr);
+    assert_eq!(tree(s.dir.path()), before);
+    assert_eq!(
+        s.run(&["init"]).ok().stdout,
+        format!("created {} from the starter board\n", s.board.display())
+    );
+    let run = s.run(&["init"]);
+    assert_eq!(run.code, 1, "init never replaces a board");
+    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
 }
 
 #[test]
@@ -437,4 +498,60 @@ fn a_config_file_names_the_board_and_a_broken_one_is_reported_with_its_place() {
     let run = common::Run::of(twotrack().arg("--config").arg(&config).arg("list").output().expect("run"));
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("line 2, column"), "{}", run.stderr);
+}
+
+#[test]
+fn broken_references_and_huge_ids_are_reported_with_their_line() {
+    let starter = twotrack::store::location::STARTER;
+    let insert =
+        |after_line: &str, line: &str| starter.replacen(after_line, &format!("{after_line}\n{line}"), 1);
+    // (board text, words, line, column): refused on load by every command.
+    let refused = [
+        (
+            insert("            id: 5,", "            follow_up_of: Some(5),"),
+            "refers to itself in `follow_up_of`",
+            104,
+            13,
+        ),
+        (insert("            id: 5,", "            links: [3, 0],"), "`links` 0", 104, 13),
+        (
+            insert("            id: 6,", "            promoted_from: Some(9007199254740993),"),
+            "which no item can have",
+            117,
+            13,
+        ),
+        (starter.replacen("next_id: 11,", "next_id: 18446744073709551615,", 1), "next_id", 4, 5),
+        (
+            insert("            id: 5,", "            follow_up_of: Some(6),").replacen(
+                "            id: 6,",
+                "            id: 6,\n            follow_up_of: Some(5),",
+                1,
+            ),
+            "cycle",
+            104,
+            13,
+        ),
+    ];
+    for (text, words, line, column) in refused {
+        let s = Sandbox::new();
+        s.write(&text);
+        for args in [&["check"][..], &["list"], &["add", "x"]] {
+            let run = s.run(args);
+            assert_eq!(run.code, 1, "{words} {args:?}: {}", run.stderr);
+            assert!(run.stderr.contains(words), "{}", run.stderr);
+            assert!(run.stderr.contains(&format!("line {line}, column {column}")), "{}", run.stderr);
+            assert_eq!(s.text(), text, "never touched");
+        }
+    }
+    // A reference to a deleted item (older versions left those) loads, but check says where.
+    let s = Sandbox::new();
+    s.write(insert("            id: 7,", "            links: [999999],"));
+    s.run(&["list"]).ok();
+    let run = s.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("line 131, column 13: item #7 has `links` #999999, which does not exist"),
+        "{}",
+        run.stderr
+    );
 }

@@ -42,7 +42,8 @@ fn select(app: &mut App, id: u64) {
             view.lane(column, stage).iter().position(|it| *it == id).map(|at| (column, stage, at))
         })
     });
-    let Some((column, stage, at)) = spot else { panic!("item #{id} not found on the board") };
+    assert!(spot.is_some(), "item #{id} not found on the board");
+    let (column, stage, at) = spot.expect("found");
     for _ in 0..view.column_count() {
         press(app, "h");
     }

@@ -17,12 +17,11 @@ fn paste(text: &str) -> String {
 /// The 1-based column and row where `needle` starts on the screen.
 fn position(pty: &Pty, needle: &str) -> (u16, u16) {
     let screen = pty.screen();
-    for (row, line) in screen.lines().enumerate() {
-        if let Some(byte) = line.find(needle) {
-            return (line[..byte].chars().count() as u16 + 1, row as u16 + 1);
-        }
-    }
-    panic!("{needle:?} is not on the screen:\n{screen}")
+    let found = screen.lines().enumerate().find_map(|(row, line)| {
+        line.find(needle).map(|byte| (line[..byte].chars().count() as u16 + 1, row as u16 + 1))
+    });
+    assert!(found.is_some(), "{needle:?} is not on the screen:\n{screen}");
+    found.expect("on the screen")
 }
 
 #[test]

@@ -166,7 +166,8 @@ fn the_command_line_logs_accepts_and_lists_debt_like_the_screen() {
     assert_eq!(item["kind"], "debt");
     assert_eq!(item["stage"], 2);
     assert_eq!(item["accepted"], json!(null));
-    assert_eq!(item["checklist"][0], json!({"text": "Full test coverage", "done": false}));
+    assert_eq!(item["checklist"], json!([]), "only what the item ticked, never the whole definition");
+    assert_eq!(item["done_when"], json!({"ticked": 0, "total": 4}));
     let parent = s.run(&["show", "5", "--json"]).ok().json();
     assert_eq!(parent["accepted"], "2026-11-21");
     assert_eq!(parent["follow_ups"], json!([11, 12]));

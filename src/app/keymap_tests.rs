@@ -1,4 +1,4 @@
-//! The default keymap: it parses, has no conflicts, and binds every key of SPEC §3.
+//! The default keymap: it parses, has no conflicts, and binds every key the README lists under "Keys".
 
 use super::*;
 use crossterm::event::KeyEvent;

@@ -316,7 +316,8 @@ impl Saver {
         let candidates = [beside, std::env::temp_dir().join(&name)];
         let mut last_error = None;
         for path in candidates {
-            match atomic::replace_with(&path, |file| std::io::Write::write_all(file, text.as_bytes())) {
+            // A new file, never one that is there already (a link someone planted included).
+            match atomic::write_new(&path, text.as_bytes()) {
                 Ok(()) => return Ok(path),
                 Err(e) => last_error = Some(e),
             }

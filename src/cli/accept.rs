@@ -10,6 +10,6 @@ use crate::domain::{ItemId, Timestamp};
 
 pub fn run(path: &Path, id: ItemId, by: Option<&str>, note: Option<&str>, now: Timestamp) -> Result<()> {
     let op = change(path, now, |board| two_stage::accept(board, id, Evidence::new(by, note), now))?;
-    println!("{}", op.summary);
+    super::output::println(&op.summary)?;
     Ok(())
 }

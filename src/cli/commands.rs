@@ -1,22 +1,26 @@
-//! The non-interactive commands: each loads the board, maybe applies one edit, prints.
+//! The non-interactive commands: each loads the board, maybe applies one edit, prints. Everything
+//! printed goes through `output` (escaped; a closed pipe ends quietly). Only `init`, `add` and
+//! the board screen on the default location create a board; the others read one that exists.
 
 use std::path::Path;
+use std::process::ExitCode;
 use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
 
+use super::output::{self, eprintln, println};
 use super::{
     AddArgs, Cli, Command, accept, config_cmd, criteria, debt, edit, initiative, json, list, text, variant,
 };
 use crate::clock;
 use crate::config::Config;
 use crate::domain::activity::Stamp;
-use crate::domain::backlinks::Backlinks;
 use crate::domain::base::Base;
 use crate::domain::capacity::Capacity;
 use crate::domain::ops::{self, NewItem, Op, OpError};
 use crate::domain::{Board, Edit, ItemId, Timestamp, dual_track, phased, timebox, two_stage};
 use crate::store::journal::Journal;
+use crate::store::location::BoardPath;
 use crate::store::{BoardLock, Opened, Store, location, users};
 
 /// Who this process writes as, and whether it may write at all: the same for every command
@@ -34,17 +38,20 @@ pub(super) fn author() -> String {
     WRITER.get().map_or_else(|| users::author(None), |w| w.stamp.author.clone())
 }
 
-pub fn run(cli: Cli) -> Result<()> {
+pub fn run(cli: Cli) -> Result<ExitCode> {
     // These need no board and no config (a broken config must not hide where it is).
     match &cli.command {
-        Some(Command::Config(args)) => return config_cmd::config(&cli, args),
-        Some(Command::Completions { shell }) => return config_cmd::completions(*shell),
-        Some(Command::Man) => return config_cmd::man(),
+        Some(Command::Config(args)) => return config_cmd::config(&cli, args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Completions { shell }) => {
+            return config_cmd::completions(*shell).map(|()| ExitCode::SUCCESS);
+        }
+        Some(Command::Man) => return config_cmd::man().map(|()| ExitCode::SUCCESS),
         _ => {}
     }
     let config = Config::load(cli.config.as_deref())?;
     let given = cli.file.clone().or_else(|| config.board_file());
-    let path = location::through_links(location::board_path(given.as_deref())?);
+    let location = location::board_path(given.as_deref())?;
+    let path = location.path.as_path();
     let now = clock::now()?;
     // --user, else TWOTRACK_USER (clap reads it into the same flag), else the config's `user`,
     // else the login name.
@@ -53,65 +60,53 @@ pub fn run(cli: Cli) -> Result<()> {
     let _ = WRITER.set(Writer { stamp: stamp.clone(), readonly: cli.readonly });
     let Some(command) = cli.command else {
         let options = board_options(&cli, &config, stamp.author)?;
-        return crate::tui::run(&path, now, options);
+        return crate::tui::run(&location, now, options);
     };
     match command {
-        Command::Add(args) => add(&path, args, now),
-        Command::List(args) => list::list(&path, &args, now),
-        Command::Edit(args) => edit::edit(&path, args, now),
+        Command::Init => init(&location, now)?,
+        Command::Add(args) => add(&location, args, now)?,
+        Command::List(args) => list::list(path, &args, now)?,
+        Command::Edit(args) => edit::edit(path, args, now)?,
         Command::Delete { id } => {
-            let op = change(&path, now, |board| ops::remove(board, id))?;
-            println!("{}", op.summary);
-            Ok(())
+            let op = change(path, now, |board| ops::remove(board, id))?;
+            println(&op.summary)?;
         }
-        Command::Show { id, json } => show(&path, id, json, now),
+        Command::Show { id, json } => show(path, id, json, now)?,
         Command::Move { id, column } => {
-            let op = change(&path, now, |board| ops::move_to_column(board, id, &column, now))?;
-            println!("{}", op.summary);
-            warn_unticked(&path, id, now)
+            let op = change(path, now, |board| ops::move_to_column(board, id, &column, now))?;
+            println(&op.summary)?;
+            warn_unticked(path, id)?;
         }
         Command::Followup { id, title, estimate, severity } => {
-            let op = change(&path, now, |b| two_stage::follow_up(b, id, &title, estimate, severity, now))?;
-            print_new_id(&op)
+            let op = change(path, now, |b| two_stage::follow_up(b, id, &title, estimate, severity, now))?;
+            print_new_id(&op)?;
         }
-        Command::Accept { id, by, note } => accept::run(&path, id, by.as_deref(), note.as_deref(), now),
-        Command::Variant { id, titles } => variant::split(&path, id, &titles, now),
-        Command::Pick { id } => variant::pick(&path, id, now),
-        Command::Criteria { id, criteria } => criteria::run(&path, id, &criteria, now),
+        Command::Accept { id, by, note } => accept::run(path, id, by.as_deref(), note.as_deref(), now)?,
+        Command::Variant { id, titles } => variant::split(path, id, &titles, now)?,
+        Command::Pick { id } => variant::pick(path, id, now)?,
+        Command::Criteria { id, criteria } => criteria::run(path, id, &criteria, now)?,
         Command::Promote { id, titles, learned, stage } => {
-            let op = change(&path, now, |b| dual_track::promote(b, id, &learned, &titles, stage, now))?;
-            if let Edit::Batch(edits) = &op.edit {
-                for edit in edits {
-                    if let Edit::Add(item) = edit {
-                        println!("{}", item.id);
-                    }
-                }
-            }
-            Ok(())
+            let op = change(path, now, |b| dual_track::promote(b, id, &learned, &titles, stage, now))?;
+            print_new_ids(&op)?;
         }
         Command::Drop { id, reason } => {
-            let op = change(&path, now, |board| dual_track::drop(board, id, &reason, now))?;
-            println!("{}", op.summary);
-            Ok(())
+            let op = change(path, now, |board| dual_track::drop(board, id, &reason, now))?;
+            println(&op.summary)?;
         }
-        Command::Debt { json, sort } => debt::run(&path, json, sort, now),
+        Command::Debt { json, sort } => debt::run(path, json, sort, now)?,
         Command::Stage { id, stage } => {
-            let op = change(&path, now, |board| ops::set_stage(board, id, stage, now))?;
-            println!("{}", op.summary);
-            Ok(())
+            let op = change(path, now, |board| ops::set_stage(board, id, stage, now))?;
+            println(&op.summary)?;
         }
-        Command::Stats { json } => stats(&path, json, now),
-        Command::Log(args) => super::log::run(&path, &args),
-        Command::Check => {
-            Store::load(&path)?;
-            println!("ok");
-            Ok(())
-        }
-        Command::Initiative(command) => initiative::run(&path, command, now),
-        Command::Phase(args) => initiative::phase(&path, args, now),
-        Command::Decide(args) => initiative::decide(&path, args, now),
-        Command::Config(_) | Command::Completions { .. } | Command::Man => Ok(()),
+        Command::Stats { json } => stats(path, json)?,
+        Command::Log(args) => super::log::run(path, &args)?,
+        Command::Check => check(path)?,
+        Command::Initiative(command) => initiative::run(path, command, now)?,
+        Command::Phase(args) => initiative::phase(path, args, now)?,
+        Command::Decide(args) => initiative::decide(path, args, now)?,
+        Command::Config(_) | Command::Completions { .. } | Command::Man => {}
     }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// How the board screen starts: flags over the config file over what the terminal says.
@@ -142,7 +137,53 @@ fn board_options(cli: &Cli, config: &Config, author: String) -> Result<crate::tu
     })
 }
 
-fn add(path: &Path, args: AddArgs, now: Timestamp) -> Result<()> {
+/// `check`: the file loads, and every reference points at an item that is there.
+fn check(path: &Path) -> Result<()> {
+    let (store, board) = Store::load(path)?;
+    let mut dangling = board.dangling_references().into_iter();
+    if let Some(first) = dangling.next() {
+        let more = match dangling.len() {
+            0 => String::new(),
+            n => format!(" (and {n} more broken references)"),
+        };
+        let error = crate::store::format::located(path, store.text(), first);
+        bail!("{error}{more}");
+    }
+    println("ok")
+}
+
+/// `init`: creates the board from the starter board; an existing board is left alone.
+fn init(location: &BoardPath, now: Timestamp) -> Result<()> {
+    let path = &location.path;
+    if path.exists() {
+        bail!("board file {} already exists; nothing was changed", path.display());
+    }
+    refuse_if_readonly()?;
+    let (opened, _lock) = create(location, now)?;
+    if !opened.created {
+        bail!("board file {} already exists; nothing was changed", path.display());
+    }
+    println(&format!("created {} from the starter board", path.display()))
+}
+
+/// Opens the board at `location` under its lock, creating it from the starter board if there is
+/// none: in twotrack's own data directory (made if need be), or in a directory that exists.
+fn create(location: &BoardPath, now: Timestamp) -> Result<(Opened, BoardLock)> {
+    let path = &location.path;
+    if location.default {
+        Store::prepare_directory(path)?;
+    } else {
+        let dir = crate::store::atomic::directory_of(path);
+        if !dir.is_dir() {
+            bail!("directory {} does not exist; twotrack does not create it", dir.display());
+        }
+    }
+    let lock = BoardLock::acquire(path)?;
+    let opened = Store::open_locked(path, now, &lock)?;
+    Ok((opened, lock))
+}
+
+fn add(location: &BoardPath, args: AddArgs, now: Timestamp) -> Result<()> {
     let phase = initiative::parse_phase(args.phase.as_deref())?;
     let new = NewItem {
         title: args.title,
@@ -164,8 +205,12 @@ fn add(path: &Path, args: AddArgs, now: Timestamp) -> Result<()> {
             .map_err(anyhow::Error::msg)?,
         criteria: None,
     };
+    refuse_if_readonly()?;
+    Store::check_writable(&location.path)?;
+    let (opened, lock) = create(location, now)?;
+    note_created(&opened);
     let mut unanswered = None;
-    let op = change(path, now, |board| {
+    let op = apply(opened, lock, now, |board| {
         let op = criteria::add(board, new, &args.criteria, now)?;
         unanswered = criteria::unanswered_warning(board, &op);
         match &args.initiative {
@@ -175,78 +220,107 @@ fn add(path: &Path, args: AddArgs, now: Timestamp) -> Result<()> {
     })?;
     print_new_id(&op)?;
     if let Some(warning) = unanswered {
-        eprintln!("{warning}");
+        eprintln(&warning);
     }
     Ok(())
 }
 
 pub(super) fn print_new_id(op: &Op) -> Result<()> {
     match &op.edit {
-        Edit::Add(item) => println!("{}", item.id),
+        Edit::Add(item) => println(&item.id.to_string()),
         _ => bail!("internal error: adding produced no item"),
     }
-    Ok(())
+}
+
+/// The ids of the items an op adds, one per line.
+pub(super) fn print_new_ids(op: &Op) -> Result<()> {
+    let mut ids = String::new();
+    if let Edit::Batch(edits) = &op.edit {
+        for edit in edits {
+            if let Edit::Add(item) = edit {
+                ids.push_str(&format!("{}\n", item.id));
+            }
+        }
+    }
+    output::print(&ids)
 }
 
 /// After a move into a done column, says on stderr which definition-of-done entries are unticked.
-fn warn_unticked(path: &Path, id: ItemId, now: Timestamp) -> Result<()> {
-    let board = open(path, now)?;
+fn warn_unticked(path: &Path, id: ItemId) -> Result<()> {
+    let board = open(path)?;
     if let Some(item) = board.item(id).filter(|it| board.is_done_column(it.track, &it.column)) {
         let unticked = two_stage::unticked(&board, item);
         if !unticked.is_empty() {
-            eprintln!(
+            eprintln(&format!(
                 "twotrack: warning: #{id} is done with unticked definition-of-done entries: {}",
                 unticked.join("; ")
-            );
+            ));
         }
     }
     Ok(())
 }
 
 fn show(path: &Path, id: ItemId, as_json: bool, now: Timestamp) -> Result<()> {
-    let board = open(path, now)?;
+    let board = open(path)?;
     let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;
     if as_json {
-        let links = Backlinks::of(&board);
-        println!("{}", serde_json::to_string_pretty(&json::item(&board, &links, item, now))?);
+        let listing = json::Listing::of(&board);
+        output::println_json(&serde_json::to_string_pretty(&json::item(&board, &listing, item, now))?)
     } else {
-        print!("{}", text::show(&board, item, now));
+        output::print(&text::show(&board, item, now))
     }
-    Ok(())
 }
 
-fn stats(path: &Path, as_json: bool, now: Timestamp) -> Result<()> {
-    let board = open(path, now)?;
+fn stats(path: &Path, as_json: bool) -> Result<()> {
+    let board = open(path)?;
     let capacity = Capacity::of(&board);
     if as_json {
-        println!("{}", serde_json::to_string_pretty(&json::stats(&capacity))?);
+        output::println_json(&serde_json::to_string_pretty(&json::stats(&capacity))?)
     } else {
-        print!("{}", text::stats(&capacity));
+        output::print(&text::stats(&capacity))
+    }
+}
+
+/// Reads the board; a missing file is an error naming it (reading never creates anything).
+pub(super) fn open(path: &Path) -> Result<Board> {
+    Store::load(path).map(|(_, board)| board)
+}
+
+/// Refuses a change under `--readonly`.
+fn refuse_if_readonly() -> Result<()> {
+    if WRITER.get().is_some_and(|w| w.readonly) {
+        bail!("read-only (--readonly): nothing was changed");
     }
     Ok(())
 }
 
-/// Opens the board for reading, creating it from the starter board on first use.
-pub(super) fn open(path: &Path, now: Timestamp) -> Result<Board> {
-    let opened = Store::open(path, now)?;
-    note_created(&opened);
-    Ok(opened.board)
-}
-
-/// Applies one user request under the board's lock, so concurrent commands never lose a change,
-/// and appends what changed to the journal under the same lock. Refused under `--readonly`.
+/// Applies one user request to an existing board under its lock, so concurrent commands never
+/// lose a change, and appends what changed to the journal under the same lock. Refused under
+/// `--readonly`, and for a user who may not write the board file, before anything happens.
 pub(super) fn change(
     path: &Path,
     now: Timestamp,
     request: impl FnOnce(&Board) -> Result<Op, OpError>,
 ) -> Result<Op> {
-    let writer = WRITER.get();
-    if writer.is_some_and(|w| w.readonly) {
-        bail!("read-only (--readonly): nothing was changed");
+    refuse_if_readonly()?;
+    Store::check_writable(path)?;
+    if !path.exists() {
+        // Say so before a lock file is made beside a board that is not there.
+        Store::load(path)?;
     }
     let lock = BoardLock::acquire(path)?;
-    let opened = Store::open_locked(path, now, &lock)?;
-    note_created(&opened);
+    let opened = Opened::from(Store::load(path)?);
+    apply(opened, lock, now, request)
+}
+
+/// Applies the request to the opened board, saves it and journals what changed, while `lock` is
+/// held.
+fn apply(
+    opened: Opened,
+    lock: BoardLock,
+    now: Timestamp,
+    request: impl FnOnce(&Board) -> Result<Op, OpError>,
+) -> Result<Op> {
     let Opened { mut store, mut board, .. } = opened;
     let op = request(&board)?;
     if !op.edit.is_noop() {
@@ -254,13 +328,15 @@ pub(super) fn change(
         base.note(&board, &op.edit);
         board.apply(op.edit.clone())?;
         store.save_locked(&board, &lock).with_context(|| "the change was not saved".to_string())?;
-        let stamp = writer.map_or_else(
+        let stamp = WRITER.get().map_or_else(
             || Stamp { author: users::author(None), session: String::new(), time: now },
             |w| w.stamp.clone(),
         );
         let entries = base.entries(None, &board, &[], &stamp);
-        if let Err(err) = Journal::of(path).append(&entries, &lock) {
-            eprintln!("twotrack: warning: the change was saved, but not recorded in the journal: {err:#}");
+        if let Err(err) = Journal::of(store.path()).append(&entries, &lock) {
+            eprintln(&format!(
+                "twotrack: warning: the change was saved, but not recorded in the journal: {err:#}"
+            ));
         }
     }
     Ok(op)
@@ -268,9 +344,9 @@ pub(super) fn change(
 
 fn note_created(opened: &Opened) {
     if opened.created {
-        eprintln!(
+        eprintln(&format!(
             "twotrack: created a new board at {} from the starter board",
             opened.store.path().display()
-        );
+        ));
     }
 }

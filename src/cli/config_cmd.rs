@@ -8,8 +8,7 @@ use crate::config;
 
 pub fn config(cli: &Cli, args: &ConfigArgs) -> Result<()> {
     if args.example {
-        print!("{}", config::EXAMPLE);
-        return Ok(());
+        return super::output::print(config::EXAMPLE);
     }
     let path = match &cli.config {
         Some(path) => path.clone(),
@@ -23,8 +22,7 @@ pub fn config(cli: &Cli, args: &ConfigArgs) -> Result<()> {
     } else {
         " (not there yet; `twotrack config --example` prints one to start from)"
     };
-    println!("{}{state}", path.display());
-    Ok(())
+    super::output::println(&format!("{}{state}", path.display()))
 }
 
 pub fn completions(shell: clap_complete::Shell) -> Result<()> {

@@ -15,7 +15,7 @@ pub fn run(path: &Path, id: ItemId, names: &[String], now: Timestamp) -> Result<
         let chosen = criteria::resolve(board, names)?;
         criteria::set(board, id, chosen, now)
     })?;
-    println!("{}", op.summary);
+    super::output::println(&op.summary)?;
     Ok(())
 }
 

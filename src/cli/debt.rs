@@ -10,13 +10,11 @@ use crate::domain::Timestamp;
 use crate::domain::debt::{self, Sort};
 
 pub fn run(path: &Path, as_json: bool, sort: Sort, now: Timestamp) -> Result<()> {
-    let board = open(path, now)?;
+    let board = open(path)?;
     let register = debt::register(&board, now).sorted(sort);
-    let out = if as_json {
-        format!("{}\n", serde_json::to_string_pretty(&json::debt(&board, &register, now))?)
+    if as_json {
+        super::output::println_json(&serde_json::to_string_pretty(&json::debt(&board, &register, now))?)
     } else {
-        text::debt(&board, &register)
-    };
-    print!("{out}");
-    Ok(())
+        super::output::print(&text::debt(&board, &register))
+    }
 }

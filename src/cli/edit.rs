@@ -27,6 +27,6 @@ pub fn edit(path: &Path, args: EditArgs, now: Timestamp) -> Result<()> {
     }
     let id = args.id;
     let op = change(path, now, |board| ops::update(board, id, change_wanted, now))?;
-    println!("{}", op.summary);
+    super::output::println(&op.summary)?;
     Ok(())
 }

@@ -156,35 +156,38 @@ pub fn run(path: &Path, command: InitiativeCommand, now: Timestamp) -> Result<()
             let op = change(path, now, |board| phased::create(board, new))?;
             match &op.edit {
                 Edit::Initiative(crate::domain::initiative_edit::InitiativeEdit::Add(it)) => {
-                    println!("{}", it.id)
+                    super::output::println(&it.id)
                 }
-                _ => println!("{}", op.summary),
+                _ => super::output::println(&op.summary),
             }
-            Ok(())
         }
         InitiativeCommand::List { json } => {
-            let board = open(path, now)?;
+            let board = open(path)?;
             let all = Progress::by_status(&board);
             if json {
                 let rows: Vec<_> =
                     all.iter().map(|(it, progress)| initiative_out::json(&board, it, progress)).collect();
-                println!("{}", serde_json::to_string_pretty(&rows)?);
+                super::output::println_json(&serde_json::to_string_pretty(&rows)?)
             } else {
-                print!("{}", initiative_out::list(&all));
+                super::output::print(&initiative_out::list(&all))
             }
-            Ok(())
         }
         InitiativeCommand::Show { id, json } => {
-            let board = open(path, now)?;
+            let board = open(path)?;
             let initiative = phased::find(&board, &id)?;
             let progress = Progress::of(&board, initiative);
             if json {
                 let value = initiative_out::json(&board, initiative, &progress);
-                println!("{}", serde_json::to_string_pretty(&value)?);
+                super::output::println_json(&serde_json::to_string_pretty(&value)?)
             } else {
-                print!("{}", initiative_out::describe(&board, initiative, &progress, Style::Text, true));
+                super::output::print(&initiative_out::describe(
+                    &board,
+                    initiative,
+                    &progress,
+                    Style::Text,
+                    true,
+                ))
             }
-            Ok(())
         }
         InitiativeCommand::Edit { id, name, description, status, criteria } => {
             let op = change(path, now, |board| {
@@ -192,7 +195,7 @@ pub fn run(path: &Path, command: InitiativeCommand, now: Timestamp) -> Result<()
                 let criteria = criteria.given().then(|| criteria.over(&old.criteria));
                 phased::edit(board, &id, InitiativeChange { name, description, criteria, status })
             })?;
-            println!("{}", op.summary);
+            super::output::println(&op.summary)?;
             Ok(())
         }
     }
@@ -209,7 +212,7 @@ pub fn phase(path: &Path, args: PhaseArgs, now: Timestamp) -> Result<()> {
         (Some(phase), Some(initiative)) => phased::label(board, args.id, Some(initiative), Some(phase), now),
         (Some(phase), None) => phased::set_phase(board, args.id, phase, now),
     })?;
-    println!("{}", op.summary);
+    super::output::println(&op.summary)?;
     Ok(())
 }
 
@@ -225,6 +228,6 @@ pub fn decide(path: &Path, args: DecideArgs, now: Timestamp) -> Result<()> {
     };
     let author = super::commands::author();
     let op = change(path, now, |board| phased::decide(board, &args.initiative, input, &author, now))?;
-    println!("{}", op.summary);
+    super::output::println(&op.summary)?;
     Ok(())
 }

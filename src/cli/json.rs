@@ -1,4 +1,6 @@
-//! The JSON shapes of SPEC §5: an item, and the capacity split.
+//! The JSON shapes of the command line (README, "Command line"): an item, the debt register and
+//! the capacity split. Their size is linear in the board file's: an item carries its own ticks,
+//! never a copy of the board's definition of done.
 
 use serde_json::{Value, json};
 
@@ -8,8 +10,22 @@ use crate::domain::debt::Register;
 use crate::domain::discovery_success::{self, Timing};
 use crate::domain::{Board, Item, Kind, Timestamp, interest, timebox, two_stage, variants};
 
+/// What output about many items computes once per board.
+pub struct Listing<'b> {
+    pub links: Backlinks,
+    pub progress: two_stage::Progress<'b>,
+}
+
+impl<'b> Listing<'b> {
+    pub fn of(board: &'b Board) -> Listing<'b> {
+        Listing { links: Backlinks::of(board), progress: two_stage::Progress::of(board) }
+    }
+}
+
 /// An item as `list --json` and `show --json` print it; `overdue` is as of `now`.
-pub fn item(board: &Board, links: &Backlinks, item: &Item, now: Timestamp) -> Value {
+pub fn item(board: &Board, listing: &Listing, item: &Item, now: Timestamp) -> Value {
+    let links = &listing.links;
+    let (ticked, total) = listing.progress.of_item(item);
     let mut value = json!({
         "id": item.id,
         "title": item.title,
@@ -35,10 +51,8 @@ pub fn item(board: &Board, links: &Backlinks, item: &Item, now: Timestamp) -> Va
         "follow_up_of": item.follow_up_of,
         "follow_ups": links.follow_ups(item.id),
         "accepted": item.accepted,
-        "checklist": two_stage::checklist(board, item)
-            .iter()
-            .map(|e| json!({"text": e.text, "done": e.done}))
-            .collect::<Vec<_>>(),
+        "checklist": item.checklist.iter().map(|e| json!({"text": e.text, "done": e.done})).collect::<Vec<_>>(),
+        "done_when": {"ticked": ticked, "total": total},
         "finished": item.finished,
         "initiative": item.initiative,
         "phase": item.phase.map(|p| p.name()),
@@ -95,9 +109,9 @@ fn evidence(board: &Board, links: &Backlinks, item: &Item, now: Timestamp) -> se
 
 /// The debt register as `debt --json` prints it.
 pub fn debt(board: &Board, register: &Register, now: Timestamp) -> Value {
-    let links = Backlinks::of(board);
+    let listing = Listing::of(board);
     json!({
-        "open": register.open.iter().map(|it| item(board, &links, it, now)).collect::<Vec<_>>(),
+        "open": register.open.iter().map(|it| item(board, &listing, it, now)).collect::<Vec<_>>(),
         "totals": {
             "count": register.open.len(),
             "cost": register.total_cost,

@@ -7,12 +7,11 @@ use anyhow::Result;
 
 use super::commands::open;
 use super::{ListArgs, ListFormat, json, text};
-use crate::domain::backlinks::Backlinks;
 use crate::domain::lanes::Lanes;
 use crate::domain::{Board, Item, Timestamp, ops};
 
 pub fn list(path: &Path, args: &ListArgs, now: Timestamp) -> Result<()> {
-    let board = open(path, now)?;
+    let board = open(path)?;
     let column = match &args.column {
         Some(column) => Some(ops::find_column(&board, column)?.2.id.clone()),
         None => None,
@@ -33,16 +32,15 @@ pub fn list(path: &Path, args: &ListArgs, now: Timestamp) -> Result<()> {
     let format = if args.json { ListFormat::Json } else { args.format };
     let out = match format {
         ListFormat::Json => {
-            let links = Backlinks::of(&board);
-            let rows: Vec<_> = items.iter().map(|it| json::item(&board, &links, it, now)).collect();
-            format!("{}\n", serde_json::to_string_pretty(&rows)?)
+            let listing = json::Listing::of(&board);
+            let rows: Vec<_> = items.iter().map(|it| json::item(&board, &listing, it, now)).collect();
+            return super::output::println_json(&serde_json::to_string_pretty(&rows)?);
         }
         ListFormat::Text => text::list(&board, &items),
         ListFormat::Markdown => markdown(&board, &items),
-        ListFormat::Csv => csv(&board, &items),
+        ListFormat::Csv => return super::output::print_escaped(&csv(&board, &items)),
     };
-    print!("{out}");
-    Ok(())
+    super::output::print(&out)
 }
 
 /// The columns of the Markdown and CSV tables, and each item's values for them.
@@ -75,12 +73,14 @@ fn markdown(board: &Board, items: &[&Item]) -> String {
 }
 
 /// CSV as RFC 4180 has it: a header row, fields with commas, quotes or line breaks quoted.
+/// Each cell is escaped for the terminal here, since the row ends (CRLF) must stay as they are.
 fn csv(board: &Board, items: &[&Item]) -> String {
     let field = |cell: &str| {
+        let cell = crate::escape::for_terminal(cell);
         if cell.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", cell.replace('"', "\"\""))
         } else {
-            cell.to_owned()
+            cell.into_owned()
         }
     };
     let line =

@@ -28,9 +28,11 @@ pub struct LogArgs {
 
 pub fn run(board: &Path, args: &LogArgs) -> Result<()> {
     let entries = Journal::of(board).entries(args.since, args.item)?;
-    let out = if args.json { serde_json::to_string_pretty(&entries)? + "\n" } else { text(&entries) };
-    print!("{out}");
-    Ok(())
+    if args.json {
+        super::output::println_json(&serde_json::to_string_pretty(&entries)?)
+    } else {
+        super::output::print(&text(&entries))
+    }
 }
 
 /// One line per entry: time, author, a `!` on conflicts, what happened.

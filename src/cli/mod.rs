@@ -1,4 +1,4 @@
-//! The command line (SPEC §5): arguments, dispatch, and the exit status.
+//! The command line (README, "Command line"): arguments, dispatch, and the exit status.
 
 mod accept;
 mod commands;
@@ -12,6 +12,7 @@ pub mod initiative_out;
 mod json;
 mod list;
 mod log;
+pub mod output;
 mod text;
 mod variant;
 
@@ -30,13 +31,18 @@ use crate::domain::{ItemId, Kind, Severity, Stage, Track};
 #[command(name = "twotrack", version, propagate_version = true)]
 pub struct Cli {
     /// The board file (default: the config file's `file`, else board.ron in your data
-    /// directory; created from the starter board if missing).
+    /// directory, created from the starter board when the board screen first opens there;
+    /// elsewhere `init` or `add` create one).
     #[arg(long, short = 'f', global = true, env = "TWOTRACK_FILE", value_name = "PATH")]
     pub file: Option<PathBuf>,
 
     /// The config file (default: twotrack/config.ron in your config directory; see `config`).
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Write a diagnostic log to FILE (level from TWOTRACK_LOG, default debug).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub log: Option<PathBuf>,
 
     /// ASCII borders and marks (the default when the locale's character set is not UTF-8).
     #[arg(long, global = true)]
@@ -75,7 +81,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Add an item and print its new id.
+    /// Create the board file from the starter board (never over an existing one).
+    Init,
+    /// Add an item and print its new id (creates the board if there is none yet).
     Add(AddArgs),
     /// List items in board order: track, column, lane, position.
     List(ListArgs),
@@ -336,6 +344,28 @@ pub enum ListFormat {
     Json,
 }
 
+/// Help, the version, or a usage error (which may quote what was typed: escaped like all
+/// output), with a hint where a shell probably ate the item id: an unquoted `#7` starts a
+/// comment, so the id never arrives.
+fn usage(err: &clap::Error) -> ExitCode {
+    let text = err.render().to_string();
+    if err.use_stderr() {
+        output::eprint(&text);
+        let missing_id =
+            err.kind() == clap::error::ErrorKind::MissingRequiredArgument && text.contains("<ID>");
+        if missing_id {
+            output::eprintln(
+                "hint: a shell reads `#7` as the start of a comment; write the id as 7, or quote it: '#7'",
+            );
+        }
+    } else if let Err(e) = output::print(&text)
+        && !e.is::<output::OutputClosed>()
+    {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
+}
+
 fn parse_id(text: &str) -> Result<ItemId, String> {
     text.trim_start_matches('#')
         .parse::<ItemId>()
@@ -381,32 +411,27 @@ fn parse_sort(text: &str) -> Result<Sort, String> {
     text.parse()
 }
 
-/// Runs the program with the process's arguments; the exit status follows the README
-/// ("Command line").
+/// Runs the program with the process's arguments. Exit status (README, "Exit status"): 0
+/// success (also when the reader of the output went away), 1 failure, 2 usage error, and for the
+/// board screen 1 when the last changes could only go to a recovery copy and 128 + the signal
+/// when a signal ended it.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(err) => return usage_error(&err),
+        Err(err) => return usage(&err),
     };
+    if let Err(err) = crate::diagnostics::init(cli.log.as_deref()) {
+        output::eprintln(&format!("twotrack: {err:#}"));
+        return ExitCode::FAILURE;
+    }
     match commands::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
+        Err(err) if err.is::<output::OutputClosed>() => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("twotrack: {err:#}");
+            output::eprintln(&format!("twotrack: {err:#}"));
             ExitCode::FAILURE
         }
     }
-}
-
-/// Prints a usage error (or help, or the version) the way clap does, with a hint where a shell
-/// probably ate the item id: an unquoted `#7` starts a comment, so the id never arrives.
-fn usage_error(err: &clap::Error) -> ExitCode {
-    let _ = err.print();
-    let missing_id =
-        err.kind() == clap::error::ErrorKind::MissingRequiredArgument && err.to_string().contains("<ID>");
-    if missing_id {
-        eprintln!("hint: a shell reads `#7` as the start of a comment; write the id as 7, or quote it: '#7'");
-    }
-    ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
 }
 
 /// The clap definition, for completions and the man page.

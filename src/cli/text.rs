@@ -1,6 +1,9 @@
-//! Plain-text output of the commands, for people at a terminal.
+//! Plain-text output of the commands, for people at a terminal. The whole text is escaped when
+//! it is printed (`cli::output`); values that must stay on their line are escaped here too.
 
 use std::fmt::Write;
+
+use crate::escape::one_line;
 
 use crate::domain::capacity::{Basis, Capacity};
 use crate::domain::debt::{Register, Sort, WINDOW_DAYS};
@@ -20,16 +23,16 @@ pub fn list(board: &Board, items: &[&Item]) -> String {
             item.stage.number(),
             item.kind.name(),
             item.estimate.map_or("-".to_owned(), |e| format!("{e}pt")),
-            item.title,
+            one_line(&item.title),
         );
         for tag in &item.tags {
-            let _ = write!(out, " #{tag}");
+            let _ = write!(out, " #{}", one_line(tag));
         }
         if let (Some(initiative), Some(phase)) = (&item.initiative, item.phase) {
             let _ = write!(out, " %{initiative}:{phase}");
         }
         if let Some(who) = &item.assignee {
-            let _ = write!(out, " @{who}");
+            let _ = write!(out, " @{}", one_line(who));
         }
         out.push('\n');
     }
@@ -98,7 +101,7 @@ pub fn show(board: &Board, item: &Item, now: Timestamp) -> String {
     }
     rows.push(("created", item.created.to_rfc3339()));
     rows.push(("updated", item.updated.to_rfc3339()));
-    let mut out = format!("#{} {}\n", item.id, item.title);
+    let mut out = format!("#{} {}\n", item.id, one_line(&item.title));
     // Every label and its colon, then a space, so the values line up.
     let width = rows.iter().map(|(name, _)| name.len() + 2).max().unwrap_or(0);
     for (name, value) in rows {
@@ -165,7 +168,7 @@ pub fn debt(board: &Board, r: &Register) -> String {
             format!("{}d", r.age(item)),
             r.interest(item),
             board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str()),
-            item.title
+            one_line(&item.title)
         );
     }
     out

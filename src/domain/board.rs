@@ -124,7 +124,7 @@ pub struct Board {
 }
 
 impl Board {
-    /// An empty board with the default columns of SPEC §1.
+    /// An empty board with the default columns (README, "The board").
     pub fn new(name: &str) -> Board {
         Board {
             version: FORMAT_VERSION,

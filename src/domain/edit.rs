@@ -19,6 +19,8 @@ pub enum EditError {
     IdTaken(ItemId),
     #[error("item ids start at 1")]
     ZeroId,
+    #[error("item id {0} is too large: the board has run out of ids (they stay below 2^53)")]
+    IdTooLarge(ItemId),
     #[error("the {track} track has no column `{column}`")]
     NoSuchColumn { track: String, column: String },
     #[error(transparent)]
@@ -216,6 +218,9 @@ impl Board {
     fn add_item(&mut self, item: Item) -> Result<Edit, EditError> {
         if item.id == 0 {
             return Err(EditError::ZeroId);
+        }
+        if item.id >= super::references::MAX_ID {
+            return Err(EditError::IdTooLarge(item.id));
         }
         self.check_place(&item.place())?;
         self.check_membership(item.initiative.as_deref(), item.phase)?;

@@ -29,6 +29,7 @@ pub mod phased;
 pub(crate) mod phased_fixture;
 pub mod placement;
 pub mod progress;
+pub mod references;
 pub mod search;
 pub mod settings;
 pub mod timebox;

@@ -179,10 +179,34 @@ pub fn add_many(board: &Board, news: Vec<NewItem>, now: Timestamp) -> Result<Op,
     Ok(Op { edit: Edit::Batch(edits), summary })
 }
 
-/// Deletes an item.
+/// Deletes an item, and the references other items hold to it (so that no reference is left
+/// pointing at nothing; one undo brings both back).
 pub fn remove(board: &Board, id: ItemId) -> Result<Op, OpError> {
     let item = get(board, id)?;
-    Ok(Op { edit: Edit::Remove(id), summary: format!("deleted #{id} \"{}\"", item.title) })
+    let summary = format!("deleted #{id} \"{}\"", item.title);
+    let mut edits: Vec<Edit> = board
+        .referrers(id)
+        .map(|other| {
+            let change = ItemChange {
+                follow_up_of: (other.follow_up_of == Some(id)).then_some(None),
+                promoted_from: (other.promoted_from == Some(id)).then_some(None),
+                links: other
+                    .links
+                    .contains(&id)
+                    .then(|| other.links.iter().copied().filter(|l| *l != id).collect()),
+                winner: (other.winner == Some(id)).then_some(None),
+                ..ItemChange::default()
+            };
+            // Not an edit of that item by the user: its own time stays.
+            Edit::Change { id: other.id, change: Box::new(change), at: other.updated }
+        })
+        .collect();
+    if edits.is_empty() {
+        return Ok(Op { edit: Edit::Remove(id), summary });
+    }
+    // The deleted item first, so that undo selects it again.
+    edits.insert(0, Edit::Remove(id));
+    Ok(Op { edit: Edit::Batch(edits), summary })
 }
 
 /// Changes fields of an item (the editor's save).

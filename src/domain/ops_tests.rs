@@ -182,3 +182,17 @@ fn removing_and_undoing_keeps_the_id_counter_moving_forward() {
     let op = add(&board, NewItem { title: "c".into(), ..NewItem::default() }, now()).expect("add");
     assert_eq!(op.summary, "added #3 \"c\"", "id 2 is never reused");
 }
+
+#[test]
+fn deleting_an_item_drops_the_references_to_it_and_undo_brings_them_back() {
+    let mut board = crate::generate::board(80, 5);
+    let target = board.items().iter().find_map(|it| it.follow_up_of).expect("a follow-up exists");
+    let before = board.clone();
+    let op = remove(&board, target).expect("remove");
+    let inverse = board.apply(op.edit).expect("apply");
+    assert!(board.item(target).is_none());
+    assert!(board.referrers(target).next().is_none(), "no reference to the deleted item is left");
+    assert!(board.dangling_references().iter().all(|d| !d.message.contains(&format!("#{target},"))));
+    board.apply(inverse).expect("undo");
+    assert_eq!(board, before);
+}

@@ -1,6 +1,8 @@
 //! The two-stage workflow: stage-one items log stage-two follow-ups; accepting a stage-one item
 //! puts its open follow-ups next; each stage has a definition of done, ticked per item.
 
+use std::collections::HashSet;
+
 use super::board::Board;
 use super::edit::{Edit, ItemChange};
 use super::item::{CheckEntry, Item, ItemId, Kind, Severity, Stage, Timestamp, Track};
@@ -19,6 +21,36 @@ pub fn checklist(board: &Board, item: &Item) -> Vec<CheckEntry> {
             done: item.checklist.iter().any(|e| e.done && e.text == *text),
         })
         .collect()
+}
+
+/// How far items are through their definition of done, for output about many items: each
+/// stage's entries are indexed once, so an item costs its own ticks, not the definition's length.
+#[derive(Debug)]
+pub struct Progress<'b> {
+    stage_one: HashSet<&'b str>,
+    stage_two: HashSet<&'b str>,
+}
+
+impl<'b> Progress<'b> {
+    pub fn of(board: &'b Board) -> Progress<'b> {
+        let index = |stage| board.definition_of_done.for_stage(stage).iter().map(String::as_str).collect();
+        Progress { stage_one: index(Stage::One), stage_two: index(Stage::Two) }
+    }
+
+    /// (ticked, total) entries of the item's stage's definition of done.
+    pub fn of_item(&self, item: &Item) -> (usize, usize) {
+        let entries = match item.stage {
+            Stage::One => &self.stage_one,
+            Stage::Two => &self.stage_two,
+        };
+        let ticked: HashSet<&str> = item
+            .checklist
+            .iter()
+            .filter(|e| e.done && entries.contains(e.text.as_str()))
+            .map(|e| e.text.as_str())
+            .collect();
+        (ticked.len(), entries.len())
+    }
 }
 
 /// The entries of the item's definition of done that are not ticked yet.

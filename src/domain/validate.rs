@@ -12,6 +12,8 @@ pub enum Subject {
     Item { id: ItemId, occurrence: usize },
     /// The `n`th (0-based) column with this id.
     Column { id: String, occurrence: usize },
+    /// A field of the item with this id.
+    ItemField { id: ItemId, field: &'static str },
     /// A top-level field of the board.
     Field(&'static str),
 }
@@ -47,6 +49,7 @@ impl Board {
         self.items.sort_by_key(|it| it.id);
         self.check_items()?;
         self.check_initiatives()?;
+        self.check_references()?;
         let max_id = self.items.last().map_or(0, |it| it.id);
         self.next_id = self.next_id.max(max_id + 1);
         Ok(())

@@ -1,13 +1,16 @@
 //! Replacing a file atomically: a temporary file in the same directory, fsync, a `.bak` of the
 //! previous version, rename, directory fsync. Readers see the old file or the new one, never a
-//! half-written one, and a failure at any step leaves the old file as it was.
+//! half-written one, a failure at any step leaves the old file as it was, and no step follows a
+//! symbolic link (docs/FORMAT.md, "Files beside the board").
 
 use std::fs::{self, File, Permissions};
-use std::io;
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::io::{self, Write};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
+
+use super::sidecar::{self, Temp};
 
 /// `<file>.<suffix>` next to `path`.
 pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
@@ -28,59 +31,108 @@ pub fn directory_of(path: &Path) -> &Path {
 /// Replaces `path` with what `write` puts into a fresh file, keeping the old one as `.bak`.
 ///
 /// The new file keeps the old one's permission bits and (where allowed) its group, so a board in
-/// a group-shared directory stays writable for the group.
+/// a group-shared directory stays writable for the group; a new file in such a directory is made
+/// group-writable (see [`sidecar`]). `path` must not be a symbolic link (callers resolve the
+/// link the user chose first).
 pub fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> Result<()> {
     let dir = directory_of(path);
-    let old = fs::metadata(path).ok();
-    let prefix = format!(".{}.", path.file_name().unwrap_or_default().to_string_lossy());
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        // New files get the usual 0666 less the umask; existing ones their own bits below.
-        .permissions(Permissions::from_mode(0o666))
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    let old = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            bail!("{} is a symbolic link; it is not replaced", path.display())
+        }
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    let mut tmp = sidecar::temp(path, Temp::New)?;
     write(tmp.as_file_mut())
         .with_context(|| format!("cannot write the new version of {}", path.display()))?;
     if let Some(old) = &old {
-        fs::set_permissions(tmp.path(), Permissions::from_mode(old.mode() & 0o7777))
+        tmp.as_file()
+            .set_permissions(Permissions::from_mode(old.mode() & 0o7777))
             .with_context(|| format!("cannot give the new file the permissions of {}", path.display()))?;
         // Best effort: only the owner (or root) may hand a file to a group.
-        let _ = std::os::unix::fs::fchown(tmp.as_file(), None, Some(old.gid()));
+        if let Err(e) = std::os::unix::fs::fchown(tmp.as_file(), None, Some(old.gid())) {
+            tracing::debug!(error = %e, file = %path.display(), "the new version keeps its own group");
+        }
     }
     tmp.as_file()
         .sync_all()
         .with_context(|| format!("cannot flush the new version of {} to disk", path.display()))?;
     if old.is_some() {
-        keep_backup(path).with_context(|| format!("cannot keep a backup of {}", path.display()))?;
+        keep_backup(path)?;
     }
     tmp.persist(path)
         .map_err(|e| e.error)
         .with_context(|| format!("cannot put the new version in place at {}", path.display()))?;
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .with_context(|| format!("cannot flush directory {}", dir.display()))?;
-    Ok(())
+    sync_directory(dir)
 }
 
-/// Makes `<file>.bak` the current version of `path`: a hard link when the filesystem allows,
-/// else a copy; put in place by rename so an old backup is never half-replaced.
-fn keep_backup(path: &Path) -> io::Result<()> {
+/// Writes a new file at `path` with `bytes`; never replaces anything already there.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut tmp = sidecar::temp(path, Temp::New)?;
+    tmp.as_file_mut().write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.as_file().sync_all().with_context(|| format!("cannot flush {} to disk", path.display()))?;
+    tmp.persist_noclobber(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    sync_directory(directory_of(path))
+}
+
+fn sync_directory(dir: &Path) -> Result<()> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .with_context(|| format!("cannot flush directory {}", dir.display()))
+}
+
+/// Makes `<file>.bak` the current version of `path` without following any link: a hard link made
+/// under a fresh random name (or, where the filesystem has no hard links, a copy into a file
+/// created exclusively), renamed over the old backup, so an old backup is never half-replaced
+/// and a link planted at any name is replaced, never written through.
+fn keep_backup(path: &Path) -> Result<()> {
     let backup = sibling(path, "bak");
-    let staging = sibling(path, &format!("bak.{}.tmp", std::process::id()));
-    let _ = fs::remove_file(&staging);
-    if fs::hard_link(path, &staging).is_err() {
-        fs::copy(path, &staging)?;
-    }
-    fs::rename(&staging, &backup).inspect_err(|_| {
-        let _ = fs::remove_file(&staging);
+    let dir = directory_of(path);
+    let prefix = sidecar::temp_prefix(path, Temp::Backup);
+    let linked = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .make_in(dir, |staging| fs::hard_link(path, staging));
+    let staging = match linked {
+        Ok(staging) => staging.into_temp_path(),
+        Err(e) => {
+            tracing::debug!(error = %e, file = %path.display(), "no hard link for the backup; copying");
+            copy_to_temp(path)?
+        }
+    };
+    staging.persist(&backup).map_err(|e| e.error).with_context(|| {
+        let owner = fs::symlink_metadata(&backup).map(|m| m.uid()).ok();
+        match owner.filter(|uid| *uid != super::users::current_uid()) {
+            Some(uid) => format!(
+                "cannot replace the backup {}, which belongs to {}; ask them to remove it",
+                backup.display(),
+                super::users::name_of(uid)
+            ),
+            None => format!("cannot keep a backup of {} as {}", path.display(), backup.display()),
+        }
     })
+}
+
+/// A copy of `path` (opened without following links) in a new temporary file of our own.
+fn copy_to_temp(path: &Path) -> Result<tempfile::TempPath> {
+    let mut source = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(path)
+        .with_context(|| format!("cannot read {} to back it up", path.display()))?;
+    let mut copy = sidecar::temp(path, Temp::Backup)?;
+    io::copy(&mut source, copy.as_file_mut())
+        .with_context(|| format!("cannot back up {}", path.display()))?;
+    Ok(copy.into_temp_path())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
 
     #[test]
     fn replaces_content_and_keeps_backup_and_mode() {
@@ -110,5 +162,35 @@ mod tests {
         let names: Vec<_> =
             fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("board.ron")]);
+    }
+
+    #[test]
+    fn a_link_planted_at_the_backup_name_is_replaced_never_written_through() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("board.ron");
+        let private = dir.path().join("private");
+        fs::write(&private, "mine").expect("write");
+        fs::set_permissions(&private, Permissions::from_mode(0o600)).expect("chmod");
+        fs::write(&path, "old").expect("write");
+        std::os::unix::fs::symlink(&private, sibling(&path, "bak")).expect("link");
+        replace_with(&path, |f| f.write_all(b"new")).expect("replace");
+        assert_eq!(fs::read_to_string(&private).expect("read"), "mine");
+        assert_eq!(fs::metadata(&private).expect("meta").mode() & 0o777, 0o600);
+        let backup = fs::symlink_metadata(sibling(&path, "bak")).expect("backup");
+        assert!(backup.file_type().is_file(), "the backup is a file of its own now");
+        assert_eq!(fs::read_to_string(sibling(&path, "bak")).expect("read"), "old");
+        let mut names: Vec<_> =
+            fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
+        names.sort();
+        assert_eq!(names, ["board.ron", "board.ron.bak", "private"].map(std::ffi::OsString::from));
+    }
+
+    #[test]
+    fn write_new_never_replaces_a_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("copy.ron");
+        write_new(&path, b"first").expect("new");
+        assert!(write_new(&path, b"second").is_err());
+        assert_eq!(fs::read_to_string(&path).expect("read"), "first");
     }
 }

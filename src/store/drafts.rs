@@ -2,25 +2,21 @@
 //! not save, kept beside the board for its user (`<board>.draft-<user>`) until that user's next
 //! session reopens it. Nothing in the board file is touched by it.
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::fs;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
 use super::atomic::sibling;
+use super::sidecar;
 
 /// The draft of one user on one board.
 #[derive(Clone, Debug)]
 pub struct Draft {
+    board: PathBuf,
+    suffix: String,
     path: PathBuf,
-}
-
-/// Opens (creating or emptying) the draft for writing, readable by its user alone: a draft may
-/// hold text not meant for the team yet. The one place a draft is opened for writing.
-fn open_for_writing(path: &Path) -> io::Result<fs::File> {
-    OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path)
 }
 
 impl Draft {
@@ -29,7 +25,8 @@ impl Draft {
     pub fn of(board: &Path, user: &str) -> Draft {
         let name: String =
             user.chars().map(|c| if c.is_alphanumeric() || "-_.".contains(c) { c } else { '_' }).collect();
-        Draft { path: sibling(board, &format!("draft-{name}")) }
+        let suffix = format!("draft-{name}");
+        Draft { board: board.to_owned(), path: sibling(board, &suffix), suffix }
     }
 
     pub fn path(&self) -> &Path {
@@ -38,15 +35,17 @@ impl Draft {
 
     /// Writes `text` as the draft (one write; a draft is small).
     pub fn write(&self, text: &str) -> Result<()> {
-        let mut file = open_for_writing(&self.path)
-            .with_context(|| format!("cannot write the draft {}", self.path.display()))?;
+        // Readable by its user alone, never through a link (the one place a draft is written).
+        let mut file = sidecar::open_private(&self.board, &self.suffix)?;
         file.write_all(text.as_bytes())
             .with_context(|| format!("cannot write the draft {}", self.path.display()))
     }
 
     /// The draft's text, if there is a draft.
     pub fn read(&self) -> Option<String> {
-        fs::read_to_string(&self.path).ok()
+        let mut text = String::new();
+        sidecar::open_to_read(&self.board, &self.suffix).ok()??.read_to_string(&mut text).ok()?;
+        Some(text)
     }
 
     /// Removes the draft (it was reopened); a draft already gone is fine.

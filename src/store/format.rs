@@ -4,12 +4,11 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
 use super::item_parse;
 use super::written::Written;
-use crate::domain::validate::Subject;
+use crate::domain::validate::{Invalid, Subject};
 use crate::domain::{Board, FORMAT_VERSION};
 
 /// A board file that cannot be used, with the place in it where that was found.
@@ -33,26 +32,16 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
-/// The layout every save uses, so that an unchanged board saves byte-identical.
-pub(crate) fn layout() -> PrettyConfig {
-    PrettyConfig::new()
-        .indentor("    ")
-        .struct_names(false)
-        .depth_limit(3)
-        .separate_tuple_members(false)
-        .enumerate_arrays(false)
-}
-
 /// The board as file text. Refuses to return text that does not read back as the same board.
 pub fn to_text(board: &Board) -> Result<String, String> {
-    super::written::Written::new(board, None).map(|w| w.text().to_owned())
+    Written::new(board, None).map(|w| w.text().to_owned())
 }
 
 /// Reads a board from the bytes of the file at `path`, keeping the file's text (a save then
 /// rewrites only the items that changed when the file is in twotrack's own layout).
 pub fn read(path: &Path, bytes: Vec<u8>) -> Result<(Board, Written), FileError> {
     let fail = |position, message: String| FileError { path: path.to_path_buf(), position, message };
-    let mut text = String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let valid_up_to = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
@@ -64,14 +53,18 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<(Board, Written), FileError> 
     }
     // A file in twotrack's own layout is read line by line; the result counts only if it
     // writes back byte for byte to the same text.
-    if let Some(mut board) = item_parse::parse_board(&text)
-        && board.version == FORMAT_VERSION
-        && board.normalize().is_ok()
-    {
-        match Written::adopt(&board, text) {
-            Ok(written) => return Ok((board, written)),
-            Err(back) => text = back,
+    match item_parse::parse_board(&text) {
+        Some(mut board) => {
+            if board.version == FORMAT_VERSION && board.normalize().is_ok() {
+                if let Some(written) = Written::adopt(&board, &text) {
+                    return Ok((board, written));
+                }
+                tracing::info!(file = %path.display(), "fast load declined: not exactly what twotrack writes");
+            } else {
+                tracing::info!(file = %path.display(), "fast load declined: another version or an invalid board");
+            }
         }
+        None => tracing::info!(file = %path.display(), "fast load declined: not in twotrack's own layout"),
     }
     let mut board: Board = ron::from_str(&text).map_err(|e| {
         // A newer file often fails on a field this version does not know: say why.
@@ -92,8 +85,17 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<(Board, Written), FileError> 
         let at = locate(&text, &invalid.subject).map(|offset| position_of(&text, offset));
         fail(at, invalid.message)
     })?;
-    let written = Written::adopt(&board, text).unwrap_or_else(Written::unadopted);
+    let written = match Written::adopt(&board, &text) {
+        Some(written) => written,
+        None => Written::unadopted(text),
+    };
     Ok((board, written))
+}
+
+/// The error for a broken rule of the board read from `text`, at its line and column.
+pub fn located(path: &Path, text: &str, invalid: Invalid) -> FileError {
+    let position = locate(text, &invalid.subject).map(|offset| position_of(text, offset));
+    FileError { path: path.to_path_buf(), position, message: invalid.message }
 }
 
 /// Reads a board from the bytes of the file at `path`.
@@ -167,6 +169,10 @@ fn locate(text: &str, subject: &Subject) -> Option<usize> {
             find_key(&text[items..], "id", |value| leading_number(value) == Some(*id))
                 .nth(*occurrence)
                 .map(|o| items + o)
+        }
+        Subject::ItemField { id, field } => {
+            let item = locate(text, &Subject::Item { id: *id, occurrence: 0 })?;
+            find_key(&text[item..], field, |_| true).next().map(|o| item + o)
         }
         Subject::Column { id, occurrence } => {
             let quoted = format!("\"{id}\"");

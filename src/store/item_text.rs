@@ -6,14 +6,13 @@ use std::fmt::Write;
 
 use chrono::SecondsFormat;
 
+use super::layout::{FIELD, ITEM_CLOSE, ITEM_OPEN};
 use crate::domain::{Item, Timestamp};
-
-/// Indentation of an item's fields: items sit two levels deep in the file.
-const FIELD: &str = "            ";
 
 /// Appends `item` as it appears in the items list, from `        (` to `        ),\n`.
 pub fn write_item(out: &mut String, item: &Item) {
-    out.push_str("        (\n");
+    out.push_str(ITEM_OPEN);
+    out.push('\n');
     number(out, "id", item.id);
     string(out, "title", &item.title);
     ident(out, "track", item.track.name());
@@ -43,7 +42,8 @@ pub fn write_item(out: &mut String, item: &Item) {
     workflow_fields(out, item);
     string(out, "created", &timestamp(item.created));
     string(out, "updated", &timestamp(item.updated));
-    out.push_str("        ),\n");
+    out.push_str(ITEM_CLOSE);
+    out.push('\n');
 }
 
 /// The fields the workflows set (discovery, two-stage, evidence, phased delivery), in the

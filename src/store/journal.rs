@@ -8,43 +8,32 @@
 //! - [`Journal::read_since`]: the entries appended after a byte offset, and the new offset;
 //! - [`Journal::entries`]: every entry, optionally since a time and for one item, in order.
 
-use std::fs::{File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
-use std::os::unix::fs::{FileExt, OpenOptionsExt};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
 use super::BoardLock;
 use super::atomic::sibling;
+use super::sidecar::{self, Access};
 use crate::domain::activity::Entry;
 use crate::domain::{ItemId, Timestamp};
 
 /// The journal of one board.
 #[derive(Clone, Debug)]
 pub struct Journal {
+    board: PathBuf,
     path: PathBuf,
 }
 
-/// Opens the journal for appending, creating it (readable and writable by whoever may write
-/// the board: 0666 less the umask). The one place the journal is opened for writing.
-fn open_for_append(path: &Path) -> io::Result<File> {
-    OpenOptions::new().read(true).append(true).create(true).mode(0o666).open(path)
-}
-
-/// Opens the journal for reading; `None` when there is none yet.
-fn open_for_reading(path: &Path) -> io::Result<Option<File>> {
-    match File::open(path) {
-        Ok(file) => Ok(Some(file)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e),
-    }
-}
+/// The journal's suffix beside the board (docs/FORMAT.md).
+const SUFFIX: &str = "journal";
 
 impl Journal {
     /// The journal beside the board file at `board`.
     pub fn of(board: &Path) -> Journal {
-        Journal { path: sibling(board, "journal") }
+        Journal { board: board.to_owned(), path: sibling(board, SUFFIX) }
     }
 
     pub fn path(&self) -> &Path {
@@ -63,7 +52,8 @@ impl Journal {
         if entries.is_empty() {
             return Ok(self.end());
         }
-        let file = open_for_append(&self.path).with_context(what)?;
+        // Created (group-shared in a shared directory) and opened the one safe way for sidecars.
+        let file = sidecar::open(&self.board, SUFFIX, Access::Append)?;
         let mut text = Vec::new();
         // A line cut short by a crash must not swallow the first entry written after it.
         let len = file.metadata().with_context(what)?.len();
@@ -84,7 +74,7 @@ impl Journal {
     /// A journal shorter than `offset` was replaced: it is read from its start.
     pub fn read_since(&self, offset: u64) -> Result<(Vec<Entry>, u64)> {
         let what = || format!("cannot read the journal {}", self.path.display());
-        let Some(mut file) = open_for_reading(&self.path).with_context(what)? else {
+        let Some(mut file) = sidecar::open_to_read(&self.board, SUFFIX).with_context(what)? else {
             return Ok((Vec::new(), 0));
         };
         let len = file.metadata().with_context(what)?.len();
@@ -101,7 +91,7 @@ impl Journal {
     /// when given. Reads the whole file: for the command line and reports, not for each key.
     pub fn entries(&self, since: Option<Timestamp>, item: Option<ItemId>) -> Result<Vec<Entry>> {
         let what = || format!("cannot read the journal {}", self.path.display());
-        let Some(file) = open_for_reading(&self.path).with_context(what)? else {
+        let Some(file) = sidecar::open_to_read(&self.board, SUFFIX).with_context(what)? else {
             return Ok(Vec::new());
         };
         let mut out = Vec::new();

@@ -10,31 +10,44 @@ use crate::domain::{Board, Timestamp};
 /// The starter board shipped in `assets/`: a few items that teach the workflow.
 pub const STARTER: &str = include_str!("../../assets/starter.ron");
 
+/// Which board file to use, and whether it is the default one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoardPath {
+    /// The file itself: a symbolic link the user chose is resolved to the file it points at.
+    pub path: PathBuf,
+    /// No path was given: `board.ron` in the per-user data directory, which twotrack may create.
+    pub default: bool,
+}
+
 /// The board file to use: the one given (by `--file` or `TWOTRACK_FILE`), else `board.ron` in
-/// the per-user data directory.
-pub fn board_path(given: Option<&Path>) -> Result<PathBuf> {
+/// the per-user data directory; a symbolic link is followed to its file.
+pub fn board_path(given: Option<&Path>) -> Result<BoardPath> {
     if let Some(path) = given.filter(|p| !p.as_os_str().is_empty()) {
-        return Ok(path.to_path_buf());
+        return Ok(BoardPath { path: through_links(path.to_path_buf())?, default: false });
     }
     let dirs = directories::ProjectDirs::from("", "", "twotrack")
         .context("cannot find a home directory for the board; pass --file PATH or set TWOTRACK_FILE")?;
-    Ok(dirs.data_dir().join("board.ron"))
+    Ok(BoardPath { path: through_links(dirs.data_dir().join("board.ron"))?, default: true })
 }
 
 /// The file a symbolic link points at (saves replace files by renaming, which would otherwise
-/// replace the link itself and leave its target behind); any other path as it is.
-pub fn through_links(path: PathBuf) -> PathBuf {
+/// replace the link itself and leave its target behind); any other path as it is. A link whose
+/// target does not exist is refused: nothing is ever created through a link.
+pub fn through_links(path: PathBuf) -> Result<PathBuf> {
     let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
     if !is_link {
-        return path;
+        return Ok(path);
     }
-    if let Ok(real) = std::fs::canonicalize(&path) {
-        return real;
-    }
-    // A link to a file that does not exist yet: create the file where the link points.
-    match std::fs::read_link(&path) {
-        Ok(target) => path.parent().map_or(target.clone(), |dir| dir.join(&target)),
-        Err(_) => path,
+    match std::fs::canonicalize(&path) {
+        Ok(real) => Ok(real),
+        Err(_) => {
+            let target = std::fs::read_link(&path).map(|t| t.display().to_string()).unwrap_or_default();
+            anyhow::bail!(
+                "board file {} is a symbolic link to {target}, which does not exist; twotrack does \
+                 not create files through a link",
+                path.display()
+            )
+        }
     }
 }
 

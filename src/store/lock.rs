@@ -1,20 +1,23 @@
 //! The advisory lock on `<file>.lock` that serialises writers of one board.
 //!
-//! The operating system drops the lock when its holder exits, even by a crash, so a lock left
-//! by a dead process never blocks anyone.
+//! Writers wait in the kernel (a blocking `flock`) rather than polling, so under heavy load each
+//! gets its turn instead of losing every race to whoever polls at the right moment. The wait has
+//! a deadline: a writer that would wait longer gives up with a message. The operating system
+//! drops the lock when its holder exits, even by a crash, so a lock left by a dead process never
+//! blocks anyone.
 
-use std::fs::{File, OpenOptions, TryLockError};
-use std::os::unix::fs::OpenOptionsExt;
-use std::path::{Path, PathBuf};
-use std::thread;
+use std::fs::{File, TryLockError};
+use std::path::Path;
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
-use super::atomic::sibling;
+use super::sidecar::{self, Access};
 
-/// How long a writer waits for another writer to finish before giving up.
-const PATIENCE: Duration = Duration::from_secs(5);
+/// How long a writer waits for other writers before giving up. Generous: a writer queued behind
+/// thirty others on a large board on a slow machine still gets its turn.
+const PATIENCE: Duration = Duration::from_secs(30);
 
 /// Held while a writer reads, changes and saves the board; released on drop.
 #[derive(Debug)]
@@ -23,40 +26,70 @@ pub struct BoardLock {
 }
 
 impl BoardLock {
-    /// Waits (up to a few seconds) for the lock of the board at `board_path`.
+    /// Waits (up to half a minute) for the lock of the board at `board_path`.
     pub fn acquire(board_path: &Path) -> Result<BoardLock> {
-        super::Store::prepare_directory(board_path)?;
-        let path = sibling(board_path, "lock");
-        let file = open_lock_file(&path)?;
-        let start = Instant::now();
-        loop {
-            match file.try_lock() {
-                Ok(()) => return Ok(BoardLock { _file: file }),
-                Err(TryLockError::WouldBlock) if start.elapsed() < PATIENCE => {
-                    thread::sleep(Duration::from_millis(5));
-                }
-                Err(TryLockError::WouldBlock) => bail!(
-                    "another program has held the lock {} for {} seconds; try again when it is done",
-                    path.display(),
-                    PATIENCE.as_secs()
-                ),
-                Err(TryLockError::Error(e)) => {
-                    return Err(e).with_context(|| format!("cannot lock {}", path.display()));
-                }
+        BoardLock::acquire_within(board_path, PATIENCE)
+    }
+
+    /// Waits up to `patience` for the lock of the board at `board_path`.
+    pub fn acquire_within(board_path: &Path, patience: Duration) -> Result<BoardLock> {
+        let path = sidecar::path_of(board_path, "lock");
+        let file = sidecar::open(board_path, "lock", Access::Lock)?;
+        match file.try_lock() {
+            Ok(()) => return Ok(BoardLock { _file: file }),
+            Err(TryLockError::WouldBlock) => {}
+            Err(TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("cannot lock {}", path.display()));
             }
+        }
+        let start = Instant::now();
+        tracing::debug!(lock = %path.display(), "waiting for another writer");
+        let file = wait_for(file, patience).with_context(|| format!("cannot lock {}", path.display()))?;
+        let Some(file) = file else {
+            bail!(
+                "another program has held the lock {} for {} seconds; try again when it is done",
+                path.display(),
+                patience.as_secs()
+            );
+        };
+        tracing::debug!(lock = %path.display(), waited_ms = start.elapsed().as_millis() as u64, "lock taken");
+        Ok(BoardLock { _file: file })
+    }
+}
+
+/// A blocking lock with a deadline: a thread blocks in the kernel and hands the locked file back.
+/// When the deadline passes first, the thread keeps waiting alone and closes the file (dropping
+/// the lock at once) when it finally gets it, since nobody takes it any more.
+fn wait_for(file: File, patience: Duration) -> std::io::Result<Option<File>> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::Builder::new().name("board-lock".into()).spawn(move || {
+        let result = file.lock().map(|()| file);
+        // A closed receiver means the waiter gave up: the file (and its lock) is dropped here.
+        let _ = sender.send(result);
+    })?;
+    match receiver.recv_timeout(patience) {
+        Ok(result) => result.map(Some),
+        Err(mpsc::RecvTimeoutError::Timeout) => Ok(None),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err(std::io::Error::other("the thread waiting for the lock stopped"))
         }
     }
 }
 
-/// Opens (creating if needed) the lock file; read-only is enough to lock it.
-fn open_lock_file(path: &PathBuf) -> Result<File> {
-    OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o666)
-        .open(path)
-        .or_else(|create_error| File::open(path).map_err(|_| create_error))
-        .with_context(|| format!("cannot create the lock file {}", path.display()))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_writer_waits_and_gets_the_lock_when_the_first_lets_go() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let board = dir.path().join("board.ron");
+        let first = BoardLock::acquire(&board).expect("first");
+        let err = BoardLock::acquire_within(&board, Duration::from_millis(50)).expect_err("held");
+        assert!(format!("{err:#}").contains("another program has held the lock"), "{err:#}");
+        let waiter = std::thread::spawn(move || BoardLock::acquire(&board).map(drop));
+        std::thread::sleep(Duration::from_millis(50));
+        drop(first);
+        waiter.join().expect("thread").expect("second writer gets the lock");
+    }
 }

@@ -1,4 +1,4 @@
-//! Reading and saving the board file (SPEC §4): line/column errors on load, atomic saves with a
+//! Reading and saving the board file (docs/FORMAT.md): line/column errors on load, atomic saves with a
 //! backup, a lock that serialises writers, and a refusal to overwrite another writer's change.
 
 pub mod atomic;
@@ -7,15 +7,17 @@ pub mod format;
 pub mod item_parse;
 pub mod item_text;
 pub mod journal;
+pub mod layout;
 pub mod location;
 pub mod lock;
 pub mod presence;
+pub mod sidecar;
 pub mod users;
 pub mod written;
 
 use std::fs;
 use std::io::{self, Write};
-use std::os::unix::fs::MetadataExt;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
@@ -83,12 +85,20 @@ pub struct Opened {
     pub created: bool,
 }
 
+impl From<(Store, Board)> for Opened {
+    /// A board that was there already.
+    fn from((store, board): (Store, Board)) -> Opened {
+        Opened { store, board, created: false }
+    }
+}
+
 impl Store {
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// Opens the board at `path`, creating it from the starter board if there is no file yet.
+    /// Opens the board at `path`, creating it from the starter board if there is no file yet
+    /// (in an existing directory).
     pub fn open(path: &Path, now: Timestamp) -> Result<Opened> {
         if let Some((store, board)) = Store::read(path)? {
             return Ok(Opened { store, board, created: false });
@@ -97,7 +107,8 @@ impl Store {
         Store::open_locked(path, now, &lock)
     }
 
-    /// Creates the directory a new board goes into (the lock file lives there too).
+    /// Creates the directory a new board goes into: only for the default location, which is
+    /// twotrack's own directory (a path the user gives must be in a directory that exists).
     pub fn prepare_directory(path: &Path) -> Result<()> {
         match path.parent().filter(|d| !d.as_os_str().is_empty()) {
             Some(dir) => {
@@ -119,9 +130,36 @@ impl Store {
         Ok(Opened { store, board, created: true })
     }
 
-    /// Loads the board at `path`; a missing file is an error.
+    /// Loads the board at `path`; a missing file is an error naming it.
     pub fn load(path: &Path) -> Result<(Store, Board)> {
-        Store::read(path)?.ok_or_else(|| anyhow!("board file {} does not exist", path.display()))
+        Store::read(path)?.ok_or_else(|| {
+            anyhow!(
+                "board file {} does not exist (create it with `twotrack init --file {}`)",
+                path.display(),
+                path.display()
+            )
+        })
+    }
+
+    /// Fails with one sentence when this user may not write the board file itself: a save by
+    /// rename would otherwise replace a file they cannot write, taking it over.
+    pub fn check_writable(path: &Path) -> Result<()> {
+        match fs::OpenOptions::new().append(true).custom_flags(libc::O_NONBLOCK).open(path) {
+            Ok(_) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => Err(anyhow!(
+                "you cannot write board file {} (permission denied), so nothing was changed",
+                path.display()
+            )),
+            Err(e) => {
+                Err(e).with_context(|| format!("cannot open board file {} for writing", path.display()))
+            }
+        }
+    }
+
+    /// The file's text as this session last read or wrote it.
+    pub fn text(&self) -> &str {
+        self.written.text()
     }
 
     /// The user id of whoever wrote the version of the file this session last read or wrote.
@@ -137,17 +175,16 @@ impl Store {
     /// Why this user cannot save the board here, if they cannot: the file is not writable,
     /// or no new file can be made in its directory (an atomic save needs both).
     pub fn write_access(&self) -> Result<(), String> {
-        if let Err(e) = fs::OpenOptions::new().append(true).open(&self.path)
+        if let Err(e) = fs::OpenOptions::new().append(true).custom_flags(libc::O_NONBLOCK).open(&self.path)
             && e.kind() != io::ErrorKind::NotFound
         {
             return Err(format!("you cannot write {} ({})", self.path.display(), e.kind()));
         }
         let dir = atomic::directory_of(&self.path);
-        tempfile::Builder::new()
-            .prefix(".twotrack-probe")
-            .tempfile_in(dir)
+        // A probe named like a save's temporary file: removed at once, and by the next save if not.
+        sidecar::temp(&self.path, sidecar::Temp::New)
             .map(drop)
-            .map_err(|e| format!("you cannot create files in {} ({})", dir.display(), e.kind()))
+            .map_err(|e| format!("you cannot create files in {} ({})", dir.display(), e.root_cause()))
     }
 
     /// Reads the file again, for a caller that wants what is on disk now.
@@ -183,7 +220,7 @@ impl Store {
         let written = Written::new(board, Some(&self.written)).map_err(|e| SaveError::Failed(anyhow!(e)))?;
         let text = written.text();
         self.check_unchanged()?;
-        Store::prepare_directory(&self.path).map_err(SaveError::Failed)?;
+        sidecar::remove_stale(&self.path);
         atomic::replace_with(&self.path, |file| file.write_all(text.as_bytes()))
             .map_err(SaveError::Failed)?;
         let meta = fs::metadata(&self.path)
@@ -220,3 +257,7 @@ impl Store {
         if bytes == self.written.bytes() { Ok(()) } else { Err(changed()) }
     }
 }
+
+#[cfg(test)]
+#[path = "fast_path_tests.rs"]
+mod fast_path_tests;

@@ -214,7 +214,10 @@ impl Sidecar {
 /// removed: it is still linked (a replaced file is unlinked before its lock is let go) and its
 /// lock could be taken, so nobody holds it.
 fn read_live(path: &Path) -> Option<Announcement> {
-    judge(&mut File::open(path).ok()?, path)
+    // Never through a link, never hanging on a FIFO someone put in the directory.
+    let mut file =
+        OpenOptions::new().read(true).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK).open(path).ok()?;
+    judge(&mut file, path)
 }
 
 /// [`read_live`] for `file`, opened at `path` (maybe before it was replaced).

@@ -6,18 +6,16 @@
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
-use super::format::layout;
 use super::item_text::write_item;
+use super::layout::{self, ITEM_START, ITEMS_CLOSE, ITEMS_EMPTY, ITEMS_OPEN};
 use crate::domain::{Board, Item, ItemId};
 
 /// Where one item's text lies, and which version of the item it is.
 #[derive(Clone, Debug)]
 struct Block {
     id: ItemId,
-    hash: u64,
+    fingerprint: u128,
     range: Range<usize>,
-    /// Known to read back as the item it was written from.
-    verified: bool,
 }
 
 /// A board as file text, with its items' blocks.
@@ -27,15 +25,15 @@ pub struct Written {
     blocks: Vec<Block>,
 }
 
-const ITEMS_EMPTY: &str = "    items: [],\n";
-const ITEMS_OPEN: &str = "    items: [\n";
-const ITEMS_CLOSE: &str = "    ],\n";
-
-/// A fast 64-bit hash of an item, to notice that it changed since it was written. Each step
-/// (xor a word, multiply by an odd constant, rotate) is a bijection of the state, so two items
-/// that differ in a field of the same length can never collide; a final mix spreads the bits.
+/// A fast 128-bit fingerprint of an item, to notice that it changed since its text was written
+/// (two independent 64-bit lanes with different constants). It is not cryptographic: two
+/// different versions of one item share a fingerprint with a chance of about 2^-128 per change,
+/// and then the save would keep the old text of that item. Crafting such a pair on purpose is
+/// conceivable but gains nothing: whoever can put an item into the board can write the file.
 #[derive(Default)]
-struct ItemHasher(u64);
+struct ItemHasher {
+    lanes: [u64; 2],
+}
 
 impl Hasher for ItemHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -55,24 +53,31 @@ impl Hasher for ItemHasher {
     }
 
     fn finish(&self) -> u64 {
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h
+        // Only `fingerprint` is used; `Hasher` needs this.
+        avalanche(self.lanes[0])
     }
 }
 
 impl ItemHasher {
     fn mix(&mut self, word: u64) {
-        self.0 = (self.0 ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(27);
+        self.lanes[0] = (self.lanes[0] ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(27);
+        self.lanes[1] = (self.lanes[1] ^ word).wrapping_mul(0xc2b2_ae3d_27d4_eb4f).rotate_left(31);
     }
 }
 
-fn hash(item: &Item) -> u64 {
+/// Spreads every bit of the state over the whole word.
+fn avalanche(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+fn fingerprint(item: &Item) -> u128 {
     let mut hasher = ItemHasher::default();
     item.hash(&mut hasher);
-    hasher.finish()
+    (u128::from(avalanche(hasher.lanes[0])) << 64) | u128::from(avalanche(hasher.lanes[1]))
 }
 
 impl Written {
@@ -80,22 +85,42 @@ impl Written {
         &self.text
     }
 
-    /// The board as text, reusing the verified blocks of `previous` for unchanged items.
+    /// The board as text, reusing the text of `previous` for items that did not change; items
+    /// written afresh are read back first.
     pub fn new(board: &Board, previous: Option<&Written>) -> Result<Written, String> {
-        Written::build(board, |item, hash| {
-            let block = previous?.block(item.id).filter(|b| b.verified && b.hash == hash)?;
-            Some(&previous?.text[block.range.clone()])
-        })
+        let header = header(board)?;
+        let Some(split) = header.find(ITEMS_EMPTY) else {
+            return Err("the board's layout has no items list".into());
+        };
+        if board.items().is_empty() {
+            return Ok(Written { text: header, blocks: Vec::new() });
+        }
+        let mut text = String::with_capacity(header.len() + board.items().len() * 512);
+        text.push_str(&header[..split]);
+        text.push_str(ITEMS_OPEN);
+        let mut blocks = Vec::with_capacity(board.items().len());
+        for item in board.items() {
+            let fingerprint = fingerprint(item);
+            let start = text.len();
+            match previous.and_then(|p| p.unchanged_text(item.id, fingerprint)) {
+                Some(old) => text.push_str(old),
+                None => {
+                    write_item(&mut text, item);
+                    check_block(&text[start..], item)?;
+                }
+            }
+            blocks.push(Block { id: item.id, fingerprint, range: start..text.len() });
+        }
+        text.push_str(ITEMS_CLOSE);
+        text.push_str(&header[split + ITEMS_EMPTY.len()..]);
+        Ok(Written { text, blocks })
     }
 
-    /// Takes the text `board` was read from if it is exactly what this layout writes: then every
-    /// item's block in it is known to read back and later saves reuse them. Else gives the text
-    /// back.
-    pub fn adopt(board: &Board, file_text: String) -> Result<Written, String> {
-        match adopted_blocks(board, &file_text) {
-            Some(blocks) => Ok(Written { text: file_text, blocks }),
-            None => Err(file_text),
-        }
+    /// The text `board` was read from, when it is exactly what this layout writes: then every
+    /// item's text in it is known to read back and later saves reuse it. `None` for a text in
+    /// another layout (hand-edited), which the caller keeps with [`Written::unadopted`].
+    pub fn adopt(board: &Board, file_text: &str) -> Option<Written> {
+        adopted_blocks(board, file_text).map(|blocks| Written { text: file_text.to_owned(), blocks })
     }
 
     /// Keeps a text in another layout (hand-edited): the first save writes every item afresh.
@@ -108,48 +133,10 @@ impl Written {
         self.text.as_bytes()
     }
 
-    fn build<'p>(board: &Board, reuse: impl Fn(&Item, u64) -> Option<&'p str>) -> Result<Written, String> {
-        Written::assemble(board, &mut |item, hash| reuse(item, hash).map(str::to_owned), true)
-    }
-
-    /// Lays out the header and every item; `reuse` may give an item's text from before.
-    fn assemble(
-        board: &Board,
-        reuse: &mut dyn FnMut(&Item, u64) -> Option<String>,
-        verify: bool,
-    ) -> Result<Written, String> {
-        let header = header(board, verify)?;
-        let Some(split) = header.find(ITEMS_EMPTY) else {
-            return Err("the board's layout has no items list".into());
-        };
-        if board.items().is_empty() {
-            return Ok(Written { text: header, blocks: Vec::new() });
-        }
-        let mut text = String::with_capacity(header.len() + board.items().len() * 512);
-        text.push_str(&header[..split]);
-        text.push_str(ITEMS_OPEN);
-        let mut blocks = Vec::with_capacity(board.items().len());
-        for item in board.items() {
-            let hash = hash(item);
-            let start = text.len();
-            let verified = match reuse(item, hash) {
-                Some(old) => {
-                    text.push_str(&old);
-                    true
-                }
-                None => {
-                    write_item(&mut text, item);
-                    if verify {
-                        check_block(&text[start..], item)?;
-                    }
-                    verify
-                }
-            };
-            blocks.push(Block { id: item.id, hash, range: start..text.len(), verified });
-        }
-        text.push_str(ITEMS_CLOSE);
-        text.push_str(&header[split + ITEMS_EMPTY.len()..]);
-        Ok(Written { text, blocks })
+    /// The text of item `id` if it was written from an item with this fingerprint.
+    fn unchanged_text(&self, id: ItemId, fingerprint: u128) -> Option<&str> {
+        let block = self.block(id).filter(|b| b.fingerprint == fingerprint)?;
+        Some(&self.text[block.range.clone()])
     }
 
     fn block(&self, id: ItemId) -> Option<&Block> {
@@ -160,7 +147,7 @@ impl Written {
 /// The blocks of `text` if it is exactly how this layout writes `board`. Half the items are
 /// checked on another core.
 fn adopted_blocks(board: &Board, text: &str) -> Option<Vec<Block>> {
-    let header = header(board, false).ok()?;
+    let header = header_text(board).ok()?;
     let split = header.find(ITEMS_EMPTY)?;
     if board.items().is_empty() {
         return (text == header).then(Vec::new);
@@ -190,15 +177,14 @@ fn split_at_middle<'i>(
     start: usize,
     end: usize,
 ) -> Option<(&'i [Item], &'i [Item], usize)> {
-    const ITEM: &str = "\n        (\n            id: ";
     let mut middle = start + (end - start) / 2;
     while !text.is_char_boundary(middle) {
         middle += 1;
     }
-    let Some(found) = text[middle..end].find(ITEM) else {
+    let Some(found) = text[middle..end].find(ITEM_START) else {
         return Some((items, &[], end));
     };
-    let id_text = &text[middle + found + ITEM.len()..];
+    let id_text = &text[middle + found + ITEM_START.len()..];
     let id: u64 = id_text[..id_text.find(',')?].parse().ok()?;
     let index = items.binary_search_by_key(&id, |it| it.id).ok()?;
     let (first, second) = items.split_at(index);
@@ -217,26 +203,28 @@ fn blocks_at(items: &[Item], text: &str, start: usize) -> Option<(Vec<Block>, us
         if !text.get(at..)?.starts_with(&scratch) {
             return None;
         }
-        blocks.push(Block { id: item.id, hash: hash(item), range: at..at + scratch.len(), verified: true });
+        blocks.push(Block { id: item.id, fingerprint: fingerprint(item), range: at..at + scratch.len() });
         at += scratch.len();
     }
     Some((blocks, at))
 }
 
-/// The board without its items, as the RON serializer lays it out, checked to read back.
-fn header(board: &Board, verify: bool) -> Result<String, String> {
-    let bare = board.clone_without_items();
+/// The board without its items, as the RON serializer lays it out.
+fn header_text(board: &Board) -> Result<String, String> {
     let mut text = ron::Options::default()
-        .to_string_pretty(&bare, layout())
+        .to_string_pretty(&board.clone_without_items(), layout::pretty())
         .map_err(|e| format!("cannot write the board as RON: {e}"))?;
     text.push('\n');
-    if verify {
-        match ron::from_str::<Board>(&text) {
-            Ok(back) if back == bare => {}
-            _ => return Err("the board's settings would not read back the same; nothing was written".into()),
-        }
-    }
     Ok(text)
+}
+
+/// [`header_text`], checked to read back as the same settings.
+fn header(board: &Board) -> Result<String, String> {
+    let text = header_text(board)?;
+    match ron::from_str::<Board>(&text) {
+        Ok(back) if back == board.clone_without_items() => Ok(text),
+        _ => Err("the board's settings would not read back the same; nothing was written".into()),
+    }
 }
 
 /// Refuses an item's text unless it reads back as the item.
@@ -257,7 +245,7 @@ mod tests {
 
     /// The whole board as the RON serializer writes it.
     fn ron_text(board: &Board) -> String {
-        let mut text = ron::Options::default().to_string_pretty(board, layout()).expect("ron");
+        let mut text = ron::Options::default().to_string_pretty(board, layout::pretty()).expect("ron");
         text.push('\n');
         text
     }
@@ -331,8 +319,7 @@ mod tests {
     fn unchanged_items_keep_their_bytes_and_changed_ones_are_rewritten() {
         let mut board = odd_board();
         let first = Written::new(&board, None).expect("writes");
-        let adopted = Written::adopt(&board, first.text().to_owned()).expect("in layout");
-        assert!(adopted.blocks.iter().all(|b| b.verified), "a file in this layout is adopted whole");
+        let adopted = Written::adopt(&board, first.text()).expect("in layout");
         assert_eq!(adopted.blocks.len(), board.items().len());
         let op = crate::domain::ops::move_to_column(&board, 7, "done", generate::epoch()).expect("op");
         board.apply(op.edit).expect("apply");
@@ -348,8 +335,8 @@ mod tests {
     fn a_file_in_another_layout_is_not_adopted() {
         let board = generate::board(20, 1);
         let text = ron_text(&board).replace("    ", "  ");
-        assert_eq!(Written::adopt(&board, text.clone()).expect_err("another layout"), text);
+        assert!(Written::adopt(&board, &text).is_none(), "another layout");
         let changed = ron_text(&board).replacen("title: \"", "title: \"x", 1);
-        assert!(Written::adopt(&board, changed).is_err(), "a text that is not this board");
+        assert!(Written::adopt(&board, &changed).is_none(), "a text that is not this board");
     }
 }

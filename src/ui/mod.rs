@@ -81,6 +81,7 @@ impl Screen {
     pub fn render(&mut self, app: &App, frame: &mut Frame) {
         let area = frame.area();
         self.draw(app, area, frame.buffer_mut());
+        drop_bidi_controls(frame.buffer_mut(), area);
     }
 
     /// Draws the whole screen into `buf`.
@@ -194,6 +195,21 @@ fn draw_overlay(buf: &mut Buffer, board: Rect, app: &App, overlay: &Overlay, the
         }
         // Drawn in the status bar, so the filtered board stays in view.
         Overlay::Search(_) => {}
+    }
+}
+
+/// Removes bidi controls from every cell: board text is whatever someone typed, and a right-to-
+/// left override would make the screen read differently from the board (ratatui already keeps
+/// the other control characters off the screen). One pass over the finished frame catches every
+/// view, overlay and message at once.
+fn drop_bidi_controls(buf: &mut Buffer, area: Rect) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let Some(cell) = buf.cell_mut((x, y)) else { continue };
+            if let std::borrow::Cow::Owned(clean) = crate::escape::strip_bidi(cell.symbol()) {
+                cell.set_symbol(if clean.is_empty() { " " } else { &clean });
+            }
+        }
     }
 }
 

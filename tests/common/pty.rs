@@ -161,12 +161,17 @@ impl Pty {
 
     /// Waits for the program to exit and returns whether it succeeded.
     pub fn wait_exit(&mut self) -> bool {
+        self.wait_exit_code() == 0
+    }
+
+    /// Waits for the program to exit and returns its exit status.
+    pub fn wait_exit_code(&mut self) -> u32 {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("poll child") {
                 // Let the reader drain what the program wrote last.
                 std::thread::sleep(Duration::from_millis(100));
-                return status.success();
+                return status.exit_code();
             }
             assert!(start.elapsed() < PATIENCE, "twotrack did not exit:\n{}", self.screen());
             std::thread::sleep(Duration::from_millis(20));

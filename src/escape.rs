@@ -1,0 +1,124 @@
+//! Making text from a board safe to show on a terminal. Titles, tags, names and descriptions are
+//! whatever someone typed or wrote into the file, so they may hold terminal escapes (`ESC ] 52`
+//! writes the clipboard, `ESC ] 0` the window title) or bidi overrides that make a line read
+//! differently from its bytes. Everything the command line prints goes through [`for_terminal`]
+//! once, at the end; the board screen drops bidi controls with [`strip_bidi`] (its other control
+//! characters never reach the terminal: ratatui skips them).
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// Whether `c` is a control character the terminal would act on: C0 (but for newline and tab,
+/// which printed text is made of), DEL and C1.
+fn is_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+}
+
+/// Whether `c` changes the direction text is shown in: the embeddings and overrides
+/// U+202A–U+202E, the isolates U+2066–U+2069, and the marks U+200E, U+200F and U+061C.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+/// `text` with every control character (C0 but newline and tab, DEL, C1) and every bidi control
+/// shown as a visible escape (`\x1b`, `\u{202e}`); text without any comes back as it is.
+pub fn for_terminal(text: &str) -> Cow<'_, str> {
+    escape_where(text, is_control)
+}
+
+/// Like [`for_terminal`], and newlines and tabs escaped too: for a value that must stay on its
+/// line (a title in a one-line-per-item listing).
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    escape_where(text, |c| c.is_control() || is_bidi_control(c))
+}
+
+/// JSON text (as serde_json writes it) with every control and bidi character that serde_json
+/// leaves as it is (DEL, C1, bidi) written as a JSON escape (`\u202e`): still the same JSON
+/// value, and harmless on a terminal. Such characters only occur inside JSON strings.
+pub fn json(text: &str) -> Cow<'_, str> {
+    let Some(first) = text.find(is_control) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
+        if is_control(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `text` without bidi controls, for the board screen.
+pub fn strip_bidi(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_bidi_control) {
+        Cow::Owned(text.chars().filter(|c| !is_bidi_control(*c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn escape_where(text: &str, escape: impl Fn(char) -> bool) -> Cow<'_, str> {
+    let Some(first) = text.find(&escape) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
+        if !escape(c) {
+            out.push(c);
+        } else if u32::from(c) <= 0xff {
+            let _ = write!(out, "\\x{:02x}", u32::from(c));
+        } else {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What a terminal must never receive from board text.
+    fn dangerous(c: char) -> bool {
+        (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+    }
+
+    #[test]
+    fn escapes_the_attacks_seen_in_the_wild() {
+        let hostile = "a\x1b]0;pwned\x07b\x1b]52;c;Zm9v\x07c\x1b[5md\u{9b}31me\u{202e}fdp.exe\u{2066}\x7f";
+        assert_eq!(
+            for_terminal(hostile),
+            "a\\x1b]0;pwned\\x07b\\x1b]52;c;Zm9v\\x07c\\x1b[5md\\x9b31me\\u{202e}fdp.exe\\u{2066}\\x7f"
+        );
+        assert_eq!(for_terminal("two\nlines\tand tab"), "two\nlines\tand tab");
+        assert_eq!(one_line("two\nlines\r"), "two\\x0alines\\x0d");
+        assert_eq!(strip_bidi("ab\u{202e}cd\u{2069}"), "abcd");
+        assert!(matches!(for_terminal("plain ünï 🚀"), Cow::Borrowed(_)));
+        let value = serde_json::json!({"title": "a\u{1b}b\u{9b}c\u{202e}d\u{7f}"});
+        let text = json(&serde_json::to_string(&value).expect("json")).into_owned();
+        assert_eq!(text, r#"{"title":"a\u001bb\u009bc\u202ed\u007f"}"#);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).expect("still JSON"), value);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn nothing_dangerous_survives(text in "\\PC*|[\\x00-\\x20\\x7f-\\u{a0}\\u{2000}-\\u{2070}a\\\\]*") {
+            let out = for_terminal(&text);
+            prop_assert!(!out.chars().any(dangerous), "{:?}", out);
+            prop_assert!(!out.bytes().any(|b| b == 0x1b || b == 0x07));
+            let line = one_line(&text);
+            prop_assert!(!line.contains('\n') && !line.chars().any(dangerous));
+            prop_assert!(!strip_bidi(&text).chars().any(is_bidi_control));
+            // Text without anything to escape is left exactly as it is.
+            if !text.chars().any(dangerous) {
+                prop_assert_eq!(out.as_ref(), text.as_str());
+            }
+        }
+    }
+}
