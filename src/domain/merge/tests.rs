@@ -123,7 +123,9 @@ fn items_added_on_both_sides_get_distinct_ids_and_references_follow() {
     let link = crate::domain::ItemChange { links: Some(vec![4]), ..Default::default() };
     ours = apply(&ours, ops::update(&ours, 1, link, now()));
     let merged = merge3(&base, &ours, &theirs, Side::Theirs).expect("merge");
-    assert_eq!(merged.renumbered, [(4, 6)], "only the id both sides took moves");
+    assert_eq!(merged.renumbered_on(Side::Ours), [(4, 6)], "only the id both sides took moves");
+    assert_eq!(merged.renumbered.len(), 1);
+    assert_eq!(merged.renumbered[0].cause, Cause::Added);
     let board = &merged.board;
     assert_eq!(board.item(4).expect("4").title, "theirs");
     assert_eq!(board.item(6).expect("6").title, "mine");
