@@ -51,7 +51,8 @@ fn request() -> impl Strategy<Value = Request> {
     ]
 }
 
-/// Applies the requests that still make sense; `side` tells the titles of added items apart.
+/// Applies the requests that still make sense; `side` tells added items apart (their
+/// description names them: titles may be changed to one another's).
 fn play(board: &Board, requests: &[Request], side: &str) -> Board {
     let mut board = board.clone();
     for (n, request) in requests.iter().enumerate() {
@@ -80,7 +81,8 @@ fn play(board: &Board, requests: &[Request], side: &str) -> Board {
             Request::Remove(id) => Some(ops::remove(&board, *id)),
             Request::Add => {
                 let title = format!("{side} added {n}");
-                Some(ops::add(&board, NewItem { title, ..NewItem::default() }, now))
+                let new = NewItem { description: title.clone(), title, ..NewItem::default() };
+                Some(ops::add(&board, new, now))
             }
         };
         if let Some(Ok(op)) = op {
@@ -156,10 +158,11 @@ proptest! {
             }
         }
         // Every item either side added is on the merged board, once, under some id.
-        let titles: Vec<&str> = board.items().iter().map(|it| it.title.as_str()).collect();
+        let names: Vec<&str> = board.items().iter().map(|it| it.description.as_str()).collect();
         for side in [&ours, &theirs] {
             for item in side.items().iter().filter(|it| base.item(it.id).is_none()) {
-                prop_assert_eq!(titles.iter().filter(|t| **t == item.title).count(), 1, "{} is kept", item.title);
+                let kept = names.iter().filter(|d| **d == item.description).count();
+                prop_assert_eq!(kept, 1, "{} is kept", item.description);
             }
         }
         let top = board.items().iter().map(|it| it.id).max().unwrap_or(0);
