@@ -22,6 +22,7 @@
 
 mod ids;
 mod items;
+pub mod report;
 mod settings;
 
 use serde_json::Value;
