@@ -47,6 +47,11 @@ impl Journal {
         Journal { path: sibling(board, "journal") }
     }
 
+    /// A file in the journal's format at `path` (the merge note beside the board is one).
+    pub fn at(path: PathBuf) -> Journal {
+        Journal { path }
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -6,8 +6,10 @@ pub mod format;
 pub mod item_parse;
 pub mod item_text;
 pub mod journal;
+pub mod journal_merge;
 pub mod location;
 pub mod lock;
+pub mod merge_note;
 pub mod users;
 pub mod written;
 
