@@ -16,7 +16,7 @@ use crate::app::keymap::Keymap;
 use crate::app::status::Status;
 use crate::clock;
 use crate::domain::Timestamp;
-use crate::store::{Store, atomic};
+use crate::store::{BoardLock, Store, atomic, merge_note};
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
 
@@ -47,6 +47,7 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     // A board that cannot be read is reported before the terminal is touched.
     let opened = Store::open(path, now)?;
     let access = opened.store.write_access();
+    let writable = !options.readonly && access.is_ok();
     let mut app = App::new(opened.board, opened.store, Keymap::default_keymap(), now);
     if opened.created {
         app.set_status(Status::info(format!(
@@ -61,6 +62,12 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
     }
     if options.presenter {
         app = app.presenter();
+    }
+    match merge_note(path, writable) {
+        Ok(entries) => app.show_merge_note(entries),
+        Err(err) => {
+            app.set_status(Status::warning(format!("the note of a git merge cannot be read: {err:#}")))
+        }
     }
     let (sender, messages) = mpsc::channel();
     let _watcher = match watch(path, sender.clone()) {
@@ -82,6 +89,19 @@ pub fn run(path: &Path, now: Timestamp, options: Options) -> Result<()> {
         eprintln!("twotrack: {note}");
     }
     result
+}
+
+/// The note a git merge left beside the board (README "A board in git"): taken into the journal
+/// and removed by a session that can write, only read by one that cannot.
+fn merge_note(path: &Path, writable: bool) -> Result<Vec<crate::domain::activity::Entry>> {
+    if !merge_note::path(path).exists() {
+        return Ok(Vec::new());
+    }
+    if !writable {
+        return merge_note::read(path);
+    }
+    let lock = BoardLock::acquire(path)?;
+    merge_note::take(path, &lock)
 }
 
 /// Watches the board's directory: an atomic save replaces the file, so watching the file itself

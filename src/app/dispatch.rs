@@ -33,6 +33,7 @@ impl App {
             Mode::Capacity => self.capacity_action(action),
             Mode::Debt => self.debt_action(action),
             Mode::Confirm => self.confirm_action(action),
+            Mode::MergeNote => self.merge_note_action(action),
         }
     }
 

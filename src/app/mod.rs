@@ -9,6 +9,7 @@ pub mod form;
 mod forms;
 pub mod item_form;
 pub mod keymap;
+mod merge_note;
 pub mod overlay;
 pub mod saver;
 pub mod selection;

@@ -1,5 +1,5 @@
 //! What can lie on top of the board and take the keys: help, forms, the search prompt, the
-//! capacity view.
+//! capacity view, the debt register, questions, the note of a git merge.
 
 use ratatui_textarea::TextArea;
 
@@ -21,6 +21,15 @@ pub enum Overlay {
     Debt { selected: usize },
     /// A question before a change: the change waits for a yes.
     Confirm(Box<Question>),
+    /// What a git merge of the board could not merge, shown once at start.
+    MergeNote(Box<MergeNote>),
+}
+
+/// The note a merge left beside the board (README "A board in git"), with the selected line.
+#[derive(Debug)]
+pub struct MergeNote {
+    pub entries: Vec<crate::domain::activity::Entry>,
+    pub selected: usize,
 }
 
 /// A change that waits for the user's yes, and what to ask.
@@ -41,6 +50,7 @@ impl Overlay {
             Overlay::Capacity => Mode::Capacity,
             Overlay::Debt { .. } => Mode::Debt,
             Overlay::Confirm(_) => Mode::Confirm,
+            Overlay::MergeNote(_) => Mode::MergeNote,
         }
     }
 }

@@ -76,6 +76,9 @@ pub fn run(cli: Cli) -> Result<()> {
             println!("ok");
             Ok(())
         }
+        Command::MergeFile(args) => super::merge_file::run(&args, now),
+        Command::MergeJournal(args) => super::merge_journal::run(&args),
+        Command::GitSetup(args) => super::git_setup::run(&args, cli.file.as_deref()),
     }
 }
 

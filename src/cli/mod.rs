@@ -1,7 +1,12 @@
 //! The command line (SPEC §5): arguments, dispatch, and the exit status.
 
 mod commands;
+mod exit;
+mod git_setup;
 mod json;
+mod merge_file;
+mod merge_io;
+mod merge_journal;
 mod text;
 
 use std::path::PathBuf;
@@ -120,6 +125,17 @@ pub enum Command {
     },
     /// Validate the board file: print `ok`, or the error with its line and column (exit 1).
     Check,
+    /// Merge three versions of a board file as boards (git's merge driver; see git-setup).
+    ///
+    /// Exit status 0: merged; 1: merged with conflicts recorded (ours kept, the file is a valid
+    /// board); 2: nothing merged.
+    MergeFile(merge_file::Args),
+    /// Merge three versions of a board's journal: every line once, in time order (git's merge
+    /// driver for the journal).
+    MergeJournal(merge_journal::Args),
+    /// Set up the git repository that holds the board to merge it with twotrack (run once per
+    /// clone): .gitattributes, .gitignore and the merge drivers in the git config.
+    GitSetup(git_setup::Args),
 }
 
 #[derive(Debug, Args)]
@@ -211,7 +227,7 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("twotrack: {err:#}");
-            ExitCode::FAILURE
+            ExitCode::from(exit::code(&err))
         }
     }
 }

@@ -8,6 +8,7 @@ mod details_view;
 mod form_view;
 mod help;
 pub mod layout;
+mod merge_note_view;
 mod question_view;
 mod status_bar;
 mod summary;
@@ -109,6 +110,12 @@ impl Screen {
                     let rect = popup(board, 64, question.lines.len() as u16 + 5);
                     Clear.render(rect, buf);
                     question_view::draw_question(buf, rect, app, question, theme);
+                }
+                Overlay::MergeNote(note) => {
+                    let width = 100.min(board.width.saturating_sub(2));
+                    let rect = popup(board, width, merge_note_view::wanted_height(note, width));
+                    Clear.render(rect, buf);
+                    merge_note_view::draw_merge_note(buf, rect, app, note, theme);
                 }
                 // Drawn in the status bar, so the filtered board stays in view.
                 Overlay::Search(_) => {}

@@ -46,6 +46,11 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::Close], "close"),
         ],
         Mode::Confirm => &[(&[Action::Confirm], "yes"), (&[Action::Close], "no")],
+        Mode::MergeNote => &[
+            (&[Action::SelectDown, Action::SelectUp], "select"),
+            (&[Action::GoTo], "go to the item"),
+            (&[Action::Close], "close"),
+        ],
         Mode::Capacity => &[
             (&[Action::Edit], "edit targets and limits"),
             (&[Action::Undo], "undo"),
