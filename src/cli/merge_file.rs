@@ -108,9 +108,19 @@ fn read(args: &Args) -> Result<Versions> {
         version
             .with_context(|| format!("{} is empty; expected a twotrack board", label(path, side).display()))
     };
-    let base = board(&args.base, "base")?.map(|(board, _)| board);
-    let ours = needed(board(&args.ours, "ours")?, &args.ours, "ours")?;
-    let theirs = needed(board(&args.theirs, "theirs")?, &args.theirs, "theirs")?.0;
+    // Three large files: read side by side, as the cores allow.
+    let (base, ours, theirs) = std::thread::scope(|scope| {
+        let base = scope.spawn(|| board(&args.base, "base"));
+        let theirs = scope.spawn(|| board(&args.theirs, "theirs"));
+        let ours = board(&args.ours, "ours");
+        let joined = |handle: std::thread::ScopedJoinHandle<'_, _>, side: &str| {
+            handle.join().unwrap_or_else(|_| Err(anyhow::anyhow!("reading {side} failed")))
+        };
+        (joined(base, "base"), ours, joined(theirs, "theirs"))
+    });
+    let base = base?.map(|(board, _)| board);
+    let ours = needed(ours?, &args.ours, "ours")?;
+    let theirs = needed(theirs?, &args.theirs, "theirs")?.0;
     Ok(Versions { base, ours, theirs })
 }
 
