@@ -18,18 +18,11 @@ use crate::domain::{Board, Timestamp};
 use crate::store::written::Written;
 use crate::store::{BoardLock, format, merge_note, users};
 
+/// Ours wins conflicts; their new items are renumbered where both sides took an id.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The common ancestor's version (git's %O); empty when both sides added the file.
-    pub base: PathBuf,
-    /// Our version (git's %A): replaced by the merged board unless -o is given. Ours wins
-    /// conflicts.
-    pub ours: PathBuf,
-    /// Their version (git's %B): its new items are renumbered where both sides took an id.
-    pub theirs: PathBuf,
-    /// Write the merged board here instead of over OURS (`-` prints it).
-    #[arg(short = 'o', long = "output", value_name = "OUT")]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub versions: merge_io::Versions,
     /// The board this merge is for (git's %P): conflicts are noted beside it for its board
     /// screen and journal (default: OUT).
     #[arg(long, value_name = "PATH")]
@@ -41,14 +34,14 @@ pub struct Args {
 
 /// The three versions read as boards (`base` is `None` when empty), and our version's text so
 /// that the items that did not change keep their bytes.
-struct Versions {
+struct Loaded {
     base: Option<Board>,
     ours: (Board, Written),
     theirs: Board,
 }
 
 pub fn run(args: &Args, now: Timestamp) -> Result<()> {
-    let output = Output::of(args.output.as_deref(), &args.ours);
+    let output = args.versions.output();
     let not_merged = |err: anyhow::Error| Exit { code: 2, message: format!("{err:#}; nothing was merged") };
     let versions = read(args).map_err(not_merged)?;
     let base = versions.base.unwrap_or_else(|| added_on_both_sides(&versions.ours.0));
@@ -62,7 +55,7 @@ pub fn run(args: &Args, now: Timestamp) -> Result<()> {
         eprint!("{}", lines.iter().map(|l| format!("twotrack: {l}\n")).collect::<String>());
     }
     let note = args.board.as_deref().or_else(|| match &output {
-        Output::File(path) if args.output.is_some() => Some(path.as_path()),
+        Output::File(path) if args.versions.output.is_some() => Some(path.as_path()),
         _ => None,
     });
     let mut noted = String::new();
@@ -92,7 +85,7 @@ pub fn run(args: &Args, now: Timestamp) -> Result<()> {
 
 /// Reads the three versions; errors name them as "ours" and "theirs" of the board (git's
 /// temporary file names would tell nobody anything).
-fn read(args: &Args) -> Result<Versions> {
+fn read(args: &Args) -> Result<Loaded> {
     let label = |path: &Path, side: &str| match &args.board {
         Some(board) => PathBuf::from(format!("{} ({side})", board.display())),
         None => path.to_path_buf(),
@@ -104,24 +97,25 @@ fn read(args: &Args) -> Result<Versions> {
         }
         Ok(Some(format::read(&label(path, side), bytes)?))
     };
+    let paths = &args.versions;
     let needed = |version: Option<(Board, Written)>, path: &Path, side: &str| {
         version
             .with_context(|| format!("{} is empty; expected a twotrack board", label(path, side).display()))
     };
     // Three large files: read side by side, as the cores allow.
     let (base, ours, theirs) = std::thread::scope(|scope| {
-        let base = scope.spawn(|| board(&args.base, "base"));
-        let theirs = scope.spawn(|| board(&args.theirs, "theirs"));
-        let ours = board(&args.ours, "ours");
+        let base = scope.spawn(|| board(&paths.base, "base"));
+        let theirs = scope.spawn(|| board(&paths.theirs, "theirs"));
+        let ours = board(&paths.ours, "ours");
         let joined = |handle: std::thread::ScopedJoinHandle<'_, _>, side: &str| {
             handle.join().unwrap_or_else(|_| Err(anyhow::anyhow!("reading {side} failed")))
         };
         (joined(base, "base"), ours, joined(theirs, "theirs"))
     });
     let base = base?.map(|(board, _)| board);
-    let ours = needed(ours?, &args.ours, "ours")?;
-    let theirs = needed(theirs?, &args.theirs, "theirs")?.0;
-    Ok(Versions { base, ours, theirs })
+    let ours = needed(ours?, &paths.ours, "ours")?;
+    let theirs = needed(theirs?, &paths.theirs, "theirs")?.0;
+    Ok(Loaded { base, ours, theirs })
 }
 
 /// The common version when both sides added the board file: a new board with nothing on it, so

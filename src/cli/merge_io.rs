@@ -2,14 +2,34 @@
 //! may be empty when both sides added the file), and the merged text written over OURS, to
 //! another file (`-o OUT`) or to stdout (`-o -`).
 
-use std::fs::{self, Permissions};
+use std::fs;
 use std::io::{self, Write};
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
 use crate::store::{atomic, location};
+
+/// The three versions git hands a merge driver, and where the result goes.
+#[derive(Debug, clap::Args)]
+pub struct Versions {
+    /// The common ancestor's version (git's %O); empty when both sides added the file.
+    pub base: PathBuf,
+    /// Our version (git's %A): replaced by the merged result unless -o is given.
+    pub ours: PathBuf,
+    /// Their version (git's %B).
+    pub theirs: PathBuf,
+    /// Write the merged result here instead of over OURS (`-` prints it).
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    pub output: Option<PathBuf>,
+}
+
+impl Versions {
+    /// Where the result goes.
+    pub fn output(&self) -> Output {
+        Output::of(self.output.as_deref(), &self.ours)
+    }
+}
 
 /// Where a merge driver's result goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,24 +52,10 @@ impl Output {
     /// its permission bits), so a reader never sees half a board, and no backup is left beside
     /// git's temporary files.
     pub fn write(&self, bytes: &[u8]) -> Result<()> {
-        let Output::File(path) = self else {
-            return io::stdout().lock().write_all(bytes).context("cannot print the merged result");
-        };
-        let what = || format!("cannot write the merged result to {}", path.display());
-        let dir = atomic::directory_of(path);
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".twotrack-merge.")
-            .permissions(Permissions::from_mode(0o666))
-            .tempfile_in(dir)
-            .with_context(what)?;
-        tmp.write_all(bytes).with_context(what)?;
-        if let Ok(old) = fs::metadata(path) {
-            fs::set_permissions(tmp.path(), Permissions::from_mode(old.mode() & 0o7777))
-                .with_context(what)?;
+        match self {
+            Output::Stdout => io::stdout().lock().write_all(bytes).context("cannot print the merged result"),
+            Output::File(path) => atomic::replace_without_backup(path, |file| file.write_all(bytes)),
         }
-        tmp.as_file().sync_all().with_context(what)?;
-        tmp.persist(path).map_err(|e| e.error).with_context(what)?;
-        Ok(())
     }
 }
 
@@ -61,6 +67,8 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs::Permissions;
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
 
     #[test]
     fn the_result_replaces_ours_by_default_and_keeps_its_mode() {

@@ -2,31 +2,23 @@
 //! journal (README "A board in git"): both sides' lines, once, new ones in time order. Never a
 //! conflict, so the exit status is 0 unless a file cannot be read or written.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 
-use super::merge_io::{self, Output};
+use super::merge_io;
 use crate::store::journal_merge;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The common ancestor's version (git's %O).
-    pub base: PathBuf,
-    /// Our version (git's %A): replaced by the merged journal unless -o is given.
-    pub ours: PathBuf,
-    /// Their version (git's %B).
-    pub theirs: PathBuf,
-    /// Write the merged journal here instead of over OURS (`-` prints it).
-    #[arg(short = 'o', long = "output", value_name = "OUT")]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub versions: merge_io::Versions,
 }
 
 pub fn run(args: &Args) -> Result<()> {
+    let v = &args.versions;
     let merged = journal_merge::merge(
-        &merge_io::read(&args.base)?,
-        &merge_io::read(&args.ours)?,
-        &merge_io::read(&args.theirs)?,
+        &merge_io::read(&v.base)?,
+        &merge_io::read(&v.ours)?,
+        &merge_io::read(&v.theirs)?,
     );
-    Output::of(args.output.as_deref(), &args.ours).write(&merged)
+    v.output().write(&merged)
 }

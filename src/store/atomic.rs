@@ -30,6 +30,16 @@ pub fn directory_of(path: &Path) -> &Path {
 /// The new file keeps the old one's permission bits and (where allowed) its group, so a board in
 /// a group-shared directory stays writable for the group.
 pub fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> Result<()> {
+    replace(path, write, true)
+}
+
+/// [`replace_with`] without the `.bak`: for files that are not boards, such as the temporary
+/// file git hands a merge driver to write its result into.
+pub fn replace_without_backup(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> Result<()> {
+    replace(path, write, false)
+}
+
+fn replace(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>, backup: bool) -> Result<()> {
     let dir = directory_of(path);
     let old = fs::metadata(path).ok();
     let prefix = format!(".{}.", path.file_name().unwrap_or_default().to_string_lossy());
@@ -51,7 +61,7 @@ pub fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>
     tmp.as_file()
         .sync_all()
         .with_context(|| format!("cannot flush the new version of {} to disk", path.display()))?;
-    if old.is_some() {
+    if backup && old.is_some() {
         keep_backup(path).with_context(|| format!("cannot keep a backup of {}", path.display()))?;
     }
     tmp.persist(path)

@@ -9,26 +9,16 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use super::card::truncate;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::action::Action;
 use crate::app::keymap::Mode;
 use crate::domain::debt::{self, WINDOW_DAYS};
 
 pub fn draw_debt(buf: &mut Buffer, area: Rect, app: &App, selected: usize, theme: &Theme) {
     let board = app.board();
     let register = debt::register(board, app.now());
-    let keys = |a: &[Action]| app.keymap().short_keys(Mode::Debt, a).unwrap_or_default();
     let block = Block::bordered()
         .border_style(theme.overlay_border)
         .title(Line::styled(" Debt register: open debt by severity, then cost ", theme.overlay_title))
-        .title_bottom(Line::styled(
-            format!(
-                " {} select · {} go to the item · {} close ",
-                keys(&[Action::SelectDown, Action::SelectUp]),
-                keys(&[Action::GoTo]),
-                keys(&[Action::Close])
-            ),
-            theme.overlay_title,
-        ));
+        .title_bottom(super::list_keys(app, Mode::Debt, theme));
     let inner = block.inner(area);
     block.render(area, buf);
     let width = usize::from(inner.width);

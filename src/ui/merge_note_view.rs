@@ -9,7 +9,6 @@ use unicode_width::UnicodeWidthChar;
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::action::Action;
 use crate::app::keymap::Mode;
 use crate::app::overlay::MergeNote;
 use crate::domain::activity::{Action as Did, Entry};
@@ -31,7 +30,6 @@ fn line(entry: &Entry) -> String {
 }
 
 pub fn draw_merge_note(buf: &mut Buffer, area: Rect, app: &App, note: &MergeNote, theme: &Theme) {
-    let keys = |a: &[Action]| app.keymap().short_keys(Mode::MergeNote, a).unwrap_or_default();
     let conflicts = note.entries.iter().filter(|e| e.action == Did::Conflict).count();
     let block = Block::bordered()
         .border_style(theme.warning)
@@ -39,15 +37,7 @@ pub fn draw_merge_note(buf: &mut Buffer, area: Rect, app: &App, note: &MergeNote
             format!(" Merged by git: {} ", counts(conflicts, note.entries.len() - conflicts)),
             theme.overlay_title,
         ))
-        .title_bottom(Line::styled(
-            format!(
-                " {} select · {} go to the item · {} close ",
-                keys(&[Action::SelectDown, Action::SelectUp]),
-                keys(&[Action::GoTo]),
-                keys(&[Action::Close])
-            ),
-            theme.overlay_title,
-        ));
+        .title_bottom(super::list_keys(app, Mode::MergeNote, theme));
     let inner = block.inner(area);
     block.render(area, buf);
     let width = usize::from(inner.width);

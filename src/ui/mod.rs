@@ -19,9 +19,12 @@ use std::collections::HashMap;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 use ratatui::widgets::{Clear, Widget};
 
 use crate::app::App;
+use crate::app::action::Action;
+use crate::app::keymap::Mode;
 use crate::app::overlay::Overlay;
 use crate::domain::Stage;
 use layout::{MIN_HEIGHT, MIN_WIDTH};
@@ -122,6 +125,18 @@ impl Screen {
             }
         }
     }
+}
+
+/// The bottom line of an overlay that lists items: the keys that select, go to the item and close.
+fn list_keys(app: &App, mode: Mode, theme: &Theme) -> Line<'static> {
+    let keys = |a: &[Action]| app.keymap().short_keys(mode, a).unwrap_or_default();
+    let text = format!(
+        " {} select · {} go to the item · {} close ",
+        keys(&[Action::SelectDown, Action::SelectUp]),
+        keys(&[Action::GoTo]),
+        keys(&[Action::Close])
+    );
+    Line::styled(text, theme.overlay_title)
 }
 
 /// A centred rectangle of at most `width` x `height` inside `area`, leaving a margin.
