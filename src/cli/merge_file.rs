@@ -55,8 +55,8 @@ pub fn run(args: &Args, now: Timestamp) -> Result<()> {
         eprint!("{}", lines.iter().map(|l| format!("twotrack: {l}\n")).collect::<String>());
     }
     let note = args.board.as_deref().or_else(|| match &output {
-        Output::File(path) if args.versions.output.is_some() => Some(path.as_path()),
-        _ => None,
+        Output::File(path) => Some(path.as_path()),
+        Output::Stdout | Output::Ours(_) => None,
     });
     let mut noted = String::new();
     if let Some(board) = note.filter(|_| !lines.is_empty()) {

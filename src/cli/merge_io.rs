@@ -35,6 +35,10 @@ impl Versions {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Output {
     Stdout,
+    /// Over OURS, as git expects: no backup is left beside git's temporary file.
+    Ours(PathBuf),
+    /// A file named with `-o` (a board, say): replaced as a save replaces it, the old version
+    /// kept as `<file>.bak`.
     File(PathBuf),
 }
 
@@ -44,17 +48,17 @@ impl Output {
         match output {
             Some(path) if path.as_os_str() == "-" => Output::Stdout,
             Some(path) => Output::File(location::through_links(path.to_path_buf())),
-            None => Output::File(ours.to_path_buf()),
+            None => Output::Ours(ours.to_path_buf()),
         }
     }
 
-    /// Writes the result: a file is replaced whole (a temporary file renamed over it, keeping
-    /// its permission bits), so a reader never sees half a board, and no backup is left beside
-    /// git's temporary files.
+    /// Writes the result; a file is replaced whole (a temporary file renamed over it, keeping
+    /// its permission bits), so a reader never sees half a board.
     pub fn write(&self, bytes: &[u8]) -> Result<()> {
         match self {
             Output::Stdout => io::stdout().lock().write_all(bytes).context("cannot print the merged result"),
-            Output::File(path) => atomic::replace_without_backup(path, |file| file.write_all(bytes)),
+            Output::Ours(path) => atomic::replace_without_backup(path, |file| file.write_all(bytes)),
+            Output::File(path) => atomic::replace_with(path, |file| file.write_all(bytes)),
         }
     }
 }
@@ -77,7 +81,7 @@ mod tests {
         fs::write(&ours, "old").expect("write");
         fs::set_permissions(&ours, Permissions::from_mode(0o640)).expect("chmod");
         let out = Output::of(None, &ours);
-        assert_eq!(out, Output::File(ours.clone()));
+        assert_eq!(out, Output::Ours(ours.clone()));
         out.write(b"new").expect("write");
         assert_eq!(fs::read_to_string(&ours).expect("read"), "new");
         assert_eq!(fs::metadata(&ours).expect("meta").mode() & 0o777, 0o640);
@@ -85,5 +89,13 @@ mod tests {
             fs::read_dir(dir.path()).expect("ls").map(|e| e.expect("entry").file_name()).collect();
         assert_eq!(names, [std::ffi::OsString::from(".merge_file_abc")], "no backup, no litter");
         assert_eq!(Output::of(Some(Path::new("-")), &ours), Output::Stdout);
+        let board = dir.path().join("board.ron");
+        fs::write(&board, "old board").expect("write");
+        Output::of(Some(&board), &ours).write(b"merged").expect("write");
+        assert_eq!(
+            fs::read_to_string(atomic::sibling(&board, "bak")).expect("bak"),
+            "old board",
+            "-o keeps a backup"
+        );
     }
 }
