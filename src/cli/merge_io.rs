@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::store::{atomic, location};
+use crate::store::{BoardLock, atomic, location};
 
 /// The three versions git hands a merge driver, and where the result goes.
 #[derive(Debug, clap::Args)]
@@ -58,7 +58,11 @@ impl Output {
         match self {
             Output::Stdout => io::stdout().lock().write_all(bytes).context("cannot print the merged result"),
             Output::Ours(path) => atomic::replace_without_backup(path, |file| file.write_all(bytes)),
-            Output::File(path) => atomic::replace_with(path, |file| file.write_all(bytes)),
+            Output::File(path) => {
+                // A board may be open in a session: write as a save does, under the board's lock.
+                let _lock = BoardLock::acquire(path)?;
+                atomic::replace_with(path, |file| file.write_all(bytes))
+            }
         }
     }
 }
