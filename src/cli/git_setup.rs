@@ -65,7 +65,13 @@ fn locate(board: &Path) -> Result<(PathBuf, PathBuf)> {
     };
     let dir =
         fs::canonicalize(dir).with_context(|| format!("cannot find the directory of {}", board.display()))?;
-    let top = PathBuf::from(git(&dir, &["rev-parse", "--show-toplevel"])?.trim_end_matches('\n'));
+    let top = git(&dir, &["rev-parse", "--show-toplevel"]).with_context(|| {
+        format!(
+            "the board {} is not in a git work tree (give the board's path with --board)",
+            board.display()
+        )
+    })?;
+    let top = PathBuf::from(top.trim_end_matches('\n'));
     let top = fs::canonicalize(&top).unwrap_or(top);
     let inside = dir
         .strip_prefix(&top)
