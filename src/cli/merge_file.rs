@@ -54,10 +54,11 @@ pub fn run(args: &Args, now: Timestamp) -> Result<()> {
     if !args.quiet && !lines.is_empty() {
         eprint!("{}", lines.iter().map(|l| format!("twotrack: {l}\n")).collect::<String>());
     }
-    let note = args.board.as_deref().or_else(|| match &output {
+    let written_to = match &output {
         Output::File(path) => Some(path.as_path()),
         Output::Stdout | Output::Ours(_) => None,
-    });
+    };
+    let note = args.board.as_deref().or(written_to);
     let mut noted = String::new();
     if let Some(board) = note.filter(|_| !lines.is_empty()) {
         let entries = report::entries(&merged, Side::Ours, &stamp(now));

@@ -11,7 +11,7 @@
 //! Every reference to an item whose id changes follows it (`Item::references_mut`).
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::domain::board::Board;
 use crate::domain::item::{Item, ItemId, Timestamp};
@@ -97,10 +97,13 @@ pub(super) fn align<'b>(base: &'b Board, won: &'b Board, lost: &'b Board) -> Ali
         }
     }
     moved.sort_by_key(|m| (!m.won, m.from));
+    let occupied = |id: ItemId| taken(id) || won_map.holds(won, id) || lost_map.holds(lost, id);
+    let dangling = dangling(base, [base, won, lost], &occupied, &mut fresh);
+    let renaming = |version, own| Renaming { version, own, base, finals: &finals, dangling: &dangling };
     Aligned {
-        base: rewrite(base.items(), &finals),
-        won: rewrite(won.items(), &won_map.ids),
-        lost: rewrite(lost.items(), &lost_map.ids),
+        base: rewrite(base.items(), &renaming(base, &finals)),
+        won: rewrite(won.items(), &renaming(won, &won_map.ids)),
+        lost: rewrite(lost.items(), &renaming(lost, &lost_map.ids)),
         moved,
         next_id: fresh.0,
     }
@@ -181,6 +184,11 @@ impl SideMap {
     fn set(&mut self, from: ItemId, to: ItemId) {
         self.ids.insert(from, to);
     }
+
+    /// Whether this side puts one of its items under `id` in the merged board.
+    fn holds(&self, side: &Board, id: ItemId) -> bool {
+        (side.item(id).is_some() && !self.ids.contains_key(&id)) || self.ids.values().any(|to| *to == id)
+    }
 }
 
 fn side_map(
@@ -206,20 +214,70 @@ fn side_map(
     map
 }
 
-/// The items under their new ids, references followed, sorted by id; borrowed when none moves.
-fn rewrite<'b>(items: &'b [Item], ids: &HashMap<ItemId, ItemId>) -> Cow<'b, [Item]> {
-    if ids.is_empty() {
+/// References, in any version, to an id that version does not hold and that was never a base
+/// item's (an item it added and deleted again, or deleted before the base): where another item
+/// ends up under that id, they get an id of their own that nothing will ever have, so that a
+/// reference to a deleted item never lands on another one. The same in every version, so that
+/// a field nobody changed stays equal.
+fn dangling(
+    base: &Board,
+    versions: [&Board; 3],
+    occupied: &dyn Fn(ItemId) -> bool,
+    fresh: &mut Fresh,
+) -> BTreeMap<ItemId, ItemId> {
+    let mut ids = BTreeSet::new();
+    for version in versions {
+        for item in version.items() {
+            ids.extend(item.references().filter(|r| version.item(*r).is_none() && base.item(*r).is_none()));
+        }
+    }
+    ids.into_iter().filter(|id| occupied(*id)).map(|id| (id, fresh.take())).collect()
+}
+
+/// How one version's ids and references map to the merged board's.
+struct Renaming<'a> {
+    version: &'a Board,
+    /// The version's own items: its id → the final id, where they differ.
+    own: &'a HashMap<ItemId, ItemId>,
+    base: &'a Board,
+    /// Base items: base id → final id, where they differ.
+    finals: &'a HashMap<ItemId, ItemId>,
+    dangling: &'a BTreeMap<ItemId, ItemId>,
+}
+
+impl Renaming<'_> {
+    fn changes_nothing(&self) -> bool {
+        self.own.is_empty() && self.finals.is_empty() && self.dangling.is_empty()
+    }
+
+    fn item(&self, id: ItemId) -> ItemId {
+        self.own.get(&id).copied().unwrap_or(id)
+    }
+
+    /// A reference names the version's own item when it has one under that id, else the base
+    /// item (deleted in this version), else a deleted item.
+    fn reference(&self, id: ItemId) -> ItemId {
+        let moved = if self.version.item(id).is_some() {
+            self.own.get(&id)
+        } else if self.base.item(id).is_some() {
+            self.finals.get(&id)
+        } else {
+            self.dangling.get(&id)
+        };
+        moved.copied().unwrap_or(id)
+    }
+}
+
+/// The items under their new ids, references followed, sorted by id; borrowed when nothing
+/// changes.
+fn rewrite<'b>(items: &'b [Item], renaming: &Renaming<'_>) -> Cow<'b, [Item]> {
+    if renaming.changes_nothing() {
         return Cow::Borrowed(items);
     }
-    let follow = |id: &mut ItemId| {
-        if let Some(new) = ids.get(id) {
-            *id = *new;
-        }
-    };
     let mut items = items.to_vec();
     for item in &mut items {
-        follow(&mut item.id);
-        item.references_mut().for_each(follow);
+        item.id = renaming.item(item.id);
+        item.references_mut().for_each(|id| *id = renaming.reference(*id));
     }
     items.sort_by_key(|it| it.id);
     Cow::Owned(items)

@@ -136,3 +136,25 @@ fn an_item_made_in_the_same_second_with_another_title_is_not_taken_for_a_deleted
     assert_eq!(merged.board.item(5).expect("5").title, "unrelated");
     assert!(merged.renumbered.is_empty());
 }
+
+#[test]
+fn a_reference_to_an_item_its_side_deleted_never_lands_on_the_other_sides_new_item() {
+    let base = with_alices_item();
+    // Ours adds #5, links #2 to it, and deletes #5 again: #2's link names a deleted item.
+    let mut ours = add(&base, "gone soon", at(30));
+    ours = edit(&ours, 2, ItemChange { links: Some(vec![5]), ..Default::default() });
+    ours.apply(ops::remove(&ours, 5).expect("remove").edit).expect("apply");
+    let theirs = add(&base, "theirs", at(40));
+    for winner in [Side::Ours, Side::Theirs] {
+        let merged = merge3(&base, &ours, &theirs, winner).expect("merge");
+        let board = &merged.board;
+        let linked = board.item(2).expect("2").links[0];
+        assert!(
+            board.item(linked).is_none(),
+            "{winner:?} wins: #2 links a deleted item, not {:?}",
+            board.item(linked)
+        );
+        assert_eq!(board.items().iter().filter(|it| it.title == "theirs").count(), 1);
+        assert!(board.next_id > linked, "the id the link keeps is never handed out");
+    }
+}
