@@ -53,7 +53,7 @@ fn request() -> impl Strategy<Value = Request> {
 
 fn base() -> Board {
     let mut board = Board::new("p");
-    for n in 0..BASE_ITEMS as i64 {
+    for n in 0..5 {
         let new =
             NewItem { title: format!("base {n}"), description: format!("base {n}"), ..NewItem::default() };
         let op = ops::add(&board, new, at(n));
@@ -115,17 +115,11 @@ fn play(board: &Board, requests: &[Request], side: &str, clock: i64) -> Board {
 /// The fields that name other items.
 const REFERENCES: [&str; 3] = ["links", "follow_up_of", "promoted_from"];
 
-/// Base items: they keep their ids in these merges (nothing renumbers them).
-const BASE_ITEMS: u64 = 5;
-
-/// Which item `id` names on `board` (its description): one of the board's, else the base item
-/// with that id (which this board deleted), else `gone`.
-fn who(board: &Board, id: ItemId) -> Value {
-    Value::String(match board.item(id) {
-        Some(item) => item.description.clone(),
-        None if (1..=BASE_ITEMS).contains(&id) => format!("base {}", id - 1),
-        None => "gone".to_owned(),
-    })
+/// Which item `id` names on `board` (its description): one of the board's, else the item of
+/// the merge's common version with that id (which this board deleted), else `gone`.
+fn who(board: &Board, base: &Board, id: ItemId) -> Value {
+    let item = board.item(id).or_else(|| base.item(id));
+    Value::String(item.map_or_else(|| "gone".to_owned(), |it| it.description.clone()))
 }
 
 /// `fields` with every reference to an item not in `present` read as `gone`: a reference to an
@@ -148,21 +142,25 @@ fn settle(fields: &Map<String, Value>, present: &BTreeSet<String>) -> Map<String
 
 /// An item's fields as a person sees them, references by whom they name; without its id, its
 /// creation and its rank (a lane position the merge may settle either way at a tie).
-fn view(board: &Board, id: ItemId) -> Map<String, Value> {
+fn view(board: &Board, base: &Board, id: ItemId) -> Map<String, Value> {
     let item = board.item(id).expect("item");
     let mut out = fields::of(item);
     for name in ["id", "created", "rank"] {
         out.remove(name);
     }
-    fields::set(&mut out, "links", item.links.iter().map(|l| who(board, *l)).collect());
-    out.insert("follow_up_of".into(), item.follow_up_of.map_or(Value::Null, |p| who(board, p)));
-    out.insert("promoted_from".into(), item.promoted_from.map_or(Value::Null, |p| who(board, p)));
+    fields::set(&mut out, "links", item.links.iter().map(|l| who(board, base, *l)).collect());
+    out.insert("follow_up_of".into(), item.follow_up_of.map_or(Value::Null, |p| who(board, base, p)));
+    out.insert("promoted_from".into(), item.promoted_from.map_or(Value::Null, |p| who(board, base, p)));
     out
 }
 
 /// Every item of `board` by description, references settled against `present`.
-fn by_name(board: &Board, present: &BTreeSet<String>) -> BTreeMap<String, Map<String, Value>> {
-    board.items().iter().map(|it| (it.description.clone(), settle(&view(board, it.id), present))).collect()
+fn by_name(board: &Board, base: &Board, present: &BTreeSet<String>) -> BTreeMap<String, Map<String, Value>> {
+    board
+        .items()
+        .iter()
+        .map(|it| (it.description.clone(), settle(&view(board, base, it.id), present)))
+        .collect()
 }
 
 fn names(board: &Board) -> BTreeSet<String> {
@@ -197,6 +195,58 @@ fn conflicted(merge: &Merge) -> BTreeSet<(Option<String>, String)> {
         .collect()
 }
 
+/// Valid (writes back to itself; ids unique, as the reader checks) and lossless: every change
+/// that did not conflict is in the merge, every conflict is reported with ours kept, and
+/// references name the items they meant.
+fn lossless(base: &Board, ours: &Board, theirs: &Board, merged: &Merge) -> Result<(), TestCaseError> {
+    let text = format::to_text(&merged.board).expect("writes");
+    let back = format::from_bytes(std::path::Path::new("merged"), text.as_bytes()).expect("reads back");
+    prop_assert_eq!(&back, &merged.board);
+    prop_assert!(merged.board.next_id > merged.board.items().last().map_or(0, |it| it.id));
+    let present = names(&merged.board);
+    let by = |board: &Board| by_name(board, base, &present);
+    let (b_items, o_items, t_items, m_items) = (by(base), by(ours), by(theirs), by(&merged.board));
+    let conflicts = conflicted(merged);
+    let is_conflict =
+        |name: &str, field: &str| conflicts.contains(&(Some(name.to_owned()), field.to_owned()));
+    // No change that did not conflict is lost; references name the items they meant.
+    for name in o_items.keys().chain(t_items.keys()).chain(b_items.keys()) {
+        let (b, o, t) = (b_items.get(name), o_items.get(name), t_items.get(name));
+        let m = m_items.get(name);
+        match (o, t) {
+            (Some(o), Some(t)) => {
+                let m = m.expect("kept by both sides");
+                for field in groups(o) {
+                    let (ov, tv, mv) = (group(o, &field), group(t, &field), group(m, &field));
+                    let bv = b.map(|b| group(b, &field));
+                    if bv.as_ref() == Some(&ov) {
+                        prop_assert_eq!(&mv, &tv, "{} {}: only theirs changed it", name, field);
+                    } else if bv.as_ref() == Some(&tv) || ov == tv {
+                        prop_assert_eq!(&mv, &ov, "{} {}: only ours changed it", name, field);
+                    } else {
+                        prop_assert_eq!(&mv, &ov, "{} {}: ours is kept", name, field);
+                        prop_assert!(
+                            is_conflict(name, &field),
+                            "{} {}: the conflict is reported",
+                            name,
+                            field
+                        );
+                    }
+                }
+            }
+            (Some(side), None) | (None, Some(side)) => match b {
+                None => prop_assert_eq!(m, Some(side), "{}: added on one side, kept whole", name),
+                Some(b) if b == side => prop_assert!(m.is_none(), "{}: deleted, untouched elsewhere", name),
+                Some(_) => {
+                    prop_assert!(is_conflict(name, "item"), "{}: delete against change reported", name)
+                }
+            },
+            (None, None) => prop_assert!(m.is_none(), "{} deleted on both sides", name),
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(160))]
 
@@ -210,49 +260,14 @@ proptest! {
         let theirs = play(&base, &b, "B", 2000);
         let merged = merge3(&base, &ours, &theirs, Side::Ours).expect("boards made by ops merge");
         let swapped = merge3(&base, &theirs, &ours, Side::Ours).expect("either order merges");
-        for m in [&merged, &swapped] {
-            // Valid: writes back to the same board; ids are unique (the reader checks).
-            let text = format::to_text(&m.board).expect("writes");
-            let back = format::from_bytes(std::path::Path::new("merged"), text.as_bytes()).expect("reads back");
-            prop_assert_eq!(&back, &m.board);
-            prop_assert!(m.board.next_id > m.board.items().last().map_or(0, |it| it.id));
-        }
+        lossless(&base, &ours, &theirs, &merged)?;
+        lossless(&base, &theirs, &ours, &swapped)?;
         let present = names(&merged.board);
-        let (b_items, o_items, t_items) = (by_name(&base, &present), by_name(&ours, &present), by_name(&theirs, &present));
-        let m_items = by_name(&merged.board, &present);
         let conflicts = conflicted(&merged);
         let is_conflict = |name: &str, field: &str| conflicts.contains(&(Some(name.to_owned()), field.to_owned()));
-        // No change that did not conflict is lost; references name the items they meant.
-        for name in o_items.keys().chain(t_items.keys()).chain(b_items.keys()) {
-            let (b, o, t) = (b_items.get(name), o_items.get(name), t_items.get(name));
-            let m = m_items.get(name);
-            match (o, t) {
-                (Some(o), Some(t)) => {
-                    let m = m.expect("kept by both sides");
-                    for field in groups(o) {
-                        let (ov, tv, mv) = (group(o, &field), group(t, &field), group(m, &field));
-                        let bv = b.map(|b| group(b, &field));
-                        if bv.as_ref() == Some(&ov) {
-                            prop_assert_eq!(&mv, &tv, "{} {}: only theirs changed it", name, field);
-                        } else if bv.as_ref() == Some(&tv) || ov == tv {
-                            prop_assert_eq!(&mv, &ov, "{} {}: only ours changed it", name, field);
-                        } else {
-                            prop_assert_eq!(&mv, &ov, "{} {}: ours is kept", name, field);
-                            prop_assert!(is_conflict(name, &field), "{} {}: the conflict is reported", name, field);
-                        }
-                    }
-                }
-                (Some(side), None) | (None, Some(side)) => match b {
-                    None => prop_assert_eq!(m, Some(side), "{}: added on one side, kept whole", name),
-                    Some(b) if b == side => prop_assert!(m.is_none(), "{}: deleted, untouched elsewhere", name),
-                    Some(_) => prop_assert!(is_conflict(name, "item"), "{}: delete against change reported", name),
-                },
-                (None, None) => prop_assert!(m.is_none(), "{} deleted on both sides", name),
-            }
-        }
         // Either order: the same items and values, but for what conflicted.
         let both: BTreeSet<String> = present.intersection(&names(&swapped.board)).cloned().collect();
-        let (m_items, s_items) = (by_name(&merged.board, &both), by_name(&swapped.board, &both));
+        let (m_items, s_items) = (by_name(&merged.board, &base, &both), by_name(&swapped.board, &base, &both));
         prop_assert_eq!(conflicted(&swapped), conflicts.clone(), "the same conflicts either way");
         let names: BTreeSet<&String> = m_items.keys().chain(s_items.keys()).collect();
         for name in names {
@@ -270,5 +285,26 @@ proptest! {
         if !settings_conflict {
             prop_assert_eq!(merged.board.capacity.points, swapped.board.capacity.points);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// A second round: B merged A's work in (A's new items renumbered), and A, who kept working
+    /// meanwhile, merges B's merge. A's later changes land on its items under their new ids.
+    #[test]
+    fn a_second_round_follows_the_items_the_first_renumbered(
+        a in proptest::collection::vec(request(), 0..8),
+        b in proptest::collection::vec(request(), 0..8),
+        again in proptest::collection::vec(request(), 0..8),
+    ) {
+        let base = base();
+        let alice = play(&base, &a, "A", 1000);
+        let bob = play(&base, &b, "B", 2000);
+        let bobs_merge = merge3(&base, &bob, &alice, Side::Ours).expect("first round");
+        let alice_again = play(&alice, &again, "C", 3000);
+        let merged = merge3(&alice, &alice_again, &bobs_merge.board, Side::Ours).expect("second round");
+        lossless(&alice, &alice_again, &bobs_merge.board, &merged)?;
     }
 }
