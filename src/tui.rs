@@ -21,7 +21,7 @@ use crate::clock;
 use crate::domain::Timestamp;
 use crate::store::location::BoardPath;
 use crate::store::presence::Sidecar;
-use crate::store::{Opened, Store};
+use crate::store::{BoardLock, Opened, Store, merge_note};
 use crate::term::{self, Capabilities};
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
@@ -81,6 +81,7 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
     let opened =
         if location.default { Store::open(path, now)? } else { Store::load(path).map(Opened::from)? };
     let access = opened.store.write_access();
+    let writable = !options.readonly && access.is_ok();
     let mut app = App::new(opened.board, opened.store, options.keymap, now).author(options.author.clone());
     if opened.created {
         app.set_status(Status::info(format!(
@@ -98,6 +99,12 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
     }
     if options.presenter {
         app = app.presenter();
+    }
+    match take_merge_note(path, writable) {
+        Ok(entries) => app.show_merge_note(entries),
+        Err(err) => {
+            app.set_status(Status::warning(format!("the note of a git merge cannot be read: {err:#}")))
+        }
     }
     app.offer_draft();
     let (sender, messages) = mpsc::channel();
@@ -151,6 +158,19 @@ fn start_watch(path: &Path, sidecar: &Sidecar, sender: Sender<Message>, app: &mu
             None
         }
     }
+}
+
+/// The note a git merge left beside the board (README "A board in git"): taken into the journal
+/// and removed by a session that can write, only read by one that cannot.
+fn take_merge_note(path: &Path, writable: bool) -> Result<Vec<crate::domain::activity::Entry>> {
+    if !merge_note::path(path).exists() {
+        return Ok(Vec::new());
+    }
+    if !writable {
+        return merge_note::read(path);
+    }
+    let lock = BoardLock::acquire(path)?;
+    merge_note::take(path, &lock)
 }
 
 /// Turns SIGTERM, SIGINT, SIGHUP and SIGQUIT into a clean quit, so the terminal is restored and

@@ -411,6 +411,8 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
         (Mode::Initiatives, "i"),
         (Mode::Initiative, "i Enter"),
         (Mode::HandOver, "P T"),
+        // Opened at start when a git merge left a note; no key opens it.
+        (Mode::MergeNote, ""),
     ];
     let open = |mode: Mode, keys: &str| {
         let (s, app) = match mode {
@@ -423,6 +425,20 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
             use twotrack::store::presence::{Announcement, Peer};
             let bob = Announcement { name: "bob".into(), ..Default::default() };
             app.peers_changed(vec![Peer { session: "b".into(), said: bob }]);
+        }
+        if mode == Mode::MergeNote {
+            use twotrack::domain::activity::{Action, Entry};
+            let entry = Entry {
+                time: chrono::DateTime::UNIX_EPOCH,
+                author: "alice".into(),
+                session: String::new(),
+                item: Some(1),
+                action: Action::Conflict,
+                changes: serde_json::Map::new(),
+                summary: "#1 column: kept \"Review\" (ours), not applied \"Done\" (theirs)".into(),
+                first: None,
+            };
+            app.show_merge_note(vec![entry]);
         }
         press(&mut app, keys);
         assert_eq!(app.mode(), mode, "{keys:?} opens {mode:?}");

@@ -51,7 +51,8 @@ fn request() -> impl Strategy<Value = Request> {
     ]
 }
 
-/// Applies the requests that still make sense; `side` tells the titles of added items apart.
+/// Applies the requests that still make sense; `side` tells added items apart (their
+/// description names them: titles may be changed to one another's).
 fn play(board: &Board, requests: &[Request], side: &str) -> Board {
     let mut board = board.clone();
     for (n, request) in requests.iter().enumerate() {
@@ -80,7 +81,8 @@ fn play(board: &Board, requests: &[Request], side: &str) -> Board {
             Request::Remove(id) => Some(ops::remove(&board, *id)),
             Request::Add => {
                 let title = format!("{side} added {n}");
-                Some(ops::add(&board, NewItem { title, ..NewItem::default() }, now))
+                let new = NewItem { description: title.clone(), title, ..NewItem::default() };
+                Some(ops::add(&board, new, now))
             }
         };
         if let Some(Ok(op)) = op {

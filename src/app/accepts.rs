@@ -68,6 +68,7 @@ impl Mode {
             Mode::Discovery => &[Edit, NextPage, Undo, Redo, Help, Close],
             Mode::Criteria => &[SelectDown, SelectUp, Tick, NoneApplies, Save, Help, Close],
             Mode::Details => &[Help, Close],
+            Mode::MergeNote => &[SelectDown, SelectUp, GoTo, Help, Close],
             Mode::HandOver => &[SelectDown, SelectUp, Confirm, Help, Close],
             Mode::Initiatives => &[
                 SelectDown,

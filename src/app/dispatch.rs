@@ -57,6 +57,7 @@ impl App {
             Mode::Initiatives => self.initiatives_action(action),
             Mode::Initiative => self.initiative_details_action(action),
             Mode::HandOver => self.hand_over_action(action),
+            Mode::MergeNote => self.merge_note_action(action),
         };
         if done {
             return Outcome::Done;

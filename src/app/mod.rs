@@ -20,6 +20,7 @@ pub mod item_form;
 pub mod keymap;
 pub mod keymap_file;
 mod leader;
+mod merge_note;
 pub mod mouse;
 pub mod overlay;
 mod paste;

@@ -1,6 +1,6 @@
 //! What can lie on top of the board and take the keys: help, forms, the search prompt, the
 //! capacity view and its discovery page, the debt register, questions, an item's details, the
-//! initiatives, and the hand-over chooser.
+//! initiatives, the hand-over chooser, and the note of a git merge.
 
 use ratatui_textarea::TextArea;
 
@@ -37,6 +37,15 @@ pub enum Overlay {
     InitiativeDetails { id: String, scroll: u16 },
     /// Who presents next: the session highlighted in the chooser.
     HandOver { selected: String },
+    /// What a git merge of the board could not merge, shown once at start.
+    MergeNote(Box<MergeNote>),
+}
+
+/// The note a merge left beside the board (README "A board in git"), with the selected line.
+#[derive(Debug)]
+pub struct MergeNote {
+    pub entries: Vec<crate::domain::activity::Entry>,
+    pub selected: usize,
 }
 
 /// A change that waits for the user's yes, and what to ask.
@@ -65,6 +74,7 @@ impl Overlay {
             Overlay::Initiatives { .. } => Mode::Initiatives,
             Overlay::InitiativeDetails { .. } => Mode::Initiative,
             Overlay::HandOver { .. } => Mode::HandOver,
+            Overlay::MergeNote(_) => Mode::MergeNote,
         }
     }
 }

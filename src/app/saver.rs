@@ -198,9 +198,9 @@ impl Saver {
             } else {
                 let result = merge::merge3(&base, board, theirs, Side::Theirs)
                     .map_err(|e| format!("cannot merge with the board saved meanwhile: {e}"))?;
+                merged.renumbered = result.renumbered_on(Side::Ours);
                 *board = result.board;
                 conflicts.extend(result.conflicts);
-                merged.renumbered = result.renumbered;
             }
         }
         // Nothing to write when all of this session's changes were in conflict.

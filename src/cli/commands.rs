@@ -50,14 +50,27 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
     let config = Config::load(cli.config.as_deref())?;
     let given = cli.file.clone().or_else(|| config.board_file());
-    let location = location::board_path(given.as_deref())?;
-    let path = location.path.as_path();
     let now = clock::now()?;
     // --user, else TWOTRACK_USER (clap reads it into the same flag), else the config's `user`,
     // else the login name.
     let author = users::author(cli.user.as_deref().or(config.user()));
     let stamp = Stamp { author, session: users::session_id(), time: now };
     let _ = WRITER.set(Writer { stamp: stamp.clone(), readonly: cli.readonly });
+    // git's drivers and the setup name their own files: no board location is needed.
+    match &cli.command {
+        Some(Command::MergeFile(args)) => {
+            return super::merge_file::run(args, &stamp).map(|()| ExitCode::SUCCESS);
+        }
+        Some(Command::MergeJournal(args)) => {
+            return super::merge_journal::run(args).map(|()| ExitCode::SUCCESS);
+        }
+        Some(Command::GitSetup(args)) => {
+            return super::git_setup::run(args, given.as_deref()).map(|()| ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
+    let location = location::board_path(given.as_deref())?;
+    let path = location.path.as_path();
     let Some(command) = cli.command else {
         let options = board_options(&cli, &config, stamp.author)?;
         return crate::tui::run(&location, now, options);
@@ -104,7 +117,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Initiative(command) => initiative::run(path, command, now)?,
         Command::Phase(args) => initiative::phase(path, args, now)?,
         Command::Decide(args) => initiative::decide(path, args, now)?,
-        Command::Config(_) | Command::Completions { .. } | Command::Man => {}
+        Command::Config(_)
+        | Command::Completions { .. }
+        | Command::Man
+        | Command::MergeFile(_)
+        | Command::MergeJournal(_)
+        | Command::GitSetup(_) => {}
     }
     Ok(ExitCode::SUCCESS)
 }

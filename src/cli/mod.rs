@@ -7,11 +7,16 @@ mod criteria;
 mod debt;
 mod edit;
 pub mod evidence_report;
+mod exit;
+mod git_setup;
 mod initiative;
 pub mod initiative_out;
 mod json;
 mod list;
 mod log;
+mod merge_file;
+mod merge_io;
+mod merge_journal;
 pub mod output;
 mod text;
 mod variant;
@@ -219,6 +224,17 @@ pub enum Command {
     Phase(initiative::PhaseArgs),
     /// Record the decision at a phase boundary of an initiative: review, decide, plan, tell.
     Decide(initiative::DecideArgs),
+    /// Merge three versions of a board file as boards (git's merge driver; see git-setup).
+    ///
+    /// Exit status 0: merged; 1: merged with conflicts recorded (ours kept, the file is a valid
+    /// board); 2: nothing merged.
+    MergeFile(merge_file::Args),
+    /// Merge three versions of a board's journal: every line once, in time order (git's merge
+    /// driver for the journal).
+    MergeJournal(merge_journal::Args),
+    /// Set up the git repository that holds the board to merge it with twotrack (run once per
+    /// clone): .gitattributes, .gitignore and the merge drivers in the git config.
+    GitSetup(git_setup::Args),
 }
 
 #[derive(Debug, Args)]
@@ -429,7 +445,7 @@ pub fn main() -> ExitCode {
         Err(err) if err.is::<output::OutputClosed>() => ExitCode::SUCCESS,
         Err(err) => {
             output::eprintln(&format!("twotrack: {err:#}"));
-            ExitCode::FAILURE
+            ExitCode::from(exit::code(&err))
         }
     }
 }

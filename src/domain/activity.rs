@@ -78,7 +78,8 @@ pub struct Stamp {
 }
 
 impl Stamp {
-    fn entry(
+    /// An entry stamped with this author, session and time.
+    pub(crate) fn entry(
         &self,
         item: Option<ItemId>,
         action: Action,
@@ -184,7 +185,7 @@ fn column_name(board: &Board, item: &Item) -> String {
 }
 
 /// A value cut to a length that fits in a status line.
-fn short(text: &str) -> String {
+pub(crate) fn short(text: &str) -> String {
     const MAX: usize = 40;
     match text.char_indices().nth(MAX) {
         Some((at, _)) => format!("{}…", &text[..at]),

@@ -158,6 +158,9 @@ fn every_id_valued_field_is_followed_when_renumbering() {
     let rewritten: Vec<&str> =
         names(&before, &after).into_iter().filter(|n| get(&before, n) != get(&after, n)).collect();
     assert_eq!(rewritten, ["links", "promoted_from", "follow_up_of", "experiment", "winner"]);
+    let (mut b, _) = full_pair();
+    let read: Vec<u64> = b.references().collect();
+    assert_eq!(read, b.references_mut().map(|id| *id).collect::<Vec<_>>(), "both list the same fields");
 }
 
 #[test]

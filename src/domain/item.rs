@@ -328,6 +328,17 @@ impl Item {
             .chain(self.winner.iter_mut())
     }
 
+    /// The ids [`Item::references_mut`] gives, to read (the same fields; a test keeps them so).
+    pub fn references(&self) -> impl Iterator<Item = ItemId> + '_ {
+        self.links
+            .iter()
+            .chain(self.promoted_from.iter())
+            .chain(self.follow_up_of.iter())
+            .chain(self.experiment.iter())
+            .chain(self.winner.iter())
+            .copied()
+    }
+
     pub(crate) fn set_place(&mut self, place: Place) -> Place {
         let old = self.place();
         self.track = place.track;

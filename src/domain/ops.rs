@@ -218,6 +218,10 @@ pub fn update(board: &Board, id: ItemId, mut change: ItemChange, now: Timestamp)
     if let Some(tags) = &change.tags {
         change.tags = Some(clean_tags(tags));
     }
+    if let Some(links) = &mut change.links {
+        // An item does not link to itself (a file with such a link does not load).
+        links.retain(|l| *l != id);
+    }
     Ok(Op { edit: Edit::Change { id, change: Box::new(change), at: now }, summary: format!("edited #{id}") })
 }
 

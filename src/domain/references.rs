@@ -143,6 +143,26 @@ impl Board {
         out
     }
 
+    /// Drops the references to items that are not on the board, as deleting an item drops the
+    /// references to it: after a merge in which one side deleted an item the other side linked
+    /// to, say. Returns the ids of the items changed.
+    pub(crate) fn drop_dangling_references(&mut self) -> Vec<ItemId> {
+        let ids: std::collections::HashSet<ItemId> = self.items.iter().map(|it| it.id).collect();
+        let exists = |id: &ItemId| ids.contains(id);
+        let mut changed = Vec::new();
+        for item in &mut self.items {
+            let before = (item.links.len(), item.follow_up_of, item.promoted_from, item.winner);
+            item.links.retain(exists);
+            item.follow_up_of = item.follow_up_of.filter(exists);
+            item.promoted_from = item.promoted_from.filter(exists);
+            item.winner = item.winner.filter(exists);
+            if before != (item.links.len(), item.follow_up_of, item.promoted_from, item.winner) {
+                changed.push(item.id);
+            }
+        }
+        changed
+    }
+
     /// The items that refer to `id`, for deleting it cleanly.
     pub fn referrers(&self, id: ItemId) -> impl Iterator<Item = &Item> {
         self.items
@@ -155,6 +175,22 @@ impl Board {
 mod tests {
     use super::*;
     use crate::generate;
+
+    #[test]
+    fn dangling_references_are_dropped_and_the_rest_kept() {
+        let mut board = generate::board(30, 2);
+        let (a, b) = (board.items[0].id, board.items[1].id);
+        board.items[0].links = vec![b, 999_999];
+        board.items[0].follow_up_of = Some(999_998);
+        board.items[1].promoted_from = Some(a);
+        board.items[1].winner = Some(999_997);
+        assert_eq!(board.drop_dangling_references(), vec![a, b]);
+        assert_eq!(board.items[0].links, vec![b]);
+        assert_eq!((board.items[0].follow_up_of, board.items[1].winner), (None, None));
+        assert_eq!(board.items[1].promoted_from, Some(a));
+        assert!(board.dangling_references().is_empty());
+        assert!(board.drop_dangling_references().is_empty(), "nothing left to drop");
+    }
 
     fn board_with(change: impl Fn(&mut Item)) -> Board {
         let mut board = generate::board(30, 2);

@@ -35,6 +35,16 @@ pub fn directory_of(path: &Path) -> &Path {
 /// group-writable (see [`sidecar`]). `path` must not be a symbolic link (callers resolve the
 /// link the user chose first).
 pub fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> Result<()> {
+    replace(path, write, true)
+}
+
+/// [`replace_with`] without the `.bak`: for files that are not boards, such as the temporary
+/// file git hands a merge driver to write its result into.
+pub fn replace_without_backup(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> Result<()> {
+    replace(path, write, false)
+}
+
+fn replace(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>, backup: bool) -> Result<()> {
     let dir = directory_of(path);
     let old = match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
@@ -59,8 +69,8 @@ pub fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>
     tmp.as_file()
         .sync_all()
         .with_context(|| format!("cannot flush the new version of {} to disk", path.display()))?;
-    if old.is_some() {
-        keep_backup(path)?;
+    if backup && old.is_some() {
+        keep_backup(path).with_context(|| format!("cannot keep a backup of {}", path.display()))?;
     }
     tmp.persist(path)
         .map_err(|e| e.error)

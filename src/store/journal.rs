@@ -24,6 +24,7 @@ use crate::domain::{ItemId, Timestamp};
 #[derive(Clone, Debug)]
 pub struct Journal {
     board: PathBuf,
+    suffix: &'static str,
     path: PathBuf,
 }
 
@@ -33,7 +34,13 @@ const SUFFIX: &str = "journal";
 impl Journal {
     /// The journal beside the board file at `board`.
     pub fn of(board: &Path) -> Journal {
-        Journal { board: board.to_owned(), path: sibling(board, SUFFIX) }
+        Journal::beside(board, SUFFIX)
+    }
+
+    /// A file in the journal's format beside the board, `<board>.<suffix>` (the merge note
+    /// beside the board is one).
+    pub fn beside(board: &Path, suffix: &'static str) -> Journal {
+        Journal { board: board.to_owned(), suffix, path: sibling(board, suffix) }
     }
 
     pub fn path(&self) -> &Path {
@@ -53,7 +60,7 @@ impl Journal {
             return Ok(self.end());
         }
         // Created (group-shared in a shared directory) and opened the one safe way for sidecars.
-        let file = sidecar::open(&self.board, SUFFIX, Access::Append)?;
+        let file = sidecar::open(&self.board, self.suffix, Access::Append)?;
         let mut text = Vec::new();
         // A line cut short by a crash must not swallow the first entry written after it.
         let len = file.metadata().with_context(what)?.len();
@@ -74,7 +81,7 @@ impl Journal {
     /// A journal shorter than `offset` was replaced: it is read from its start.
     pub fn read_since(&self, offset: u64) -> Result<(Vec<Entry>, u64)> {
         let what = || format!("cannot read the journal {}", self.path.display());
-        let Some(mut file) = sidecar::open_to_read(&self.board, SUFFIX).with_context(what)? else {
+        let Some(mut file) = sidecar::open_to_read(&self.board, self.suffix).with_context(what)? else {
             return Ok((Vec::new(), 0));
         };
         let len = file.metadata().with_context(what)?.len();
@@ -91,7 +98,7 @@ impl Journal {
     /// when given. Reads the whole file: for the command line and reports, not for each key.
     pub fn entries(&self, since: Option<Timestamp>, item: Option<ItemId>) -> Result<Vec<Entry>> {
         let what = || format!("cannot read the journal {}", self.path.display());
-        let Some(file) = sidecar::open_to_read(&self.board, SUFFIX).with_context(what)? else {
+        let Some(file) = sidecar::open_to_read(&self.board, self.suffix).with_context(what)? else {
             return Ok(Vec::new());
         };
         let mut out = Vec::new();

@@ -14,6 +14,7 @@ mod help;
 mod initiative_details_view;
 mod initiatives_view;
 pub mod layout;
+mod merge_note_view;
 mod phase_bar;
 mod preview;
 mod question_view;
@@ -28,9 +29,12 @@ use std::collections::HashMap;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 use ratatui::widgets::{Clear, Widget};
 
 use crate::app::App;
+use crate::app::action::Action;
+use crate::app::keymap::Mode;
 use crate::app::mouse::Target;
 use crate::app::overlay::Overlay;
 use crate::domain::Stage;
@@ -193,6 +197,12 @@ fn draw_overlay(buf: &mut Buffer, board: Rect, app: &App, overlay: &Overlay, the
             Clear.render(rect, buf);
             initiative_details_view::draw_initiative(buf, rect, app, id, *scroll, theme);
         }
+        Overlay::MergeNote(note) => {
+            let width = 100.min(board.width.saturating_sub(2));
+            let rect = popup(board, width, merge_note_view::wanted_height(note, width));
+            Clear.render(rect, buf);
+            merge_note_view::draw_merge_note(buf, rect, app, note, theme);
+        }
         // Drawn in the status bar, so the filtered board stays in view.
         Overlay::Search(_) => {}
     }
@@ -211,6 +221,18 @@ fn drop_bidi_controls(buf: &mut Buffer, area: Rect) {
             }
         }
     }
+}
+
+/// The bottom line of an overlay that lists items: the keys that select, go to the item and close.
+fn list_keys(app: &App, mode: Mode, theme: &Theme) -> Line<'static> {
+    let keys = |a: &[Action]| app.keymap().short_keys(mode, a).unwrap_or_default();
+    let text = format!(
+        " {} select · {} go to the item · {} close ",
+        keys(&[Action::SelectDown, Action::SelectUp]),
+        keys(&[Action::GoTo]),
+        keys(&[Action::Close])
+    );
+    Line::styled(text, theme.overlay_title)
 }
 
 /// A centred rectangle of at most `width` x `height` inside `area`, leaving a margin.

@@ -72,6 +72,11 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::Confirm], "hand over"),
             (&[Action::Close], "cancel"),
         ],
+        Mode::MergeNote => &[
+            (&[Action::SelectDown, Action::SelectUp], "select"),
+            (&[Action::GoTo], "go to the item"),
+            (&[Action::Close], "close"),
+        ],
         Mode::Capacity => &[
             (&[Action::Edit], "edit targets and limits"),
             (&[Action::NextPage], "discovery"),

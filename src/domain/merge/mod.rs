@@ -13,25 +13,38 @@
 //! - deleted on one side and changed on the other is a conflict (the winner's choice stays);
 //! - items added on both sides get distinct ids: the loser's are renumbered, and every reference
 //!   to them (links, follow-ups, promotions) follows; `next_id` ends above every id;
+//! - an item one side renumbered in an earlier merge is recognised by its creation stamp and
+//!   title, and the other side's copy follows it to its new id;
 //! - board settings merge per field; lists of records (columns) per record, keyed by `id`.
 //!
 //! A session saving over another writer's save merges with the file as the winner ("first
-//! writer wins"); a git merge driver can make its own side the winner.
+//! writer wins"); the git merge driver (`twotrack merge-file`) makes its own side the winner.
 
 mod ids;
 mod items;
+pub mod report;
 mod settings;
 
 use serde_json::Value;
 
 use super::board::Board;
 use super::item::{Item, ItemId};
+pub use ids::Cause;
 
 /// Which side keeps its value when both changed a field differently.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Side {
     Ours,
     Theirs,
+}
+
+impl Side {
+    pub fn other(self) -> Side {
+        match self {
+            Side::Ours => Side::Theirs,
+            Side::Theirs => Side::Ours,
+        }
+    }
 }
 
 /// A field both sides changed differently: the value kept and the value not applied.
@@ -49,13 +62,30 @@ pub struct Conflict {
     pub lost: Value,
 }
 
-/// The merged board, what could not be merged, and the loser's items that got new ids.
+/// An item that one side had under another id than the merged board gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Renumbered {
+    /// The side that had the item as `from`.
+    pub side: Side,
+    pub from: ItemId,
+    pub to: ItemId,
+    pub cause: Cause,
+}
+
+/// The merged board, what could not be merged, and the items that got new ids.
 #[derive(Clone, Debug)]
 pub struct Merge {
     pub board: Board,
     pub conflicts: Vec<Conflict>,
-    /// `(old id, new id)` of items the losing side added under an id the winner used too.
-    pub renumbered: Vec<(ItemId, ItemId)>,
+    /// Items of either side that are under another id in the merged board, by side and old id.
+    pub renumbered: Vec<Renumbered>,
+}
+
+impl Merge {
+    /// `(old id, new id)` of `side`'s items that moved (to remap that side's history).
+    pub fn renumbered_on(&self, side: Side) -> Vec<(ItemId, ItemId)> {
+        self.renumbered.iter().filter(|r| r.side == side).map(|r| (r.from, r.to)).collect()
+    }
 }
 
 /// Merges what `ours` and `theirs` changed since `base`; `winner` keeps its value in conflicts.
@@ -67,16 +97,29 @@ pub fn merge3(base: &Board, ours: &Board, theirs: &Board, winner: Side) -> Resul
         Side::Ours => (ours, theirs),
         Side::Theirs => (theirs, ours),
     };
-    let renumbered = ids::renumber(base, won, lost);
-    let lost_items = renumbered.items.as_deref().unwrap_or(lost.items());
+    let aligned = ids::align(base, won, lost);
     let (header, mut conflicts) = settings::merge(base, won, lost);
     let mut board = header;
-    let merged = items::merge(base.items(), won.items(), lost_items, &mut conflicts);
-    board.items = merged;
-    board.next_id = won.next_id.max(lost.next_id).max(renumbered.next_id);
-    keep_items_in_columns(&mut board, won, &mut conflicts);
+    board.items = items::merge(&aligned.base, &aligned.won, &aligned.lost, &mut conflicts);
+    board.next_id = aligned.next_id;
+    keep_items_in_columns(&mut board, &aligned.won, &mut conflicts);
+    // One side deleted an item the other side referred to: the reference goes, as a delete
+    // takes the references to the deleted item with it (`ops::remove`).
+    board.drop_dangling_references();
     board.normalize().map_err(|invalid| format!("the merged board is not valid: {}", invalid.message))?;
-    Ok(Merge { board, conflicts, renumbered: renumbered.pairs })
+    let loser = winner.other();
+    let renumbered = aligned
+        .moved
+        .iter()
+        .filter(|m| board.item(m.to).is_some())
+        .map(|m| Renumbered {
+            side: if m.won { winner } else { loser },
+            from: m.from,
+            to: m.to,
+            cause: m.cause,
+        })
+        .collect();
+    Ok(Merge { board, conflicts, renumbered })
 }
 
 /// A change made to `opened` (giving `mine`) brought onto `current`, what the board has now:
@@ -91,13 +134,14 @@ pub fn rebase(opened: &Item, current: &Item, mine: &Item) -> (super::ItemChange,
 
 /// An item merged into a column the merged settings no longer have goes back to where the
 /// winner has it (or, added by the loser alone, to the first column of its track).
-fn keep_items_in_columns(board: &mut Board, won: &Board, conflicts: &mut Vec<Conflict>) {
+fn keep_items_in_columns(board: &mut Board, won: &[Item], conflicts: &mut Vec<Conflict>) {
     let misplaced: Vec<usize> = (0..board.items.len())
         .filter(|&i| board.column(board.items[i].track, &board.items[i].column).is_none())
         .collect();
     for index in misplaced {
         let item = &board.items[index];
-        let place = match won.item(item.id) {
+        let winners = won.binary_search_by_key(&item.id, |it| it.id).ok().map(|i| &won[i]);
+        let place = match winners {
             Some(theirs) if board.column(theirs.track, &theirs.column).is_some() => {
                 (theirs.track, theirs.column.clone())
             }

@@ -123,7 +123,9 @@ fn items_added_on_both_sides_get_distinct_ids_and_references_follow() {
     let link = crate::domain::ItemChange { links: Some(vec![4]), ..Default::default() };
     ours = apply(&ours, ops::update(&ours, 1, link, now()));
     let merged = merge3(&base, &ours, &theirs, Side::Theirs).expect("merge");
-    assert_eq!(merged.renumbered, [(4, 6)], "only the id both sides took moves");
+    assert_eq!(merged.renumbered_on(Side::Ours), [(4, 6)], "only the id both sides took moves");
+    assert_eq!(merged.renumbered.len(), 1);
+    assert_eq!(merged.renumbered[0].cause, Cause::Added);
     let board = &merged.board;
     assert_eq!(board.item(4).expect("4").title, "theirs");
     assert_eq!(board.item(6).expect("6").title, "mine");
@@ -175,8 +177,24 @@ fn every_field_of_an_item_merges() {
                 decisions: Vec::new(),
             })
             .to_vec();
-        board.items = vec![item.clone()];
-        board.next_id = 6;
+        // The items the pair's references name, so that no reference dangles (a merge drops
+        // those).
+        let referenced: std::collections::BTreeSet<ItemId> =
+            a.references().chain(b.references()).filter(|id| *id != item.id).collect();
+        board.items = referenced
+            .iter()
+            .map(|&id| {
+                let mut other = a.clone();
+                other.id = id;
+                other.title = format!("#{id}");
+                (other.links, other.promoted_from, other.follow_up_of) = (Vec::new(), None, None);
+                (other.experiment, other.variant, other.winner) = (None, None, None);
+                other
+            })
+            .chain([item.clone()])
+            .collect();
+        board.items.sort_by_key(|it| it.id);
+        board.next_id = board.items.iter().map(|it| it.id).max().unwrap_or(0) + 1;
         board
     };
     let base = board_with(&a);

@@ -1,0 +1,127 @@
+//! `twotrack merge-file BASE OURS THEIRS [-o OUT] [--board PATH] [--quiet]`: git's merge driver
+//! for the board file (README "A board in git"). The three versions are merged as boards, not
+//! as text (`domain::merge::merge3`, our side winning conflicts, their new items renumbered
+//! where both sides took an id), and the result is written in the board's own layout, exactly
+//! as a save would write it. Conflicts and renumbered items are listed on stderr and noted
+//! beside the board for its screen and journal. Exit status: 0 merged, 1 merged with conflicts
+//! recorded (our values kept: the file is always a valid board), 2 nothing merged.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use super::exit::Exit;
+use super::merge_io::{self, Output};
+use super::output;
+use crate::domain::Board;
+use crate::domain::activity::Stamp;
+use crate::domain::merge::{Side, merge3, report};
+use crate::store::written::Written;
+use crate::store::{BoardLock, format, merge_note};
+
+/// Ours wins conflicts; their new items are renumbered where both sides took an id.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub versions: merge_io::Versions,
+    /// The board this merge is for (git's %P): conflicts are noted beside it for its board
+    /// screen and journal (default: OUT).
+    #[arg(long, value_name = "PATH")]
+    pub board: Option<PathBuf>,
+    /// Do not list conflicts on stderr.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// The three versions read as boards (`base` is `None` when empty), and our version's text so
+/// that the items that did not change keep their bytes.
+struct Loaded {
+    base: Option<Board>,
+    ours: (Board, Written),
+    theirs: Board,
+}
+
+pub fn run(args: &Args, stamp: &Stamp) -> Result<()> {
+    let not_merged = |err: anyhow::Error| Exit { code: 2, message: format!("{err:#}; nothing was merged") };
+    let output = args.versions.output().map_err(not_merged)?;
+    let versions = read(args).map_err(not_merged)?;
+    let base = versions.base.unwrap_or_else(|| added_on_both_sides(&versions.ours.0));
+    let merged = merge3(&base, &versions.ours.0, &versions.theirs, Side::Ours)
+        .map_err(|message| not_merged(anyhow::Error::msg(message)))?;
+    let written = Written::new(&merged.board, Some(&versions.ours.1))
+        .map_err(|message| not_merged(anyhow::anyhow!("the merged board would not read back: {message}")))?;
+    output.write(written.bytes()).map_err(not_merged)?;
+    let lines = report::lines(&merged, Side::Ours);
+    if !args.quiet && !lines.is_empty() {
+        output::eprint(&lines.iter().map(|l| format!("twotrack: {l}\n")).collect::<String>());
+    }
+    let written_to = match &output {
+        Output::File(path) => Some(path.as_path()),
+        Output::Stdout | Output::Ours(_) => None,
+    };
+    let note = args.board.as_deref().or(written_to);
+    let mut noted = String::new();
+    if let Some(board) = note.filter(|_| !lines.is_empty()) {
+        let entries = report::entries(&merged, Side::Ours, stamp);
+        match BoardLock::acquire(board).and_then(|lock| merge_note::add(board, &entries, &lock)) {
+            Ok(()) => {
+                noted = format!("; noted in {} for the board screen", merge_note::path(board).display())
+            }
+            Err(err) => output::eprintln(&format!(
+                "twotrack: warning: the conflicts were not noted beside the board: {err:#}"
+            )),
+        }
+    }
+    match merged.conflicts.len() {
+        0 => Ok(()),
+        n => Err(Exit {
+            code: 1,
+            message: format!(
+                "merged with {n} conflict{}: our values kept, theirs not applied{noted}",
+                if n == 1 { "" } else { "s" }
+            ),
+        }
+        .into()),
+    }
+}
+
+/// Reads the three versions; errors name them as "ours" and "theirs" of the board (git's
+/// temporary file names would tell nobody anything).
+fn read(args: &Args) -> Result<Loaded> {
+    let label = |path: &Path, side: &str| match &args.board {
+        Some(board) => PathBuf::from(format!("{} ({side})", board.display())),
+        None => path.to_path_buf(),
+    };
+    let board = |path: &Path, side: &str| -> Result<Option<(Board, Written)>> {
+        let bytes = merge_io::read(path)?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(None);
+        }
+        Ok(Some(format::read(&label(path, side), bytes)?))
+    };
+    let paths = &args.versions;
+    let needed = |version: Option<(Board, Written)>, path: &Path, side: &str| {
+        version
+            .with_context(|| format!("{} is empty; expected a twotrack board", label(path, side).display()))
+    };
+    // Three large files: read side by side, as the cores allow.
+    let (base, ours, theirs) = std::thread::scope(|scope| {
+        let base = scope.spawn(|| board(&paths.base, "base"));
+        let theirs = scope.spawn(|| board(&paths.theirs, "theirs"));
+        let ours = board(&paths.ours, "ours");
+        let joined = |handle: std::thread::ScopedJoinHandle<'_, _>, side: &str| {
+            handle.join().unwrap_or_else(|_| Err(anyhow::anyhow!("reading {side} failed")))
+        };
+        (joined(base, "base"), ours, joined(theirs, "theirs"))
+    });
+    let base = base?.map(|(board, _)| board);
+    let ours = needed(ours?, &paths.ours, "ours")?;
+    let theirs = needed(theirs?, &paths.theirs, "theirs")?.0;
+    Ok(Loaded { base, ours, theirs })
+}
+
+/// The common version when both sides added the board file: a new board with nothing on it, so
+/// that every setting the sides chose differently is a conflict (ours kept).
+fn added_on_both_sides(ours: &Board) -> Board {
+    Board::new(&ours.name)
+}

@@ -1,0 +1,85 @@
+//! The merge note, `<board>.conflicts`: what `twotrack merge-file` could not merge, and the
+//! items it renumbered, kept beside the board until its board screen next starts; the screen
+//! shows it, moves it into the journal and removes it (README "A board in git").
+//!
+//! The note is a file of its own, in the journal's format, because a git merge driver must not
+//! write the board's journal: git writes the merged journal after the driver has run, and a
+//! line the driver appended would be lost or would stop the merge.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use super::BoardLock;
+use super::atomic::sibling;
+use super::journal::Journal;
+use crate::domain::activity::Entry;
+
+/// Where the note of the board at `board` is.
+pub fn path(board: &Path) -> PathBuf {
+    sibling(board, SUFFIX)
+}
+
+/// The note's suffix beside the board (docs/FORMAT.md).
+const SUFFIX: &str = "conflicts";
+
+/// Adds `entries` to the note (several merges before the screen starts add up).
+pub fn add(board: &Path, entries: &[Entry], lock: &BoardLock) -> Result<()> {
+    Journal::beside(board, SUFFIX).append(entries, lock).map(drop)
+}
+
+/// The note's entries; none when there is no note.
+pub fn read(board: &Path) -> Result<Vec<Entry>> {
+    Journal::beside(board, SUFFIX).entries(None, None)
+}
+
+/// Takes the note: its entries go into the board's journal, then the note is removed.
+pub fn take(board: &Path, lock: &BoardLock) -> Result<Vec<Entry>> {
+    let entries = read(board)?;
+    Journal::of(board).append(&entries, lock)?;
+    let note = path(board);
+    match fs::remove_file(&note) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            Err(e).with_context(|| format!("cannot remove the merge note {}", note.display()))
+        }
+        _ => Ok(entries),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::activity::Action;
+
+    fn entry(summary: &str) -> Entry {
+        Entry {
+            time: chrono::DateTime::UNIX_EPOCH,
+            author: "alice".into(),
+            session: String::new(),
+            item: Some(1),
+            action: Action::Conflict,
+            changes: serde_json::Map::new(),
+            summary: summary.into(),
+            first: None,
+        }
+    }
+
+    #[test]
+    fn notes_add_up_and_taking_them_moves_them_into_the_journal() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let board = dir.path().join("board.ron");
+        let lock = BoardLock::acquire(&board).expect("lock");
+        assert!(read(&board).expect("no note").is_empty());
+        add(&board, &[entry("one")], &lock).expect("add");
+        add(&board, &[entry("two")], &lock).expect("add");
+        assert!(path(&board).ends_with("board.ron.conflicts"));
+        let taken = take(&board, &lock).expect("take");
+        assert_eq!(taken, [entry("one"), entry("two")]);
+        assert!(!path(&board).exists(), "the note is removed");
+        assert_eq!(Journal::of(&board).entries(None, None).expect("journal"), taken);
+        assert!(take(&board, &lock).expect("nothing left").is_empty());
+        assert_eq!(Journal::of(&board).entries(None, None).expect("journal").len(), 2, "taken once");
+    }
+}
