@@ -141,6 +141,18 @@ fn adding_an_item_with_an_estimate_through_the_form() {
 }
 
 #[test]
+fn ctrl_u_clears_a_field_as_in_a_shell() {
+    let (s, mut app) = app_on_starter();
+    press(&mut app, "e");
+    assert_eq!(app.mode(), Mode::Form);
+    press(&mut app, "Ctrl-u");
+    type_text(&mut app, "A new title");
+    press(&mut app, "Enter");
+    assert_eq!(app.mode(), Mode::Board);
+    assert_eq!(saved_board(&s).item(1).expect("#1").title, "A new title");
+}
+
+#[test]
 fn the_save_button_is_reached_with_tab_and_enter_saves() {
     let (_s, mut app) = app_on_starter();
     press(&mut app, "a");

@@ -2,7 +2,7 @@
 //! between fields, and reading what was typed. What a form is for, and how its values are
 //! checked, lives with its purpose (`item_form`, `settings_form`).
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea};
 use serde::{Deserialize, Serialize};
 
@@ -242,6 +242,14 @@ impl Form {
         let Some(field) = self.fields.get_mut(self.focus) else { return };
         self.edited = true;
         match &mut field.input {
+            // Ctrl-U clears back to the start of the line, as in a shell (the text area's own
+            // Ctrl-U would undo); the other editing keys are the text area's (Ctrl-A, Ctrl-E,
+            // Ctrl-K, Ctrl-W, ...).
+            Input::Line(area) | Input::Text(area)
+                if key.code == KeyCode::Char('u') && key.modifiers == KeyModifiers::CONTROL =>
+            {
+                area.delete_line_by_head();
+            }
             Input::Line(area) | Input::Text(area) => {
                 area.input(key);
             }
