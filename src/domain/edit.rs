@@ -42,6 +42,10 @@ pub struct ItemChange {
     pub follow_up_of: Option<Option<ItemId>>,
     pub accepted: Option<Option<NaiveDate>>,
     pub finished: Option<Option<Timestamp>>,
+    pub sprint: Option<Option<String>>,
+    pub blocked: Option<Option<String>>,
+    pub blocked_since: Option<Option<Timestamp>>,
+    pub in_column_since: Option<Option<Timestamp>>,
 }
 
 /// One change to a board.
@@ -208,6 +212,10 @@ impl Board {
             follow_up_of: swap(&mut item.follow_up_of, change.follow_up_of),
             accepted: swap(&mut item.accepted, change.accepted),
             finished: swap(&mut item.finished, change.finished),
+            sprint: swap(&mut item.sprint, change.sprint),
+            blocked: swap(&mut item.blocked, change.blocked),
+            blocked_since: swap(&mut item.blocked_since, change.blocked_since),
+            in_column_since: swap(&mut item.in_column_since, change.in_column_since),
         };
         let old_at = std::mem::replace(&mut item.updated, at);
         Ok(Edit::Change { id, change: Box::new(old), at: old_at })

@@ -66,6 +66,10 @@ pub(crate) fn full_pair() -> (Item, Item) {
         follow_up_of: Some(1),
         accepted: Some(day(1)),
         finished: Some(time(0)),
+        sprint: Some("S1".into()),
+        blocked: Some("waiting".into()),
+        blocked_since: Some(time(0)),
+        in_column_since: Some(time(0)),
         created: time(0),
         updated: time(0),
     };
@@ -93,6 +97,10 @@ pub(crate) fn full_pair() -> (Item, Item) {
         follow_up_of: Some(2),
         accepted: Some(day(2)),
         finished: Some(time(5)),
+        sprint: Some("S2".into()),
+        blocked: Some("still waiting".into()),
+        blocked_since: Some(time(5)),
+        in_column_since: Some(time(5)),
         created: time(0),
         updated: time(5),
     };

@@ -1,6 +1,7 @@
 //! The board and its rules: no terminal, no files.
 
 pub mod activity;
+pub mod age;
 pub mod backlinks;
 pub mod board;
 pub mod capacity;

@@ -121,6 +121,10 @@ pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
         follow_up_of: None,
         accepted: None,
         finished: None,
+        sprint: None,
+        blocked: None,
+        blocked_since: None,
+        in_column_since: None,
         created: now,
         updated: now,
     };

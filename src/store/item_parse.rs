@@ -99,6 +99,10 @@ fn item(fields: &[(&str, &str)]) -> Option<Item> {
         follow_up_of: None,
         accepted: None,
         finished: None,
+        sprint: None,
+        blocked: None,
+        blocked_since: None,
+        in_column_since: None,
         created: DateTime::UNIX_EPOCH,
         updated: DateTime::UNIX_EPOCH,
     };
@@ -149,6 +153,18 @@ fn item(fields: &[(&str, &str)]) -> Option<Item> {
     }
     if let Some(v) = next("finished") {
         item.finished = Some(timestamp(some(v)?)?);
+    }
+    if let Some(v) = next("sprint") {
+        item.sprint = Some(string(some(v)?)?);
+    }
+    if let Some(v) = next("blocked") {
+        item.blocked = Some(string(some(v)?)?);
+    }
+    if let Some(v) = next("blocked_since") {
+        item.blocked_since = Some(timestamp(some(v)?)?);
+    }
+    if let Some(v) = next("in_column_since") {
+        item.in_column_since = Some(timestamp(some(v)?)?);
     }
     item.created = timestamp(next("created")?)?;
     item.updated = timestamp(next("updated")?)?;

@@ -65,6 +65,14 @@ pub fn write_item(out: &mut String, item: &Item) {
     if let Some(time) = item.finished {
         some(out, "finished", &quoted(&timestamp(time)));
     }
+    optional_string(out, "sprint", item.sprint.as_deref());
+    optional_string(out, "blocked", item.blocked.as_deref());
+    if let Some(time) = item.blocked_since {
+        some(out, "blocked_since", &quoted(&timestamp(time)));
+    }
+    if let Some(time) = item.in_column_since {
+        some(out, "in_column_since", &quoted(&timestamp(time)));
+    }
     string(out, "created", &timestamp(item.created));
     string(out, "updated", &timestamp(item.updated));
     out.push_str("        ),\n");

@@ -275,6 +275,10 @@ mod tests {
         item.links = vec![1, 2, 3];
         item.severity = Some(Severity::Critical);
         item.finished = Some(chrono::DateTime::from_timestamp(1_800_000_000, 123_456_789).expect("time"));
+        item.sprint = Some("Sprint \"14\", the one".into());
+        item.blocked = Some("waiting on legal\nsee #3".into());
+        item.blocked_since = Some(chrono::DateTime::from_timestamp(1_800_000_100, 0).expect("time"));
+        item.in_column_since = Some(chrono::DateTime::from_timestamp(1_800_000_200, 5).expect("time"));
         item.rank = i64::MIN;
         board.apply(Edit::Add(Box::new(item))).expect("add");
         board

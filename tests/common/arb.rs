@@ -71,12 +71,14 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
     let more = (option::of(date()), option::of(text()), option::of(severity()), timestamp(), timestamp());
     let links = (option::of(1u64..50), option::of(date()), option::of(timestamp()));
     let discovery = (option::of(text()), option::of(text()), option::of(text()), option::of(1u64..50));
-    (fields, more, links, discovery).prop_map(
+    let rhythm = (option::of(text()), option::of(text()), option::of(timestamp()), option::of(timestamp()));
+    (fields, more, links, discovery, rhythm).prop_map(
         move |(
             (title, place, kind, estimate, tags, assignee, description, checklist, links),
             (timebox, outcome, severity, created, updated),
             (follow_up_of, accepted, finished),
             (question, learned, drop_reason, promoted_from),
+            (sprint, blocked, blocked_since, in_column_since),
         )| Item {
             id,
             title,
@@ -101,6 +103,10 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
             follow_up_of,
             accepted,
             finished,
+            sprint,
+            blocked,
+            blocked_since,
+            in_column_since,
             created,
             updated,
         },
