@@ -36,7 +36,8 @@ mod tests {
         board.apply(moved.edit).expect("apply");
         assert_eq!(item(&board).in_column_since, Some(t1));
         assert_eq!(label(&board, &item(&board), t1 + Duration::hours(47)), "1d in In progress");
-        let staged = ops::set_stage(&board, 1, crate::domain::Stage::Two, t1 + Duration::days(1)).expect("op");
+        let staged =
+            ops::set_stage(&board, 1, crate::domain::Stage::Two, t1 + Duration::days(1)).expect("op");
         board.apply(staged.edit).expect("apply");
         assert_eq!(item(&board).in_column_since, Some(t1), "changing lane is not leaving the column");
         assert_eq!(days_in_column(&item(&board), t0), 0, "a clock behind the stamp reads as 0 days");

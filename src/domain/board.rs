@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::item::{Item, ItemId, Stage, Track};
+use super::sprint::{Sprint, StandupSettings};
 
 /// The file format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -106,6 +107,11 @@ pub struct Board {
     pub definition_of_done: DefinitionOfDone,
     pub discovery: TrackDef,
     pub delivery: TrackDef,
+    /// The sprints, in start order (none: the board works without sprints).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sprints: Vec<Sprint>,
+    #[serde(default, skip_serializing_if = "StandupSettings::is_default")]
+    pub standup: StandupSettings,
     /// Sorted by id (the store and `apply` keep it so).
     pub(crate) items: Vec<Item>,
 }
@@ -136,6 +142,8 @@ impl Board {
                 ],
                 wip_limit: None,
             },
+            sprints: Vec::new(),
+            standup: StandupSettings::default(),
             items: Vec::new(),
         }
     }
@@ -182,6 +190,8 @@ impl Board {
             definition_of_done: self.definition_of_done.clone(),
             discovery: self.discovery.clone(),
             delivery: self.delivery.clone(),
+            sprints: self.sprints.clone(),
+            standup: self.standup.clone(),
             items: Vec::new(),
         }
     }

@@ -5,7 +5,8 @@ use super::board::Board;
 use super::item::{Item, Stage, Track};
 
 /// Planned work split two ways; both splits add up to `total`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Split {
     pub total: u32,
     pub discovery: u32,
@@ -15,7 +16,7 @@ pub struct Split {
 }
 
 impl Split {
-    fn add(&mut self, item: &Item, amount: u32) {
+    pub fn add(&mut self, item: &Item, amount: u32) {
         // Saturating: a hand-edited absurd estimate must not crash the board.
         let grow = |slot: &mut u32| *slot = slot.saturating_add(amount);
         grow(&mut self.total);

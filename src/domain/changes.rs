@@ -38,6 +38,7 @@ pub fn describe(old: &Board, new: &Board) -> Vec<String> {
     if old.definition_of_done != new.definition_of_done {
         out.push("definition of done changed".into());
     }
+    out.extend(super::sprint::describe_changes(old, new));
     out
 }
 

@@ -5,6 +5,7 @@
 
 use super::board::{Board, CapacityPolicy};
 use super::item::{CheckEntry, Item, ItemId, Kind, Place, Severity, Stage, Timestamp, Track};
+use super::sprint::{Sprint, StandupSettings};
 use chrono::NaiveDate;
 
 /// Why an edit could not be applied. The board is unchanged when `apply` returns one.
@@ -18,6 +19,8 @@ pub enum EditError {
     ZeroId,
     #[error("the {track} track has no column `{column}`")]
     NoSuchColumn { track: String, column: String },
+    #[error("a sprint put under the name `{0}` must carry that name")]
+    SprintName(String),
 }
 
 /// New values for some fields of an item; `None` leaves a field as it is.
@@ -63,6 +66,10 @@ pub enum Edit {
     SetWipLimit { track: Track, column: Option<usize>, limit: Option<u32> },
     /// Replace the definition of done of a stage.
     SetDefinitionOfDone { stage: Stage, lines: Vec<String> },
+    /// Put the sprint called `name` (it must carry that name), or remove it (`None`).
+    SetSprint { name: String, sprint: Option<Box<Sprint>> },
+    /// Replace the standup settings (the last standup's mark, the days before an item is stale).
+    SetStandup(StandupSettings),
     /// Several edits as one step: all apply, or none does.
     Batch(Vec<Edit>),
 }
@@ -102,7 +109,13 @@ impl Edit {
                 }
             }
             Edit::Batch(edits) => edits.iter_mut().for_each(|e| e.remap(ids)),
-            Edit::SetPolicy(_) | Edit::SetWipLimit { .. } | Edit::SetDefinitionOfDone { .. } => {}
+            Edit::SetSprint { sprint, .. } => {
+                sprint.iter_mut().filter_map(|s| s.figures.as_mut()).flat_map(|f| f.ids_mut()).for_each(map)
+            }
+            Edit::SetPolicy(_)
+            | Edit::SetWipLimit { .. }
+            | Edit::SetDefinitionOfDone { .. }
+            | Edit::SetStandup(_) => {}
         }
     }
 
@@ -120,7 +133,11 @@ impl Edit {
         match self {
             Edit::Add(item) => Some(item.id),
             Edit::Remove(id) | Edit::Change { id, .. } => Some(*id),
-            Edit::SetPolicy(_) | Edit::SetWipLimit { .. } | Edit::SetDefinitionOfDone { .. } => None,
+            Edit::SetPolicy(_)
+            | Edit::SetWipLimit { .. }
+            | Edit::SetDefinitionOfDone { .. }
+            | Edit::SetSprint { .. }
+            | Edit::SetStandup(_) => None,
             Edit::Batch(edits) => edits.iter().find_map(Edit::subject),
         }
     }
@@ -141,6 +158,16 @@ impl Board {
                     Stage::Two => &mut self.definition_of_done.stage_two,
                 };
                 Ok(Edit::SetDefinitionOfDone { stage, lines: std::mem::replace(slot, lines) })
+            }
+            Edit::SetSprint { name, sprint } => {
+                if sprint.as_ref().is_some_and(|s| s.name != name) {
+                    return Err(EditError::SprintName(name));
+                }
+                let old = self.put_sprint(&name, sprint.map(|s| *s));
+                Ok(Edit::SetSprint { name, sprint: old.map(Box::new) })
+            }
+            Edit::SetStandup(settings) => {
+                Ok(Edit::SetStandup(std::mem::replace(&mut self.standup, settings)))
             }
             Edit::Batch(edits) => self.apply_batch(edits),
         }

@@ -40,6 +40,23 @@ pub enum OpError {
     NoReason(ItemId),
     #[error("the discovery track has no done column to conclude items in")]
     NoDoneColumn,
+    // Sprints and blocked items.
+    #[error("no sprint is open; start one first")]
+    NoOpenSprint,
+    #[error("sprint \"{0}\" is still open; close it before starting another")]
+    SprintOpen(String),
+    #[error("there is already a sprint called \"{0}\"; sprint names are unique on a board")]
+    SprintNameTaken(String),
+    #[error("a sprint needs a name")]
+    EmptySprintName,
+    #[error("there is no sprint called \"{0}\"")]
+    NoSuchSprint(String),
+    #[error("a sprint cannot end ({end}) before it starts ({start})")]
+    EndBeforeStart { start: chrono::NaiveDate, end: chrono::NaiveDate },
+    #[error("#{id} is committed to the closed sprint \"{sprint}\", not to the open one")]
+    InClosedSprint { id: ItemId, sprint: String },
+    #[error("blocking #{0} needs a reason")]
+    NoBlockReason(ItemId),
 }
 
 /// An edit ready to apply, with what it does in words.
