@@ -79,6 +79,17 @@ pub fn stats(capacity: &Capacity) -> Value {
             "stage_two": capacity.stage_two_share,
         },
         "unestimated": capacity.unestimated,
+        "sprint": capacity.sprint.as_ref().map(|s| json!({
+            "name": s.name,
+            "start": s.start,
+            "end": s.end,
+            "model": s.model.name(),
+            "stage": s.stage.map(|st| st.number()),
+        })),
+        "backlog": capacity.sprint.as_ref().map(|_| json!({
+            "items": capacity.backlog.items,
+            "points": capacity.backlog.points,
+        })),
     })
 }
 

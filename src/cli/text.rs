@@ -145,17 +145,27 @@ pub fn debt(board: &Board, r: &Register) -> String {
 
 /// The capacity split as a table: both splits with shares and targets, flags, and load.
 pub fn stats(c: &Capacity) -> String {
-    let mut out = match c.basis {
-        Basis::Points => format!("{} of {} points planned", c.points.total, c.capacity),
-        Basis::Items => format!("{} items planned, none estimated: shares count items", c.items.total),
+    let planned = if c.sprint.is_some() { "committed" } else { "planned" };
+    let mut out = match &c.sprint {
+        Some(s) => format!("Sprint \"{}\" ({} to {}, {}): ", s.name, s.start, s.end, s.model_label()),
+        None => String::new(),
+    };
+    let _ = match c.basis {
+        Basis::Points => write!(out, "{} of {} points {planned}", c.points.total, c.capacity),
+        Basis::Items => write!(out, "{} items {planned}, none estimated: shares count items", c.items.total),
     };
     if c.over_capacity() {
         let _ = write!(out, " (! over capacity by {} points)", c.points.total - c.capacity);
     }
     let _ = match c.unestimated {
-        1 => writeln!(out, "; 1 planned item is unestimated\n"),
-        n => writeln!(out, "; {n} planned items are unestimated\n"),
+        1 => writeln!(out, "; 1 {planned} item is unestimated"),
+        n => writeln!(out, "; {n} {planned} items are unestimated"),
     };
+    if c.sprint.is_some() {
+        let _ =
+            writeln!(out, "backlog: {} points in {} items not committed", c.backlog.points, c.backlog.items);
+    }
+    out.push('\n');
     let (split, unit) = match c.basis {
         Basis::Points => (c.points, "points"),
         Basis::Items => (c.items, "items"),

@@ -1,5 +1,6 @@
-//! The split summary at the top of the board: planned points against capacity and both shares
-//! against their targets, flagged in text when off target, so it reads in any theme.
+//! The split summary at the top of the board: planned points (or, with a sprint open, the
+//! sprint's committed points) against capacity, both shares against their targets, flagged in
+//! text when off target so it reads in any theme, and the backlog apart.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -38,9 +39,19 @@ pub fn draw_summary(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let over = c.over_capacity();
     let flag = |text: &str| if over { text.to_owned() } else { String::new() };
     let (p, cap) = (c.points.total, c.capacity);
+    let plan = match &c.sprint {
+        Some(sprint) => {
+            let kind = match sprint.stage {
+                Some(stage) => format!(" ({} sprint)", stage.label()),
+                None => String::new(),
+            };
+            format!("{}{kind}: committed {p} of {cap} points{}", sprint.name, flag(" ! OVER CAPACITY"))
+        }
+        None => format!("planned {p} of {cap} points{}", flag(" ! OVER CAPACITY")),
+    };
     let mut segments = vec![
         Segment::new(
-            format!("planned {p} of {cap} points{}", flag(" ! OVER CAPACITY")),
+            plan,
             format!("{p}/{cap} pt{}", flag(" ! over")),
             format!("{p}/{cap}pt{}", flag(" !")),
             over,
@@ -62,6 +73,15 @@ pub fn draw_summary(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             format!("{n} unestimated"),
             format!("{n} unestimated"),
             format!("{n}?"),
+            false,
+        ));
+    }
+    if c.sprint.is_some() {
+        let backlog = c.backlog.points;
+        segments.push(Segment::new(
+            format!("backlog {backlog} pt"),
+            format!("backlog {backlog}"),
+            format!("bl {backlog}"),
             false,
         ));
     }
