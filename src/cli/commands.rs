@@ -71,6 +71,11 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Stats { json } => stats(&path, json, now),
+        Command::Sprint(command) => super::sprint::run(&path, command, now),
+        Command::Commit { ids } => super::sprint::commit(&path, &ids, now),
+        Command::Uncommit { ids } => super::sprint::uncommit(&path, &ids, now),
+        Command::Block { id, reason } => super::block::block(&path, id, &reason, now),
+        Command::Unblock { id } => super::block::unblock(&path, id, now),
         Command::Check => {
             Store::load(&path)?;
             println!("ok");
@@ -131,6 +136,9 @@ fn list(path: &Path, args: &ListArgs, now: Timestamp) -> Result<()> {
     if let Some(column) = &args.column {
         ops::find_column(&board, column)?;
     }
+    if let Some(sprint) = args.sprint.as_ref().filter(|s| board.sprint(s).is_none()) {
+        return Err(OpError::NoSuchSprint(sprint.clone()).into());
+    }
     let lanes = Lanes::build(&board);
     let items: Vec<&Item> = lanes
         .board_order()
@@ -138,6 +146,8 @@ fn list(path: &Path, args: &ListArgs, now: Timestamp) -> Result<()> {
         .filter(|it| args.track.is_none_or(|t| it.track == t))
         .filter(|it| args.stage.is_none_or(|s| it.stage == s))
         .filter(|it| args.column.as_ref().is_none_or(|c| &it.column == c))
+        .filter(|it| !args.blocked || it.blocked.is_some())
+        .filter(|it| args.sprint.as_ref().is_none_or(|s| it.sprint.as_ref() == Some(s)))
         .collect();
     if args.json {
         let links = Backlinks::of(&board);
@@ -173,14 +183,18 @@ fn stats(path: &Path, as_json: bool, now: Timestamp) -> Result<()> {
 }
 
 /// Opens the board for reading, creating it from the starter board on first use.
-fn open(path: &Path, now: Timestamp) -> Result<Board> {
+pub(super) fn open(path: &Path, now: Timestamp) -> Result<Board> {
     let opened = Store::open(path, now)?;
     note_created(&opened);
     Ok(opened.board)
 }
 
 /// Applies one user request under the board's lock, so concurrent commands never lose a change.
-fn change(path: &Path, now: Timestamp, request: impl FnOnce(&Board) -> Result<Op, OpError>) -> Result<Op> {
+pub(super) fn change(
+    path: &Path,
+    now: Timestamp,
+    request: impl FnOnce(&Board) -> Result<Op, OpError>,
+) -> Result<Op> {
     let lock = BoardLock::acquire(path)?;
     let opened = Store::open_locked(path, now, &lock)?;
     note_created(&opened);

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use crate::domain::backlinks::Backlinks;
 use crate::domain::capacity::{Capacity, Split};
 use crate::domain::debt::Register;
-use crate::domain::{Board, Item, Timestamp, timebox, two_stage};
+use crate::domain::{Board, Item, Timestamp, age, timebox, two_stage};
 
 /// An item as `list --json` and `show --json` print it; `overdue` is as of `now`.
 pub fn item(board: &Board, links: &Backlinks, item: &Item, now: Timestamp) -> Value {
@@ -39,6 +39,12 @@ pub fn item(board: &Board, links: &Backlinks, item: &Item, now: Timestamp) -> Va
             .map(|e| json!({"text": e.text, "done": e.done}))
             .collect::<Vec<_>>(),
         "finished": item.finished,
+        "sprint": item.sprint,
+        "blocked": item.blocked.is_some(),
+        "blocked_reason": item.blocked,
+        "blocked_since": item.blocked_since,
+        "in_column_since": item.entered_column(),
+        "days_in_column": age::days_in_column(item, now),
         "created": item.created,
         "updated": item.updated,
     })

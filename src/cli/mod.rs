@@ -1,7 +1,9 @@
 //! The command line (SPEC §5): arguments, dispatch, and the exit status.
 
+mod block;
 mod commands;
 mod json;
+mod sprint;
 mod text;
 
 use std::path::PathBuf;
@@ -9,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::domain::sprint::{Model, Rollover};
 use crate::domain::{ItemId, Kind, Severity, Stage, Track};
 
 /// A keyboard-driven planning board for dual-track, two-stage delivery.
@@ -118,8 +121,79 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Sprints: start one, close the open one, list them.
+    #[command(subcommand)]
+    Sprint(SprintCommand),
+    /// Commit items to the open sprint.
+    Commit {
+        #[arg(required = true, value_parser = parse_id)]
+        ids: Vec<ItemId>,
+    },
+    /// Take items out of the open sprint, back to the backlog.
+    Uncommit {
+        #[arg(required = true, value_parser = parse_id)]
+        ids: Vec<ItemId>,
+    },
+    /// Mark an item blocked, saying why.
+    Block {
+        #[arg(value_parser = parse_id)]
+        id: ItemId,
+        /// What it is waiting for.
+        #[arg(long, required = true)]
+        reason: String,
+    },
+    /// Clear an item's blocked mark.
+    Unblock {
+        #[arg(value_parser = parse_id)]
+        id: ItemId,
+    },
     /// Validate the board file: print `ok`, or the error with its line and column (exit 1).
     Check,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SprintCommand {
+    /// Start a sprint (from today unless --start says otherwise); no other may be open.
+    Start {
+        /// The sprint's name, unique on the board ("Sprint 14").
+        name: String,
+        /// The last day: a date (2026-12-04) or a length from the start (2w, 10d).
+        #[arg(long)]
+        end: String,
+        /// Points the team can take on, a whole number.
+        #[arg(long, allow_hyphen_values = true)]
+        capacity: String,
+        /// split (both stages every sprint, at the board's targets) or alternating (whole
+        /// sprints for one stage, the next for the other).
+        #[arg(long, default_value = "split", value_parser = parse_model)]
+        model: Model,
+        /// The first day (default: today).
+        #[arg(long)]
+        start: Option<String>,
+        /// Alternating model: the stage of this sprint, 1 or 2 (default 1).
+        #[arg(long, value_parser = parse_stage)]
+        stage: Option<Stage>,
+    },
+    /// Close the open sprint: record its figures, roll unfinished items over, start the next.
+    Close {
+        /// Where unfinished items go: next (the next sprint) or backlog.
+        #[arg(long, default_value = "next", value_parser = parse_rollover)]
+        rollover: Rollover,
+        /// The next sprint's name (default: the closed one's number plus one).
+        #[arg(long, value_name = "NAME")]
+        next: Option<String>,
+        /// The next sprint's last day (default: as long as the closed one).
+        #[arg(long)]
+        end: Option<String>,
+        /// The next sprint's capacity (default: the closed one's).
+        #[arg(long, allow_hyphen_values = true)]
+        capacity: Option<String>,
+    },
+    /// List the sprints with the figures recorded when they closed.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -178,6 +252,12 @@ pub struct ListArgs {
     /// Only this column (by id).
     #[arg(long)]
     pub column: Option<String>,
+    /// Only blocked items.
+    #[arg(long)]
+    pub blocked: bool,
+    /// Only items committed to this sprint.
+    #[arg(long, value_name = "NAME")]
+    pub sprint: Option<String>,
 }
 
 fn parse_id(text: &str) -> Result<ItemId, String> {
@@ -201,6 +281,14 @@ fn parse_kind(text: &str) -> Result<Kind, String> {
 }
 
 fn parse_severity(text: &str) -> Result<Severity, String> {
+    text.parse()
+}
+
+fn parse_model(text: &str) -> Result<Model, String> {
+    text.parse()
+}
+
+fn parse_rollover(text: &str) -> Result<Rollover, String> {
     text.parse()
 }
 

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use crate::domain::capacity::{Basis, Capacity};
 use crate::domain::debt::{Register, WINDOW_DAYS};
-use crate::domain::{Board, Item, Timestamp, dual_track, timebox, two_stage};
+use crate::domain::{Board, Item, Timestamp, age, dual_track, timebox, two_stage};
 
 /// One line per item: id, track, column, stage, kind, estimate, title, tags, assignee.
 pub fn list(board: &Board, items: &[&Item]) -> String {
@@ -27,6 +27,9 @@ pub fn list(board: &Board, items: &[&Item]) -> String {
         }
         if let Some(who) = &item.assignee {
             let _ = write!(out, " @{who}");
+        }
+        if let Some(reason) = &item.blocked {
+            let _ = write!(out, " (blocked: {reason})");
         }
         out.push('\n');
     }
@@ -92,6 +95,7 @@ pub fn show(board: &Board, item: &Item, now: Timestamp) -> String {
         let links: Vec<String> = item.links.iter().map(|id| format!("#{id}")).collect();
         rows.push(("links", links.join(", ")));
     }
+    rows.extend(rhythm_rows(board, item, now));
     rows.push(("created", item.created.to_rfc3339()));
     rows.push(("updated", item.updated.to_rfc3339()));
     let mut out = format!("#{} {}\n", item.id, item.title);
@@ -112,6 +116,26 @@ pub fn show(board: &Board, item: &Item, now: Timestamp) -> String {
         }
     }
     out
+}
+
+/// The sprint, the blocked mark and the age in the column, for `show`.
+fn rhythm_rows(board: &Board, item: &Item, now: Timestamp) -> Vec<(&'static str, String)> {
+    let mut rows = Vec::new();
+    rows.push(("sprint", item.sprint.clone().unwrap_or_else(|| "- (backlog)".to_owned())));
+    if let Some(reason) = &item.blocked {
+        let since = item
+            .blocked_since
+            .map(|t| format!(" (since {})", t.format("%Y-%m-%d %H:%M")))
+            .unwrap_or_default();
+        rows.push(("blocked", format!("{reason}{since}")));
+    }
+    if !board.is_done_column(item.track, &item.column) {
+        rows.push((
+            "age",
+            format!("{} (since {})", age::label(board, item, now), item.entered_column().to_rfc3339()),
+        ));
+    }
+    rows
 }
 
 /// The debt register as a table.
@@ -147,7 +171,7 @@ pub fn debt(board: &Board, r: &Register) -> String {
 pub fn stats(c: &Capacity) -> String {
     let planned = if c.sprint.is_some() { "committed" } else { "planned" };
     let mut out = match &c.sprint {
-        Some(s) => format!("Sprint \"{}\" ({} to {}, {}): ", s.name, s.start, s.end, s.model_label()),
+        Some(s) => format!("{} ({} to {}, {}): ", s.name, s.start, s.end, s.model_label()),
         None => String::new(),
     };
     let _ = match c.basis {
