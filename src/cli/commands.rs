@@ -76,6 +76,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Uncommit { ids } => super::sprint::uncommit(&path, &ids, now),
         Command::Block { id, reason } => super::block::block(&path, id, &reason, now),
         Command::Unblock { id } => super::block::unblock(&path, id, now),
+        Command::Standup { since, markdown, stale_days } => {
+            super::standup::run(&path, since.as_deref(), markdown, stale_days, now)
+        }
         Command::Check => {
             Store::load(&path)?;
             println!("ok");

@@ -2,8 +2,10 @@
 
 mod block;
 mod commands;
+mod doc;
 mod json;
 mod sprint;
+mod standup;
 mod text;
 
 use std::path::PathBuf;
@@ -146,6 +148,20 @@ pub enum Command {
     Unblock {
         #[arg(value_parser = parse_id)]
         id: ItemId,
+    },
+    /// What moved since the last standup, per person; what is blocked, overdue, or has not
+    /// moved for days; what is in progress by person.
+    Standup {
+        /// From when: a date, a time, or a length back (2h, 1d, 1w) (default: the last standup
+        /// mark, else the start of the previous working day).
+        #[arg(long, value_name = "WHEN")]
+        since: Option<String>,
+        /// Print Markdown (for a chat or meeting notes).
+        #[arg(long)]
+        markdown: bool,
+        /// Call out items not moved for this many days (default: the board's setting, 3).
+        #[arg(long, value_name = "N")]
+        stale_days: Option<u32>,
     },
     /// Validate the board file: print `ok`, or the error with its line and column (exit 1).
     Check,
