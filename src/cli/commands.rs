@@ -79,6 +79,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Standup { since, markdown, stale_days } => {
             super::standup::run(&path, since.as_deref(), markdown, stale_days, now)
         }
+        Command::Report { sprint, markdown } => super::report::run(&path, sprint.as_deref(), markdown, now),
         Command::Check => {
             Store::load(&path)?;
             println!("ok");

@@ -4,6 +4,7 @@ mod block;
 mod commands;
 mod doc;
 mod json;
+mod report;
 mod sprint;
 mod standup;
 mod text;
@@ -162,6 +163,15 @@ pub enum Command {
         /// Call out items not moved for this many days (default: the board's setting, 3).
         #[arg(long, value_name = "N")]
         stale_days: Option<u32>,
+    },
+    /// The sprint review: figures, the trend of the last sprints, debt repaid, discovery outcomes.
+    Report {
+        /// The sprint to review (default: the last closed one, else the open one).
+        #[arg(long, value_name = "NAME")]
+        sprint: Option<String>,
+        /// Print Markdown (to paste to stakeholders).
+        #[arg(long)]
+        markdown: bool,
     },
     /// Validate the board file: print `ok`, or the error with its line and column (exit 1).
     Check,

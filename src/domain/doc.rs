@@ -31,6 +31,14 @@ pub enum Block {
     },
 }
 
+/// "1 item", "3 items": a count with its word, plural unless one.
+pub fn count(n: impl Into<u64>, word: &str) -> String {
+    match n.into() {
+        1 => format!("1 {word}"),
+        n => format!("{n} {word}s"),
+    }
+}
+
 impl Section {
     pub fn new(heading: impl Into<String>) -> Section {
         Section { heading: heading.into(), blocks: Vec::new() }
@@ -39,6 +47,11 @@ impl Section {
     pub fn with(mut self, block: Block) -> Section {
         self.blocks.push(block);
         self
+    }
+
+    /// A list, unless there is nothing to list.
+    pub fn list(self, items: Vec<String>) -> Section {
+        if items.is_empty() { self } else { self.with(Block::List(items)) }
     }
 
     /// A list, or `empty` as a paragraph when there is nothing to list.

@@ -21,6 +21,7 @@ pub mod ops;
 pub mod placement;
 pub mod planning;
 pub mod replay;
+pub mod report;
 pub mod search;
 pub mod settings;
 pub mod sprint;

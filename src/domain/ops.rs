@@ -57,6 +57,8 @@ pub enum OpError {
     InClosedSprint { id: ItemId, sprint: String },
     #[error("blocking #{0} needs a reason")]
     NoBlockReason(ItemId),
+    #[error("the board has no sprints yet; start one first")]
+    NoSprints,
 }
 
 /// An edit ready to apply, with what it does in words.
