@@ -234,6 +234,8 @@ fn stats_json_matches_the_spec_shape() {
             "basis": "points",
             "shares": {"discovery": 25.0, "stage_two": 0.0},
             "unestimated": 1,
+            "sprint": null,
+            "backlog": null,
         })
     );
     let text = s.run(&["stats"]).ok().stdout;

@@ -90,6 +90,24 @@ pub enum Action {
     Save,
     /// Go to the selected item on the board.
     GoTo,
+    /// Commit the selected item to the open sprint, or take it back to the backlog.
+    Commit,
+    /// Show only the open sprint's items; again to show everything.
+    SprintFilter,
+    /// Mark the selected item blocked (saying why), or unblock it.
+    Block,
+    /// Standup view: what moved since the last standup, blocked and unmoved items, who works on what.
+    Standup,
+    /// Start a sprint.
+    StartSprint,
+    /// Close the open sprint: record its figures, roll unfinished work over, start the next.
+    CloseSprint,
+    /// Set the standup mark: the next standup shows what changes from now.
+    SetMark,
+    /// Call out items only after more days without a move.
+    MoreDays,
+    /// Call out items after fewer days without a move.
+    FewerDays,
 }
 
 impl Action {
@@ -137,6 +155,15 @@ impl Action {
             Action::Confirm => "confirm (next field, keep the filter, yes)",
             Action::Save => "save the form",
             Action::GoTo => "go to the selected item on the board",
+            Action::Commit => "commit the item to the open sprint / back to the backlog",
+            Action::SprintFilter => "show only the open sprint's items / everything",
+            Action::Block => "mark the item blocked, saying why / unblock it",
+            Action::Standup => "standup: what moved since the last one, blocked, unmoved, in progress",
+            Action::StartSprint => "start a sprint",
+            Action::CloseSprint => "close the sprint: record its figures, roll over, start the next",
+            Action::SetMark => "set the standup mark: the next standup counts from now",
+            Action::MoreDays => "call out unmoved items after one more day",
+            Action::FewerDays => "call out unmoved items after one day less",
         }
     }
 }

@@ -13,8 +13,8 @@ use super::saver::SaveState;
 use super::status::Status;
 use super::view::BoardView;
 use crate::domain::ops;
-use crate::domain::search::Query;
-use crate::domain::{Board, Column, Item, Stage, debt, dual_track, two_stage};
+use crate::domain::search::{self, Query};
+use crate::domain::{Board, Column, Item, Stage, debt, dual_track, planning, two_stage};
 
 /// The column `delta` steps from the item's column in its track, if there is one.
 fn item_column_after<'b>(board: &'b Board, item: &Item, delta: isize) -> Option<&'b Column> {
@@ -33,6 +33,7 @@ impl App {
             Mode::Capacity => self.capacity_action(action),
             Mode::Debt => self.debt_action(action),
             Mode::Confirm => self.confirm_action(action),
+            Mode::Standup => self.standup_action(action),
         }
     }
 
@@ -71,6 +72,10 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Capacity => self.overlays.push(Overlay::Capacity),
+            Action::Commit => self.on_selected(planning::toggle),
+            Action::SprintFilter => self.toggle_sprint_filter(),
+            Action::Block => self.block_or_unblock(),
+            Action::Standup => self.open_standup(),
             Action::Zoom => self.toggle_zoom(),
             Action::Presenter => {
                 self.presenting = !self.presenting;
@@ -98,6 +103,8 @@ impl App {
     fn capacity_action(&mut self, action: Action) {
         match action {
             Action::Edit => self.open_settings_form(),
+            Action::StartSprint => self.open_start_sprint_form(),
+            Action::CloseSprint => self.open_close_sprint_form(),
             Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Capacity, scroll: 0 }),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
@@ -267,6 +274,22 @@ impl App {
             area.insert_str(current.text());
         }
         self.overlays.push(Overlay::Search(Box::new(area)));
+    }
+
+    /// `M`: the board shows only the open sprint's items (the search `+sprint`), or everything.
+    fn toggle_sprint_filter(&mut self) {
+        if self.view.query.text().eq_ignore_ascii_case(search::SPRINT) {
+            self.refilter(Query::default());
+            self.status = Some(Status::info("showing every item"));
+            return;
+        }
+        let Some(sprint) = self.board.current_sprint() else {
+            self.status = Some(Status::info("no sprint is open: every item is in the backlog"));
+            return;
+        };
+        let status = format!("showing only sprint \"{}\"'s items", sprint.name);
+        self.refilter(Query::new(search::SPRINT));
+        self.status = Some(Status::info(status));
     }
 
     fn clear_filter(&mut self) {

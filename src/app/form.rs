@@ -17,6 +17,9 @@ pub enum Purpose {
     DefinitionOfDone,
     Promote(ItemId),
     Drop(ItemId),
+    StartSprint,
+    CloseSprint,
+    Block(ItemId),
 }
 
 /// Which value a field holds.
@@ -45,6 +48,11 @@ pub enum FieldKey {
     StageTwoTarget,
     TrackLimit(Track),
     ColumnLimit(Track, usize),
+    SprintName,
+    SprintStart,
+    SprintEnd,
+    Model,
+    Rollover,
 }
 
 /// How a field takes input.

@@ -4,9 +4,9 @@ use super::App;
 use super::form::{FieldKey, Purpose};
 use super::overlay::Overlay;
 use super::status::Status;
-use super::{item_form, settings_form, workflow_form};
+use super::{item_form, settings_form, sprint_form, workflow_form};
 use crate::domain::ops::{self, OpError};
-use crate::domain::{Stage, Track, dual_track, settings, two_stage};
+use crate::domain::{Stage, Track, blocking, dual_track, planning, settings, two_stage};
 
 impl App {
     pub(super) fn open_new_item_form(&mut self) {
@@ -21,7 +21,7 @@ impl App {
             self.status = Some(Status::info("no item selected here; a adds one"));
             return;
         };
-        let form = item_form::edit_item(&self.board, item, self.now.date_naive());
+        let form = item_form::edit_item(&self.board, item, self.now);
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
 
@@ -62,6 +62,45 @@ impl App {
         self.overlays.push(Overlay::Form(Box::new(workflow_form::definition_of_done(&self.board))));
     }
 
+    pub(super) fn open_start_sprint_form(&mut self) {
+        if let Some(open) = self.board.current_sprint() {
+            let close =
+                self.keymap.short_keys(super::keymap::Mode::Capacity, &[super::action::Action::CloseSprint]);
+            self.status = Some(Status::info(format!(
+                "sprint \"{}\" is open; {} closes it and starts the next",
+                open.name,
+                close.unwrap_or_default()
+            )));
+            return;
+        }
+        let form = sprint_form::start(&self.board, self.now.date_naive());
+        self.overlays.push(Overlay::Form(Box::new(form)));
+    }
+
+    pub(super) fn open_close_sprint_form(&mut self) {
+        let Some(sprint) = self.board.current_sprint() else {
+            let start =
+                self.keymap.short_keys(super::keymap::Mode::Capacity, &[super::action::Action::StartSprint]);
+            self.status =
+                Some(Status::info(format!("no sprint is open; {} starts one", start.unwrap_or_default())));
+            return;
+        };
+        let form = sprint_form::close(&self.board, sprint);
+        self.overlays.push(Overlay::Form(Box::new(form)));
+    }
+
+    /// `b`: asks why the selected item is blocked, or unblocks it when it is.
+    pub(super) fn block_or_unblock(&mut self) {
+        match self.selected_item() {
+            Some(item) if item.blocked.is_some() => self.on_selected(blocking::unblock),
+            Some(item) => {
+                let form = sprint_form::block(item);
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            None => self.status = Some(Status::info("no item selected here")),
+        }
+    }
+
     pub(super) fn open_settings_form(&mut self) {
         self.overlays.push(Overlay::Form(Box::new(settings_form::settings(&self.board))));
     }
@@ -92,6 +131,14 @@ impl App {
                 .map(|v| dual_track::promote(&self.board, *id, &v.learned, &v.titles, v.stage, self.now)),
             Purpose::Drop(id) => {
                 Ok(dual_track::drop(&self.board, *id, &form.value(FieldKey::Reason), self.now))
+            }
+            Purpose::StartSprint => {
+                sprint_form::start_values(form, today).map(|new| planning::start(&self.board, new))
+            }
+            Purpose::CloseSprint => sprint_form::close_values(form, today)
+                .map(|(rollover, next)| planning::close(&self.board, rollover, next, self.now)),
+            Purpose::Block(id) => {
+                Ok(blocking::block(&self.board, *id, &form.value(FieldKey::Reason), self.now))
             }
         };
         // After logging a follow-up the parent stays selected, ready for the next one.

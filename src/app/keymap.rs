@@ -25,11 +25,20 @@ pub enum Mode {
     Capacity,
     Debt,
     Confirm,
+    Standup,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 7] =
-        [Mode::Board, Mode::Help, Mode::Form, Mode::Search, Mode::Capacity, Mode::Debt, Mode::Confirm];
+    pub const ALL: [Mode; 8] = [
+        Mode::Board,
+        Mode::Help,
+        Mode::Form,
+        Mode::Search,
+        Mode::Capacity,
+        Mode::Debt,
+        Mode::Confirm,
+        Mode::Standup,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -40,6 +49,7 @@ impl Mode {
             Mode::Capacity => "Capacity",
             Mode::Debt => "Debt register",
             Mode::Confirm => "Question",
+            Mode::Standup => "Standup",
         }
     }
 }

@@ -13,6 +13,8 @@ pub mod overlay;
 pub mod saver;
 pub mod selection;
 pub mod settings_form;
+pub mod sprint_form;
+mod standup;
 pub mod status;
 pub mod view;
 pub mod workflow_form;

@@ -1,10 +1,11 @@
 //! What can lie on top of the board and take the keys: help, forms, the search prompt, the
-//! capacity view.
+//! capacity view, the debt register, questions and the standup.
 
 use ratatui_textarea::TextArea;
 
 use super::form::Form;
 use super::keymap::Mode;
+use crate::domain::doc::Doc;
 use crate::domain::ops::Op;
 
 #[derive(Debug)]
@@ -21,6 +22,8 @@ pub enum Overlay {
     Debt { selected: usize },
     /// A question before a change: the change waits for a yes.
     Confirm(Box<Question>),
+    /// The standup, computed when opened, scrolled by `scroll` lines.
+    Standup { doc: Box<Doc>, scroll: u16 },
 }
 
 /// A change that waits for the user's yes, and what to ask.
@@ -41,6 +44,7 @@ impl Overlay {
             Overlay::Capacity => Mode::Capacity,
             Overlay::Debt { .. } => Mode::Debt,
             Overlay::Confirm(_) => Mode::Confirm,
+            Overlay::Standup { .. } => Mode::Standup,
         }
     }
 }

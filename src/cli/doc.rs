@@ -3,9 +3,7 @@
 
 use std::fmt::Write;
 
-use unicode_width::UnicodeWidthStr;
-
-use crate::domain::doc::{Block, Doc};
+use crate::domain::doc::{Block, Doc, table_lines};
 
 pub fn text(doc: &Doc) -> String {
     let mut out = format!("{}\n", doc.title);
@@ -24,43 +22,15 @@ pub fn text(doc: &Doc) -> String {
                         let _ = writeln!(out, "    - {item}");
                     }
                 }
-                Block::Table { header, rows } => table(&mut out, header, rows),
+                Block::Table { header, rows } => {
+                    for line in table_lines(header, rows) {
+                        let _ = writeln!(out, "  {line}");
+                    }
+                }
             }
         }
     }
     out
-}
-
-/// A table with its columns padded to their widest cell (numbers are right-aligned).
-fn table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
-    let widths: Vec<usize> = (0..header.len())
-        .map(|i| {
-            std::iter::once(header)
-                .chain(rows.iter().map(Vec::as_slice))
-                .map(|r| cell(r, i).width())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
-        let mut line = String::from("  ");
-        for (i, width) in widths.iter().enumerate() {
-            let text = cell(row, i);
-            let pad = " ".repeat(width.saturating_sub(text.width()));
-            let numeric =
-                !text.is_empty() && text.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '-');
-            if numeric && i > 0 {
-                let _ = write!(line, "{pad}{text}  ");
-            } else {
-                let _ = write!(line, "{text}{pad}  ");
-            }
-        }
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
-}
-
-fn cell(row: &[String], i: usize) -> &str {
-    row.get(i).map_or("", String::as_str)
 }
 
 pub fn markdown(doc: &Doc) -> String {

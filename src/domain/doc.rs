@@ -63,3 +63,56 @@ impl Section {
         }
     }
 }
+
+/// A table's rows (header first) as lines with the columns padded to their widest cell; numbers
+/// are right-aligned. Widths are display widths, so wide characters line up.
+pub fn table_lines(header: &[String], rows: &[Vec<String>]) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let cell = |row: &[String], i: usize| row.get(i).map_or("", String::as_str).to_owned();
+    let all: Vec<&[String]> = std::iter::once(header).chain(rows.iter().map(Vec::as_slice)).collect();
+    let widths: Vec<usize> =
+        (0..header.len()).map(|i| all.iter().map(|r| cell(r, i).width()).max().unwrap_or(0)).collect();
+    all.iter()
+        .map(|row| {
+            let mut line = String::new();
+            for (i, width) in widths.iter().enumerate() {
+                let text = cell(row, i);
+                let pad = " ".repeat(width.saturating_sub(text.width()));
+                let numeric = i > 0 && text.starts_with(|c: char| c.is_ascii_digit());
+                line.push_str(&if numeric { format!("{pad}{text}  ") } else { format!("{text}{pad}  ") });
+            }
+            line.trim_end().to_owned()
+        })
+        .collect()
+}
+
+/// Values as a one-line chart of block characters, `max` being the full block.
+pub fn spark(values: &[u64], max: u64) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    values
+        .iter()
+        .map(|v| {
+            let at = v.min(&max).saturating_mul(7).checked_div(max).unwrap_or(0);
+            BARS[usize::try_from(at).unwrap_or(0).min(7)]
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_sparks_and_tables() {
+        assert_eq!(
+            (count(1u32, "item"), count(0u32, "item"), count(3u32, "point")),
+            ("1 item".into(), "0 items".into(), "3 points".into())
+        );
+        assert_eq!(spark(&[0, 30, 63, 100, 250], 100), "▁▃▅██");
+        assert_eq!(spark(&[5], 0), "▁", "no scale: the lowest bar");
+        let header = vec!["sprint".to_owned(), "done".to_owned()];
+        let rows =
+            vec![vec!["Sprint 9".to_owned(), "8".to_owned()], vec!["日本".to_owned(), "10".to_owned()]];
+        assert_eq!(table_lines(&header, &rows), ["sprint    done", "Sprint 9     8", "日本        10"]);
+    }
+}

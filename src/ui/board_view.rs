@@ -110,7 +110,8 @@ fn draw_column(buf: &mut Buffer, rect: Rect, app: &App, col: usize, state: &mut 
     let over = load.over();
     let done = if def.done { " ✓" } else { "" };
     let flag = if over { "! " } else { "" };
-    let title = format!(" {flag}{}{done} {} ", def.name, load.label());
+    let blocked = if totals.blocked > 0 { format!(" ⊘{}", totals.blocked) } else { String::new() };
+    let title = format!(" {flag}{}{done} {}{blocked} ", def.name, load.label());
     let points = format!(" {}pt ", totals.points);
     let room = usize::from(rect.width.saturating_sub(2));
     let title_style = match (over, selected) {
@@ -178,7 +179,7 @@ fn draw_lane(
     for (i, id) in ids.iter().enumerate().skip(window.offset).take(window.count) {
         if let Some(item) = app.board().item(*id) {
             let rect = Rect { y, height: card_rows, ..area };
-            let marks = CardMarks::of(app.board(), item, app.view().today, theme);
+            let marks = CardMarks::of(app.board(), item, app.now(), theme);
             draw_card(buf, rect, item, &marks, selected_here && i == selection.index, theme);
         }
         y += card_rows;

@@ -1,7 +1,6 @@
 //! One card: kind letter, `#id`, the title cut to fit with an ellipsis, marks and the estimate;
-//! on two rows, the rest of the title and the timebox or the assignee.
+//! on two rows, the rest of the title and the timebox or the assignee, and the age in the column.
 
-use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -9,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::domain::timebox::{self, Standing};
-use crate::domain::{Board, Item, Kind};
+use crate::domain::{Board, Item, Kind, Timestamp, age};
 
 /// The letter that marks a kind on a card (the help legend explains them).
 pub fn kind_letter(kind: Kind) -> &'static str {
@@ -27,17 +26,24 @@ pub type Mark = (String, Style);
 
 /// What a card shows besides the item's own fields.
 pub struct CardMarks {
-    /// Symbols before the estimate: `↳` a follow-up of another item; `□` unticked
+    /// Symbols before the estimate: `⊘` blocked; `↳` a follow-up of another item; `□` unticked
     /// definition-of-done entries remain (quiet while under way, a warning once done).
     pub marks: Vec<Mark>,
     /// For open discovery items, the timebox: short (`3d`, `!2d`, `?`) for one-row cards, in
     /// words (`3d left`, `2d overdue`, `open-ended`) for two-row cards.
     pub timebox: Option<(String, String, Style)>,
+    /// How long an open item has sat in its column, for two-row cards: short (`3d`) and long
+    /// (`3d in Review`); absent under a day.
+    pub age: Option<(String, String)>,
 }
 
 impl CardMarks {
-    pub fn of(board: &Board, item: &Item, today: NaiveDate, theme: &Theme) -> CardMarks {
+    pub fn of(board: &Board, item: &Item, now: Timestamp, theme: &Theme) -> CardMarks {
+        let today = now.date_naive();
         let mut marks = Vec::new();
+        if item.blocked.is_some() {
+            marks.push(("⊘".to_owned(), theme.error));
+        }
         if item.follow_up_of.is_some() {
             marks.push(("↳".to_owned(), theme.estimate));
         }
@@ -54,7 +60,10 @@ impl CardMarks {
             };
             (standing.short(), standing.label(), style)
         });
-        CardMarks { marks, timebox }
+        let days = age::days_in_column(item, now);
+        let open = !board.is_done_column(item.track, &item.column);
+        let age = (open && days > 0).then(|| (format!("{days}d"), age::label(board, item, now)));
+        CardMarks { marks, timebox, age }
     }
 }
 
@@ -101,11 +110,12 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, se
     }
     let (first, rest) = wrap_once(&item.title, room);
     buf.set_stringn(x, area.y, &first, room, base);
-    let (note, note_style) = match (&card.timebox, &item.assignee) {
-        (Some((_, words, s)), _) => (format!(" {words}"), *s),
-        (None, Some(who)) => (format!(" @{who}"), theme.card_id),
-        (None, None) => (String::new(), base),
+    let (note, note_style) = {
+        // Leave the rest of the title some room (measured only as far as it could show).
+        let rest_room: usize = rest.chars().take(10).filter_map(unicode_width::UnicodeWidthChar::width).sum();
+        second_row_note(item, card, width.saturating_sub(used + rest_room), theme)
     };
+    let note_style = if note.is_empty() { base } else { note_style };
     let room2 = width.saturating_sub(used + note.width());
     buf.set_stringn(x, area.y + 1, truncate(rest, room2), room2, base);
     if !note.is_empty() && note.width() < width {
@@ -119,7 +129,27 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, se
     }
 }
 
-/// `text` in at most `width` columns, ending in `…` when cut.
+/// The right end of a card's second row: the timebox in words, else the assignee, with the age
+/// in the column (`3d in Review` when there is room, else `3d`); the longest that fits in `room`.
+fn second_row_note(item: &Item, card: &CardMarks, room: usize, theme: &Theme) -> (String, Style) {
+    let (first, style) = match (&card.timebox, &item.assignee) {
+        (Some((_, words, s)), _) => (Some(words.clone()), *s),
+        (None, Some(who)) => (Some(format!("@{who}")), theme.card_id),
+        (None, None) => (None, theme.card_id),
+    };
+    let join = |age: Option<&String>| -> String {
+        let parts: Vec<&str> = first.iter().chain(age).map(String::as_str).collect();
+        if parts.is_empty() { String::new() } else { format!(" {}", parts.join(" · ")) }
+    };
+    let candidates = match &card.age {
+        Some((short, long)) => vec![join(Some(long)), join(Some(short)), join(None)],
+        None => vec![join(None)],
+    };
+    let note =
+        candidates.iter().find(|c| c.width() <= room).or(candidates.last()).cloned().unwrap_or_default();
+    (note, style)
+}
+
 /// The words of `text` that fit in `width` columns, and the rest (`first` is cut with an
 /// ellipsis only when its first word alone is too long).
 fn wrap_once(text: &str, width: usize) -> (String, &str) {

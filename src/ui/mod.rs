@@ -9,9 +9,11 @@ mod form_view;
 mod help;
 pub mod layout;
 mod question_view;
+mod standup_view;
 mod status_bar;
 mod summary;
 pub mod theme;
+mod trends_view;
 
 use std::collections::HashMap;
 
@@ -109,6 +111,11 @@ impl Screen {
                     let rect = popup(board, 64, question.lines.len() as u16 + 5);
                     Clear.render(rect, buf);
                     question_view::draw_question(buf, rect, app, question, theme);
+                }
+                Overlay::Standup { doc, scroll } => {
+                    let rect = popup(board, 120, 60);
+                    Clear.render(rect, buf);
+                    standup_view::draw_standup(buf, rect, app, doc, *scroll, theme);
                 }
                 // Drawn in the status bar, so the filtered board stays in view.
                 Overlay::Search(_) => {}

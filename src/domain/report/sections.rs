@@ -3,7 +3,7 @@
 
 use super::{Context, TREND_SPRINTS};
 use crate::domain::capacity::{Split, TOLERANCE};
-use crate::domain::doc::{Block, Section, count};
+use crate::domain::doc::{Block, Section, count, spark};
 use crate::domain::figures::stage_two_skipped_twice;
 use crate::domain::item::ItemId;
 use crate::domain::sprint::Rollover;
@@ -169,18 +169,6 @@ pub fn discovery_outcomes(c: &Context) -> Option<Section> {
         f.dropped.len()
     );
     Some(Section::new("Discovery outcomes").with(Block::Para(head)).list(lines))
-}
-
-/// Values as a one-line chart of block characters, `max` being the full block.
-pub fn spark(values: &[u64], max: u64) -> String {
-    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    values
-        .iter()
-        .map(|v| {
-            let at = (v.min(&max) * 7).checked_div(max).unwrap_or(0);
-            BARS[usize::try_from(at).unwrap_or(0).min(7)]
-        })
-        .collect()
 }
 
 fn ids(ids: &[ItemId]) -> String {
