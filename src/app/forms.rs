@@ -137,9 +137,8 @@ impl App {
             }
             Purpose::CloseSprint => sprint_form::close_values(form, today)
                 .map(|(rollover, next)| planning::close(&self.board, rollover, next, self.now)),
-            Purpose::Block(id) => {
-                Ok(blocking::block(&self.board, *id, &form.value(FieldKey::Reason), self.now))
-            }
+            Purpose::Block(id) => sprint_form::block_reason(form)
+                .map(|reason| blocking::block(&self.board, *id, &reason, self.now)),
         };
         // After logging a follow-up the parent stays selected, ready for the next one.
         let keep = match &form.purpose {

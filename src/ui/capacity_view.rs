@@ -22,7 +22,7 @@ pub fn draw_capacity(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let keys = |a: Action| app.keymap().short_keys(Mode::Capacity, &[a]).unwrap_or_default();
     let title = match &c.sprint {
         Some(s) => {
-            format!(" Sprint \"{}\" ({} to {}, {}): committed work ", s.name, s.start, s.end, s.model_label())
+            format!(" {} · {} to {} · {}: committed work ", s.name, s.start, s.end, s.model_label())
         }
         None => " Capacity: planned work against the policy ".to_owned(),
     };

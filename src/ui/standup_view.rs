@@ -29,13 +29,7 @@ pub fn draw_standup(buf: &mut Buffer, area: Rect, app: &App, doc: &Doc, scroll: 
         .border_style(theme.overlay_border)
         .title(Line::styled(format!(" {} ", doc.title), theme.overlay_title))
         .title_bottom(Line::styled(
-            format!(
-                " {more}{} scroll · {} set the mark (next standup from now) · {} days before unmoved · {} close ",
-                keys(&[Action::ScrollDown, Action::ScrollUp]),
-                keys(&[Action::SetMark]),
-                keys(&[Action::MoreDays, Action::FewerDays]),
-                keys(&[Action::Close])
-            ),
+            format!(" {more}{} set the mark: the next standup counts from now ", keys(&[Action::SetMark])),
             theme.overlay_title,
         ));
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();

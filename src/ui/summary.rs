@@ -39,23 +39,29 @@ pub fn draw_summary(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let over = c.over_capacity();
     let flag = |text: &str| if over { text.to_owned() } else { String::new() };
     let (p, cap) = (c.points.total, c.capacity);
-    let plan = match &c.sprint {
+    let (plan, medium) = match &c.sprint {
         Some(sprint) => {
             let kind = match sprint.stage {
                 Some(stage) => format!(" ({} sprint)", stage.label()),
                 None => String::new(),
             };
-            format!("{}{kind}: committed {p} of {cap} points{}", sprint.name, flag(" ! OVER CAPACITY"))
+            (
+                format!(
+                    "{}{kind}: committed {p} of {cap} points{}, backlog {} points",
+                    sprint.name,
+                    flag(" ! OVER CAPACITY"),
+                    c.backlog.points
+                ),
+                format!("{}: {p}/{cap} pt{}", sprint.name, flag(" ! over")),
+            )
         }
-        None => format!("planned {p} of {cap} points{}", flag(" ! OVER CAPACITY")),
+        None => (
+            format!("planned {p} of {cap} points{}", flag(" ! OVER CAPACITY")),
+            format!("{p}/{cap} pt{}", flag(" ! over")),
+        ),
     };
     let mut segments = vec![
-        Segment::new(
-            plan,
-            format!("{p}/{cap} pt{}", flag(" ! over")),
-            format!("{p}/{cap}pt{}", flag(" !")),
-            over,
-        ),
+        Segment::new(plan, medium, format!("{p}/{cap}pt{}", flag(" !")), over),
         share("discovery", "disc", c.discovery()),
         share("stage two", "S2", c.stage_two()),
     ];
@@ -73,15 +79,6 @@ pub fn draw_summary(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             format!("{n} unestimated"),
             format!("{n} unestimated"),
             format!("{n}?"),
-            false,
-        ));
-    }
-    if c.sprint.is_some() {
-        let backlog = c.backlog.points;
-        segments.push(Segment::new(
-            format!("backlog {backlog} pt"),
-            format!("backlog {backlog}"),
-            format!("bl {backlog}"),
             false,
         ));
     }

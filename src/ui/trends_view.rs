@@ -14,7 +14,7 @@ use crate::domain::doc::spark;
 use crate::domain::figures::stage_two_skipped_twice;
 use crate::domain::sprint::Figures;
 
-const LABEL: usize = 12;
+const LABEL: usize = 14;
 
 /// Rows the trends take (none without a closed sprint).
 pub fn height(board: &Board) -> u16 {
