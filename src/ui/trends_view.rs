@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::theme::Theme;
 use crate::domain::Board;
 use crate::domain::capacity::TOLERANCE;
-use crate::domain::doc::spark;
+use crate::domain::doc::{count, spark};
 use crate::domain::figures::stage_two_skipped_twice;
 use crate::domain::sprint::Figures;
 
@@ -32,7 +32,7 @@ pub fn draw_trends(buf: &mut Buffer, area: Rect, board: &Board, theme: &Theme) {
     let most = |values: &[u64]| values.iter().copied().max().unwrap_or(0);
     let skipped = stage_two_skipped_twice(all.iter().copied());
     let mut head = vec![Span::styled(
-        format!("{:LABEL$}last {} closed sprints, oldest first", "Trends", shown.len()),
+        format!("{:LABEL$}last {}, oldest first", "Trends", count(shown.len() as u64, "closed sprint")),
         theme.field_label,
     )];
     if skipped {
