@@ -1,7 +1,8 @@
 //! The release binary measured as a user meets it, in a pseudo-terminal: time from process start
 //! to the first complete frame, peak memory, bytes written to the terminal per navigation key
 //! and per item move, and bytes written while nobody types. Run with
-//! `cargo bench --bench terminal` (it prints a table; README.md holds the numbers).
+//! `cargo bench --bench terminal` (it prints a table; README.md holds the numbers). The boards
+//! carry 50 closed sprints and a 100,000-line activity journal.
 
 #[allow(dead_code)]
 #[path = "../tests/common/pty.rs"]
@@ -26,8 +27,14 @@ fn main() {
     for items in ITEMS {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("board.ron");
-        let board = generate::board(items, 1);
+        // With 50 closed sprints and a 100,000-line journal: start-up must not read the journal.
+        let mut board = generate::board(items, 1);
+        generate::sprints(&mut board, 50, 1);
         Store::open(&path, generate::epoch()).expect("create").store.save(&board).expect("save");
+        let lock = twotrack::store::BoardLock::acquire(&path).expect("lock");
+        let journal = twotrack::store::journal::Journal::of(&path);
+        journal.append(&generate::journal(&board, 100_000, 1), &lock).expect("journal");
+        drop(lock);
         for (cols, rows) in SIZES {
             let row = measure(&path, cols, rows);
             println!(
