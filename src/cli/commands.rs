@@ -187,7 +187,7 @@ fn stats(path: &Path, as_json: bool, now: Timestamp) -> Result<()> {
 }
 
 /// Opens the board for reading, creating it from the starter board on first use.
-pub(super) fn open(path: &Path, now: Timestamp) -> Result<Board> {
+fn open(path: &Path, now: Timestamp) -> Result<Board> {
     let opened = Store::open(path, now)?;
     note_created(&opened);
     Ok(opened.board)

@@ -8,10 +8,11 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use super::SprintCommand;
-use super::commands::{change, open};
+use super::commands::change;
 use crate::domain::planning::{self, NewSprint, Next};
 use crate::domain::sprint::{Sprint, Tally};
 use crate::domain::{Board, ItemId, Timestamp, timebox};
+use crate::store::Store;
 
 pub fn run(path: &Path, command: SprintCommand, now: Timestamp) -> Result<()> {
     let today = now.date_naive();
@@ -42,7 +43,8 @@ pub fn run(path: &Path, command: SprintCommand, now: Timestamp) -> Result<()> {
             println!("{}", op.summary);
         }
         SprintCommand::List { json } => {
-            let board = open(path, now)?;
+            // Read-only: a missing board is an error, never created here.
+            let (_, board) = Store::load(path)?;
             if json {
                 let rows: Vec<Value> = board.sprints.iter().map(|s| sprint_json(&board, s)).collect();
                 println!("{}", serde_json::to_string_pretty(&rows)?);

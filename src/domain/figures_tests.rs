@@ -7,7 +7,7 @@ use super::*;
 use crate::domain::ops::{self, NewItem};
 use crate::domain::planning::{self, NewSprint, Next};
 use crate::domain::sprint::Model;
-use crate::domain::{Kind, Stage};
+use crate::domain::{Item, Kind, Stage};
 
 fn at(text: &str) -> Timestamp {
     DateTime::parse_from_rfc3339(text).expect("time").to_utc()

@@ -3,6 +3,8 @@
 //! and from the board, what is blocked, overdue spikes, what has not moved for days, and what is
 //! in progress by person. Pure: the journal's entries come in as a list.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{Datelike, Days, NaiveTime, Weekday};
 use serde_json::Value;
 
@@ -97,23 +99,13 @@ pub struct Standup {
 pub fn build(board: &Board, entries: &[Entry], since: Since, now: Timestamp) -> Standup {
     let stale_days = board.standup.stale_days();
     let in_progress: Vec<&Item> = board.items().iter().filter(|it| started(board, it)).collect();
-    let callout = |item: &Item, days: i64, note: String| Callout {
-        item: item_ref(board, item.id, None),
-        who: item.assignee.clone(),
-        days,
-        note,
-        blocked: item.blocked.is_some(),
-    };
-    let column =
-        |item: &Item| board.column(item.track, &item.column).map_or(item.column.clone(), |c| c.name.clone());
-    let open = |item: &&Item| !board.is_done_column(item.track, &item.column);
     let mut blocked: Vec<Callout> = board
         .items()
         .iter()
-        .filter(open)
+        .filter(|it| !board.is_done_column(it.track, &it.column))
         .filter_map(|it| {
             let days = it.blocked_since.map_or(0, |t| (now - t).num_days().max(0));
-            it.blocked.as_ref().map(|reason| callout(it, days, reason.clone()))
+            it.blocked.as_ref().map(|reason| callout(board, it, days, reason.clone()))
         })
         .collect();
     blocked.sort_by_key(|c| (std::cmp::Reverse(c.days), c.item.id));
@@ -121,7 +113,7 @@ pub fn build(board: &Board, entries: &[Entry], since: Since, now: Timestamp) -> 
         .items()
         .iter()
         .filter_map(|it| match timebox::standing(board, it, now.date_naive()) {
-            Some(Standing::Overdue(days)) => Some(callout(it, days, column(it))),
+            Some(Standing::Overdue(days)) => Some(callout(board, it, days, column(board, it))),
             _ => None,
         })
         .collect();
@@ -129,21 +121,9 @@ pub fn build(board: &Board, entries: &[Entry], since: Since, now: Timestamp) -> 
         .iter()
         .map(|it| (it, age::days_in_column(it, now)))
         .filter(|(_, days)| *days >= i64::from(stale_days))
-        .map(|(it, days)| callout(it, days, column(it)))
+        .map(|(it, days)| callout(board, it, days, column(board, it)))
         .collect();
     stale.sort_by_key(|c| (std::cmp::Reverse(c.days), c.item.id));
-    let mut by_person: Vec<(Option<String>, Vec<Callout>)> = Vec::new();
-    for item in &in_progress {
-        let entry = callout(item, age::days_in_column(item, now), column(item));
-        match by_person.iter_mut().find(|(who, _)| *who == item.assignee) {
-            Some((_, list)) => list.push(entry),
-            None => by_person.push((item.assignee.clone(), vec![entry])),
-        }
-    }
-    by_person.sort_by(|a, b| (a.0.is_none(), &a.0).cmp(&(b.0.is_none(), &b.0)));
-    for (_, list) in &mut by_person {
-        list.sort_by_key(|c| (std::cmp::Reverse(c.days), c.item.id));
-    }
     Standup {
         board: board.name.clone(),
         people: people(board, entries, &since),
@@ -154,8 +134,39 @@ pub fn build(board: &Board, entries: &[Entry], since: Since, now: Timestamp) -> 
         overdue,
         stale_days,
         stale,
-        in_progress: by_person,
+        in_progress: by_person(board, &in_progress, now),
     }
+}
+
+fn callout(board: &Board, item: &Item, days: i64, note: String) -> Callout {
+    Callout {
+        item: item_ref(board, item.id, None),
+        who: item.assignee.clone(),
+        days,
+        note,
+        blocked: item.blocked.is_some(),
+    }
+}
+
+fn column(board: &Board, item: &Item) -> String {
+    board.column(item.track, &item.column).map_or_else(|| item.column.clone(), |c| c.name.clone())
+}
+
+/// The items in progress grouped by assignee (by name, nobody last), the oldest first.
+fn by_person(board: &Board, items: &[&Item], now: Timestamp) -> Vec<(Option<String>, Vec<Callout>)> {
+    let mut people: Vec<(Option<String>, Vec<Callout>)> = Vec::new();
+    for item in items {
+        let entry = callout(board, item, age::days_in_column(item, now), column(board, item));
+        match people.iter_mut().find(|(who, _)| *who == item.assignee) {
+            Some((_, list)) => list.push(entry),
+            None => people.push((item.assignee.clone(), vec![entry])),
+        }
+    }
+    people.sort_by(|a, b| (a.0.is_none(), &a.0).cmp(&(b.0.is_none(), &b.0)));
+    for (_, list) in &mut people {
+        list.sort_by_key(|c| (std::cmp::Reverse(c.days), c.item.id));
+    }
+    people
 }
 
 /// Work has started on the item: it left its track's first column and is not done.
@@ -209,6 +220,10 @@ fn column_name(board: &Board, value: &Value) -> Option<String> {
 /// Per person (by name), what the journal says they moved, finished and added since `since`.
 fn people(board: &Board, entries: &[Entry], since: &Since) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
+    // Where each person's line about an item is: (person, item) → index in `moved`, and the
+    // items already told as finished or added, so each is told once.
+    let mut moved_at: HashMap<(usize, ItemId), usize> = HashMap::new();
+    let mut told: HashSet<(usize, ItemId, Told)> = HashSet::new();
     for entry in entries.iter().filter(|e| e.time >= since.time) {
         let Some(id) = entry.item else { continue };
         let at = match people.iter().position(|p| p.name == entry.author) {
@@ -219,41 +234,46 @@ fn people(board: &Board, entries: &[Entry], since: &Since) -> Vec<Person> {
             }
         };
         let person = &mut people[at];
+        let finished = entry.change("finished").is_some_and(|(from, to)| from.is_null() && !to.is_null());
         match entry.action {
-            Action::Added if !person.added.iter().any(|r| r.id == id) => {
+            Action::Added if told.insert((at, id, Told::Added)) => {
                 person.added.push(item_ref(board, id, Some(entry)));
             }
             Action::Changed => {
-                let finished =
-                    entry.change("finished").is_some_and(|(from, to)| from.is_null() && !to.is_null());
-                if finished && !person.finished.iter().any(|r| r.id == id) {
+                if finished && told.insert((at, id, Told::Finished)) {
                     person.finished.push(item_ref(board, id, Some(entry)));
                 }
                 if let Some((from, to)) = entry.change("column") {
-                    let (from, to) = (column_name(board, from), column_name(board, to));
-                    match person.moved.iter_mut().find(|m| m.item.id == id) {
-                        Some(moved) => moved.to = to.unwrap_or_default(),
-                        None => person.moved.push(Moved {
-                            item: item_ref(board, id, Some(entry)),
-                            from: from.unwrap_or_default(),
-                            to: to.unwrap_or_default(),
-                        }),
+                    let to = column_name(board, to).unwrap_or_default();
+                    match moved_at.get(&(at, id)) {
+                        Some(&index) => person.moved[index].to = to,
+                        None => {
+                            moved_at.insert((at, id), person.moved.len());
+                            let from = column_name(board, from).unwrap_or_default();
+                            person.moved.push(Moved { item: item_ref(board, id, Some(entry)), from, to });
+                        }
                     }
                 }
             }
             _ => {}
         }
     }
-    for person in &mut people {
+    for (at, person) in people.iter_mut().enumerate() {
         // A move into done is told as finished; a move there and back is no move.
-        let finished: Vec<ItemId> = person.finished.iter().map(|r| r.id).collect();
-        person
-            .moved
-            .retain(|m| m.from != m.to && !(finished.contains(&m.item.id) && is_done_name(board, &m.to)));
+        person.moved.retain(|m| {
+            m.from != m.to && !(told.contains(&(at, m.item.id, Told::Finished)) && is_done_name(board, &m.to))
+        });
     }
     people.retain(|p| !(p.moved.is_empty() && p.finished.is_empty() && p.added.is_empty()));
     people.sort_by(|a, b| a.name.cmp(&b.name));
     people
+}
+
+/// What a person's line about an item tells (each once).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Told {
+    Added,
+    Finished,
 }
 
 fn is_done_name(board: &Board, name: &str) -> bool {

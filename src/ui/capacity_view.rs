@@ -48,18 +48,19 @@ pub fn draw_capacity(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let bar = usize::from(inner.width).saturating_sub(LABEL + 32).clamp(10, 50);
     let unit = match c.basis {
         Basis::Points => "points",
-        Basis::Items => "items (nothing planned is estimated, so shares count items)",
+        Basis::Items => "items (none is estimated, so shares count items)",
     };
     let mut parts = vec![planned(c, bar, theme)];
     parts.push(split("Tracks", "discovery", "delivery", c.discovery(), bar, theme));
     let mut stages = split("Stages", "stage two", "stage one", c.stage_two(), bar, theme);
-    stages.push(Line::styled(format!("{:LABEL$}shares are of planned {unit}", ""), theme.muted));
+    let planned = if c.sprint.is_some() { "committed" } else { "planned" };
+    stages.push(Line::styled(format!("{:LABEL$}shares are of {planned} {unit}", ""), theme.muted));
     parts.push(stages);
     let load = assignees(c, theme);
     let unestimated = match c.unestimated {
-        0 => "every planned item has an estimate".to_owned(),
-        1 => "1 planned item has no estimate".to_owned(),
-        n => format!("{n} planned items have no estimate"),
+        0 => format!("every {planned} item has an estimate"),
+        1 => format!("1 {planned} item has no estimate"),
+        n => format!("{n} {planned} items have no estimate"),
     };
     let rest = vec![
         labelled("Unestimated", vec![Span::styled(unestimated, theme.base)], theme),
@@ -82,7 +83,7 @@ fn fit(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let fixed: usize = parts.iter().map(Vec::len).sum::<usize>() + rest.len();
-    let spaced = fixed + load.len() + parts.len() + 1 <= rows;
+    let spaced = fixed + load.len() + parts.len() < rows;
     let room = rows.saturating_sub(fixed).max(1);
     if load.len() > room {
         let hidden = load.len() - room + 1;
