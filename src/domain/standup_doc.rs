@@ -6,6 +6,20 @@ use super::standup::{Callout, Standup};
 
 const TIME: &str = "%a %Y-%m-%d %H:%M";
 
+/// The most lines a list shows; the rest are counted on one more line, so a standup stays
+/// something a team can read together however large the board (the command line's `list`
+/// gives everything).
+pub const MOST: usize = 15;
+
+/// The first [`MOST`] lines that `lines` gives (of `total`), then how many more there are.
+fn capped(lines: impl Iterator<Item = String>, total: usize) -> Vec<String> {
+    let mut out: Vec<String> = lines.take(MOST).collect();
+    if total > MOST {
+        out.push(format!("… and {} more", total - MOST));
+    }
+    out
+}
+
 impl Standup {
     pub fn to_doc(&self) -> Doc {
         let mut intro = vec![format!(
@@ -17,22 +31,26 @@ impl Standup {
         intro.extend(self.sprint.clone());
         let mut sections = vec![self.activity()];
         sections.push(Section::new(format!("Blocked ({})", self.blocked.len())).list_or(
-            self.blocked.iter().map(|c| line(c, &format!("{}d: {}", c.days, c.note), false)).collect(),
+            capped(
+                self.blocked.iter().map(|c| line(c, &format!("{}d: {}", c.days, c.note), false)),
+                self.blocked.len(),
+            ),
             "nothing is blocked",
         ));
-        sections.push(
-            Section::new(format!("Overdue spikes ({})", self.overdue.len())).list_or(
-                self.overdue
-                    .iter()
-                    .map(|c| line(c, &format!("{}d overdue, in {}", c.days, c.note), true))
-                    .collect(),
-                "no spike is past its timebox",
+        sections.push(Section::new(format!("Overdue spikes ({})", self.overdue.len())).list_or(
+            capped(
+                self.overdue.iter().map(|c| line(c, &format!("{}d overdue, in {}", c.days, c.note), true)),
+                self.overdue.len(),
             ),
-        );
+            "no spike is past its timebox",
+        ));
         let days = self.stale_days;
         sections.push(
             Section::new(format!("Not moved for {days} days or more ({})", self.stale.len())).list_or(
-                self.stale.iter().map(|c| line(c, &format!("{}d in {}", c.days, c.note), true)).collect(),
+                capped(
+                    self.stale.iter().map(|c| line(c, &format!("{}d in {}", c.days, c.note), true)),
+                    self.stale.len(),
+                ),
                 &format!("everything in progress moved in the last {days} days"),
             ),
         );
@@ -46,13 +64,14 @@ impl Standup {
             return section.with(Block::Para("nothing was moved, finished or added since then".into()));
         }
         for person in &self.people {
-            let mut lines: Vec<String> = person
+            let moved = person
                 .moved
                 .iter()
-                .map(|m| format!("moved #{} {}: {} → {}", m.item.id, m.item.title, m.from, m.to))
-                .collect();
-            lines.extend(person.finished.iter().map(|r| format!("finished #{} {}", r.id, r.title)));
-            lines.extend(person.added.iter().map(|r| format!("added #{} {}", r.id, r.title)));
+                .map(|m| format!("moved #{} {}: {} → {}", m.item.id, m.item.title, m.from, m.to));
+            let finished = person.finished.iter().map(|r| format!("finished #{} {}", r.id, r.title));
+            let added = person.added.iter().map(|r| format!("added #{} {}", r.id, r.title));
+            let total = person.moved.len() + person.finished.len() + person.added.len();
+            let lines = capped(moved.chain(finished).chain(added), total);
             section = section.with(Block::Sub(person.name.clone())).with(Block::List(lines));
         }
         section
@@ -64,13 +83,11 @@ impl Standup {
             return section.with(Block::Para("nothing is in progress".into()));
         }
         for (who, items) in &self.in_progress {
-            let lines = items
-                .iter()
-                .map(|c| {
-                    let blocked = if c.blocked { ", blocked" } else { "" };
-                    format!("#{} {} ({}, {}d{blocked})", c.item.id, c.item.title, c.note, c.days)
-                })
-                .collect();
+            let lines = items.iter().map(|c| {
+                let blocked = if c.blocked { ", blocked" } else { "" };
+                format!("#{} {} ({}, {}d{blocked})", c.item.id, c.item.title, c.note, c.days)
+            });
+            let lines = capped(lines, items.len());
             section = section
                 .with(Block::Sub(who.clone().unwrap_or_else(|| "nobody".into())))
                 .with(Block::List(lines));

@@ -4,6 +4,7 @@ use chrono::{DateTime, Duration};
 use serde_json::{Map, Value, json};
 
 use super::*;
+use crate::domain::doc::Block;
 use crate::domain::ops::{self, NewItem};
 use crate::domain::sprint::StandupSettings;
 use crate::domain::{Edit, ItemChange};
@@ -149,4 +150,29 @@ fn blocked_overdue_stale_and_in_progress_come_from_the_board() {
     let doc = s.to_doc();
     assert_eq!(doc.title, "Standup: Team");
     assert_eq!(doc.sections.len(), 5);
+}
+
+#[test]
+fn long_lists_show_the_first_fifteen_and_count_the_rest() {
+    let mut b = Board::new("Big");
+    for n in 0..40 {
+        let new = NewItem {
+            title: format!("item {n}"),
+            column: Some("doing".into()),
+            assignee: Some("ana".into()),
+            ..NewItem::default()
+        };
+        b.apply(ops::add(&b, new, at("2026-11-01T09:00:00Z")).expect("add").edit).expect("apply");
+    }
+    let since = Since { time: at("2026-11-20T00:00:00Z"), why: "test".into() };
+    let doc = build(&b, &[], since, at("2026-11-21T10:00:00Z")).to_doc();
+    let stale = doc.sections.iter().find(|s| s.heading.starts_with("Not moved")).expect("stale section");
+    assert_eq!(stale.heading, "Not moved for 3 days or more (40)");
+    match stale.blocks.as_slice() {
+        [Block::List(lines)] => {
+            assert_eq!(lines.len(), 16);
+            assert_eq!(lines.last().map(String::as_str), Some("… and 25 more"));
+        }
+        other => assert!(other.is_empty(), "a list was expected: {other:?}"),
+    }
 }
