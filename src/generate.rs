@@ -109,8 +109,8 @@ pub fn board(count: usize, seed: u64) -> Board {
     board
 }
 
-/// Adds `closed` two-week sprints before [`epoch`] with varied figures, then an open sprint to
-/// which about a tenth of the open items are committed.
+/// Adds `closed` two-week sprints before [`epoch`] with varied figures, then an open sprint
+/// holding about its capacity of open work.
 pub fn sprints(board: &mut Board, closed: usize, seed: u64) {
     let mut rng = Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) | 1);
     let today = epoch().date_naive();
@@ -159,9 +159,12 @@ pub fn sprints(board: &mut Board, closed: usize, seed: u64) {
         };
         board.sprints.push(sprint(n, Some(figures)));
     }
+    // Open work committed to the open sprint until it holds about its capacity.
     let open = sprint(closed, None);
-    for item in board.items.iter_mut().filter(|it| !it.column.ends_with("done") && it.column != "concluded") {
-        if rng.chance(10) {
+    let mut committed = 0;
+    for item in board.items.iter_mut().filter(|it| it.column != "done" && it.column != "concluded") {
+        if committed < open.capacity && rng.chance(10) {
+            committed += item.estimate.unwrap_or(0);
             item.sprint = Some(open.name.clone());
         }
     }

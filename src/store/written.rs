@@ -82,7 +82,10 @@ impl Written {
 
     /// The board as text, reusing the verified blocks of `previous` for unchanged items.
     pub fn new(board: &Board, previous: Option<&Written>) -> Result<Written, String> {
-        Written::build(board, |item, hash| {
+        // About the size of the text before, so a text a little larger than the estimate per
+        // item is not grown by doubling (a large board's peak memory would jump by its size).
+        let size = previous.map_or(0, |p| p.text.len() + p.text.len() / 32);
+        Written::build(board, size, |item, hash| {
             let block = previous?.block(item.id).filter(|b| b.verified && b.hash == hash)?;
             Some(&previous?.text[block.range.clone()])
         })
@@ -108,13 +111,18 @@ impl Written {
         self.text.as_bytes()
     }
 
-    fn build<'p>(board: &Board, reuse: impl Fn(&Item, u64) -> Option<&'p str>) -> Result<Written, String> {
-        Written::assemble(board, &mut |item, hash| reuse(item, hash).map(str::to_owned), true)
+    fn build<'p>(
+        board: &Board,
+        size: usize,
+        reuse: impl Fn(&Item, u64) -> Option<&'p str>,
+    ) -> Result<Written, String> {
+        Written::assemble(board, size, &mut |item, hash| reuse(item, hash).map(str::to_owned), true)
     }
 
     /// Lays out the header and every item; `reuse` may give an item's text from before.
     fn assemble(
         board: &Board,
+        size: usize,
         reuse: &mut dyn FnMut(&Item, u64) -> Option<String>,
         verify: bool,
     ) -> Result<Written, String> {
@@ -125,7 +133,7 @@ impl Written {
         if board.items().is_empty() {
             return Ok(Written { text: header, blocks: Vec::new() });
         }
-        let mut text = String::with_capacity(header.len() + board.items().len() * 512);
+        let mut text = String::with_capacity((header.len() + board.items().len() * 512).max(size));
         text.push_str(&header[..split]);
         text.push_str(ITEMS_OPEN);
         let mut blocks = Vec::with_capacity(board.items().len());
