@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Sandbox, twotrack};
+use common::{Sandbox, golden, twotrack};
 
 const NOW: &str = "2026-11-23T09:00:00Z";
 
@@ -17,16 +17,6 @@ fn sandbox() -> Sandbox {
     let s = Sandbox::new();
     std::fs::copy("tests/fixtures/review.ron", &s.board).expect("fixture");
     s
-}
-
-/// Compares `actual` with the golden file `tests/golden/<name>`; `UPDATE_GOLDEN=1` rewrites it.
-fn golden(name: &str, actual: &str) {
-    let path = std::path::Path::new("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).expect("write golden file");
-    }
-    let expected = std::fs::read_to_string(&path).expect("golden file (UPDATE_GOLDEN=1 writes it)");
-    assert_eq!(actual, expected, "differs from {}", path.display());
 }
 
 #[test]

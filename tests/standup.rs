@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Sandbox, twotrack};
+use common::{Sandbox, golden, twotrack};
 
 /// A Monday, 09:30.
 const MONDAY: &str = "2026-11-23T09:30:00Z";
@@ -20,16 +20,6 @@ fn standup(s: &Sandbox, args: &[&str]) -> common::Run {
     let mut cmd = twotrack();
     cmd.env("TWOTRACK_NOW", MONDAY).arg("--file").arg(&s.board).arg("standup").args(args);
     common::Run::of(cmd.output().expect("run"))
-}
-
-/// Compares `actual` with the golden file `tests/golden/<name>`; `UPDATE_GOLDEN=1` rewrites it.
-pub fn golden(name: &str, actual: &str) {
-    let path = std::path::Path::new("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).expect("write golden file");
-    }
-    let expected = std::fs::read_to_string(&path).expect("golden file (UPDATE_GOLDEN=1 writes it)");
-    assert_eq!(actual, expected, "differs from {}", path.display());
 }
 
 #[test]

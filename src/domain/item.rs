@@ -13,7 +13,12 @@ pub type ItemId = u64;
 pub type Timestamp = DateTime<Utc>;
 
 /// The value of `all` called `text`, or an error that lists the names (`what` says of what).
-fn by_name<T: Copy>(text: &str, all: &[T], name: fn(T) -> &'static str, what: &str) -> Result<T, String> {
+pub(crate) fn by_name<T: Copy>(
+    text: &str,
+    all: &[T],
+    name: fn(T) -> &'static str,
+    what: &str,
+) -> Result<T, String> {
     all.iter().copied().find(|v| name(*v) == text.trim()).ok_or_else(|| {
         let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
         let (last, rest) = names.split_last().unwrap_or((&"", &[]));

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::board::Board;
 use super::capacity::Split;
-use super::item::{Item, ItemId, Stage, Timestamp};
+use super::item::{Item, ItemId, Stage, Timestamp, by_name};
 
 /// How a sprint divides its capacity between the two stages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -35,10 +35,7 @@ impl Model {
 impl std::str::FromStr for Model {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Model::ALL
-            .into_iter()
-            .find(|m| m.name() == s.trim())
-            .ok_or_else(|| format!("unknown model `{s}` (expected split or alternating)"))
+        by_name(s, &Model::ALL, Model::name, "model")
     }
 }
 
@@ -54,6 +51,8 @@ pub enum Rollover {
 }
 
 impl Rollover {
+    pub const ALL: [Rollover; 2] = [Rollover::Next, Rollover::Backlog];
+
     pub fn name(self) -> &'static str {
         match self {
             Rollover::Next => "next",
@@ -65,10 +64,7 @@ impl Rollover {
 impl std::str::FromStr for Rollover {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        [Rollover::Next, Rollover::Backlog]
-            .into_iter()
-            .find(|r| r.name() == s.trim())
-            .ok_or_else(|| format!("unknown rollover `{s}` (expected next or backlog)"))
+        by_name(s, &Rollover::ALL, Rollover::name, "rollover")
     }
 }
 

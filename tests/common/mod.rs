@@ -149,3 +149,13 @@ pub fn screen(app: &twotrack::app::App, width: u16, height: u16) -> String {
     terminal.draw(|frame| screen.render(app, frame)).expect("draw");
     terminal.backend().to_string()
 }
+
+/// Compares `actual` with the golden file `tests/golden/<name>`; `UPDATE_GOLDEN=1` rewrites it.
+pub fn golden(name: &str, actual: &str) {
+    let path = Path::new("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("write golden file");
+    }
+    let expected = std::fs::read_to_string(&path).expect("golden file (UPDATE_GOLDEN=1 writes it)");
+    assert_eq!(actual, expected, "differs from {}", path.display());
+}
