@@ -1,7 +1,9 @@
 //! Opening the forms (add, edit, settings) and carrying out a submitted one.
 
 use super::App;
+use super::action::Action;
 use super::form::{FieldKey, Purpose};
+use super::keymap::Mode;
 use super::overlay::Overlay;
 use super::status::Status;
 use super::{item_form, settings_form, sprint_form, workflow_form};
@@ -64,8 +66,7 @@ impl App {
 
     pub(super) fn open_start_sprint_form(&mut self) {
         if let Some(open) = self.board.current_sprint() {
-            let close =
-                self.keymap.short_keys(super::keymap::Mode::Capacity, &[super::action::Action::CloseSprint]);
+            let close = self.keymap.short_keys(Mode::Capacity, &[Action::CloseSprint]);
             self.status = Some(Status::info(format!(
                 "sprint \"{}\" is open; {} closes it and starts the next",
                 open.name,
@@ -73,14 +74,14 @@ impl App {
             )));
             return;
         }
-        let form = sprint_form::start(&self.board, self.now.date_naive());
+        let commit = self.keymap.short_keys(Mode::Board, &[Action::Commit]);
+        let form = sprint_form::start(&self.board, self.now.date_naive(), &commit.unwrap_or_default());
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
 
     pub(super) fn open_close_sprint_form(&mut self) {
         let Some(sprint) = self.board.current_sprint() else {
-            let start =
-                self.keymap.short_keys(super::keymap::Mode::Capacity, &[super::action::Action::StartSprint]);
+            let start = self.keymap.short_keys(Mode::Capacity, &[Action::StartSprint]);
             self.status =
                 Some(Status::info(format!("no sprint is open; {} starts one", start.unwrap_or_default())));
             return;
@@ -94,7 +95,8 @@ impl App {
         match self.selected_item() {
             Some(item) if item.blocked.is_some() => self.on_selected(blocking::unblock),
             Some(item) => {
-                let form = sprint_form::block(item);
+                let key = self.keymap.short_keys(Mode::Board, &[Action::Block]);
+                let form = sprint_form::block(item, &key.unwrap_or_default());
                 self.overlays.push(Overlay::Form(Box::new(form)));
             }
             None => self.status = Some(Status::info("no item selected here")),

@@ -14,7 +14,8 @@ const DEFAULT_DAYS: u64 = 13;
 const NEXT: &str = "next sprint";
 const BACKLOG: &str = "backlog";
 
-pub fn start(board: &Board, today: NaiveDate) -> Form {
+/// The form that starts a sprint; `commit` names the key that commits items to it.
+pub fn start(board: &Board, today: NaiveDate, commit: &str) -> Form {
     let last = board.sprints.last();
     let model = last.map_or(Model::Split, |s| s.model);
     let stage = match last.and_then(|s| s.stage) {
@@ -27,7 +28,9 @@ pub fn start(board: &Board, today: NaiveDate) -> Form {
     Form::new(
         Purpose::StartSprint,
         "Start a sprint".into(),
-        "Commit work to it with the board's commit key; the capacity line then measures the sprint".into(),
+        format!(
+            "{commit} on the board commits the selected item to it; the top line then measures the sprint"
+        ),
         vec![
             Field::new(FieldKey::SprintName, "Name", Input::line(&planning::suggested_name(board))),
             Field::new(FieldKey::SprintStart, "Start (date)", Input::line(&today.to_string())),
@@ -125,11 +128,12 @@ pub fn close_values(form: &Form, today: NaiveDate) -> Result<(Rollover, Next), (
     Ok((rollover, Next { name, end, capacity: capacity(form)? }))
 }
 
-pub fn block(item: &Item) -> Form {
+/// The form that asks why an item is blocked; `key` names the key that unblocks it.
+pub fn block(item: &Item, key: &str) -> Form {
     Form::new(
         Purpose::Block(item.id),
         format!("Block #{}", item.id),
-        format!("\"{}\" is marked blocked until it is unblocked with the same key", item.title),
+        format!("\"{}\" is marked blocked until {key} unblocks it", item.title),
         vec![Field::new(FieldKey::Reason, "Waiting for", Input::line(""))],
     )
 }

@@ -26,8 +26,9 @@ pub type Mark = (String, Style);
 
 /// What a card shows besides the item's own fields.
 pub struct CardMarks {
-    /// Symbols before the estimate: `⊘` blocked; `↳` a follow-up of another item; `□` unticked
-    /// definition-of-done entries remain (quiet while under way, a warning once done).
+    /// Symbols before the estimate: `⊘` blocked; `●` committed to the open sprint; `↳` a
+    /// follow-up of another item; `□` unticked definition-of-done entries remain (quiet while
+    /// under way, a warning once done).
     pub marks: Vec<Mark>,
     /// For open discovery items, the timebox: short (`3d`, `!2d`, `?`) for one-row cards, in
     /// words (`3d left`, `2d overdue`, `open-ended`) for two-row cards.
@@ -43,6 +44,9 @@ impl CardMarks {
         let mut marks = Vec::new();
         if item.blocked.is_some() {
             marks.push(("⊘".to_owned(), theme.error));
+        }
+        if board.in_current_sprint(item) {
+            marks.push(("●".to_owned(), theme.estimate));
         }
         if item.follow_up_of.is_some() {
             marks.push(("↳".to_owned(), theme.estimate));

@@ -36,7 +36,8 @@ pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, mode: Mode, scroll: u1
         for text in [
             format!("cards: {}; the number at the right is the estimate", kinds.join(", ")),
             "↳ a stage-two follow-up of another item; □ definition of done not fully ticked".to_owned(),
-            "⊘ blocked (the header counts them); 3d: days in the column, on tall cards".to_owned(),
+            "⊘ blocked (the header counts them); ● committed to the open sprint; 3d: days in the column"
+                .to_owned(),
             "search +sprint, +backlog, +blocked: the open sprint's items, the rest, blocked items".to_owned(),
             "discovery timebox: 3d = 3 days left, !2d = 2 days overdue, ? = open-ended (no outcome or timebox)"
                 .to_owned(),
