@@ -51,12 +51,13 @@ pub fn draw_capacity(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         Basis::Items => "items (none is estimated, so shares count items)",
     };
     let mut parts = vec![planned(c, bar, theme)];
-    parts.push(split("Tracks", "discovery", "delivery", c.discovery(), bar, theme));
-    let mut stages = split("Stages", "stage two", "stage one", c.stage_two(), bar, theme);
     let planned = if c.sprint.is_some() { "committed" } else { "planned" };
+    let nothing = if c.sprint.is_some() { "nothing committed" } else { "nothing planned" };
+    parts.push(split("Tracks", "discovery", "delivery", c.discovery(), bar, nothing, theme));
+    let mut stages = split("Stages", "stage two", "stage one", c.stage_two(), bar, nothing, theme);
     stages.push(Line::styled(format!("{:LABEL$}shares are of {planned} {unit}", ""), theme.muted));
     parts.push(stages);
-    let load = assignees(c, theme);
+    let load = assignees(c, nothing, theme);
     let unestimated = match c.unestimated {
         0 => format!("every {planned} item has an estimate"),
         1 => format!("1 {planned} item has no estimate"),
@@ -137,6 +138,7 @@ fn split(
     other: &str,
     share: Share,
     bar: usize,
+    nothing: &'static str,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let pad = LABEL + side.chars().count() + 1;
@@ -152,7 +154,7 @@ fn split(
     ];
     bar_line.truncate(5);
     let verdict = if !share.planned {
-        Span::styled("nothing planned", theme.muted)
+        Span::styled(nothing, theme.muted)
     } else if share.off_target() {
         let (dir, by) = if share.deviation() > 0.0 {
             ("above", share.deviation())
@@ -173,9 +175,9 @@ fn split(
     vec![Line::styled(marker, theme.muted), Line::from(bar_line), Line::from(numbers)]
 }
 
-fn assignees(c: &Capacity, theme: &Theme) -> Vec<Line<'static>> {
+fn assignees(c: &Capacity, nothing: &'static str, theme: &Theme) -> Vec<Line<'static>> {
     if c.assignees.is_empty() {
-        return vec![labelled("Load", vec![Span::styled("nothing planned", theme.muted)], theme)];
+        return vec![labelled("Load", vec![Span::styled(nothing, theme.muted)], theme)];
     }
     let most = c.assignees.iter().map(|a| a.points).max().unwrap_or(0).max(1);
     c.assignees
