@@ -411,6 +411,7 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
         (Mode::Initiatives, "i"),
         (Mode::Initiative, "i Enter"),
         (Mode::HandOver, "P T"),
+        (Mode::Standup, "w"),
     ];
     let open = |mode: Mode, keys: &str| {
         let (s, app) = match mode {

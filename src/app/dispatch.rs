@@ -12,8 +12,8 @@ use super::saver::SaveState;
 use super::status::Status;
 use super::view::BoardView;
 use crate::domain::debt::Sort;
-use crate::domain::search::Query;
-use crate::domain::{Stage, debt, dual_track, variants};
+use crate::domain::search::{self, Query};
+use crate::domain::{Stage, debt, dual_track, planning, variants};
 use crate::domain::{estimate, ops};
 
 /// Whether an action was carried out. `Unhandled` is a bug (the [`Mode::accepts`] table says the
@@ -57,6 +57,7 @@ impl App {
             Mode::Initiatives => self.initiatives_action(action),
             Mode::Initiative => self.initiative_details_action(action),
             Mode::HandOver => self.hand_over_action(action),
+            Mode::Standup => self.standup_action(action),
         };
         if done {
             return Outcome::Done;
@@ -116,6 +117,10 @@ impl App {
             Action::ApplyMine => self.apply_mine(),
             Action::ReopenDraft => self.reopen_draft(),
             Action::Capacity => self.overlays.push(Overlay::Capacity),
+            Action::Commit => self.on_selected(planning::toggle),
+            Action::SprintFilter => self.toggle_sprint_filter(),
+            Action::Block => self.block_or_unblock(),
+            Action::Standup => self.open_standup(),
             Action::Zoom => self.toggle_zoom(),
             Action::Presenter => self.toggle_presenting(),
             Action::Follow => self.toggle_follow(),
@@ -154,6 +159,8 @@ impl App {
             Action::Edit if !self.may_change("the settings are shown, not edited") => {}
             Action::Edit => self.open_settings_form(),
             Action::NextPage => self.next_page(),
+            Action::StartSprint => self.open_start_sprint_form(),
+            Action::CloseSprint => self.open_close_sprint_form(),
             Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Capacity, scroll: 0 }),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
@@ -327,6 +334,22 @@ impl App {
             area.insert_str(current.text());
         }
         self.overlays.push(Overlay::Search(Box::new(area)));
+    }
+
+    /// `M`: the board shows only the open sprint's items (the search `+sprint`), or everything.
+    fn toggle_sprint_filter(&mut self) {
+        if self.view.query.text().eq_ignore_ascii_case(search::SPRINT) {
+            self.refilter(Query::default());
+            self.status = Some(Status::info("showing every item"));
+            return;
+        }
+        let Some(sprint) = self.board.current_sprint() else {
+            self.status = Some(Status::info("no sprint is open: every item is in the backlog"));
+            return;
+        };
+        let status = format!("showing only sprint \"{}\"'s items", sprint.name);
+        self.refilter(Query::new(search::SPRINT));
+        self.status = Some(Status::info(status));
     }
 
     fn clear_filter(&mut self) {

@@ -38,6 +38,9 @@ pub enum Purpose {
     Decide(String),
     /// Putting an item into an initiative and phase.
     Label(ItemId),
+    StartSprint,
+    CloseSprint,
+    Block(ItemId),
 }
 
 /// Which value a field holds.
@@ -90,6 +93,11 @@ pub enum FieldKey {
     OpenItems,
     Initiative,
     Phase,
+    SprintName,
+    SprintStart,
+    SprintEnd,
+    Model,
+    Rollover,
 }
 
 /// How a field takes input.

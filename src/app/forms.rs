@@ -1,13 +1,15 @@
 //! Opening the forms (add, edit, settings) and carrying out a submitted one.
 
 use super::App;
+use super::action::Action;
 use super::form::{Purpose, Value};
+use super::keymap::Mode;
 use super::overlay::Overlay;
 use super::status::Status;
-use super::{evidence_forms, item_form, settings_form, workflow_form};
+use super::{evidence_forms, item_form, settings_form, sprint_form, workflow_form};
 use crate::domain::merge::Conflict;
 use crate::domain::ops;
-use crate::domain::{Stage, Track, dual_track, settings, two_stage, variants};
+use crate::domain::{Stage, Track, blocking, dual_track, planning, settings, two_stage, variants};
 
 impl App {
     pub(super) fn open_new_item_form(&mut self) {
@@ -22,7 +24,7 @@ impl App {
             self.status = Some(Status::info("no item selected here; a adds one"));
             return;
         };
-        let form = item_form::edit_item(&self.board, item, self.now.date_naive());
+        let form = item_form::edit_item(&self.board, item, self.now);
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
 
@@ -61,6 +63,45 @@ impl App {
 
     pub(super) fn open_definition_of_done_form(&mut self) {
         self.overlays.push(Overlay::Form(Box::new(workflow_form::definition_of_done(&self.board))));
+    }
+
+    pub(super) fn open_start_sprint_form(&mut self) {
+        if let Some(open) = self.board.current_sprint() {
+            let close = self.keymap.short_keys(Mode::Capacity, &[Action::CloseSprint]);
+            self.status = Some(Status::info(format!(
+                "sprint \"{}\" is open; {} closes it and starts the next",
+                open.name,
+                close.unwrap_or_default()
+            )));
+            return;
+        }
+        let commit = self.keymap.short_keys(Mode::Board, &[Action::Commit]);
+        let form = sprint_form::start(&self.board, self.now.date_naive(), &commit.unwrap_or_default());
+        self.overlays.push(Overlay::Form(Box::new(form)));
+    }
+
+    pub(super) fn open_close_sprint_form(&mut self) {
+        let Some(sprint) = self.board.current_sprint() else {
+            let start = self.keymap.short_keys(Mode::Capacity, &[Action::StartSprint]);
+            self.status =
+                Some(Status::info(format!("no sprint is open; {} starts one", start.unwrap_or_default())));
+            return;
+        };
+        let form = sprint_form::close(&self.board, sprint);
+        self.overlays.push(Overlay::Form(Box::new(form)));
+    }
+
+    /// `b`: asks why the selected item is blocked, or unblocks it when it is.
+    pub(super) fn block_or_unblock(&mut self) {
+        match self.selected_item() {
+            Some(item) if item.blocked.is_some() => self.on_selected(blocking::unblock),
+            Some(item) => {
+                let key = self.keymap.short_keys(Mode::Board, &[Action::Block]);
+                let form = sprint_form::block(item, &key.unwrap_or_default());
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            None => self.status = Some(Status::info("no item selected here")),
+        }
     }
 
     pub(super) fn open_settings_form(&mut self) {
@@ -104,6 +145,13 @@ impl App {
             Purpose::Estimate(id) => super::quick::estimate_op(form, &self.board, *id, self.now),
             Purpose::Drop(id) => workflow_form::drop_reason(form)
                 .map(|reason| dual_track::drop(&self.board, *id, &reason, self.now)),
+            Purpose::StartSprint => {
+                sprint_form::start_values(form, today).map(|new| planning::start(&self.board, new))
+            }
+            Purpose::CloseSprint => sprint_form::close_values(form, today)
+                .map(|(rollover, next)| planning::close(&self.board, rollover, next, self.now)),
+            Purpose::Block(id) => sprint_form::block_reason(form)
+                .map(|reason| blocking::block(&self.board, *id, &reason, self.now)),
         };
         // After logging a follow-up the parent stays selected, ready for the next one.
         let keep = match &form.purpose {

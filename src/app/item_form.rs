@@ -6,8 +6,8 @@ use crate::domain::ops::NewItem;
 use chrono::NaiveDate;
 
 use crate::domain::{
-    Board, CheckEntry, Item, ItemChange, ItemId, Kind, Severity, Stage, Track, dual_track, evidence, timebox,
-    two_stage,
+    Board, CheckEntry, Item, ItemChange, ItemId, Kind, Severity, Stage, Timestamp, Track, age, dual_track,
+    evidence, timebox, two_stage,
 };
 
 /// The values of an item form that passed its checks.
@@ -100,13 +100,15 @@ pub fn new_item(track: Track, column: &str, column_name: &str, stage: Stage) -> 
 }
 
 /// A form holding an item's current values, its definition of done to tick, and its links.
-pub fn edit_item(board: &Board, item: &Item, today: NaiveDate) -> Form {
+pub fn edit_item(board: &Board, item: &Item, now: Timestamp) -> Form {
+    let today = now.date_naive();
     let column = board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str());
     let heading = format!(
-        "#{} in {column}, {} ({} track) · created {} · updated {}",
+        "#{} in {column}, {} ({} track) · {} · created {} · updated {}",
         item.id,
         item.stage.label(),
         item.track,
+        age::label(board, item, now),
         item.created.format("%Y-%m-%d"),
         item.updated.format("%Y-%m-%d %H:%M")
     );
@@ -168,6 +170,12 @@ pub fn links(board: &Board, item: &Item, today: NaiveDate) -> Vec<String> {
     );
     if let (Some(initiative), Some(phase)) = (&item.initiative, item.phase) {
         notes.push(format!("{} of initiative {initiative}", phase.label()));
+    }
+    if let Some(reason) = &item.blocked {
+        notes.push(format!("⊘ blocked: {reason}"));
+    }
+    if let Some(sprint) = &item.sprint {
+        notes.push(format!("committed to sprint \"{sprint}\""));
     }
     notes
 }

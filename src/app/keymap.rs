@@ -32,10 +32,11 @@ pub enum Mode {
     Initiatives,
     Initiative,
     HandOver,
+    Standup,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 13] = [
+    pub const ALL: [Mode; 14] = [
         Mode::Board,
         Mode::Help,
         Mode::Form,
@@ -49,6 +50,7 @@ impl Mode {
         Mode::Initiatives,
         Mode::Initiative,
         Mode::HandOver,
+        Mode::Standup,
     ];
 
     /// The mode's name in keymap files (`board`, `form`).
@@ -67,6 +69,7 @@ impl Mode {
             Mode::Initiatives => "initiatives",
             Mode::Initiative => "initiative",
             Mode::HandOver => "hand_over",
+            Mode::Standup => "standup",
         }
     }
 
@@ -85,6 +88,7 @@ impl Mode {
             Mode::Initiatives => "Initiatives",
             Mode::Initiative => "Initiative details",
             Mode::HandOver => "Hand over",
+            Mode::Standup => "Standup",
         }
     }
 }

@@ -29,6 +29,8 @@ pub mod saver;
 pub mod selection;
 pub mod settings_form;
 pub mod shared_view;
+pub mod sprint_form;
+mod standup;
 pub mod status;
 mod undo;
 pub mod view;

@@ -1,6 +1,6 @@
 //! What can lie on top of the board and take the keys: help, forms, the search prompt, the
 //! capacity view and its discovery page, the debt register, questions, an item's details, the
-//! initiatives, and the hand-over chooser.
+//! initiatives, the hand-over chooser and the standup.
 
 use ratatui_textarea::TextArea;
 
@@ -8,6 +8,7 @@ use super::criteria_prompt::CriteriaPrompt;
 use super::form::Form;
 use super::keymap::Mode;
 use crate::domain::debt::Sort;
+use crate::domain::doc::Doc;
 use crate::domain::ops::Op;
 
 #[derive(Debug)]
@@ -37,6 +38,8 @@ pub enum Overlay {
     InitiativeDetails { id: String, scroll: u16 },
     /// Who presents next: the session highlighted in the chooser.
     HandOver { selected: String },
+    /// The standup, computed when opened, scrolled by `scroll` lines.
+    Standup { doc: Box<Doc>, scroll: u16 },
 }
 
 /// A change that waits for the user's yes, and what to ask.
@@ -65,6 +68,7 @@ impl Overlay {
             Overlay::Initiatives { .. } => Mode::Initiatives,
             Overlay::InitiativeDetails { .. } => Mode::Initiative,
             Overlay::HandOver { .. } => Mode::HandOver,
+            Overlay::Standup { .. } => Mode::Standup,
         }
     }
 }

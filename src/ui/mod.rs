@@ -17,10 +17,12 @@ pub mod layout;
 mod phase_bar;
 mod preview;
 mod question_view;
+mod standup_view;
 mod status_bar;
 mod summary;
 pub mod theme;
 pub mod theme_roles;
+mod trends_view;
 pub mod wrap;
 
 use std::collections::HashMap;
@@ -192,6 +194,11 @@ fn draw_overlay(buf: &mut Buffer, board: Rect, app: &App, overlay: &Overlay, the
             let rect = popup(board, 110, 44);
             Clear.render(rect, buf);
             initiative_details_view::draw_initiative(buf, rect, app, id, *scroll, theme);
+        }
+        Overlay::Standup { doc, scroll } => {
+            let rect = popup(board, 120, 60);
+            Clear.render(rect, buf);
+            standup_view::draw_standup(buf, rect, app, doc, *scroll, theme);
         }
         // Drawn in the status bar, so the filtered board stays in view.
         Overlay::Search(_) => {}
