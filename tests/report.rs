@@ -47,3 +47,27 @@ fn the_open_sprint_is_reported_as_of_now_and_unknown_sprints_are_one_sentence() 
     let run = report(&empty, &[]);
     assert_eq!((run.code, run.stderr.trim()), (1, "twotrack: the board has no sprints yet; start one first"));
 }
+
+#[test]
+fn the_review_carries_the_initiatives_and_the_acceptance_evidence_of_its_window() {
+    let s = sandbox();
+    let run = |args: &[&str]| {
+        let mut cmd = twotrack();
+        cmd.env("TWOTRACK_NOW", NOW).env("TWOTRACK_USER", "dana").arg("--file").arg(&s.board).args(args);
+        common::Run::of(cmd.output().expect("run")).ok().stdout
+    };
+    let text = report(&s, &[]).ok().stdout;
+    assert!(!text.contains("Initiatives"), "no initiatives on the board, no section: {text}");
+    run(&["initiative", "add", "Gift cards", "--id", "gifts"]);
+    let id = run(&["add", "Sell gift cards", "--stage", "1", "--initiative", "gifts"]);
+    run(&["accept", id.trim(), "--by", "sign-off", "--note", "Dana signed"]);
+    let text = report(&s, &["--sprint", "Sprint 15"]).ok().stdout;
+    assert!(text.contains("\nInitiatives\n") && text.contains("Gift cards"), "{text}");
+    assert!(text.contains("\nAcceptance evidence\n  1 item accepted: 1 by sign-off\n"), "{text}");
+    assert!(text.contains("Dana signed"), "{text}");
+    assert!(text.contains("\nTechnical debt\n"), "{text}");
+    let closed = report(&s, &["--sprint", "Sprint 14"]).ok().stdout;
+    assert!(closed.contains("\nAcceptance evidence\n  no items accepted\n"), "not in that window: {closed}");
+    let markdown = report(&s, &["--sprint", "Sprint 15", "--markdown"]).ok().stdout;
+    assert!(markdown.contains("\n## Initiatives\n") && markdown.contains("\n## Acceptance evidence\n"));
+}

@@ -77,8 +77,9 @@ pub fn draw_capacity(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-/// The sections with blank lines between them when they fit in `rows`; else without, and with
-/// only as many load lines as fit (the rest counted on the last one shown).
+/// The sections with blank lines between them as far as they fit in `rows` (the later gaps
+/// first, so the load and the totals stand apart); the load shortened to what fits when even
+/// the sections alone do not (the rest counted on the last line shown).
 fn fit(
     parts: Vec<Vec<Line<'static>>>,
     mut load: Vec<Line<'static>>,
@@ -87,20 +88,30 @@ fn fit(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let fixed: usize = parts.iter().map(Vec::len).sum::<usize>() + rest.len();
-    let spaced = fixed + load.len() + parts.len() < rows;
     let room = rows.saturating_sub(fixed).max(1);
     if load.len() > room {
         let hidden = load.len() - room + 1;
         load.truncate(room - 1);
-        load.push(Line::styled(format!("{:LABEL$}… and {hidden} more", ""), theme.muted));
+        load.push(match load.is_empty() {
+            true => labelled(
+                "Load",
+                vec![Span::styled(format!("{hidden} rows; a taller terminal lists them"), theme.muted)],
+                theme,
+            ),
+            false => Line::styled(format!("{:LABEL$}… and {hidden} more", ""), theme.muted),
+        });
     }
+    // A gap after each part and after the load.
+    let gaps = parts.len() + 1;
+    let blanks = rows.saturating_sub(fixed + load.len()).min(gaps);
     let mut lines = Vec::new();
-    for part in parts.into_iter().chain([load, rest]) {
+    for (i, part) in parts.into_iter().chain([load]).enumerate() {
         lines.extend(part);
-        if spaced {
+        if i >= gaps - blanks {
             lines.push(Line::default());
         }
     }
+    lines.extend(rest);
     lines
 }
 

@@ -150,6 +150,10 @@ const TITLE_ROOM: usize = 8;
 /// columns (or all it needs).
 const TAG_AFTER_TITLE: usize = 24;
 
+/// The age in the column joins the second row only where the rest of the title keeps this many
+/// columns (or all it needs): it is the least useful piece there.
+const AGE_AFTER_TITLE: usize = 16;
+
 /// Draws `item` in `area`: one row, or two when `area` is two rows high (the title wraps onto
 /// the second row, with the timebox or the assignee and the age at its right). Pieces that do not
 /// fit drop by [`priority`]; the initiative tag then takes the longest of its forms that fits.
@@ -221,9 +225,10 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, se
     }
     let (first, rest) = wrap_once(&item.title, room);
     buf.set_stringn(x, area.y, &first, room, base);
-    // The rest of the title keeps a few columns: a long note gives way to its short form.
-    let room = width.saturating_sub(used + TITLE_ROOM.min(rest.width()));
-    let (note, note_style) = second_row_note(item, card, room, theme);
+    // The rest of the title keeps a few columns: a long note gives way to its short form, and
+    // the age shows only where the title keeps more.
+    let room = |keep: usize| width.saturating_sub(used + keep.min(rest.width()));
+    let (note, note_style) = second_row_note(item, card, (room(AGE_AFTER_TITLE), room(TITLE_ROOM)), theme);
     let note_style = if note.is_empty() { base } else { note_style };
     let room2 = width.saturating_sub(used + note.width());
     buf.set_stringn(x, area.y + 1, truncate(rest, room2), room2, base);
@@ -249,10 +254,15 @@ fn widen_initiative_tag(card: &CardMarks, marks: &mut [Mark], spare: usize) {
     }
 }
 
-/// The right end of a card's second row, the longest that fits in `room` columns: the timebox
-/// (in words, else short) or the assignee, then the age in the column (`3d in Review`, else
-/// `3d`), which gives way first.
-fn second_row_note(item: &Item, card: &CardMarks, room: usize, theme: &Theme) -> (String, Style) {
+/// The right end of a card's second row, the longest that fits: the timebox (in words, else
+/// short) or the assignee, with the age in the column (`3d in Review`, else `3d`) when that fits
+/// in `aged` columns, else without it in `room` columns (the age gives way first).
+fn second_row_note(
+    item: &Item,
+    card: &CardMarks,
+    (aged, room): (usize, usize),
+    theme: &Theme,
+) -> (String, Style) {
     let (firsts, style) = match (&card.timebox, &item.assignee) {
         (Some((short, words)), _) => (vec![words.clone(), short.text.clone()], short.style),
         (None, Some(who)) => (vec![format!("@{who}")], theme.card_id),
@@ -263,14 +273,15 @@ fn second_row_note(item: &Item, card: &CardMarks, room: usize, theme: &Theme) ->
             Some(first).filter(|f| !f.is_empty()).into_iter().chain(age.map(String::as_str)).collect();
         if parts.is_empty() { String::new() } else { format!(" {}", parts.join(" · ")) }
     };
-    let mut candidates = Vec::new();
-    if let Some((short, long)) = &card.age {
-        candidates.push(join(&firsts[0], Some(long)));
-        candidates.push(join(&firsts[0], Some(short)));
-    }
-    candidates.extend(firsts.iter().map(|first| join(first, None)));
-    let note =
-        candidates.iter().find(|c| c.width() <= room).or(candidates.last()).cloned().unwrap_or_default();
+    let with_age =
+        card.age.iter().flat_map(|(short, long)| [long, short]).map(|age| join(&firsts[0], Some(age)));
+    let without = firsts.iter().map(|first| join(first, None));
+    let note = with_age
+        .filter(|note| note.width() <= aged)
+        .chain(without.clone().filter(|note| note.width() <= room))
+        .next()
+        .or_else(|| without.last())
+        .unwrap_or_default();
     (note, style)
 }
 

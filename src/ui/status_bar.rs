@@ -83,10 +83,9 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
         Mode::Capacity => &[
             (&[Action::Edit], "edit targets and limits"),
             (&[Action::NextPage], "discovery"),
-            (&[Action::StartSprint], "start sprint"),
-            (&[Action::CloseSprint], "close sprint"),
-            (&[Action::Undo], "undo"),
+            (&[Action::StartSprint, Action::CloseSprint], "start/close sprint"),
             (&[Action::Close], "close"),
+            (&[Action::Undo], "undo"),
         ],
         Mode::Initiatives => &[
             (&[Action::Close], "close"),
