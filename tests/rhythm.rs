@@ -153,3 +153,77 @@ fn every_new_screen_survives_tiny_and_huge_terminals() {
         }
     }
 }
+
+#[test]
+fn a_read_only_session_reads_sprints_and_the_standup_but_changes_nothing() {
+    let (s, app) = app_at("standup.ron", "2026-11-23T09:30:00Z");
+    let mut app = app.read_only("started with --readonly".into());
+    let before = s.read();
+    for keys in ["m", "b", "c n", "Esc c x", "Esc w m", "+", "-"] {
+        press(&mut app, keys);
+        let text = app.status().map(|st| st.text.clone()).unwrap_or_default();
+        assert!(text.starts_with("read-only session"), "{keys}: {text}");
+        assert_ne!(app.mode(), Mode::Form, "{keys} opens no form");
+    }
+    assert_eq!(app.mode(), Mode::Standup, "the standup itself can be read");
+    assert_eq!(s.read(), before, "nothing was written");
+}
+
+#[test]
+fn a_follower_sees_the_presenters_standup_and_its_scrolling() {
+    use twotrack::app::overlay::Overlay;
+    use twotrack::store::presence::{Announcement, Peer, SharedView};
+    let (_s, mut presenter) = app_at("standup.ron", "2026-11-23T09:30:00Z");
+    press(&mut presenter, "P w j j");
+    let said = presenter.announcement();
+    assert_eq!(said.view, Some(SharedView::Standup { scroll: 2 }));
+    let (_f, follower) = app_at("standup.ron", "2026-11-23T09:30:00Z");
+    let mut follower = follower.read_only("a follower".into()).following(None);
+    let alice = |said: Announcement| Peer {
+        session: "a".into(),
+        said: Announcement { name: "alice".into(), presenting: true, ..said },
+    };
+    follower.peers_changed(vec![alice(said.clone())]);
+    assert_eq!(follower.mode(), Mode::Standup);
+    let standup = |app: &App| match app.overlays() {
+        [Overlay::Standup { doc, scroll }] => ((**doc).clone(), *scroll),
+        other => panic!("not the standup: {other:?}"),
+    };
+    assert_eq!(standup(&follower), standup(&presenter), "the same standup, scrolled alike");
+    let scrolled = |app: &App| standup(app).1;
+    assert_eq!(scrolled(&follower), 2);
+    press(&mut presenter, "j");
+    follower.peers_changed(vec![alice(presenter.announcement())]);
+    assert_eq!(scrolled(&follower), 3, "it follows the scrolling");
+    press(&mut presenter, "w");
+    follower.peers_changed(vec![alice(presenter.announcement())]);
+    assert!(follower.overlays().is_empty(), "the presenter closed it");
+}
+
+#[test]
+fn the_sprint_and_block_forms_are_kept_as_drafts_when_the_session_drops() {
+    let s = Sandbox::new().with_starter();
+    let mut alice = common::session(&s, "alice");
+    press(&mut alice, "b");
+    type_text(&mut alice, "waiting for legal");
+    alice.stop();
+    assert!(alice.exit_note().is_some_and(|n| n.contains("kept as a draft")), "{:?}", alice.exit_note());
+    let mut again = common::session(&s, "alice");
+    again.offer_draft();
+    press(&mut again, "N");
+    assert_eq!(again.mode(), Mode::Form);
+    press(&mut again, "F2");
+    assert_eq!(saved(&s).item(1).and_then(|it| it.blocked.clone()).as_deref(), Some("waiting for legal"));
+    let mut bob = common::session(&s, "bob");
+    press(&mut bob, "c n");
+    type_text(&mut bob, " (hardening)");
+    bob.stop();
+    let mut again = common::session(&s, "bob");
+    again.offer_draft();
+    press(&mut again, "N F2");
+    assert_eq!(
+        saved(&s).current_sprint().map(|sp| sp.name.clone()).as_deref(),
+        Some("Sprint 1 (hardening)"),
+        "the typed name came back"
+    );
+}

@@ -305,6 +305,15 @@ impl Form {
         Ok(titles)
     }
 
+    /// The text of field `key`, trimmed; when it is empty, the field and `when_empty`.
+    pub fn required(&self, key: FieldKey, when_empty: &str) -> Result<String, (usize, String)> {
+        let text = self.value(key).trim().to_owned();
+        if text.is_empty() {
+            return Err((self.position(key), when_empty.to_owned()));
+        }
+        Ok(text)
+    }
+
     /// The text of field `key`, or its suggestion when nothing was typed.
     pub fn value_or_suggestion(&self, key: FieldKey) -> String {
         match self.fields.iter().find(|f| f.key == key).map(|f| &f.input) {

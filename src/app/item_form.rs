@@ -182,10 +182,7 @@ pub fn links(board: &Board, item: &Item, today: NaiveDate) -> Vec<String> {
 
 /// The checked values, or the field to fix and why; a timebox length counts from `today`.
 pub fn values(form: &Form, today: NaiveDate) -> Result<ItemValues, (usize, String)> {
-    let title = form.value(FieldKey::Title).trim().to_owned();
-    if title.is_empty() {
-        return Err((form.position(FieldKey::Title), "a title cannot be empty".into()));
-    }
+    let title = form.required(FieldKey::Title, "a title cannot be empty")?;
     let estimate = form.number(FieldKey::Estimate).map_err(|(at, _)| {
         let text = form.value(FieldKey::Estimate);
         (at, format!("the estimate must be a whole number of points, not `{}`", text.trim()))

@@ -140,9 +140,5 @@ pub fn block(item: &Item, key: &str) -> Form {
 
 /// The reason the block form gives, or the field to fix.
 pub fn block_reason(form: &Form) -> Result<String, (usize, String)> {
-    let reason = form.value(FieldKey::Reason).trim().to_owned();
-    if reason.is_empty() {
-        return Err((form.position(FieldKey::Reason), "say what the item is waiting for".into()));
-    }
-    Ok(reason)
+    form.required(FieldKey::Reason, "say what the item is waiting for")
 }

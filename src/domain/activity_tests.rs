@@ -100,7 +100,8 @@ fn commitments_and_blocks_are_told_in_words() {
         stage: None,
     };
     board.apply(crate::domain::planning::start(&board, new).expect("start").edit).expect("apply");
-    let steps: [(&dyn Fn(&Board) -> ops::Op, &str); 4] = [
+    type Step<'s> = &'s dyn Fn(&Board) -> ops::Op;
+    let steps: [(Step, &str); 4] = [
         (
             &|b| crate::domain::planning::commit(b, &[1], stamp().time).expect("commit"),
             "#1 committed to Sprint 2",

@@ -275,12 +275,12 @@ fn second_row_note(
     };
     let with_age =
         card.age.iter().flat_map(|(short, long)| [long, short]).map(|age| join(&firsts[0], Some(age)));
-    let without = firsts.iter().map(|first| join(first, None));
+    let mut without = firsts.iter().map(|first| join(first, None));
     let note = with_age
         .filter(|note| note.width() <= aged)
         .chain(without.clone().filter(|note| note.width() <= room))
         .next()
-        .or_else(|| without.last())
+        .or_else(|| without.next_back())
         .unwrap_or_default();
     (note, style)
 }
