@@ -12,7 +12,7 @@ use super::saver::SaveState;
 use super::status::Status;
 use super::view::BoardView;
 use crate::domain::debt::Sort;
-use crate::domain::search::{self, Query};
+use crate::domain::search::Query;
 use crate::domain::{Stage, debt, dual_track, planning, variants};
 use crate::domain::{estimate, ops};
 
@@ -334,22 +334,6 @@ impl App {
             area.insert_str(current.text());
         }
         self.overlays.push(Overlay::Search(Box::new(area)));
-    }
-
-    /// `M`: the board shows only the open sprint's items (the search `+sprint`), or everything.
-    fn toggle_sprint_filter(&mut self) {
-        if self.view.query.text().eq_ignore_ascii_case(search::SPRINT) {
-            self.refilter(Query::default());
-            self.status = Some(Status::info("showing every item"));
-            return;
-        }
-        let Some(sprint) = self.board.current_sprint() else {
-            self.status = Some(Status::info("no sprint is open: every item is in the backlog"));
-            return;
-        };
-        let status = format!("showing only sprint \"{}\"'s items", sprint.name);
-        self.refilter(Query::new(search::SPRINT));
-        self.status = Some(Status::info(status));
     }
 
     fn clear_filter(&mut self) {

@@ -1,9 +1,7 @@
 //! Opening the forms (add, edit, settings) and carrying out a submitted one.
 
 use super::App;
-use super::action::Action;
 use super::form::{Purpose, Value};
-use super::keymap::Mode;
 use super::overlay::Overlay;
 use super::status::Status;
 use super::{evidence_forms, item_form, settings_form, sprint_form, workflow_form};
@@ -63,45 +61,6 @@ impl App {
 
     pub(super) fn open_definition_of_done_form(&mut self) {
         self.overlays.push(Overlay::Form(Box::new(workflow_form::definition_of_done(&self.board))));
-    }
-
-    pub(super) fn open_start_sprint_form(&mut self) {
-        if let Some(open) = self.board.current_sprint() {
-            let close = self.keymap.short_keys(Mode::Capacity, &[Action::CloseSprint]);
-            self.status = Some(Status::info(format!(
-                "sprint \"{}\" is open; {} closes it and starts the next",
-                open.name,
-                close.unwrap_or_default()
-            )));
-            return;
-        }
-        let commit = self.keymap.short_keys(Mode::Board, &[Action::Commit]);
-        let form = sprint_form::start(&self.board, self.now.date_naive(), &commit.unwrap_or_default());
-        self.overlays.push(Overlay::Form(Box::new(form)));
-    }
-
-    pub(super) fn open_close_sprint_form(&mut self) {
-        let Some(sprint) = self.board.current_sprint() else {
-            let start = self.keymap.short_keys(Mode::Capacity, &[Action::StartSprint]);
-            self.status =
-                Some(Status::info(format!("no sprint is open; {} starts one", start.unwrap_or_default())));
-            return;
-        };
-        let form = sprint_form::close(&self.board, sprint);
-        self.overlays.push(Overlay::Form(Box::new(form)));
-    }
-
-    /// `b`: asks why the selected item is blocked, or unblocks it when it is.
-    pub(super) fn block_or_unblock(&mut self) {
-        match self.selected_item() {
-            Some(item) if item.blocked.is_some() => self.on_selected(blocking::unblock),
-            Some(item) => {
-                let key = self.keymap.short_keys(Mode::Board, &[Action::Block]);
-                let form = sprint_form::block(item, &key.unwrap_or_default());
-                self.overlays.push(Overlay::Form(Box::new(form)));
-            }
-            None => self.status = Some(Status::info("no item selected here")),
-        }
     }
 
     pub(super) fn open_settings_form(&mut self) {

@@ -23,6 +23,7 @@ mod leader;
 pub mod mouse;
 pub mod overlay;
 mod paste;
+mod planning;
 pub mod presence;
 mod quick;
 pub mod saver;
