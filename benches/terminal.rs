@@ -3,7 +3,8 @@
 //! and per item move, and bytes written while nobody types; then, with others on the board,
 //! the bytes a session writes when another user moves their selection and how long a follower
 //! takes to draw its presenter's new selection. Run with `cargo bench --bench terminal` (it
-//! prints two tables; `-- presence` only the second; README.md holds the numbers).
+//! prints two tables; `-- presence` only the second; README.md holds the numbers). The boards
+//! carry 50 closed sprints and a 100,000-line activity journal.
 
 #[allow(dead_code)]
 #[path = "../tests/common/pty.rs"]
@@ -161,8 +162,14 @@ fn settle_both(a: &Pty, b: &Pty) {
 fn board_file(items: usize) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("board.ron");
-    let board = generate::board(items, 1);
+    // With 50 closed sprints and a 100,000-line journal: start-up must not read the journal.
+    let mut board = generate::board(items, 1);
+    generate::sprints(&mut board, 50, 1);
     Store::open(&path, generate::epoch()).expect("create").store.save(&board).expect("save");
+    let lock = twotrack::store::BoardLock::acquire(&path).expect("lock");
+    let journal = twotrack::store::journal::Journal::of(&path);
+    journal.append(&generate::journal(&board, 100_000, 1), &lock).expect("journal");
+    drop(lock);
     (dir, path)
 }
 

@@ -1,11 +1,17 @@
 //! Large, realistic boards for benchmarks and tests: both tracks, both stages, every column,
 //! estimates, tags, assignees, descriptions, timeboxes, follow-ups, promotions and initiatives
-//! with their phases. The same size and seed always give the same board.
+//! with their phases; closed sprints with their figures and an open one; and an activity
+//! journal of moves, adds and edits by the team. The same sizes and seed always give the same
+//! result.
 
-use chrono::{DateTime, Days, NaiveDate};
+use chrono::{DateTime, Days, Duration, NaiveDate};
+use serde_json::{Map, Value, json};
 
+use crate::domain::activity::{Action, Entry};
+use crate::domain::capacity::Split;
 use crate::domain::ops::{self, NewItem};
 use crate::domain::phased::{self, NewInitiative};
+use crate::domain::sprint::{Figures, Model, Rollover, Sprint, Tally};
 use crate::domain::{
     Board, CheckEntry, Edit, Item, ItemId, Kind, Phase, Severity, Stage, Timestamp, Track, criteria,
     two_stage,
@@ -173,6 +179,113 @@ fn add_initiatives(board: &mut Board, count: usize) -> Vec<String> {
         .collect()
 }
 
+/// Adds `closed` two-week sprints before [`epoch`] with varied figures, then an open sprint
+/// holding about its capacity of open work.
+pub fn sprints(board: &mut Board, closed: usize, seed: u64) {
+    let mut rng = Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) | 1);
+    let today = epoch().date_naive();
+    let first = today.checked_sub_days(Days::new(14 * closed as u64)).unwrap_or(today);
+    let sprint = |n: usize, figures: Option<Figures>| Sprint {
+        name: format!("Sprint {}", n + 1),
+        start: first.checked_add_days(Days::new(14 * n as u64)).unwrap_or(first),
+        end: first.checked_add_days(Days::new(14 * n as u64 + 11)).unwrap_or(first),
+        capacity: 40,
+        model: Model::Split,
+        stage: None,
+        figures,
+    };
+    for n in 0..closed {
+        let points = |rng: &mut Rng, most: usize| rng.below(most) as u32;
+        let (two, discovery, one) = (points(&mut rng, 15), points(&mut rng, 10), 10 + points(&mut rng, 20));
+        let done = Split {
+            total: two + discovery + one,
+            discovery,
+            delivery: two + one,
+            stage_one: one + discovery,
+            stage_two: two,
+        };
+        let mut committed = done;
+        committed.total += 5;
+        committed.delivery += 5;
+        committed.stage_one += 5;
+        let share = |part: u32| u8::try_from(part * 100 / done.total.max(1)).unwrap_or(100);
+        let figures = Figures {
+            closed: sprint(n, None).end.and_hms_opt(17, 0, 0).unwrap_or_default().and_utc(),
+            target_discovery: board.capacity.discovery_share,
+            target_stage_two: board.capacity.stage_two_share,
+            committed,
+            done,
+            discovery_share: share(discovery),
+            stage_two_share: share(two),
+            debt_created: Tally { items: points(&mut rng, 5), points: points(&mut rng, 12) },
+            debt_repaid: Tally { items: points(&mut rng, 4), points: two },
+            open_debt: Tally { items: 20 + points(&mut rng, 10), points: 60 + points(&mut rng, 40) },
+            spikes_concluded: points(&mut rng, 4),
+            promoted: Vec::new(),
+            dropped: Vec::new(),
+            repaid: Vec::new(),
+            rolled_over: vec![1 + rng.below(board.items().len()) as u64],
+            rollover: Rollover::Next,
+        };
+        board.sprints.push(sprint(n, Some(figures)));
+    }
+    // Open work committed to the open sprint until it holds about its capacity.
+    let open = sprint(closed, None);
+    let mut committed = 0;
+    for item in board.items.iter_mut().filter(|it| it.column != "done" && it.column != "concluded") {
+        if committed < open.capacity && rng.chance(10) {
+            committed += item.estimate.unwrap_or(0);
+            item.sprint = Some(open.name.clone());
+        }
+    }
+    board.sprints.push(open);
+}
+
+/// A journal of `lines` entries by the team, in time order, the last one at [`epoch`]: moves
+/// (a third of them finishing work), adds and edits of the board's items, a few a minute.
+pub fn journal(board: &Board, lines: usize, seed: u64) -> Vec<Entry> {
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let items = board.items();
+    let start = epoch() - Duration::minutes(lines as i64);
+    (0..lines)
+        .map(|n| {
+            let item = &items[rng.below(items.len())];
+            let time = start + Duration::minutes(n as i64 + 1);
+            let columns = &board.track(item.track).columns;
+            let to = &columns[rng.below(columns.len())];
+            let mut changes = Map::new();
+            let action = match rng.below(10) {
+                0 => {
+                    changes.insert("title".into(), json!([Value::Null, item.title]));
+                    Action::Added
+                }
+                1 | 2 => {
+                    changes.insert("description".into(), json!(["", "Notes from the refinement"]));
+                    Action::Changed
+                }
+                _ => {
+                    changes.insert("column".into(), json!([item.column, to.id]));
+                    changes.insert("in_column_since".into(), json!([Value::Null, time]));
+                    if to.done {
+                        changes.insert("finished".into(), json!([Value::Null, time]));
+                    }
+                    Action::Changed
+                }
+            };
+            Entry {
+                time,
+                author: (*rng.pick(PEOPLE)).to_owned(),
+                session: String::new(),
+                item: Some(item.id),
+                action,
+                changes,
+                summary: format!("#{} changed", item.id),
+                first: None,
+            }
+        })
+        .collect()
+}
+
 /// `today` moved by `offset - back` days.
 fn shifted(today: NaiveDate, offset: usize, back: usize) -> NaiveDate {
     let days = offset as i64 - back as i64;
@@ -214,5 +327,21 @@ mod tests {
         for phase in Phase::ALL {
             assert!(board.items().iter().any(|i| i.phase == Some(phase) && i.initiative.is_some()));
         }
+    }
+
+    #[test]
+    fn generated_sprints_and_journals_are_valid_and_in_time_order() {
+        let mut board = board(300, 3);
+        sprints(&mut board, 12, 3);
+        assert_eq!(board.closed_sprints().count(), 12);
+        let open = board.current_sprint().expect("an open sprint").name.clone();
+        assert!(board.items().iter().any(|it| it.sprint.as_deref() == Some(open.as_str())));
+        let text = format::to_text(&board).expect("saves");
+        assert_eq!(format::from_bytes(std::path::Path::new("g.ron"), text.as_bytes()).expect("loads"), board);
+        let entries = journal(&board, 500, 3);
+        assert_eq!(entries.len(), 500);
+        assert!(entries.windows(2).all(|w| w[0].time < w[1].time));
+        assert_eq!(entries.last().map(|e| e.time), Some(epoch()));
+        assert!(entries.iter().any(|e| e.change("finished").is_some()));
     }
 }

@@ -111,6 +111,8 @@ fn stats_json_and_text_for_the_fixture() {
             "basis": "points",
             "shares": {"discovery": 0.0, "stage_two": 10.0},
             "unestimated": 1,
+            "sprint": null,
+            "backlog": null,
         })
     );
     insta::assert_snapshot!(s.run(&["stats"]).ok().stdout);

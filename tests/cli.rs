@@ -291,6 +291,8 @@ fn stats_json_matches_the_spec_shape() {
             "basis": "points",
             "shares": {"discovery": 25.0, "stage_two": 0.0},
             "unestimated": 1,
+            "sprint": null,
+            "backlog": null,
         })
     );
     let text = s.run(&["stats"]).ok().stdout;
@@ -320,6 +322,7 @@ const BAD_FILES: &[(&str, Option<&str>, &str)] = &[
     ("duplicate_ids.ron", Some("line 44, column 13"), "item id 1 is used twice"),
     ("not_utf8.ron", Some("line 45, column 30"), "not UTF-8"),
     ("empty.ron", None, "the file is empty"),
+    ("duplicate_sprints.ron", Some("line 26, column 5"), "sprint name \"Sprint 1\" is used twice"),
 ];
 
 #[test]

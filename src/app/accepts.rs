@@ -52,6 +52,10 @@ impl Mode {
                 DefinitionOfDone,
                 DebtRegister,
                 Capacity,
+                Commit,
+                SprintFilter,
+                Block,
+                Standup,
                 Zoom,
                 Presenter,
                 Search,
@@ -62,7 +66,7 @@ impl Mode {
             Mode::Help => &[ScrollDown, ScrollUp, Close],
             Mode::Form => &[NextField, PrevField, Confirm, Save, Close],
             Mode::Search => &[Confirm, Close],
-            Mode::Capacity => &[Edit, NextPage, Undo, Redo, Help, Close],
+            Mode::Capacity => &[Edit, NextPage, StartSprint, CloseSprint, Undo, Redo, Help, Close],
             Mode::Debt => &[SelectDown, SelectUp, ToggleSort, GoTo, Help, Close],
             Mode::Confirm => &[Confirm, Close],
             Mode::Discovery => &[Edit, NextPage, Undo, Redo, Help, Close],
@@ -86,6 +90,7 @@ impl Mode {
             Mode::Initiative => {
                 &[ScrollDown, ScrollUp, Decide, EditInitiative, ShowItems, Undo, Redo, Help, Close]
             }
+            Mode::Standup => &[ScrollDown, ScrollUp, SetMark, MoreDays, FewerDays, Undo, Redo, Help, Close],
         }
     }
 

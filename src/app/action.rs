@@ -132,6 +132,24 @@ pub enum Action {
     EditInitiative,
     /// Filter the board to the selected initiative's items.
     ShowItems,
+    /// Commit the selected item to the open sprint, or take it back to the backlog.
+    Commit,
+    /// Show only the open sprint's items; again to show everything.
+    SprintFilter,
+    /// Mark the selected item blocked (saying why), or unblock it.
+    Block,
+    /// Standup view: what moved since the last standup, blocked and unmoved items, who works on what.
+    Standup,
+    /// Start a sprint.
+    StartSprint,
+    /// Close the open sprint: record its figures, roll unfinished work over, start the next.
+    CloseSprint,
+    /// Set the standup mark: the next standup shows what changes from now.
+    SetMark,
+    /// Call out items only after more days without a move.
+    MoreDays,
+    /// Call out items after fewer days without a move.
+    FewerDays,
 }
 
 impl Action {
@@ -175,6 +193,13 @@ impl Action {
                 | EditInitiative
                 | ApplyMine
                 | ReopenDraft
+                | Commit
+                | Block
+                | StartSprint
+                | CloseSprint
+                | SetMark
+                | MoreDays
+                | FewerDays
         )
     }
 
@@ -243,6 +268,15 @@ impl Action {
             Action::AddInitiative => "add an initiative",
             Action::EditInitiative => "edit the initiative: name, criteria, status",
             Action::ShowItems => "show its items on the board (a filter)",
+            Action::Commit => "commit the item to the open sprint / back to the backlog",
+            Action::SprintFilter => "show only the open sprint's items / everything",
+            Action::Block => "mark the item blocked, saying why / unblock it",
+            Action::Standup => "standup: what moved since the last one, blocked, unmoved, in progress",
+            Action::StartSprint => "start a sprint",
+            Action::CloseSprint => "close the sprint: record its figures, roll over, start the next",
+            Action::SetMark => "set the standup mark: the next standup counts from now",
+            Action::MoreDays => "call out unmoved items after one more day",
+            Action::FewerDays => "call out unmoved items after one day less",
         }
     }
 }

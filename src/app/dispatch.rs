@@ -13,7 +13,7 @@ use super::status::Status;
 use super::view::BoardView;
 use crate::domain::debt::Sort;
 use crate::domain::search::Query;
-use crate::domain::{Stage, debt, dual_track, variants};
+use crate::domain::{Stage, debt, dual_track, planning, variants};
 use crate::domain::{estimate, ops};
 
 /// Whether an action was carried out. `Unhandled` is a bug (the [`Mode::accepts`] table says the
@@ -58,6 +58,7 @@ impl App {
             Mode::Initiative => self.initiative_details_action(action),
             Mode::HandOver => self.hand_over_action(action),
             Mode::MergeNote => self.merge_note_action(action),
+            Mode::Standup => self.standup_action(action),
         };
         if done {
             return Outcome::Done;
@@ -117,6 +118,10 @@ impl App {
             Action::ApplyMine => self.apply_mine(),
             Action::ReopenDraft => self.reopen_draft(),
             Action::Capacity => self.overlays.push(Overlay::Capacity),
+            Action::Commit => self.on_selected(planning::toggle),
+            Action::SprintFilter => self.toggle_sprint_filter(),
+            Action::Block => self.block_or_unblock(),
+            Action::Standup => self.open_standup(),
             Action::Zoom => self.toggle_zoom(),
             Action::Presenter => self.toggle_presenting(),
             Action::Follow => self.toggle_follow(),
@@ -155,6 +160,8 @@ impl App {
             Action::Edit if !self.may_change("the settings are shown, not edited") => {}
             Action::Edit => self.open_settings_form(),
             Action::NextPage => self.next_page(),
+            Action::StartSprint => self.open_start_sprint_form(),
+            Action::CloseSprint => self.open_close_sprint_form(),
             Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Capacity, scroll: 0 }),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),

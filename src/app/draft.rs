@@ -120,7 +120,7 @@ impl App {
                 let name = self.board.column(*track, column)?.name.clone();
                 item_form::new_item(*track, column, &name, *stage)
             }
-            Purpose::EditItem(id) => item_form::edit_item(&self.board, item(*id)?, today),
+            Purpose::EditItem(id) => item_form::edit_item(&self.board, item(*id)?, self.now),
             Purpose::Settings => settings_form::settings(&self.board),
             Purpose::FollowUp(id) => workflow_form::follow_up(item(*id)?),
             Purpose::DefinitionOfDone => workflow_form::definition_of_done(&self.board),
@@ -139,6 +139,15 @@ impl App {
             }
             Purpose::Decide(id) => super::initiative_form::decide(&self.board, self.board.initiative(id)?),
             Purpose::Label(id) => super::initiative_form::label(&self.board, item(*id)?),
+            Purpose::StartSprint => {
+                let commit = self.keymap.short_keys(Mode::Board, &[Action::Commit]).unwrap_or_default();
+                super::sprint_form::start(&self.board, today, &commit)
+            }
+            Purpose::CloseSprint => super::sprint_form::close(&self.board, self.board.current_sprint()?),
+            Purpose::Block(id) => {
+                let key = self.keymap.short_keys(Mode::Board, &[Action::Block]).unwrap_or_default();
+                super::sprint_form::block(item(*id)?, &key)
+            }
         })
     }
 }

@@ -38,6 +38,9 @@ pub enum Purpose {
     Decide(String),
     /// Putting an item into an initiative and phase.
     Label(ItemId),
+    StartSprint,
+    CloseSprint,
+    Block(ItemId),
 }
 
 /// Which value a field holds.
@@ -90,6 +93,11 @@ pub enum FieldKey {
     OpenItems,
     Initiative,
     Phase,
+    SprintName,
+    SprintStart,
+    SprintEnd,
+    Model,
+    Rollover,
 }
 
 /// How a field takes input.
@@ -303,6 +311,15 @@ impl Form {
             return Err((self.position(key), when_empty.to_owned()));
         }
         Ok(titles)
+    }
+
+    /// The text of field `key`, trimmed; when it is empty, the field and `when_empty`.
+    pub fn required(&self, key: FieldKey, when_empty: &str) -> Result<String, (usize, String)> {
+        let text = self.value(key).trim().to_owned();
+        if text.is_empty() {
+            return Err((self.position(key), when_empty.to_owned()));
+        }
+        Ok(text)
     }
 
     /// The text of field `key`, or its suggestion when nothing was typed.

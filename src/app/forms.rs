@@ -4,10 +4,10 @@ use super::App;
 use super::form::{Purpose, Value};
 use super::overlay::Overlay;
 use super::status::Status;
-use super::{evidence_forms, item_form, settings_form, workflow_form};
+use super::{evidence_forms, item_form, settings_form, sprint_form, workflow_form};
 use crate::domain::merge::Conflict;
 use crate::domain::ops;
-use crate::domain::{Stage, Track, dual_track, settings, two_stage, variants};
+use crate::domain::{Stage, Track, blocking, dual_track, planning, settings, two_stage, variants};
 
 impl App {
     pub(super) fn open_new_item_form(&mut self) {
@@ -22,7 +22,7 @@ impl App {
             self.status = Some(Status::info("no item selected here; a adds one"));
             return;
         };
-        let form = item_form::edit_item(&self.board, item, self.now.date_naive());
+        let form = item_form::edit_item(&self.board, item, self.now);
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
 
@@ -104,6 +104,13 @@ impl App {
             Purpose::Estimate(id) => super::quick::estimate_op(form, &self.board, *id, self.now),
             Purpose::Drop(id) => workflow_form::drop_reason(form)
                 .map(|reason| dual_track::drop(&self.board, *id, &reason, self.now)),
+            Purpose::StartSprint => {
+                sprint_form::start_values(form, today).map(|new| planning::start(&self.board, new))
+            }
+            Purpose::CloseSprint => sprint_form::close_values(form, today)
+                .map(|(rollover, next)| planning::close(&self.board, rollover, next, self.now)),
+            Purpose::Block(id) => sprint_form::block_reason(form)
+                .map(|reason| blocking::block(&self.board, *id, &reason, self.now)),
         };
         // After logging a follow-up the parent stays selected, ready for the next one.
         let keep = match &form.purpose {

@@ -6,8 +6,8 @@ use crate::domain::ops::NewItem;
 use chrono::NaiveDate;
 
 use crate::domain::{
-    Board, CheckEntry, Item, ItemChange, ItemId, Kind, Severity, Stage, Track, dual_track, evidence, timebox,
-    two_stage,
+    Board, CheckEntry, Item, ItemChange, ItemId, Kind, Severity, Stage, Timestamp, Track, age, dual_track,
+    evidence, timebox, two_stage,
 };
 
 /// The values of an item form that passed its checks.
@@ -100,13 +100,15 @@ pub fn new_item(track: Track, column: &str, column_name: &str, stage: Stage) -> 
 }
 
 /// A form holding an item's current values, its definition of done to tick, and its links.
-pub fn edit_item(board: &Board, item: &Item, today: NaiveDate) -> Form {
+pub fn edit_item(board: &Board, item: &Item, now: Timestamp) -> Form {
+    let today = now.date_naive();
     let column = board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str());
     let heading = format!(
-        "#{} in {column}, {} ({} track) · created {} · updated {}",
+        "#{} in {column}, {} ({} track) · {} · created {} · updated {}",
         item.id,
         item.stage.label(),
         item.track,
+        age::label(board, item, now),
         item.created.format("%Y-%m-%d"),
         item.updated.format("%Y-%m-%d %H:%M")
     );
@@ -169,15 +171,18 @@ pub fn links(board: &Board, item: &Item, today: NaiveDate) -> Vec<String> {
     if let (Some(initiative), Some(phase)) = (&item.initiative, item.phase) {
         notes.push(format!("{} of initiative {initiative}", phase.label()));
     }
+    if let Some(reason) = &item.blocked {
+        notes.push(format!("⊘ blocked: {reason}"));
+    }
+    if let Some(sprint) = &item.sprint {
+        notes.push(format!("committed to sprint \"{sprint}\""));
+    }
     notes
 }
 
 /// The checked values, or the field to fix and why; a timebox length counts from `today`.
 pub fn values(form: &Form, today: NaiveDate) -> Result<ItemValues, (usize, String)> {
-    let title = form.value(FieldKey::Title).trim().to_owned();
-    if title.is_empty() {
-        return Err((form.position(FieldKey::Title), "a title cannot be empty".into()));
-    }
+    let title = form.required(FieldKey::Title, "a title cannot be empty")?;
     let estimate = form.number(FieldKey::Estimate).map_err(|(at, _)| {
         let text = form.value(FieldKey::Estimate);
         (at, format!("the estimate must be a whole number of points, not `{}`", text.trim()))

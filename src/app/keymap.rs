@@ -33,10 +33,11 @@ pub enum Mode {
     Initiative,
     HandOver,
     MergeNote,
+    Standup,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 14] = [
+    pub const ALL: [Mode; 15] = [
         Mode::Board,
         Mode::Help,
         Mode::Form,
@@ -51,6 +52,7 @@ impl Mode {
         Mode::Initiative,
         Mode::HandOver,
         Mode::MergeNote,
+        Mode::Standup,
     ];
 
     /// The mode's name in keymap files (`board`, `form`).
@@ -70,6 +72,7 @@ impl Mode {
             Mode::Initiative => "initiative",
             Mode::HandOver => "hand_over",
             Mode::MergeNote => "merge_note",
+            Mode::Standup => "standup",
         }
     }
 
@@ -89,6 +92,7 @@ impl Mode {
             Mode::Initiative => "Initiative details",
             Mode::HandOver => "Hand over",
             Mode::MergeNote => "Merged by git",
+            Mode::Standup => "Standup",
         }
     }
 }

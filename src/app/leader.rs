@@ -161,8 +161,17 @@ impl App {
         if let Some(selected) = &said.selected {
             self.take_selection(selected);
         }
+        // A standup already open here is kept as it is while the presenter scrolls it: the journal
+        // is read once, when the presenter opens it.
+        let mut standup = self.overlays.iter_mut().find_map(|o| match o {
+            Overlay::Standup { doc, .. } => Some(std::mem::take(&mut **doc)),
+            _ => None,
+        });
         let own: Vec<Overlay> = self.overlays.drain(..).filter(|o| !shared_view::is_followed(o)).collect();
-        self.overlays = said.view.clone().map(shared_view::for_follower).into_iter().chain(own).collect();
+        let followed = said.view.clone().map(|view| {
+            shared_view::for_follower(view, || standup.take().unwrap_or_else(|| self.standup_doc()))
+        });
+        self.overlays = followed.into_iter().chain(own).collect();
     }
 
     fn take_selection(&mut self, selected: &Selected) {

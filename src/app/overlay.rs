@@ -1,6 +1,6 @@
 //! What can lie on top of the board and take the keys: help, forms, the search prompt, the
 //! capacity view and its discovery page, the debt register, questions, an item's details, the
-//! initiatives, the hand-over chooser, and the note of a git merge.
+//! initiatives, the hand-over chooser, the standup, and the note of a git merge.
 
 use ratatui_textarea::TextArea;
 
@@ -8,6 +8,7 @@ use super::criteria_prompt::CriteriaPrompt;
 use super::form::Form;
 use super::keymap::Mode;
 use crate::domain::debt::Sort;
+use crate::domain::doc::Doc;
 use crate::domain::ops::Op;
 
 #[derive(Debug)]
@@ -37,6 +38,8 @@ pub enum Overlay {
     InitiativeDetails { id: String, scroll: u16 },
     /// Who presents next: the session highlighted in the chooser.
     HandOver { selected: String },
+    /// The standup, computed when opened, scrolled by `scroll` lines.
+    Standup { doc: Box<Doc>, scroll: u16 },
     /// What a git merge of the board could not merge, shown once at start.
     MergeNote(Box<MergeNote>),
 }
@@ -75,6 +78,7 @@ impl Overlay {
             Overlay::InitiativeDetails { .. } => Mode::Initiative,
             Overlay::HandOver { .. } => Mode::HandOver,
             Overlay::MergeNote(_) => Mode::MergeNote,
+            Overlay::Standup { .. } => Mode::Standup,
         }
     }
 }

@@ -5,6 +5,7 @@
 use super::form::Purpose;
 use super::overlay::Overlay;
 use crate::domain::debt::Sort;
+use crate::domain::doc::Doc;
 use crate::store::presence::SharedView;
 
 /// What a session shows others it has open: the topmost overlay that followers can open too.
@@ -17,6 +18,7 @@ pub fn on_top(overlays: &[Overlay]) -> Option<SharedView> {
         Overlay::Discovery => Some(SharedView::Discovery),
         Overlay::Initiatives { selected } => Some(SharedView::Initiatives { row: *selected }),
         Overlay::InitiativeDetails { id, .. } => Some(SharedView::Initiative { id: id.clone() }),
+        Overlay::Standup { scroll, .. } => Some(SharedView::Standup { scroll: *scroll }),
         // Editing an item or reading its details: the follower reads the same details.
         Overlay::Details => Some(SharedView::Details),
         Overlay::Form(form) if matches!(form.purpose, Purpose::EditItem(_)) => Some(SharedView::Details),
@@ -24,8 +26,9 @@ pub fn on_top(overlays: &[Overlay]) -> Option<SharedView> {
     })
 }
 
-/// The overlay a follower opens for what its presenter has open.
-pub fn for_follower(view: SharedView) -> Overlay {
+/// The overlay a follower opens for what its presenter has open; `standup` gives the standup
+/// as the follower's board and journal have it (asked only when the presenter has it open).
+pub fn for_follower(view: SharedView, standup: impl FnOnce() -> Doc) -> Overlay {
     match view {
         SharedView::Capacity => Overlay::Capacity,
         SharedView::Debt { row, by_interest } => {
@@ -35,6 +38,7 @@ pub fn for_follower(view: SharedView) -> Overlay {
         SharedView::Discovery => Overlay::Discovery,
         SharedView::Initiatives { row } => Overlay::Initiatives { selected: row },
         SharedView::Initiative { id } => Overlay::InitiativeDetails { id, scroll: 0 },
+        SharedView::Standup { scroll } => Overlay::Standup { doc: Box::new(standup()), scroll },
     }
 }
 
@@ -48,5 +52,6 @@ pub fn is_followed(overlay: &Overlay) -> bool {
             | Overlay::Discovery
             | Overlay::Initiatives { .. }
             | Overlay::InitiativeDetails { .. }
+            | Overlay::Standup { .. }
     )
 }

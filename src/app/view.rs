@@ -23,6 +23,8 @@ pub struct ColumnRef {
 pub struct ColumnTotals {
     pub count: usize,
     pub points: u32,
+    /// Items marked blocked.
+    pub blocked: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -54,7 +56,7 @@ impl BoardView {
         let lanes = if query.is_empty() {
             Lanes::build(board)
         } else {
-            Lanes::build_where(board, |it| query.matches(it))
+            Lanes::build_where(board, |it| query.matches_on(board, it))
         };
         let mut totals = vec![ColumnTotals::default(); columns.len()];
         for item in board.items() {
@@ -64,6 +66,7 @@ impl BoardView {
             if let Some(col) = found {
                 totals[col].count += 1;
                 totals[col].points = totals[col].points.saturating_add(item.estimate.unwrap_or(0));
+                totals[col].blocked += usize::from(item.blocked.is_some());
             }
         }
         let overdue = board.items().iter().filter(|it| timebox::overdue(board, it, today)).count();

@@ -31,10 +31,7 @@ pub struct FollowUpValues {
 
 /// The follow-up's title, estimate and severity, or the field to fix and why.
 pub fn follow_up_values(form: &Form) -> Result<FollowUpValues, (usize, String)> {
-    let title = form.value(FieldKey::Title).trim().to_owned();
-    if title.is_empty() {
-        return Err((form.position(FieldKey::Title), "a title cannot be empty".into()));
-    }
+    let title = form.required(FieldKey::Title, "a title cannot be empty")?;
     let estimate = form.number(FieldKey::Estimate)?;
     Ok(FollowUpValues { title, estimate, severity: form.value(FieldKey::Severity).parse().ok() })
 }
@@ -81,11 +78,7 @@ pub fn drop(item: &Item) -> Form {
 
 /// Why the item is dropped, or the field to fix: a drop without a reason keeps the form open.
 pub fn drop_reason(form: &Form) -> Result<String, (usize, String)> {
-    let reason = form.value(FieldKey::Reason).trim().to_owned();
-    if reason.is_empty() {
-        return Err((form.position(FieldKey::Reason), "say why it is dropped".into()));
-    }
-    Ok(reason)
+    form.required(FieldKey::Reason, "say why it is dropped")
 }
 
 pub fn definition_of_done(board: &Board) -> Form {

@@ -112,6 +112,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             println(&op.summary)?;
         }
         Command::Stats { json } => stats(path, json)?,
+        Command::Sprint(command) => super::sprint::run(path, command, now)?,
+        Command::Commit { ids } => super::sprint::commit(path, &ids, now)?,
+        Command::Uncommit { ids } => super::sprint::uncommit(path, &ids, now)?,
+        Command::Block { id, reason } => super::block::block(path, id, &reason, now)?,
+        Command::Unblock { id } => super::block::unblock(path, id, now)?,
+        Command::Standup { since, markdown, stale_days } => {
+            super::standup::run(path, since.as_deref(), markdown, stale_days, now)?
+        }
+        Command::Report { sprint, markdown } => super::report::run(path, sprint.as_deref(), markdown, now)?,
         Command::Log(args) => super::log::run(path, &args)?,
         Command::Check => check(path)?,
         Command::Initiative(command) => initiative::run(path, command, now)?,

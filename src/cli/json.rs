@@ -8,7 +8,7 @@ use crate::domain::backlinks::Backlinks;
 use crate::domain::capacity::{Capacity, Split};
 use crate::domain::debt::Register;
 use crate::domain::discovery_success::{self, Timing};
-use crate::domain::{Board, Item, Kind, Timestamp, interest, timebox, two_stage, variants};
+use crate::domain::{Board, Item, Kind, Timestamp, age, interest, timebox, two_stage, variants};
 
 /// What output about many items computes once per board.
 pub struct Listing<'b> {
@@ -56,6 +56,12 @@ pub fn item(board: &Board, listing: &Listing, item: &Item, now: Timestamp) -> Va
         "finished": item.finished,
         "initiative": item.initiative,
         "phase": item.phase.map(|p| p.name()),
+        "sprint": item.sprint,
+        "blocked": item.blocked.is_some(),
+        "blocked_reason": item.blocked,
+        "blocked_since": item.blocked_since,
+        "in_column_since": item.entered_column(),
+        "days_in_column": age::days_in_column(item, now),
         "created": item.created,
         "updated": item.updated,
     });
@@ -154,6 +160,17 @@ pub fn stats(capacity: &Capacity) -> Value {
             "stage_two": capacity.stage_two_share,
         },
         "unestimated": capacity.unestimated,
+        "sprint": capacity.sprint.as_ref().map(|s| json!({
+            "name": s.name,
+            "start": s.start,
+            "end": s.end,
+            "model": s.model.name(),
+            "stage": s.stage.map(|st| st.number()),
+        })),
+        "backlog": capacity.sprint.as_ref().map(|_| json!({
+            "items": capacity.backlog.items,
+            "points": capacity.backlog.points,
+        })),
     })
 }
 

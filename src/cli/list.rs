@@ -1,5 +1,5 @@
-//! `list`: items in board order, filtered by track, stage, column, assignee and tag, printed as
-//! text, a Markdown table, CSV or JSON.
+//! `list`: items in board order, filtered by track, stage, column, assignee, tag, sprint and
+//! blocked, printed as text, a Markdown table, CSV or JSON.
 
 use std::path::Path;
 
@@ -16,6 +16,9 @@ pub fn list(path: &Path, args: &ListArgs, now: Timestamp) -> Result<()> {
         Some(column) => Some(ops::find_column(&board, column)?.2.id.clone()),
         None => None,
     };
+    if let Some(sprint) = args.sprint.as_ref().filter(|s| board.sprint(s).is_none()) {
+        return Err(ops::OpError::NoSuchSprint(sprint.clone()).into());
+    }
     let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
     let lanes = Lanes::build(&board);
     let items: Vec<&Item> = lanes
@@ -28,6 +31,8 @@ pub fn list(path: &Path, args: &ListArgs, now: Timestamp) -> Result<()> {
             args.assignee.as_ref().is_none_or(|a| it.assignee.as_deref().is_some_and(|b| same(a, b)))
         })
         .filter(|it| args.tag.as_ref().is_none_or(|t| it.tags.iter().any(|tag| same(t, tag))))
+        .filter(|it| !args.blocked || it.blocked.is_some())
+        .filter(|it| args.sprint.as_ref().is_none_or(|s| it.sprint.as_ref() == Some(s)))
         .collect();
     let format = if args.json { ListFormat::Json } else { args.format };
     let out = match format {

@@ -1,10 +1,12 @@
 //! The command line (README, "Command line"): arguments, dispatch, and the exit status.
 
 mod accept;
+mod block;
 mod commands;
 mod config_cmd;
 mod criteria;
 mod debt;
+mod doc;
 mod edit;
 pub mod evidence_report;
 mod exit;
@@ -18,6 +20,9 @@ mod merge_file;
 mod merge_io;
 mod merge_journal;
 pub mod output;
+mod report;
+mod sprint;
+mod standup;
 mod text;
 mod variant;
 
@@ -27,6 +32,7 @@ use std::process::ExitCode;
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::domain::debt::Sort;
+use crate::domain::sprint::{Model, Rollover};
 use crate::domain::{ItemId, Kind, Severity, Stage, Track};
 
 /// A keyboard-driven planning board for dual-track, two-stage delivery.
@@ -204,6 +210,55 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Sprints: start one, close the open one, list them.
+    #[command(subcommand)]
+    Sprint(SprintCommand),
+    /// Commit items to the open sprint.
+    Commit {
+        #[arg(required = true, value_parser = parse_id)]
+        ids: Vec<ItemId>,
+    },
+    /// Take items out of the open sprint, back to the backlog.
+    Uncommit {
+        #[arg(required = true, value_parser = parse_id)]
+        ids: Vec<ItemId>,
+    },
+    /// Mark an item blocked, saying why.
+    Block {
+        #[arg(value_parser = parse_id)]
+        id: ItemId,
+        /// What it is waiting for.
+        #[arg(long, required = true)]
+        reason: String,
+    },
+    /// Clear an item's blocked mark.
+    Unblock {
+        #[arg(value_parser = parse_id)]
+        id: ItemId,
+    },
+    /// What moved since the last standup, per person; what is blocked, overdue, or has not
+    /// moved for days; what is in progress by person.
+    Standup {
+        /// From when: a date, a time, or a length back (2h, 1d, 1w) (default: the last standup
+        /// mark, else the start of the previous working day).
+        #[arg(long, value_name = "WHEN")]
+        since: Option<String>,
+        /// Print Markdown (for a chat or meeting notes).
+        #[arg(long)]
+        markdown: bool,
+        /// Call out items not moved for this many days (default: the board's setting, 3).
+        #[arg(long, value_name = "N")]
+        stale_days: Option<u32>,
+    },
+    /// The sprint review: figures, the trend of the last sprints, debt repaid, discovery outcomes.
+    Report {
+        /// The sprint to review (default: the last closed one, else the open one).
+        #[arg(long, value_name = "NAME")]
+        sprint: Option<String>,
+        /// Print Markdown (to paste to stakeholders).
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Validate the board file: print `ok`, or the error with its line and column (exit 1).
     Check,
     /// Where the config file is read from, or a complete commented example of one.
@@ -273,6 +328,51 @@ pub struct EditArgs {
     /// low, medium, high or critical.
     #[arg(long, value_parser = parse_severity)]
     pub severity: Option<Severity>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SprintCommand {
+    /// Start a sprint (from today unless --start says otherwise); no other may be open.
+    Start {
+        /// The sprint's name, unique on the board ("Sprint 14").
+        name: String,
+        /// The last day: a date (2026-12-04) or a length from the start (2w, 10d).
+        #[arg(long)]
+        end: String,
+        /// Points the team can take on, a whole number.
+        #[arg(long, allow_hyphen_values = true)]
+        capacity: String,
+        /// split (both stages every sprint, at the board's targets) or alternating (whole
+        /// sprints for one stage, the next for the other).
+        #[arg(long, default_value = "split", value_parser = parse_model)]
+        model: Model,
+        /// The first day (default: today).
+        #[arg(long)]
+        start: Option<String>,
+        /// Alternating model: the stage of this sprint, 1 or 2 (default 1).
+        #[arg(long, value_parser = parse_stage)]
+        stage: Option<Stage>,
+    },
+    /// Close the open sprint: record its figures, roll unfinished items over, start the next.
+    Close {
+        /// Where unfinished items go: next (the next sprint) or backlog.
+        #[arg(long, default_value = "next", value_parser = parse_rollover)]
+        rollover: Rollover,
+        /// The next sprint's name (default: the closed one's number plus one).
+        #[arg(long, value_name = "NAME")]
+        next: Option<String>,
+        /// The next sprint's last day (default: as long as the closed one).
+        #[arg(long)]
+        end: Option<String>,
+        /// The next sprint's capacity (default: the closed one's).
+        #[arg(long, allow_hyphen_values = true)]
+        capacity: Option<String>,
+    },
+    /// List the sprints with the figures recorded when they closed.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -349,6 +449,12 @@ pub struct ListArgs {
     /// Only this column (by id or name, in any case).
     #[arg(long)]
     pub column: Option<String>,
+    /// Only blocked items.
+    #[arg(long)]
+    pub blocked: bool,
+    /// Only items committed to this sprint.
+    #[arg(long, value_name = "NAME")]
+    pub sprint: Option<String>,
 }
 
 /// How `list` prints.
@@ -424,6 +530,14 @@ fn parse_severity(text: &str) -> Result<Severity, String> {
 }
 
 fn parse_sort(text: &str) -> Result<Sort, String> {
+    text.parse()
+}
+
+fn parse_model(text: &str) -> Result<Model, String> {
+    text.parse()
+}
+
+fn parse_rollover(text: &str) -> Result<Rollover, String> {
     text.parse()
 }
 

@@ -7,7 +7,7 @@ use crate::escape::one_line;
 
 use crate::domain::capacity::{Basis, Capacity};
 use crate::domain::debt::{Register, Sort, WINDOW_DAYS};
-use crate::domain::{Board, Item, Timestamp, dual_track, evidence, timebox, two_stage};
+use crate::domain::{Board, Item, Timestamp, age, dual_track, evidence, timebox, two_stage};
 
 /// One line per item: id, track, column, stage, kind, estimate, title, tags, assignee.
 pub fn list(board: &Board, items: &[&Item]) -> String {
@@ -33,6 +33,9 @@ pub fn list(board: &Board, items: &[&Item]) -> String {
         }
         if let Some(who) = &item.assignee {
             let _ = write!(out, " @{}", one_line(who));
+        }
+        if let Some(reason) = &item.blocked {
+            let _ = write!(out, " (blocked: {})", one_line(reason));
         }
         out.push('\n');
     }
@@ -99,6 +102,7 @@ pub fn show(board: &Board, item: &Item, now: Timestamp) -> String {
     if let (Some(initiative), Some(phase)) = (&item.initiative, item.phase) {
         rows.push(("phase", format!("{} of initiative {initiative}", phase.label())));
     }
+    rows.extend(rhythm_rows(board, item, now));
     rows.push(("created", item.created.to_rfc3339()));
     rows.push(("updated", item.updated.to_rfc3339()));
     let mut out = format!("#{} {}\n", item.id, one_line(&item.title));
@@ -121,6 +125,26 @@ pub fn show(board: &Board, item: &Item, now: Timestamp) -> String {
         }
     }
     out
+}
+
+/// The sprint, the blocked mark and the age in the column, for `show`.
+fn rhythm_rows(board: &Board, item: &Item, now: Timestamp) -> Vec<(&'static str, String)> {
+    let mut rows = Vec::new();
+    rows.push(("sprint", item.sprint.clone().unwrap_or_else(|| "- (backlog)".to_owned())));
+    if let Some(reason) = &item.blocked {
+        let since = item
+            .blocked_since
+            .map(|t| format!(" (since {})", t.format("%Y-%m-%d %H:%M")))
+            .unwrap_or_default();
+        rows.push(("blocked", format!("{reason}{since}")));
+    }
+    if !board.is_done_column(item.track, &item.column) {
+        rows.push((
+            "age",
+            format!("{} (since {})", age::label(board, item, now), item.entered_column().to_rfc3339()),
+        ));
+    }
+    rows
 }
 
 /// The debt register as a table.
@@ -176,17 +200,27 @@ pub fn debt(board: &Board, r: &Register) -> String {
 
 /// The capacity split as a table: both splits with shares and targets, flags, and load.
 pub fn stats(c: &Capacity) -> String {
-    let mut out = match c.basis {
-        Basis::Points => format!("{} of {} points planned", c.points.total, c.capacity),
-        Basis::Items => format!("{} items planned, none estimated: shares count items", c.items.total),
+    let planned = if c.sprint.is_some() { "committed" } else { "planned" };
+    let mut out = match &c.sprint {
+        Some(s) => format!("{} ({} to {}, {}): ", s.name, s.start, s.end, s.model_label()),
+        None => String::new(),
+    };
+    let _ = match c.basis {
+        Basis::Points => write!(out, "{} of {} points {planned}", c.points.total, c.capacity),
+        Basis::Items => write!(out, "{} items {planned}, none estimated: shares count items", c.items.total),
     };
     if c.over_capacity() {
         let _ = write!(out, " (! over capacity by {} points)", c.points.total - c.capacity);
     }
     let _ = match c.unestimated {
-        1 => writeln!(out, "; 1 planned item is unestimated\n"),
-        n => writeln!(out, "; {n} planned items are unestimated\n"),
+        1 => writeln!(out, "; 1 {planned} item is unestimated"),
+        n => writeln!(out, "; {n} {planned} items are unestimated"),
     };
+    if c.sprint.is_some() {
+        let _ =
+            writeln!(out, "backlog: {} points in {} items not committed", c.backlog.points, c.backlog.items);
+    }
+    out.push('\n');
     let (split, unit) = match c.basis {
         Basis::Points => (c.points, "points"),
         Basis::Items => (c.items, "items"),

@@ -160,8 +160,12 @@ pub fn summary(board: &Board, before: Option<&Item>, after: Option<&Item>) -> St
                     _ => "left its initiative".to_owned(),
                 });
             }
+            parts.extend(rhythm_summary(old, new));
             let membership = |n: &str| n == "initiative" || n == "phase";
-            let plain = |n: &str| !MOVE.contains(&n) && n != "stage" && n != fields::RANK && !membership(n);
+            let rhythm = |n: &str| n == "sprint" || n == "blocked" || n == "blocked_since";
+            let plain = |n: &str| {
+                !MOVE.contains(&n) && n != "stage" && n != fields::RANK && !membership(n) && !rhythm(n)
+            };
             let others: Vec<&fields::Changed> = changed.iter().filter(|c| plain(&c.name)).collect();
             match others.as_slice() {
                 [] => {}
@@ -178,6 +182,25 @@ pub fn summary(board: &Board, before: Option<&Item>, after: Option<&Item>) -> St
         }
         (None, None) => String::new(),
     }
+}
+
+/// A commitment to a sprint and a block, in words ("committed to Sprint 2", "blocked: legal").
+fn rhythm_summary(old: &Item, new: &Item) -> Vec<String> {
+    let mut parts = Vec::new();
+    if old.sprint != new.sprint {
+        parts.push(match (&new.sprint, &old.sprint) {
+            (Some(sprint), _) => format!("committed to {sprint}"),
+            (None, Some(sprint)) => format!("taken out of {sprint} to the backlog"),
+            (None, None) => String::new(),
+        });
+    }
+    if old.blocked != new.blocked {
+        parts.push(match &new.blocked {
+            Some(reason) => format!("blocked: {}", short(reason)),
+            None => "unblocked".to_owned(),
+        });
+    }
+    parts
 }
 
 fn column_name(board: &Board, item: &Item) -> String {

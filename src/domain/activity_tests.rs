@@ -87,3 +87,38 @@ fn settings_and_conflicts_have_entries_of_their_own() {
     let line = serde_json::to_string(&entry).expect("json");
     assert_eq!(serde_json::from_str::<Entry>(&line).expect("reads back"), entry);
 }
+
+#[test]
+fn commitments_and_blocks_are_told_in_words() {
+    let mut board = board();
+    let new = crate::domain::planning::NewSprint {
+        name: "Sprint 2".into(),
+        start: stamp().time.date_naive(),
+        end: stamp().time.date_naive(),
+        capacity: 10,
+        model: crate::domain::sprint::Model::Split,
+        stage: None,
+    };
+    board.apply(crate::domain::planning::start(&board, new).expect("start").edit).expect("apply");
+    type Step<'s> = &'s dyn Fn(&Board) -> ops::Op;
+    let steps: [(Step, &str); 4] = [
+        (
+            &|b| crate::domain::planning::commit(b, &[1], stamp().time).expect("commit"),
+            "#1 committed to Sprint 2",
+        ),
+        (
+            &|b| crate::domain::blocking::block(b, 1, "legal", stamp().time).expect("block"),
+            "#1 blocked: legal",
+        ),
+        (&|b| crate::domain::blocking::unblock(b, 1, stamp().time).expect("unblock"), "#1 unblocked"),
+        (
+            &|b| crate::domain::planning::uncommit(b, &[1], stamp().time).expect("uncommit"),
+            "#1 taken out of Sprint 2 to the backlog",
+        ),
+    ];
+    for (step, expected) in steps {
+        let before = board.clone();
+        board.apply(step(&board).edit).expect("apply");
+        assert_eq!(summary(&board, before.item(1), board.item(1)), expected);
+    }
+}

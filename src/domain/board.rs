@@ -6,6 +6,7 @@ use super::criteria;
 use super::initiative::Initiative;
 use super::interest::InterestWeights;
 use super::item::{Item, ItemId, Stage, Track};
+use super::sprint::{Sprint, StandupSettings};
 
 /// The file format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -119,6 +120,11 @@ pub struct Board {
     /// the last thing in the file (the fast reader relies on it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) initiatives: Vec<Initiative>,
+    /// The sprints, in start order (none: the board works without sprints).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sprints: Vec<Sprint>,
+    #[serde(default, skip_serializing_if = "StandupSettings::is_default")]
+    pub standup: StandupSettings,
     /// Sorted by id (the store and `apply` keep it so).
     pub(crate) items: Vec<Item>,
 }
@@ -152,6 +158,8 @@ impl Board {
                 wip_limit: None,
             },
             initiatives: Vec::new(),
+            sprints: Vec::new(),
+            standup: StandupSettings::default(),
             items: Vec::new(),
         }
     }
@@ -221,6 +229,8 @@ impl Board {
             discovery: self.discovery.clone(),
             delivery: self.delivery.clone(),
             initiatives: self.initiatives.clone(),
+            sprints: self.sprints.clone(),
+            standup: self.standup.clone(),
             items: Vec::new(),
         }
     }

@@ -1,11 +1,15 @@
-//! The capacity split: planned work (items not in a done column) by track and by stage,
-//! against the board's capacity policy.
+//! The capacity split: planned work by track and by stage against the capacity policy. Planned
+//! work is every item not in a done column; while a sprint is open it is the work committed to
+//! the sprint (done or not), measured against the sprint's capacity and targets, and the rest
+//! of the open work is the backlog.
 
 use super::board::Board;
 use super::item::{Item, Stage, Track};
+use super::sprint::{Sprint, Tally};
 
 /// Planned work split two ways; both splits add up to `total`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Split {
     pub total: u32,
     pub discovery: u32,
@@ -15,7 +19,7 @@ pub struct Split {
 }
 
 impl Split {
-    fn add(&mut self, item: &Item, amount: u32) {
+    pub fn add(&mut self, item: &Item, amount: u32) {
         // Saturating: a hand-edited absurd estimate must not crash the board.
         let grow = |slot: &mut u32| *slot = slot.saturating_add(amount);
         grow(&mut self.total);
@@ -99,6 +103,10 @@ pub struct Capacity {
     pub stage_two_share: f64,
     /// Planned work per assignee, the most points first, nobody last.
     pub assignees: Vec<AssigneeLoad>,
+    /// The open sprint whose committed work this measures (`None`: the whole board's).
+    pub sprint: Option<Sprint>,
+    /// With a sprint open: the open work not committed to it.
+    pub backlog: Tally,
 }
 
 impl Capacity {
@@ -107,9 +115,19 @@ impl Capacity {
         let mut items = Split::default();
         let mut unestimated = 0;
         let mut assignees: Vec<AssigneeLoad> = Vec::new();
+        let mut backlog = Tally::default();
         let done = done_columns(board);
+        let sprint = board.current_sprint();
         for item in board.items() {
-            if done.iter().any(|(t, c)| *t == item.track && *c == item.column) {
+            let is_done = done.iter().any(|(t, c)| *t == item.track && *c == item.column);
+            let planned = match sprint {
+                Some(sprint) => sprint.holds(item),
+                None => !is_done,
+            };
+            if !planned {
+                if sprint.is_some() && !is_done {
+                    backlog.add(item);
+                }
                 continue;
             }
             items.add(item, 1);
@@ -135,10 +153,20 @@ impl Capacity {
                 &b.name,
             ))
         });
+        let (capacity, targets) = match sprint {
+            Some(sprint) => (sprint.capacity, sprint.targets(board)),
+            None => (
+                board.capacity.points,
+                super::sprint::Targets {
+                    discovery: board.capacity.discovery_share,
+                    stage_two: board.capacity.stage_two_share,
+                },
+            ),
+        };
         Capacity {
-            capacity: board.capacity.points,
-            target_discovery: board.capacity.discovery_share,
-            target_stage_two: board.capacity.stage_two_share,
+            capacity,
+            target_discovery: targets.discovery,
+            target_stage_two: targets.stage_two,
             points,
             items,
             unestimated,
@@ -146,6 +174,8 @@ impl Capacity {
             discovery_share: percent(split.discovery, split.total),
             stage_two_share: percent(split.stage_two, split.total),
             assignees,
+            sprint: sprint.cloned(),
+            backlog,
         }
     }
 

@@ -118,3 +118,42 @@ fn an_item_counts_in_both_splits() {
     assert_eq!((c.points.discovery, c.points.stage_two, c.points.delivery, c.points.stage_one), (2, 2, 2, 2));
     assert_eq!((c.discovery_share, c.stage_two_share), (50.0, 50.0));
 }
+
+#[test]
+fn with_a_sprint_open_the_split_is_the_sprints_committed_work_against_its_own_capacity() {
+    use crate::domain::planning::{self, NewSprint};
+    use crate::domain::sprint::Model;
+    let mut b = board(&[
+        ("a", "ready", Stage::One, Some(8), Some("ana")),
+        ("b", "done", Stage::Two, Some(3), None),
+        ("c", "ready", Stage::Two, Some(5), None),
+        ("d", "doing", Stage::One, Some(13), None),
+        ("e", "done", Stage::One, Some(2), None),
+    ]);
+    let now = chrono::DateTime::UNIX_EPOCH;
+    let start = |model, stage| NewSprint {
+        name: "S".into(),
+        start: now.date_naive(),
+        end: now.date_naive(),
+        capacity: 12,
+        model,
+        stage,
+    };
+    b.apply(planning::start(&b, start(Model::Split, None)).expect("start").edit).expect("apply");
+    b.apply(planning::commit(&b, &[1, 2], now).expect("commit").edit).expect("apply");
+    let c = Capacity::of(&b);
+    assert_eq!(c.sprint.as_ref().map(|s| s.name.as_str()), Some("S"));
+    assert_eq!((c.capacity, c.target_stage_two), (12, 30));
+    assert_eq!(c.points.total, 11, "committed work counts done or not (#1 8 pt, #2 3 pt done)");
+    assert_eq!(c.stage_two_share, 27.3);
+    assert_eq!(c.backlog, Tally { items: 2, points: 18 }, "#3 and #4; #5 is done and not committed");
+    assert!(!c.over_capacity());
+    // An alternating refinement sprint is measured against its own stage: all stage two.
+    let mut alt = board(&[("a", "ready", Stage::Two, Some(5), None)]);
+    alt.apply(planning::start(&alt, start(Model::Alternating, Some(Stage::Two))).expect("start").edit)
+        .expect("apply");
+    alt.apply(planning::commit(&alt, &[1], now).expect("commit").edit).expect("apply");
+    let c = Capacity::of(&alt);
+    assert_eq!((c.target_stage_two, c.stage_two_share), (100, 100.0));
+    assert!(!c.stage_two().off_target());
+}

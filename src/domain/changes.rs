@@ -56,6 +56,7 @@ pub fn describe_except(old: &Board, new: &Board, known: &dyn Fn(Option<ItemId>) 
         out.push("entry criteria changed".into());
     }
     out.extend(initiative_changes(old, new));
+    out.extend(super::sprint::describe_changes(old, new));
     out
 }
 

@@ -25,6 +25,7 @@ fn conclude(board: &Board, item: &Item, mut change: ItemChange, now: Timestamp) 
     {
         change.place = moved.place;
         change.finished = moved.finished;
+        change.in_column_since = moved.in_column_since;
     }
     Ok(Edit::Change { id: item.id, change: Box::new(change), at: now })
 }

@@ -8,6 +8,7 @@ use super::initiative::Phase;
 use super::initiative_edit::{InitiativeEdit, InitiativeError};
 use super::interest::InterestWeights;
 use super::item::{CheckEntry, Item, ItemId, Kind, Place, Severity, Stage, Timestamp, Track};
+use super::sprint::{Sprint, StandupSettings};
 use chrono::NaiveDate;
 
 /// Why an edit could not be applied. The board is unchanged when `apply` returns one.
@@ -25,6 +26,8 @@ pub enum EditError {
     NoSuchColumn { track: String, column: String },
     #[error(transparent)]
     Initiative(#[from] InitiativeError),
+    #[error("a sprint put under the name `{0}` must carry that name")]
+    SprintName(String),
 }
 
 /// New values for some fields of an item; `None` leaves a field as it is.
@@ -57,6 +60,10 @@ pub struct ItemChange {
     pub winner: Option<Option<ItemId>>,
     pub initiative: Option<Option<String>>,
     pub phase: Option<Option<Phase>>,
+    pub sprint: Option<Option<String>>,
+    pub blocked: Option<Option<String>>,
+    pub blocked_since: Option<Option<Timestamp>>,
+    pub in_column_since: Option<Option<Timestamp>>,
 }
 
 /// One change to a board.
@@ -80,6 +87,10 @@ pub enum Edit {
     SetInterestWeights(Option<InterestWeights>),
     /// Add, change or remove an initiative, or record a decision on it.
     Initiative(InitiativeEdit),
+    /// Put the sprint called `name` (it must carry that name), or remove it (`None`).
+    SetSprint { name: String, sprint: Option<Box<Sprint>> },
+    /// Replace the standup settings (the last standup's mark, the days before an item is stale).
+    SetStandup(StandupSettings),
     /// Several edits as one step: all apply, or none does.
     Batch(Vec<Edit>),
 }
@@ -117,11 +128,15 @@ impl Edit {
             }
             Edit::Batch(edits) => edits.iter_mut().for_each(|e| e.remap(ids)),
             Edit::Initiative(edit) => edit.remap(&map),
+            Edit::SetSprint { sprint, .. } => {
+                sprint.iter_mut().filter_map(|s| s.figures.as_mut()).flat_map(|f| f.ids_mut()).for_each(map)
+            }
             Edit::SetPolicy(_)
             | Edit::SetWipLimit { .. }
             | Edit::SetDefinitionOfDone { .. }
             | Edit::SetEntryCriteria(_)
-            | Edit::SetInterestWeights(_) => {}
+            | Edit::SetInterestWeights(_)
+            | Edit::SetStandup(_) => {}
         }
     }
 
@@ -144,7 +159,9 @@ impl Edit {
             | Edit::SetDefinitionOfDone { .. }
             | Edit::SetEntryCriteria(_)
             | Edit::SetInterestWeights(_)
-            | Edit::Initiative(_) => out.push(None),
+            | Edit::Initiative(_)
+            | Edit::SetSprint { .. }
+            | Edit::SetStandup(_) => out.push(None),
             Edit::Batch(edits) => edits.iter().for_each(|e| e.touched(out)),
         }
     }
@@ -159,7 +176,9 @@ impl Edit {
             | Edit::SetDefinitionOfDone { .. }
             | Edit::SetEntryCriteria(_)
             | Edit::SetInterestWeights(_)
-            | Edit::Initiative(_) => None,
+            | Edit::Initiative(_)
+            | Edit::SetSprint { .. }
+            | Edit::SetStandup(_) => None,
             Edit::Batch(edits) => edits.iter().find_map(Edit::subject),
         }
     }
@@ -188,6 +207,16 @@ impl Board {
                 Ok(Edit::SetInterestWeights(std::mem::replace(&mut self.interest_weights, weights)))
             }
             Edit::Initiative(edit) => Ok(Edit::Initiative(self.apply_initiative(edit)?)),
+            Edit::SetSprint { name, sprint } => {
+                if sprint.as_ref().is_some_and(|s| s.name != name) {
+                    return Err(EditError::SprintName(name));
+                }
+                let old = self.put_sprint(&name, sprint.map(|s| *s));
+                Ok(Edit::SetSprint { name, sprint: old.map(Box::new) })
+            }
+            Edit::SetStandup(settings) => {
+                Ok(Edit::SetStandup(std::mem::replace(&mut self.standup, settings)))
+            }
             Edit::Batch(edits) => self.apply_batch(edits),
         }
     }
@@ -318,6 +347,10 @@ impl ItemChange {
         v.field("winner", &mut self.winner, &mut item.winner);
         v.field("initiative", &mut self.initiative, &mut item.initiative);
         v.field("phase", &mut self.phase, &mut item.phase);
+        v.field("sprint", &mut self.sprint, &mut item.sprint);
+        v.field("blocked", &mut self.blocked, &mut item.blocked);
+        v.field("blocked_since", &mut self.blocked_since, &mut item.blocked_since);
+        v.field("in_column_since", &mut self.in_column_since, &mut item.in_column_since);
     }
 
     /// Sets the given fields on `item` and returns a change holding what was there.

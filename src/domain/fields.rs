@@ -13,9 +13,9 @@ use super::item::Item;
 pub type Fields = Map<String, Value>;
 
 /// The fields that are one unit when merging: where the item is (its track and column, and the
-/// `finished` stamp that entering a done column sets). Two moves of one item are one conflict,
-/// never a track from one and a column from the other.
-pub const MOVE: [&str; 3] = ["track", "column", "finished"];
+/// `finished` and `in_column_since` stamps that a move sets). Two moves of one item are one
+/// conflict, never a track from one and a column from the other.
+pub const MOVE: [&str; 4] = ["track", "column", "finished", "in_column_since"];
 
 /// What a conflict about [`MOVE`] is called.
 pub const MOVE_NAME: &str = "column";

@@ -75,6 +75,10 @@ pub(crate) fn full_pair() -> (Item, Item) {
         winner: Some(1),
         initiative: Some("checkout".into()),
         phase: Some(Phase::Mvp),
+        sprint: Some("S1".into()),
+        blocked: Some("waiting".into()),
+        blocked_since: Some(time(0)),
+        in_column_since: Some(time(0)),
         created: time(0),
         updated: time(0),
     };
@@ -110,6 +114,10 @@ pub(crate) fn full_pair() -> (Item, Item) {
         winner: Some(2),
         initiative: Some("search".into()),
         phase: Some(Phase::Polish),
+        sprint: Some("S2".into()),
+        blocked: Some("still waiting".into()),
+        blocked_since: Some(time(5)),
+        in_column_since: Some(time(5)),
         created: time(0),
         updated: time(5),
     };

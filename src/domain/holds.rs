@@ -50,6 +50,8 @@ pub fn check(board: &Board, done: &Edit) -> Result<(), Since> {
         Edit::SetEntryCriteria(list) => same(board.entry_criteria == *list),
         Edit::SetInterestWeights(weights) => same(board.interest_weights == *weights),
         Edit::Initiative(edit) => same(edit.holds(board)),
+        Edit::SetSprint { name, sprint } => same(board.sprint(name) == sprint.as_deref()),
+        Edit::SetStandup(settings) => same(board.standup == *settings),
         Edit::Batch(edits) => edits.iter().try_for_each(|edit| check(board, edit)),
     }
 }

@@ -308,11 +308,29 @@ pub struct Item {
     /// Phased delivery: the item's phase in its initiative.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<Phase>,
+    /// The sprint the item is committed to, by name (absent: the backlog).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sprint: Option<String>,
+    /// Why the item is blocked (absent: not blocked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocked: Option<String>,
+    /// When the item was marked blocked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocked_since: Option<Timestamp>,
+    /// When the item entered its column, stamped by every move to another column (absent: it is
+    /// still in the column it was created in, so `created` says when).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_column_since: Option<Timestamp>,
     pub created: Timestamp,
     pub updated: Timestamp,
 }
 
 impl Item {
+    /// When the item entered the column it is in.
+    pub fn entered_column(&self) -> Timestamp {
+        self.in_column_since.unwrap_or(self.created)
+    }
+
     pub fn place(&self) -> Place {
         Place { track: self.track, column: self.column.clone(), stage: self.stage, rank: self.rank }
     }

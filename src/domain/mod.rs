@@ -1,19 +1,23 @@
 //! The board and its rules: no terminal, no files.
 
 pub mod activity;
+pub mod age;
 pub mod backlinks;
 pub mod base;
+pub mod blocking;
 pub mod board;
 pub mod capacity;
 pub mod changes;
 pub mod criteria;
 pub mod debt;
 pub mod discovery_success;
+pub mod doc;
 pub mod dual_track;
 pub mod edit;
 pub mod estimate;
 pub mod evidence;
 pub mod fields;
+pub mod figures;
 pub mod history;
 pub mod holds;
 pub mod initiative;
@@ -28,10 +32,15 @@ pub mod phased;
 #[cfg(test)]
 pub(crate) mod phased_fixture;
 pub mod placement;
+pub mod planning;
 pub mod progress;
 pub mod references;
+pub mod report;
 pub mod search;
 pub mod settings;
+pub mod sprint;
+pub mod standup;
+mod standup_doc;
 pub mod timebox;
 pub mod two_stage;
 pub mod validate;

@@ -58,6 +58,25 @@ pub enum OpError {
     NoArchive(Track),
     #[error(transparent)]
     Phased(#[from] super::phased::PhasedError),
+    // Sprints and blocked items.
+    #[error("no sprint is open; start one first")]
+    NoOpenSprint,
+    #[error("sprint \"{0}\" is still open; close it before starting another")]
+    SprintOpen(String),
+    #[error("there is already a sprint called \"{0}\"; sprint names are unique on a board")]
+    SprintNameTaken(String),
+    #[error("a sprint needs a name")]
+    EmptySprintName,
+    #[error("there is no sprint called \"{0}\"")]
+    NoSuchSprint(String),
+    #[error("a sprint cannot end ({end}) before it starts ({start})")]
+    EndBeforeStart { start: chrono::NaiveDate, end: chrono::NaiveDate },
+    #[error("#{id} is committed to the closed sprint \"{sprint}\", not to the open one")]
+    InClosedSprint { id: ItemId, sprint: String },
+    #[error("blocking #{0} needs a reason")]
+    NoBlockReason(ItemId),
+    #[error("the board has no sprints yet; start one first")]
+    NoSprints,
 }
 
 /// An edit ready to apply, with what it does in words.
@@ -153,6 +172,10 @@ pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
         winner: None,
         initiative: None,
         phase: None,
+        sprint: None,
+        blocked: None,
+        blocked_since: None,
+        in_column_since: None,
         created: now,
         updated: now,
     };

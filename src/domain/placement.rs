@@ -1,5 +1,5 @@
 //! Where an item goes in a lane: the rank that puts it at a position, renumbering a lane only when
-//! no gap is left, and the `finished` stamp that entering or leaving a done column sets.
+//! no gap is left, and the stamps a move sets (`finished`, `in_column_since`).
 
 use super::board::Board;
 use super::edit::{Edit, ItemChange};
@@ -86,7 +86,8 @@ pub fn place_at_end(
 }
 
 /// The change that puts `item` at `place`, stamping `finished` when it enters a done column and
-/// clearing it when it leaves one.
+/// clearing it when it leaves one, and `in_column_since` when it enters another column (the age
+/// in its column that cards and standups show).
 pub fn moved(board: &Board, item: &Item, place: Place, at: Timestamp) -> Edit {
     let was_done = board.is_done_column(item.track, &item.column);
     let is_done = board.is_done_column(place.track, &place.column);
@@ -95,7 +96,9 @@ pub fn moved(board: &Board, item: &Item, place: Place, at: Timestamp) -> Edit {
         (true, false) => Some(None),
         _ => None,
     };
-    let change = ItemChange { place: Some(place), finished, ..ItemChange::default() };
+    let other_column = place.track != item.track || place.column != item.column;
+    let in_column_since = other_column.then_some(Some(at));
+    let change = ItemChange { place: Some(place), finished, in_column_since, ..ItemChange::default() };
     Edit::Change { id: item.id, change: Box::new(change), at }
 }
 

@@ -1,6 +1,8 @@
 //! Matching items against a search: every word must appear in the item's id, title, tags,
-//! assignee, kind, description or initiative, ignoring case.
+//! assignee, kind, description or initiative, ignoring case; `+sprint`, `+backlog` and
+//! `+blocked` keep the open sprint's items, the open work outside it, and blocked items.
 
+use super::board::Board;
 use super::item::Item;
 
 /// A parsed search: lower-cased words.
@@ -27,10 +29,19 @@ impl Query {
         self.words.is_empty()
     }
 
-    pub fn matches(&self, item: &Item) -> bool {
-        self.words.iter().all(|word| word_matches(word, item))
+    /// Whether `item` of `board` matches, the `+` words included.
+    pub fn matches_on(&self, board: &Board, item: &Item) -> bool {
+        self.words.iter().all(|word| match word.as_str() {
+            SPRINT => board.in_current_sprint(item),
+            "+backlog" => !board.in_current_sprint(item) && !board.is_done_column(item.track, &item.column),
+            "+blocked" => item.blocked.is_some(),
+            _ => word_matches(word, item),
+        })
     }
 }
+
+/// The search that shows only the open sprint's items.
+pub const SPRINT: &str = "+sprint";
 
 /// `#12` matches the id, `#tag` a tag, `@name` the assignee, `%initiative` the initiative
 /// (see [`initiative_matches`]); other words any text field.
@@ -100,7 +111,7 @@ mod tests {
             ("", true),
             ("%", false),
         ] {
-            assert_eq!(Query::new(query).matches(&it), expected, "query {query:?}");
+            assert_eq!(Query::new(query).matches_on(&Board::new("t"), &it), expected, "query {query:?}");
         }
     }
 
@@ -122,9 +133,49 @@ mod tests {
             ("checkout", false),
             ("%checkout card", true),
         ] {
-            assert_eq!(Query::new(query).matches(&it), expected, "query {query:?}");
+            assert_eq!(Query::new(query).matches_on(&Board::new("t"), &it), expected, "query {query:?}");
         }
         let plain = item("Pay with a saved card", &[], None);
-        assert!(!Query::new("%:mvp").matches(&plain));
+        assert!(!Query::new("%:mvp").matches_on(&Board::new("t"), &plain));
+    }
+}
+
+#[cfg(test)]
+mod rhythm_tests {
+    use super::*;
+    use crate::domain::ops::{self, NewItem};
+    use crate::domain::planning::{self, NewSprint};
+
+    #[test]
+    fn plus_words_keep_the_sprint_the_backlog_or_the_blocked() {
+        let now = chrono::DateTime::UNIX_EPOCH;
+        let mut board = Board::new("t");
+        for (title, column) in [("in sprint", "ready"), ("backlog", "doing"), ("done", "done")] {
+            let new = NewItem { title: title.into(), column: Some(column.into()), ..NewItem::default() };
+            board.apply(ops::add(&board, new, now).expect("add").edit).expect("apply");
+        }
+        let ids = |board: &Board, query: &str| -> Vec<u64> {
+            let q = Query::new(query);
+            board.items().iter().filter(|it| q.matches_on(board, it)).map(|it| it.id).collect()
+        };
+        assert!(ids(&board, SPRINT).is_empty(), "no sprint open: nothing is in it");
+        let sprint = NewSprint {
+            name: "S".into(),
+            start: now.date_naive(),
+            end: now.date_naive(),
+            capacity: 1,
+            model: crate::domain::sprint::Model::Split,
+            stage: None,
+        };
+        board.apply(planning::start(&board, sprint).expect("start").edit).expect("apply");
+        board.apply(planning::commit(&board, &[1], now).expect("commit").edit).expect("apply");
+        board
+            .apply(crate::domain::blocking::block(&board, 2, "why", now).expect("block").edit)
+            .expect("apply");
+        assert_eq!(ids(&board, "+sprint"), [1]);
+        assert_eq!(ids(&board, "+backlog"), [2]);
+        assert_eq!(ids(&board, "+blocked"), [2]);
+        assert_eq!(ids(&board, "+sprint backlog"), Vec::<u64>::new());
+        assert_eq!(ids(&board, "+SPRINT"), [1], "case does not matter");
     }
 }

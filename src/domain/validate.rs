@@ -46,6 +46,7 @@ impl Board {
             });
         }
         self.check_columns()?;
+        self.check_sprints()?;
         self.items.sort_by_key(|it| it.id);
         self.check_items()?;
         self.check_initiatives()?;
@@ -83,6 +84,21 @@ impl Board {
             }
         }
         Ok(())
+    }
+
+    /// Sprint names are the sprints' ids: each is used once.
+    fn check_sprints(&self) -> Result<(), Invalid> {
+        let mut seen = HashSet::new();
+        match self.sprints.iter().find(|s| !seen.insert(s.name.as_str())) {
+            Some(twice) => Err(Invalid {
+                message: format!(
+                    "sprint name \"{}\" is used twice; sprint names are unique on a board",
+                    twice.name
+                ),
+                subject: Subject::Field("sprints"),
+            }),
+            None => Ok(()),
+        }
     }
 
     fn check_items(&self) -> Result<(), Invalid> {

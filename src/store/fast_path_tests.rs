@@ -52,6 +52,10 @@ fn every_field_set() -> Item {
         winner: Some(4),
         initiative: Some("checkout".into()),
         phase: Some(Phase::Enhancement),
+        sprint: Some("Sprint \"3\", (late)".into()),
+        blocked: Some("waiting, (on) \"legal\"\nsecond line".into()),
+        blocked_since: Some(time(1_800_000_002)),
+        in_column_since: Some(time(1_800_000_003)),
         created: time(1_700_000_000),
         updated: time(1_800_000_000),
     }

@@ -108,6 +108,10 @@ fn item(fields: &[(&str, &str)]) -> Option<Item> {
         winner: None,
         initiative: None,
         phase: None,
+        sprint: None,
+        blocked: None,
+        blocked_since: None,
+        in_column_since: None,
         created: DateTime::UNIX_EPOCH,
         updated: DateTime::UNIX_EPOCH,
     };
@@ -183,6 +187,18 @@ fn item(fields: &[(&str, &str)]) -> Option<Item> {
     if let Some(v) = next("phase") {
         let name = some(v)?;
         item.phase = Some(Phase::ALL.into_iter().find(|p| p.name() == name)?);
+    }
+    if let Some(v) = next("sprint") {
+        item.sprint = Some(string(some(v)?)?);
+    }
+    if let Some(v) = next("blocked") {
+        item.blocked = Some(string(some(v)?)?);
+    }
+    if let Some(v) = next("blocked_since") {
+        item.blocked_since = Some(timestamp(some(v)?)?);
+    }
+    if let Some(v) = next("in_column_since") {
+        item.in_column_since = Some(timestamp(some(v)?)?);
     }
     item.created = timestamp(next("created")?)?;
     item.updated = timestamp(next("updated")?)?;

@@ -46,8 +46,8 @@ pub fn write_item(out: &mut String, item: &Item) {
     out.push('\n');
 }
 
-/// The fields the workflows set (discovery, two-stage, evidence, phased delivery), in the
-/// order of [`Item`]'s fields.
+/// The fields the workflows set (discovery, two-stage, evidence, phased delivery, sprints,
+/// blocking, age in column), in the order of [`Item`]'s fields.
 fn workflow_fields(out: &mut String, item: &Item) {
     optional_string(out, "question", item.question.as_deref());
     optional_string(out, "timebox", item.timebox.map(|d| d.to_string()).as_deref());
@@ -67,6 +67,10 @@ fn workflow_fields(out: &mut String, item: &Item) {
     optional(out, "winner", item.winner);
     optional_string(out, "initiative", item.initiative.as_deref());
     optional(out, "phase", item.phase.map(|p| p.name()));
+    optional_string(out, "sprint", item.sprint.as_deref());
+    optional_string(out, "blocked", item.blocked.as_deref());
+    optional_string(out, "blocked_since", item.blocked_since.map(timestamp).as_deref());
+    optional_string(out, "in_column_since", item.in_column_since.map(timestamp).as_deref());
 }
 
 /// `["a", "b"]`.

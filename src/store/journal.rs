@@ -6,7 +6,9 @@
 //! Reading API, for the board screen and for later features (standups, sprint history):
 //! - [`Journal::end`]: where the journal ends now, without reading it (a session starts there);
 //! - [`Journal::read_since`]: the entries appended after a byte offset, and the new offset;
-//! - [`Journal::entries`]: every entry, optionally since a time and for one item, in order.
+//! - [`Journal::entries`]: every entry, optionally since a time and for one item, in order;
+//! - [`Journal::recent`]: the entries since a time, read backwards from the end, so that the cost
+//!   follows the entries wanted and not the journal's length (standups, every morning).
 
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::FileExt;
@@ -109,6 +111,56 @@ impl Journal {
             }
         }
         Ok(out)
+    }
+}
+
+/// How far back of `since` reading goes on before it stops: writers' clocks may differ a little,
+/// so the journal is in time order only to within this.
+const CLOCK_SLACK_MINUTES: i64 = 10;
+
+/// Bytes read from the end at a time.
+const CHUNK: u64 = 64 * 1024;
+
+impl Journal {
+    /// The entries written at or after `since`, in the order written. Reads backwards from the
+    /// end, a chunk at a time, and stops at the first entry older than `since` by more than the
+    /// clock slack; lines that do not read are skipped.
+    pub fn recent(&self, since: Timestamp) -> Result<Vec<Entry>> {
+        let what = || format!("cannot read the journal {}", self.path.display());
+        let Some(file) = sidecar::open_to_read(&self.board, SUFFIX).with_context(what)? else {
+            return Ok(Vec::new());
+        };
+        let stop = since - chrono::Duration::minutes(CLOCK_SLACK_MINUTES);
+        let mut pos = file.metadata().with_context(what)?.len();
+        // The start of a line whose beginning lies in the chunk before.
+        let mut carry: Vec<u8> = Vec::new();
+        let mut newest_first = Vec::new();
+        while pos > 0 {
+            let start = pos.saturating_sub(CHUNK);
+            let mut chunk = vec![0u8; usize::try_from(pos - start).unwrap_or(0)];
+            file.read_exact_at(&mut chunk, start).with_context(what)?;
+            chunk.extend_from_slice(&carry);
+            let first_whole = match (start, chunk.iter().position(|b| *b == b'\n')) {
+                (0, _) => 0,
+                (_, Some(newline)) => newline + 1,
+                (_, None) => chunk.len(),
+            };
+            for line in chunk[first_whole..].rsplit(|b| *b == b'\n') {
+                let Some(entry) = parse(line) else { continue };
+                if entry.time < stop {
+                    newest_first.reverse();
+                    return Ok(newest_first);
+                }
+                if entry.time >= since {
+                    newest_first.push(entry);
+                }
+            }
+            chunk.truncate(first_whole);
+            carry = chunk;
+            pos = start;
+        }
+        newest_first.reverse();
+        Ok(newest_first)
     }
 }
 

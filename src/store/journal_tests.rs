@@ -83,3 +83,42 @@ fn a_journal_replaced_by_a_shorter_one_is_read_from_its_start() {
     journal.append(&[entry(3, "c")], &lock).expect("append");
     assert_eq!(journal.read_since(end).expect("read").0, [entry(3, "c")]);
 }
+
+#[test]
+fn recent_entries_are_read_backwards_across_chunks_and_long_lines() {
+    let (_dir, board, journal) = setup();
+    let lock = BoardLock::acquire(&board).expect("lock");
+    assert!(journal.recent(entry(0, "").time).expect("no journal").is_empty());
+    // Enough entries (some with long summaries) that the reading crosses many chunks.
+    let mut all: Vec<Entry> = (1..=3000).map(|n| entry(n, "a")).collect();
+    for (n, e) in all.iter_mut().enumerate().filter(|(n, _)| n % 97 == 0) {
+        e.summary = "x".repeat(70_000 + n);
+    }
+    journal.append(&all, &lock).expect("append");
+    let mut file = fs::OpenOptions::new().append(true).open(journal.path()).expect("open");
+    file.write_all(b"not json\n{\"time\":\"2026-11-2").expect("a broken line and a cut one");
+    let since = entry(2500, "").time;
+    let recent = journal.recent(since).expect("read");
+    assert_eq!(recent.len(), 501);
+    assert_eq!(recent, &all[2499..], "in the order written, long lines whole");
+    assert_eq!(journal.recent(entry(1, "").time).expect("all").len(), 3000);
+    assert!(journal.recent(entry(9999, "").time).expect("none").is_empty());
+}
+
+#[test]
+fn recent_allows_for_writers_whose_clocks_differ_a_little() {
+    let (_dir, board, journal) = setup();
+    let lock = BoardLock::acquire(&board).expect("lock");
+    let at = |minutes: i64, author: &str| {
+        let mut e = entry(4, author);
+        e.time += chrono::Duration::minutes(minutes);
+        e
+    };
+    // "x" was saved by a machine whose clock is 8 minutes behind, between "y" and "w".
+    journal.append(&[at(-60, "old"), at(0, "y"), at(-8, "x"), at(1, "w")], &lock).expect("append");
+    let authors = |since| -> Vec<String> {
+        journal.recent(since).expect("read").into_iter().map(|e| e.author).collect()
+    };
+    assert_eq!(authors(at(-1, "").time), ["y", "w"], "reading goes on past the skewed entry");
+    assert_eq!(authors(at(-9, "").time), ["y", "x", "w"]);
+}

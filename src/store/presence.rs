@@ -87,6 +87,11 @@ pub enum SharedView {
     Initiative {
         id: String,
     },
+    /// The standup, scrolled by `scroll` lines.
+    Standup {
+        #[serde(default)]
+        scroll: u16,
+    },
 }
 
 /// Another session on the same board.

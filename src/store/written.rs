@@ -95,7 +95,11 @@ impl Written {
         if board.items().is_empty() {
             return Ok(Written { text: header, blocks: Vec::new() });
         }
-        let mut text = String::with_capacity(header.len() + board.items().len() * 512);
+        // At least about the size of the text before, so a text a little larger than the
+        // estimate per item is not grown by doubling (a large board's peak memory would jump by
+        // its size).
+        let size = previous.map_or(0, |p| p.text.len() + p.text.len() / 32);
+        let mut text = String::with_capacity((header.len() + board.items().len() * 512).max(size));
         text.push_str(&header[..split]);
         text.push_str(ITEMS_OPEN);
         let mut blocks = Vec::with_capacity(board.items().len());
@@ -289,6 +293,10 @@ mod tests {
         item.links = vec![1, 2, 3];
         item.severity = Some(Severity::Critical);
         item.finished = Some(chrono::DateTime::from_timestamp(1_800_000_000, 123_456_789).expect("time"));
+        item.sprint = Some("Sprint \"14\", the one".into());
+        item.blocked = Some("waiting on legal\nsee #3".into());
+        item.blocked_since = Some(chrono::DateTime::from_timestamp(1_800_000_100, 0).expect("time"));
+        item.in_column_since = Some(chrono::DateTime::from_timestamp(1_800_000_200, 5).expect("time"));
         item.rank = i64::MIN;
         item.accepted_by = Some("sign-off, \"Dana\"".into());
         item.acceptance_note = Some("A/B: +4% ✓\nsecond line".into());

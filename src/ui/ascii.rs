@@ -8,6 +8,8 @@ use ratatui::buffer::Buffer;
 
 /// Each mark of the screen and its ASCII stand-in, for the help legend and the fold below.
 pub const MARKS: &[(&str, &str, &str)] = &[
+    ("⊘", "/", "blocked (the column header counts them)"),
+    ("●", "*", "committed to the open sprint"),
     ("□", "o", "definition of done not fully ticked"),
     ("↳", "^", "a stage-two follow-up of another item"),
     ("✓", "v", "done column; saved"),
@@ -38,7 +40,13 @@ fn fold_symbol(symbol: &str) -> Option<&'static str> {
         | "┼" | "╭" | "╮" | "╰" | "╯" => "+",
         "←" => "<",
         "→" => ">",
-        "█" | "▓" => "#",
+        "•" | "—" => "-",
+        // The bars of a trend, lowest to highest (the value is in words beside it).
+        "▁" | "▂" => "_",
+        "▃" => ".",
+        "▄" | "▅" => "-",
+        "▆" => "=",
+        "▇" | "█" | "▓" => "#",
         "░" => ".",
         _ => "?",
     })
@@ -62,10 +70,11 @@ mod tests {
     #[test]
     fn a_folded_buffer_is_pure_ascii() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 20, 1));
-        buf.set_string(0, 0, "┏━□↳✓ é日本…", Style::new());
+        buf.set_string(0, 0, "┏━□↳✓ é日本…⊘●▁▄█", Style::new());
         fold(&mut buf);
         let text: String = buf.content.iter().map(|c| c.symbol()).collect();
         assert!(text.is_ascii(), "{text}");
         assert!(text.starts_with("+=o^v ??"), "{text}");
+        assert!(text.contains("/*_-#"), "blocked, sprint and a trend: {text}");
     }
 }

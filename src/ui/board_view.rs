@@ -100,12 +100,15 @@ fn draw_track_headers(buf: &mut Buffer, area: Rect, app: &App, slots: &[ColumnSl
     }
 }
 
-/// A column header: `! name count/limit ✓`, padded with spaces when it fits, else tight with
+/// A column header: `! name count/limit ⊘blocked ✓`, padded with spaces when it fits, else tight with
 /// the name cut before the count.
-fn column_title(name: &str, load: &Load, done: bool, room: usize) -> String {
+fn column_title(name: &str, load: &Load, blocked: usize, done: bool, room: usize) -> String {
     let flag = if load.over() { "!" } else { "" };
     let mark = if done { " ✓" } else { "" };
-    let count = load.label();
+    let count = match blocked {
+        0 => load.label(),
+        n => format!("{} ⊘{n}", load.label()),
+    };
     let padded = format!(" {flag}{}{name} {count}{mark} ", if flag.is_empty() { "" } else { " " });
     if padded.chars().count() <= room {
         return padded;
@@ -160,7 +163,7 @@ fn draw_column(buf: &mut Buffer, rect: Rect, app: &App, col: usize, state: &mut 
     let load = Load { count: totals.count, limit: def.wip_limit };
     let over = load.over();
     let room = usize::from(rect.width.saturating_sub(2));
-    let title = column_title(&def.name, &load, def.done, room);
+    let title = column_title(&def.name, &load, totals.blocked, def.done, room);
     let points = format!(" {}pt ", totals.points);
     let title_style = match (over, selected) {
         (true, _) => theme.warning,
@@ -224,7 +227,7 @@ fn draw_lane(
     for (i, id) in ids.iter().enumerate().skip(window.offset).take(window.count) {
         if let Some(item) = app.board().item(*id) {
             let rect = Rect { y, height: card_rows, ..area };
-            let marks = CardMarks::of(app.board(), item, app.view().today, theme)
+            let marks = CardMarks::of(app.board(), item, app.now(), theme)
                 .visited_by(app.presence().visitors(item.id), theme);
             draw_card(buf, rect, item, &marks, selected_here && i == selection.index, theme);
             state.hits.push((rect, Target::Card { column: col, stage, index: i }));

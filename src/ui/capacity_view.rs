@@ -1,5 +1,6 @@
-//! The capacity view: planned points against the sprint, the track split and the stage split as
-//! bars with their targets marked, load per assignee, unestimated items and WIP.
+//! The capacity view: planned points (or the open sprint's committed points) against capacity,
+//! the backlog apart, the track split and the stage split as bars with their targets marked,
+//! load per assignee, unestimated items and WIP, and the trends of the closed sprints.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::theme::Theme;
+use super::trends_view;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
@@ -18,39 +20,99 @@ const LABEL: usize = 12;
 pub fn draw_capacity(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let c = &app.view().capacity;
     let keys = |a: Action| app.keymap().short_keys(Mode::Capacity, &[a]).unwrap_or_default();
+    let title = match &c.sprint {
+        Some(s) => {
+            format!(" {} · {} to {} · {}: committed work ", s.name, s.start, s.end, s.model_label())
+        }
+        None => " Capacity: planned work against the policy ".to_owned(),
+    };
+    let sprint_key = match &c.sprint {
+        Some(_) => format!("{} close the sprint", keys(Action::CloseSprint)),
+        None => format!("{} start a sprint", keys(Action::StartSprint)),
+    };
     let block = Block::bordered()
         .border_style(theme.overlay_border)
-        .title(Line::styled(" Capacity: planned work against the policy ", theme.overlay_title))
+        .title(Line::styled(title, theme.overlay_title))
         .title_bottom(Line::styled(
-            format!(" {} edit targets and WIP limits · {} close ", keys(Action::Edit), keys(Action::Close)),
+            format!(
+                " {} edit targets and WIP limits · {sprint_key} · {} close ",
+                keys(Action::Edit),
+                keys(Action::Close)
+            ),
             theme.overlay_title,
         ));
     let inner = block.inner(area);
     block.render(area, buf);
+    let trends = trends_view::height(app.board()).min(inner.height);
+    let top = Rect { height: inner.height - trends, ..inner };
     let bar = usize::from(inner.width).saturating_sub(LABEL + 32).clamp(10, 50);
     let unit = match c.basis {
         Basis::Points => "points",
-        Basis::Items => "items (nothing planned is estimated, so shares count items)",
+        Basis::Items => "items (none is estimated, so shares count items)",
     };
-    let mut lines = planned(c, bar, theme);
-    lines.extend(split("Tracks", "discovery", "delivery", c.discovery(), bar, theme));
-    lines.push(Line::default());
-    lines.extend(split("Stages", "stage two", "stage one", c.stage_two(), bar, theme));
-    lines.push(Line::styled(
-        format!("{:LABEL$}shares are of planned {unit}; pp = percentage points", ""),
+    let mut parts = vec![planned(c, bar, theme)];
+    let planned = if c.sprint.is_some() { "committed" } else { "planned" };
+    let nothing = if c.sprint.is_some() { "nothing committed" } else { "nothing planned" };
+    parts.push(split("Tracks", "discovery", "delivery", c.discovery(), bar, nothing, theme));
+    let mut stages = split("Stages", "stage two", "stage one", c.stage_two(), bar, nothing, theme);
+    stages.push(Line::styled(
+        format!("{:LABEL$}shares are of {planned} {unit}; pp = percentage points", ""),
         theme.muted,
     ));
-    lines.push(Line::default());
-    lines.extend(assignees(c, theme));
-    lines.push(Line::default());
+    parts.push(stages);
+    let load = assignees(c, nothing, theme);
     let unestimated = match c.unestimated {
-        0 => "every planned item has an estimate".to_owned(),
-        1 => "1 planned item has no estimate".to_owned(),
-        n => format!("{n} planned items have no estimate"),
+        0 => format!("every {planned} item has an estimate"),
+        1 => format!("1 {planned} item has no estimate"),
+        n => format!("{n} {planned} items have no estimate"),
     };
-    lines.push(labelled("Unestimated", vec![Span::styled(unestimated, theme.base)], theme));
-    lines.push(wip_line(app, theme));
-    Paragraph::new(lines).render(inner, buf);
+    let rest = vec![
+        labelled("Unestimated", vec![Span::styled(unestimated, theme.base)], theme),
+        wip_line(app, theme),
+    ];
+    Paragraph::new(fit(parts, load, rest, usize::from(top.height), theme)).render(top, buf);
+    if trends > 0 {
+        let rect = Rect { y: top.bottom(), height: trends, ..inner };
+        trends_view::draw_trends(buf, rect, app.board(), theme);
+    }
+}
+
+/// The sections with blank lines between them as far as they fit in `rows` (the later gaps
+/// first, so the load and the totals stand apart); the load shortened to what fits when even
+/// the sections alone do not (the rest counted on the last line shown).
+fn fit(
+    parts: Vec<Vec<Line<'static>>>,
+    mut load: Vec<Line<'static>>,
+    rest: Vec<Line<'static>>,
+    rows: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let fixed: usize = parts.iter().map(Vec::len).sum::<usize>() + rest.len();
+    let room = rows.saturating_sub(fixed).max(1);
+    if load.len() > room {
+        let hidden = load.len() - room + 1;
+        load.truncate(room - 1);
+        load.push(match load.is_empty() {
+            true => labelled(
+                "Load",
+                vec![Span::styled(format!("{hidden} rows; a taller terminal lists them"), theme.muted)],
+                theme,
+            ),
+            false => Line::styled(format!("{:LABEL$}… and {hidden} more", ""), theme.muted),
+        });
+    }
+    // A gap after each part and after the load.
+    let gaps = parts.len() + 1;
+    let blanks = rows.saturating_sub(fixed + load.len()).min(gaps);
+    let mut lines = Vec::new();
+    for (i, part) in parts.into_iter().chain([load]).enumerate() {
+        lines.extend(part);
+        if i >= gaps - blanks {
+            lines.push(Line::default());
+        }
+    }
+    lines.extend(rest);
+    lines
 }
 
 fn labelled<'a>(label: &str, mut rest: Vec<Span<'a>>, theme: &Theme) -> Line<'a> {
@@ -58,7 +120,8 @@ fn labelled<'a>(label: &str, mut rest: Vec<Span<'a>>, theme: &Theme) -> Line<'a>
     Line::from(rest)
 }
 
-/// The planned points against capacity, and a line that flags going over it.
+/// The planned (or committed) points against capacity, the flag when over it, and the backlog
+/// apart while a sprint is open.
 fn planned(c: &Capacity, bar: usize, theme: &Theme) -> Vec<Line<'static>> {
     let filled =
         if c.capacity == 0 { bar } else { (c.points.total as usize * bar / c.capacity as usize).min(bar) };
@@ -69,13 +132,17 @@ fn planned(c: &Capacity, bar: usize, theme: &Theme) -> Vec<Line<'static>> {
         Span::styled("░".repeat(bar - filled), theme.muted),
         Span::styled(format!(" {percent}%"), theme.base),
     ];
-    let flag = if c.over_capacity() {
+    let label = if c.sprint.is_some() { "Committed" } else { "Planned" };
+    let mut lines = vec![labelled(label, spans, theme)];
+    if c.over_capacity() {
         let over = format!("! OVER CAPACITY by {} points", c.points.total - c.capacity);
-        labelled("", vec![Span::styled(over, theme.warning)], theme)
-    } else {
-        Line::default()
-    };
-    vec![labelled("Planned", spans, theme), flag]
+        lines.push(labelled("", vec![Span::styled(over, theme.warning)], theme));
+    }
+    if c.sprint.is_some() {
+        let backlog = format!("{} points in {} open items not committed", c.backlog.points, c.backlog.items);
+        lines.push(labelled("Backlog", vec![Span::styled(backlog, theme.base)], theme));
+    }
+    lines
 }
 
 /// Three lines: the target marker, the bar (`share` side filled), and the numbers with a flag.
@@ -85,6 +152,7 @@ fn split(
     other: &str,
     share: Share,
     bar: usize,
+    nothing: &'static str,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let pad = LABEL + side.chars().count() + 1;
@@ -100,7 +168,7 @@ fn split(
     ];
     bar_line.truncate(5);
     let verdict = if !share.planned {
-        Span::styled("nothing planned", theme.muted)
+        Span::styled(nothing, theme.muted)
     } else if share.off_target() {
         let (dir, by) = if share.deviation() > 0.0 {
             ("above", share.deviation())
@@ -121,9 +189,9 @@ fn split(
     vec![Line::styled(marker, theme.muted), Line::from(bar_line), Line::from(numbers)]
 }
 
-fn assignees(c: &Capacity, theme: &Theme) -> Vec<Line<'static>> {
+fn assignees(c: &Capacity, nothing: &'static str, theme: &Theme) -> Vec<Line<'static>> {
     if c.assignees.is_empty() {
-        return vec![labelled("Load", vec![Span::styled("nothing planned", theme.muted)], theme)];
+        return vec![labelled("Load", vec![Span::styled(nothing, theme.muted)], theme)];
     }
     let most = c.assignees.iter().map(|a| a.points).max().unwrap_or(0).max(1);
     c.assignees

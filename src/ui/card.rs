@@ -1,8 +1,7 @@
 //! One card: kind letter, `#id`, the title cut to fit with an ellipsis, marks and the estimate;
-//! on two rows, the rest of the title and the timebox or the assignee. Narrow cards drop their
-//! least useful pieces first.
+//! on two rows, the rest of the title, the timebox or the assignee, and the age in the column.
+//! Narrow cards drop their least useful pieces first.
 
-use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -10,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::domain::timebox::{self, Standing};
-use crate::domain::{Board, Item, Kind, variants};
+use crate::domain::{Board, Item, Kind, Timestamp, age, variants};
 
 /// The letter that marks a kind on a card (the help legend explains them).
 pub fn kind_letter(kind: Kind) -> &'static str {
@@ -29,6 +28,8 @@ pub fn kind_letter(kind: Kind) -> &'static str {
 pub mod priority {
     /// The timebox has passed (`!2d`): the loudest thing a card says.
     pub const OVERDUE: u8 = 90;
+    /// Blocked (`⊘`): the work cannot move until someone acts.
+    pub const BLOCKED: u8 = 88;
     /// Who else has the card selected (`[AL]`): what a facilitator points at, so it never drops
     /// (on the narrowest card it takes the title's room).
     pub const PRESENCE: u8 = 85;
@@ -36,6 +37,8 @@ pub mod priority {
     pub const ESTIMATE: u8 = 80;
     /// Definition of done not fully ticked (`□`).
     pub const UNTICKED: u8 = 60;
+    /// Committed to the open sprint (`●`).
+    pub const SPRINT: u8 = 55;
     /// Days left in the timebox, or open-ended (`3d`, `?`).
     pub const TIMEBOX: u8 = 50;
     /// A stage-two follow-up of another item (`↳`).
@@ -46,6 +49,9 @@ pub mod priority {
     pub const INITIATIVE: u8 = 35;
     /// The kind letter (`F`, `S`, ...).
     pub const KIND: u8 = 30;
+    // The age in the column (`3d in Review`, then `3d`) is not ranked here: it shows only on a
+    // two-row card's second row, where it gives way before the timebox or the assignee beside
+    // it (`second_row_note`).
 }
 
 /// A mark on a card: a short text the help legend explains, how loud it is, and how much it
@@ -65,10 +71,10 @@ impl Mark {
 
 /// What a card shows besides the item's own fields.
 pub struct CardMarks {
-    /// Marks before the estimate, in the order shown: `[AL]` others have the card selected; `↳`
-    /// a follow-up of another item; `[A]` a variant of an experiment (`[A]✓` its winner, `[B]✗`
-    /// a losing one); `□` unticked definition-of-done entries remain (quiet while under way, a
-    /// warning once done).
+    /// Marks before the estimate, in the order shown: `[AL]` others have the card selected; `⊘`
+    /// blocked; `●` committed to the open sprint; `↳` a follow-up of another item; `[A]` a
+    /// variant of an experiment (`[A]✓` its winner, `[B]✗` a losing one); `□` unticked
+    /// definition-of-done entries remain (quiet while under way, a warning once done).
     pub marks: Vec<Mark>,
     /// For open discovery items, the timebox: short (`3d`, `!2d`, `?`) for one-row cards, in
     /// words (`3d left`, `2d overdue`, `open-ended`) for two-row cards.
@@ -76,11 +82,21 @@ pub struct CardMarks {
     /// Phased delivery: the initiative tag and phase letter, longest form first (`%checkout:M`,
     /// `%che:M`, `%M`); a card shows the longest that leaves its title room.
     pub initiative: Option<(Vec<String>, Style)>,
+    /// How long an open item has sat in its column, for two-row cards: short (`3d`) and long
+    /// (`3d in Review`); absent under a day.
+    pub age: Option<(String, String)>,
 }
 
 impl CardMarks {
-    pub fn of(board: &Board, item: &Item, today: NaiveDate, theme: &Theme) -> CardMarks {
+    pub fn of(board: &Board, item: &Item, now: Timestamp, theme: &Theme) -> CardMarks {
+        let today = now.date_naive();
         let mut marks = Vec::new();
+        if item.blocked.is_some() {
+            marks.push(Mark::new("⊘", theme.error, priority::BLOCKED));
+        }
+        if board.in_current_sprint(item) {
+            marks.push(Mark::new("●", theme.estimate, priority::SPRINT));
+        }
         if item.follow_up_of.is_some() {
             marks.push(Mark::new("↳", theme.estimate, priority::FOLLOW_UP));
         }
@@ -112,7 +128,10 @@ impl CardMarks {
                 .map(|tag| format!("%{tag}{}{}", if tag.is_empty() { "" } else { ":" }, phase.letter()));
             (forms.to_vec(), theme.phase(phase))
         });
-        CardMarks { marks, timebox, initiative }
+        let days = age::days_in_column(item, now);
+        let open = !board.is_done_column(item.track, &item.column);
+        let age = (open && days > 0).then(|| (format!("{days}d"), age::label(board, item, now)));
+        CardMarks { marks, timebox, initiative, age }
     }
 
     /// Adds the initials of the others who have this card selected (`[AL]`), first in line.
@@ -131,8 +150,12 @@ const TITLE_ROOM: usize = 8;
 /// columns (or all it needs).
 const TAG_AFTER_TITLE: usize = 24;
 
+/// The age in the column joins the second row only where the rest of the title keeps this many
+/// columns (or all it needs): it is the least useful piece there.
+const AGE_AFTER_TITLE: usize = 16;
+
 /// Draws `item` in `area`: one row, or two when `area` is two rows high (the title wraps onto
-/// the second row, with the timebox in words or the assignee at its right). Pieces that do not
+/// the second row, with the timebox or the assignee and the age at its right). Pieces that do not
 /// fit drop by [`priority`]; the initiative tag then takes the longest of its forms that fits.
 pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, selected: bool, theme: &Theme) {
     if area.width == 0 || area.height == 0 {
@@ -202,14 +225,11 @@ pub fn draw_card(buf: &mut Buffer, area: Rect, item: &Item, card: &CardMarks, se
     }
     let (first, rest) = wrap_once(&item.title, room);
     buf.set_stringn(x, area.y, &first, room, base);
-    // The rest of the title keeps a few columns: a long note gives way to its short form.
-    let room_for = |note: &str| width.saturating_sub(used + note.width()) >= TITLE_ROOM.min(rest.width());
-    let (note, note_style) = match (&card.timebox, &item.assignee) {
-        (Some((short, words)), _) if room_for(&format!(" {words}")) => (format!(" {words}"), short.style),
-        (Some((short, _)), _) => (format!(" {}", short.text), short.style),
-        (None, Some(who)) => (format!(" @{who}"), theme.card_id),
-        (None, None) => (String::new(), base),
-    };
+    // The rest of the title keeps a few columns: a long note gives way to its short form, and
+    // the age shows only where the title keeps more.
+    let room = |keep: usize| width.saturating_sub(used + keep.min(rest.width()));
+    let (note, note_style) = second_row_note(item, card, (room(AGE_AFTER_TITLE), room(TITLE_ROOM)), theme);
+    let note_style = if note.is_empty() { base } else { note_style };
     let room2 = width.saturating_sub(used + note.width());
     buf.set_stringn(x, area.y + 1, truncate(rest, room2), room2, base);
     if !note.is_empty() && note.width() < width {
@@ -232,6 +252,37 @@ fn widen_initiative_tag(card: &CardMarks, marks: &mut [Mark], spare: usize) {
     if let Some(form) = forms.iter().find(|form| form.width() <= room) {
         tag.text = form.clone();
     }
+}
+
+/// The right end of a card's second row, the longest that fits: the timebox (in words, else
+/// short) or the assignee, with the age in the column (`3d in Review`, else `3d`) when that fits
+/// in `aged` columns, else without it in `room` columns (the age gives way first).
+fn second_row_note(
+    item: &Item,
+    card: &CardMarks,
+    (aged, room): (usize, usize),
+    theme: &Theme,
+) -> (String, Style) {
+    let (firsts, style) = match (&card.timebox, &item.assignee) {
+        (Some((short, words)), _) => (vec![words.clone(), short.text.clone()], short.style),
+        (None, Some(who)) => (vec![format!("@{who}")], theme.card_id),
+        (None, None) => (vec![String::new()], theme.card_id),
+    };
+    let join = |first: &str, age: Option<&String>| -> String {
+        let parts: Vec<&str> =
+            Some(first).filter(|f| !f.is_empty()).into_iter().chain(age.map(String::as_str)).collect();
+        if parts.is_empty() { String::new() } else { format!(" {}", parts.join(" · ")) }
+    };
+    let with_age =
+        card.age.iter().flat_map(|(short, long)| [long, short]).map(|age| join(&firsts[0], Some(age)));
+    let mut without = firsts.iter().map(|first| join(first, None));
+    let note = with_age
+        .filter(|note| note.width() <= aged)
+        .chain(without.clone().filter(|note| note.width() <= room))
+        .next()
+        .or_else(|| without.next_back())
+        .unwrap_or_default();
+    (note, style)
 }
 
 /// The words of `text` that fit in `width` columns, and the rest (`first` is cut with an
@@ -303,7 +354,7 @@ mod tests {
             unreachable!("add makes an Add")
         };
         let theme = Theme::standard();
-        let marks = CardMarks::of(&board, &item, chrono::NaiveDate::MIN, &theme);
+        let marks = CardMarks::of(&board, &item, chrono::DateTime::UNIX_EPOCH, &theme);
         let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
         let area = buf.area;
         draw_card(&mut buf, area, &item, &marks, false, &theme);

@@ -10,7 +10,7 @@ use super::card::truncate;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::item_form;
-use crate::domain::two_stage;
+use crate::domain::{age, two_stage};
 
 pub fn draw_details(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let Some(item) = app.selected_item() else {
@@ -34,11 +34,18 @@ pub fn draw_details(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     facts.extend(item.assignee.as_ref().map(|a| format!("@{a}")));
     facts.extend(item.tags.iter().map(|t| format!("#{t}")));
     facts.extend(item.severity.map(|s| format!("severity {s}")));
+    if !board.is_done_column(item.track, &item.column) {
+        facts.push(age::label(board, item, app.now()));
+    }
+    facts.extend(item.sprint.as_ref().map(|s| format!("sprint {s}")));
     let done = two_stage::checklist(board, item);
     if !done.is_empty() {
         facts.push(format!("done when {}/{} ticked", done.iter().filter(|e| e.done).count(), done.len()));
     }
     let mut lines = vec![Line::from(Span::styled(facts.join(" · "), theme.base))];
+    if let Some(reason) = &item.blocked {
+        lines.push(Line::styled(format!("⊘ blocked: {reason}"), theme.warning));
+    }
     for note in item_form::links(board, item, app.view().today) {
         lines.push(Line::styled(note, theme.hint_text));
     }

@@ -22,7 +22,8 @@ fn legend() -> Vec<String> {
     let mut lines = vec![
         "Top line: planned points of the sprint's capacity (! over when above it), then the discovery \
          and stage-two shares of planned work against their targets (! off when more than 10 pp away; \
-         pp = percentage points); 4? or 4 unestimated: planned items without an estimate."
+         pp = percentage points); 4? or 4 unestimated: planned items without an estimate. While a \
+         sprint is open it measures the sprint's committed work (Sprint 14: 26/30 pt), the backlog apart."
             .to_owned(),
         format!("Cards: {}; #id, the title, marks, and the estimate at the right.", kinds.join(", ")),
         "Variants: [A] a variant of an experiment; [A]✓ the winner; [B]✗ a losing variant, archived."
@@ -33,11 +34,16 @@ fn legend() -> Vec<String> {
         "Initiatives: %checkout:M the item's initiative and phase: M MVP, E enhancement, P polish \
          (narrow cards: %che:M, %M)."
             .to_owned(),
+        "Sprints and blocks: ● committed to the open sprint; ⊘ blocked (the column header counts \
+         them: Ready 3 ⊘1); 3d in Review on two-row cards: days in the column. Search words \
+         +sprint, +backlog and +blocked keep the open sprint's items, the rest, blocked items."
+            .to_owned(),
         "Discovery timebox: 3d = 3 days left, !2d = 2 days overdue, ? = open-ended (no outcome or \
          timebox); in words on two-row cards."
             .to_owned(),
-        "Narrow cards drop the kind letter first, then the follow-up mark, the days left and the \
-         unticked mark; the estimate and an overdue timebox stay longest."
+        "Narrow cards drop the kind letter first, then the follow-up mark, the days left, the \
+         sprint mark and the unticked mark; the estimate, a blocked mark and an overdue timebox \
+         stay longest. On two-row cards the days in the column give way first."
             .to_owned(),
         "Lanes: stage one (ship fast) on top, stage two (refinement) below the S2 line; each lane \
          is as tall as what it holds."

@@ -18,10 +18,12 @@ mod merge_note_view;
 mod phase_bar;
 mod preview;
 mod question_view;
+mod standup_view;
 mod status_bar;
 mod summary;
 pub mod theme;
 pub mod theme_roles;
+mod trends_view;
 pub mod wrap;
 
 use std::collections::HashMap;
@@ -202,6 +204,11 @@ fn draw_overlay(buf: &mut Buffer, board: Rect, app: &App, overlay: &Overlay, the
             let rect = popup(board, width, merge_note_view::wanted_height(note, width));
             Clear.render(rect, buf);
             merge_note_view::draw_merge_note(buf, rect, app, note, theme);
+        }
+        Overlay::Standup { doc, scroll } => {
+            let rect = popup(board, 120, 60);
+            Clear.render(rect, buf);
+            standup_view::draw_standup(buf, rect, app, doc, *scroll, theme);
         }
         // Drawn in the status bar, so the filtered board stays in view.
         Overlay::Search(_) => {}

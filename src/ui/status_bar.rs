@@ -34,6 +34,8 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::FollowUp], "follow-up"),
             (&[Action::Accept], "accept"),
             (&[Action::Capacity], "capacity"),
+            (&[Action::Commit], "commit"),
+            (&[Action::Standup], "standup"),
             (&[Action::DebtRegister], "debt"),
             (&[Action::Initiatives], "initiatives"),
             (&[Action::Zoom], "zoom"),
@@ -77,11 +79,18 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::GoTo], "go to the item"),
             (&[Action::Close], "close"),
         ],
+        Mode::Standup => &[
+            (&[Action::ScrollDown, Action::ScrollUp], "scroll"),
+            (&[Action::SetMark], "set the mark"),
+            (&[Action::MoreDays, Action::FewerDays], "days"),
+            (&[Action::Close], "close"),
+        ],
         Mode::Capacity => &[
             (&[Action::Edit], "edit targets and limits"),
             (&[Action::NextPage], "discovery"),
-            (&[Action::Undo], "undo"),
+            (&[Action::StartSprint, Action::CloseSprint], "start/close sprint"),
             (&[Action::Close], "close"),
+            (&[Action::Undo], "undo"),
         ],
         Mode::Initiatives => &[
             (&[Action::Close], "close"),

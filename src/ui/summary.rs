@@ -1,5 +1,6 @@
-//! The split summary at the top of the board: planned points against capacity and both shares
-//! against their targets, flagged in text when off target, so it reads in any theme.
+//! The split summary at the top of the board: planned points (or, with a sprint open, the
+//! sprint's committed points) against capacity, both shares against their targets, flagged in
+//! text when off target so it reads in any theme, and the backlog apart.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -41,13 +42,29 @@ pub fn draw_summary(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let over = c.over_capacity();
     let flag = |text: &str| if over { text.to_owned() } else { String::new() };
     let (p, cap) = (c.points.total, c.capacity);
-    let mut segments = vec![
-        Segment::new(
+    let (plan, medium) = match &c.sprint {
+        Some(sprint) => {
+            let kind = match sprint.stage {
+                Some(stage) => format!(" ({} sprint)", stage.label()),
+                None => String::new(),
+            };
+            (
+                format!(
+                    "{}{kind}: committed {p} of {cap} points{}, backlog {} points",
+                    sprint.name,
+                    flag(" ! OVER CAPACITY"),
+                    c.backlog.points
+                ),
+                format!("{}: {p}/{cap} pt{}", sprint.name, flag(" ! over")),
+            )
+        }
+        None => (
             format!("planned {p} of {cap} points{}", flag(" ! OVER CAPACITY")),
             format!("{p}/{cap} pt{}", flag(" ! over")),
-            format!("{p}/{cap}pt{}", flag(" !")),
-            over,
         ),
+    };
+    let mut segments = vec![
+        Segment::new(plan, medium, format!("{p}/{cap}pt{}", flag(" !")), over),
         share("discovery", "disc", c.discovery()),
         share("stage two", "S2", c.stage_two()),
     ];

@@ -129,7 +129,8 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
         option::of(text()),
         option::of(1u64..50),
     );
-    (fields, more, links, discovery, evidence, membership()).prop_map(
+    let rhythm = (option::of(text()), option::of(text()), option::of(timestamp()), option::of(timestamp()));
+    (fields, more, links, discovery, evidence, membership(), rhythm).prop_map(
         move |(
             (title, place, kind, estimate, tags, assignee, description, checklist, links),
             (timebox, outcome, severity, created, updated),
@@ -137,6 +138,7 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
             (question, learned, drop_reason, promoted_from),
             (accepted_by, acceptance_note, criteria, experiment, variant, winner),
             membership,
+            (sprint, blocked, blocked_since, in_column_since),
         )| Item {
             id,
             title,
@@ -170,6 +172,10 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
             winner,
             initiative: membership.as_ref().map(|(id, _)| id.clone()),
             phase: membership.map(|(_, phase)| phase),
+            sprint,
+            blocked,
+            blocked_since,
+            in_column_since,
             created,
             updated,
         },
@@ -232,6 +238,7 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
             option::of(option::of(1u64..50)),
             option::of(membership()),
         ),
+        (option::of(option::of(text())), option::of(option::of(text())), option::of(option::of(timestamp()))),
     )
         .prop_map(
             |(
@@ -246,6 +253,7 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
                 timebox,
                 severity,
                 (criteria, winner, member),
+                (sprint, blocked, in_column_since),
             )| {
                 ItemChange {
                     place,
@@ -262,6 +270,9 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
                     winner,
                     initiative: member.as_ref().map(|m| m.as_ref().map(|(id, _)| id.clone())),
                     phase: member.map(|m| m.map(|(_, phase)| phase)),
+                    sprint,
+                    blocked,
+                    in_column_since,
                     ..ItemChange::default()
                 }
             },

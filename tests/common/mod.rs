@@ -183,3 +183,13 @@ pub fn session(sandbox: &Sandbox, author: &str) -> twotrack::app::App {
 pub fn journal(sandbox: &Sandbox) -> Vec<twotrack::domain::activity::Entry> {
     twotrack::store::journal::Journal::of(&sandbox.board).entries(None, None).expect("read journal")
 }
+
+/// Compares `actual` with the golden file `tests/golden/<name>`; `UPDATE_GOLDEN=1` rewrites it.
+pub fn golden(name: &str, actual: &str) {
+    let path = Path::new("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("write golden file");
+    }
+    let expected = std::fs::read_to_string(&path).expect("golden file (UPDATE_GOLDEN=1 writes it)");
+    assert_eq!(actual, expected, "differs from {}", path.display());
+}

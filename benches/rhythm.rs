@@ -1,0 +1,91 @@
+//! The standup and the review at scale: a 10,000-item board with 50 closed sprints and a
+//! 100,000-line activity journal (README "Performance"). In process (divan): opening the
+//! standup view (the key, reading the journal from its end, building the standup, drawing it at
+//! 100x30) and the report's document; and the release binary's `twotrack standup` and
+//! `twotrack report` end to end (process start, load, journal, print). Run with
+//! `cargo bench --bench rhythm`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use divan::Bencher;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use twotrack::app::App;
+use twotrack::app::keymap::Keymap;
+use twotrack::domain::report;
+use twotrack::generate;
+use twotrack::store::journal::Journal;
+use twotrack::store::{BoardLock, Store};
+use twotrack::ui::Screen;
+use twotrack::ui::theme::Theme;
+
+const ITEMS: usize = 10_000;
+const CLOSED_SPRINTS: usize = 50;
+const JOURNAL_LINES: usize = 100_000;
+
+fn main() {
+    divan::main();
+}
+
+/// The board and its journal in a temporary directory (kept alive by the returned guard).
+fn board_file() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("board.ron");
+    let mut board = generate::board(ITEMS, 1);
+    generate::sprints(&mut board, CLOSED_SPRINTS, 1);
+    Store::open(&path, generate::epoch()).expect("create").store.save(&board).expect("save");
+    let lock = BoardLock::acquire(&path).expect("lock");
+    Journal::of(&path).append(&generate::journal(&board, JOURNAL_LINES, 1), &lock).expect("journal");
+    (dir, path)
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+#[divan::bench(sample_count = 30)]
+fn standup_view(bencher: Bencher) {
+    let (_dir, path) = board_file();
+    let opened = Store::open(&path, generate::epoch()).expect("open");
+    let mut app = App::new(opened.board, opened.store, Keymap::default_keymap(), generate::epoch());
+    let mut screen = Screen::new(Theme::standard());
+    let mut buf = Buffer::empty(Rect::new(0, 0, 100, 30));
+    bencher.bench_local(|| {
+        app.handle_key(key(KeyCode::Char('w')));
+        screen.draw(&app, buf.area, &mut buf);
+        app.handle_key(key(KeyCode::Esc));
+    });
+}
+
+#[divan::bench(sample_count = 30)]
+fn report_document(bencher: Bencher) {
+    let (_dir, path) = board_file();
+    let board = Store::load(&path).expect("load").1;
+    bencher.bench(|| report::report(&board, None, generate::epoch()).expect("report"));
+}
+
+/// The release binary run as a user runs it, with the clock at the journal's end.
+fn run(path: &Path, args: &[&str]) {
+    let out = Command::new(env!("CARGO_BIN_EXE_twotrack"))
+        .arg("--file")
+        .arg(path)
+        .args(args)
+        .env("TWOTRACK_NOW", generate::epoch().to_rfc3339())
+        .output()
+        .expect("run twotrack");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[divan::bench(sample_count = 20)]
+fn standup_command(bencher: Bencher) {
+    let (_dir, path) = board_file();
+    bencher.bench_local(|| run(&path, &["standup"]));
+}
+
+#[divan::bench(sample_count = 20)]
+fn report_command(bencher: Bencher) {
+    let (_dir, path) = board_file();
+    bencher.bench_local(|| run(&path, &["report", "--markdown"]));
+}
