@@ -42,6 +42,9 @@ fn every_changing_command_refuses_readonly_and_changes_nothing() {
         &["accept", "1"],
         &["promote", "2", "y"],
         &["drop", "2", "--reason", "no"],
+        &["sprint", "start", "S1", "--end", "2w", "--capacity", "10"],
+        &["commit", "1"],
+        &["block", "1", "--reason", "legal"],
     ];
     for args in commands {
         let mut with = vec!["--readonly"];
@@ -56,7 +59,16 @@ fn every_changing_command_refuses_readonly_and_changes_nothing() {
     }
     assert_eq!(s.read(), before);
     assert!(!s.board.with_extension("ron.journal").exists(), "nothing journaled");
-    for args in [&["list"][..], &["show", "1"], &["stats"], &["debt"], &["check"], &["log"]] {
+    for args in [
+        &["list"][..],
+        &["show", "1"],
+        &["stats"],
+        &["debt"],
+        &["check"],
+        &["log"],
+        &["standup"],
+        &["sprint", "list"],
+    ] {
         let mut with = vec!["--readonly"];
         with.extend_from_slice(args);
         assert_eq!(s.run(&with).code, 0, "{args:?} reads fine");

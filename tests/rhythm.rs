@@ -49,7 +49,12 @@ fn a_sprint_is_started_committed_to_and_closed_from_the_board() {
     press(&mut app, "j m");
     assert_eq!(app.view().capacity.points.total, 6, "#1 (1 pt) and #5 (5 pt) committed");
     let board_screen = screen(&app, 100, 30);
-    assert_eq!(board_screen.matches('●').count(), 2, "committed cards are marked:\n{board_screen}");
+    assert_eq!(
+        board_screen.matches('●').count(),
+        3,
+        "committed cards are marked, and the selected one's line names its sprint:\n{board_screen}"
+    );
+    assert!(board_screen.contains("· ● Sprint 1"), "{board_screen}");
     let top = board_screen.lines().next().expect("top line").to_owned();
     assert!(top.contains("Sprint 1: 6/40 pt"), "the sprint's name stays at 100 columns: {top}");
     let wide = screen(&app, 160, 48).lines().next().expect("top line").to_owned();

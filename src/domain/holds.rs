@@ -133,4 +133,34 @@ mod tests {
         board.capacity.points = 8;
         assert_eq!(check(&board, &policy), Err(Since::Settings));
     }
+
+    #[test]
+    fn a_sprint_and_the_standup_settings_hold_until_someone_changes_them() {
+        let mut board = board();
+        let new = crate::domain::planning::NewSprint {
+            name: "S1".into(),
+            start: now().date_naive(),
+            end: now().date_naive(),
+            capacity: 10,
+            model: crate::domain::sprint::Model::Split,
+            stage: None,
+        };
+        let start = crate::domain::planning::start(&board, new).expect("start").edit;
+        board.apply(start.clone()).expect("apply");
+        assert_eq!(check(&board, &start), Ok(()));
+        let mark =
+            Edit::SetStandup(crate::domain::sprint::StandupSettings { mark: Some(now()), stale_days: None });
+        board.apply(mark.clone()).expect("apply");
+        assert_eq!(check(&board, &mark), Ok(()));
+        board.standup.stale_days = Some(5);
+        assert_eq!(check(&board, &mark), Err(Since::Settings), "someone changed the days since");
+        let close = crate::domain::planning::close(
+            &board,
+            crate::domain::sprint::Rollover::Next,
+            Default::default(),
+            now(),
+        );
+        board.apply(close.expect("close").edit).expect("apply");
+        assert_eq!(check(&board, &start), Err(Since::Settings), "the sprint was closed since");
+    }
 }

@@ -48,17 +48,21 @@ pub fn draw_capacity(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let bar = usize::from(inner.width).saturating_sub(LABEL + 32).clamp(10, 50);
     let unit = match c.basis {
         Basis::Points => "points",
-        Basis::Items => "items (none is estimated, so shares count items)",
+        Basis::Items => "items (none is estimated)",
     };
     let mut parts = vec![planned(c, bar, theme)];
     let planned = if c.sprint.is_some() { "committed" } else { "planned" };
     let nothing = if c.sprint.is_some() { "nothing committed" } else { "nothing planned" };
     parts.push(split("Tracks", "discovery", "delivery", c.discovery(), bar, nothing, theme));
     let mut stages = split("Stages", "stage two", "stage one", c.stage_two(), bar, nothing, theme);
-    stages.push(Line::styled(
-        format!("{:LABEL$}shares are of {planned} {unit}; pp = percentage points", ""),
-        theme.muted,
-    ));
+    // On one line where it fits, else on two.
+    let shares = format!("shares are of {planned} {unit}");
+    let pp = "pp = percentage points";
+    match LABEL + shares.chars().count() + pp.len() + 2 <= usize::from(inner.width) {
+        true => stages.push(Line::styled(format!("{:LABEL$}{shares}; {pp}", ""), theme.muted)),
+        false => stages
+            .extend([shares, pp.to_owned()].map(|t| Line::styled(format!("{:LABEL$}{t}", ""), theme.muted))),
+    }
     parts.push(stages);
     let load = assignees(c, nothing, theme);
     let unestimated = match c.unestimated {

@@ -1,5 +1,6 @@
 //! One line under the board with the selected card in full: however narrow its column, its
-//! title reads here, with its kind, estimate, checklist, timebox and assignee.
+//! title reads here, with its kind, why it is blocked, estimate, checklist, timebox, assignee and
+//! the open sprint it is committed to.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -20,6 +21,7 @@ pub fn draw_preview(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     };
     let board = app.board();
     let mut facts = Vec::new();
+    facts.extend(item.blocked.as_ref().map(|reason| format!("⊘ blocked: {reason}")));
     facts.extend(item.estimate.map(|e| format!("{e} pt")));
     let checklist = two_stage::checklist(board, item);
     if !checklist.is_empty() {
@@ -29,6 +31,7 @@ pub fn draw_preview(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     facts.extend(timebox::standing(board, item, app.view().today).map(|s| s.label()));
     facts.extend(item.assignee.as_ref().map(|a| format!("@{a}")));
     facts.extend(item.follow_up_of.map(|parent| format!("follow-up of #{parent}")));
+    facts.extend(item.sprint.as_ref().filter(|_| board.in_current_sprint(item)).map(|s| format!("● {s}")));
     let head = format!("▶ {} #{} ", kind_letter(item.kind), item.id);
     let tail = if facts.is_empty() { String::new() } else { format!(" · {}", facts.join(" · ")) };
     // The title gets the room first; the facts take what is left.

@@ -82,6 +82,24 @@ fn two_moves_of_one_item_are_one_conflict_and_never_mix_track_and_column() {
 }
 
 #[test]
+fn a_move_and_a_block_of_one_item_both_apply_and_the_move_keeps_its_age_stamp() {
+    let base = base();
+    let ours = apply(&base, crate::domain::blocking::block(&base, 1, "legal", now()));
+    let theirs = apply(&base, ops::move_to_column(&base, 1, "review", later()));
+    let merged = merge3(&base, &ours, &theirs, Side::Ours).expect("merge");
+    let item = merged.board.item(1).expect("1");
+    assert_eq!((item.column.as_str(), item.blocked.as_deref()), ("review", Some("legal")));
+    assert_eq!(item.in_column_since, Some(later()), "the stamp travels with the move");
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    // Two moves: the winner's column and its stamp, whole.
+    let other = apply(&base, ops::move_to_column(&base, 1, "doing", now()));
+    let merged = merge3(&base, &other, &theirs, Side::Ours).expect("merge");
+    let item = merged.board.item(1).expect("1");
+    assert_eq!((item.column.as_str(), item.in_column_since), ("doing", Some(now())));
+    assert_eq!(merged.conflicts.len(), 1);
+}
+
+#[test]
 fn a_stage_label_and_a_move_of_one_item_both_apply_and_the_rank_follows_the_move() {
     let base = base();
     let ours = apply(&base, ops::set_stage(&base, 2, Stage::Two, now()));
