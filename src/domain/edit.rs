@@ -168,19 +168,9 @@ impl Edit {
 
     /// The first item this edit touches (for selecting it after an undo).
     pub fn subject(&self) -> Option<ItemId> {
-        match self {
-            Edit::Add(item) => Some(item.id),
-            Edit::Remove(id) | Edit::Change { id, .. } => Some(*id),
-            Edit::SetPolicy(_)
-            | Edit::SetWipLimit { .. }
-            | Edit::SetDefinitionOfDone { .. }
-            | Edit::SetEntryCriteria(_)
-            | Edit::SetInterestWeights(_)
-            | Edit::Initiative(_)
-            | Edit::SetSprint { .. }
-            | Edit::SetStandup(_) => None,
-            Edit::Batch(edits) => edits.iter().find_map(Edit::subject),
-        }
+        let mut touched = Vec::new();
+        self.touched(&mut touched);
+        touched.into_iter().flatten().next()
     }
 }
 
