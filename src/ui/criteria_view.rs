@@ -14,19 +14,19 @@ use crate::app::criteria_prompt::CriteriaPrompt;
 use crate::app::keymap::Mode;
 
 pub fn draw_criteria(buf: &mut Buffer, area: Rect, app: &App, prompt: &CriteriaPrompt, theme: &Theme) {
-    let keys = |a: Action| app.keymap().short_keys(Mode::Criteria, &[a]).unwrap_or_default();
     let block = Block::bordered()
         .border_style(if prompt.asked { theme.warning } else { theme.overlay_border })
         .title(Line::styled(format!(" Why is #{} discovery work? ", prompt.id), theme.overlay_title))
-        .title_bottom(Line::styled(
-            format!(
-                " {} tick · {} save · {} none applies · {} later ",
-                keys(Action::Tick),
-                keys(Action::Save),
-                keys(Action::NoneApplies),
-                keys(Action::Close)
-            ),
-            theme.overlay_title,
+        .title_bottom(super::key_line(
+            app,
+            Mode::Criteria,
+            &[
+                (&[Action::Tick], "tick"),
+                (&[Action::Save], "save"),
+                (&[Action::NoneApplies], "none applies"),
+                (&[Action::Close], "later"),
+            ],
+            theme,
         ));
     let inner = block.inner(area);
     block.render(area, buf);

@@ -18,7 +18,6 @@ use crate::domain::debt::{self, Register, Sort, WINDOW_DAYS};
 pub fn draw_debt(buf: &mut Buffer, area: Rect, app: &App, (selected, sort): (usize, Sort), theme: &Theme) {
     let board = app.board();
     let register = debt::register(board, app.now()).sorted(sort);
-    let keys = |a: &[Action]| app.keymap().short_keys(Mode::Debt, a).unwrap_or_default();
     let (title, other) = match sort {
         Sort::Severity => (" Debt register: open debt by severity, then cost ", "by interest"),
         Sort::Interest => (" Debt register: open debt by interest accrued ", "by severity"),
@@ -26,15 +25,16 @@ pub fn draw_debt(buf: &mut Buffer, area: Rect, app: &App, (selected, sort): (usi
     let block = Block::bordered()
         .border_style(theme.overlay_border)
         .title(Line::styled(title, theme.overlay_title))
-        .title_bottom(Line::styled(
-            format!(
-                " {} select · {} go to the item · {} sort {other} · {} close ",
-                keys(&[Action::SelectDown, Action::SelectUp]),
-                keys(&[Action::GoTo]),
-                keys(&[Action::ToggleSort]),
-                keys(&[Action::Close])
-            ),
-            theme.overlay_title,
+        .title_bottom(super::key_line(
+            app,
+            Mode::Debt,
+            &[
+                (&[Action::SelectDown, Action::SelectUp], "select"),
+                (&[Action::GoTo], "go to the item"),
+                (&[Action::ToggleSort], &format!("sort {other}")),
+                (&[Action::Close], "close"),
+            ],
+            theme,
         ));
     let inner = block.inner(area);
     block.render(area, buf);

@@ -20,18 +20,18 @@ use crate::domain::{Board, ItemId};
 const LABEL: usize = 24;
 
 pub fn draw_discovery(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
-    let keys = |a: Action| app.keymap().short_keys(Mode::Discovery, &[a]).unwrap_or_default();
     let block = Block::bordered()
         .border_style(theme.overlay_border)
         .title(Line::styled(" Discovery: why it is discovery work, and how it ended ", theme.overlay_title))
-        .title_bottom(Line::styled(
-            format!(
-                " {} edit the entry criteria · {} capacity split · {} close ",
-                keys(Action::Edit),
-                keys(Action::NextPage),
-                keys(Action::Close)
-            ),
-            theme.overlay_title,
+        .title_bottom(super::key_line(
+            app,
+            Mode::Discovery,
+            &[
+                (&[Action::Edit], "edit the entry criteria"),
+                (&[Action::NextPage], "capacity split"),
+                (&[Action::Close], "close"),
+            ],
+            theme,
         ));
     let inner = block.inner(area);
     block.render(area, buf);

@@ -14,13 +14,14 @@ use crate::app::keymap::Mode;
 use crate::store::presence::Peer;
 
 pub fn draw_hand_over(buf: &mut Buffer, area: Rect, app: &App, selected: &str, theme: &Theme) {
-    let keys = |a: Action| app.keymap().short_keys(Mode::HandOver, &[a]).unwrap_or_default();
     let block = Block::bordered()
         .border_style(theme.overlay_border)
         .title(Line::styled(" Hand presenting over to ", theme.overlay_title))
-        .title_bottom(Line::styled(
-            format!(" {} hand over · {} cancel ", keys(Action::Confirm), keys(Action::Close)),
-            theme.overlay_title,
+        .title_bottom(super::key_line(
+            app,
+            Mode::HandOver,
+            &[(&[Action::Confirm], "hand over"), (&[Action::Close], "cancel")],
+            theme,
         ));
     let width = usize::from(area.width.saturating_sub(2));
     let lines: Vec<Line> = app

@@ -38,16 +38,17 @@ pub fn draw_initiative(buf: &mut Buffer, area: Rect, app: &App, id: &str, scroll
     // Long details scroll; wrapped lines may take more rows, so this bound is generous.
     let max_scroll = (lines.len() as u16).saturating_sub(inner_height / 2);
     let scroll = scroll.min(max_scroll);
-    block = block.title_bottom(Line::styled(
-        format!(
-            " {} scroll · {} decide · {} edit · {} items · {} close ",
-            keys(&[Action::ScrollDown, Action::ScrollUp]),
-            keys(&[Action::Decide]),
-            keys(&[Action::EditInitiative]),
-            keys(&[Action::ShowItems]),
-            keys(&[Action::Close]),
-        ),
-        theme.overlay_title,
+    block = block.title_bottom(super::key_line(
+        app,
+        Mode::Initiative,
+        &[
+            (&[Action::ScrollDown, Action::ScrollUp], "scroll"),
+            (&[Action::Decide], "decide"),
+            (&[Action::EditInitiative], "edit"),
+            (&[Action::ShowItems], "items"),
+            (&[Action::Close], "close"),
+        ],
+        theme,
     ));
     Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(area, buf);
 }

@@ -20,22 +20,22 @@ use crate::domain::{Initiative, Phase};
 const INDENT: &str = "   ";
 
 pub fn draw_initiatives(buf: &mut Buffer, area: Rect, app: &App, selected: usize, theme: &Theme) {
-    let keys = |a: &[Action]| app.keymap().short_keys(Mode::Initiatives, a).unwrap_or_default();
     let block = Block::bordered()
         .border_style(theme.overlay_border)
         .title(Line::styled(" Initiatives: MVP → enhancement → polish ", theme.overlay_title))
-        .title_bottom(Line::styled(
-            format!(
-                " {} select · {} details · {} decide · {} add · {} edit · {} items · {} close ",
-                keys(&[Action::SelectDown, Action::SelectUp]),
-                keys(&[Action::InitiativeDetails]),
-                keys(&[Action::Decide]),
-                keys(&[Action::AddInitiative]),
-                keys(&[Action::EditInitiative]),
-                keys(&[Action::ShowItems]),
-                keys(&[Action::Close]),
-            ),
-            theme.overlay_title,
+        .title_bottom(super::key_line(
+            app,
+            Mode::Initiatives,
+            &[
+                (&[Action::SelectDown, Action::SelectUp], "select"),
+                (&[Action::InitiativeDetails], "details"),
+                (&[Action::Decide], "decide"),
+                (&[Action::AddInitiative], "add"),
+                (&[Action::EditInitiative], "edit"),
+                (&[Action::ShowItems], "items"),
+                (&[Action::Close], "close"),
+            ],
+            theme,
         ));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -49,7 +49,7 @@ pub fn draw_initiatives(buf: &mut Buffer, area: Rect, app: &App, selected: usize
             Line::styled(
                 format!(
                     "{} adds one: a name and success criteria per phase.",
-                    keys(&[Action::AddInitiative])
+                    app.keymap().short_keys(Mode::Initiatives, &[Action::AddInitiative]).unwrap_or_default()
                 ),
                 theme.hint_text,
             ),

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::action::Action;
 use crate::app::keymap::Mode;
 use crate::app::overlay::MergeNote;
 use crate::domain::activity::{Action as Did, Entry};
@@ -37,7 +38,16 @@ pub fn draw_merge_note(buf: &mut Buffer, area: Rect, app: &App, note: &MergeNote
             format!(" Merged by git: {} ", counts(conflicts, note.entries.len() - conflicts)),
             theme.overlay_title,
         ))
-        .title_bottom(super::list_keys(app, Mode::MergeNote, theme));
+        .title_bottom(super::key_line(
+            app,
+            Mode::MergeNote,
+            &[
+                (&[Action::SelectDown, Action::SelectUp], "select"),
+                (&[Action::GoTo], "go to the item"),
+                (&[Action::Close], "close"),
+            ],
+            theme,
+        ));
     let inner = block.inner(area);
     block.render(area, buf);
     let width = usize::from(inner.width);

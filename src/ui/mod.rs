@@ -230,16 +230,16 @@ fn drop_bidi_controls(buf: &mut Buffer, area: Rect) {
     }
 }
 
-/// The bottom line of an overlay that lists items: the keys that select, go to the item and close.
-fn list_keys(app: &App, mode: Mode, theme: &Theme) -> Line<'static> {
-    let keys = |a: &[Action]| app.keymap().short_keys(mode, a).unwrap_or_default();
-    let text = format!(
-        " {} select · {} go to the item · {} close ",
-        keys(&[Action::SelectDown, Action::SelectUp]),
-        keys(&[Action::GoTo]),
-        keys(&[Action::Close])
-    );
-    Line::styled(text, theme.overlay_title)
+/// An overlay's bottom line of keys: for each group of actions, its keys in `mode` (from the
+/// keymap) and what they do, e.g. ` j/k select · Enter go to the item · Esc close `.
+fn key_line(app: &App, mode: Mode, hints: &[(&[Action], &str)], theme: &Theme) -> Line<'static> {
+    let parts: Vec<String> = hints
+        .iter()
+        .map(|(actions, what)| {
+            format!("{} {what}", app.keymap().short_keys(mode, actions).unwrap_or_default())
+        })
+        .collect();
+    Line::styled(format!(" {} ", parts.join(" · ")), theme.overlay_title)
 }
 
 /// A centred rectangle of at most `width` x `height` inside `area`, leaving a margin.
