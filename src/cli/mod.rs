@@ -1,6 +1,7 @@
 //! The command line (README, "Command line"): arguments, dispatch, and the exit status.
 
 mod accept;
+mod args;
 mod block;
 mod commands;
 mod config_cmd;
@@ -29,11 +30,12 @@ mod variant;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::domain::debt::Sort;
-use crate::domain::sprint::{Model, Rollover};
-use crate::domain::{ItemId, Kind, Severity, Stage, Track};
+use crate::domain::{ItemId, Severity, Stage};
+pub use args::{AddArgs, ConfigArgs, EditArgs, ListArgs, ListFormat, NewEstimate, SprintCommand};
+use args::{parse_estimate, parse_id, parse_severity, parse_sort, parse_stage};
 
 /// A keyboard-driven planning board for dual-track, two-stage delivery.
 ///
@@ -292,180 +294,6 @@ pub enum Command {
     GitSetup(git_setup::Args),
 }
 
-#[derive(Debug, Args)]
-#[group(required = true, multiple = false)]
-pub struct ConfigArgs {
-    /// Print the path of the config file that is read.
-    #[arg(long)]
-    pub path: bool,
-    /// Print a complete commented example config file.
-    #[arg(long)]
-    pub example: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct EditArgs {
-    #[arg(value_parser = parse_id)]
-    pub id: ItemId,
-    /// A new title.
-    #[arg(long)]
-    pub title: Option<String>,
-    /// A new estimate in points (`none` clears it).
-    #[arg(long, value_parser = parse_estimate_or_none)]
-    pub estimate: Option<NewEstimate>,
-    /// The tags, replacing the old ones; repeat for more (`--tag ""` clears them).
-    #[arg(long = "tag", value_name = "TAG")]
-    pub tags: Option<Vec<String>>,
-    /// Who works on it (`""` for nobody).
-    #[arg(long)]
-    pub assignee: Option<String>,
-    /// A new description.
-    #[arg(long)]
-    pub description: Option<String>,
-    /// feature, spike, enabler, debt or bug.
-    #[arg(long, value_parser = parse_kind)]
-    pub kind: Option<Kind>,
-    /// low, medium, high or critical.
-    #[arg(long, value_parser = parse_severity)]
-    pub severity: Option<Severity>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum SprintCommand {
-    /// Start a sprint (from today unless --start says otherwise); no other may be open.
-    Start {
-        /// The sprint's name, unique on the board ("Sprint 14").
-        name: String,
-        /// The last day: a date (2026-12-04) or a length from the start (2w, 10d).
-        #[arg(long)]
-        end: String,
-        /// Points the team can take on, a whole number.
-        #[arg(long, allow_hyphen_values = true)]
-        capacity: String,
-        /// split (both stages every sprint, at the board's targets) or alternating (whole
-        /// sprints for one stage, the next for the other).
-        #[arg(long, default_value = "split", value_parser = parse_model)]
-        model: Model,
-        /// The first day (default: today).
-        #[arg(long)]
-        start: Option<String>,
-        /// Alternating model: the stage of this sprint, 1 or 2 (default 1).
-        #[arg(long, value_parser = parse_stage)]
-        stage: Option<Stage>,
-    },
-    /// Close the open sprint: record its figures, roll unfinished items over, start the next.
-    Close {
-        /// Where unfinished items go: next (the next sprint) or backlog.
-        #[arg(long, default_value = "next", value_parser = parse_rollover)]
-        rollover: Rollover,
-        /// The next sprint's name (default: the closed one's number plus one).
-        #[arg(long, value_name = "NAME")]
-        next: Option<String>,
-        /// The next sprint's last day (default: as long as the closed one).
-        #[arg(long)]
-        end: Option<String>,
-        /// The next sprint's capacity (default: the closed one's).
-        #[arg(long, allow_hyphen_values = true)]
-        capacity: Option<String>,
-    },
-    /// List the sprints with the figures recorded when they closed.
-    List {
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Args)]
-pub struct AddArgs {
-    /// The item's title.
-    pub title: String,
-    /// discovery or delivery (default: the column's track, else delivery).
-    #[arg(long, value_parser = parse_track)]
-    pub track: Option<Track>,
-    /// 1 or 2 (default 1).
-    #[arg(long, value_parser = parse_stage)]
-    pub stage: Option<Stage>,
-    /// The column, by id or name in any case (default: the first column of the track).
-    #[arg(long)]
-    pub column: Option<String>,
-    /// feature, spike, enabler, debt or bug (default: spike in discovery, feature in delivery).
-    #[arg(long, value_parser = parse_kind)]
-    pub kind: Option<Kind>,
-    /// Estimate in whole points.
-    #[arg(long, value_parser = parse_estimate)]
-    pub estimate: Option<u32>,
-    /// A tag; repeat for more.
-    #[arg(long = "tag", value_name = "TAG")]
-    pub tags: Vec<String>,
-    /// Who works on it.
-    #[arg(long)]
-    pub assignee: Option<String>,
-    /// Longer text.
-    #[arg(long)]
-    pub description: Option<String>,
-    /// For debt: low, medium, high or critical.
-    #[arg(long, value_parser = parse_severity)]
-    pub severity: Option<Severity>,
-    /// For discovery: the question to answer.
-    #[arg(long)]
-    pub question: Option<String>,
-    /// For discovery: the outcome expected.
-    #[arg(long)]
-    pub outcome: Option<String>,
-    /// For discovery: the decide-by date, as a date (2026-12-01) or a length (5d, 2w).
-    #[arg(long)]
-    pub timebox: Option<String>,
-    /// For discovery: the entry criteria that put it there (by name or number), or `none`.
-    #[arg(long, num_args = 1.., value_name = "CRITERION")]
-    pub criteria: Vec<String>,
-    /// Phased delivery: the initiative the item belongs to (its id or name).
-    #[arg(long, value_name = "ID")]
-    pub initiative: Option<String>,
-    /// Its phase: mvp, enhancement or polish (default: the phase the initiative is in).
-    #[arg(long, requires = "initiative")]
-    pub phase: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// Print a JSON array instead of text (the same as `--format json`).
-    #[arg(long)]
-    pub json: bool,
-    /// text, markdown, csv or json.
-    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-    pub format: ListFormat,
-    /// Only items of this assignee (case does not matter).
-    #[arg(long)]
-    pub assignee: Option<String>,
-    /// Only items with this tag (case does not matter).
-    #[arg(long)]
-    pub tag: Option<String>,
-    /// Only this track.
-    #[arg(long, value_parser = parse_track)]
-    pub track: Option<Track>,
-    /// Only this stage (1 or 2).
-    #[arg(long, value_parser = parse_stage)]
-    pub stage: Option<Stage>,
-    /// Only this column (by id or name, in any case).
-    #[arg(long)]
-    pub column: Option<String>,
-    /// Only blocked items.
-    #[arg(long)]
-    pub blocked: bool,
-    /// Only items committed to this sprint.
-    #[arg(long, value_name = "NAME")]
-    pub sprint: Option<String>,
-}
-
-/// How `list` prints.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ListFormat {
-    Text,
-    Markdown,
-    Csv,
-    Json,
-}
-
 /// Help, the version, or a usage error (which may quote what was typed: escaped like all
 /// output), with a hint where a shell probably ate the item id: an unquoted `#7` starts a
 /// comment, so the id never arrives.
@@ -486,59 +314,6 @@ fn usage(err: &clap::Error) -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
-}
-
-fn parse_id(text: &str) -> Result<ItemId, String> {
-    text.trim_start_matches('#')
-        .parse::<ItemId>()
-        .ok()
-        .filter(|id| *id > 0)
-        .ok_or_else(|| format!("`{text}` is not an item id (a positive number such as 7 or #7)"))
-}
-
-fn parse_estimate(text: &str) -> Result<u32, String> {
-    text.trim().parse::<u32>().map_err(|_| {
-        format!("`{text}` is not an estimate: an estimate is a whole number of points, such as 3 or 8")
-    })
-}
-
-/// An estimate to set, or none to clear it (`edit --estimate none`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct NewEstimate(pub Option<u32>);
-
-fn parse_estimate_or_none(text: &str) -> Result<NewEstimate, String> {
-    if text.trim().eq_ignore_ascii_case("none") || text.trim().is_empty() {
-        return Ok(NewEstimate(None));
-    }
-    parse_estimate(text).map(|e| NewEstimate(Some(e)))
-}
-
-fn parse_stage(text: &str) -> Result<Stage, String> {
-    text.parse()
-}
-
-fn parse_track(text: &str) -> Result<Track, String> {
-    text.parse()
-}
-
-fn parse_kind(text: &str) -> Result<Kind, String> {
-    text.parse()
-}
-
-fn parse_severity(text: &str) -> Result<Severity, String> {
-    text.parse()
-}
-
-fn parse_sort(text: &str) -> Result<Sort, String> {
-    text.parse()
-}
-
-fn parse_model(text: &str) -> Result<Model, String> {
-    text.parse()
-}
-
-fn parse_rollover(text: &str) -> Result<Rollover, String> {
-    text.parse()
 }
 
 /// Runs the program with the process's arguments. Exit status (README, "Exit status"): 0
