@@ -326,6 +326,51 @@ pub struct Item {
 }
 
 impl Item {
+    /// An item with what every item has and every optional field empty, created (and last
+    /// updated) at `created`; the one place that lists them all for a new item.
+    pub fn new(id: ItemId, title: String, place: Place, kind: Kind, created: Timestamp) -> Item {
+        let Place { track, column, stage, rank } = place;
+        Item {
+            id,
+            title,
+            track,
+            column,
+            stage,
+            rank,
+            kind,
+            estimate: None,
+            tags: Vec::new(),
+            assignee: None,
+            description: String::new(),
+            checklist: Vec::new(),
+            links: Vec::new(),
+            question: None,
+            timebox: None,
+            outcome: None,
+            learned: None,
+            drop_reason: None,
+            promoted_from: None,
+            severity: None,
+            follow_up_of: None,
+            accepted: None,
+            finished: None,
+            accepted_by: None,
+            acceptance_note: None,
+            criteria: None,
+            experiment: None,
+            variant: None,
+            winner: None,
+            initiative: None,
+            phase: None,
+            sprint: None,
+            blocked: None,
+            blocked_since: None,
+            in_column_since: None,
+            created,
+            updated: created,
+        }
+    }
+
     /// When the item entered the column it is in.
     pub fn entered_column(&self) -> Timestamp {
         self.in_column_since.unwrap_or(self.created)

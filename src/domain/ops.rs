@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::board::Board;
 use super::edit::{Edit, ItemChange};
-use super::item::{Item, ItemId, Kind, Severity, Stage, Timestamp, Track};
+use super::item::{Item, ItemId, Kind, Place, Severity, Stage, Timestamp, Track};
 use super::lanes::{lane_items, lane_of};
 use super::placement::{append_rank, place_at_end, place_at_index};
 
@@ -141,43 +141,16 @@ pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
         Track::Delivery => Kind::Feature,
     });
     let item = Item {
-        id,
-        title: title.clone(),
-        track,
-        column,
-        stage,
-        rank,
-        kind,
         estimate: new.estimate,
         tags: clean_tags(&new.tags),
         assignee: new.assignee.map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()),
         description: new.description.trim_end().to_owned(),
-        checklist: Vec::new(),
-        links: Vec::new(),
         question: new.question.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty()),
         timebox: new.timebox,
         outcome: new.outcome.map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()),
-        learned: None,
-        drop_reason: None,
-        promoted_from: None,
         severity: new.severity,
-        follow_up_of: None,
-        accepted: None,
-        finished: None,
-        accepted_by: None,
-        acceptance_note: None,
         criteria: new.criteria,
-        experiment: None,
-        variant: None,
-        winner: None,
-        initiative: None,
-        phase: None,
-        sprint: None,
-        blocked: None,
-        blocked_since: None,
-        in_column_since: None,
-        created: now,
-        updated: now,
+        ..Item::new(id, title.clone(), Place { track, column, stage, rank }, kind, now)
     };
     Ok(Op { edit: Edit::Add(Box::new(item)), summary: format!("added #{id} \"{title}\"") })
 }

@@ -6,7 +6,7 @@
 use chrono::{DateTime, NaiveDate};
 
 use super::layout::{FIELD, ITEM_CLOSE, ITEM_OPEN, ITEMS_CLOSE, ITEMS_EMPTY, ITEMS_OPEN};
-use crate::domain::{Board, CheckEntry, Item, Kind, Phase, Severity, Stage, Timestamp, Track};
+use crate::domain::{Board, CheckEntry, Item, Kind, Phase, Place, Severity, Stage, Timestamp, Track};
 
 /// The board of a file in twotrack's layout: its settings read by the RON parser (they are
 /// short), its items line by line.
@@ -72,49 +72,19 @@ fn item(fields: &[(&str, &str)]) -> Option<Item> {
             *v
         })
     };
-    let mut item = Item {
-        id: next("id")?.parse().ok()?,
-        title: string(next("title")?)?,
-        track: match next("track")? {
-            "discovery" => Track::Discovery,
-            "delivery" => Track::Delivery,
-            _ => return None,
-        },
-        column: string(next("column")?)?,
-        stage: Stage::try_from(next("stage")?.parse::<u8>().ok()?).ok()?,
-        rank: next("rank")?.parse().ok()?,
-        kind: next("kind")?.parse::<Kind>().ok()?,
-        estimate: None,
-        tags: Vec::new(),
-        assignee: None,
-        description: String::new(),
-        checklist: Vec::new(),
-        links: Vec::new(),
-        question: None,
-        timebox: None,
-        outcome: None,
-        learned: None,
-        drop_reason: None,
-        promoted_from: None,
-        severity: None,
-        follow_up_of: None,
-        accepted: None,
-        finished: None,
-        accepted_by: None,
-        acceptance_note: None,
-        criteria: None,
-        experiment: None,
-        variant: None,
-        winner: None,
-        initiative: None,
-        phase: None,
-        sprint: None,
-        blocked: None,
-        blocked_since: None,
-        in_column_since: None,
-        created: DateTime::UNIX_EPOCH,
-        updated: DateTime::UNIX_EPOCH,
+    let id = next("id")?.parse().ok()?;
+    let title = string(next("title")?)?;
+    let track = match next("track")? {
+        "discovery" => Track::Discovery,
+        "delivery" => Track::Delivery,
+        _ => return None,
     };
+    let column = string(next("column")?)?;
+    let stage = Stage::try_from(next("stage")?.parse::<u8>().ok()?).ok()?;
+    let rank = next("rank")?.parse().ok()?;
+    let kind = next("kind")?.parse::<Kind>().ok()?;
+    // `created` and `updated` are read last, like every other field, in file order.
+    let mut item = Item::new(id, title, Place { track, column, stage, rank }, kind, DateTime::UNIX_EPOCH);
     if let Some(v) = next("estimate") {
         item.estimate = Some(some(v)?.parse().ok()?);
     }
