@@ -17,7 +17,7 @@ use crate::domain::Board;
 use crate::domain::activity::Stamp;
 use crate::domain::merge::{Side, merge3, report};
 use crate::store::written::Written;
-use crate::store::{BoardLock, format, merge_note};
+use crate::store::{BoardLock, beside, format, merge_note};
 
 /// Ours wins conflicts; their new items are renumbered where both sides took an id.
 #[derive(Debug, clap::Args)]
@@ -92,31 +92,30 @@ fn read(args: &Args) -> Result<Loaded> {
         Some(board) => PathBuf::from(format!("{} ({side})", board.display())),
         None => path.to_path_buf(),
     };
-    let board = |path: &Path, side: &str| -> Result<Option<(Board, Written)>> {
+    let text = |path: &Path| -> Result<Option<Vec<u8>>> {
         let bytes = merge_io::read(path)?;
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Ok(None);
-        }
-        Ok(Some(format::read(&label(path, side), bytes)?))
+        Ok((!bytes.iter().all(u8::is_ascii_whitespace)).then_some(bytes))
     };
     let paths = &args.versions;
-    let needed = |version: Option<(Board, Written)>, path: &Path, side: &str| {
-        version
-            .with_context(|| format!("{} is empty; expected a twotrack board", label(path, side).display()))
+    let empty = |path: &Path, side: &str| {
+        format!("{} is empty; expected a twotrack board", label(path, side).display())
     };
-    // Three large files: read side by side, as the cores allow.
-    let (base, ours, theirs) = std::thread::scope(|scope| {
-        let base = scope.spawn(|| board(&paths.base, "base"));
-        let theirs = scope.spawn(|| board(&paths.theirs, "theirs"));
-        let ours = board(&paths.ours, "ours");
-        let joined = |handle: std::thread::ScopedJoinHandle<'_, _>, side: &str| {
-            handle.join().unwrap_or_else(|_| Err(anyhow::anyhow!("reading {side} failed")))
-        };
-        (joined(base, "base"), ours, joined(theirs, "theirs"))
+    let ours_bytes = text(&paths.ours)?.with_context(|| empty(&paths.ours, "ours"))?;
+    let ours = format::read(&label(&paths.ours, "ours"), ours_bytes)?;
+    // The base and their version are mostly our text: only the items whose text differs are
+    // read, side by side.
+    let beside = |path: &Path, side: &str| -> Result<Option<Board>> {
+        let Some(bytes) = text(path)? else { return Ok(None) };
+        Ok(Some(beside::read(&label(path, side), bytes, &ours.0, &ours.1)?))
+    };
+    let (base, theirs) = std::thread::scope(|scope| {
+        let base = scope.spawn(|| beside(&paths.base, "base"));
+        let theirs = beside(&paths.theirs, "theirs");
+        let base = base.join().unwrap_or_else(|_| Err(anyhow::anyhow!("reading base failed")));
+        (base, theirs)
     });
-    let base = base?.map(|(board, _)| board);
-    let ours = needed(ours?, &paths.ours, "ours")?;
-    let theirs = needed(theirs?, &paths.theirs, "theirs")?.0;
+    let base = base?;
+    let theirs = theirs?.with_context(|| empty(&paths.theirs, "theirs"))?;
     Ok(Loaded { base, ours, theirs })
 }
 

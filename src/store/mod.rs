@@ -2,6 +2,7 @@
 //! backup, a lock that serialises writers, and a refusal to overwrite another writer's change.
 
 pub mod atomic;
+pub mod beside;
 pub mod drafts;
 pub mod format;
 pub mod item_parse;

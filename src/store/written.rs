@@ -137,6 +137,11 @@ impl Written {
         self.text.as_bytes()
     }
 
+    /// The text of item `id`, when the text is in this layout.
+    pub fn item_text(&self, id: ItemId) -> Option<&str> {
+        self.block(id).map(|block| &self.text[block.range.clone()])
+    }
+
     /// The text of item `id` if it was written from an item with this fingerprint.
     fn unchanged_text(&self, id: ItemId, fingerprint: u128) -> Option<&str> {
         let block = self.block(id).filter(|b| b.fingerprint == fingerprint)?;
