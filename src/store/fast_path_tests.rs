@@ -140,6 +140,42 @@ fn the_fast_path_is_taken_for_every_board_the_writer_produces() {
         let text = Written::new(&board, None).expect("writes").text().to_owned();
         let fast = parse_board(&text);
         assert_eq!(fast.as_ref(), Some(&board), "the fast reader must take every board the writer writes");
-        assert!(Written::adopt(&board, &text).is_some(), "and adopt its text for reuse");
+        assert!(Written::adopt(&board, text).is_ok(), "and adopt its text for reuse");
     }
+}
+
+#[test]
+fn dates_and_times_are_written_as_the_ron_serializer_writes_them() {
+    let times = [
+        DateTime::from_timestamp(0, 0),
+        DateTime::from_timestamp(1_800_000_000, 1),
+        DateTime::from_timestamp(1_800_000_000, 120_000_000),
+        DateTime::from_timestamp(1_800_000_000, 123_400_000),
+        DateTime::from_timestamp(1_800_000_000, 123_456_000),
+        DateTime::from_timestamp(1_800_000_000, 999_999_999),
+        // A leap second, and years outside 0..=9999, go through chrono itself.
+        DateTime::from_timestamp(1_483_228_799, 1_500_000_000),
+        DateTime::from_timestamp(-62_167_219_200, 0),
+        DateTime::from_timestamp(-62_167_219_201, 5_000),
+        DateTime::from_timestamp(253_402_300_799, 999_000_000),
+        DateTime::from_timestamp(253_402_300_800, 0),
+    ];
+    let dates = [(0, 1, 1), (-1, 12, 31), (9999, 12, 31), (10_000, 1, 1), (2026, 2, 28)];
+    let mut board = Board::new("times");
+    for (n, time) in times.into_iter().enumerate() {
+        let time = time.expect("a valid time");
+        let (y, m, d) = dates[n % dates.len()];
+        let mut item = generate::board(1, 1).items()[0].clone();
+        item.id = n as u64 + 1;
+        (item.initiative, item.phase, item.sprint) = (None, None, None);
+        (item.created, item.updated, item.finished, item.blocked_since) =
+            (time, time, Some(time), Some(time));
+        item.accepted = NaiveDate::from_ymd_opt(y, m, d);
+        item.criteria = Some(Vec::new());
+        board.apply(Edit::Add(Box::new(item))).expect("add");
+    }
+    let fast = Written::new(&board, None).expect("writes");
+    let mut serde = ron::Options::default().to_string_pretty(&board, layout::pretty()).expect("ron");
+    serde.push('\n');
+    assert_eq!(fast.text(), serde);
 }

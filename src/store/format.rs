@@ -41,7 +41,7 @@ pub fn to_text(board: &Board) -> Result<String, String> {
 /// rewrites only the items that changed when the file is in twotrack's own layout).
 pub fn read(path: &Path, bytes: Vec<u8>) -> Result<(Board, Written), FileError> {
     let fail = |position, message: String| FileError { path: path.to_path_buf(), position, message };
-    let text = String::from_utf8(bytes).map_err(|e| {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let valid_up_to = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
@@ -56,8 +56,9 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<(Board, Written), FileError> 
     match item_parse::parse_board(&text) {
         Some(mut board) => {
             if board.version == FORMAT_VERSION && board.normalize().is_ok() {
-                if let Some(written) = Written::adopt(&board, &text) {
-                    return Ok((board, written));
+                match Written::adopt(&board, text) {
+                    Ok(written) => return Ok((board, written)),
+                    Err(back) => text = back,
                 }
                 tracing::info!(file = %path.display(), "fast load declined: not exactly what twotrack writes");
             } else {
@@ -85,10 +86,7 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<(Board, Written), FileError> 
         let at = locate(&text, &invalid.subject).map(|offset| position_of(&text, offset));
         fail(at, invalid.message)
     })?;
-    let written = match Written::adopt(&board, &text) {
-        Some(written) => written,
-        None => Written::unadopted(text),
-    };
+    let written = Written::adopt(&board, text).unwrap_or_else(Written::unadopted);
     Ok((board, written))
 }
 

@@ -294,7 +294,7 @@ mod tests {
         board.normalize().expect("valid");
         assert_eq!(parsed, board);
         assert!(
-            crate::store::written::Written::adopt(&parsed, &text).is_some(),
+            crate::store::written::Written::adopt(&parsed, text.clone()).is_ok(),
             "trusted: it writes back the same"
         );
     }

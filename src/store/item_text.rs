@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use chrono::SecondsFormat;
+use chrono::{Datelike, NaiveDate, SecondsFormat, Timelike};
 
 use super::layout::{FIELD, ITEM_CLOSE, ITEM_OPEN};
 use crate::domain::{Item, Timestamp};
@@ -22,26 +22,37 @@ pub fn write_item(out: &mut String, item: &Item) {
     ident(out, "kind", item.kind.name());
     optional(out, "estimate", item.estimate);
     if !item.tags.is_empty() {
-        field(out, "tags", &quoted_list(&item.tags));
+        start(out, "tags");
+        push_quoted_list(out, &item.tags);
+        out.push_str(",\n");
     }
-    if let Some(assignee) = &item.assignee {
-        some(out, "assignee", &quoted(assignee));
-    }
+    optional_string(out, "assignee", item.assignee.as_deref());
     if !item.description.is_empty() {
         string(out, "description", &item.description);
     }
     if !item.checklist.is_empty() {
-        let entries: Vec<String> =
-            item.checklist.iter().map(|e| format!("(text: {}, done: {})", quoted(&e.text), e.done)).collect();
-        field(out, "checklist", &format!("[{}]", entries.join(", ")));
+        start(out, "checklist");
+        push_list(out, &item.checklist, |out, entry| {
+            out.push_str("(text: ");
+            push_quoted(out, &entry.text);
+            let _ = write!(out, ", done: {})", entry.done);
+        });
+        out.push_str(",\n");
     }
     if !item.links.is_empty() {
-        let links: Vec<String> = item.links.iter().map(ToString::to_string).collect();
-        field(out, "links", &format!("[{}]", links.join(", ")));
+        start(out, "links");
+        push_list(out, &item.links, |out, link| {
+            let _ = write!(out, "{link}");
+        });
+        out.push_str(",\n");
     }
     workflow_fields(out, item);
-    string(out, "created", &timestamp(item.created));
-    string(out, "updated", &timestamp(item.updated));
+    start(out, "created");
+    push_quoted_timestamp(out, item.created);
+    out.push_str(",\n");
+    start(out, "updated");
+    push_quoted_timestamp(out, item.updated);
+    out.push_str(",\n");
     out.push_str(ITEM_CLOSE);
     out.push('\n');
 }
@@ -50,18 +61,18 @@ pub fn write_item(out: &mut String, item: &Item) {
 /// blocking, age in column), in the order of [`Item`]'s fields.
 fn workflow_fields(out: &mut String, item: &Item) {
     optional_string(out, "question", item.question.as_deref());
-    optional_string(out, "timebox", item.timebox.map(|d| d.to_string()).as_deref());
+    optional_with(out, "timebox", item.timebox, push_quoted_date);
     optional_string(out, "outcome", item.outcome.as_deref());
     optional_string(out, "learned", item.learned.as_deref());
     optional_string(out, "drop_reason", item.drop_reason.as_deref());
     optional(out, "promoted_from", item.promoted_from);
     optional(out, "severity", item.severity.map(|s| s.name()));
     optional(out, "follow_up_of", item.follow_up_of);
-    optional_string(out, "accepted", item.accepted.map(|d| d.to_string()).as_deref());
-    optional_string(out, "finished", item.finished.map(timestamp).as_deref());
+    optional_with(out, "accepted", item.accepted, push_quoted_date);
+    optional_with(out, "finished", item.finished, push_quoted_timestamp);
     optional_string(out, "accepted_by", item.accepted_by.as_deref());
     optional_string(out, "acceptance_note", item.acceptance_note.as_deref());
-    optional(out, "criteria", item.criteria.as_deref().map(quoted_list));
+    optional_with(out, "criteria", item.criteria.as_deref(), push_quoted_list);
     optional(out, "experiment", item.experiment);
     optional_string(out, "variant", item.variant.as_deref());
     optional(out, "winner", item.winner);
@@ -69,33 +80,14 @@ fn workflow_fields(out: &mut String, item: &Item) {
     optional(out, "phase", item.phase.map(|p| p.name()));
     optional_string(out, "sprint", item.sprint.as_deref());
     optional_string(out, "blocked", item.blocked.as_deref());
-    optional_string(out, "blocked_since", item.blocked_since.map(timestamp).as_deref());
-    optional_string(out, "in_column_since", item.in_column_since.map(timestamp).as_deref());
-}
-
-/// `["a", "b"]`.
-fn quoted_list(texts: &[String]) -> String {
-    let texts: Vec<String> = texts.iter().map(|t| quoted(t)).collect();
-    format!("[{}]", texts.join(", "))
-}
-
-/// `name: Some(value),` when there is a value, written as it displays.
-fn optional(out: &mut String, name: &str, value: Option<impl std::fmt::Display>) {
-    if let Some(value) = value {
-        some(out, name, &value.to_string());
-    }
+    optional_with(out, "blocked_since", item.blocked_since, push_quoted_timestamp);
+    optional_with(out, "in_column_since", item.in_column_since, push_quoted_timestamp);
 }
 
 fn start(out: &mut String, name: &str) {
     out.push_str(FIELD);
     out.push_str(name);
     out.push_str(": ");
-}
-
-fn field(out: &mut String, name: &str, value: &str) {
-    start(out, name);
-    out.push_str(value);
-    out.push_str(",\n");
 }
 
 fn number(out: &mut String, name: &str, value: impl std::fmt::Display) {
@@ -105,7 +97,9 @@ fn number(out: &mut String, name: &str, value: impl std::fmt::Display) {
 }
 
 fn ident(out: &mut String, name: &str, value: &str) {
-    field(out, name, value);
+    start(out, name);
+    out.push_str(value);
+    out.push_str(",\n");
 }
 
 fn string(out: &mut String, name: &str, value: &str) {
@@ -114,33 +108,47 @@ fn string(out: &mut String, name: &str, value: &str) {
     out.push_str(",\n");
 }
 
-fn some(out: &mut String, name: &str, value: &str) {
-    start(out, name);
-    out.push_str("Some(");
-    out.push_str(value);
-    out.push_str("),\n");
-}
-
-fn optional_string(out: &mut String, name: &str, value: Option<&str>) {
+/// `name: Some(value),` when there is a value, `value` written by `write`.
+fn optional_with<T>(out: &mut String, name: &str, value: Option<T>, write: impl FnOnce(&mut String, T)) {
     if let Some(value) = value {
         start(out, name);
         out.push_str("Some(");
-        push_quoted(out, value);
+        write(out, value);
         out.push_str("),\n");
     }
 }
 
-/// A RON string literal, escaped as the RON serializer escapes (`char::escape_debug`).
-fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    push_quoted(&mut out, text);
-    out
+/// `name: Some(value),` when there is a value, written as it displays.
+fn optional(out: &mut String, name: &str, value: Option<impl std::fmt::Display>) {
+    optional_with(out, name, value, |out, value| {
+        let _ = write!(out, "{value}");
+    });
 }
 
+fn optional_string(out: &mut String, name: &str, value: Option<&str>) {
+    optional_with(out, name, value, push_quoted);
+}
+
+/// `[a, b]`, each element written by `write`.
+fn push_list<T>(out: &mut String, elements: &[T], mut write: impl FnMut(&mut String, &T)) {
+    out.push('[');
+    for (n, element) in elements.iter().enumerate() {
+        if n > 0 {
+            out.push_str(", ");
+        }
+        write(out, element);
+    }
+    out.push(']');
+}
+
+/// `["a", "b"]`.
+fn push_quoted_list(out: &mut String, texts: &[String]) {
+    push_list(out, texts, |out, text| push_quoted(out, text));
+}
+
+/// A string as RON writes it: printable ASCII as is, everything else escaped.
 fn push_quoted(out: &mut String, text: &str) {
     out.push('"');
-    // Runs of plain printable ASCII are copied in one go; everything else is escaped char by
-    // char exactly as `char::escape_debug` does.
     let plain = |b: u8| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\' && b != b'\'';
     let mut run = 0;
     for (at, c) in text.char_indices() {
@@ -155,7 +163,62 @@ fn push_quoted(out: &mut String, text: &str) {
     out.push('"');
 }
 
-/// A timestamp as chrono's serializer writes it.
-fn timestamp(time: Timestamp) -> String {
-    time.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+/// A date as chrono's serializer writes it (`"2026-03-02"`), digit by digit for the years
+/// 0 to 9999.
+fn push_quoted_date(out: &mut String, date: NaiveDate) {
+    out.push('"');
+    if (0..=9999).contains(&date.year()) {
+        push_date(out, date);
+    } else {
+        let _ = write!(out, "{date}");
+    }
+    out.push('"');
+}
+
+/// A timestamp as chrono's serializer writes it (RFC 3339 in UTC, with as many digits of the
+/// fraction as it needs: none, 3, 6 or 9), digit by digit for the years 0 to 9999; a leap
+/// second or another year goes through chrono itself.
+fn push_quoted_timestamp(out: &mut String, time: Timestamp) {
+    out.push('"');
+    let nanos = time.nanosecond();
+    if !(0..=9999).contains(&time.year()) || nanos >= 1_000_000_000 {
+        out.push_str(&time.to_rfc3339_opts(SecondsFormat::AutoSi, true));
+    } else {
+        push_date(out, time.date_naive());
+        out.push('T');
+        push_digits(out, time.hour(), 2);
+        out.push(':');
+        push_digits(out, time.minute(), 2);
+        out.push(':');
+        push_digits(out, time.second(), 2);
+        match nanos {
+            0 => {}
+            n if n % 1_000_000 == 0 => push_fraction(out, n / 1_000_000, 3),
+            n if n % 1_000 == 0 => push_fraction(out, n / 1_000, 6),
+            n => push_fraction(out, n, 9),
+        }
+        out.push('Z');
+    }
+    out.push('"');
+}
+
+fn push_date(out: &mut String, date: NaiveDate) {
+    push_digits(out, date.year().unsigned_abs(), 4);
+    out.push('-');
+    push_digits(out, date.month(), 2);
+    out.push('-');
+    push_digits(out, date.day(), 2);
+}
+
+fn push_fraction(out: &mut String, value: u32, width: u32) {
+    out.push('.');
+    push_digits(out, value, width);
+}
+
+/// `value` in decimal, zero-padded to `width` digits (`value` has at most `width` digits).
+fn push_digits(out: &mut String, value: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = value / 10u32.pow(place) % 10;
+        out.push(char::from(b'0' + digit as u8));
+    }
 }

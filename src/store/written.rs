@@ -121,10 +121,14 @@ impl Written {
     }
 
     /// The text `board` was read from, when it is exactly what this layout writes: then every
-    /// item's text in it is known to read back and later saves reuse it. `None` for a text in
-    /// another layout (hand-edited), which the caller keeps with [`Written::unadopted`].
-    pub fn adopt(board: &Board, file_text: &str) -> Option<Written> {
-        adopted_blocks(board, file_text).map(|blocks| Written { text: file_text.to_owned(), blocks })
+    /// item's text in it is known to read back and later saves reuse it. A text in another
+    /// layout (hand-edited): the text is given back, for the caller to read otherwise or
+    /// keep with [`Written::unadopted`].
+    pub fn adopt(board: &Board, file_text: String) -> Result<Written, String> {
+        match adopted_blocks(board, &file_text) {
+            Some(blocks) => Ok(Written { text: file_text, blocks }),
+            None => Err(file_text),
+        }
     }
 
     /// Keeps a text in another layout (hand-edited): the first save writes every item afresh.
@@ -332,7 +336,7 @@ mod tests {
     fn unchanged_items_keep_their_bytes_and_changed_ones_are_rewritten() {
         let mut board = odd_board();
         let first = Written::new(&board, None).expect("writes");
-        let adopted = Written::adopt(&board, first.text()).expect("in layout");
+        let adopted = Written::adopt(&board, first.text().to_owned()).expect("in layout");
         assert_eq!(adopted.blocks.len(), board.items().len());
         let op = crate::domain::ops::move_to_column(&board, 7, "done", generate::epoch()).expect("op");
         board.apply(op.edit).expect("apply");
@@ -348,8 +352,8 @@ mod tests {
     fn a_file_in_another_layout_is_not_adopted() {
         let board = generate::board(20, 1);
         let text = ron_text(&board).replace("    ", "  ");
-        assert!(Written::adopt(&board, &text).is_none(), "another layout");
+        assert!(Written::adopt(&board, text).is_err(), "another layout");
         let changed = ron_text(&board).replacen("title: \"", "title: \"x", 1);
-        assert!(Written::adopt(&board, &changed).is_none(), "a text that is not this board");
+        assert!(Written::adopt(&board, changed).is_err(), "a text that is not this board");
     }
 }
