@@ -129,7 +129,7 @@ impl App {
         };
         if !follow.active || follow.leader.as_deref() != Some(&leader.session) {
             self.status = Some(Status::info(format!(
-                "following {}; your own keys stop following, {} follows again",
+                "following {}; your own keys stop it, {} follows again",
                 leader.said.name,
                 self.key_for(Action::Follow)
             )));
