@@ -440,17 +440,11 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
             app.peers_changed(vec![Peer { session: "b".into(), said: bob }]);
         }
         if mode == Mode::MergeNote {
-            use twotrack::domain::activity::{Action, Entry};
-            let entry = Entry {
-                time: chrono::DateTime::UNIX_EPOCH,
-                author: "alice".into(),
-                session: String::new(),
-                item: Some(1),
-                action: Action::Conflict,
-                changes: serde_json::Map::new(),
-                summary: "#1 column: kept \"Review\" (ours), not applied \"Done\" (theirs)".into(),
-                first: None,
-            };
+            use twotrack::domain::activity::{Action, Stamp};
+            let stamp =
+                Stamp { author: "alice".into(), session: String::new(), time: chrono::DateTime::UNIX_EPOCH };
+            let summary = "#1 column: kept \"Review\" (ours), not applied \"Done\" (theirs)";
+            let entry = stamp.entry(Some(1), Action::Conflict, serde_json::Map::new(), summary.into());
             app.show_merge_note(vec![entry]);
         }
         press(&mut app, keys);

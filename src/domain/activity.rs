@@ -79,7 +79,7 @@ pub struct Stamp {
 
 impl Stamp {
     /// An entry stamped with this author, session and time.
-    pub(crate) fn entry(
+    pub fn entry(
         &self,
         item: Option<ItemId>,
         action: Action,

@@ -51,19 +51,12 @@ pub fn take(board: &Path, lock: &BoardLock) -> Result<Vec<Entry>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::activity::Action;
+    use crate::domain::activity::{Action, Stamp};
 
     fn entry(summary: &str) -> Entry {
-        Entry {
-            time: chrono::DateTime::UNIX_EPOCH,
-            author: "alice".into(),
-            session: String::new(),
-            item: Some(1),
-            action: Action::Conflict,
-            changes: serde_json::Map::new(),
-            summary: summary.into(),
-            first: None,
-        }
+        let stamp =
+            Stamp { author: "alice".into(), session: String::new(), time: chrono::DateTime::UNIX_EPOCH };
+        stamp.entry(Some(1), Action::Conflict, serde_json::Map::new(), summary.into())
     }
 
     #[test]
