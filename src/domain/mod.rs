@@ -24,6 +24,7 @@ pub mod initiative;
 pub mod initiative_edit;
 pub mod interest;
 pub mod item;
+pub mod labels;
 pub mod lanes;
 pub mod merge;
 pub mod ops;
