@@ -99,8 +99,15 @@ fn sync_directory(dir: &Path) -> Result<()> {
 /// under a fresh random name (or, where the filesystem has no hard links, a copy into a file
 /// created exclusively), renamed over the old backup, so an old backup is never half-replaced
 /// and a link planted at any name is replaced, never written through.
+///
+/// A writer killed after this step but before its rename leaves `<file>.bak` as another name of
+/// the current file; that backup already holds this version, and linking again would leave the
+/// staging name behind (renaming a name onto another name of the same file does nothing).
 fn keep_backup(path: &Path) -> Result<()> {
     let backup = sibling(path, "bak");
+    if same_file(path, &backup) {
+        return Ok(());
+    }
     let dir = directory_of(path);
     let prefix = sidecar::temp_prefix(path, Temp::Backup);
     let linked = tempfile::Builder::new()
@@ -125,6 +132,14 @@ fn keep_backup(path: &Path) -> Result<()> {
             None => format!("cannot keep a backup of {} as {}", path.display(), backup.display()),
         }
     })
+}
+
+/// Whether `a` and `b` are names of one file (neither name followed if it is a link).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
 }
 
 /// A copy of `path` (opened without following links) in a new temporary file of our own.
@@ -193,6 +208,22 @@ mod tests {
             fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
         names.sort();
         assert_eq!(names, ["board.ron", "board.ron.bak", "private"].map(std::ffi::OsString::from));
+    }
+
+    #[test]
+    fn a_backup_left_as_a_link_to_the_board_by_a_killed_writer_leaves_no_litter() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("board.ron");
+        fs::write(&path, "current").expect("write");
+        // Killed after keeping its backup, before renaming its new version in.
+        fs::hard_link(&path, sibling(&path, "bak")).expect("link");
+        replace_with(&path, |f| f.write_all(b"next")).expect("replace");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "next");
+        assert_eq!(fs::read_to_string(sibling(&path, "bak")).expect("read"), "current");
+        let mut names: Vec<_> =
+            fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
+        names.sort();
+        assert_eq!(names, ["board.ron", "board.ron.bak"].map(std::ffi::OsString::from));
     }
 
     #[test]
