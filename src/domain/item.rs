@@ -5,7 +5,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::initiative::Phase;
-pub(crate) use super::labels::by_name;
 pub use super::labels::{Kind, Severity, Stage, Track};
 
 /// Stable identifier of an item: a positive integer, never reused on a board.

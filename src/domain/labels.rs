@@ -1,24 +1,45 @@
 //! The labels an item carries: its track, its stage, its kind and (for debt) its severity,
 //! each with its name in the file and on the command line.
 
-use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-/// The value of `all` called `text`, or an error that lists the names (`what` says of what).
+/// The value of `all` called `text` (in any case), or an error that lists the names (`what`
+/// says of what).
 pub(crate) fn by_name<T: Copy>(
     text: &str,
     all: &[T],
     name: fn(T) -> &'static str,
     what: &str,
 ) -> Result<T, String> {
-    all.iter().copied().find(|v| name(*v) == text.trim()).ok_or_else(|| {
+    let wanted = text.trim().to_lowercase();
+    all.iter().copied().find(|v| name(*v) == wanted).ok_or_else(|| {
         let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
         let (last, rest) = names.split_last().unwrap_or((&"", &[]));
         format!("unknown {what} `{text}` (expected {} or {last})", rest.join(", "))
     })
 }
+
+/// `Display` (the label's name) and `FromStr` (by name, in any case, see [`by_name`]) for a
+/// label type with `ALL` and `name`; `$what` names the label in the error.
+macro_rules! named {
+    ($label:ty, $what:literal) => {
+        impl std::fmt::Display for $label {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        impl std::str::FromStr for $label {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $crate::domain::labels::by_name(s, &<$label>::ALL, <$label>::name, $what)
+            }
+        }
+    };
+}
+pub(crate) use named;
 
 /// The two tracks of dual-track delivery.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -49,18 +70,7 @@ impl Track {
     }
 }
 
-impl fmt::Display for Track {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Track {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        by_name(s, &Track::ALL, Track::name, "track")
-    }
-}
+named!(Track, "track");
 
 /// The two stages of two-stage delivery; written as `1` and `2` in the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -151,18 +161,7 @@ impl Kind {
     }
 }
 
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Kind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        by_name(s, &Kind::ALL, Kind::name, "kind")
-    }
-}
+named!(Kind, "kind");
 
 /// How much a piece of technical debt hurts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -187,15 +186,50 @@ impl Severity {
     }
 }
 
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+named!(Severity, "severity");
 
-impl FromStr for Severity {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        by_name(s, &Severity::ALL, Severity::name, "severity")
+#[cfg(test)]
+mod tests {
+    use std::fmt;
+
+    use super::*;
+    use crate::domain::phase::{OpenItems, Phase, Status, Verdict};
+    use crate::domain::sprint::{Model, Rollover};
+
+    /// Every name reads back as its label, in any case and with spaces around it.
+    fn round_trips<T>(all: &[T])
+    where
+        T: Copy + fmt::Display + FromStr<Err = String> + PartialEq + fmt::Debug,
+    {
+        for label in all {
+            let name = label.to_string();
+            assert_eq!(name.parse::<T>(), Ok(*label));
+            assert_eq!(format!(" {} ", name.to_uppercase()).parse::<T>(), Ok(*label));
+        }
+    }
+
+    #[test]
+    fn every_label_is_read_by_its_name_in_any_case() {
+        round_trips(&Track::ALL);
+        round_trips(&Kind::ALL);
+        round_trips(&Severity::ALL);
+        round_trips(&Phase::ALL);
+        round_trips(&Status::ALL);
+        round_trips(&Verdict::ALL);
+        round_trips(&OpenItems::ALL);
+        round_trips(&Model::ALL);
+        round_trips(&Rollover::ALL);
+    }
+
+    #[test]
+    fn an_unknown_name_lists_the_names_it_could_be() {
+        assert_eq!(
+            "Ops".parse::<Track>(),
+            Err("unknown track `Ops` (expected discovery or delivery)".to_owned())
+        );
+        assert_eq!(
+            "huge".parse::<Severity>(),
+            Err("unknown severity `huge` (expected low, medium, high or critical)".to_owned())
+        );
     }
 }

@@ -1,12 +1,11 @@
 //! The words of phased delivery: the three phases, the two boundaries between them, the status
 //! of an initiative, the decision at a boundary, and what a stop does with open work.
 
-use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::item::by_name;
+use super::labels::named;
 
 /// The three phases of an initiative, in the order they ship.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -60,18 +59,7 @@ impl Phase {
     }
 }
 
-impl fmt::Display for Phase {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Phase {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        by_name(&s.to_lowercase(), &Phase::ALL, Phase::name, "phase")
-    }
-}
+named!(Phase, "phase");
 
 /// Where an initiative stands as a whole.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -102,18 +90,7 @@ impl Status {
     }
 }
 
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Status {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        by_name(&s.to_lowercase(), &Status::ALL, Status::name, "status")
-    }
-}
+named!(Status, "status");
 
 /// One of the two boundaries between phases; written as `1` and `2`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -209,18 +186,7 @@ impl Verdict {
     }
 }
 
-impl fmt::Display for Verdict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Verdict {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        by_name(&s.to_lowercase(), &Verdict::ALL, Verdict::name, "decision")
-    }
-}
+named!(Verdict, "decision");
 
 /// What stopping an initiative does with its open items.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -244,12 +210,7 @@ impl OpenItems {
     }
 }
 
-impl FromStr for OpenItems {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        by_name(&s.to_lowercase(), &OpenItems::ALL, OpenItems::name, "choice for the open items")
-    }
-}
+named!(OpenItems, "choice for the open items");
 
 #[cfg(test)]
 mod tests {

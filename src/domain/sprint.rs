@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::board::Board;
 use super::capacity::Split;
-use super::item::{Item, ItemId, Stage, Timestamp, by_name};
+use super::item::{Item, ItemId, Stage, Timestamp};
+use super::labels::named;
 
 /// How a sprint divides its capacity between the two stages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -32,12 +33,7 @@ impl Model {
     }
 }
 
-impl std::str::FromStr for Model {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        by_name(s, &Model::ALL, Model::name, "model")
-    }
-}
+named!(Model, "model");
 
 /// Where unfinished items go when a sprint closes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -61,12 +57,7 @@ impl Rollover {
     }
 }
 
-impl std::str::FromStr for Rollover {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        by_name(s, &Rollover::ALL, Rollover::name, "rollover")
-    }
-}
+named!(Rollover, "rollover");
 
 /// A number of items and their points.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
