@@ -12,6 +12,7 @@ mod evidence_flow;
 pub mod evidence_forms;
 mod follow;
 pub mod form;
+mod form_purpose;
 mod forms;
 mod handover;
 pub mod initiative_form;

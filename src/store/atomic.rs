@@ -159,6 +159,16 @@ fn copy_to_temp(path: &Path) -> Result<tempfile::TempPath> {
 mod tests {
     use super::*;
 
+    /// The names in `dir`, sorted.
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
     fn replaces_content_and_keeps_backup_and_mode() {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -184,9 +194,7 @@ mod tests {
         .expect_err("the write fails");
         assert!(format!("{err:#}").contains("no space left on device"), "{err:#}");
         assert_eq!(fs::read_to_string(&path).expect("read"), "precious");
-        let names: Vec<_> =
-            fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("board.ron")]);
+        assert_eq!(names_in(dir.path()), ["board.ron"]);
     }
 
     #[test]
@@ -204,10 +212,7 @@ mod tests {
         let backup = fs::symlink_metadata(sibling(&path, "bak")).expect("backup");
         assert!(backup.file_type().is_file(), "the backup is a file of its own now");
         assert_eq!(fs::read_to_string(sibling(&path, "bak")).expect("read"), "old");
-        let mut names: Vec<_> =
-            fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
-        names.sort();
-        assert_eq!(names, ["board.ron", "board.ron.bak", "private"].map(std::ffi::OsString::from));
+        assert_eq!(names_in(dir.path()), ["board.ron", "board.ron.bak", "private"]);
     }
 
     #[test]
@@ -220,10 +225,7 @@ mod tests {
         replace_with(&path, |f| f.write_all(b"next")).expect("replace");
         assert_eq!(fs::read_to_string(&path).expect("read"), "next");
         assert_eq!(fs::read_to_string(sibling(&path, "bak")).expect("read"), "current");
-        let mut names: Vec<_> =
-            fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
-        names.sort();
-        assert_eq!(names, ["board.ron", "board.ron.bak"].map(std::ffi::OsString::from));
+        assert_eq!(names_in(dir.path()), ["board.ron", "board.ron.bak"]);
     }
 
     #[test]

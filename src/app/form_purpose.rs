@@ -1,0 +1,98 @@
+//! What a form is for (its [`Purpose`]: what saving it creates or changes) and the names of
+//! the values its fields hold ([`FieldKey`]); drafts keep both, so they are serialisable.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{ItemId, Phase, Severity, Stage, Track};
+
+/// What a form creates or changes when it is saved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Purpose {
+    NewItem {
+        track: Track,
+        column: String,
+        stage: Stage,
+    },
+    /// Several items at once, one per line (from a paste on the board).
+    NewItems {
+        track: Track,
+        column: String,
+        stage: Stage,
+    },
+    EditItem(ItemId),
+    Settings,
+    FollowUp(ItemId),
+    DefinitionOfDone,
+    Promote(ItemId),
+    Drop(ItemId),
+    Accept(ItemId),
+    Variants(ItemId),
+    /// The quick estimate prompt of an item.
+    Estimate(ItemId),
+    NewInitiative,
+    EditInitiative(String),
+    /// The boundary decision of an initiative.
+    Decide(String),
+    /// Putting an item into an initiative and phase.
+    Label(ItemId),
+    StartSprint,
+    CloseSprint,
+    Block(ItemId),
+}
+
+/// Which value a field holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FieldKey {
+    Title,
+    Kind,
+    Estimate,
+    Tags,
+    Assignee,
+    Severity,
+    Question,
+    Outcome,
+    Timebox,
+    Learned,
+    PromoteInto,
+    /// Titles of new items, one per line.
+    Titles,
+    Stage,
+    Reason,
+    Description,
+    /// Entry `n` of the item's definition of done.
+    Check(usize),
+    /// The definition of done of a stage, one entry per line.
+    DoneWhen(Stage),
+    /// The entry criteria of discovery work, one per line.
+    EntryCriteria,
+    /// How an item was accepted, and in other words.
+    AcceptedBy,
+    AcceptedHow,
+    AcceptanceNote,
+    /// The titles of new variants, one per line.
+    VariantTitles,
+    InterestWeight(Severity),
+    Capacity,
+    DiscoveryTarget,
+    StageTwoTarget,
+    TrackLimit(Track),
+    ColumnLimit(Track, usize),
+    Name,
+    InitiativeId,
+    Status,
+    /// The success criteria of a phase, one per line.
+    Criteria(Phase),
+    Boundary,
+    Verdict,
+    Review,
+    Plan,
+    Communicated,
+    OpenItems,
+    Initiative,
+    Phase,
+    SprintName,
+    SprintStart,
+    SprintEnd,
+    Model,
+    Rollover,
+}
