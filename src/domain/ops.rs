@@ -8,6 +8,7 @@ use super::edit::{Edit, ItemChange};
 use super::item::{Item, ItemId, Kind, Place, Severity, Stage, Timestamp, Track};
 use super::lanes::{lane_items, lane_of};
 use super::placement::{append_rank, place_at_end, place_at_index};
+use super::references::without_references;
 
 /// A user's request that cannot be carried out, in words the user can act on.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -182,19 +183,10 @@ pub fn remove(board: &Board, id: ItemId) -> Result<Op, OpError> {
     let summary = format!("deleted #{id} \"{}\"", item.title);
     let mut edits: Vec<Edit> = board
         .referrers(id)
-        .map(|other| {
-            let change = ItemChange {
-                follow_up_of: (other.follow_up_of == Some(id)).then_some(None),
-                promoted_from: (other.promoted_from == Some(id)).then_some(None),
-                links: other
-                    .links
-                    .contains(&id)
-                    .then(|| other.links.iter().copied().filter(|l| *l != id).collect()),
-                winner: (other.winner == Some(id)).then_some(None),
-                ..ItemChange::default()
-            };
+        .filter_map(|other| {
+            let change = without_references(other, |target| target == id)?;
             // Not an edit of that item by the user: its own time stays.
-            Edit::Change { id: other.id, change: Box::new(change), at: other.updated }
+            Some(Edit::Change { id: other.id, change: Box::new(change), at: other.updated })
         })
         .collect();
     if edits.is_empty() {

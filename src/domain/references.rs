@@ -9,9 +9,10 @@
 //! cycles. A reference to an item that is not there is refused by `check` but still loads: older
 //! versions left such references behind when an item was deleted, and those boards must open.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::board::Board;
+use super::edit::ItemChange;
 use super::item::{Item, ItemId};
 use super::validate::{Invalid, Subject};
 
@@ -37,6 +38,26 @@ fn variant_fields(item: &Item) -> impl Iterator<Item = (&'static str, ItemId)> {
     [("experiment", item.experiment), ("winner", item.winner)]
         .into_iter()
         .filter_map(|(field, target)| target.map(|t| (field, t)))
+}
+
+/// The change that takes from `item` every reference (follow-up, promotion, link, winner) to an
+/// item that `gone` says is gone; `None` when it holds none. Deleting an item does this to the
+/// items that refer to it (`ops::remove`), and so does a merge to the references a deletion on
+/// the other side left behind.
+pub(crate) fn without_references(item: &Item, gone: impl Fn(ItemId) -> bool) -> Option<ItemChange> {
+    let cleared = |target: Option<ItemId>| target.filter(|t| gone(*t)).map(|_| None);
+    let change = ItemChange {
+        follow_up_of: cleared(item.follow_up_of),
+        promoted_from: cleared(item.promoted_from),
+        winner: cleared(item.winner),
+        links: item
+            .links
+            .iter()
+            .any(|l| gone(*l))
+            .then(|| item.links.iter().copied().filter(|l| !gone(*l)).collect()),
+        ..ItemChange::default()
+    };
+    (!change.is_empty()).then_some(change)
 }
 
 fn at(item: &Item, field: &'static str, message: String) -> Invalid {
@@ -145,22 +166,14 @@ impl Board {
 
     /// Drops the references to items that are not on the board, as deleting an item drops the
     /// references to it: after a merge in which one side deleted an item the other side linked
-    /// to, say. Returns the ids of the items changed.
-    pub(crate) fn drop_dangling_references(&mut self) -> Vec<ItemId> {
-        let ids: std::collections::HashSet<ItemId> = self.items.iter().map(|it| it.id).collect();
-        let exists = |id: &ItemId| ids.contains(id);
-        let mut changed = Vec::new();
+    /// to, say.
+    pub(crate) fn drop_dangling_references(&mut self) {
+        let ids: HashSet<ItemId> = self.items.iter().map(|it| it.id).collect();
         for item in &mut self.items {
-            let before = (item.links.len(), item.follow_up_of, item.promoted_from, item.winner);
-            item.links.retain(exists);
-            item.follow_up_of = item.follow_up_of.filter(exists);
-            item.promoted_from = item.promoted_from.filter(exists);
-            item.winner = item.winner.filter(exists);
-            if before != (item.links.len(), item.follow_up_of, item.promoted_from, item.winner) {
-                changed.push(item.id);
+            if let Some(change) = without_references(item, |target| !ids.contains(&target)) {
+                change.apply_to(item);
             }
         }
-        changed
     }
 
     /// The items that refer to `id`, for deleting it cleanly.
@@ -184,12 +197,14 @@ mod tests {
         board.items[0].follow_up_of = Some(999_998);
         board.items[1].promoted_from = Some(a);
         board.items[1].winner = Some(999_997);
-        assert_eq!(board.drop_dangling_references(), vec![a, b]);
+        board.drop_dangling_references();
         assert_eq!(board.items[0].links, vec![b]);
         assert_eq!((board.items[0].follow_up_of, board.items[1].winner), (None, None));
         assert_eq!(board.items[1].promoted_from, Some(a));
         assert!(board.dangling_references().is_empty());
-        assert!(board.drop_dangling_references().is_empty(), "nothing left to drop");
+        let dropped = board.clone();
+        board.drop_dangling_references();
+        assert_eq!(board, dropped, "nothing left to drop");
     }
 
     fn board_with(change: impl Fn(&mut Item)) -> Board {
