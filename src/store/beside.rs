@@ -34,9 +34,10 @@ fn by_items(text: &str, known: &Board, known_text: &Written) -> Option<Board> {
     }
     let mut items = Vec::with_capacity(known.items().len());
     let mut scratch = String::new();
+    let close = format!("\n{ITEM_CLOSE}\n");
     let mut rest = items_text;
     while !rest.is_empty() {
-        let (block, after) = next_block(rest)?;
+        let (block, after) = next_block(rest, &close)?;
         items.push(item(block, known, known_text, &mut scratch)?);
         rest = after;
     }
@@ -46,11 +47,10 @@ fn by_items(text: &str, known: &Board, known_text: &Written) -> Option<Board> {
 }
 
 /// The first item's text in `text` (from its opening line to its closing line, both included)
-/// and the text after it.
-fn next_block(text: &str) -> Option<(&str, &str)> {
+/// and the text after it; `close` is the closing line with the line breaks around it.
+fn next_block<'t>(text: &'t str, close: &str) -> Option<(&'t str, &'t str)> {
     let opened = text.strip_prefix(ITEM_OPEN)?.strip_prefix('\n')?;
-    let close = format!("\n{ITEM_CLOSE}\n");
-    let end = text.len() - opened.len() + opened.find(&close)? + close.len();
+    let end = text.len() - opened.len() + opened.find(close)? + close.len();
     Some(text.split_at(end))
 }
 
