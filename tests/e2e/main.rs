@@ -1,0 +1,17 @@
+//! The real binary in a pseudo-terminal, other users via setpriv, and endurance runs (killed
+//! writers, concurrent writers): the slow tests, in their own binary so `cargo test --test it`
+//! stays quick.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod board_session;
+mod endurance;
+mod evidence_session;
+mod facilitate;
+mod other_users;
+mod phased_session;
+mod planning_session;
+mod shared;
+mod team_pty;
+mod terminal;

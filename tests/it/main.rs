@@ -1,0 +1,35 @@
+//! In-process and quick command-line tests: the app through its keymap, whole screens (insta
+//! snapshots), the store, the command line and its JSON, merges and their properties.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod app_flow;
+mod capacity;
+mod cli;
+mod domain_props;
+mod dual_track;
+mod evidence;
+mod evidence_cli;
+mod evidence_props;
+mod git_merge;
+mod hardening;
+mod journal_cli;
+mod merge_file;
+mod merge_git_props;
+mod merge_note;
+mod merge_props;
+mod phased_app;
+mod phased_cli;
+mod presence;
+mod presence_screens;
+mod readonly;
+mod report;
+mod rhythm;
+mod screens;
+mod sprints;
+mod standup;
+mod store;
+mod team;
+mod themes;
+mod two_stage;
