@@ -12,7 +12,8 @@ use ratatui::layout::Rect;
 use twotrack::app::App;
 use twotrack::app::keymap::Keymap;
 use twotrack::domain::capacity::Capacity;
-use twotrack::domain::{criteria, debt, discovery_success};
+use twotrack::domain::dual_track::{criteria, discovery_success};
+use twotrack::domain::two_stage::debt;
 use twotrack::generate;
 use twotrack::store::Store;
 use twotrack::ui::Screen;
@@ -127,7 +128,7 @@ fn evidence_pages(bencher: Bencher, items: usize) {
 #[divan::bench(args = SIZES)]
 fn initiatives_progress(bencher: Bencher, items: usize) {
     let board = generate::board(items, 1);
-    bencher.bench(|| twotrack::domain::progress::Progress::by_status(&board));
+    bencher.bench(|| twotrack::domain::phases::progress::Progress::by_status(&board));
 }
 
 /// One key in the initiatives view (select the next one) and the frame after it, at 160x48.

@@ -8,10 +8,10 @@ use std::path::Path;
 use std::process::Command;
 
 use divan::Bencher;
-use twotrack::domain::merge::{Side, merge3};
-use twotrack::domain::ops::{self, NewItem};
-use twotrack::domain::{Board, ItemChange, Stage, Timestamp};
+use twotrack::domain::change::{ItemChange, NewItem, ops};
+use twotrack::domain::team::merge::{Side, merge3};
 use twotrack::generate;
+use twotrack::model::{Board, Stage, Timestamp};
 use twotrack::store::format;
 
 const ITEMS: usize = 10_000;

@@ -14,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use twotrack::app::App;
 use twotrack::app::keymap::Keymap;
-use twotrack::domain::report;
+use twotrack::domain::rhythm::report;
 use twotrack::generate;
 use twotrack::store::journal::Journal;
 use twotrack::store::{BoardLock, Store};

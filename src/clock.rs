@@ -3,7 +3,7 @@
 use anyhow::{Context, Result};
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, SubsecRound, Utc};
 
-use crate::domain::Timestamp;
+use crate::model::Timestamp;
 
 /// Now, to the second: from `TWOTRACK_NOW` (RFC 3339 or a date) when set, else the system clock.
 pub fn now() -> Result<Timestamp> {

@@ -7,14 +7,14 @@
 use chrono::{DateTime, Days, Duration, NaiveDate};
 use serde_json::{Map, Value, json};
 
-use crate::domain::activity::{Action, Entry};
-use crate::domain::capacity::Split;
-use crate::domain::ops::{self, NewItem};
-use crate::domain::phased::{self, NewInitiative};
-use crate::domain::sprint::{Figures, Model, Rollover, Sprint, Tally};
-use crate::domain::{
-    Board, CheckEntry, Edit, Item, ItemId, Kind, Phase, Severity, Stage, Timestamp, Track, criteria,
-    two_stage,
+use crate::domain::change::{Edit, NewItem, ops};
+use crate::domain::phases::initiatives;
+use crate::domain::phases::initiatives::NewInitiative;
+use crate::domain::team::activity::{Action, Entry};
+use crate::domain::two_stage;
+use crate::model::{
+    Board, CheckEntry, Figures, Item, ItemId, Kind, Model, Phase, Rollover, Severity, Split, Sprint, Stage,
+    Tally, Timestamp, Track,
 };
 
 /// A small, fast, deterministic pseudo-random sequence (xorshift64*).
@@ -140,7 +140,7 @@ fn add_evidence(rng: &mut Rng, item: &mut Item, open_experiment: &mut Option<Ite
         item.criteria = match rng.below(10) {
             0 => None,
             1 => Some(Vec::new()),
-            _ => Some(vec![(*rng.pick(&criteria::DEFAULTS)).to_owned()]),
+            _ => Some(vec![(*rng.pick(&crate::model::ENTRY_CRITERIA)).to_owned()]),
         };
         return;
     }
@@ -167,13 +167,13 @@ fn add_initiatives(board: &mut Board, count: usize) -> Vec<String> {
         .iter()
         .take((count / 250).clamp(1, NOUNS.len()))
         .filter_map(|noun| {
-            let id = crate::domain::initiative::slug(noun);
+            let id = crate::model::initiative::slug(noun);
             let new = NewInitiative {
                 name: format!("Improve {noun}"),
                 id: Some(id.clone()),
                 ..NewInitiative::default()
             };
-            board.apply(phased::create(board, new).ok()?.edit).ok()?;
+            board.apply(initiatives::create(board, new).ok()?.edit).ok()?;
             Some(id)
         })
         .collect()

@@ -6,26 +6,28 @@
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event;
+use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use crate::app::App;
 use crate::app::keymap::Keymap;
 use crate::app::mouse::Gesture;
 use crate::app::saver::SaveState;
 use crate::app::status::Status;
-use crate::clock;
-use crate::domain::Timestamp;
+use crate::model::Timestamp;
 use crate::store::location::BoardPath;
 use crate::store::presence::Sidecar;
 use crate::store::{BoardLock, Opened, Store, merge_note};
-use crate::term::{self, Capabilities};
+use crate::term::Capabilities;
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
 use crate::watch::{Change, Watch};
+use crate::{clock, term};
 
 /// After a change of presence, the directory is read once more this much later: a killed
 /// session's file may tell it closed a moment before the kernel drops its lock.
@@ -162,7 +164,7 @@ fn start_watch(path: &Path, sidecar: &Sidecar, sender: Sender<Message>, app: &mu
 
 /// The note a git merge left beside the board (README "A board in git"): taken into the journal
 /// and removed by a session that can write, only read by one that cannot.
-fn take_merge_note(path: &Path, writable: bool) -> Result<Vec<crate::domain::activity::Entry>> {
+fn take_merge_note(path: &Path, writable: bool) -> Result<Vec<crate::domain::team::activity::Entry>> {
     if !merge_note::path(path).exists() {
         return Ok(Vec::new());
     }

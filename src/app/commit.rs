@@ -3,8 +3,9 @@
 use super::App;
 use super::status::Status;
 use super::view::BoardView;
-use crate::domain::ops::{Op, OpError};
-use crate::domain::{Board, ItemId, Timestamp, Track, wip};
+use crate::domain::capacity::wip;
+use crate::domain::change::{Op, OpError};
+use crate::model::{Board, ItemId, Timestamp, Track};
 
 impl App {
     /// Runs an op on the selected item and commits it.

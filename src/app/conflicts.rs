@@ -3,13 +3,13 @@
 
 use serde_json::Value;
 
-use super::App;
-use super::item_form;
 use super::overlay::Overlay;
 use super::status::Status;
-use crate::domain::merge::{self, Conflict};
-use crate::domain::ops::{Op, OpError};
-use crate::domain::{Edit, ItemId, fields, ops};
+use super::{App, item_form};
+use crate::domain::change::{Edit, Op, OpError, fields, ops};
+use crate::domain::team::merge;
+use crate::domain::team::merge::Conflict;
+use crate::model::ItemId;
 
 impl App {
     /// Saves the item form on top: only the fields changed in the form are written; a field
@@ -110,7 +110,7 @@ impl App {
                     _ => fields::set(&mut target, field, conflict.lost.clone()),
                 }
                 let target = fields::to_item(target).ok()?;
-                let change = crate::domain::ItemChange::between(current, &target);
+                let change = crate::domain::change::ItemChange::between(current, &target);
                 let valid = self.board.column(target.track, &target.column).is_some();
                 (valid && !change.is_empty()).then(|| Edit::Change {
                     id,

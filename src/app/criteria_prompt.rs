@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use crate::domain::{Board, Item, ItemId};
+use crate::model::{Board, Item, ItemId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CriteriaPrompt {

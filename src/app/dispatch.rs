@@ -11,10 +11,14 @@ use super::overlay::Overlay;
 use super::saver::SaveState;
 use super::status::Status;
 use super::view::BoardView;
-use crate::domain::debt::Sort;
-use crate::domain::search::Query;
-use crate::domain::{Stage, debt, dual_track, planning, variants};
-use crate::domain::{estimate, ops};
+use crate::domain::change::{estimate, ops};
+use crate::domain::dual_track;
+use crate::domain::dual_track::variants;
+use crate::domain::query::search::Query;
+use crate::domain::rhythm::planning;
+use crate::domain::two_stage::debt;
+use crate::domain::two_stage::debt::Sort;
+use crate::model::Stage;
 
 /// Whether an action was carried out. `Unhandled` is a bug (the [`Mode::accepts`] table says the
 /// mode carries the action out): it is reported on the status line, never swallowed silently.
@@ -174,7 +178,7 @@ impl App {
     fn debt_action(&mut self, action: Action) -> bool {
         let Some(Overlay::Debt { sort, .. }) = self.overlays.last() else { return false };
         // The register's open items, in its order: computed once per key.
-        let open: Vec<crate::domain::ItemId> =
+        let open: Vec<crate::model::ItemId> =
             debt::register(&self.board, self.now).sorted(*sort).open.iter().map(|it| it.id).collect();
         let Some(Overlay::Debt { selected, sort }) = self.overlays.last_mut() else { return false };
         match action {
@@ -255,7 +259,7 @@ impl App {
     }
 
     /// Selects item `id` on the board, clearing a filter or zoom that hides it.
-    pub(super) fn go_to(&mut self, id: crate::domain::ItemId) {
+    pub(super) fn go_to(&mut self, id: crate::model::ItemId) {
         if !self.selection.select_item(&self.view, id) {
             self.refilter(Query::default());
             self.selection.select_item(&self.view, id);

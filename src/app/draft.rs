@@ -4,14 +4,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::App;
 use super::action::Action;
 use super::form::{FieldKey, Form, Purpose, Value};
 use super::keymap::Mode;
 use super::overlay::Overlay;
 use super::status::Status;
-use super::{item_form, settings_form, workflow_form};
-use crate::domain::{Item, Timestamp};
+use super::{App, item_form, settings_form, workflow_form};
+use crate::model::{Item, Timestamp};
 use crate::store::drafts::Draft;
 
 /// What a draft file holds.

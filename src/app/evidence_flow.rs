@@ -2,17 +2,16 @@
 //! asking why an item is discovery work, the capacity view's discovery page, and the debt
 //! register's order.
 
-use super::App;
 use super::action::Action;
 use super::criteria_prompt::CriteriaPrompt;
-use super::evidence_forms;
 use super::form::FieldKey;
 use super::keymap::Mode;
 use super::overlay::Overlay;
 use super::status::Status;
-use super::workflow_form;
-use crate::domain::ops::OpError;
-use crate::domain::{Board, Item, ItemId, Stage, Track, criteria};
+use super::{App, evidence_forms, workflow_form};
+use crate::domain::change::OpError;
+use crate::domain::dual_track::criteria;
+use crate::model::{Board, Item, ItemId, Stage, Track};
 
 impl App {
     /// Opens the overlay `open` makes for the selected item, or says why it cannot.

@@ -2,8 +2,9 @@
 //! a note), and the titles of the variants an item is split into.
 
 use super::form::{Field, FieldKey, Form, Input, Purpose};
+use crate::domain::dual_track::variants;
 use crate::domain::two_stage::{Evidence, WAYS};
-use crate::domain::{Board, Item, variants};
+use crate::model::{Board, Item};
 
 /// The choice that takes the team's own words.
 const OTHER: &str = "other";

@@ -4,13 +4,14 @@
 
 use super::App;
 use super::action::Action;
+use super::form::Purpose;
 use super::keymap::Mode;
 use super::overlay::Overlay;
 use super::saver::Merged;
 use super::status::Status;
 use super::view::BoardView;
-use crate::app::form::Purpose;
-use crate::domain::{Track, fields};
+use crate::domain::change::fields;
+use crate::model::Track;
 
 impl App {
     /// Saves the board (merging with another writer's save if need be).
@@ -42,8 +43,7 @@ impl App {
     /// the selection. Returns whether anything on screen changed.
     pub fn file_changed(&mut self) -> bool {
         let selected = self.selection.item(&self.view);
-        let place =
-            |board: &crate::domain::Board| selected.and_then(|id| board.item(id)).map(|it| it.place());
+        let place = |board: &crate::model::Board| selected.and_then(|id| board.item(id)).map(|it| it.place());
         let before = place(&self.board);
         match self.saver.follow(&mut self.board, self.now) {
             Ok(None) => false,
@@ -69,7 +69,7 @@ impl App {
 
     /// After the board was replaced by a merge: recompute the view, keep the selection, say what
     /// happened, and warn a form whose item is gone.
-    fn merged(&mut self, merged: Merged, selected: Option<crate::domain::ItemId>) {
+    fn merged(&mut self, merged: Merged, selected: Option<crate::model::ItemId>) {
         self.history.remap(&merged.renumbered);
         let selected = selected
             .map(|id| merged.renumbered.iter().find(|(old, _)| *old == id).map_or(id, |(_, new)| *new));
@@ -124,7 +124,7 @@ impl App {
     /// "#6 title: bob changed it first; yours not applied, R applies it" (fits at 80 columns).
     pub(super) fn conflict_text<'c>(
         &self,
-        conflicts: impl Iterator<Item = (&'c crate::domain::merge::Conflict, &'c str)>,
+        conflicts: impl Iterator<Item = (&'c crate::domain::team::merge::Conflict, &'c str)>,
     ) -> String {
         let lines: Vec<String> = conflicts
             .map(|(conflict, who)| match (conflict.item, conflict.field.as_str()) {

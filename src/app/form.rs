@@ -7,7 +7,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 use serde::{Deserialize, Serialize};
 
 pub use super::form_purpose::{FieldKey, Purpose};
-use crate::domain::Item;
+use crate::model::Item;
 
 /// How a field takes input.
 #[derive(Debug)]

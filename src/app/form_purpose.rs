@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{ItemId, Phase, Severity, Stage, Track};
+use crate::model::{ItemId, Phase, Severity, Stage, Track};
 
 /// What a form creates or changes when it is saved.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,13 +1,15 @@
 //! Opening the forms (add, edit, settings) and carrying out a submitted one.
 
-use super::App;
 use super::form::{Purpose, Value};
 use super::overlay::Overlay;
 use super::status::Status;
-use super::{evidence_forms, item_form, settings_form, sprint_form, workflow_form};
-use crate::domain::merge::Conflict;
-use crate::domain::ops;
-use crate::domain::{Stage, Track, blocking, dual_track, planning, settings, two_stage, variants};
+use super::{App, evidence_forms, item_form, settings_form, sprint_form, workflow_form};
+use crate::domain::change::{blocking, ops, settings};
+use crate::domain::dual_track::variants;
+use crate::domain::rhythm::planning;
+use crate::domain::team::merge::Conflict;
+use crate::domain::{dual_track, two_stage};
+use crate::model::{Stage, Track};
 
 impl App {
     pub(super) fn open_new_item_form(&mut self) {

@@ -4,12 +4,12 @@
 //! the form stays open with the reason.
 
 use super::form::{Field, FieldKey, Form, Input, Purpose};
-use crate::domain::initiative::{Criteria, count};
-use crate::domain::initiative_edit::InitiativeChange;
-use crate::domain::ops::OpError;
-use crate::domain::phased::{DecisionInput, NewInitiative, PhasedError, open_items};
-use crate::domain::progress::Progress;
-use crate::domain::{Board, Boundary, Initiative, Item, OpenItems, Phase, Status, Verdict};
+use crate::domain::change::OpError;
+use crate::domain::change::initiative_edit::InitiativeChange;
+use crate::domain::phases::initiatives::{DecisionInput, NewInitiative, PhasedError, open_items};
+use crate::domain::phases::progress::Progress;
+use crate::model::{Board, Boundary, Criteria, Initiative, Item, OpenItems, Phase, Status, Verdict};
+use crate::words::count;
 
 /// Criteria are typed on one line per phase, separated by `;`.
 const SEPARATOR: char = ';';

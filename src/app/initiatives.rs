@@ -2,16 +2,15 @@
 //! their forms, putting the selected item into an initiative, and telling the user at once
 //! when a change raises a phased-delivery warning.
 
-use super::App;
 use super::action::Action;
 use super::form::Purpose;
-use super::initiative_form;
 use super::keymap::Mode;
 use super::overlay::Overlay;
 use super::status::Status;
-use crate::domain::phased;
-use crate::domain::progress::{self, Snapshot};
-use crate::domain::search::Query;
+use super::{App, initiative_form};
+use crate::domain::phases::progress::Snapshot;
+use crate::domain::phases::{initiatives, progress};
+use crate::domain::query::search::Query;
 
 impl App {
     /// The initiatives in the order the view lists them.
@@ -83,7 +82,7 @@ impl App {
                     self.push_form(form);
                 } else {
                     let (id, status) = (initiative.id.clone(), initiative.status);
-                    let err = phased::PhasedError::Closed { id, status };
+                    let err = initiatives::PhasedError::Closed { id, status };
                     self.status = Some(Status::warning(err.to_string()));
                 }
             }
@@ -135,18 +134,18 @@ impl App {
         let Some(Overlay::Form(form)) = self.overlays.last() else { return };
         let result = match &form.purpose {
             Purpose::NewInitiative => {
-                phased::create(&self.board, initiative_form::new_initiative_values(form))
+                initiatives::create(&self.board, initiative_form::new_initiative_values(form))
             }
             Purpose::EditInitiative(id) => {
-                phased::edit(&self.board, id, initiative_form::edit_initiative_values(form))
+                initiatives::edit(&self.board, id, initiative_form::edit_initiative_values(form))
             }
             Purpose::Decide(id) => {
                 let input = initiative_form::decide_values(form);
-                phased::decide(&self.board, id, input, self.saver.author(), self.now)
+                initiatives::decide(&self.board, id, input, self.saver.author(), self.now)
             }
             Purpose::Label(item) => {
                 let (initiative, phase) = initiative_form::label_values(form);
-                phased::label(&self.board, *item, initiative.as_deref(), phase, self.now)
+                initiatives::label(&self.board, *item, initiative.as_deref(), phase, self.now)
             }
             _ => return,
         };
@@ -155,9 +154,9 @@ impl App {
         let keep = match (&form.purpose, &result) {
             (Purpose::Decide(id) | Purpose::EditInitiative(id), _) => Some(id.clone()),
             (Purpose::NewInitiative, Ok(op)) => match &op.edit {
-                crate::domain::Edit::Initiative(crate::domain::initiative_edit::InitiativeEdit::Add(it)) => {
-                    Some(it.id.clone())
-                }
+                crate::domain::change::Edit::Initiative(
+                    crate::domain::change::initiative_edit::InitiativeEdit::Add(it),
+                ) => Some(it.id.clone()),
                 _ => None,
             },
             _ => None,

@@ -2,13 +2,13 @@
 //! or a change that holds only what differs.
 
 use super::form::{Field, FieldKey, Form, Input, Purpose};
-use crate::domain::ops::NewItem;
+use crate::domain::change::{ItemChange, NewItem};
 use chrono::NaiveDate;
 
-use crate::domain::{
-    Board, CheckEntry, Item, ItemChange, ItemId, Kind, Severity, Stage, Timestamp, Track, age, dual_track,
-    evidence, timebox, two_stage,
-};
+use crate::domain::dual_track::timebox;
+use crate::domain::query::{age, evidence};
+use crate::domain::{dual_track, two_stage};
+use crate::model::{Board, CheckEntry, Item, ItemId, Kind, Severity, Stage, Timestamp, Track};
 
 /// The values of an item form that passed its checks.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,15 +3,14 @@
 //! terminal; a key of the follower's own that looks elsewhere stops following, and the follow
 //! key resumes.
 
-use super::App;
 use super::action::Action;
 use super::keymap::Mode;
 use super::overlay::Overlay;
 use super::presence::Follow;
 use super::selection::Selection;
-use super::shared_view;
 use super::status::Status;
-use crate::domain::search::Query;
+use super::{App, shared_view};
+use crate::domain::query::search::Query;
 use crate::store::presence::{Announcement, Peer, Selected};
 
 /// The session to follow among `peers`: the one followed `last` while it presents, else

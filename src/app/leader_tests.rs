@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 
-use super::choose;
+use crate::app::leader::choose;
 use crate::store::presence::{Announcement, Peer};
 
 fn peer(session: &str, name: &str, presenting: bool, handed_to: Option<&str>) -> Peer {

@@ -6,7 +6,7 @@ use super::action::Action;
 use super::keymap::Mode;
 use super::overlay::{MergeNote, Overlay};
 use super::status::Status;
-use crate::domain::activity::Entry;
+use crate::domain::team::activity::Entry;
 
 impl App {
     /// Opens the note of a merge (nothing when `entries` is empty).

@@ -41,9 +41,9 @@ pub mod workflow_form;
 
 use crossterm::event::KeyEvent;
 
-use crate::domain::history::History;
-use crate::domain::search::Query;
-use crate::domain::{Board, Item, Timestamp, Track};
+use crate::domain::change::history::History;
+use crate::domain::query::search::Query;
+use crate::model::{Board, Item, Timestamp, Track};
 use crate::store::Store;
 use keymap::{Keymap, Mode};
 use overlay::Overlay;
@@ -70,7 +70,7 @@ pub struct App {
     now: Timestamp,
     quit: bool,
     /// The item the last link jump started from (so the next jump takes the next link).
-    came_from: Option<crate::domain::ItemId>,
+    came_from: Option<crate::model::ItemId>,
     /// Quitting was refused once because nothing could be saved; the next quit goes anyway.
     quit_armed: bool,
     /// What to tell the user after the terminal is restored.
@@ -81,10 +81,10 @@ pub struct App {
     /// The last click, to tell a double click.
     last_click: Option<(Option<mouse::Target>, std::time::Instant)>,
     /// This session's values not applied in the last conflict, for `R` to apply after all.
-    unapplied: Vec<crate::domain::merge::Conflict>,
+    unapplied: Vec<crate::domain::team::merge::Conflict>,
     /// The selected item, just moved by someone else, and when: a move key pressed moments
     /// later was meant for where the user saw it (see `App::stale_move`).
-    moved_under: Option<(crate::domain::ItemId, std::time::Instant)>,
+    moved_under: Option<(crate::model::ItemId, std::time::Instant)>,
     /// The other sessions on the board, and following the presenter.
     presence: Presence,
 }
@@ -123,7 +123,7 @@ impl App {
     /// board), so the keys have something to act on.
     fn select_first_card(&mut self) {
         let has_cards =
-            |col: usize| crate::domain::Stage::ALL.iter().any(|s| !self.view.lane(col, *s).is_empty());
+            |col: usize| crate::model::Stage::ALL.iter().any(|s| !self.view.lane(col, *s).is_empty());
         let first = self.view.columns_of(Track::Delivery).find(|&c| has_cards(c));
         if let Some(column) = first.or_else(|| (0..self.view.column_count()).find(|&c| has_cards(c))) {
             self.selection.column = column;

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use super::App;
 use super::action::Action;
 use super::keymap::Mode;
-use crate::domain::Stage;
+use crate::model::Stage;
 
 /// What lies under the pointer, as the screen drew it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,9 +7,9 @@ use ratatui_textarea::TextArea;
 use super::criteria_prompt::CriteriaPrompt;
 use super::form::Form;
 use super::keymap::Mode;
-use crate::domain::debt::Sort;
-use crate::domain::doc::Doc;
-use crate::domain::ops::Op;
+use crate::domain::change::Op;
+use crate::domain::rhythm::doc::Doc;
+use crate::domain::two_stage::debt::Sort;
 
 #[derive(Debug)]
 pub enum Overlay {
@@ -47,7 +47,7 @@ pub enum Overlay {
 /// The note a merge left beside the board (README "A board in git"), with the selected line.
 #[derive(Debug)]
 pub struct MergeNote {
-    pub entries: Vec<crate::domain::activity::Entry>,
+    pub entries: Vec<crate::domain::team::activity::Entry>,
     pub selected: usize,
 }
 

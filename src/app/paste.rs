@@ -6,8 +6,8 @@ use super::App;
 use super::form::{Field, FieldKey, Form, Input, Purpose};
 use super::overlay::Overlay;
 use super::status::Status;
-use crate::domain::ops::{self, NewItem, Op, OpError};
-use crate::domain::{Board, Column, Kind, Stage, Timestamp, Track};
+use crate::domain::change::{NewItem, Op, OpError, ops};
+use crate::model::{Board, Column, Kind, Stage, Timestamp, Track};
 
 /// The titles in pasted text: one per non-blank line, without list bullets or numbers.
 pub fn titles(text: &str) -> Vec<String> {
@@ -39,7 +39,7 @@ impl App {
             Some(Overlay::Form(form)) => form.paste(text),
             Some(Overlay::Search(area)) => {
                 area.insert_str(text.split_whitespace().collect::<Vec<_>>().join(" "));
-                let query = crate::domain::search::Query::new(&area.lines().join(" "));
+                let query = crate::domain::query::search::Query::new(&area.lines().join(" "));
                 self.refilter(query);
             }
             None => self.open_pasted_items_form(text),

@@ -2,14 +2,14 @@
 //! blocking and unblocking an item, and showing only the sprint's items (README "Sprints,
 //! standups and the rhythm over time").
 
-use super::App;
 use super::action::Action;
 use super::keymap::Mode;
 use super::overlay::Overlay;
-use super::sprint_form;
 use super::status::Status;
-use crate::domain::blocking;
-use crate::domain::search::{self, Query};
+use super::{App, sprint_form};
+use crate::domain::change::blocking;
+use crate::domain::query::search;
+use crate::domain::query::search::Query;
 
 impl App {
     pub(super) fn open_start_sprint_form(&mut self) {

@@ -4,11 +4,10 @@
 
 use std::collections::HashMap;
 
-use super::App;
 use super::action::Action;
-use super::shared_view;
 use super::status::Status;
-use crate::domain::ItemId;
+use super::{App, shared_view};
+use crate::model::ItemId;
 use crate::store::presence::{Announcement, Peer, Selected, SessionFile, Sidecar};
 
 /// Following a presenter: whose view this session keeps in step with.

@@ -5,11 +5,12 @@ use super::App;
 use super::form::{Field, FieldKey, Form, Input, Purpose};
 use super::overlay::{Overlay, Question};
 use super::status::Status;
-use crate::domain::ops::{self, Op, OpError};
-use crate::domain::{Item, ItemId, Stage, two_stage};
+use crate::domain::change::{Op, OpError, ops};
+use crate::domain::two_stage;
+use crate::model::{Item, ItemId, Stage};
 
 /// Why an item's definition of done asks before it counts as done, or `None` when all is ticked.
-fn unticked_lines(board: &crate::domain::Board, item: &Item) -> Option<Vec<String>> {
+fn unticked_lines(board: &crate::model::Board, item: &Item) -> Option<Vec<String>> {
     let unticked = two_stage::unticked(board, item);
     if unticked.is_empty() {
         return None;
@@ -100,9 +101,9 @@ pub fn estimate_form(item: &Item) -> Form {
 /// The op the estimate prompt asks for, or the field to fix.
 pub fn estimate_op(
     form: &Form,
-    board: &crate::domain::Board,
-    id: crate::domain::ItemId,
-    now: crate::domain::Timestamp,
+    board: &crate::model::Board,
+    id: crate::model::ItemId,
+    now: crate::model::Timestamp,
 ) -> Result<Result<Op, OpError>, (usize, String)> {
     let estimate = form.number(FieldKey::Estimate).map_err(|(at, _)| {
         (
@@ -113,5 +114,5 @@ pub fn estimate_op(
             ),
         )
     })?;
-    Ok(crate::domain::estimate::set(board, id, estimate, now))
+    Ok(crate::domain::change::estimate::set(board, id, estimate, now))
 }

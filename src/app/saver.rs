@@ -10,10 +10,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::domain::activity::{self, Action, Entry, Stamp};
-use crate::domain::base::Base;
-use crate::domain::merge::{self, Conflict, Side};
-use crate::domain::{Board, Edit, ItemId, Timestamp, changes, fields};
+use crate::domain::change::{Edit, fields};
+use crate::domain::team::activity::{Action, Entry, Stamp};
+use crate::domain::team::base::Base;
+use crate::domain::team::merge::{Conflict, Side};
+use crate::domain::team::{activity, changes, merge};
+use crate::model::{Board, ItemId, Timestamp};
 use crate::store::journal::Journal;
 use crate::store::{BoardLock, Store, atomic, format, users};
 

@@ -1,7 +1,7 @@
 //! Which column, lane and card is selected, and how the navigation keys move that.
 
 use super::view::BoardView;
-use crate::domain::{ItemId, Stage};
+use crate::model::{ItemId, Stage};
 
 /// The selected place on the board. `index` is meaningful when the lane has cards; an empty lane
 /// can be selected too (to add an item there).

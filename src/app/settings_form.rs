@@ -2,8 +2,8 @@
 //! column (empty means no limit), and the severity weights of debt interest.
 
 use super::form::{Field, FieldKey, Form, Input, Purpose};
-use crate::domain::settings::Settings;
-use crate::domain::{Board, CapacityPolicy, Severity, Track};
+use crate::domain::change::settings::Settings;
+use crate::model::{Board, CapacityPolicy, Severity, Track};
 
 fn number(n: Option<u32>) -> Input {
     Input::line(&n.map(|n| n.to_string()).unwrap_or_default())

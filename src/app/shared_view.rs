@@ -4,8 +4,8 @@
 
 use super::form::Purpose;
 use super::overlay::Overlay;
-use crate::domain::debt::Sort;
-use crate::domain::doc::Doc;
+use crate::domain::rhythm::doc::Doc;
+use crate::domain::two_stage::debt::Sort;
 use crate::store::presence::SharedView;
 
 /// What a session shows others it has open: the topmost overlay that followers can open too.

@@ -4,9 +4,10 @@
 use chrono::{Days, NaiveDate};
 
 use super::form::{Field, FieldKey, Form, Input, Purpose};
-use crate::domain::planning::{self, NewSprint, Next};
-use crate::domain::sprint::{Model, Rollover, Sprint};
-use crate::domain::{Board, Item, Stage, timebox};
+use crate::domain::dual_track::timebox;
+use crate::domain::rhythm::planning;
+use crate::domain::rhythm::planning::{NewSprint, Next};
+use crate::model::{Board, Item, Model, Rollover, Sprint, Stage};
 
 /// How long a first sprint is unless the form says otherwise: two weeks.
 const DEFAULT_DAYS: u64 = 13;

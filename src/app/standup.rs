@@ -6,10 +6,10 @@ use super::action::Action;
 use super::keymap::Mode;
 use super::overlay::Overlay;
 use super::status::Status;
-use crate::domain::doc::Doc;
-use crate::domain::edit::Edit;
-use crate::domain::ops::Op;
-use crate::domain::standup::{self, Since};
+use crate::domain::change::{Edit, Op};
+use crate::domain::rhythm::doc::Doc;
+use crate::domain::rhythm::standup;
+use crate::domain::rhythm::standup::Since;
 use crate::store::journal::Journal;
 
 impl App {

@@ -5,9 +5,10 @@ use super::App;
 use super::action::Action;
 use super::keymap::Mode;
 use super::status::Status;
-use crate::domain::history::Step;
-use crate::domain::holds::{self, Since};
-use crate::domain::{ItemId, fields};
+use crate::domain::change::history::Step;
+use crate::domain::change::holds::Since;
+use crate::domain::change::{fields, holds};
+use crate::model::ItemId;
 
 impl App {
     pub(super) fn undo(&mut self) {

@@ -4,12 +4,12 @@
 use chrono::NaiveDate;
 
 use crate::domain::capacity::Capacity;
-use crate::domain::lanes::{LaneKey, Lanes};
-use crate::domain::progress::Progress;
-use crate::domain::search::Query;
-use crate::domain::timebox;
-use crate::domain::wip::Load;
-use crate::domain::{Board, ItemId, Stage, Track};
+use crate::domain::capacity::wip::Load;
+use crate::domain::dual_track::timebox;
+use crate::domain::phases::progress::Progress;
+use crate::domain::query::search::Query;
+use crate::model::lanes::{LaneKey, Lanes};
+use crate::model::{Board, ItemId, Stage, Track};
 
 /// A column by its track and its index within the track.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

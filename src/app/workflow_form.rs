@@ -2,8 +2,9 @@
 //! the definitions of done with the discovery entry criteria (one entry per line).
 
 use super::form::{Field, FieldKey, Form, Input, Purpose};
-use crate::domain::ops::Op;
-use crate::domain::{Board, Edit, Item, Severity, Stage, criteria};
+use crate::domain::change::{Edit, Op};
+use crate::domain::dual_track::criteria;
+use crate::model::{Board, Item, Severity, Stage};
 
 pub fn follow_up(parent: &Item) -> Form {
     let severities = std::iter::once("none").chain(Severity::ALL.iter().map(|s| s.name())).collect();

@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::commands::change;
 use crate::domain::two_stage::{self, Evidence};
-use crate::domain::{ItemId, Timestamp};
+use crate::model::{ItemId, Timestamp};
 
 pub fn run(path: &Path, id: ItemId, by: Option<&str>, note: Option<&str>, now: Timestamp) -> Result<()> {
     let op = change(path, now, |board| two_stage::accept(board, id, Evidence::new(by, note), now))?;

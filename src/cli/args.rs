@@ -4,9 +4,8 @@
 
 use clap::{Args, Subcommand};
 
-use crate::domain::debt::Sort;
-use crate::domain::sprint::{Model, Rollover};
-use crate::domain::{ItemId, Kind, Severity, Stage, Track};
+use crate::domain::two_stage::debt::Sort;
+use crate::model::{ItemId, Kind, Model, Rollover, Severity, Stage, Track};
 
 #[derive(Debug, Args)]
 #[group(required = true, multiple = false)]

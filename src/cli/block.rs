@@ -6,7 +6,8 @@ use anyhow::Result;
 
 use super::commands::change;
 use super::output::println;
-use crate::domain::{ItemId, Timestamp, blocking};
+use crate::domain::change::blocking;
+use crate::model::{ItemId, Timestamp};
 
 pub fn block(path: &Path, id: ItemId, reason: &str, now: Timestamp) -> Result<()> {
     let op = change(path, now, |board| blocking::block(board, id, reason, now))?;

@@ -8,17 +8,21 @@ use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
 
-use super::output::{self, eprintln, println};
+use super::output::{eprintln, println};
 use super::{
-    AddArgs, Cli, Command, accept, config_cmd, criteria, debt, edit, initiative, json, list, text, variant,
+    AddArgs, Cli, Command, accept, config_cmd, criteria, debt, edit, initiative, json, list, output, text,
+    variant,
 };
 use crate::clock;
 use crate::config::Config;
-use crate::domain::activity::Stamp;
-use crate::domain::base::Base;
 use crate::domain::capacity::Capacity;
-use crate::domain::ops::{self, NewItem, Op, OpError};
-use crate::domain::{Board, Edit, ItemId, Timestamp, dual_track, phased, timebox, two_stage};
+use crate::domain::change::{Edit, NewItem, Op, OpError, ops};
+use crate::domain::dual_track::timebox;
+use crate::domain::phases::initiatives;
+use crate::domain::team::activity::Stamp;
+use crate::domain::team::base::Base;
+use crate::domain::{dual_track, two_stage};
+use crate::model::{Board, ItemId, Timestamp};
 use crate::store::journal::Journal;
 use crate::store::location::BoardPath;
 use crate::store::{BoardLock, Opened, Store, location, users};
@@ -241,7 +245,7 @@ fn add(location: &BoardPath, args: AddArgs, now: Timestamp) -> Result<()> {
         let op = criteria::add(board, new, &args.criteria, now)?;
         unanswered = criteria::unanswered_warning(board, &op);
         match &args.initiative {
-            Some(id) => phased::add_to(board, op, id, phase),
+            Some(id) => initiatives::add_to(board, op, id, phase),
             None => Ok(op),
         }
     })?;

@@ -6,8 +6,9 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::commands::change;
-use crate::domain::ops::{self, NewItem, Op, OpError};
-use crate::domain::{Board, Edit, ItemId, Timestamp, criteria};
+use crate::domain::change::{Edit, NewItem, Op, OpError, ops};
+use crate::domain::dual_track::criteria;
+use crate::model::{Board, ItemId, Timestamp};
 
 /// Records the criteria named on the command line (or `none`) on the discovery item `id`.
 pub fn run(path: &Path, id: ItemId, names: &[String], now: Timestamp) -> Result<()> {

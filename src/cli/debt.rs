@@ -6,8 +6,9 @@ use anyhow::Result;
 
 use super::commands::open;
 use super::{json, text};
-use crate::domain::Timestamp;
-use crate::domain::debt::{self, Sort};
+use crate::domain::two_stage::debt;
+use crate::domain::two_stage::debt::Sort;
+use crate::model::Timestamp;
 
 pub fn run(path: &Path, as_json: bool, sort: Sort, now: Timestamp) -> Result<()> {
     let board = open(path)?;

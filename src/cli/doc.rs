@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::domain::doc::{Block, Doc, table_lines};
+use crate::domain::rhythm::doc::{Block, Doc, table_lines};
 
 pub fn text(doc: &Doc) -> String {
     let mut out = format!("{}\n", doc.title);
@@ -87,7 +87,7 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::doc::Section;
+    use crate::domain::rhythm::doc::Section;
 
     fn doc() -> Doc {
         Doc {

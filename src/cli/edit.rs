@@ -7,7 +7,8 @@ use anyhow::{Result, bail};
 
 use super::EditArgs;
 use super::commands::change;
-use crate::domain::{ItemChange, Timestamp, ops};
+use crate::domain::change::{ItemChange, ops};
+use crate::model::Timestamp;
 
 pub fn edit(path: &Path, args: EditArgs, now: Timestamp) -> Result<()> {
     let change_wanted = ItemChange {

@@ -5,9 +5,11 @@
 
 use std::fmt::Write;
 
-use crate::domain::debt::{self, Sort};
-use crate::domain::discovery_success::{self, Period};
-use crate::domain::{Board, Item, Timestamp};
+use crate::domain::dual_track::discovery_success;
+use crate::domain::dual_track::discovery_success::Period;
+use crate::domain::two_stage::debt;
+use crate::domain::two_stage::debt::Sort;
+use crate::model::{Board, Item, Timestamp};
 
 /// How a section is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,9 +1,10 @@
 //! The report's evidence sections on a hand-built board with a pinned clock, in both styles.
 
 use super::*;
-use crate::domain::ops::{self, NewItem, Op, OpError};
-use crate::domain::two_stage::{self, Evidence};
-use crate::domain::{Kind, Severity, Stage, Track, dual_track};
+use crate::domain::change::{NewItem, Op, OpError, ops};
+use crate::domain::two_stage::Evidence;
+use crate::domain::{dual_track, two_stage};
+use crate::model::{Kind, Severity, Stage, Track};
 use chrono::DateTime;
 
 fn at(day: &str) -> Timestamp {

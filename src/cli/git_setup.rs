@@ -5,10 +5,9 @@
 //! config. Idempotent: what is there already is left as it is; it prints what it did.
 
 use std::fmt::Write as _;
-use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::{fs, io};
 
 use anyhow::{Context, Result, bail};
 

@@ -6,13 +6,14 @@ use anyhow::{Result, anyhow};
 use clap::{Args, Subcommand};
 
 use super::commands::{change, open};
-use super::initiative_out::{self, Style};
-use super::parse_id;
-use crate::domain::initiative::Criteria;
-use crate::domain::initiative_edit::InitiativeChange;
-use crate::domain::phased::{self, DecisionInput, NewInitiative};
-use crate::domain::progress::Progress;
-use crate::domain::{Boundary, Edit, ItemId, OpenItems, Phase, Status, Timestamp, Verdict};
+use super::initiative_out::Style;
+use super::{initiative_out, parse_id};
+use crate::domain::change::Edit;
+use crate::domain::change::initiative_edit::InitiativeChange;
+use crate::domain::phases::initiatives;
+use crate::domain::phases::initiatives::{DecisionInput, NewInitiative};
+use crate::domain::phases::progress::Progress;
+use crate::model::{Boundary, Criteria, ItemId, OpenItems, Phase, Status, Timestamp, Verdict};
 
 #[derive(Debug, Subcommand)]
 pub enum InitiativeCommand {
@@ -153,9 +154,9 @@ pub fn run(path: &Path, command: InitiativeCommand, now: Timestamp) -> Result<()
                 description: description.unwrap_or_default(),
                 criteria: criteria.over(&Criteria::default()),
             };
-            let op = change(path, now, |board| phased::create(board, new))?;
+            let op = change(path, now, |board| initiatives::create(board, new))?;
             match &op.edit {
-                Edit::Initiative(crate::domain::initiative_edit::InitiativeEdit::Add(it)) => {
+                Edit::Initiative(crate::domain::change::initiative_edit::InitiativeEdit::Add(it)) => {
                     super::output::println(&it.id)
                 }
                 _ => super::output::println(&op.summary),
@@ -174,7 +175,7 @@ pub fn run(path: &Path, command: InitiativeCommand, now: Timestamp) -> Result<()
         }
         InitiativeCommand::Show { id, json } => {
             let board = open(path)?;
-            let initiative = phased::find(&board, &id)?;
+            let initiative = initiatives::find(&board, &id)?;
             let progress = Progress::of(&board, initiative);
             if json {
                 let value = initiative_out::json(&board, initiative, &progress);
@@ -191,9 +192,9 @@ pub fn run(path: &Path, command: InitiativeCommand, now: Timestamp) -> Result<()
         }
         InitiativeCommand::Edit { id, name, description, status, criteria } => {
             let op = change(path, now, |board| {
-                let old = phased::find(board, &id)?;
+                let old = initiatives::find(board, &id)?;
                 let criteria = criteria.given().then(|| criteria.over(&old.criteria));
-                phased::edit(board, &id, InitiativeChange { name, description, criteria, status })
+                initiatives::edit(board, &id, InitiativeChange { name, description, criteria, status })
             })?;
             super::output::println(&op.summary)?;
             Ok(())
@@ -208,9 +209,11 @@ pub fn phase(path: &Path, args: PhaseArgs, now: Timestamp) -> Result<()> {
         text => parse_phase(Some(text))?,
     };
     let op = change(path, now, |board| match (phase, &args.initiative) {
-        (None, _) => phased::label(board, args.id, None, None, now),
-        (Some(phase), Some(initiative)) => phased::label(board, args.id, Some(initiative), Some(phase), now),
-        (Some(phase), None) => phased::set_phase(board, args.id, phase, now),
+        (None, _) => initiatives::label(board, args.id, None, None, now),
+        (Some(phase), Some(initiative)) => {
+            initiatives::label(board, args.id, Some(initiative), Some(phase), now)
+        }
+        (Some(phase), None) => initiatives::set_phase(board, args.id, phase, now),
     })?;
     super::output::println(&op.summary)?;
     Ok(())
@@ -227,7 +230,7 @@ pub fn decide(path: &Path, args: DecideArgs, now: Timestamp) -> Result<()> {
         open_items: args.open_items,
     };
     let author = super::commands::author();
-    let op = change(path, now, |board| phased::decide(board, &args.initiative, input, &author, now))?;
+    let op = change(path, now, |board| initiatives::decide(board, &args.initiative, input, &author, now))?;
     super::output::println(&op.summary)?;
     Ok(())
 }

@@ -6,9 +6,10 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
-use crate::domain::lanes::Lanes;
-use crate::domain::progress::{Progress, Warning};
-use crate::domain::{Board, Initiative, Phase, phased};
+use crate::domain::phases::initiatives;
+use crate::domain::phases::progress::{Progress, Warning};
+use crate::model::lanes::Lanes;
+use crate::model::{Board, Initiative, Phase};
 
 /// Plain text for a terminal, or Markdown for a report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,9 +129,9 @@ pub fn describe(board: &Board, it: &Initiative, p: &Progress, style: Style, item
     doc.list("success criteria", '-', &criteria);
     doc.list("decisions, newest first", '-', &decisions(it));
     if items {
-        let lines: Vec<String> = phased::items_by_phase(board, &it.id)
+        let lines: Vec<String> = initiatives::items_by_phase(board, &it.id)
             .into_iter()
-            .map(|item| phased::item_line(board, item))
+            .map(|item| initiatives::item_line(board, item))
             .collect();
         doc.list("items", '-', &lines);
     }

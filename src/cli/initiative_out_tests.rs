@@ -1,11 +1,11 @@
 //! The printed forms of phased delivery on a board with a decided initiative and an empty one.
 
 use super::*;
-use crate::domain::initiative::Criteria;
-use crate::domain::ops::{self, NewItem};
-use crate::domain::phased::{self, DecisionInput, NewInitiative};
-use crate::domain::phased_fixture::{apply, now};
-use crate::domain::{Boundary, Verdict};
+use crate::domain::change::{NewItem, ops};
+use crate::domain::phases::fixture::{apply, now};
+use crate::domain::phases::initiatives;
+use crate::domain::phases::initiatives::{DecisionInput, NewInitiative};
+use crate::model::{Boundary, Criteria, Verdict};
 
 /// `checkout` (MVP done, one enhancement item under way, a `continue` at boundary 1) and an
 /// empty, paused `search`.
@@ -13,15 +13,15 @@ fn board() -> Board {
     let mut board = Board::new("report");
     let criteria = Criteria { mvp: vec!["Pay by *card*".into()], ..Criteria::default() };
     let new = NewInitiative { name: "Checkout".into(), criteria, ..NewInitiative::default() };
-    apply(&mut board, |b| phased::create(b, new));
+    apply(&mut board, |b| initiatives::create(b, new));
     let new =
         NewInitiative { name: "Search | v2".into(), id: Some("search".into()), ..NewInitiative::default() };
-    apply(&mut board, |b| phased::create(b, new));
-    let change = crate::domain::initiative_edit::InitiativeChange {
-        status: Some(crate::domain::Status::Paused),
+    apply(&mut board, |b| initiatives::create(b, new));
+    let change = crate::domain::change::initiative_edit::InitiativeChange {
+        status: Some(crate::model::Status::Paused),
         ..Default::default()
     };
-    apply(&mut board, |b| phased::edit(b, "search", change));
+    apply(&mut board, |b| initiatives::edit(b, "search", change));
     for (title, phase, estimate, column) in [
         ("Pay", Phase::Mvp, 3, "done"),
         ("Saved cards", Phase::Enhancement, 5, "doing"),
@@ -33,7 +33,7 @@ fn board() -> Board {
             column: Some(column.into()),
             ..NewItem::default()
         };
-        apply(&mut board, |b| phased::add_to(b, ops::add(b, new, now())?, "checkout", Some(phase)));
+        apply(&mut board, |b| initiatives::add_to(b, ops::add(b, new, now())?, "checkout", Some(phase)));
     }
     let input = DecisionInput {
         boundary: Boundary::One,
@@ -43,7 +43,7 @@ fn board() -> Board {
         communicated: "sales".into(),
         open_items: None,
     };
-    apply(&mut board, |b| phased::decide(b, "checkout", input, "alex", now()));
+    apply(&mut board, |b| initiatives::decide(b, "checkout", input, "alex", now()));
     board
 }
 

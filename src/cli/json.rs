@@ -4,11 +4,15 @@
 
 use serde_json::{Value, json};
 
-use crate::domain::backlinks::Backlinks;
-use crate::domain::capacity::{Capacity, Split};
-use crate::domain::debt::Register;
-use crate::domain::discovery_success::{self, Timing};
-use crate::domain::{Board, Item, Kind, Timestamp, age, interest, timebox, two_stage, variants};
+use crate::domain::capacity::Capacity;
+use crate::domain::dual_track::discovery_success::Timing;
+use crate::domain::dual_track::{discovery_success, timebox, variants};
+use crate::domain::query::age;
+use crate::domain::query::backlinks::Backlinks;
+use crate::domain::two_stage;
+use crate::domain::two_stage::debt::Register;
+use crate::domain::two_stage::interest;
+use crate::model::{Board, Item, Kind, Split, Timestamp};
 
 /// What output about many items computes once per board.
 pub struct Listing<'b> {

@@ -7,8 +7,9 @@ use anyhow::Result;
 
 use super::commands::open;
 use super::{ListArgs, ListFormat, json, text};
-use crate::domain::lanes::Lanes;
-use crate::domain::{Board, Item, Timestamp, ops};
+use crate::domain::change::ops;
+use crate::model::lanes::Lanes;
+use crate::model::{Board, Item, Timestamp};
 
 pub fn list(path: &Path, args: &ListArgs, now: Timestamp) -> Result<()> {
     let board = open(path)?;

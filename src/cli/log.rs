@@ -7,8 +7,8 @@ use std::path::Path;
 use anyhow::Result;
 use clap::Args;
 
-use crate::domain::activity::{Action, Entry};
-use crate::domain::{ItemId, Timestamp};
+use crate::domain::team::activity::{Action, Entry};
+use crate::model::{ItemId, Timestamp};
 use crate::store::journal::Journal;
 
 #[derive(Debug, Args)]

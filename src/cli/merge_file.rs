@@ -11,11 +11,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use super::exit::Exit;
-use super::merge_io::{self, Output};
-use super::output;
-use crate::domain::Board;
-use crate::domain::activity::Stamp;
-use crate::domain::merge::{Side, merge3, report};
+use super::merge_io::Output;
+use super::{merge_io, output};
+use crate::domain::team::activity::Stamp;
+use crate::domain::team::merge::{Side, merge3, report};
+use crate::model::Board;
 use crate::store::written::Written;
 use crate::store::{BoardLock, beside, format, merge_note};
 

@@ -2,9 +2,9 @@
 //! may be empty when both sides added the file), and the merged text written over OURS, to
 //! another file (`-o OUT`) or to stdout (`-o -`).
 
-use std::fs;
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::{fs, io};
 
 use anyhow::{Context, Result};
 

@@ -32,8 +32,8 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::domain::debt::Sort;
-use crate::domain::{ItemId, Severity, Stage};
+use crate::domain::two_stage::debt::Sort;
+use crate::model::{ItemId, Severity, Stage};
 pub use args::{AddArgs, ConfigArgs, EditArgs, ListArgs, ListFormat, NewEstimate, SprintCommand};
 use args::{parse_estimate, parse_id, parse_severity, parse_sort, parse_stage};
 

@@ -7,9 +7,10 @@ use anyhow::Result;
 
 use super::commands::open;
 use super::{doc, evidence_report, initiative_out, output};
-use crate::domain::discovery_success::Period;
-use crate::domain::report::{self, Review};
-use crate::domain::{Board, Timestamp};
+use crate::domain::dual_track::discovery_success::Period;
+use crate::domain::rhythm::report;
+use crate::domain::rhythm::report::Review;
+use crate::model::{Board, Timestamp};
 
 pub fn run(path: &Path, sprint: Option<&str>, markdown: bool, now: Timestamp) -> Result<()> {
     let board = open(path)?;

@@ -7,12 +7,13 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use super::SprintCommand;
 use super::commands::{change, open};
-use super::output::{self, println};
-use crate::domain::planning::{self, NewSprint, Next};
-use crate::domain::sprint::{Sprint, Tally};
-use crate::domain::{Board, ItemId, Timestamp, timebox};
+use super::output::println;
+use super::{SprintCommand, output};
+use crate::domain::dual_track::timebox;
+use crate::domain::rhythm::planning;
+use crate::domain::rhythm::planning::{NewSprint, Next};
+use crate::model::{Board, ItemId, Sprint, Tally, Timestamp};
 
 pub fn run(path: &Path, command: SprintCommand, now: Timestamp) -> Result<()> {
     let today = now.date_naive();

@@ -9,8 +9,9 @@ use anyhow::{Result, anyhow};
 use super::commands::open;
 use super::{doc, output};
 use crate::clock;
-use crate::domain::Timestamp;
-use crate::domain::standup::{self, Since};
+use crate::domain::rhythm::standup;
+use crate::domain::rhythm::standup::Since;
+use crate::model::Timestamp;
 use crate::store::journal::Journal;
 
 pub fn run(

@@ -6,8 +6,11 @@ use std::fmt::Write;
 use crate::escape::one_line;
 
 use crate::domain::capacity::{Basis, Capacity};
-use crate::domain::debt::{Register, Sort, WINDOW_DAYS};
-use crate::domain::{Board, Item, Timestamp, age, dual_track, evidence, timebox, two_stage};
+use crate::domain::dual_track::timebox;
+use crate::domain::query::{age, evidence};
+use crate::domain::two_stage::debt::{Register, Sort, WINDOW_DAYS};
+use crate::domain::{dual_track, two_stage};
+use crate::model::{Board, Item, Timestamp};
 
 /// One line per item: id, track, column, stage, kind, estimate, title, tags, assignee.
 pub fn list(board: &Board, items: &[&Item]) -> String {

@@ -6,7 +6,8 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::commands::change;
-use crate::domain::{ItemId, Timestamp, variants};
+use crate::domain::dual_track::variants;
+use crate::model::{ItemId, Timestamp};
 
 pub fn split(path: &Path, id: ItemId, titles: &[String], now: Timestamp) -> Result<()> {
     let op = change(path, now, |board| variants::split(board, id, titles, now))?;

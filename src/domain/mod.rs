@@ -1,54 +1,11 @@
-//! The board and its rules: no terminal, no files.
+//! The rules of the board, by concept: no terminal, no files, no clock. `change` is the one way a
+//! board changes; every concept folder builds on `model` and `change`, never the other way round.
 
-pub mod activity;
-pub mod age;
-pub mod backlinks;
-pub mod base;
-pub mod blocking;
-pub mod board;
 pub mod capacity;
-pub mod changes;
-pub mod criteria;
-pub mod debt;
-pub mod discovery_success;
-pub mod doc;
+pub mod change;
 pub mod dual_track;
-pub mod edit;
-pub mod estimate;
-pub mod evidence;
-pub mod fields;
-pub mod figures;
-pub mod history;
-pub mod holds;
-pub mod initiative;
-pub mod initiative_edit;
-pub mod interest;
-pub mod item;
-pub mod labels;
-pub mod lanes;
-pub mod merge;
-pub mod ops;
-pub mod phase;
-pub mod phased;
-#[cfg(test)]
-pub(crate) mod phased_fixture;
-pub mod placement;
-pub mod planning;
-pub mod progress;
-pub mod references;
-pub mod report;
-pub mod search;
-pub mod settings;
-pub mod sprint;
-pub mod standup;
-mod standup_doc;
-pub mod timebox;
+pub mod phases;
+pub mod query;
+pub mod rhythm;
+pub mod team;
 pub mod two_stage;
-pub mod validate;
-pub mod variants;
-pub mod wip;
-
-pub use board::{Board, CapacityPolicy, Column, DefinitionOfDone, FORMAT_VERSION, TrackDef};
-pub use edit::{Edit, EditError, ItemChange};
-pub use initiative::{Boundary, Decision, Initiative, OpenItems, Phase, Status, Verdict};
-pub use item::{CheckEntry, Item, ItemId, Kind, Place, Severity, Stage, Timestamp, Track};

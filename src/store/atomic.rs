@@ -3,14 +3,16 @@
 //! half-written one, a failure at any step leaves the old file as it was, and no step follows a
 //! symbolic link (docs/FORMAT.md, "Files beside the board").
 
-use std::fs::{self, File, Permissions};
-use std::io::{self, Write};
+use std::fs::{File, Permissions};
+use std::io::Write;
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::{fs, io};
 
 use anyhow::{Context, Result, bail};
 
-use super::sidecar::{self, Temp};
+use super::sidecar;
+use super::sidecar::Temp;
 
 /// `<file>.<suffix>` next to `path`.
 pub fn sibling(path: &Path, suffix: &str) -> PathBuf {

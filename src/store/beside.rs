@@ -6,12 +6,12 @@
 
 use std::path::Path;
 
-use super::format::{self, FileError};
-use super::item_parse;
+use super::format::FileError;
 use super::item_text::write_item;
 use super::layout::{ITEM_CLOSE, ITEM_OPEN};
 use super::written::Written;
-use crate::domain::{Board, FORMAT_VERSION, Item};
+use super::{format, item_parse};
+use crate::model::{Board, FORMAT_VERSION, Item};
 
 /// The board in `bytes` (the file at `path`), read beside `known` and its text.
 pub fn read(path: &Path, bytes: Vec<u8>, known: &Board, known_text: &Written) -> Result<Board, FileError> {

@@ -9,8 +9,9 @@ use super::item_parse::{parse_board, parse_items};
 use super::item_text::write_item;
 use super::layout;
 use super::written::Written;
-use crate::domain::{Board, CheckEntry, Edit, Item, Kind, Phase, Severity, Stage, Track};
+use crate::domain::change::Edit;
 use crate::generate;
+use crate::model::{Board, CheckEntry, Item, Kind, Phase, Severity, Stage, Track};
 
 /// An item with every field set to something that is not its default (so the writer writes it).
 /// Adding a field to `Item` breaks this literal on purpose: give the new field a value here too.

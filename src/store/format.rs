@@ -8,8 +8,8 @@ use serde::Deserialize;
 
 use super::item_parse;
 use super::written::Written;
-use crate::domain::validate::{Invalid, Subject};
-use crate::domain::{Board, FORMAT_VERSION};
+use crate::domain::change::validate::{Invalid, Subject};
+use crate::model::{Board, FORMAT_VERSION};
 
 /// A board file that cannot be used, with the place in it where that was found.
 #[derive(Debug, Clone, PartialEq, Eq)]

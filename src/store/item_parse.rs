@@ -6,7 +6,7 @@
 use chrono::{DateTime, NaiveDate};
 
 use super::layout::{FIELD, ITEM_CLOSE, ITEM_OPEN, ITEMS_CLOSE, ITEMS_EMPTY, ITEMS_OPEN};
-use crate::domain::{Board, CheckEntry, Item, Kind, Phase, Place, Severity, Stage, Timestamp, Track};
+use crate::model::{Board, CheckEntry, Item, Kind, Phase, Place, Severity, Stage, Timestamp, Track};
 
 /// The board of a file in twotrack's layout: its settings read by the RON parser (they are
 /// short), its items line by line.

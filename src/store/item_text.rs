@@ -7,7 +7,7 @@ use std::fmt::Write;
 use chrono::{Datelike, NaiveDate, SecondsFormat, Timelike};
 
 use super::layout::{FIELD, ITEM_CLOSE, ITEM_OPEN};
-use crate::domain::{Item, Timestamp};
+use crate::model::{Item, Timestamp};
 
 /// Appends `item` as it appears in the items list, from `        (` to `        ),\n`.
 pub fn write_item(out: &mut String, item: &Item) {

@@ -16,11 +16,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::BoardLock;
 use super::atomic::sibling;
-use super::sidecar::{self, Access};
-use crate::domain::activity::Entry;
-use crate::domain::{ItemId, Timestamp};
+use super::sidecar::Access;
+use super::{BoardLock, sidecar};
+use crate::domain::team::activity::Entry;
+use crate::model::{ItemId, Timestamp};
 
 /// The journal of one board.
 #[derive(Clone, Debug)]

@@ -7,8 +7,8 @@
 
 use std::collections::HashMap;
 
-use crate::domain::Timestamp;
-use crate::domain::activity::Entry;
+use crate::domain::team::activity::Entry;
+use crate::model::Timestamp;
 
 /// The merged journal text.
 pub fn merge(base: &[u8], ours: &[u8], theirs: &[u8]) -> Vec<u8> {

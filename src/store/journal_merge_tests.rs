@@ -1,7 +1,7 @@
 //! Journals merged: both sides' new lines present once, in time order, after the common ones.
 
 use super::*;
-use crate::domain::activity::Action;
+use crate::domain::team::activity::Action;
 
 fn line(hour: i64, author: &str) -> String {
     let entry = Entry {

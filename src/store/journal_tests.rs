@@ -3,7 +3,7 @@
 use std::fs;
 
 use super::*;
-use crate::domain::activity::{Action, Entry};
+use crate::domain::team::activity::{Action, Entry};
 
 fn entry(n: u64, author: &str) -> Entry {
     Entry {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
-use crate::domain::{Board, Timestamp};
+use crate::model::{Board, Timestamp};
 
 /// The starter board shipped in `assets/`: a few items that teach the workflow.
 pub const STARTER: &str = include_str!("../../assets/starter.ron");

@@ -6,16 +6,15 @@
 //! write the board's journal: git writes the merged journal after the driver has run, and a
 //! line the driver appended would be lost or would stop the merge.
 
-use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
+use std::{fs, io};
 
 use anyhow::{Context, Result};
 
 use super::BoardLock;
 use super::atomic::sibling;
 use super::journal::Journal;
-use crate::domain::activity::Entry;
+use crate::domain::team::activity::Entry;
 
 /// Where the note of the board at `board` is.
 pub fn path(board: &Path) -> PathBuf {
@@ -51,7 +50,7 @@ pub fn take(board: &Path, lock: &BoardLock) -> Result<Vec<Entry>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::activity::{Action, Stamp};
+    use crate::domain::team::activity::{Action, Stamp};
 
     fn entry(summary: &str) -> Entry {
         let stamp =

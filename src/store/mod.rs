@@ -18,14 +18,14 @@ pub mod sidecar;
 pub mod users;
 pub mod written;
 
-use std::fs;
-use std::io::{self, Write};
+use std::io::Write;
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
+use std::{fs, io};
 
 use anyhow::{Context, Result, anyhow};
 
-use crate::domain::{Board, Timestamp};
+use crate::model::{Board, Timestamp};
 pub use format::FileError;
 pub use lock::BoardLock;
 use written::Written;

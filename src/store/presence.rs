@@ -9,16 +9,17 @@
 //! process, so no pid, host name or clock is needed to tell.
 
 use std::ffi::OsStr;
-use std::fs::{self, DirBuilder, File, OpenOptions, TryLockError};
-use std::io::{self, Read, Write};
+use std::fs::{DirBuilder, File, OpenOptions, TryLockError};
+use std::io::{Read, Write};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::{fs, io};
 
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
 use super::atomic;
-use crate::domain::{ItemId, Stage, Track};
+use crate::model::{ItemId, Stage, Track};
 
 /// The directory beside the board that holds one file per open session.
 pub const DIRECTORY: &str = ".twotrack-presence";

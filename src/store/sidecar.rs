@@ -16,10 +16,10 @@
 //!   may write (a sticky `/tmp`-like one) is a file in the way that belongs to someone other than
 //!   you, the board's owner or root an attack: it is refused with an error naming it and its owner.
 
-use std::fs::{self, File, OpenOptions};
-use std::io;
+use std::fs::{File, OpenOptions};
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::{fs, io};
 
 use anyhow::{Context, Result, bail};
 

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::item_text::write_item;
 use super::layout::{self, ITEM_START, ITEMS_CLOSE, ITEMS_EMPTY, ITEMS_OPEN};
-use crate::domain::{Board, Item, ItemId};
+use crate::model::{Board, Item, ItemId};
 
 /// Where one item's text lies, and which version of the item it is.
 #[derive(Clone, Debug)]
@@ -253,8 +253,9 @@ fn check_block(block: &str, item: &Item) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{CheckEntry, Edit, Severity};
+    use crate::domain::change::Edit;
     use crate::generate;
+    use crate::model::{CheckEntry, Severity};
 
     /// The whole board as the RON serializer writes it.
     fn ron_text(board: &Board) -> String {
@@ -266,32 +267,32 @@ mod tests {
     fn odd_board() -> Board {
         let mut board = generate::board(300, 3);
         let odd = "quote \" back\\slash\nnew\tline ünï 🚀";
-        let initiative = crate::domain::Initiative {
+        let initiative = crate::model::Initiative {
             id: "odd-one_2".into(),
             name: odd.into(),
             description: odd.into(),
-            criteria: crate::domain::initiative::Criteria {
+            criteria: crate::model::Criteria {
                 polish: vec![odd.into(), String::new()],
                 ..Default::default()
             },
-            status: crate::domain::Status::Paused,
-            decisions: vec![crate::domain::Decision {
-                boundary: crate::domain::Boundary::Two,
-                decision: crate::domain::Verdict::Stop,
+            status: crate::model::Status::Paused,
+            decisions: vec![crate::model::Decision {
+                boundary: crate::model::Boundary::Two,
+                decision: crate::model::Verdict::Stop,
                 date: chrono::NaiveDate::from_ymd_opt(2026, 2, 29 - 1).expect("date"),
                 author: odd.into(),
                 review: odd.into(),
                 plan: String::new(),
                 communicated: "a, b".into(),
-                open_items: Some(crate::domain::OpenItems::Backlog),
+                open_items: Some(crate::model::OpenItems::Backlog),
                 items: vec![1, 2],
             }],
         };
-        let add = crate::domain::initiative_edit::InitiativeEdit::Add(Box::new(initiative));
+        let add = crate::domain::change::initiative_edit::InitiativeEdit::Add(Box::new(initiative));
         board.apply(Edit::Initiative(add)).expect("add initiative");
         let mut item = board.item(5).expect("item").clone();
         item.initiative = Some("odd-one_2".into());
-        item.phase = Some(crate::domain::Phase::Polish);
+        item.phase = Some(crate::model::Phase::Polish);
         item.id = 1000;
         item.title = "quote \" back\\slash\nnew\tline \u{7} bell \u{301}accent ünï 🚀 r#\"raw\"#".into();
         item.tags = vec!["a,b".into(), "\"".into()];
@@ -319,8 +320,7 @@ mod tests {
         board.apply(Edit::Add(Box::new(item))).expect("add");
         board.apply(Edit::Add(Box::new(none_applies))).expect("add");
         board.entry_criteria = Some(vec!["Legal review".into(), "quote \" here".into()]);
-        board.interest_weights =
-            Some(crate::domain::interest::InterestWeights::default().with(Severity::Low, 0));
+        board.interest_weights = Some(crate::model::InterestWeights::default().with(Severity::Low, 0));
         board
     }
 
@@ -338,7 +338,8 @@ mod tests {
         let first = Written::new(&board, None).expect("writes");
         let adopted = Written::adopt(&board, first.text().to_owned()).expect("in layout");
         assert_eq!(adopted.blocks.len(), board.items().len());
-        let op = crate::domain::ops::move_to_column(&board, 7, "done", generate::epoch()).expect("op");
+        let op =
+            crate::domain::change::ops::move_to_column(&board, 7, "done", generate::epoch()).expect("op");
         board.apply(op.edit).expect("apply");
         let second = Written::new(&board, Some(&adopted)).expect("writes");
         assert_eq!(second.text(), ron_text(&board));

@@ -16,8 +16,8 @@ use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
 use crate::app::mouse::Target;
-use crate::domain::wip::Load;
-use crate::domain::{Stage, Track};
+use crate::domain::capacity::wip::Load;
+use crate::model::{Stage, Track};
 
 pub fn draw_board(buf: &mut Buffer, area: Rect, app: &App, state: &mut ViewState, theme: &Theme) {
     if area.height < 2 || area.width == 0 {

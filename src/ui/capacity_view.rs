@@ -12,8 +12,8 @@ use super::trends_view;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
-use crate::domain::capacity::{Basis, Capacity, Share, TOLERANCE};
-use crate::domain::{Track, wip};
+use crate::domain::capacity::{Basis, Capacity, Share, TOLERANCE, wip};
+use crate::model::Track;
 
 const LABEL: usize = 12;
 

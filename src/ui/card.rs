@@ -8,8 +8,10 @@ use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::domain::timebox::{self, Standing};
-use crate::domain::{Board, Item, Kind, Timestamp, age, variants};
+use crate::domain::dual_track::timebox::Standing;
+use crate::domain::dual_track::{timebox, variants};
+use crate::domain::query::age;
+use crate::model::{Board, Item, Kind, Timestamp};
 
 /// The letter that marks a kind on a card (the help legend explains them).
 pub fn kind_letter(kind: Kind) -> &'static str {
@@ -344,8 +346,9 @@ pub fn truncate(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ops::{self, NewItem};
-    use crate::domain::{Board, Edit};
+    use crate::domain::change::Edit;
+    use crate::domain::change::{NewItem, ops};
+    use crate::model::Board;
 
     fn card_text(width: u16, estimate: Option<u32>) -> String {
         let board = Board::new("t");

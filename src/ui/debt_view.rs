@@ -12,7 +12,8 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
-use crate::domain::debt::{self, Register, Sort, WINDOW_DAYS};
+use crate::domain::two_stage::debt;
+use crate::domain::two_stage::debt::{Register, Sort, WINDOW_DAYS};
 
 /// Draws the register with row `selected` (of its open items, in `sort`'s order) selected.
 pub fn draw_debt(buf: &mut Buffer, area: Rect, app: &App, (selected, sort): (usize, Sort), theme: &Theme) {

@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::card::truncate;
 use super::theme::Theme;
-use crate::app::App;
-use crate::app::item_form;
-use crate::domain::{age, two_stage};
+use crate::app::{App, item_form};
+use crate::domain::query::age;
+use crate::domain::two_stage;
 
 pub fn draw_details(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let Some(item) = app.selected_item() else {

@@ -13,9 +13,10 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
-use crate::domain::criteria::{self, Reason};
-use crate::domain::discovery_success::{self, Figures, Period, WINDOW_DAYS};
-use crate::domain::{Board, ItemId};
+use crate::domain::dual_track::criteria::Reason;
+use crate::domain::dual_track::discovery_success::{Figures, Period, WINDOW_DAYS};
+use crate::domain::dual_track::{criteria, discovery_success};
+use crate::model::{Board, ItemId};
 
 const LABEL: usize = 24;
 

@@ -14,7 +14,7 @@ use super::theme::Theme;
 use super::wrap::wrap;
 use crate::app::App;
 use crate::app::keymap::Mode;
-use crate::domain::Kind;
+use crate::model::Kind;
 
 /// What the board shows, in words: the top line, the cards, the marks.
 fn legend() -> Vec<String> {

@@ -12,8 +12,9 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
-use crate::domain::progress::Progress;
-use crate::domain::{Initiative, Phase, phased};
+use crate::domain::phases::initiatives;
+use crate::domain::phases::progress::Progress;
+use crate::model::{Initiative, Phase};
 
 const LABEL: usize = 13;
 
@@ -146,7 +147,7 @@ fn decisions(it: &Initiative, theme: &Theme, keys: &dyn Fn(&[Action]) -> String)
 
 fn items(app: &App, it: &Initiative, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![heading("Items", theme)];
-    let items = phased::items_by_phase(app.board(), &it.id);
+    let items = initiatives::items_by_phase(app.board(), &it.id);
     if items.is_empty() {
         let label = app.keymap().short_keys(Mode::Board, &[Action::LabelInitiative]).unwrap_or_default();
         lines.push(Line::styled(
@@ -156,7 +157,7 @@ fn items(app: &App, it: &Initiative, theme: &Theme) -> Vec<Line<'static>> {
     }
     for item in items {
         let style = item.phase.map_or(theme.base, |ph| theme.phase(ph));
-        lines.push(Line::styled(format!("  {}", phased::item_line(app.board(), item)), style));
+        lines.push(Line::styled(format!("  {}", initiatives::item_line(app.board(), item)), style));
     }
     lines
 }

@@ -13,8 +13,8 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
-use crate::domain::progress::Progress;
-use crate::domain::{Initiative, Phase};
+use crate::domain::phases::progress::Progress;
+use crate::model::{Initiative, Phase};
 
 /// Indent of the lines under an initiative's name.
 const INDENT: &str = "   ";

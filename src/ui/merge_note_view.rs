@@ -12,7 +12,7 @@ use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
 use crate::app::overlay::MergeNote;
-use crate::domain::activity::{Action as Did, Entry};
+use crate::domain::team::activity::{Action as Did, Entry};
 
 /// Rows above the entries: who merged, what that means, a blank line.
 const INTRO_ROWS: usize = 3;

@@ -39,7 +39,7 @@ use crate::app::action::Action;
 use crate::app::keymap::Mode;
 use crate::app::mouse::Target;
 use crate::app::overlay::Overlay;
-use crate::domain::Stage;
+use crate::model::Stage;
 use layout::{MIN_HEIGHT, MIN_WIDTH};
 use theme::Theme;
 

@@ -5,8 +5,8 @@
 use ratatui::text::Span;
 
 use super::theme::Theme;
-use crate::domain::Phase;
-use crate::domain::progress::Progress;
+use crate::domain::phases::progress::Progress;
+use crate::model::Phase;
 
 /// Columns the letters and gaps take: `M `, ` E `, ` P `.
 const OVERHEAD: usize = 8;
@@ -53,7 +53,7 @@ fn segment_widths(progress: &Progress, cells: usize) -> [usize; 3] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::phased_fixture::board;
+    use crate::domain::phases::fixture::board;
 
     fn progress(items: &[(Phase, Option<u32>, &str)]) -> Progress {
         let b = board(items);

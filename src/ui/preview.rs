@@ -8,7 +8,8 @@ use ratatui::layout::Rect;
 use super::card::{kind_letter, truncate};
 use super::theme::Theme;
 use crate::app::App;
-use crate::domain::{timebox, two_stage};
+use crate::domain::dual_track::timebox;
+use crate::domain::two_stage;
 
 pub fn draw_preview(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(area.width);

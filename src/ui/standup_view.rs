@@ -16,7 +16,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
-use crate::domain::doc::{Block, Doc, table_lines};
+use crate::domain::rhythm::doc::{Block, Doc, table_lines};
 
 /// One paragraph of the document: what goes before its first line and before the others, its
 /// text, and its style.

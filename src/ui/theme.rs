@@ -5,7 +5,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::BorderType;
 
 use crate::app::status::Level;
-use crate::domain::{Kind, Phase, Track};
+use crate::model::{Kind, Phase, Track};
 
 #[derive(Clone, Debug)]
 pub struct Theme {

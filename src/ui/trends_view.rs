@@ -8,11 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::domain::Board;
 use crate::domain::capacity::TOLERANCE;
-use crate::domain::doc::{count, spark};
-use crate::domain::figures::stage_two_skipped_twice;
-use crate::domain::sprint::Figures;
+use crate::domain::rhythm::doc::spark;
+use crate::domain::rhythm::figures::stage_two_skipped_twice;
+use crate::model::{Board, Figures};
+use crate::words::count;
 
 const LABEL: usize = 14;
 

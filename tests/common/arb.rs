@@ -4,12 +4,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use proptest::collection::{btree_set, vec};
 use proptest::option;
 use proptest::prelude::*;
-use twotrack::domain::initiative::Criteria;
-use twotrack::domain::initiative_edit::{InitiativeChange, InitiativeEdit};
-use twotrack::domain::interest::InterestWeights;
-use twotrack::domain::{
-    Board, Boundary, CheckEntry, Decision, Edit, Initiative, Item, ItemChange, ItemId, Kind, OpenItems,
-    Phase, Place, Severity, Stage, Status, Track, Verdict,
+use twotrack::domain::change::initiative_edit::{InitiativeChange, InitiativeEdit};
+use twotrack::domain::change::{Edit, ItemChange};
+use twotrack::model::{
+    Board, Boundary, CheckEntry, Criteria, Decision, Initiative, InterestWeights, Item, ItemId, Kind,
+    OpenItems, Phase, Place, Severity, Stage, Status, Track, Verdict,
 };
 
 /// The initiatives a generated board may have (items pick one of them by index).

@@ -98,7 +98,7 @@ pub fn wait_until(what: &str, mut check: impl FnMut() -> bool) {
 }
 
 /// The fixed clock as a timestamp.
-pub fn now() -> twotrack::domain::Timestamp {
+pub fn now() -> twotrack::model::Timestamp {
     chrono::DateTime::parse_from_rfc3339(NOW).expect("time").to_utc()
 }
 
@@ -180,7 +180,7 @@ pub fn session(sandbox: &Sandbox, author: &str) -> twotrack::app::App {
 }
 
 /// The board's activity journal, every entry.
-pub fn journal(sandbox: &Sandbox) -> Vec<twotrack::domain::activity::Entry> {
+pub fn journal(sandbox: &Sandbox) -> Vec<twotrack::domain::team::activity::Entry> {
     twotrack::store::journal::Journal::of(&sandbox.board).entries(None, None).expect("read journal")
 }
 

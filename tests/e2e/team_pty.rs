@@ -6,7 +6,7 @@ use crate::common;
 
 use crate::common::pty::Pty;
 use crate::common::{Sandbox, journal};
-use twotrack::domain::activity::Action;
+use twotrack::domain::team::activity::Action;
 
 const F2: &str = "\x1bOQ";
 const END: &str = "\x1b[F";

@@ -7,7 +7,7 @@ use crate::common::{app_on_starter, press, type_text};
 use twotrack::app::App;
 use twotrack::app::keymap::Mode;
 use twotrack::app::saver::SaveState;
-use twotrack::domain::{Stage, Track};
+use twotrack::model::{Stage, Track};
 use twotrack::store::Store;
 
 fn selected(app: &App) -> Option<u64> {
@@ -18,7 +18,7 @@ fn column_of(app: &App, id: u64) -> String {
     app.board().item(id).expect("item").column.clone()
 }
 
-fn saved_board(sandbox: &common::Sandbox) -> twotrack::domain::Board {
+fn saved_board(sandbox: &common::Sandbox) -> twotrack::model::Board {
     Store::load(&sandbox.board).expect("load").1
 }
 
@@ -440,7 +440,7 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
             app.peers_changed(vec![Peer { session: "b".into(), said: bob }]);
         }
         if mode == Mode::MergeNote {
-            use twotrack::domain::activity::{Action, Stamp};
+            use twotrack::domain::team::activity::{Action, Stamp};
             let stamp =
                 Stamp { author: "alice".into(), session: String::new(), time: chrono::DateTime::UNIX_EPOCH };
             let summary = "#1 column: kept \"Review\" (ours), not applied \"Done\" (theirs)";

@@ -4,7 +4,7 @@
 use crate::common::{Sandbox, app_on_fixture, press, screen, type_text};
 use serde_json::json;
 use twotrack::app::keymap::Mode;
-use twotrack::domain::Stage;
+use twotrack::model::Stage;
 
 #[test]
 fn the_board_flags_an_off_target_stage_two_share_in_its_summary_line() {

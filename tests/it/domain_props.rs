@@ -4,9 +4,9 @@
 use crate::common::arb;
 use proptest::prelude::*;
 use twotrack::domain::capacity::Capacity;
-use twotrack::domain::lanes::{LaneKey, Lanes, lane_items};
-use twotrack::domain::ops;
-use twotrack::domain::{Board, Stage, Track};
+use twotrack::domain::change::ops;
+use twotrack::model::lanes::{LaneKey, Lanes, lane_items};
+use twotrack::model::{Board, Stage, Track};
 
 /// The board with its id counter set aside: ids are never reused, so undoing an add does not
 /// give its id back.
@@ -63,7 +63,7 @@ proptest! {
         let Some(item) = board.items().get(pick % board.items().len().max(1)).cloned() else {
             return Ok(());
         };
-        let key = twotrack::domain::lanes::lane_of(&board, &item).expect("valid column");
+        let key = twotrack::model::lanes::lane_of(&board, &item).expect("valid column");
         let before: Vec<u64> = lane_items(&board, key).iter().map(|it| it.id).collect();
         let Ok(op) = ops::shift_in_lane(&board, item.id, if down { 1 } else { -1 }, item.updated) else {
             return Ok(());

@@ -6,7 +6,7 @@ use crate::common::{Sandbox, app_at, app_on_starter, press, run_at, screen, type
 use serde_json::json;
 use twotrack::app::App;
 use twotrack::app::keymap::Mode;
-use twotrack::domain::Stage;
+use twotrack::model::Stage;
 
 fn status(app: &App) -> String {
     app.status().map(|s| s.text.clone()).unwrap_or_default()

@@ -4,10 +4,8 @@
 
 use crate::common::arb;
 use proptest::prelude::*;
-use twotrack::domain::criteria;
-use twotrack::domain::debt;
-use twotrack::domain::interest;
-use twotrack::domain::variants;
+use twotrack::domain::dual_track::{criteria, variants};
+use twotrack::domain::two_stage::{debt, interest};
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]

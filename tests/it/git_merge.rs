@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::common::{Run, twotrack};
-use twotrack::domain::activity::{Action, Entry};
-use twotrack::domain::ops;
-use twotrack::domain::{Board, Edit, ItemChange, ItemId, Timestamp, Track};
+use twotrack::domain::change::{Edit, ItemChange, ops};
+use twotrack::domain::team::activity::{Action, Entry};
+use twotrack::model::{Board, ItemId, Timestamp, Track};
 use twotrack::store::journal::Journal;
 use twotrack::store::{BoardLock, Store, merge_note};
 

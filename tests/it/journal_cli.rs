@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::common::{Sandbox, journal, twotrack};
-use twotrack::domain::activity::Action;
+use twotrack::domain::team::activity::Action;
 
 #[test]
 fn eight_concurrent_writers_each_change_is_in_the_board_and_once_in_the_journal() {

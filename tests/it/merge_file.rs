@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use crate::common::{Run, twotrack};
-use twotrack::domain::ops::{self, NewItem};
-use twotrack::domain::{Board, Timestamp};
+use twotrack::domain::change::{NewItem, ops};
+use twotrack::model::{Board, Timestamp};
 use twotrack::store::format;
 
 fn at(s: i64) -> Timestamp {

@@ -11,10 +11,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
 use serde_json::{Map, Value};
-use twotrack::domain::fields::{self, MOVE, MOVE_NAME};
-use twotrack::domain::merge::{Merge, Side, merge3};
-use twotrack::domain::ops::{self, NewItem, Op, OpError};
-use twotrack::domain::{Board, ItemChange, ItemId, Stage, Timestamp, two_stage};
+use twotrack::domain::change::fields::{MOVE, MOVE_NAME};
+use twotrack::domain::change::{ItemChange, NewItem, Op, OpError, fields, ops};
+use twotrack::domain::team::merge::{Merge, Side, merge3};
+use twotrack::domain::two_stage;
+use twotrack::model::{Board, ItemId, Stage, Timestamp};
 use twotrack::store::format;
 
 fn at(s: i64) -> Timestamp {

@@ -6,10 +6,10 @@ use crate::common::pty::Pty;
 use crate::common::{Sandbox, app_on_starter, now, press, screen};
 use twotrack::app::App;
 use twotrack::app::keymap::Mode;
-use twotrack::domain::activity::{Action, Entry, Stamp};
-use twotrack::domain::merge::{Side, merge3, report};
-use twotrack::domain::ops::{self, NewItem};
-use twotrack::domain::{Board, Timestamp};
+use twotrack::domain::change::{NewItem, ops};
+use twotrack::domain::team::activity::{Action, Entry, Stamp};
+use twotrack::domain::team::merge::{Side, merge3, report};
+use twotrack::model::{Board, Timestamp};
 use twotrack::store::{Store, journal::Journal, merge_note};
 
 fn apply(board: &Board, op: Result<ops::Op, ops::OpError>) -> Board {

@@ -4,10 +4,10 @@
 
 use proptest::prelude::*;
 use serde_json::Value;
-use twotrack::domain::fields::{self, MOVE, MOVE_NAME, RANK};
-use twotrack::domain::merge::{Side, merge3};
-use twotrack::domain::ops::{self, NewItem};
-use twotrack::domain::{Board, ItemChange, ItemId, Stage, Timestamp};
+use twotrack::domain::change::fields::{MOVE, MOVE_NAME, RANK};
+use twotrack::domain::change::{ItemChange, NewItem, fields, ops};
+use twotrack::domain::team::merge::{Side, merge3};
+use twotrack::model::{Board, ItemId, Stage, Timestamp};
 
 fn at(s: i64) -> Timestamp {
     chrono::DateTime::from_timestamp(1_800_000_000 + s, 0).expect("time")
@@ -158,7 +158,7 @@ proptest! {
             }
         }
         // Every item either side added is on the merged board, under some id.
-        let anonymous = |it: &twotrack::domain::Item| {
+        let anonymous = |it: &twotrack::model::Item| {
             let mut it = it.clone();
             it.id = 0;
             it

@@ -301,8 +301,8 @@ fn boards_without_initiatives_keep_their_bytes_and_read_only_commands_write_noth
         s.run(&["initiative", "add", "Temp"]).ok();
         assert!(s.text().contains("initiatives: ["));
         let (mut store, mut board) = twotrack::store::Store::load(&s.board).expect("load");
-        let remove = twotrack::domain::initiative_edit::InitiativeEdit::Remove("temp".into());
-        board.apply(twotrack::domain::Edit::Initiative(remove)).expect("remove");
+        let remove = twotrack::domain::change::initiative_edit::InitiativeEdit::Remove("temp".into());
+        board.apply(twotrack::domain::change::Edit::Initiative(remove)).expect("remove");
         store.save(&board).expect("save");
         assert_eq!(s.read(), bytes, "{fixture}");
     }

@@ -8,7 +8,7 @@ use crate::common::{app_on_starter, press};
 use twotrack::app::App;
 use twotrack::app::keymap::Mode;
 use twotrack::app::overlay::Overlay;
-use twotrack::domain::{Stage, Track};
+use twotrack::model::{Stage, Track};
 use twotrack::store::presence::{Announcement, Peer, Selected, SharedView};
 
 fn on(item: u64, column: &str) -> Option<Selected> {

@@ -8,7 +8,7 @@ use crate::common::{app_on_starter, press, render};
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use twotrack::app::App;
-use twotrack::domain::{Stage, Track};
+use twotrack::model::{Stage, Track};
 use twotrack::store::presence::{Announcement, Peer, Selected, SharedView};
 
 fn text(app: &App, width: u16, height: u16) -> String {

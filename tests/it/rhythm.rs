@@ -7,7 +7,7 @@ use crate::common;
 use crate::common::{Sandbox, app_on_starter, press, screen, type_text};
 use twotrack::app::App;
 use twotrack::app::keymap::{Keymap, Mode};
-use twotrack::domain::Timestamp;
+use twotrack::model::Timestamp;
 use twotrack::store::Store;
 
 fn at(text: &str) -> Timestamp {
@@ -27,7 +27,7 @@ fn app_at(fixture: &str, now: &str) -> (Sandbox, App) {
     (s, app)
 }
 
-fn saved(s: &Sandbox) -> twotrack::domain::Board {
+fn saved(s: &Sandbox) -> twotrack::model::Board {
     Store::load(&s.board).expect("load").1
 }
 
@@ -63,8 +63,8 @@ fn a_sprint_is_started_committed_to_and_closed_from_the_board() {
     assert_eq!(app.view().query.text(), "+sprint");
     let shown: usize = (0..app.view().column_count())
         .map(|c| {
-            app.view().lane(c, twotrack::domain::Stage::One).len()
-                + app.view().lane(c, twotrack::domain::Stage::Two).len()
+            app.view().lane(c, twotrack::model::Stage::One).len()
+                + app.view().lane(c, twotrack::model::Stage::Two).len()
         })
         .sum();
     assert_eq!(shown, 2, "only the sprint's items show");

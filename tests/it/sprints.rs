@@ -7,9 +7,9 @@ use std::path::Path;
 
 use crate::common::{Sandbox, arb};
 use proptest::prelude::*;
-use twotrack::domain::planning::{self, NewSprint, Next};
-use twotrack::domain::sprint::{Model, Rollover};
-use twotrack::domain::{Board, Track};
+use twotrack::domain::rhythm::planning;
+use twotrack::domain::rhythm::planning::{NewSprint, Next};
+use twotrack::model::{Board, Model, Rollover, Track};
 use twotrack::store::format::{from_bytes, to_text};
 
 /// Runs a command that must fail with one sentence and leave the board byte for byte.
@@ -178,12 +178,14 @@ proptest! {
 #[test]
 fn discovery_items_commit_like_any_other() {
     let mut board = start_on(&Board::new("t"), Model::Split);
-    let new = twotrack::domain::ops::NewItem {
+    let new = twotrack::domain::change::NewItem {
         title: "spike".into(),
         track: Some(Track::Discovery),
         ..Default::default()
     };
-    board.apply(twotrack::domain::ops::add(&board, new, common::now()).expect("add").edit).expect("apply");
+    board
+        .apply(twotrack::domain::change::ops::add(&board, new, common::now()).expect("add").edit)
+        .expect("apply");
     board.apply(planning::toggle(&board, 1, common::now()).expect("toggle").edit).expect("apply");
     assert!(board.in_current_sprint(board.item(1).expect("item")));
 }

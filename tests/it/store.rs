@@ -7,12 +7,12 @@ use std::path::Path;
 
 use crate::common::{Sandbox, arb};
 use proptest::prelude::*;
-use twotrack::domain::ops;
+use twotrack::domain::change::ops;
 use twotrack::store::format::{from_bytes, to_text};
 use twotrack::store::location::STARTER;
 use twotrack::store::{BoardLock, SaveError, Store};
 
-fn now() -> twotrack::domain::Timestamp {
+fn now() -> twotrack::model::Timestamp {
     chrono::DateTime::parse_from_rfc3339(common::NOW).expect("time").to_utc()
 }
 

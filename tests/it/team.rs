@@ -4,14 +4,14 @@
 
 use crate::common::{Sandbox, journal, press, session, type_text};
 use twotrack::app::App;
-use twotrack::domain::activity::Action;
+use twotrack::domain::team::activity::Action;
 use twotrack::store::Store;
 
 fn status(app: &App) -> String {
     app.status().map(|s| s.text.clone()).unwrap_or_default()
 }
 
-fn saved(s: &Sandbox) -> twotrack::domain::Board {
+fn saved(s: &Sandbox) -> twotrack::model::Board {
     Store::load(&s.board).expect("load").1
 }
 

@@ -4,7 +4,7 @@
 use crate::common::{Sandbox, app_on_starter, press, screen, type_text};
 use serde_json::json;
 use twotrack::app::keymap::Mode;
-use twotrack::domain::Stage;
+use twotrack::model::Stage;
 
 fn ready_stage_two(app: &twotrack::app::App) -> Vec<u64> {
     app.view().lane(3, Stage::Two).to_vec()

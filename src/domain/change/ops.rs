@@ -1,0 +1,321 @@
+//! What users ask for ("move #5 to Review", "label it stage two"), turned into exact [`Edit`]s
+//! with a one-line summary that the command line prints and the board shows (and undo names).
+
+use chrono::NaiveDate;
+
+use super::edit::{Edit, ItemChange};
+use super::placement::{append_rank, place_at_end, place_at_index};
+use super::references::without_references;
+use crate::model::lanes::{lane_items, lane_of};
+use crate::model::{Board, Item, ItemId, Kind, Place, Severity, Stage, Timestamp, Track};
+
+/// A user's request that cannot be carried out, in words the user can act on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum OpError {
+    #[error("item #{0} does not exist")]
+    NoSuchItem(ItemId),
+    #[error("there is no column `{column}` (the columns are {known})")]
+    NoSuchColumn { column: String, known: String },
+    #[error(
+        "column `{column}` belongs to the {column_track} track, but item #{id} is in the {item_track} track"
+    )]
+    OtherTrack { id: ItemId, column: String, column_track: Track, item_track: Track },
+    #[error("column `{column}` belongs to the {column_track} track, not the {track} track")]
+    ColumnNotInTrack { column: String, column_track: Track, track: Track },
+    #[error("#{id} is already in the {which} column of its track")]
+    AtEdge { id: ItemId, which: &'static str },
+    #[error("#{id} is already at the {which} of its lane")]
+    AtLaneEnd { id: ItemId, which: &'static str },
+    #[error("a title cannot be empty")]
+    EmptyTitle,
+    #[error("a target share is a percentage from 0 to 100, not {0}")]
+    BadShare(u8),
+    #[error("{what} stage-one items, and #{id} is stage two")]
+    NotStageOne { id: ItemId, what: &'static str },
+    #[error("{what} discovery items, and #{id} is in the delivery track")]
+    NotDiscovery { id: ItemId, what: &'static str },
+    #[error("promoting #{0} needs at least one delivery item to create; to conclude it without one, drop it")]
+    NothingToPromote(ItemId),
+    #[error("dropping #{0} needs a reason")]
+    NoReason(ItemId),
+    #[error("the discovery track has no done column to conclude items in")]
+    NoDoneColumn,
+    #[error("there is no entry criterion `{name}` (the criteria are {known}, or none)")]
+    UnknownCriterion { name: String, known: String },
+    #[error("`none` says that no entry criterion applies, so it cannot be given with others")]
+    NoneWithOthers,
+    #[error("entry criteria are for discovery items, and #{0} is in the delivery track")]
+    CriteriaNotDiscovery(ItemId),
+    #[error("#{0} is not a variant of an experiment; split an item into variants first")]
+    NotAVariant(ItemId),
+    #[error("an experiment needs at least two variants, so #{0} needs at least one more")]
+    LonelyVariant(ItemId),
+    #[error("an experiment has at most {max} variants, and #{id} would make {count}")]
+    TooManyVariants { id: ItemId, count: usize, max: usize },
+    #[error("experiment #{experiment} is decided already: #{winner} won")]
+    Decided { experiment: ItemId, winner: ItemId },
+    #[error("the {0} track has no done column to archive losing variants in")]
+    NoArchive(Track),
+    #[error(transparent)]
+    Phased(#[from] crate::domain::phases::initiatives::PhasedError),
+    // Sprints and blocked items.
+    #[error("no sprint is open; start one first")]
+    NoOpenSprint,
+    #[error("sprint \"{0}\" is still open; close it before starting another")]
+    SprintOpen(String),
+    #[error("there is already a sprint called \"{0}\"; sprint names are unique on a board")]
+    SprintNameTaken(String),
+    #[error("a sprint needs a name")]
+    EmptySprintName,
+    #[error("there is no sprint called \"{0}\"")]
+    NoSuchSprint(String),
+    #[error("a sprint cannot end ({end}) before it starts ({start})")]
+    EndBeforeStart { start: chrono::NaiveDate, end: chrono::NaiveDate },
+    #[error("#{id} is committed to the closed sprint \"{sprint}\", not to the open one")]
+    InClosedSprint { id: ItemId, sprint: String },
+    #[error("blocking #{0} needs a reason")]
+    NoBlockReason(ItemId),
+    #[error("the board has no sprints yet; start one first")]
+    NoSprints,
+}
+
+/// An edit ready to apply, with what it does in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Op {
+    pub edit: Edit,
+    pub summary: String,
+}
+
+/// What a user gives to create an item; the rest (id, rank, timestamps) is decided here.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewItem {
+    pub title: String,
+    pub track: Option<Track>,
+    pub column: Option<String>,
+    pub stage: Option<Stage>,
+    pub kind: Option<Kind>,
+    pub estimate: Option<u32>,
+    pub tags: Vec<String>,
+    pub assignee: Option<String>,
+    pub description: String,
+    pub severity: Option<Severity>,
+    pub question: Option<String>,
+    pub outcome: Option<String>,
+    pub timebox: Option<NaiveDate>,
+    /// Discovery: the entry criteria that put it there (texts of the board's list; empty: none
+    /// applies).
+    pub criteria: Option<Vec<String>>,
+}
+
+/// Adds an item at the bottom of its lane. Defaults: delivery track (or the column's track),
+/// stage one, first column; kind `spike` in discovery and `feature` in delivery.
+pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
+    let title = clean_title(&new.title)?;
+    let (track, column) = match (&new.column, new.track) {
+        (Some(col), track) => {
+            let (col_track, _, column) = find_column(board, col)?;
+            match track {
+                Some(t) if t != col_track => {
+                    return Err(OpError::ColumnNotInTrack {
+                        column: col.clone(),
+                        column_track: col_track,
+                        track: t,
+                    });
+                }
+                _ => (col_track, column.id.clone()),
+            }
+        }
+        (None, track) => {
+            let track = track.unwrap_or(Track::Delivery);
+            (track, first_column(board, track))
+        }
+    };
+    let stage = new.stage.unwrap_or(Stage::One);
+    let id = board.next_id;
+    if new.criteria.is_some() && track != Track::Discovery {
+        return Err(OpError::CriteriaNotDiscovery(id));
+    }
+    let rank = append_rank(board, track, &column, stage, id);
+    let kind = new.kind.unwrap_or(match track {
+        Track::Discovery => Kind::Spike,
+        Track::Delivery => Kind::Feature,
+    });
+    let item = Item {
+        estimate: new.estimate,
+        tags: clean_tags(&new.tags),
+        assignee: new.assignee.map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()),
+        description: new.description.trim_end().to_owned(),
+        question: new.question.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty()),
+        timebox: new.timebox,
+        outcome: new.outcome.map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()),
+        severity: new.severity,
+        criteria: new.criteria,
+        ..Item::new(id, title.clone(), Place { track, column, stage, rank }, kind, now)
+    };
+    Ok(Op { edit: Edit::Add(Box::new(item)), summary: format!("added #{id} \"{title}\"") })
+}
+
+/// Adds several items as one step (one undo), each at the bottom of its lane in the order
+/// given, with consecutive ids.
+pub fn add_many(board: &Board, news: Vec<NewItem>, now: Timestamp) -> Result<Op, OpError> {
+    // Each new item is added to a scratch board so that the next one gets the next id and rank.
+    let mut scratch = board.clone();
+    let mut edits = Vec::with_capacity(news.len());
+    for new in news {
+        let edit = add(&scratch, new, now)?.edit;
+        let id = edit.subject().unwrap_or_default();
+        scratch.apply(edit.clone()).map_err(|_| OpError::NoSuchItem(id))?;
+        edits.push(edit);
+    }
+    let ids: Vec<String> = edits.iter().filter_map(Edit::subject).map(|id| format!("#{id}")).collect();
+    let summary = match ids.as_slice() {
+        [one] => format!("added {one}"),
+        _ => format!("added {} items: {}", ids.len(), ids.join(", ")),
+    };
+    Ok(Op { edit: Edit::Batch(edits), summary })
+}
+
+/// Deletes an item, and the references other items hold to it (so that no reference is left
+/// pointing at nothing; one undo brings both back).
+pub fn remove(board: &Board, id: ItemId) -> Result<Op, OpError> {
+    let item = get(board, id)?;
+    let summary = format!("deleted #{id} \"{}\"", item.title);
+    let mut edits: Vec<Edit> = board
+        .referrers(id)
+        .filter_map(|other| {
+            let change = without_references(other, |target| target == id)?;
+            // Not an edit of that item by the user: its own time stays.
+            Some(Edit::Change { id: other.id, change: Box::new(change), at: other.updated })
+        })
+        .collect();
+    if edits.is_empty() {
+        return Ok(Op { edit: Edit::Remove(id), summary });
+    }
+    // The deleted item first, so that undo selects it again.
+    edits.insert(0, Edit::Remove(id));
+    Ok(Op { edit: Edit::Batch(edits), summary })
+}
+
+/// Changes fields of an item (the editor's save).
+pub fn update(board: &Board, id: ItemId, mut change: ItemChange, now: Timestamp) -> Result<Op, OpError> {
+    get(board, id)?;
+    if let Some(title) = &change.title {
+        change.title = Some(clean_title(title)?);
+    }
+    if let Some(tags) = &change.tags {
+        change.tags = Some(clean_tags(tags));
+    }
+    if let Some(links) = &mut change.links {
+        // An item does not link to itself (a file with such a link does not load).
+        links.retain(|l| *l != id);
+    }
+    Ok(Op { edit: Edit::Change { id, change: Box::new(change), at: now }, summary: format!("edited #{id}") })
+}
+
+/// Moves an item to the bottom of the same-stage lane of a column of its own track.
+pub fn move_to_column(board: &Board, id: ItemId, column: &str, now: Timestamp) -> Result<Op, OpError> {
+    let item = get(board, id)?;
+    let (track, _, col) = find_column(board, column)?;
+    if track != item.track {
+        return Err(OpError::OtherTrack {
+            id,
+            column: column.to_owned(),
+            column_track: track,
+            item_track: item.track,
+        });
+    }
+    let name = col.name.clone();
+    let edit = place_at_end(board, item, track, &col.id, item.stage, now);
+    Ok(Op { edit, summary: format!("#{id} moved to {name}") })
+}
+
+/// Moves an item one column left (`-1`) or right (`+1`) within its track.
+pub fn step_column(board: &Board, id: ItemId, delta: isize, now: Timestamp) -> Result<Op, OpError> {
+    let item = get(board, id)?;
+    let columns = &board.track(item.track).columns;
+    let here = columns.iter().position(|c| c.id == item.column).unwrap_or(0);
+    let target = here
+        .checked_add_signed(delta)
+        .filter(|&t| t < columns.len())
+        .ok_or(OpError::AtEdge { id, which: if delta < 0 { "first" } else { "last" } })?;
+    move_to_column(board, id, &columns[target].id, now)
+}
+
+/// Labels an item stage one or two; it moves to the bottom of that lane of its column.
+pub fn set_stage(board: &Board, id: ItemId, stage: Stage, now: Timestamp) -> Result<Op, OpError> {
+    let item = get(board, id)?;
+    let summary = format!("#{id} labelled {}", stage.label());
+    if item.stage == stage {
+        return Ok(Op {
+            edit: Edit::Batch(Vec::new()),
+            summary: format!("#{id} is already {}", stage.label()),
+        });
+    }
+    let edit = place_at_end(board, item, item.track, &item.column, stage, now);
+    Ok(Op { edit, summary })
+}
+
+/// Moves an item to the first column of the other track, keeping its stage.
+pub fn to_other_track(board: &Board, id: ItemId, now: Timestamp) -> Result<Op, OpError> {
+    let item = get(board, id)?;
+    let track = item.track.other();
+    let column = first_column(board, track);
+    let edit = place_at_end(board, item, track, &column, item.stage, now);
+    Ok(Op { edit, summary: format!("#{id} moved to the {track} track") })
+}
+
+/// Moves an item one place down (`+1`) or up (`-1`) within its lane.
+pub fn shift_in_lane(board: &Board, id: ItemId, delta: isize, now: Timestamp) -> Result<Op, OpError> {
+    let item = get(board, id)?;
+    let key = lane_of(board, item).ok_or(OpError::NoSuchItem(id))?;
+    let lane = lane_items(board, key);
+    let here = lane.iter().position(|it| it.id == id).unwrap_or(0);
+    let target = here
+        .checked_add_signed(delta)
+        .filter(|&t| t < lane.len())
+        .ok_or(OpError::AtLaneEnd { id, which: if delta < 0 { "top" } else { "bottom" } })?;
+    let edit = place_at_index(board, item, key, target, now);
+    Ok(Op { edit, summary: format!("#{id} moved {}", if delta < 0 { "up" } else { "down" }) })
+}
+
+fn get(board: &Board, id: ItemId) -> Result<&Item, OpError> {
+    board.item(id).ok_or(OpError::NoSuchItem(id))
+}
+
+/// The column with this id, or an error that lists the columns there are.
+pub fn find_column<'b>(
+    board: &'b Board,
+    id: &str,
+) -> Result<(Track, usize, &'b crate::model::Column), OpError> {
+    board.find_column(id).ok_or_else(|| OpError::NoSuchColumn {
+        column: id.to_owned(),
+        known: Track::ALL
+            .iter()
+            .flat_map(|t| board.track(*t).columns.iter().map(|c| format!("{} ({})", c.id, c.name)))
+            .collect::<Vec<_>>()
+            .join(", "),
+    })
+}
+
+fn first_column(board: &Board, track: Track) -> String {
+    board.track(track).columns.first().map(|c| c.id.clone()).unwrap_or_default()
+}
+
+fn clean_title(title: &str) -> Result<String, OpError> {
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if title.is_empty() { Err(OpError::EmptyTitle) } else { Ok(title) }
+}
+
+fn clean_tags(tags: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        if !out.iter().any(|t| t == tag) {
+            out.push(tag.to_owned());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "ops_tests.rs"]
+mod tests;

@@ -1,0 +1,141 @@
+//! The figures a sprint records when it is closed (README "Closing a sprint"): committed and
+//! done points by track and stage, the shares achieved against the targets, debt created and
+//! repaid, spikes concluded, promoted and dropped, and what rolled over. Pure.
+//!
+//! Debt and spikes are counted in the sprint's window: from its start, or from the close of the
+//! sprint before when that was later, up to the close. Windows never overlap, so an item is
+//! counted in one sprint only.
+
+use crate::domain::two_stage::debt;
+use crate::model::{Board, Figures, ItemId, Kind, Rollover, Split, Sprint, Tally, Timestamp, Track};
+
+/// When the sprint's window opens: its first day, or the close of the previous sprint if later.
+pub fn window_start(board: &Board, sprint: &Sprint) -> Timestamp {
+    let previous = board
+        .closed_sprints()
+        .filter(|(s, _)| s.name != sprint.name)
+        .map(|(_, f)| f.closed)
+        .filter(|closed| *closed >= sprint.start_time())
+        .max();
+    previous.unwrap_or_else(|| sprint.start_time())
+}
+
+/// The figures of `sprint` if it closed at `now`, its unfinished items going `rollover`.
+pub fn record(board: &Board, sprint: &Sprint, rollover: Rollover, now: Timestamp) -> Figures {
+    let work = Work::of(board, sprint);
+    let window = Window::of(board, window_start(board, sprint), now);
+    // Shares of points, or of items when nothing done was estimated (as the capacity split).
+    let basis = if work.done.total > 0 { work.done } else { work.done_items };
+    let register = debt::register(board, now);
+    let targets = sprint.targets(&board.capacity);
+    Figures {
+        closed: now,
+        target_discovery: targets.discovery,
+        target_stage_two: targets.stage_two,
+        committed: work.committed,
+        done: work.done,
+        discovery_share: percent(basis.discovery, basis.total),
+        stage_two_share: percent(basis.stage_two, basis.total),
+        debt_created: window.debt_created,
+        debt_repaid: window.debt_repaid,
+        open_debt: Tally {
+            items: u32::try_from(register.open.len()).unwrap_or(u32::MAX),
+            points: register.total_cost,
+        },
+        spikes_concluded: window.spikes_concluded,
+        promoted: window.promoted,
+        dropped: window.dropped,
+        repaid: window.repaid,
+        rolled_over: work.unfinished,
+        rollover,
+    }
+}
+
+/// The work committed to a sprint: its points, the points and items done, what is unfinished.
+struct Work {
+    committed: Split,
+    done: Split,
+    done_items: Split,
+    unfinished: Vec<ItemId>,
+}
+
+impl Work {
+    fn of(board: &Board, sprint: &Sprint) -> Work {
+        let mut work = Work {
+            committed: Split::default(),
+            done: Split::default(),
+            done_items: Split::default(),
+            unfinished: Vec::new(),
+        };
+        for item in board.items().iter().filter(|it| sprint.holds(it)) {
+            let points = item.estimate.unwrap_or(0);
+            work.committed.add(item, points);
+            if board.is_done_column(item.track, &item.column) {
+                work.done.add(item, points);
+                work.done_items.add(item, 1);
+            } else {
+                work.unfinished.push(item.id);
+            }
+        }
+        work
+    }
+}
+
+/// What happened on the board within a sprint's window: debt logged and repaid, discovery
+/// concluded.
+#[derive(Default)]
+struct Window {
+    debt_created: Tally,
+    debt_repaid: Tally,
+    repaid: Vec<ItemId>,
+    spikes_concluded: u32,
+    promoted: Vec<ItemId>,
+    dropped: Vec<ItemId>,
+}
+
+impl Window {
+    fn of(board: &Board, from: Timestamp, to: Timestamp) -> Window {
+        let within = |time: Option<Timestamp>| time.is_some_and(|t| t >= from && t <= to);
+        let mut window = Window::default();
+        for item in board.items() {
+            let done = board.is_done_column(item.track, &item.column);
+            if item.kind == Kind::Debt && within(Some(item.created)) {
+                window.debt_created.add(item);
+            }
+            if item.kind == Kind::Debt && done && within(item.finished) {
+                window.debt_repaid.add(item);
+                window.repaid.push(item.id);
+            }
+            if item.track == Track::Discovery && done && within(item.finished) {
+                window.spikes_concluded += 1;
+                let promoted =
+                    item.learned.is_some() || board.items().iter().any(|o| o.promoted_from == Some(item.id));
+                if item.drop_reason.is_some() {
+                    window.dropped.push(item.id);
+                } else if promoted {
+                    window.promoted.push(item.id);
+                }
+            }
+        }
+        window
+    }
+}
+
+/// `part` of `whole` in whole percent, rounded (0 when `whole` is 0).
+fn percent(part: u32, whole: u32) -> u8 {
+    if whole == 0 {
+        return 0;
+    }
+    let share = (u64::from(part) * 200 + u64::from(whole)) / (u64::from(whole) * 2);
+    u8::try_from(share.min(100)).unwrap_or(100)
+}
+
+/// Stage two did not happen in the last two closed sprints (README "Trends").
+pub fn stage_two_skipped_twice<'f>(closed: impl DoubleEndedIterator<Item = &'f Figures>) -> bool {
+    let last: Vec<&Figures> = closed.rev().take(2).collect();
+    last.len() == 2 && last.iter().all(|f| !f.stage_two_happened())
+}
+
+#[cfg(test)]
+#[path = "figures_tests.rs"]
+mod tests;

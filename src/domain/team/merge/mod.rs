@@ -1,0 +1,171 @@
+//! Three-way merge of whole boards, field by field: what two writers changed from a common base
+//! comes together, and where both changed the same field to different values, one side (the
+//! *winner*) keeps its value and the other value is reported as a conflict, never dropped
+//! silently. Pure: no files, no terminal.
+//!
+//! The rules (README "Several people on one board"):
+//! - a field changed on one side only takes that side's value; changed alike on both, that value;
+//! - a field changed differently on both sides is a conflict: the winner's value stays;
+//! - an item's track, column and `finished` stamp are one field (a move), so a merge never puts
+//!   an item into one side's track and the other side's column;
+//! - the order within a lane (`rank`) follows the move that was taken, else the side that changed
+//!   it, without a conflict; `updated` takes the later time;
+//! - deleted on one side and changed on the other is a conflict (the winner's choice stays);
+//! - items added on both sides get distinct ids: the loser's are renumbered, and every reference
+//!   to them (links, follow-ups, promotions) follows; `next_id` ends above every id;
+//! - an item one side renumbered in an earlier merge is recognised by its creation stamp and
+//!   title, and the other side's copy follows it to its new id;
+//! - board settings merge per field; lists of records (columns) per record, keyed by `id`.
+//!
+//! A session saving over another writer's save merges with the file as the winner ("first
+//! writer wins"); the git merge driver (`twotrack merge-file`) makes its own side the winner.
+
+mod ids;
+mod items;
+pub mod report;
+mod settings;
+
+use serde_json::Value;
+
+use crate::model::{Board, Item, ItemId};
+pub use ids::Cause;
+
+/// Which side keeps its value when both changed a field differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Ours,
+    Theirs,
+}
+
+impl Side {
+    pub fn other(self) -> Side {
+        match self {
+            Side::Ours => Side::Theirs,
+            Side::Theirs => Side::Ours,
+        }
+    }
+}
+
+/// A field both sides changed differently: the value kept and the value not applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// The item (by its id in the merged board), or `None` for the board's settings.
+    pub item: Option<ItemId>,
+    /// An item field's name (`title`), `column` for a move, `item` when one side deleted the
+    /// item and the other changed it, or a path into the settings (`capacity.points`,
+    /// `delivery.columns[doing].wip_limit`).
+    pub field: String,
+    /// The winner's value, which the merged board has (`null`: the item was deleted).
+    pub kept: Value,
+    /// The loser's value, which was not applied (`null`: a deletion not applied).
+    pub lost: Value,
+}
+
+/// An item that one side had under another id than the merged board gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Renumbered {
+    /// The side that had the item as `from`.
+    pub side: Side,
+    pub from: ItemId,
+    pub to: ItemId,
+    pub cause: Cause,
+}
+
+/// The merged board, what could not be merged, and the items that got new ids.
+#[derive(Clone, Debug)]
+pub struct Merge {
+    pub board: Board,
+    pub conflicts: Vec<Conflict>,
+    /// Items of either side that are under another id in the merged board, by side and old id.
+    pub renumbered: Vec<Renumbered>,
+}
+
+impl Merge {
+    /// `(old id, new id)` of `side`'s items that moved (to remap that side's history).
+    pub fn renumbered_on(&self, side: Side) -> Vec<(ItemId, ItemId)> {
+        self.renumbered.iter().filter(|r| r.side == side).map(|r| (r.from, r.to)).collect()
+    }
+}
+
+/// Merges what `ours` and `theirs` changed since `base`; `winner` keeps its value in conflicts.
+///
+/// Fails only when the merged board would break a rule of the file (two columns with one id
+/// in different tracks, say); then nothing is merged.
+pub fn merge3(base: &Board, ours: &Board, theirs: &Board, winner: Side) -> Result<Merge, String> {
+    let (won, lost) = match winner {
+        Side::Ours => (ours, theirs),
+        Side::Theirs => (theirs, ours),
+    };
+    let aligned = ids::align(base, won, lost);
+    let (header, mut conflicts) = settings::merge(base, won, lost);
+    let mut board = header;
+    board.items = items::merge(&aligned.base, &aligned.won, &aligned.lost, &mut conflicts);
+    board.next_id = aligned.next_id;
+    keep_items_in_columns(&mut board, &aligned.won, &mut conflicts);
+    // One side deleted an item the other side referred to: the reference goes, as a delete
+    // takes the references to the deleted item with it (`ops::remove`).
+    board.drop_dangling_references();
+    board.normalize().map_err(|invalid| format!("the merged board is not valid: {}", invalid.message))?;
+    let loser = winner.other();
+    let renumbered = aligned
+        .moved
+        .iter()
+        .filter(|m| board.item(m.to).is_some())
+        .map(|m| Renumbered {
+            side: if m.won { winner } else { loser },
+            from: m.from,
+            to: m.to,
+            cause: m.cause,
+        })
+        .collect();
+    Ok(Merge { board, conflicts, renumbered })
+}
+
+/// A change made to `opened` (giving `mine`) brought onto `current`, what the board has now:
+/// the fields nobody else changed since apply, fields someone changed since to other values are
+/// conflicts where `current` keeps its value (first writer wins). Returns the change to make.
+pub fn rebase(
+    opened: &Item,
+    current: &Item,
+    mine: &Item,
+) -> (crate::domain::change::ItemChange, Vec<Conflict>) {
+    let mut conflicts = Vec::new();
+    let merged = items::merge_one(current.id, Some(opened), Some(current), Some(mine), &mut conflicts);
+    let change = merged
+        .map_or_else(Default::default, |merged| crate::domain::change::ItemChange::between(current, &merged));
+    (change, conflicts)
+}
+
+/// An item merged into a column the merged settings no longer have goes back to where the
+/// winner has it (or, added by the loser alone, to the first column of its track).
+fn keep_items_in_columns(board: &mut Board, won: &[Item], conflicts: &mut Vec<Conflict>) {
+    let misplaced: Vec<usize> = (0..board.items.len())
+        .filter(|&i| board.column(board.items[i].track, &board.items[i].column).is_none())
+        .collect();
+    for index in misplaced {
+        let item = &board.items[index];
+        let winners = won.binary_search_by_key(&item.id, |it| it.id).ok().map(|i| &won[i]);
+        let place = match winners {
+            Some(theirs) if board.column(theirs.track, &theirs.column).is_some() => {
+                (theirs.track, theirs.column.clone())
+            }
+            _ => {
+                let first = board.track(item.track).columns.first().map(|c| c.id.clone()).unwrap_or_default();
+                (item.track, first)
+            }
+        };
+        let lost = Value::String(item.column.clone());
+        let item: &mut Item = &mut board.items[index];
+        item.track = place.0;
+        item.column = place.1.clone();
+        conflicts.push(Conflict {
+            item: Some(item.id),
+            field: crate::domain::change::fields::MOVE_NAME.into(),
+            kept: Value::String(place.1),
+            lost,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests;

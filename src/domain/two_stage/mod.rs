@@ -1,0 +1,11 @@
+//! Two-stage delivery: stage-one items log stage-two follow-ups and are accepted with evidence;
+//! each stage has its definition of done; the debt register and what open debt costs (interest).
+
+pub mod debt;
+pub mod interest;
+mod workflow;
+
+pub(crate) use self::workflow::acceptance;
+pub use self::workflow::{
+    Evidence, Progress, WAYS, accept, checklist, follow_up, follow_ups, unticked, with_ticks,
+};

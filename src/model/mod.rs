@@ -1,0 +1,22 @@
+//! The board model: the data a board file holds and the plain ways to read it. The floor of the
+//! crate: it imports nothing else of it, and everything else builds on it.
+
+pub mod board;
+pub mod initiative;
+pub mod item;
+pub mod labels;
+pub mod lanes;
+pub mod phase;
+pub mod settings;
+pub mod sprint;
+
+pub use self::board::{Board, Column, FORMAT_VERSION, TrackDef};
+pub use self::initiative::{Criteria, Decision, Initiative};
+pub use self::item::{CheckEntry, Item, ItemId, MAX_ID, Place, Timestamp};
+pub use self::labels::{Kind, Severity, Stage, Track};
+pub use self::lanes::{LaneKey, Lanes};
+pub use self::phase::{Boundary, OpenItems, Phase, Status, Verdict};
+pub use self::settings::{
+    CapacityPolicy, DefinitionOfDone, ENTRY_CRITERIA, InterestWeights, StandupSettings,
+};
+pub use self::sprint::{Figures, Model, Rollover, Split, Sprint, Tally, Targets};

@@ -1,0 +1,216 @@
+//! Sprints on the board: a name (unique on the board: names are the ids), dates, capacity, the
+//! model (`split` or `alternating`), and the figures recorded when the sprint was closed, which
+//! are never recomputed. Items name the sprint they are committed to (README "Sprints").
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::item::{Item, ItemId, Timestamp};
+use super::labels::{Stage, Track, named};
+use super::settings::CapacityPolicy;
+
+/// How a sprint divides its capacity between the two stages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Model {
+    /// Every sprint holds both stages, at the board's targets (e.g. 70/30).
+    #[default]
+    Split,
+    /// Whole sprints for one stage: a delivery sprint (stage one), then a refinement sprint
+    /// (stage two), and so on.
+    Alternating,
+}
+
+impl Model {
+    pub const ALL: [Model; 2] = [Model::Split, Model::Alternating];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Model::Split => "split",
+            Model::Alternating => "alternating",
+        }
+    }
+}
+
+named!(Model, "model");
+
+/// Where unfinished items go when a sprint closes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rollover {
+    /// Committed to the next sprint.
+    #[default]
+    Next,
+    /// Back to the backlog (committed to no sprint).
+    Backlog,
+}
+
+impl Rollover {
+    pub const ALL: [Rollover; 2] = [Rollover::Next, Rollover::Backlog];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Rollover::Next => "next",
+            Rollover::Backlog => "backlog",
+        }
+    }
+}
+
+named!(Rollover, "rollover");
+
+/// A number of items and their points.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tally {
+    pub items: u32,
+    pub points: u32,
+}
+
+impl Tally {
+    pub fn add(&mut self, item: &Item) {
+        self.items = self.items.saturating_add(1);
+        self.points = self.points.saturating_add(item.estimate.unwrap_or(0));
+    }
+}
+
+/// What a sprint achieved, recorded when it was closed and never recomputed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figures {
+    /// When the sprint was closed.
+    pub closed: Timestamp,
+    /// The targets the sprint was measured against, in percent.
+    pub target_discovery: u8,
+    pub target_stage_two: u8,
+    /// Points committed to the sprint at its close, by track and by stage.
+    pub committed: Split,
+    /// Of those, the points done.
+    pub done: Split,
+    /// Shares of the work done (points, or items when nothing done was estimated), in percent.
+    pub discovery_share: u8,
+    pub stage_two_share: u8,
+    /// Debt items created during the sprint.
+    pub debt_created: Tally,
+    /// Debt items finished during the sprint (what stage two paid back).
+    pub debt_repaid: Tally,
+    /// Open debt when the sprint closed.
+    pub open_debt: Tally,
+    /// Discovery items concluded during the sprint (promoted, dropped, or concluded by hand).
+    pub spikes_concluded: u32,
+    /// Of those, the ones promoted into delivery and the ones dropped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub promoted: Vec<ItemId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dropped: Vec<ItemId>,
+    /// The debt items repaid, for the review to name them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repaid: Vec<ItemId>,
+    /// Unfinished committed items, and where they went.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rolled_over: Vec<ItemId>,
+    pub rollover: Rollover,
+}
+
+impl Figures {
+    /// Every item id the figures name (so renumbered items are followed).
+    pub fn ids_mut(&mut self) -> impl Iterator<Item = &mut ItemId> {
+        self.promoted
+            .iter_mut()
+            .chain(self.dropped.iter_mut())
+            .chain(self.repaid.iter_mut())
+            .chain(self.rolled_over.iter_mut())
+    }
+
+    /// Whether any stage-two work was done in the sprint.
+    pub fn stage_two_happened(&self) -> bool {
+        self.stage_two_share > 0
+    }
+}
+
+/// Planned work split two ways; both splits add up to `total`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Split {
+    pub total: u32,
+    pub discovery: u32,
+    pub delivery: u32,
+    pub stage_one: u32,
+    pub stage_two: u32,
+}
+
+impl Split {
+    pub fn add(&mut self, item: &Item, amount: u32) {
+        // Saturating: a hand-edited absurd estimate must not crash the board.
+        let grow = |slot: &mut u32| *slot = slot.saturating_add(amount);
+        grow(&mut self.total);
+        grow(match item.track {
+            Track::Discovery => &mut self.discovery,
+            Track::Delivery => &mut self.delivery,
+        });
+        grow(match item.stage {
+            Stage::One => &mut self.stage_one,
+            Stage::Two => &mut self.stage_two,
+        });
+    }
+}
+
+/// One sprint of the board.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sprint {
+    /// Unique on the board; items name their sprint by it.
+    pub name: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// Points the team can take on in this sprint.
+    pub capacity: u32,
+    pub model: Model,
+    /// Alternating model: the stage the sprint is given to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Stage>,
+    /// Recorded when the sprint was closed (absent: the sprint is open).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figures: Option<Figures>,
+}
+
+/// The targets a sprint is measured against, in percent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Targets {
+    pub discovery: u8,
+    pub stage_two: u8,
+}
+
+impl Sprint {
+    pub fn is_open(&self) -> bool {
+        self.figures.is_none()
+    }
+
+    /// The sprint's targets: the board's (`policy`) for a split sprint; for an alternating sprint
+    /// its own stage (all of it stage two in a refinement sprint, none in a delivery sprint).
+    pub fn targets(&self, policy: &CapacityPolicy) -> Targets {
+        let stage_two = match (self.model, self.stage) {
+            (Model::Split, _) => policy.stage_two_share,
+            (Model::Alternating, Some(Stage::Two)) => 100,
+            (Model::Alternating, _) => 0,
+        };
+        Targets { discovery: policy.discovery_share, stage_two }
+    }
+
+    /// "split", "alternating, stage two".
+    pub fn model_label(&self) -> String {
+        match (self.model, self.stage) {
+            (Model::Alternating, Some(stage)) => format!("alternating, {}", stage.label()),
+            (model, _) => model.name().to_owned(),
+        }
+    }
+
+    /// The start of the sprint's first day (UTC).
+    pub fn start_time(&self) -> Timestamp {
+        self.start.and_time(NaiveTime::MIN).and_utc()
+    }
+
+    /// Whether `item` is committed to this sprint.
+    pub fn holds(&self, item: &Item) -> bool {
+        item.sprint.as_deref() == Some(self.name.as_str())
+    }
+}

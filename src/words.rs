@@ -1,0 +1,9 @@
+//! Wording shared by every output: counts with their noun.
+
+/// "1 item", "3 items": a count with its noun, plural unless one.
+pub fn count<N>(n: N, noun: &str) -> String
+where
+    N: std::fmt::Display + PartialEq + From<u8>,
+{
+    if n == N::from(1) { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
