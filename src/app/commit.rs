@@ -4,12 +4,15 @@ use super::App;
 use super::status::Status;
 use super::view::BoardView;
 use crate::domain::capacity::wip;
-use crate::domain::change::{Op, OpError};
+use crate::domain::change::Op;
 use crate::model::{Board, ItemId, Timestamp, Track};
 
 impl App {
     /// Runs an op on the selected item and commits it.
-    pub(super) fn on_selected(&mut self, op: impl FnOnce(&Board, ItemId, Timestamp) -> Result<Op, OpError>) {
+    pub(super) fn on_selected<E: std::fmt::Display>(
+        &mut self,
+        op: impl FnOnce(&Board, ItemId, Timestamp) -> Result<Op, E>,
+    ) {
         match self.selection.item(&self.view) {
             Some(id) => {
                 let result = op(&self.board, id, self.now);
@@ -32,7 +35,7 @@ impl App {
 
     /// Applies an op, records its inverse, follows its item and saves. Moving or adding into a
     /// column over its WIP limit is allowed, with a warning.
-    pub(super) fn commit(&mut self, result: Result<Op, OpError>) {
+    pub(super) fn commit<E: std::fmt::Display>(&mut self, result: Result<Op, E>) {
         let op = match result {
             Ok(op) => op,
             Err(err) => {
@@ -80,6 +83,11 @@ impl App {
             }
             Err(err) => self.status = Some(Status::error(err.to_string())),
         }
+    }
+
+    /// Commits an op that cannot have been refused (built here, or confirmed by the user).
+    pub(super) fn commit_op(&mut self, op: Op) {
+        self.commit(Ok::<Op, std::convert::Infallible>(op));
     }
 
     /// After the board changed: recompute the view, keep the selection on `subject`, save.

@@ -85,7 +85,7 @@ impl App {
             return;
         }
         let summary = format!("applied yours: {}", applied.join(", "));
-        self.commit(Ok(Op { edit: Edit::Batch(edits), summary }));
+        self.commit_op(Op { edit: Edit::Batch(edits), summary });
     }
 
     /// The edit that puts back this session's value of one conflict, if it can be put back.

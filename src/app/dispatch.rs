@@ -210,7 +210,7 @@ impl App {
         match action {
             Action::Confirm => {
                 if let Some(Overlay::Confirm(question)) = self.overlays.pop() {
-                    self.commit(Ok(question.op));
+                    self.commit_op(question.op);
                 }
             }
             Action::Close => {

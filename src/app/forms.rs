@@ -4,7 +4,7 @@ use super::form::{Purpose, Value};
 use super::overlay::Overlay;
 use super::status::Status;
 use super::{App, evidence_forms, item_form, settings_form, sprint_form, workflow_form};
-use crate::domain::change::{blocking, ops, settings};
+use crate::domain::change::{Op, blocking, ops, settings};
 use crate::domain::dual_track::variants;
 use crate::domain::rhythm::planning;
 use crate::domain::team::merge::Conflict;
@@ -79,40 +79,51 @@ impl App {
         let conflicts = self.rebase_settings_form();
         let today = self.now.date_naive();
         let Some(Overlay::Form(form)) = self.overlays.last_mut() else { return };
-        let result = match &form.purpose {
+        let result: Result<Result<Op, String>, (usize, String)> = match &form.purpose {
             Purpose::NewInitiative | Purpose::EditInitiative(_) | Purpose::Decide(_) | Purpose::Label(_) => {
                 return self.submit_phased_form();
             }
-            Purpose::NewItem { track, column, stage } => item_form::values(form, today)
-                .map(|values| ops::add(&self.board, values.into_new(*track, column, *stage), self.now)),
+            Purpose::NewItem { track, column, stage } => item_form::values(form, today).map(|values| {
+                in_words(ops::add(&self.board, values.into_new(*track, column, *stage), self.now))
+            }),
             Purpose::NewItems { track, column, stage } => {
                 super::paste::pasted_items_op(form, &self.board, (*track, column, *stage), self.now)
+                    .map(in_words)
             }
             // Saved field by field, with conflicts of its own (above).
             Purpose::EditItem(_) => return,
-            Purpose::Settings => {
-                settings_form::values(form, &self.board).map(|new| settings::change(&self.board, &new))
-            }
+            Purpose::Settings => settings_form::values(form, &self.board)
+                .map(|new| in_words(settings::change(&self.board, &new))),
             Purpose::FollowUp(parent) => workflow_form::follow_up_values(form).map(|v| {
-                two_stage::follow_up(&self.board, *parent, &v.title, v.estimate, v.severity, self.now)
+                in_words(two_stage::follow_up(
+                    &self.board,
+                    *parent,
+                    &v.title,
+                    v.estimate,
+                    v.severity,
+                    self.now,
+                ))
             }),
             Purpose::DefinitionOfDone => Ok(Ok(workflow_form::definition_of_done_op(form, &self.board))),
-            Purpose::Promote(id) => workflow_form::promote_values(form)
-                .map(|v| dual_track::promote(&self.board, *id, &v.learned, &v.titles, v.stage, self.now)),
+            Purpose::Promote(id) => workflow_form::promote_values(form).map(|v| {
+                in_words(dual_track::promote(&self.board, *id, &v.learned, &v.titles, v.stage, self.now))
+            }),
             Purpose::Accept(id) => evidence_forms::accept_values(form)
-                .map(|evidence| two_stage::accept(&self.board, *id, evidence, self.now)),
+                .map(|evidence| in_words(two_stage::accept(&self.board, *id, evidence, self.now))),
             Purpose::Variants(id) => evidence_forms::variant_titles(form)
-                .map(|titles| variants::split(&self.board, *id, &titles, self.now)),
-            Purpose::Estimate(id) => super::quick::estimate_op(form, &self.board, *id, self.now),
+                .map(|titles| in_words(variants::split(&self.board, *id, &titles, self.now))),
+            Purpose::Estimate(id) => {
+                super::quick::estimate_op(form, &self.board, *id, self.now).map(in_words)
+            }
             Purpose::Drop(id) => workflow_form::drop_reason(form)
-                .map(|reason| dual_track::drop(&self.board, *id, &reason, self.now)),
+                .map(|reason| in_words(dual_track::drop(&self.board, *id, &reason, self.now))),
             Purpose::StartSprint => {
-                sprint_form::start_values(form, today).map(|new| planning::start(&self.board, new))
+                sprint_form::start_values(form, today).map(|new| in_words(planning::start(&self.board, new)))
             }
             Purpose::CloseSprint => sprint_form::close_values(form, today)
-                .map(|(rollover, next)| planning::close(&self.board, rollover, next, self.now)),
+                .map(|(rollover, next)| in_words(planning::close(&self.board, rollover, next, self.now))),
             Purpose::Block(id) => sprint_form::block_reason(form)
-                .map(|reason| blocking::block(&self.board, *id, &reason, self.now)),
+                .map(|reason| in_words(blocking::block(&self.board, *id, &reason, self.now))),
         };
         // After logging a follow-up the parent stays selected, ready for the next one.
         let keep = match &form.purpose {
@@ -130,7 +141,7 @@ impl App {
                 self.overlays.pop();
                 match accepting {
                     Some(id) => self.accept_checked(id, op),
-                    None => self.commit(Ok(op)),
+                    None => self.commit_op(op),
                 }
                 if let Some(parent) = keep {
                     self.selection.select_item(&self.view, parent);
@@ -138,7 +149,7 @@ impl App {
                 self.report_settings_conflicts(conflicts);
                 return;
             }
-            Ok(Err(err)) => (form.focus, err.to_string()),
+            Ok(Err(err)) => (form.focus, err),
             Err(refused) => refused,
         };
         let (field, message) = refusal;
@@ -191,4 +202,9 @@ impl App {
         self.save();
         self.status = Some(Status::warning(text));
     }
+}
+
+/// A refused request in the words the form shows.
+fn in_words<E: std::fmt::Display>(result: Result<Op, E>) -> Result<Op, String> {
+    result.map_err(|e| e.to_string())
 }

@@ -4,7 +4,6 @@
 //! the form stays open with the reason.
 
 use super::form::{Field, FieldKey, Form, Input, Purpose};
-use crate::domain::change::OpError;
 use crate::domain::change::initiative_edit::InitiativeChange;
 use crate::domain::phases::initiatives::{DecisionInput, NewInitiative, PhasedError, open_items};
 use crate::domain::phases::progress::Progress;
@@ -191,20 +190,18 @@ pub fn label_values(form: &Form) -> (Option<String>, Option<Phase>) {
 }
 
 /// The field of `form` an error is about, so the form can point at it.
-pub fn field_of(form: &Form, err: &OpError) -> usize {
+pub fn field_of(form: &Form, err: &PhasedError) -> usize {
     let key = match err {
-        OpError::Phased(err) => match err {
-            PhasedError::EmptyName => FieldKey::Name,
-            PhasedError::IdTaken(_) | PhasedError::BadId(_) => FieldKey::InitiativeId,
-            PhasedError::NoReview => FieldKey::Review,
-            PhasedError::PivotWithoutPlan => FieldKey::Plan,
-            PhasedError::StopWithoutChoice { .. } => FieldKey::OpenItems,
-            PhasedError::StopByDecision(_) => FieldKey::Status,
-            PhasedError::NotTakingWork { .. } | PhasedError::Unknown { .. } => FieldKey::Initiative,
-            PhasedError::Closed { .. } => FieldKey::Verdict,
-            PhasedError::NoInitiative(_) => FieldKey::Phase,
-        },
-        _ => return 0,
+        PhasedError::EmptyName => FieldKey::Name,
+        PhasedError::IdTaken(_) | PhasedError::BadId(_) => FieldKey::InitiativeId,
+        PhasedError::NoReview => FieldKey::Review,
+        PhasedError::PivotWithoutPlan => FieldKey::Plan,
+        PhasedError::StopWithoutChoice { .. } => FieldKey::OpenItems,
+        PhasedError::StopByDecision(_) => FieldKey::Status,
+        PhasedError::NotTakingWork { .. } | PhasedError::Unknown { .. } => FieldKey::Initiative,
+        PhasedError::Closed { .. } => FieldKey::Verdict,
+        PhasedError::NoInitiative(_) => FieldKey::Phase,
+        PhasedError::Op(_) => return 0,
     };
     let at = form.position(key);
     if at < form.fields.len() { at } else { 0 }

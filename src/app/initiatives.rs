@@ -164,7 +164,7 @@ impl App {
         match result {
             Ok(op) => {
                 self.overlays.pop();
-                self.commit(Ok(op));
+                self.commit_op(op);
                 self.select_initiative(keep.as_deref());
             }
             Err(err) => {

@@ -45,7 +45,7 @@ impl App {
     pub(super) fn accept_checked(&mut self, id: ItemId, op: Op) {
         match self.board.item(id).and_then(|item| unticked_lines(&self.board, item)) {
             Some(lines) => self.ask(format!("Accept #{id}?"), lines, "accept it", op),
-            None => self.commit(Ok(op)),
+            None => self.commit_op(op),
         }
     }
 

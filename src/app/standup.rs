@@ -49,7 +49,7 @@ impl App {
                     "standup mark set at {} UTC: the next standup shows what changes from now",
                     self.now.format("%H:%M")
                 );
-                self.commit(Ok(Op { edit: Edit::SetStandup(settings), summary }));
+                self.commit_op(Op { edit: Edit::SetStandup(settings), summary });
             }
             Action::MoreDays | Action::FewerDays => {
                 let mut settings = self.board.standup.clone();
@@ -61,7 +61,7 @@ impl App {
                 };
                 settings.stale_days = Some(days);
                 let summary = format!("items are called out after {days} days without a move");
-                self.commit(Ok(Op { edit: Edit::SetStandup(settings), summary }));
+                self.commit_op(Op { edit: Edit::SetStandup(settings), summary });
                 self.refresh_standup();
             }
             Action::Undo => {

@@ -241,13 +241,13 @@ fn add(location: &BoardPath, args: AddArgs, now: Timestamp) -> Result<()> {
     let (opened, lock) = create(location, now)?;
     note_created(&opened);
     let mut unanswered = None;
-    let op = apply(opened, lock, now, |board| {
+    let op = apply(opened, lock, now, |board| -> Result<Op> {
         let op = criteria::add(board, new, &args.criteria, now)?;
         unanswered = criteria::unanswered_warning(board, &op);
-        match &args.initiative {
-            Some(id) => initiatives::add_to(board, op, id, phase),
-            None => Ok(op),
-        }
+        Ok(match &args.initiative {
+            Some(id) => initiatives::add_to(board, op, id, phase)?,
+            None => op,
+        })
     })?;
     print_new_id(&op)?;
     if let Some(warning) = unanswered {
@@ -328,11 +328,14 @@ fn refuse_if_readonly() -> Result<()> {
 /// Applies one user request to an existing board under its lock, so concurrent commands never
 /// lose a change, and appends what changed to the journal under the same lock. Refused under
 /// `--readonly`, and for a user who may not write the board file, before anything happens.
-pub(super) fn change(
+pub(super) fn change<E>(
     path: &Path,
     now: Timestamp,
-    request: impl FnOnce(&Board) -> Result<Op, OpError>,
-) -> Result<Op> {
+    request: impl FnOnce(&Board) -> Result<Op, E>,
+) -> Result<Op>
+where
+    anyhow::Error: From<E>,
+{
     refuse_if_readonly()?;
     Store::check_writable(path)?;
     if !path.exists() {
@@ -346,12 +349,15 @@ pub(super) fn change(
 
 /// Applies the request to the opened board, saves it and journals what changed, while `lock` is
 /// held.
-fn apply(
+fn apply<E>(
     opened: Opened,
     lock: BoardLock,
     now: Timestamp,
-    request: impl FnOnce(&Board) -> Result<Op, OpError>,
-) -> Result<Op> {
+    request: impl FnOnce(&Board) -> Result<Op, E>,
+) -> Result<Op>
+where
+    anyhow::Error: From<E>,
+{
     let Opened { mut store, mut board, .. } = opened;
     let op = request(&board)?;
     if !op.edit.is_noop() {

@@ -6,8 +6,8 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::commands::change;
-use crate::domain::change::{Edit, NewItem, Op, OpError, ops};
-use crate::domain::dual_track::criteria;
+use crate::domain::change::{Edit, NewItem, Op, ops};
+use crate::domain::dual_track::criteria::{self, CriteriaError};
 use crate::model::{Board, ItemId, Timestamp};
 
 /// Records the criteria named on the command line (or `none`) on the discovery item `id`.
@@ -21,11 +21,11 @@ pub fn run(path: &Path, id: ItemId, names: &[String], now: Timestamp) -> Result<
 }
 
 /// Adds `new` with the criteria named on the command line, if any.
-pub fn add(board: &Board, mut new: NewItem, names: &[String], now: Timestamp) -> Result<Op, OpError> {
+pub fn add(board: &Board, mut new: NewItem, names: &[String], now: Timestamp) -> Result<Op, CriteriaError> {
     if !names.is_empty() {
         new.criteria = Some(criteria::resolve(board, names)?);
     }
-    ops::add(board, new, now)
+    Ok(ops::add(board, new, now)?)
 }
 
 /// The warning for an add that put an item into discovery without saying why: it is added all

@@ -1,7 +1,7 @@
 //! The report's evidence sections on a hand-built board with a pinned clock, in both styles.
 
 use super::*;
-use crate::domain::change::{NewItem, Op, OpError, ops};
+use crate::domain::change::{NewItem, Op, ops};
 use crate::domain::two_stage::Evidence;
 use crate::domain::{dual_track, two_stage};
 use crate::model::{Kind, Severity, Stage, Track};
@@ -11,7 +11,7 @@ fn at(day: &str) -> Timestamp {
     DateTime::parse_from_rfc3339(&format!("{day}T10:00:00Z")).expect("time").to_utc()
 }
 
-fn apply(board: &mut Board, op: impl FnOnce(&Board) -> Result<Op, OpError>) {
+fn apply<E: std::fmt::Debug>(board: &mut Board, op: impl FnOnce(&Board) -> Result<Op, E>) {
     let op = op(board).expect("op");
     board.apply(op.edit).expect("apply");
 }

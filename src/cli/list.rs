@@ -7,18 +7,18 @@ use anyhow::Result;
 
 use super::commands::open;
 use super::{ListArgs, ListFormat, json, text};
-use crate::domain::change::ops;
+use crate::domain::rhythm::planning::SprintError;
 use crate::model::lanes::Lanes;
 use crate::model::{Board, Item, Timestamp};
 
 pub fn list(path: &Path, args: &ListArgs, now: Timestamp) -> Result<()> {
     let board = open(path)?;
     let column = match &args.column {
-        Some(column) => Some(ops::find_column(&board, column)?.2.id.clone()),
+        Some(column) => Some(crate::domain::change::ops::find_column(&board, column)?.2.id.clone()),
         None => None,
     };
     if let Some(sprint) = args.sprint.as_ref().filter(|s| board.sprint(s).is_none()) {
-        return Err(ops::OpError::NoSuchSprint(sprint.clone()).into());
+        return Err(SprintError::NoSuchSprint(sprint.clone()).into());
     }
     let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
     let lanes = Lanes::build(&board);

@@ -9,7 +9,9 @@ use super::references::without_references;
 use crate::model::lanes::{lane_items, lane_of};
 use crate::model::{Board, Item, ItemId, Kind, Place, Severity, Stage, Timestamp, Track};
 
-/// A user's request that cannot be carried out, in words the user can act on.
+/// A request that cannot be carried out, in words the user can act on: the everyday edits' own
+/// refusals. Each workflow adds its own (`ConcludeError`, `VariantError`, `PhasedError`,
+/// `SprintError` …), each wrapping this one.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum OpError {
     #[error("item #{0} does not exist")]
@@ -34,49 +36,10 @@ pub enum OpError {
     NotStageOne { id: ItemId, what: &'static str },
     #[error("{what} discovery items, and #{id} is in the delivery track")]
     NotDiscovery { id: ItemId, what: &'static str },
-    #[error("promoting #{0} needs at least one delivery item to create; to conclude it without one, drop it")]
-    NothingToPromote(ItemId),
-    #[error("dropping #{0} needs a reason")]
-    NoReason(ItemId),
-    #[error("the discovery track has no done column to conclude items in")]
-    NoDoneColumn,
-    #[error("there is no entry criterion `{name}` (the criteria are {known}, or none)")]
-    UnknownCriterion { name: String, known: String },
-    #[error("`none` says that no entry criterion applies, so it cannot be given with others")]
-    NoneWithOthers,
     #[error("entry criteria are for discovery items, and #{0} is in the delivery track")]
     CriteriaNotDiscovery(ItemId),
-    #[error("#{0} is not a variant of an experiment; split an item into variants first")]
-    NotAVariant(ItemId),
-    #[error("an experiment needs at least two variants, so #{0} needs at least one more")]
-    LonelyVariant(ItemId),
-    #[error("an experiment has at most {max} variants, and #{id} would make {count}")]
-    TooManyVariants { id: ItemId, count: usize, max: usize },
-    #[error("experiment #{experiment} is decided already: #{winner} won")]
-    Decided { experiment: ItemId, winner: ItemId },
-    #[error("the {0} track has no done column to archive losing variants in")]
-    NoArchive(Track),
-    #[error(transparent)]
-    Phased(#[from] crate::domain::phases::initiatives::PhasedError),
-    // Sprints and blocked items.
-    #[error("no sprint is open; start one first")]
-    NoOpenSprint,
-    #[error("sprint \"{0}\" is still open; close it before starting another")]
-    SprintOpen(String),
-    #[error("there is already a sprint called \"{0}\"; sprint names are unique on a board")]
-    SprintNameTaken(String),
-    #[error("a sprint needs a name")]
-    EmptySprintName,
-    #[error("there is no sprint called \"{0}\"")]
-    NoSuchSprint(String),
-    #[error("a sprint cannot end ({end}) before it starts ({start})")]
-    EndBeforeStart { start: chrono::NaiveDate, end: chrono::NaiveDate },
-    #[error("#{id} is committed to the closed sprint \"{sprint}\", not to the open one")]
-    InClosedSprint { id: ItemId, sprint: String },
     #[error("blocking #{0} needs a reason")]
     NoBlockReason(ItemId),
-    #[error("the board has no sprints yet; start one first")]
-    NoSprints,
 }
 
 /// An edit ready to apply, with what it does in words.

@@ -3,7 +3,6 @@
 
 use super::edit::Edit;
 use super::ops::{Op, OpError};
-use crate::domain::two_stage::interest;
 use crate::model::{Board, CapacityPolicy, InterestWeights, Severity, Track};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,6 +38,13 @@ impl Settings {
     pub fn column_limits(&self, track: Track) -> &[Option<u32>] {
         &self.column_limits[slot(track)]
     }
+}
+
+/// The edit that makes the board's weights `new`, or `None` when they are the weights already.
+/// The defaults are stored as absent, so a board that keeps them writes nothing new.
+pub fn set_weights(board: &Board, new: InterestWeights) -> Option<Edit> {
+    (new != board.interest_weights())
+        .then(|| Edit::SetInterestWeights((new != InterestWeights::default()).then_some(new)))
 }
 
 /// The edit from the board's settings to `new`, naming what changed.
@@ -82,7 +88,7 @@ pub fn change(board: &Board, new: &Settings) -> Result<Op, OpError> {
             }
         }
     }
-    if let Some(edit) = interest::set_weights(board, new.interest) {
+    if let Some(edit) = set_weights(board, new.interest) {
         for severity in Severity::ALL {
             let (from, to) = (old.interest.of(Some(severity)), new.interest.of(Some(severity)));
             if from != to {

@@ -7,6 +7,19 @@ use crate::domain::two_stage;
 use crate::model::lanes::Lanes;
 use crate::model::{Board, Item, ItemId, Stage, Timestamp, Track};
 
+/// Why a discovery item cannot be concluded, in words the user can act on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ConcludeError {
+    #[error("promoting #{0} needs at least one delivery item to create; to conclude it without one, drop it")]
+    NothingToPromote(ItemId),
+    #[error("dropping #{0} needs a reason")]
+    NoReason(ItemId),
+    #[error("the discovery track has no done column to conclude items in")]
+    NoDoneColumn,
+    #[error(transparent)]
+    Op(#[from] OpError),
+}
+
 fn discovery_item<'b>(board: &'b Board, id: ItemId, what: &'static str) -> Result<&'b Item, OpError> {
     let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;
     if item.track != Track::Discovery {
@@ -16,8 +29,13 @@ fn discovery_item<'b>(board: &'b Board, id: ItemId, what: &'static str) -> Resul
 }
 
 /// The edit that moves a discovery item to its track's done column with `change` recorded.
-fn conclude(board: &Board, item: &Item, mut change: ItemChange, now: Timestamp) -> Result<Edit, OpError> {
-    let done = board.discovery.columns.iter().rev().find(|c| c.done).ok_or(OpError::NoDoneColumn)?;
+fn conclude(
+    board: &Board,
+    item: &Item,
+    mut change: ItemChange,
+    now: Timestamp,
+) -> Result<Edit, ConcludeError> {
+    let done = board.discovery.columns.iter().rev().find(|c| c.done).ok_or(ConcludeError::NoDoneColumn)?;
     if let Edit::Change { change: moved, .. } =
         place_at_end(board, item, Track::Discovery, &done.id, item.stage, now)
     {
@@ -38,11 +56,11 @@ pub fn promote(
     titles: &[String],
     stage: Stage,
     now: Timestamp,
-) -> Result<Op, OpError> {
+) -> Result<Op, ConcludeError> {
     let item = discovery_item(board, id, "promotion is for")?;
     let titles: Vec<&str> = titles.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
     if titles.is_empty() {
-        return Err(OpError::NothingToPromote(id));
+        return Err(ConcludeError::NothingToPromote(id));
     }
     let learned = Some(learned.trim().to_owned()).filter(|l| !l.is_empty());
     let mut edits =
@@ -70,11 +88,11 @@ pub fn promote(
 
 /// Concludes the discovery item `id` by dropping it: records why and moves it to the done
 /// column without creating anything.
-pub fn drop(board: &Board, id: ItemId, reason: &str, now: Timestamp) -> Result<Op, OpError> {
+pub fn drop(board: &Board, id: ItemId, reason: &str, now: Timestamp) -> Result<Op, ConcludeError> {
     let item = discovery_item(board, id, "dropping is for")?;
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(OpError::NoReason(id));
+        return Err(ConcludeError::NoReason(id));
     }
     let change = ItemChange { drop_reason: Some(Some(reason.to_owned())), ..ItemChange::default() };
     let edit = conclude(board, item, change, now)?;

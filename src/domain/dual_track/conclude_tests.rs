@@ -76,8 +76,8 @@ fn concluding_is_for_discovery_items_and_needs_content() {
         promote(&board, 2, "", &["x".into()], Stage::One, now()).expect_err("delivery").to_string(),
         "promotion is for discovery items, and #2 is in the delivery track"
     );
-    assert_eq!(promote(&board, 1, "", &[], Stage::One, now()), Err(OpError::NothingToPromote(1)));
-    assert_eq!(drop(&board, 1, "  ", now()), Err(OpError::NoReason(1)));
+    assert_eq!(promote(&board, 1, "", &[], Stage::One, now()), Err(ConcludeError::NothingToPromote(1)));
+    assert_eq!(drop(&board, 1, "  ", now()), Err(ConcludeError::NoReason(1)));
     assert_eq!(
         drop(&board, 2, "no", now()).expect_err("delivery").to_string(),
         "dropping is for discovery items, and #2 is in the delivery track"

@@ -5,6 +5,17 @@
 use crate::domain::change::{Edit, ItemChange, Op, OpError};
 use crate::model::{Board, ENTRY_CRITERIA, Item, ItemId, Timestamp, Track};
 
+/// Why entry criteria cannot be recorded, in words the user can act on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CriteriaError {
+    #[error("there is no entry criterion `{name}` (the criteria are {known}, or none)")]
+    UnknownCriterion { name: String, known: String },
+    #[error("`none` says that no entry criterion applies, so it cannot be given with others")]
+    NoneWithOthers,
+    #[error(transparent)]
+    Op(#[from] OpError),
+}
+
 /// The word that answers "none of the criteria applies" on the command line.
 pub const NONE: &str = "none";
 
@@ -43,7 +54,7 @@ pub fn slug(text: &str) -> String {
 /// The board's criteria that `names` name, in the board's order: by their text or its slug
 /// (`high-risk-change`), in any case, or by number from 1. `none` alone means none applies
 /// (an empty list).
-pub fn resolve(board: &Board, names: &[String]) -> Result<Vec<String>, OpError> {
+pub fn resolve(board: &Board, names: &[String]) -> Result<Vec<String>, CriteriaError> {
     let list = board.entry_criteria();
     let mut picked = vec![false; list.len()];
     let mut said_none = false;
@@ -64,23 +75,26 @@ pub fn resolve(board: &Board, names: &[String]) -> Result<Vec<String>, OpError> 
             Some(index) => picked[index] = true,
             None => {
                 let known: Vec<String> = list.iter().map(|c| slug(c)).collect();
-                return Err(OpError::UnknownCriterion { name: name.to_owned(), known: known.join(", ") });
+                return Err(CriteriaError::UnknownCriterion {
+                    name: name.to_owned(),
+                    known: known.join(", "),
+                });
             }
         }
     }
     let chosen: Vec<String> = list.into_iter().zip(picked).filter(|(_, p)| *p).map(|(c, _)| c).collect();
     if said_none && !chosen.is_empty() {
-        return Err(OpError::NoneWithOthers);
+        return Err(CriteriaError::NoneWithOthers);
     }
     Ok(chosen)
 }
 
 /// Records the criteria (texts of the board's list; empty: none applies) that put the discovery
 /// item `id` there.
-pub fn set(board: &Board, id: ItemId, criteria: Vec<String>, now: Timestamp) -> Result<Op, OpError> {
+pub fn set(board: &Board, id: ItemId, criteria: Vec<String>, now: Timestamp) -> Result<Op, CriteriaError> {
     let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;
     if item.track != Track::Discovery {
-        return Err(OpError::CriteriaNotDiscovery(id));
+        return Err(OpError::CriteriaNotDiscovery(id).into());
     }
     let summary = if criteria.is_empty() {
         format!("#{id}: no entry criterion applies (recorded)")

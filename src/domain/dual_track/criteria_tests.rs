@@ -56,7 +56,7 @@ fn criteria_are_named_by_text_slug_or_number_and_unknown_ones_are_refused() {
          new-technology, unclear-requirements, or none)"
     );
     assert!(resolve(&["5"]).is_err(), "there are four");
-    assert_eq!(resolve(&["none", "new-technology"]), Err(OpError::NoneWithOthers));
+    assert_eq!(resolve(&["none", "new-technology"]), Err(CriteriaError::NoneWithOthers));
 }
 
 #[test]
@@ -86,7 +86,7 @@ fn ticking_criteria_is_one_undoable_change_and_only_for_discovery_items() {
         set(&board, feature, Vec::new(), now()).expect_err("delivery").to_string(),
         "entry criteria are for discovery items, and #2 is in the delivery track"
     );
-    assert_eq!(set(&board, 9, Vec::new(), now()), Err(OpError::NoSuchItem(9)));
+    assert_eq!(set(&board, 9, Vec::new(), now()), Err(OpError::NoSuchItem(9).into()));
 }
 
 #[test]

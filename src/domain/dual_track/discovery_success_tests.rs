@@ -28,7 +28,7 @@ fn spike(board: &mut Board, logged: &str, timebox: Option<&str>, outcome: bool) 
     board.next_id - 1
 }
 
-fn apply(board: &mut Board, op: Result<crate::domain::change::Op, crate::domain::change::OpError>) {
+fn apply<E: std::fmt::Debug>(board: &mut Board, op: Result<crate::domain::change::Op, E>) {
     let edit: Edit = op.expect("op").edit;
     board.apply(edit).expect("apply");
 }
@@ -115,7 +115,7 @@ proptest! {
             let op = match how {
                 0 => dual_track::drop(&board, id, "no", decided),
                 1 => dual_track::promote(&board, id, "", &["x".to_owned()], crate::model::Stage::One, decided),
-                _ => ops::move_to_column(&board, id, "concluded", decided),
+                _ => ops::move_to_column(&board, id, "concluded", decided).map_err(Into::into),
             };
             board.apply(op.expect("op").edit).expect("apply");
         }

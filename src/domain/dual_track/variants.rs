@@ -9,7 +9,24 @@ use crate::domain::change::{Edit, ItemChange, NewItem, Op, OpError, ops};
 use crate::domain::two_stage;
 use crate::domain::two_stage::Evidence;
 use crate::model::lanes::{lane_items, lane_of};
-use crate::model::{Board, Item, ItemId, Stage, Timestamp};
+use crate::model::{Board, Item, ItemId, Stage, Timestamp, Track};
+
+/// Why variants cannot be made or a winner picked, in words the user can act on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum VariantError {
+    #[error("#{0} is not a variant of an experiment; split an item into variants first")]
+    NotAVariant(ItemId),
+    #[error("an experiment needs at least two variants, so #{0} needs at least one more")]
+    LonelyVariant(ItemId),
+    #[error("an experiment has at most {max} variants, and #{id} would make {count}")]
+    TooManyVariants { id: ItemId, count: usize, max: usize },
+    #[error("experiment #{experiment} is decided already: #{winner} won")]
+    Decided { experiment: ItemId, winner: ItemId },
+    #[error("the {0} track has no done column to archive losing variants in")]
+    NoArchive(Track),
+    #[error(transparent)]
+    Op(#[from] OpError),
+}
 
 /// The most variants an experiment has.
 pub const MAX: usize = 5;
@@ -62,23 +79,23 @@ fn winner_of(variants: &[&Item]) -> Option<ItemId> {
 /// Splits the stage-one item `id` into variants: it becomes variant `A` of a new experiment
 /// (named by its id) and each title another variant, in the same lane right below it, with its
 /// kind and tags. An item that is already a variant gets more variants in its experiment.
-pub fn split(board: &Board, id: ItemId, titles: &[String], now: Timestamp) -> Result<Op, OpError> {
+pub fn split(board: &Board, id: ItemId, titles: &[String], now: Timestamp) -> Result<Op, VariantError> {
     let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;
     if item.stage != Stage::One {
-        return Err(OpError::NotStageOne { id, what: "variants are made of" });
+        return Err(OpError::NotStageOne { id, what: "variants are made of" }.into());
     }
     let titles: Vec<&str> = titles.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
     let experiment = item.experiment.unwrap_or(id);
     let existing = group(board, experiment);
     if let Some(winner) = winner_of(&existing) {
-        return Err(OpError::Decided { experiment, winner });
+        return Err(VariantError::Decided { experiment, winner });
     }
     if titles.is_empty() {
-        return Err(OpError::LonelyVariant(id));
+        return Err(VariantError::LonelyVariant(id));
     }
     let count = existing.len().max(1) + titles.len();
     if count > MAX {
-        return Err(OpError::TooManyVariants { id, count, max: MAX });
+        return Err(VariantError::TooManyVariants { id, count, max: MAX });
     }
     // Each edit goes on a scratch board too, so the next variant gets the next id and its place.
     let mut scratch = board.clone();
@@ -107,7 +124,7 @@ pub fn split(board: &Board, id: ItemId, titles: &[String], now: Timestamp) -> Re
             ..NewItem::default()
         };
         let Edit::Add(mut created) = ops::add(&scratch, new, now)?.edit else {
-            return Err(OpError::NoSuchItem(id));
+            return Err(OpError::NoSuchItem(id).into());
         };
         created.experiment = Some(experiment);
         created.variant = free.next();
@@ -143,15 +160,15 @@ fn right_below(board: &Board, id: ItemId, above: ItemId, now: Timestamp) -> Opti
 /// winner; the others move to the bottom of their track's done column as lost (without a
 /// `finished` stamp: they are not finished work); the winner is accepted by A/B test and its
 /// open follow-ups go next.
-pub fn pick(board: &Board, id: ItemId, now: Timestamp) -> Result<Op, OpError> {
+pub fn pick(board: &Board, id: ItemId, now: Timestamp) -> Result<Op, VariantError> {
     let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;
-    let experiment = item.experiment.ok_or(OpError::NotAVariant(id))?;
+    let experiment = item.experiment.ok_or(VariantError::NotAVariant(id))?;
     let variants = group(board, experiment);
     if let Some(winner) = winner_of(&variants) {
-        return Err(OpError::Decided { experiment, winner });
+        return Err(VariantError::Decided { experiment, winner });
     }
     if variants.len() < 2 {
-        return Err(OpError::LonelyVariant(id));
+        return Err(VariantError::LonelyVariant(id));
     }
     let losers: Vec<&Item> = variants.iter().copied().filter(|v| v.id != id).collect();
     let won = ItemChange { winner: Some(Some(id)), ..ItemChange::default() };
@@ -174,14 +191,14 @@ pub fn pick(board: &Board, id: ItemId, now: Timestamp) -> Result<Op, OpError> {
 
 /// The edit that records `winner` on the losing variant `loser` and moves it to the bottom of
 /// its lane in its track's done column, clearing any `finished` stamp.
-fn archive(board: &Board, loser: &Item, winner: ItemId, now: Timestamp) -> Result<Edit, OpError> {
+fn archive(board: &Board, loser: &Item, winner: ItemId, now: Timestamp) -> Result<Edit, VariantError> {
     let done = board
         .track(loser.track)
         .columns
         .iter()
         .rev()
         .find(|c| c.done)
-        .ok_or(OpError::NoArchive(loser.track))?;
+        .ok_or(VariantError::NoArchive(loser.track))?;
     let mut change = ItemChange { winner: Some(Some(winner)), ..ItemChange::default() };
     if !board.is_done_column(loser.track, &loser.column) {
         let rank = append_rank(board, loser.track, &done.id, loser.stage, loser.id);

@@ -13,7 +13,7 @@ fn now() -> Timestamp {
     DateTime::parse_from_rfc3339("2026-11-21T10:00:00Z").expect("time").to_utc()
 }
 
-fn apply(board: &mut Board, op: impl FnOnce(&Board) -> Result<Op, OpError>) -> Edit {
+fn apply<E: std::fmt::Debug>(board: &mut Board, op: impl FnOnce(&Board) -> Result<Op, E>) -> Edit {
     let op = op(board).expect("op");
     board.apply(op.edit).expect("applies")
 }
@@ -67,7 +67,7 @@ fn splitting_makes_an_experiment_of_siblings_right_below_the_item() {
     assert_eq!(more.summary, "experiment #1 now has variants A #1, B #4, C #5, D #6");
     assert_eq!(
         split(&board, 1, &titles(&["x", "y", "z"]), now()),
-        Err(OpError::TooManyVariants { id: 1, count: 6, max: MAX })
+        Err(VariantError::TooManyVariants { id: 1, count: 6, max: MAX })
     );
     board.apply(inverse).expect("undo");
     assert_eq!(board.items(), before.items(), "one step to undo (ids are never reused)");
@@ -99,10 +99,10 @@ fn picking_the_winner_archives_the_losers_and_accepts_the_winner_in_one_step() {
     assert_eq!(Capacity::of(&board).items.total, 4, "#1, #2 and both follow-ups");
     assert_eq!(debt::register(&board, now()).repaid, 0);
     // Picking again is refused; one undo restores everything.
-    assert_eq!(pick(&board, 4, now()), Err(OpError::Decided { experiment: 1, winner: 1 }));
+    assert_eq!(pick(&board, 4, now()), Err(VariantError::Decided { experiment: 1, winner: 1 }));
     assert_eq!(
         split(&board, 1, &titles(&["late"]), now()),
-        Err(OpError::Decided { experiment: 1, winner: 1 })
+        Err(VariantError::Decided { experiment: 1, winner: 1 })
     );
     board.apply(inverse).expect("undo");
     assert_eq!(board, before);
@@ -111,7 +111,7 @@ fn picking_the_winner_archives_the_losers_and_accepts_the_winner_in_one_step() {
 #[test]
 fn bad_requests_are_refused_in_one_sentence_and_change_nothing() {
     let mut board = board();
-    let message = |r: Result<Op, OpError>| r.expect_err("refused").to_string();
+    let message = |r: Result<Op, VariantError>| r.expect_err("refused").to_string();
     assert_eq!(
         message(pick(&board, 2, now())),
         "#2 is not a variant of an experiment; split an item into variants first"
@@ -124,11 +124,11 @@ fn bad_requests_are_refused_in_one_sentence_and_change_nothing() {
         message(split(&board, 3, &titles(&["x"]), now())),
         "variants are made of stage-one items, and #3 is stage two"
     );
-    assert_eq!(split(&board, 9, &titles(&["x"]), now()), Err(OpError::NoSuchItem(9)));
+    assert_eq!(split(&board, 9, &titles(&["x"]), now()), Err(OpError::NoSuchItem(9).into()));
     // An experiment whose other variants were deleted has nothing to pick between.
     apply(&mut board, |b| split(b, 1, &titles(&["B"]), now()));
     apply(&mut board, |b| ops::remove(b, 4));
-    assert_eq!(pick(&board, 1, now()), Err(OpError::LonelyVariant(1)));
+    assert_eq!(pick(&board, 1, now()), Err(VariantError::LonelyVariant(1)));
     assert_eq!(letter(0), "A");
     assert_eq!(letter(4), "E");
 }

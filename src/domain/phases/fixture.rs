@@ -44,9 +44,9 @@ pub fn board(items: &[(Phase, Option<u32>, &str)]) -> Board {
 }
 
 /// Makes an op on the board and applies its edit, returning the inverse.
-pub fn apply(
+pub fn apply<E: std::fmt::Debug>(
     board: &mut Board,
-    op: impl FnOnce(&Board) -> Result<ops::Op, ops::OpError>,
+    op: impl FnOnce(&Board) -> Result<ops::Op, E>,
 ) -> crate::domain::change::Edit {
     let edit = op(board).expect("op").edit;
     board.apply(edit).expect("apply")

@@ -43,6 +43,8 @@ pub enum PhasedError {
     StopByDecision(String),
     #[error("initiative `{id}` is {status}; make it active again before adding work to it")]
     NotTakingWork { id: String, status: Status },
+    #[error(transparent)]
+    Op(#[from] OpError),
     #[error("#{0} belongs to no initiative; name one to give it a phase")]
     NoInitiative(ItemId),
 }
@@ -97,11 +99,11 @@ fn clean_name(name: &str) -> Result<String, PhasedError> {
 
 /// Creates an active initiative; its id is the one given, else made from the name (with `-2`,
 /// `-3`, ... when taken).
-pub fn create(board: &Board, new: NewInitiative) -> Result<Op, OpError> {
+pub fn create(board: &Board, new: NewInitiative) -> Result<Op, PhasedError> {
     let name = clean_name(&new.name)?;
     let id = match new.id.as_deref().map(str::trim).filter(|id| !id.is_empty()) {
-        Some(id) if !valid_id(id) => return Err(PhasedError::BadId(id.to_owned()).into()),
-        Some(id) if board.initiative(id).is_some() => return Err(PhasedError::IdTaken(id.to_owned()).into()),
+        Some(id) if !valid_id(id) => return Err(PhasedError::BadId(id.to_owned())),
+        Some(id) if board.initiative(id).is_some() => return Err(PhasedError::IdTaken(id.to_owned())),
         Some(id) => id.to_owned(),
         None => {
             let base = slug(&name);
@@ -126,7 +128,7 @@ pub fn create(board: &Board, new: NewInitiative) -> Result<Op, OpError> {
 }
 
 /// Changes an initiative's name, description, criteria or status (only a decision stops one).
-pub fn edit(board: &Board, id: &str, mut change: InitiativeChange) -> Result<Op, OpError> {
+pub fn edit(board: &Board, id: &str, mut change: InitiativeChange) -> Result<Op, PhasedError> {
     let initiative = find(board, id)?;
     let id = initiative.id.clone();
     if let Some(name) = &change.name {
@@ -139,7 +141,7 @@ pub fn edit(board: &Board, id: &str, mut change: InitiativeChange) -> Result<Op,
         change.description = Some(description.trim_end().to_owned());
     }
     if change.status == Some(Status::Stopped) && initiative.status != Status::Stopped {
-        return Err(PhasedError::StopByDecision(id).into());
+        return Err(PhasedError::StopByDecision(id));
     }
     let mut what = Vec::new();
     let differs = |new: Option<&String>, old: &String| new.is_some_and(|n| n != old);
@@ -170,7 +172,7 @@ pub fn label(
     initiative: Option<&str>,
     phase: Option<Phase>,
     now: Timestamp,
-) -> Result<Op, OpError> {
+) -> Result<Op, PhasedError> {
     let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;
     let Some(text) = initiative else {
         let Some(old) = &item.initiative else {
@@ -183,7 +185,7 @@ pub fn label(
     let target = find(board, text)?;
     let joining = item.initiative.as_deref() != Some(target.id.as_str());
     if joining && !target.status.is_open() {
-        return Err(PhasedError::NotTakingWork { id: target.id.clone(), status: target.status }.into());
+        return Err(PhasedError::NotTakingWork { id: target.id.clone(), status: target.status });
     }
     let phase = match (phase, joining) {
         (Some(phase), _) => phase,
@@ -204,10 +206,10 @@ pub fn label(
 
 /// Puts the item that `add` (an [`ops::add`](super::ops::add) op) creates into `initiative`,
 /// in `phase` (default: the phase the initiative is in).
-pub fn add_to(board: &Board, add: Op, initiative: &str, phase: Option<Phase>) -> Result<Op, OpError> {
+pub fn add_to(board: &Board, add: Op, initiative: &str, phase: Option<Phase>) -> Result<Op, PhasedError> {
     let target = find(board, initiative)?;
     if !target.status.is_open() {
-        return Err(PhasedError::NotTakingWork { id: target.id.clone(), status: target.status }.into());
+        return Err(PhasedError::NotTakingWork { id: target.id.clone(), status: target.status });
     }
     let Op { edit: Edit::Add(mut item), summary } = add else { return Ok(add) };
     let phase = phase.unwrap_or_else(|| Progress::of(board, target).current());
@@ -218,7 +220,7 @@ pub fn add_to(board: &Board, add: Op, initiative: &str, phase: Option<Phase>) ->
 }
 
 /// Sets the phase of an item that is already in an initiative.
-pub fn set_phase(board: &Board, id: ItemId, phase: Phase, now: Timestamp) -> Result<Op, OpError> {
+pub fn set_phase(board: &Board, id: ItemId, phase: Phase, now: Timestamp) -> Result<Op, PhasedError> {
     let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;
     let initiative = item.initiative.clone().ok_or(PhasedError::NoInitiative(id))?;
     label(board, id, Some(&initiative), Some(phase), now)
@@ -272,26 +274,26 @@ pub fn decide(
     input: DecisionInput,
     author: &str,
     now: Timestamp,
-) -> Result<Op, OpError> {
+) -> Result<Op, PhasedError> {
     let target = find(board, initiative)?;
     let id = target.id.clone();
     if !target.status.is_open() {
-        return Err(PhasedError::Closed { id, status: target.status }.into());
+        return Err(PhasedError::Closed { id, status: target.status });
     }
     let review = input.review.trim().to_owned();
     if review.is_empty() {
-        return Err(PhasedError::NoReview.into());
+        return Err(PhasedError::NoReview);
     }
     let plan = input.plan.trim().to_owned();
     if input.verdict == Verdict::Pivot && plan.is_empty() {
-        return Err(PhasedError::PivotWithoutPlan.into());
+        return Err(PhasedError::PivotWithoutPlan);
     }
     let stop = input.verdict == Verdict::Stop;
     let open: Vec<&Item> = if stop { open_items(board, &id) } else { Vec::new() };
     let choice = match (open.is_empty(), input.open_items) {
         (true, _) => None,
         (false, Some(choice)) => Some(choice),
-        (false, None) => return Err(PhasedError::StopWithoutChoice { id, open: open.len() }.into()),
+        (false, None) => return Err(PhasedError::StopWithoutChoice { id, open: open.len() }),
     };
     let decision = Decision {
         boundary: input.boundary,
@@ -327,7 +329,7 @@ fn settle_open_items(
     open: &[&Item],
     choice: Option<OpenItems>,
     now: Timestamp,
-) -> Result<Vec<Edit>, OpError> {
+) -> Result<Vec<Edit>, PhasedError> {
     let Some(OpenItems::Backlog) = choice else {
         return Ok(open.iter().map(|it| Edit::Remove(it.id)).collect());
     };

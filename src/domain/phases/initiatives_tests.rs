@@ -19,9 +19,9 @@ fn decision(verdict: Verdict, open_items: Option<OpenItems>) -> DecisionInput {
     }
 }
 
-fn phased_error(result: Result<Op, OpError>) -> PhasedError {
+fn phased_error(result: Result<Op, PhasedError>) -> PhasedError {
     match result {
-        Err(OpError::Phased(err)) => err,
+        Err(err) => err,
         other => panic!("expected a phased-delivery error, got {other:?}"),
     }
 }

@@ -8,6 +8,29 @@ use super::figures;
 use crate::domain::change::{Edit, ItemChange, Op, OpError};
 use crate::model::{Board, ItemId, Model, Rollover, Sprint, Stage, Timestamp};
 
+/// Why a sprint cannot be started, changed or closed, in words the user can act on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SprintError {
+    #[error("no sprint is open; start one first")]
+    NoOpenSprint,
+    #[error("sprint \"{0}\" is still open; close it before starting another")]
+    SprintOpen(String),
+    #[error("there is already a sprint called \"{0}\"; sprint names are unique on a board")]
+    SprintNameTaken(String),
+    #[error("a sprint needs a name")]
+    EmptySprintName,
+    #[error("there is no sprint called \"{0}\"")]
+    NoSuchSprint(String),
+    #[error("a sprint cannot end ({end}) before it starts ({start})")]
+    EndBeforeStart { start: NaiveDate, end: NaiveDate },
+    #[error("#{id} is committed to the closed sprint \"{sprint}\", not to the open one")]
+    InClosedSprint { id: ItemId, sprint: String },
+    #[error("the board has no sprints yet; start one first")]
+    NoSprints,
+    #[error(transparent)]
+    Op(#[from] OpError),
+}
+
 /// What a new sprint is to be.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewSprint {
@@ -21,9 +44,9 @@ pub struct NewSprint {
 }
 
 /// Starts a sprint; no other may be open.
-pub fn start(board: &Board, new: NewSprint) -> Result<Op, OpError> {
+pub fn start(board: &Board, new: NewSprint) -> Result<Op, SprintError> {
     if let Some(open) = board.current_sprint() {
-        return Err(OpError::SprintOpen(open.name.clone()));
+        return Err(SprintError::SprintOpen(open.name.clone()));
     }
     let sprint = checked(board, new)?;
     let summary = format!(
@@ -38,16 +61,16 @@ pub fn start(board: &Board, new: NewSprint) -> Result<Op, OpError> {
 }
 
 /// The sprint `new` describes, after checking its name and dates.
-fn checked(board: &Board, new: NewSprint) -> Result<Sprint, OpError> {
+fn checked(board: &Board, new: NewSprint) -> Result<Sprint, SprintError> {
     let name = new.name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
-        return Err(OpError::EmptySprintName);
+        return Err(SprintError::EmptySprintName);
     }
     if board.sprint(&name).is_some() {
-        return Err(OpError::SprintNameTaken(name));
+        return Err(SprintError::SprintNameTaken(name));
     }
     if new.end < new.start {
-        return Err(OpError::EndBeforeStart { start: new.start, end: new.end });
+        return Err(SprintError::EndBeforeStart { start: new.start, end: new.end });
     }
     let stage = match new.model {
         Model::Split => None,
@@ -92,8 +115,8 @@ pub fn suggested_name(board: &Board) -> String {
 }
 
 /// Commits items to the open sprint; items already in it are left as they are.
-pub fn commit(board: &Board, ids: &[ItemId], now: Timestamp) -> Result<Op, OpError> {
-    let sprint = board.current_sprint().ok_or(OpError::NoOpenSprint)?;
+pub fn commit(board: &Board, ids: &[ItemId], now: Timestamp) -> Result<Op, SprintError> {
+    let sprint = board.current_sprint().ok_or(SprintError::NoOpenSprint)?;
     let mut edits = Vec::new();
     let mut added_points = 0u32;
     for &id in ids {
@@ -118,7 +141,7 @@ pub fn commit(board: &Board, ids: &[ItemId], now: Timestamp) -> Result<Op, OpErr
 }
 
 /// Takes items out of the open sprint, back to the backlog.
-pub fn uncommit(board: &Board, ids: &[ItemId], now: Timestamp) -> Result<Op, OpError> {
+pub fn uncommit(board: &Board, ids: &[ItemId], now: Timestamp) -> Result<Op, SprintError> {
     let sprint = board.current_sprint();
     let mut edits = Vec::new();
     for &id in ids {
@@ -130,7 +153,7 @@ pub fn uncommit(board: &Board, ids: &[ItemId], now: Timestamp) -> Result<Op, OpE
                     edits.push(set_sprint(id, None, now));
                 }
             }
-            (Some(name), _) => return Err(OpError::InClosedSprint { id, sprint: name.clone() }),
+            (Some(name), _) => return Err(SprintError::InClosedSprint { id, sprint: name.clone() }),
         }
     }
     let summary = match edits.as_slice() {
@@ -141,7 +164,7 @@ pub fn uncommit(board: &Board, ids: &[ItemId], now: Timestamp) -> Result<Op, OpE
 }
 
 /// Commits the item to the open sprint, or takes it out when it is already in it.
-pub fn toggle(board: &Board, id: ItemId, now: Timestamp) -> Result<Op, OpError> {
+pub fn toggle(board: &Board, id: ItemId, now: Timestamp) -> Result<Op, SprintError> {
     let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;
     if board.in_current_sprint(item) { uncommit(board, &[id], now) } else { commit(board, &[id], now) }
 }
@@ -169,8 +192,8 @@ pub struct Next {
 
 /// Closes the open sprint at `now`: records its figures, sends its unfinished items to the next
 /// sprint or the backlog, and starts the next sprint.
-pub fn close(board: &Board, rollover: Rollover, next: Next, now: Timestamp) -> Result<Op, OpError> {
-    let sprint = board.current_sprint().ok_or(OpError::NoOpenSprint)?;
+pub fn close(board: &Board, rollover: Rollover, next: Next, now: Timestamp) -> Result<Op, SprintError> {
+    let sprint = board.current_sprint().ok_or(SprintError::NoOpenSprint)?;
     let figures = figures::record(board, sprint, rollover, now);
     let mut closed = sprint.clone();
     closed.figures = Some(figures.clone());
@@ -203,7 +226,7 @@ pub fn close(board: &Board, rollover: Rollover, next: Next, now: Timestamp) -> R
 
 /// The sprint that follows `closed`: from the day after its end when closed on its last day,
 /// else from today; as long as it was.
-fn following(board: &Board, closed: &Sprint, next: Next, now: Timestamp) -> Result<Sprint, OpError> {
+fn following(board: &Board, closed: &Sprint, next: Next, now: Timestamp) -> Result<Sprint, SprintError> {
     let today = now.date_naive();
     let start =
         if today == closed.end { today.checked_add_days(Days::new(1)).unwrap_or(today) } else { today };

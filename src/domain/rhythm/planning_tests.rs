@@ -36,7 +36,7 @@ fn board_with_items(estimates: &[Option<u32>]) -> Board {
 #[test]
 fn starting_checks_the_name_the_dates_and_that_no_sprint_is_open() {
     let mut board = board_with_items(&[]);
-    assert_eq!(start(&board, new("  ")), Err(OpError::EmptySprintName));
+    assert_eq!(start(&board, new("  ")), Err(SprintError::EmptySprintName));
     let backwards = NewSprint { end: day("2026-11-15"), ..new("S") };
     assert_eq!(
         start(&board, backwards).map(|op| op.summary).expect_err("end before start").to_string(),
@@ -47,7 +47,7 @@ fn starting_checks_the_name_the_dates_and_that_no_sprint_is_open() {
     let before = board.clone();
     let inverse = board.apply(op.edit).expect("apply");
     assert_eq!(board.current_sprint().map(|s| s.name.as_str()), Some("Sprint 14"));
-    assert_eq!(start(&board, new("Sprint 15")), Err(OpError::SprintOpen("Sprint 14".into())));
+    assert_eq!(start(&board, new("Sprint 15")), Err(SprintError::SprintOpen("Sprint 14".into())));
     board.apply(inverse).expect("undo");
     assert_eq!(board, before);
     assert!(board.sprints.is_empty(), "undo removes the sprint");
@@ -71,9 +71,9 @@ fn an_alternating_sprint_starts_with_stage_one_unless_told() {
 #[test]
 fn committing_and_uncommitting_say_the_load_and_skip_what_is_already_there() {
     let mut board = board_with_items(&[Some(8), Some(5), None]);
-    assert_eq!(commit(&board, &[1], now()), Err(OpError::NoOpenSprint));
+    assert_eq!(commit(&board, &[1], now()), Err(SprintError::NoOpenSprint));
     board.apply(start(&board, new("S1")).expect("start").edit).expect("apply");
-    assert_eq!(commit(&board, &[1, 9], now()), Err(OpError::NoSuchItem(9)));
+    assert_eq!(commit(&board, &[1, 9], now()), Err(OpError::NoSuchItem(9).into()));
     let op = commit(&board, &[1, 2, 1], now()).expect("commit");
     assert_eq!(op.summary, "committed #1, #2 to sprint \"S1\" (13 of 30 points committed)");
     board.apply(op.edit).expect("apply");
@@ -98,10 +98,13 @@ fn an_item_of_a_closed_sprint_cannot_be_uncommitted_from_it() {
     board.apply(close(&board, Rollover::Next, Next::default(), now()).expect("close").edit).expect("apply");
     assert_eq!(
         uncommit(&board, &[1], now()),
-        Err(OpError::InClosedSprint { id: 1, sprint: "S1".into() }),
+        Err(SprintError::InClosedSprint { id: 1, sprint: "S1".into() }),
         "done work keeps its sprint"
     );
-    assert_eq!(close(&Board::new("t"), Rollover::Next, Next::default(), now()), Err(OpError::NoOpenSprint));
+    assert_eq!(
+        close(&Board::new("t"), Rollover::Next, Next::default(), now()),
+        Err(SprintError::NoOpenSprint)
+    );
 }
 
 #[test]
@@ -130,5 +133,5 @@ fn closing_with_a_named_next_sprint_and_a_new_capacity() {
         "closed early: the next starts today"
     );
     let taken = Next { name: Some("S1".into()), ..Next::default() };
-    assert_eq!(close(&board, Rollover::Next, taken, later), Err(OpError::SprintNameTaken("S1".into())));
+    assert_eq!(close(&board, Rollover::Next, taken, later), Err(SprintError::SprintNameTaken("S1".into())));
 }

@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::change::Edit;
 use crate::model::{Board, InterestWeights, Item, Kind};
 
 /// Whole days since the item was logged (0 on its first day, never negative).
@@ -15,13 +14,6 @@ pub fn age_days(item: &Item, today: NaiveDate) -> i64 {
 /// The interest an item has accrued by `today`: its severity's weight times its age.
 pub fn interest(weights: &InterestWeights, item: &Item, today: NaiveDate) -> u64 {
     u64::from(weights.of(item.severity)).saturating_mul(age_days(item, today).unsigned_abs())
-}
-
-/// The edit that makes the board's weights `new`, or `None` when they are the weights already.
-/// The defaults are stored as absent, so a board that keeps them writes nothing new.
-pub fn set_weights(board: &Board, new: InterestWeights) -> Option<Edit> {
-    (new != board.interest_weights())
-        .then(|| Edit::SetInterestWeights((new != InterestWeights::default()).then_some(new)))
 }
 
 /// Whether `item` was open debt at the end of `day`: logged by then, and not yet in a done

@@ -1,7 +1,8 @@
 //! Debt interest by hand on a pinned clock: ages, weights, totals as they stood on a past day.
 
 use super::*;
-use crate::domain::change::{NewItem, ops};
+use crate::domain::change::settings::set_weights;
+use crate::domain::change::{Edit, NewItem, ops};
 use crate::model::{Severity, Track};
 use chrono::DateTime;
 

@@ -9,7 +9,7 @@ fn now() -> Timestamp {
     DateTime::parse_from_rfc3339("2026-11-21T10:00:00Z").expect("time").to_utc()
 }
 
-fn apply(board: &mut Board, op: impl FnOnce(&Board) -> Result<Op, OpError>) -> Edit {
+fn apply<E: std::fmt::Debug>(board: &mut Board, op: impl FnOnce(&Board) -> Result<Op, E>) -> Edit {
     let op = op(board).expect("op");
     board.apply(op.edit).expect("applies")
 }

@@ -5,9 +5,9 @@
 
 mod sections;
 
-use crate::domain::change::OpError;
 use crate::domain::rhythm::doc::{Doc, Section};
 use crate::domain::rhythm::figures;
+use crate::domain::rhythm::planning::SprintError;
 use crate::model::{Board, Figures, Rollover, Sprint, Timestamp};
 
 /// What a section is written from.
@@ -46,12 +46,12 @@ pub struct Review {
 }
 
 /// The review of the sprint called `name`, else of the last closed sprint, else of the open one.
-pub fn report(board: &Board, name: Option<&str>, now: Timestamp) -> Result<Review, OpError> {
+pub fn report(board: &Board, name: Option<&str>, now: Timestamp) -> Result<Review, SprintError> {
     let sprint = match name {
-        Some(name) => board.sprint(name).ok_or_else(|| OpError::NoSuchSprint(name.to_owned()))?,
+        Some(name) => board.sprint(name).ok_or_else(|| SprintError::NoSuchSprint(name.to_owned()))?,
         None => match board.closed_sprints().last() {
             Some((sprint, _)) => sprint,
-            None => board.current_sprint().ok_or(OpError::NoSprints)?,
+            None => board.current_sprint().ok_or(SprintError::NoSprints)?,
         },
     };
     let (figures, closed) = match &sprint.figures {
