@@ -9,8 +9,8 @@ use anyhow::{Context, Result};
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::store::atomic;
 use crate::store::journal::Journal;
+use crate::store::paths;
 use crate::store::presence::DIRECTORY;
 
 /// What changed.
@@ -33,7 +33,7 @@ impl Watch {
     /// Watches the directory of the board at `board` (an atomic save replaces the file, so
     /// watching the file itself would lose it after the first save) and `presence_dir`.
     pub fn start(board: &Path, presence_dir: &Path, tell: impl Fn(Change) + Send + 'static) -> Result<Watch> {
-        let dir = atomic::directory_of(board).to_path_buf();
+        let dir = paths::directory_of(board).to_path_buf();
         let names: Vec<OsString> = [board.to_path_buf(), Journal::of(board).path().to_path_buf()]
             .iter()
             .filter_map(|p| p.file_name().map(ToOwned::to_owned))

@@ -17,7 +17,7 @@ use crate::domain::team::merge::{Conflict, Side};
 use crate::domain::team::{activity, changes, merge};
 use crate::model::{Board, ItemId, Timestamp};
 use crate::store::journal::Journal;
-use crate::store::{BoardLock, Store, atomic, format, users};
+use crate::store::{BoardLock, Store, atomic, format, paths, users};
 
 /// Whether the file on disk holds the board as the session has it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -314,7 +314,7 @@ impl Saver {
             "{}.recovered-{stamp}.ron",
             self.path().file_name().map_or("board".into(), |n| n.to_string_lossy().into_owned())
         );
-        let beside = atomic::directory_of(self.path()).join(&name);
+        let beside = paths::directory_of(self.path()).join(&name);
         let candidates = [beside, std::env::temp_dir().join(&name)];
         let mut last_error = None;
         for path in candidates {

@@ -204,7 +204,7 @@ fn create(location: &BoardPath, now: Timestamp) -> Result<(Opened, BoardLock)> {
     if location.default {
         Store::prepare_directory(path)?;
     } else {
-        let dir = crate::store::atomic::directory_of(path);
+        let dir = crate::store::paths::directory_of(path);
         if !dir.is_dir() {
             bail!("directory {} does not exist; twotrack does not create it", dir.display());
         }

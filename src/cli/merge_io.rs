@@ -97,7 +97,7 @@ mod tests {
         fs::write(&board, "old board").expect("write");
         Output::of(Some(&board), &ours).expect("board").write(b"merged").expect("write");
         assert_eq!(
-            fs::read_to_string(atomic::sibling(&board, "bak")).expect("bak"),
+            fs::read_to_string(crate::store::paths::sibling(&board, "bak")).expect("bak"),
             "old board",
             "-o keeps a backup"
         );

@@ -6,29 +6,14 @@
 use std::fs::{File, Permissions};
 use std::io::Write;
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::{fs, io};
 
 use anyhow::{Context, Result, bail};
 
+use super::paths::{directory_of, sibling};
 use super::sidecar;
 use super::sidecar::Temp;
-
-/// `<file>.<suffix>` next to `path`.
-pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".");
-    name.push(suffix);
-    path.with_file_name(name)
-}
-
-/// The directory `path` lives in (`.` for a bare file name).
-pub fn directory_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    }
-}
 
 /// Replaces `path` with what `write` puts into a fresh file, keeping the old one as `.bak`.
 ///

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::atomic::sibling;
+use super::paths::sibling;
 use super::sidecar;
 
 /// The draft of one user on one board.

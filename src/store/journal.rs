@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::atomic::sibling;
+use super::paths::sibling;
 use super::sidecar::Access;
 use super::{BoardLock, sidecar};
 use crate::domain::team::activity::Entry;

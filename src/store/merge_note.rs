@@ -12,8 +12,8 @@ use std::{fs, io};
 use anyhow::{Context, Result};
 
 use super::BoardLock;
-use super::atomic::sibling;
 use super::journal::Journal;
+use super::paths::sibling;
 use crate::domain::team::activity::Entry;
 
 /// Where the note of the board at `board` is.

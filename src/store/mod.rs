@@ -13,6 +13,7 @@ pub mod layout;
 pub mod location;
 pub mod lock;
 pub mod merge_note;
+pub mod paths;
 pub mod presence;
 pub mod sidecar;
 pub mod users;
@@ -183,7 +184,7 @@ impl Store {
         {
             return Err(format!("you cannot write {} ({})", self.path.display(), e.kind()));
         }
-        let dir = atomic::directory_of(&self.path);
+        let dir = paths::directory_of(&self.path);
         // A probe named like a save's temporary file: removed at once, and by the next save if not.
         sidecar::temp(&self.path, sidecar::Temp::New)
             .map(drop)

@@ -18,7 +18,7 @@ use std::{fs, io};
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
-use super::atomic;
+use super::paths;
 use crate::model::{ItemId, Stage, Track};
 
 /// The directory beside the board that holds one file per open session.
@@ -126,7 +126,7 @@ impl Sidecar {
     pub fn of(board_path: &Path) -> Sidecar {
         let board =
             board_path.file_name().map_or_else(|| "board".into(), |n| n.to_string_lossy().into_owned());
-        Sidecar { dir: atomic::directory_of(board_path).join(DIRECTORY), board }
+        Sidecar { dir: paths::directory_of(board_path).join(DIRECTORY), board }
     }
 
     pub fn dir(&self) -> &Path {
@@ -154,7 +154,7 @@ impl Sidecar {
     /// who may write the board may announce themselves. Returns the mode for session files:
     /// readable by whom the board directory is readable, written only by their session.
     fn prepare(&self) -> Result<u32> {
-        let parent = atomic::directory_of(&self.dir);
+        let parent = paths::directory_of(&self.dir);
         let board_dir =
             fs::metadata(parent).with_context(|| format!("cannot read directory {}", parent.display()))?;
         let bits = board_dir.mode() & 0o7777;

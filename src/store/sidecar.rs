@@ -23,7 +23,7 @@ use std::{fs, io};
 
 use anyhow::{Context, Result, bail};
 
-use super::atomic::{directory_of, sibling};
+use super::paths::{directory_of, sibling};
 use super::users;
 
 /// What a sidecar is opened for.
