@@ -10,7 +10,7 @@ use divan::Bencher;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use twotrack::app::App;
-use twotrack::app::keymap::Keymap;
+use twotrack::app::input::keymap::Keymap;
 use twotrack::domain::capacity::Capacity;
 use twotrack::domain::dual_track::{criteria, discovery_success};
 use twotrack::domain::two_stage::debt;

@@ -13,7 +13,7 @@ use divan::Bencher;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use twotrack::app::App;
-use twotrack::app::keymap::Keymap;
+use twotrack::app::input::keymap::Keymap;
 use twotrack::domain::rhythm::report;
 use twotrack::generate;
 use twotrack::store::journal::Journal;

@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
-use crate::app::keymap::Keymap;
-use crate::app::keymap_file::{self, Problem};
+use crate::app::input::keymap::Keymap;
+use crate::app::input::keymap_file;
+use crate::app::input::keymap_file::Problem;
 use crate::ui::theme::Theme;
 
 /// The complete commented example.
@@ -172,8 +173,8 @@ fn located(path: &Path, problem: &Problem) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::action::Action;
-    use crate::app::keymap::Mode;
+    use crate::app::input::action::Action;
+    use crate::app::input::keymap::Mode;
 
     fn parse(text: &str) -> Config {
         Config::parse(Path::new("config.ron"), text.to_owned()).expect("parses")
@@ -184,7 +185,7 @@ mod tests {
         let config = parse(EXAMPLE);
         let (keymap, problems) = config.keymap();
         assert!(problems.is_empty(), "{problems:?}");
-        let n: crate::app::keymap::KeyBinding = "n".parse().expect("key");
+        let n: crate::app::input::keymap::KeyBinding = "n".parse().expect("key");
         assert!(keymap.keys_for(Mode::Board, Action::Add).contains(&n));
         let (theme, problems) = config.theme(None, false).expect("theme");
         assert!(problems.is_empty(), "{problems:?}");
@@ -210,7 +211,7 @@ mod tests {
             problems[1].contains("line 6, column 7") && problems[1].contains("no action `fly`"),
             "{problems:?}"
         );
-        let q: crate::app::keymap::KeyBinding = "q".parse().expect("key");
+        let q: crate::app::input::keymap::KeyBinding = "q".parse().expect("key");
         assert!(keymap.keys_for(Mode::Board, Action::Add).contains(&q), "the first binding holds");
         assert!(keymap.keys_for(Mode::Board, Action::Quit).contains(&"Ctrl-c".parse().expect("key")));
     }

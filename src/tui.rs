@@ -15,8 +15,8 @@ use crossterm::event;
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use crate::app::App;
-use crate::app::keymap::Keymap;
-use crate::app::mouse::Gesture;
+use crate::app::input::keymap::Keymap;
+use crate::app::input::mouse::Gesture;
 use crate::app::saver::SaveState;
 use crate::app::status::Status;
 use crate::model::Timestamp;

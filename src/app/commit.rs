@@ -2,7 +2,7 @@
 
 use super::App;
 use super::status::Status;
-use super::view::BoardView;
+use crate::app::board::view::BoardView;
 use crate::domain::capacity::wip;
 use crate::domain::change::Op;
 use crate::model::{Board, ItemId, Timestamp, Track};

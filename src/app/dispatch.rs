@@ -5,12 +5,12 @@ use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::App;
-use super::action::Action;
-use super::keymap::Mode;
-use super::overlay::Overlay;
 use super::saver::SaveState;
 use super::status::Status;
-use super::view::BoardView;
+use crate::app::board::view::BoardView;
+use crate::app::input::action::Action;
+use crate::app::input::keymap::Mode;
+use crate::app::screens::Overlay;
 use crate::domain::change::{estimate, ops};
 use crate::domain::dual_track;
 use crate::domain::dual_track::variants;

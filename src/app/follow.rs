@@ -3,13 +3,13 @@
 //! not acting on an item that moved under the user's key.
 
 use super::App;
-use super::action::Action;
-use super::form::Purpose;
-use super::keymap::Mode;
-use super::overlay::Overlay;
 use super::saver::Merged;
 use super::status::Status;
-use super::view::BoardView;
+use crate::app::board::view::BoardView;
+use crate::app::forms::form::Purpose;
+use crate::app::input::action::Action;
+use crate::app::input::keymap::Mode;
+use crate::app::screens::Overlay;
 use crate::domain::change::fields;
 use crate::model::Track;
 

@@ -1,43 +1,17 @@
 //! The running program's state: the board, the selection, the overlays on top of the board, the
 //! status message, undo history and saving. Keys come in through [`App::handle_key`].
 
-mod accepts;
-pub mod action;
+pub mod board;
 mod commit;
-mod conflicts;
-pub mod criteria_prompt;
 pub mod dispatch;
-mod draft;
-mod evidence_flow;
-pub mod evidence_forms;
 mod follow;
-pub mod form;
-mod form_purpose;
-mod forms;
-mod handover;
-pub mod initiative_form;
-mod initiatives;
-pub mod item_form;
-pub mod keymap;
-pub mod keymap_file;
-mod leader;
-mod merge_note;
-pub mod mouse;
-pub mod overlay;
-mod paste;
-mod planning;
+pub mod forms;
+pub mod input;
 pub mod presence;
-mod quick;
 pub mod saver;
-pub mod selection;
-pub mod settings_form;
-pub mod shared_view;
-pub mod sprint_form;
-mod standup;
+pub mod screens;
 pub mod status;
-mod undo;
-pub mod view;
-pub mod workflow_form;
+mod sync;
 
 use crossterm::event::KeyEvent;
 
@@ -45,13 +19,14 @@ use crate::domain::change::history::History;
 use crate::domain::query::search::Query;
 use crate::model::{Board, Item, Timestamp, Track};
 use crate::store::Store;
-use keymap::{Keymap, Mode};
-use overlay::Overlay;
+use board::selection::Selection;
+use board::view::BoardView;
+use input::keymap::{Keymap, Mode};
+use input::mouse;
 use presence::Presence;
 use saver::Saver;
-use selection::Selection;
+use screens::Overlay;
 use status::Status;
-use view::BoardView;
 
 pub struct App {
     board: Board,

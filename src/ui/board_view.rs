@@ -13,9 +13,9 @@ use super::card::{CardMarks, draw_card, truncate};
 use super::layout::{ColumnSlot, lane_rows, lane_window, plan_columns};
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::action::Action;
-use crate::app::keymap::Mode;
-use crate::app::mouse::Target;
+use crate::app::input::action::Action;
+use crate::app::input::keymap::Mode;
+use crate::app::input::mouse::Target;
 use crate::domain::capacity::wip::Load;
 use crate::model::{Stage, Track};
 

@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use super::theme::Theme;
 use super::trends_view;
 use crate::app::App;
-use crate::app::action::Action;
-use crate::app::keymap::Mode;
+use crate::app::input::action::Action;
+use crate::app::input::keymap::Mode;
 use crate::domain::capacity::{Basis, Capacity, Share, TOLERANCE, wip};
 use crate::model::Track;
 

@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use super::card::truncate;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::action::Action;
-use crate::app::criteria_prompt::CriteriaPrompt;
-use crate::app::keymap::Mode;
+use crate::app::input::action::Action;
+use crate::app::input::keymap::Mode;
+use crate::app::screens::criteria::CriteriaPrompt;
 
 pub fn draw_criteria(buf: &mut Buffer, area: Rect, app: &App, prompt: &CriteriaPrompt, theme: &Theme) {
     let block = Block::bordered()

@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use super::card::truncate;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::action::Action;
-use crate::app::keymap::Mode;
+use crate::app::input::action::Action;
+use crate::app::input::keymap::Mode;
 use crate::domain::two_stage::debt;
 use crate::domain::two_stage::debt::{Register, Sort, WINDOW_DAYS};
 

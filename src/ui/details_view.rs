@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::card::truncate;
 use super::theme::Theme;
-use crate::app::{App, item_form};
+use crate::app::{App, forms};
 use crate::domain::query::age;
 use crate::domain::two_stage;
 
@@ -46,7 +46,7 @@ pub fn draw_details(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     if let Some(reason) = &item.blocked {
         lines.push(Line::styled(format!("⊘ blocked: {reason}"), theme.warning));
     }
-    for note in item_form::links(board, item, app.view().today) {
+    for note in forms::item::links(board, item, app.view().today) {
         lines.push(Line::styled(note, theme.hint_text));
     }
     if let Some(question) = &item.question {

@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Widget};
 use super::card::truncate;
 use super::theme::Theme;
 use super::wrap::wrap;
-use crate::app::action::Action;
-use crate::app::form::{Form, Input};
-use crate::app::keymap::{Keymap, Mode};
+use crate::app::forms::form::{Form, Input};
+use crate::app::input::action::Action;
+use crate::app::input::keymap::{Keymap, Mode};
 
 const MAX_LABEL_WIDTH: u16 = 32;
 

@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use super::card::truncate;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::action::Action;
-use crate::app::keymap::Mode;
+use crate::app::input::action::Action;
+use crate::app::input::keymap::Mode;
 use crate::store::presence::Peer;
 
 pub fn draw_hand_over(buf: &mut Buffer, area: Rect, app: &App, selected: &str, theme: &Theme) {

@@ -13,7 +13,7 @@ use super::card::kind_letter;
 use super::theme::Theme;
 use super::wrap::wrap;
 use crate::app::App;
-use crate::app::keymap::Mode;
+use crate::app::input::keymap::Mode;
 use crate::model::Kind;
 
 /// What the board shows, in words: the top line, the cards, the marks.

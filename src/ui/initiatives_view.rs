@@ -11,8 +11,8 @@ use super::card::truncate;
 use super::phase_bar;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::action::Action;
-use crate::app::keymap::Mode;
+use crate::app::input::action::Action;
+use crate::app::input::keymap::Mode;
 use crate::domain::phases::progress::Progress;
 use crate::model::{Initiative, Phase};
 

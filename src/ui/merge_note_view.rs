@@ -9,9 +9,9 @@ use unicode_width::UnicodeWidthChar;
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::action::Action;
-use crate::app::keymap::Mode;
-use crate::app::overlay::MergeNote;
+use crate::app::input::action::Action;
+use crate::app::input::keymap::Mode;
+use crate::app::screens::MergeNote;
 use crate::domain::team::activity::{Action as Did, Entry};
 
 /// Rows above the entries: who merged, what that means, a blank line.

@@ -35,10 +35,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Widget};
 
 use crate::app::App;
-use crate::app::action::Action;
-use crate::app::keymap::Mode;
-use crate::app::mouse::Target;
-use crate::app::overlay::Overlay;
+use crate::app::input::action::Action;
+use crate::app::input::keymap::Mode;
+use crate::app::input::mouse::Target;
+use crate::app::screens::Overlay;
 use crate::model::Stage;
 use layout::{MIN_HEIGHT, MIN_WIDTH};
 use theme::Theme;

@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::action::Action;
-use crate::app::keymap::Mode;
-use crate::app::overlay::Question;
+use crate::app::input::action::Action;
+use crate::app::input::keymap::Mode;
+use crate::app::screens::Question;
 
 pub fn draw_question(buf: &mut Buffer, area: Rect, app: &App, question: &Question, theme: &Theme) {
     let keys = |a: Action| app.keymap().short_keys(Mode::Confirm, &[a]).unwrap_or_default();

@@ -14,8 +14,8 @@ use unicode_width::UnicodeWidthStr;
 use super::card::truncate;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::action::Action;
-use crate::app::keymap::Mode;
+use crate::app::input::action::Action;
+use crate::app::input::keymap::Mode;
 use crate::domain::rhythm::doc::{Block, Doc, table_lines};
 
 /// One paragraph of the document: what goes before its first line and before the others, its

@@ -10,10 +10,10 @@ use super::card::truncate;
 use super::theme::Theme;
 use super::wrap::wrap;
 use crate::app::App;
-use crate::app::action::Action;
-use crate::app::keymap::Mode;
-use crate::app::overlay::Overlay;
+use crate::app::input::action::Action;
+use crate::app::input::keymap::Mode;
 use crate::app::saver::SaveState;
+use crate::app::screens::Overlay;
 use crate::app::status::Level;
 
 /// The most useful actions of each mode, with the word shown after their keys, most important

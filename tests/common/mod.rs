@@ -106,7 +106,7 @@ pub fn now() -> twotrack::model::Timestamp {
 pub fn app_on_starter() -> (Sandbox, twotrack::app::App) {
     let sandbox = Sandbox::new();
     let opened = twotrack::store::Store::open(&sandbox.board, now()).expect("create starter board");
-    let keymap = twotrack::app::keymap::Keymap::default_keymap();
+    let keymap = twotrack::app::input::keymap::Keymap::default_keymap();
     let app = twotrack::app::App::new(opened.board, opened.store, keymap, now());
     (sandbox, app)
 }
@@ -114,7 +114,7 @@ pub fn app_on_starter() -> (Sandbox, twotrack::app::App) {
 /// Presses keys given as keymap names separated by spaces (`"l l J"`, `"Esc"`, `"Shift-Tab"`).
 pub fn press(app: &mut twotrack::app::App, keys: &str) {
     for key in keys.split(' ').filter(|k| !k.is_empty()) {
-        let binding: twotrack::app::keymap::KeyBinding = key.parse().expect("key");
+        let binding: twotrack::app::input::keymap::KeyBinding = key.parse().expect("key");
         app.handle_key(crossterm::event::KeyEvent::new(binding.code, binding.modifiers));
     }
 }
@@ -133,7 +133,12 @@ pub fn type_text(app: &mut twotrack::app::App, text: &str) {
 pub fn app_at(s: &Sandbox, when: &str) -> twotrack::app::App {
     let now = chrono::DateTime::parse_from_rfc3339(when).expect("time").to_utc();
     let opened = twotrack::store::Store::open(&s.board, now).expect("open");
-    twotrack::app::App::new(opened.board, opened.store, twotrack::app::keymap::Keymap::default_keymap(), now)
+    twotrack::app::App::new(
+        opened.board,
+        opened.store,
+        twotrack::app::input::keymap::Keymap::default_keymap(),
+        now,
+    )
 }
 
 /// Runs `twotrack --file <board> args...` with the clock at `when` (a date or RFC 3339 time).
@@ -148,7 +153,7 @@ pub fn app_on_fixture(name: &str) -> (Sandbox, twotrack::app::App) {
     let sandbox = Sandbox::new();
     std::fs::copy(format!("tests/fixtures/{name}"), &sandbox.board).expect("copy fixture");
     let opened = twotrack::store::Store::open(&sandbox.board, now()).expect("open fixture");
-    let keymap = twotrack::app::keymap::Keymap::default_keymap();
+    let keymap = twotrack::app::input::keymap::Keymap::default_keymap();
     let app = twotrack::app::App::new(opened.board, opened.store, keymap, now());
     (sandbox, app)
 }
@@ -175,7 +180,7 @@ pub fn render(
 /// second person at the same board).
 pub fn session(sandbox: &Sandbox, author: &str) -> twotrack::app::App {
     let opened = twotrack::store::Store::open(&sandbox.board, now()).expect("open board");
-    let keymap = twotrack::app::keymap::Keymap::default_keymap();
+    let keymap = twotrack::app::input::keymap::Keymap::default_keymap();
     twotrack::app::App::new(opened.board, opened.store, keymap, now()).author(author.to_owned())
 }
 

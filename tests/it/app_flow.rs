@@ -5,7 +5,7 @@ use crate::common;
 
 use crate::common::{app_on_starter, press, type_text};
 use twotrack::app::App;
-use twotrack::app::keymap::Mode;
+use twotrack::app::input::keymap::Mode;
 use twotrack::app::saver::SaveState;
 use twotrack::model::{Stage, Track};
 use twotrack::store::Store;
@@ -360,7 +360,7 @@ fn a_refused_form_stays_open_with_the_field_focused() {
     let (_s, mut app) = app_on_starter();
     press(&mut app, "a Enter");
     assert_eq!(app.mode(), Mode::Form, "an empty title is refused");
-    let Some(twotrack::app::overlay::Overlay::Form(form)) = app.overlays().last() else {
+    let Some(twotrack::app::screens::Overlay::Form(form)) = app.overlays().last() else {
         panic!("the form is open")
     };
     assert_eq!(form.focus, 0, "the title is focused");
@@ -394,7 +394,7 @@ fn accepting_with_unticked_entries_asks_and_lists_them() {
     // First how it was accepted (the evidence form), then the question.
     press(&mut app, "A F2");
     assert_eq!(app.mode(), Mode::Confirm);
-    let Some(twotrack::app::overlay::Overlay::Confirm(question)) = app.overlays().last() else {
+    let Some(twotrack::app::screens::Overlay::Confirm(question)) = app.overlays().last() else {
         panic!("a question")
     };
     assert!(question.lines.iter().any(|l| l.contains("Critical paths tested")), "{:?}", question.lines);
@@ -459,7 +459,7 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
             assert_eq!(app.dispatch(*action), Outcome::Done, "{action:?} in {mode:?}");
         }
         let (_s, mut app) = open(mode, opener);
-        let foreign = twotrack::app::action::Action::GoTo;
+        let foreign = twotrack::app::input::action::Action::GoTo;
         if !mode.accepts(foreign) {
             assert_eq!(app.dispatch(foreign), Outcome::NotHere, "{mode:?} says so");
             assert!(app.status().is_some_and(|s| s.text.contains("does nothing")));

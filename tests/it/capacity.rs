@@ -3,7 +3,7 @@
 
 use crate::common::{Sandbox, app_on_fixture, press, screen, type_text};
 use serde_json::json;
-use twotrack::app::keymap::Mode;
+use twotrack::app::input::keymap::Mode;
 use twotrack::model::Stage;
 
 #[test]

@@ -5,7 +5,7 @@ use crate::common;
 
 use crate::common::{Sandbox, app_at, app_on_starter, press, screen, type_text};
 use serde_json::json;
-use twotrack::app::keymap::Mode;
+use twotrack::app::input::keymap::Mode;
 
 #[test]
 fn a_spike_added_with_a_three_day_timebox_counts_down_and_goes_overdue() {

@@ -5,7 +5,7 @@
 use crate::common::{Sandbox, app_at, app_on_starter, press, run_at, screen, type_text};
 use serde_json::json;
 use twotrack::app::App;
-use twotrack::app::keymap::Mode;
+use twotrack::app::input::keymap::Mode;
 use twotrack::model::Stage;
 
 fn status(app: &App) -> String {

@@ -5,7 +5,7 @@
 use crate::common::pty::Pty;
 use crate::common::{Sandbox, app_on_starter, now, press, screen};
 use twotrack::app::App;
-use twotrack::app::keymap::Mode;
+use twotrack::app::input::keymap::Mode;
 use twotrack::domain::change::{NewItem, ops};
 use twotrack::domain::team::activity::{Action, Entry, Stamp};
 use twotrack::domain::team::merge::{Side, merge3, report};

@@ -6,8 +6,8 @@ use crate::common;
 
 use crate::common::{app_on_starter, press};
 use twotrack::app::App;
-use twotrack::app::keymap::Mode;
-use twotrack::app::overlay::Overlay;
+use twotrack::app::input::keymap::Mode;
+use twotrack::app::screens::Overlay;
 use twotrack::model::{Stage, Track};
 use twotrack::store::presence::{Announcement, Peer, Selected, SharedView};
 

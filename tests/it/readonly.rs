@@ -2,7 +2,7 @@
 //! say "read-only", details can still be read; every changing command refuses `--readonly`.
 
 use crate::common::{Sandbox, app_on_starter, press, screen};
-use twotrack::app::keymap::Mode;
+use twotrack::app::input::keymap::Mode;
 
 #[test]
 fn a_read_only_screen_lists_no_editing_key_and_opens_no_form() {

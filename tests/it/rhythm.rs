@@ -6,7 +6,7 @@ use crate::common;
 
 use crate::common::{Sandbox, app_on_starter, press, screen, type_text};
 use twotrack::app::App;
-use twotrack::app::keymap::{Keymap, Mode};
+use twotrack::app::input::keymap::{Keymap, Mode};
 use twotrack::model::Timestamp;
 use twotrack::store::Store;
 
@@ -176,7 +176,7 @@ fn a_read_only_session_reads_sprints_and_the_standup_but_changes_nothing() {
 
 #[test]
 fn a_follower_sees_the_presenters_standup_and_its_scrolling() {
-    use twotrack::app::overlay::Overlay;
+    use twotrack::app::screens::Overlay;
     use twotrack::store::presence::{Announcement, Peer, SharedView};
     let (_s, mut presenter) = app_at("standup.ron", "2026-11-23T09:30:00Z");
     press(&mut presenter, "P w j j");

@@ -38,7 +38,7 @@ fn app_on_sixty() -> (common::Sandbox, App) {
     let mut store = twotrack::store::Store::open(&sandbox.board, common::now()).expect("create").store;
     store.save(&twotrack::generate::board(60, 7)).expect("save");
     let opened = twotrack::store::Store::open(&sandbox.board, common::now()).expect("open");
-    let keymap = twotrack::app::keymap::Keymap::default_keymap();
+    let keymap = twotrack::app::input::keymap::Keymap::default_keymap();
     let app = App::new(opened.board, opened.store, keymap, common::now());
     (sandbox, app)
 }
@@ -194,8 +194,12 @@ fn long_lanes_scroll_with_the_selection() {
         s.run(&["add", &format!("Filler card {n}")]).ok();
     }
     let opened = twotrack::store::Store::open(&s.board, common::now()).expect("open");
-    let mut app =
-        App::new(opened.board, opened.store, twotrack::app::keymap::Keymap::default_keymap(), common::now());
+    let mut app = App::new(
+        opened.board,
+        opened.store,
+        twotrack::app::input::keymap::Keymap::default_keymap(),
+        common::now(),
+    );
     let screen = text(&render(&app, 80, 24));
     // The stage-two lane holds one card, so the long stage-one lane takes the rest of the height.
     assert!(screen.contains("↓ 18 more"), "{screen}");

@@ -1,0 +1,118 @@
+//! The quick board keys: labelling a run of items, estimates by `+`/`-` or a one-field prompt,
+//! and the questions asked before an item is taken as done with its definition of done unticked.
+
+use crate::app::App;
+use crate::app::forms::form::{Field, FieldKey, Form, Input, Purpose};
+use crate::app::screens::{Overlay, Question};
+use crate::app::status::Status;
+use crate::domain::change::{Op, OpError, ops};
+use crate::domain::two_stage;
+use crate::model::{Item, ItemId, Stage};
+
+/// Why an item's definition of done asks before it counts as done, or `None` when all is ticked.
+fn unticked_lines(board: &crate::model::Board, item: &Item) -> Option<Vec<String>> {
+    let unticked = two_stage::unticked(board, item);
+    if unticked.is_empty() {
+        return None;
+    }
+    let mut lines = vec![format!("Its {} definition of done has unticked entries:", item.stage.label())];
+    lines.extend(unticked.iter().map(|e| format!("  [ ] {e}")));
+    Some(lines)
+}
+
+impl App {
+    /// Labels the selected item's stage and keeps the selection where it was in the lane, so the
+    /// next card (which slides into that place) is the next to label.
+    pub(crate) fn label(&mut self, stage_of: fn(Stage) -> Stage) {
+        let before = self.selection;
+        let id = self.selection.item(&self.view);
+        self.on_selected(|b, id, now| {
+            let stage = b.item(id).map_or(Stage::One, |it| stage_of(it.stage));
+            ops::set_stage(b, id, stage, now)
+        });
+        let moved = id.is_some_and(|id| self.board.item(id).is_some_and(|it| it.stage != before.stage));
+        if moved {
+            self.selection = before;
+            self.selection.clamp(&self.view, self.shown_columns());
+            let next = self.view.lane(before.column, before.stage).len() > before.index;
+            self.label_gap = next.then_some(self.selection);
+        }
+    }
+
+    /// Accepting an item whose definition of done is not fully ticked asks first and lists the
+    /// unticked entries, like a move into a done column; `op` (from the acceptance form) waits
+    /// for the yes.
+    pub(crate) fn accept_checked(&mut self, id: ItemId, op: Op) {
+        match self.board.item(id).and_then(|item| unticked_lines(&self.board, item)) {
+            Some(lines) => self.ask(format!("Accept #{id}?"), lines, "accept it", op),
+            None => self.commit_op(op),
+        }
+    }
+
+    /// H/L: moving into a done column with unticked definition-of-done entries asks first.
+    pub(crate) fn move_selected(&mut self, delta: isize) {
+        let Some(id) = self.selection.item(&self.view) else {
+            self.status = Some(Status::info("no item selected here"));
+            return;
+        };
+        let result = ops::step_column(&self.board, id, delta, self.now);
+        let Some(item) = self.board.item(id) else { return };
+        let columns = &self.board.track(item.track).columns;
+        let target = columns
+            .iter()
+            .position(|c| c.id == item.column)
+            .and_then(|here| here.checked_add_signed(delta))
+            .and_then(|t| columns.get(t));
+        match (result, target.filter(|c| c.done), unticked_lines(&self.board, item)) {
+            (Ok(op), Some(column), Some(lines)) => {
+                let title = format!("Move #{id} to {}?", column.name);
+                self.ask(title, lines, "move it", op);
+            }
+            (result, _, _) => self.commit(result),
+        }
+    }
+
+    fn ask(&mut self, title: String, lines: Vec<String>, yes: &'static str, op: Op) {
+        self.overlays.push(Overlay::Confirm(Box::new(Question { title, lines, yes, op })));
+    }
+
+    /// `=`: a one-field prompt for the selected item's estimate; Enter saves it.
+    pub(crate) fn open_estimate_form(&mut self) {
+        let Some(item) = self.selected_item() else {
+            self.status = Some(Status::info("no item selected here"));
+            return;
+        };
+        let form = estimate_form(item);
+        self.overlays.push(Overlay::Form(Box::new(form)));
+    }
+}
+
+/// The one-field estimate prompt of an item (also rebuilt from a draft).
+pub fn estimate_form(item: &Item) -> Form {
+    let current = item.estimate.map(|e| e.to_string()).unwrap_or_default();
+    Form::new(
+        Purpose::Estimate(item.id),
+        format!("Estimate #{}", item.id),
+        format!("\"{}\": points, empty for none", item.title),
+        vec![Field::new(FieldKey::Estimate, "Estimate", Input::line(&current))],
+    )
+}
+
+/// The op the estimate prompt asks for, or the field to fix.
+pub fn estimate_op(
+    form: &Form,
+    board: &crate::model::Board,
+    id: crate::model::ItemId,
+    now: crate::model::Timestamp,
+) -> Result<Result<Op, OpError>, (usize, String)> {
+    let estimate = form.number(FieldKey::Estimate).map_err(|(at, _)| {
+        (
+            at,
+            format!(
+                "an estimate is a whole number of points, not `{}`",
+                form.value(FieldKey::Estimate).trim()
+            ),
+        )
+    })?;
+    Ok(crate::domain::change::estimate::set(board, id, estimate, now))
+}

@@ -1,0 +1,13 @@
+//! Forms: the form itself (fields, focus, typing), what each form is for and how its values are
+//! read, saving a form, and drafts kept when a session ends with a form open.
+
+pub mod draft;
+pub mod evidence;
+pub mod form;
+pub mod initiative;
+pub mod item;
+pub mod purpose;
+pub mod settings;
+pub mod sprint;
+pub mod submit;
+pub mod workflow;

@@ -1,0 +1,212 @@
+//! Opening the forms (add, edit, settings) and carrying out a submitted one.
+
+use crate::app::forms::form::{Purpose, Value};
+use crate::app::screens::Overlay;
+use crate::app::status::Status;
+use crate::app::{App, forms};
+use crate::domain::change::{Op, blocking, ops, settings};
+use crate::domain::dual_track::variants;
+use crate::domain::rhythm::planning;
+use crate::domain::team::merge::Conflict;
+use crate::domain::{dual_track, two_stage};
+use crate::model::{Stage, Track};
+
+impl App {
+    pub(crate) fn open_new_item_form(&mut self) {
+        let column = self.view.column(self.selection.column);
+        let def = &self.board.track(column.track).columns[column.index];
+        let form = forms::item::new_item(column.track, &def.id, &def.name, self.selection.stage);
+        self.overlays.push(Overlay::Form(Box::new(form)));
+    }
+
+    pub(crate) fn open_edit_item_form(&mut self) {
+        let Some(item) = self.selected_item() else {
+            self.status = Some(Status::info("no item selected here; a adds one"));
+            return;
+        };
+        let form = forms::item::edit_item(&self.board, item, self.now);
+        self.overlays.push(Overlay::Form(Box::new(form)));
+    }
+
+    pub(crate) fn open_follow_up_form(&mut self) {
+        let Some(item) = self.selected_item() else {
+            self.status = Some(Status::info("no item selected here"));
+            return;
+        };
+        if item.stage != Stage::One {
+            self.status = Some(Status::warning(format!(
+                "follow-ups are logged for stage-one items, and #{} is stage two",
+                item.id
+            )));
+            return;
+        }
+        self.overlays.push(Overlay::Form(Box::new(forms::workflow::follow_up(item))));
+    }
+
+    /// `p` and `x`: the form that concludes the selected discovery item.
+    pub(crate) fn open_conclude_form(&mut self, promote: bool) {
+        let Some(item) = self.selected_item() else {
+            self.status = Some(Status::info("no item selected here"));
+            return;
+        };
+        if item.track != Track::Discovery {
+            let what = if promote { "promotion" } else { "dropping" };
+            self.status = Some(Status::warning(format!(
+                "{what} is for discovery items, and #{} is in the delivery track",
+                item.id
+            )));
+            return;
+        }
+        let form = if promote { forms::workflow::promote(item) } else { forms::workflow::drop(item) };
+        self.overlays.push(Overlay::Form(Box::new(form)));
+    }
+
+    pub(crate) fn open_definition_of_done_form(&mut self) {
+        self.overlays.push(Overlay::Form(Box::new(forms::workflow::definition_of_done(&self.board))));
+    }
+
+    pub(crate) fn open_settings_form(&mut self) {
+        self.overlays.push(Overlay::Form(Box::new(forms::settings::settings(&self.board))));
+    }
+
+    /// Checks the form on top; on success closes it and commits what it asks for.
+    pub(crate) fn submit_form(&mut self) {
+        if let Some(Overlay::Form(form)) = self.overlays.last()
+            && let Purpose::EditItem(id) = form.purpose
+        {
+            return self.submit_item_edit(id);
+        }
+        let conflicts = self.rebase_settings_form();
+        let today = self.now.date_naive();
+        let Some(Overlay::Form(form)) = self.overlays.last_mut() else { return };
+        let result: Result<Result<Op, String>, (usize, String)> = match &form.purpose {
+            Purpose::NewInitiative | Purpose::EditInitiative(_) | Purpose::Decide(_) | Purpose::Label(_) => {
+                return self.submit_phased_form();
+            }
+            Purpose::NewItem { track, column, stage } => forms::item::values(form, today).map(|values| {
+                in_words(ops::add(&self.board, values.into_new(*track, column, *stage), self.now))
+            }),
+            Purpose::NewItems { track, column, stage } => crate::app::input::paste::pasted_items_op(
+                form,
+                &self.board,
+                (*track, column, *stage),
+                self.now,
+            )
+            .map(in_words),
+            // Saved field by field, with conflicts of its own (above).
+            Purpose::EditItem(_) => return,
+            Purpose::Settings => forms::settings::values(form, &self.board)
+                .map(|new| in_words(settings::change(&self.board, &new))),
+            Purpose::FollowUp(parent) => forms::workflow::follow_up_values(form).map(|v| {
+                in_words(two_stage::follow_up(
+                    &self.board,
+                    *parent,
+                    &v.title,
+                    v.estimate,
+                    v.severity,
+                    self.now,
+                ))
+            }),
+            Purpose::DefinitionOfDone => Ok(Ok(forms::workflow::definition_of_done_op(form, &self.board))),
+            Purpose::Promote(id) => forms::workflow::promote_values(form).map(|v| {
+                in_words(dual_track::promote(&self.board, *id, &v.learned, &v.titles, v.stage, self.now))
+            }),
+            Purpose::Accept(id) => forms::evidence::accept_values(form)
+                .map(|evidence| in_words(two_stage::accept(&self.board, *id, evidence, self.now))),
+            Purpose::Variants(id) => forms::evidence::variant_titles(form)
+                .map(|titles| in_words(variants::split(&self.board, *id, &titles, self.now))),
+            Purpose::Estimate(id) => {
+                crate::app::board::quick::estimate_op(form, &self.board, *id, self.now).map(in_words)
+            }
+            Purpose::Drop(id) => forms::workflow::drop_reason(form)
+                .map(|reason| in_words(dual_track::drop(&self.board, *id, &reason, self.now))),
+            Purpose::StartSprint => forms::sprint::start_values(form, today)
+                .map(|new| in_words(planning::start(&self.board, new))),
+            Purpose::CloseSprint => forms::sprint::close_values(form, today)
+                .map(|(rollover, next)| in_words(planning::close(&self.board, rollover, next, self.now))),
+            Purpose::Block(id) => forms::sprint::block_reason(form)
+                .map(|reason| in_words(blocking::block(&self.board, *id, &reason, self.now))),
+        };
+        // After logging a follow-up the parent stays selected, ready for the next one.
+        let keep = match &form.purpose {
+            Purpose::FollowUp(parent) => Some(*parent),
+            _ => None,
+        };
+        let accepting = match &form.purpose {
+            Purpose::Accept(id) => Some(*id),
+            _ => None,
+        };
+        // Every refusal keeps the form open, so nothing typed is lost and the next keys are not
+        // taken as board commands.
+        let refusal = match result {
+            Ok(Ok(op)) => {
+                self.overlays.pop();
+                match accepting {
+                    Some(id) => self.accept_checked(id, op),
+                    None => self.commit_op(op),
+                }
+                if let Some(parent) = keep {
+                    self.selection.select_item(&self.view, parent);
+                }
+                self.report_settings_conflicts(conflicts);
+                return;
+            }
+            Ok(Err(err)) => (form.focus, err),
+            Err(refused) => refused,
+        };
+        let (field, message) = refusal;
+        form.refuse(field, message.clone());
+        self.status = Some(Status::warning(message));
+    }
+}
+
+impl App {
+    /// A form over the board's settings is saved on the board as it is now: only the fields
+    /// changed in it are written. Returns the fields someone else changed first.
+    fn rebase_settings_form(&mut self) -> Vec<Conflict> {
+        let Some(Overlay::Form(form)) = self.overlays.last() else { return Vec::new() };
+        let (fresh, setting) = match form.purpose {
+            Purpose::Settings => (forms::settings::settings(&self.board), "capacity"),
+            Purpose::DefinitionOfDone => {
+                (forms::workflow::definition_of_done(&self.board), "definition_of_done")
+            }
+            _ => return Vec::new(),
+        };
+        let (fresh, clashes) = form.carry_over(fresh);
+        if let Some(Overlay::Form(form)) = self.overlays.last_mut() {
+            **form = fresh;
+        }
+        let text = |value: Value| match value {
+            Value::Text(text) | Value::Choice(text) => serde_json::Value::String(text),
+            Value::Ticked(on) => serde_json::Value::Bool(on),
+        };
+        clashes
+            .into_iter()
+            .map(|(label, kept, lost)| Conflict {
+                item: None,
+                field: format!("{setting}: {label}"),
+                kept: text(kept),
+                lost: text(lost),
+            })
+            .collect()
+    }
+
+    fn report_settings_conflicts(&mut self, conflicts: Vec<Conflict>) {
+        if conflicts.is_empty() {
+            return;
+        }
+        let top = conflicts[0].field.split(':').next().unwrap_or_default().to_owned();
+        let who = self.saver.who_changed(None, &top).unwrap_or("someone else").to_owned();
+        let names: Vec<&str> = conflicts.iter().filter_map(|c| c.field.split(": ").nth(1)).collect();
+        let text =
+            format!("{}: {who} changed it first; yours not applied (kept in the journal)", names.join(", "));
+        self.saver.note_conflicts(&conflicts);
+        self.save();
+        self.status = Some(Status::warning(text));
+    }
+}
+
+/// A refused request in the words the form shows.
+fn in_words<E: std::fmt::Display>(result: Result<Op, E>) -> Result<Op, String> {
+    result.map_err(|e| e.to_string())
+}

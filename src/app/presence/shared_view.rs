@@ -1,0 +1,57 @@
+//! Which views on top of the board a follower opens too: one row per overlay in each direction
+//! (what the presenter has open → what it is called in the presence file → what the follower
+//! opens). Views not listed here (help, forms, questions, search) stay the presenter's own.
+
+use crate::app::forms::form::Purpose;
+use crate::app::screens::Overlay;
+use crate::domain::rhythm::doc::Doc;
+use crate::domain::two_stage::debt::Sort;
+use crate::store::presence::SharedView;
+
+/// What a session shows others it has open: the topmost overlay that followers can open too.
+pub fn on_top(overlays: &[Overlay]) -> Option<SharedView> {
+    overlays.iter().rev().find_map(|overlay| match overlay {
+        Overlay::Capacity => Some(SharedView::Capacity),
+        Overlay::Debt { selected, sort } => {
+            Some(SharedView::Debt { row: *selected, by_interest: *sort == Sort::Interest })
+        }
+        Overlay::Discovery => Some(SharedView::Discovery),
+        Overlay::Initiatives { selected } => Some(SharedView::Initiatives { row: *selected }),
+        Overlay::InitiativeDetails { id, .. } => Some(SharedView::Initiative { id: id.clone() }),
+        Overlay::Standup { scroll, .. } => Some(SharedView::Standup { scroll: *scroll }),
+        // Editing an item or reading its details: the follower reads the same details.
+        Overlay::Details => Some(SharedView::Details),
+        Overlay::Form(form) if matches!(form.purpose, Purpose::EditItem(_)) => Some(SharedView::Details),
+        _ => None,
+    })
+}
+
+/// The overlay a follower opens for what its presenter has open; `standup` gives the standup
+/// as the follower's board and journal have it (asked only when the presenter has it open).
+pub fn for_follower(view: SharedView, standup: impl FnOnce() -> Doc) -> Overlay {
+    match view {
+        SharedView::Capacity => Overlay::Capacity,
+        SharedView::Debt { row, by_interest } => {
+            Overlay::Debt { selected: row, sort: if by_interest { Sort::Interest } else { Sort::Severity } }
+        }
+        SharedView::Details => Overlay::Details,
+        SharedView::Discovery => Overlay::Discovery,
+        SharedView::Initiatives { row } => Overlay::Initiatives { selected: row },
+        SharedView::Initiative { id } => Overlay::InitiativeDetails { id, scroll: 0 },
+        SharedView::Standup { scroll } => Overlay::Standup { doc: Box::new(standup()), scroll },
+    }
+}
+
+/// Whether an overlay was opened by following (and is replaced when the presenter's changes).
+pub fn is_followed(overlay: &Overlay) -> bool {
+    matches!(
+        overlay,
+        Overlay::Capacity
+            | Overlay::Debt { .. }
+            | Overlay::Details
+            | Overlay::Discovery
+            | Overlay::Initiatives { .. }
+            | Overlay::InitiativeDetails { .. }
+            | Overlay::Standup { .. }
+    )
+}
