@@ -1,11 +1,11 @@
-//! Changing the board: apply an op's edit, record its inverse, follow its item, save.
+//! Changing the board: apply an op's edit, record its inverse, hear what the features' watches
+//! notice (`watch/`), keep the selection on the item, save.
 
 use super::App;
 use super::status::Status;
-use crate::app::board::view::BoardView;
-use crate::domain::capacity::wip;
+use super::watch::{self, Notice};
 use crate::domain::change::Op;
-use crate::model::{Board, ItemId, Timestamp, Track};
+use crate::model::{Board, ItemId, Timestamp};
 
 impl App {
     /// Runs an op on the selected item and commits it.
@@ -13,12 +13,9 @@ impl App {
         &mut self,
         op: impl FnOnce(&Board, ItemId, Timestamp) -> Result<Op, E>,
     ) {
-        match self.selection.item(&self.view) {
-            Some(id) => {
-                let result = op(&self.board, id, self.now);
-                self.commit(result);
-            }
-            None => self.status = Some(Status::info("no item selected here")),
+        if let Some(id) = self.selected_or_say() {
+            let result = op(&self.board, id, self.now);
+            self.commit(result);
         }
     }
 
@@ -26,15 +23,15 @@ impl App {
     pub(super) fn may_change(&mut self, what: &str) -> bool {
         match self.saver.read_only_reason() {
             Some(reason) => {
-                self.status = Some(Status::warning(format!("read-only session, {what}: {reason}")));
+                self.status = Some(Status::read_only(what, reason));
                 false
             }
             None => true,
         }
     }
 
-    /// Applies an op, records its inverse, follows its item and saves. Moving or adding into a
-    /// column over its WIP limit is allowed, with a warning.
+    /// Applies an op, records its inverse, says what the watches noticed, keeps its item
+    /// selected and saves; then opens what a watch asks (if it still applies once saved).
     pub(super) fn commit<E: std::fmt::Display>(&mut self, result: Result<Op, E>) {
         let op = match result {
             Ok(op) => op,
@@ -51,37 +48,33 @@ impl App {
             return;
         }
         let subject = op.edit.subject();
-        let place =
-            |board: &Board| subject.and_then(|id| board.item(id)).map(|it| (it.track, it.column.clone()));
-        let before = place(&self.board);
-        let watched = self.watch_initiatives();
+        let armed: Vec<_> = watch::ALL.iter().map(|w| w.arm(&self.board, &self.view, subject)).collect();
         let forward = op.edit.clone();
         self.saver.note(&self.board, &op.edit);
-        match self.board.apply(op.edit) {
-            Ok(inverse) => {
-                self.history.record(op.summary.clone(), forward, inverse);
-                let mut status = Status::info(op.summary);
-                // Whether this change (not another writer's, merged in while saving) took the
-                // item into the discovery track.
-                let was_discovery = before.as_ref().is_some_and(|(track, _)| *track == Track::Discovery);
-                let entered =
-                    !was_discovery && place(&self.board).is_some_and(|(track, _)| track == Track::Discovery);
-                if let Some((track, column)) = place(&self.board).filter(|now| Some(now) != before.as_ref()) {
-                    let warnings = wip::warnings(&self.board, track, &column);
-                    if !warnings.is_empty() {
-                        status = Status::warning(format!("{}; {}", status.text, warnings.join("; ")));
-                    }
-                }
-                let news = self.initiative_news(watched);
-                if !news.is_empty() {
-                    status = Status::warning(format!("{}; {}", status.text, news.join("; ")));
-                }
-                self.after_change(subject, status);
-                if entered {
-                    self.ask_why_if_needed(subject);
-                }
+        let inverse = match self.board.apply(op.edit) {
+            Ok(inverse) => inverse,
+            Err(err) => {
+                self.status = Some(Status::error(err.to_string()));
+                return;
             }
-            Err(err) => self.status = Some(Status::error(err.to_string())),
+        };
+        self.history.record(op.summary.clone(), forward, inverse);
+        let (mut warnings, mut asks) = (Vec::new(), Vec::new());
+        for notice in armed.into_iter().flat_map(|look| look(&self.board)) {
+            match notice {
+                Notice::Warning(text) => warnings.push(text),
+                Notice::Ask(ask) => asks.push(ask),
+            }
+        }
+        let status = match warnings.is_empty() {
+            true => Status::info(op.summary),
+            false => Status::warning(format!("{}; {}", op.summary, warnings.join("; "))),
+        };
+        self.after_change(subject, status);
+        for ask in asks {
+            if let Some(overlay) = ask(&self.board) {
+                self.overlays.push(overlay);
+            }
         }
     }
 
@@ -92,11 +85,7 @@ impl App {
 
     /// After the board changed: recompute the view, keep the selection on `subject`, save.
     pub(super) fn after_change(&mut self, subject: Option<ItemId>, status: Status) {
-        self.view = BoardView::build(&self.board, self.view.query.clone(), self.now.date_naive());
-        let followed = subject.is_some_and(|id| self.selection.select_item(&self.view, id));
-        if !followed {
-            self.selection.clamp(&self.view, 0..self.view.column_count());
-        }
+        self.refresh_view(self.view.query.clone(), subject);
         self.status = Some(status);
         self.save();
     }

@@ -4,14 +4,17 @@
 pub mod board;
 mod commit;
 pub mod dispatch;
+mod effects;
 mod follow;
 pub mod forms;
 pub mod input;
 pub mod presence;
+mod quit;
 pub mod saver;
 pub mod screens;
 pub mod status;
 mod sync;
+mod watch;
 
 use crossterm::event::KeyEvent;
 
@@ -187,6 +190,11 @@ impl App {
     pub fn presenter(mut self) -> App {
         self.presenting = true;
         self
+    }
+
+    /// The initiatives in the order the view lists them.
+    pub fn initiative_order(&self) -> Vec<String> {
+        self.view.initiatives.iter().map(|(id, _)| id.clone()).collect()
     }
 
     pub fn overlays(&self) -> &[Overlay] {

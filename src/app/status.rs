@@ -26,4 +26,9 @@ impl Status {
     pub fn error(text: impl Into<String>) -> Status {
         Status { text: text.into(), level: Level::Error }
     }
+
+    /// What a read-only session says when asked to change something: `what` happened instead.
+    pub fn read_only(what: &str, reason: &str) -> Status {
+        Status::warning(format!("read-only session, {what}: {reason}"))
+    }
 }

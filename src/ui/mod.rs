@@ -142,10 +142,10 @@ impl Screen {
 /// One overlay over the board, as wide as the screen allows up to what it can use.
 fn draw_overlay(buf: &mut Buffer, board: Rect, app: &App, overlay: &Overlay, theme: &Theme) {
     match overlay {
-        Overlay::Help { mode, scroll } => {
+        Overlay::Help(help) => {
             let rect = popup(board, 100, board.height);
             Clear.render(rect, buf);
-            help::draw_help(buf, rect, app, *mode, *scroll, theme);
+            help::draw_help(buf, rect, app, help.mode, help.scroll, theme);
         }
         Overlay::Form(form) => {
             let rect = popup(board, 100, 30);
@@ -157,10 +157,10 @@ fn draw_overlay(buf: &mut Buffer, board: Rect, app: &App, overlay: &Overlay, the
             Clear.render(rect, buf);
             capacity_view::draw_capacity(buf, rect, app, theme);
         }
-        Overlay::Debt { selected, sort } => {
+        Overlay::Debt(debt) => {
             let rect = popup(board, 120, 40);
             Clear.render(rect, buf);
-            debt_view::draw_debt(buf, rect, app, (*selected, *sort), theme);
+            debt_view::draw_debt(buf, rect, app, (debt.selected, debt.sort), theme);
         }
         Overlay::Discovery => {
             let rect = popup(board, 120, 30);
@@ -178,26 +178,26 @@ fn draw_overlay(buf: &mut Buffer, board: Rect, app: &App, overlay: &Overlay, the
             Clear.render(rect, buf);
             details_view::draw_details(buf, rect, app, theme);
         }
-        Overlay::HandOver { selected } => {
+        Overlay::HandOver(chooser) => {
             let rows = u16::try_from(app.presence().peers().len()).unwrap_or(u16::MAX);
             let rect = popup(board, 72, rows.saturating_add(2));
             Clear.render(rect, buf);
-            handover_view::draw_hand_over(buf, rect, app, selected, theme);
+            handover_view::draw_hand_over(buf, rect, app, &chooser.selected, theme);
         }
         Overlay::Confirm(question) => {
             let rect = popup(board, 72, question.lines.len() as u16 + 5);
             Clear.render(rect, buf);
             question_view::draw_question(buf, rect, app, question, theme);
         }
-        Overlay::Initiatives { selected } => {
+        Overlay::Initiatives(list) => {
             let rect = popup(board, 110, 40);
             Clear.render(rect, buf);
-            initiatives_view::draw_initiatives(buf, rect, app, *selected, theme);
+            initiatives_view::draw_initiatives(buf, rect, app, list.selected, theme);
         }
-        Overlay::InitiativeDetails { id, scroll } => {
+        Overlay::InitiativeDetails(details) => {
             let rect = popup(board, 110, 44);
             Clear.render(rect, buf);
-            initiative_details_view::draw_initiative(buf, rect, app, id, *scroll, theme);
+            initiative_details_view::draw_initiative(buf, rect, app, &details.id, details.scroll, theme);
         }
         Overlay::MergeNote(note) => {
             let width = 100.min(board.width.saturating_sub(2));
@@ -205,10 +205,10 @@ fn draw_overlay(buf: &mut Buffer, board: Rect, app: &App, overlay: &Overlay, the
             Clear.render(rect, buf);
             merge_note_view::draw_merge_note(buf, rect, app, note, theme);
         }
-        Overlay::Standup { doc, scroll } => {
+        Overlay::Standup(standup) => {
             let rect = popup(board, 120, 60);
             Clear.render(rect, buf);
-            standup_view::draw_standup(buf, rect, app, doc, *scroll, theme);
+            standup_view::draw_standup(buf, rect, app, &standup.doc, standup.scroll, theme);
         }
         // Drawn in the status bar, so the filtered board stays in view.
         Overlay::Search(_) => {}

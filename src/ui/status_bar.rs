@@ -158,10 +158,10 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let bottom = Rect { y: area.y + 1, height: 1, ..area };
-    if let Some(Overlay::Search(input)) = app.overlays().last() {
+    if let Some(Overlay::Search(search)) = app.overlays().last() {
         let (x, _) = buf.set_stringn(bottom.x, bottom.y, "/ ", width, theme.hint_key);
         let field = Rect { x, width: bottom.width.saturating_sub(x - bottom.x), ..bottom };
-        input.render(field, buf);
+        search.area.render(field, buf);
         return;
     }
     // Who else is here keeps its place at the right end; the rest of a long message or the

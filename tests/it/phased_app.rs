@@ -200,10 +200,12 @@ fn stop_asks_what_happens_to_the_open_items_and_one_undo_reverts_either_choice()
         type_text(&mut app, choice);
         press(&mut app, "F2");
         assert_eq!(app.board().initiative("search-v2").map(|i| i.status), Some(Status::Stopped), "{choice}");
-        let Some(Overlay::Initiatives { selected }) = app.overlays().last() else {
-            panic!("the view is back")
-        };
-        assert_eq!(app.initiative_order()[*selected], "search-v2", "the stopped initiative stays selected");
+        let Some(Overlay::Initiatives(list)) = app.overlays().last() else { panic!("the view is back") };
+        assert_eq!(
+            app.initiative_order()[list.selected],
+            "search-v2",
+            "the stopped initiative stays selected"
+        );
         let left = [13, 14, 15].iter().filter(|id| app.board().item(**id).is_some()).count();
         assert_eq!(left, open_after, "{choice}");
         press(&mut app, "u");

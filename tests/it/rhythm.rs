@@ -191,7 +191,7 @@ fn a_follower_sees_the_presenters_standup_and_its_scrolling() {
     follower.peers_changed(vec![alice(said.clone())]);
     assert_eq!(follower.mode(), Mode::Standup);
     let standup = |app: &App| match app.overlays() {
-        [Overlay::Standup { doc, scroll }] => ((**doc).clone(), *scroll),
+        [Overlay::Standup(standup)] => (standup.doc.clone(), standup.scroll),
         other => panic!("not the standup: {other:?}"),
     };
     assert_eq!(standup(&follower), standup(&presenter), "the same standup, scrolled alike");

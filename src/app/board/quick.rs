@@ -1,11 +1,9 @@
-//! The quick board keys: labelling a run of items, estimates by `+`/`-` or a one-field prompt,
-//! and the questions asked before an item is taken as done with its definition of done unticked.
+//! The quick board keys: labelling a run of items, and the question asked before an item is
+//! moved into a done column or accepted with its definition of done unticked.
 
 use crate::app::App;
-use crate::app::forms::form::{Field, FieldKey, Form, Input, Purpose};
 use crate::app::screens::{Overlay, Question};
-use crate::app::status::Status;
-use crate::domain::change::{Op, OpError, ops};
+use crate::domain::change::{Op, ops};
 use crate::domain::two_stage;
 use crate::model::{Item, ItemId, Stage};
 
@@ -51,10 +49,7 @@ impl App {
 
     /// H/L: moving into a done column with unticked definition-of-done entries asks first.
     pub(crate) fn move_selected(&mut self, delta: isize) {
-        let Some(id) = self.selection.item(&self.view) else {
-            self.status = Some(Status::info("no item selected here"));
-            return;
-        };
+        let Some(id) = self.selected_or_say() else { return };
         let result = ops::step_column(&self.board, id, delta, self.now);
         let Some(item) = self.board.item(id) else { return };
         let columns = &self.board.track(item.track).columns;
@@ -75,44 +70,4 @@ impl App {
     fn ask(&mut self, title: String, lines: Vec<String>, yes: &'static str, op: Op) {
         self.overlays.push(Overlay::Confirm(Box::new(Question { title, lines, yes, op })));
     }
-
-    /// `=`: a one-field prompt for the selected item's estimate; Enter saves it.
-    pub(crate) fn open_estimate_form(&mut self) {
-        let Some(item) = self.selected_item() else {
-            self.status = Some(Status::info("no item selected here"));
-            return;
-        };
-        let form = estimate_form(item);
-        self.overlays.push(Overlay::Form(Box::new(form)));
-    }
-}
-
-/// The one-field estimate prompt of an item (also rebuilt from a draft).
-pub fn estimate_form(item: &Item) -> Form {
-    let current = item.estimate.map(|e| e.to_string()).unwrap_or_default();
-    Form::new(
-        Purpose::Estimate(item.id),
-        format!("Estimate #{}", item.id),
-        format!("\"{}\": points, empty for none", item.title),
-        vec![Field::new(FieldKey::Estimate, "Estimate", Input::line(&current))],
-    )
-}
-
-/// The op the estimate prompt asks for, or the field to fix.
-pub fn estimate_op(
-    form: &Form,
-    board: &crate::model::Board,
-    id: crate::model::ItemId,
-    now: crate::model::Timestamp,
-) -> Result<Result<Op, OpError>, (usize, String)> {
-    let estimate = form.number(FieldKey::Estimate).map_err(|(at, _)| {
-        (
-            at,
-            format!(
-                "an estimate is a whole number of points, not `{}`",
-                form.value(FieldKey::Estimate).trim()
-            ),
-        )
-    })?;
-    Ok(crate::domain::change::estimate::set(board, id, estimate, now))
 }

@@ -127,11 +127,11 @@ impl App {
             Purpose::Drop(id) => forms::workflow::drop(item(*id)?),
             Purpose::NewItems { track, column, stage } => {
                 let def = self.board.column(*track, column)?;
-                crate::app::input::paste::pasted_items_form((*track, def, *stage), &[])
+                forms::paste::form((*track, def, *stage), &[])
             }
             Purpose::Accept(id) => crate::app::forms::evidence::accept(&self.board, item(*id)?),
             Purpose::Variants(id) => crate::app::forms::evidence::variants(&self.board, item(*id)?),
-            Purpose::Estimate(id) => crate::app::board::quick::estimate_form(item(*id)?),
+            Purpose::Estimate(id) => forms::estimate::form(item(*id)?),
             Purpose::NewInitiative => crate::app::forms::initiative::new_initiative(),
             Purpose::EditInitiative(id) => {
                 crate::app::forms::initiative::edit_initiative(self.board.initiative(id)?)

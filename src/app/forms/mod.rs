@@ -2,10 +2,13 @@
 //! read, saving a form, and drafts kept when a session ends with a form open.
 
 pub mod draft;
+pub mod estimate;
 pub mod evidence;
 pub mod form;
 pub mod initiative;
 pub mod item;
+pub mod paste;
+pub mod phased;
 pub mod purpose;
 pub mod settings;
 pub mod sprint;

@@ -9,66 +9,8 @@ use crate::domain::dual_track::variants;
 use crate::domain::rhythm::planning;
 use crate::domain::team::merge::Conflict;
 use crate::domain::{dual_track, two_stage};
-use crate::model::{Stage, Track};
 
 impl App {
-    pub(crate) fn open_new_item_form(&mut self) {
-        let column = self.view.column(self.selection.column);
-        let def = &self.board.track(column.track).columns[column.index];
-        let form = forms::item::new_item(column.track, &def.id, &def.name, self.selection.stage);
-        self.overlays.push(Overlay::Form(Box::new(form)));
-    }
-
-    pub(crate) fn open_edit_item_form(&mut self) {
-        let Some(item) = self.selected_item() else {
-            self.status = Some(Status::info("no item selected here; a adds one"));
-            return;
-        };
-        let form = forms::item::edit_item(&self.board, item, self.now);
-        self.overlays.push(Overlay::Form(Box::new(form)));
-    }
-
-    pub(crate) fn open_follow_up_form(&mut self) {
-        let Some(item) = self.selected_item() else {
-            self.status = Some(Status::info("no item selected here"));
-            return;
-        };
-        if item.stage != Stage::One {
-            self.status = Some(Status::warning(format!(
-                "follow-ups are logged for stage-one items, and #{} is stage two",
-                item.id
-            )));
-            return;
-        }
-        self.overlays.push(Overlay::Form(Box::new(forms::workflow::follow_up(item))));
-    }
-
-    /// `p` and `x`: the form that concludes the selected discovery item.
-    pub(crate) fn open_conclude_form(&mut self, promote: bool) {
-        let Some(item) = self.selected_item() else {
-            self.status = Some(Status::info("no item selected here"));
-            return;
-        };
-        if item.track != Track::Discovery {
-            let what = if promote { "promotion" } else { "dropping" };
-            self.status = Some(Status::warning(format!(
-                "{what} is for discovery items, and #{} is in the delivery track",
-                item.id
-            )));
-            return;
-        }
-        let form = if promote { forms::workflow::promote(item) } else { forms::workflow::drop(item) };
-        self.overlays.push(Overlay::Form(Box::new(form)));
-    }
-
-    pub(crate) fn open_definition_of_done_form(&mut self) {
-        self.overlays.push(Overlay::Form(Box::new(forms::workflow::definition_of_done(&self.board))));
-    }
-
-    pub(crate) fn open_settings_form(&mut self) {
-        self.overlays.push(Overlay::Form(Box::new(forms::settings::settings(&self.board))));
-    }
-
     /// Checks the form on top; on success closes it and commits what it asks for.
     pub(crate) fn submit_form(&mut self) {
         if let Some(Overlay::Form(form)) = self.overlays.last()
@@ -86,13 +28,9 @@ impl App {
             Purpose::NewItem { track, column, stage } => forms::item::values(form, today).map(|values| {
                 in_words(ops::add(&self.board, values.into_new(*track, column, *stage), self.now))
             }),
-            Purpose::NewItems { track, column, stage } => crate::app::input::paste::pasted_items_op(
-                form,
-                &self.board,
-                (*track, column, *stage),
-                self.now,
-            )
-            .map(in_words),
+            Purpose::NewItems { track, column, stage } => {
+                forms::paste::op(form, &self.board, (*track, column, *stage), self.now).map(in_words)
+            }
             // Saved field by field, with conflicts of its own (above).
             Purpose::EditItem(_) => return,
             Purpose::Settings => forms::settings::values(form, &self.board)
@@ -115,9 +53,7 @@ impl App {
                 .map(|evidence| in_words(two_stage::accept(&self.board, *id, evidence, self.now))),
             Purpose::Variants(id) => forms::evidence::variant_titles(form)
                 .map(|titles| in_words(variants::split(&self.board, *id, &titles, self.now))),
-            Purpose::Estimate(id) => {
-                crate::app::board::quick::estimate_op(form, &self.board, *id, self.now).map(in_words)
-            }
+            Purpose::Estimate(id) => forms::estimate::op(form, &self.board, *id, self.now).map(in_words),
             Purpose::Drop(id) => forms::workflow::drop_reason(form)
                 .map(|reason| in_words(dual_track::drop(&self.board, *id, &reason, self.now))),
             Purpose::StartSprint => forms::sprint::start_values(form, today)

@@ -48,7 +48,7 @@ impl Mode {
                 HandOver,
                 Promote,
                 Drop,
-                FollowLink,
+                NextLink,
                 DefinitionOfDone,
                 DebtRegister,
                 Capacity,

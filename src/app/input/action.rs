@@ -62,8 +62,10 @@ pub enum Action {
     Promote,
     /// Drop the selected discovery item, saying why.
     Drop,
-    /// Go to an item linked to the selected one (again for the next link).
-    FollowLink,
+    /// Go to an item linked to the selected one (again for the next link). Keymap files
+    /// written before it had this name call it `follow_link`.
+    #[serde(alias = "follow_link")]
+    NextLink,
     /// Edit the definitions of done of both stages.
     DefinitionOfDone,
     /// Show the debt register: open debt by severity and cost.
@@ -233,7 +235,7 @@ impl Action {
             Action::Accept => "accept this stage-one item: its follow-ups go next",
             Action::Promote => "promote this discovery item into delivery items",
             Action::Drop => "drop this discovery item, saying why",
-            Action::FollowLink => "go to a linked item (again: the next link)",
+            Action::NextLink => "go to a linked item (again: the next link)",
             Action::DefinitionOfDone => "edit the definitions of done",
             Action::DebtRegister => "debt register: open debt by severity and cost, or by interest",
             Action::SplitVariants => "split this stage-one item into variants (an A/B experiment)",

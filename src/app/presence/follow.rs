@@ -163,7 +163,7 @@ impl App {
         // A standup already open here is kept as it is while the presenter scrolls it: the journal
         // is read once, when the presenter opens it.
         let mut standup = self.overlays.iter_mut().find_map(|o| match o {
-            Overlay::Standup { doc, .. } => Some(std::mem::take(&mut **doc)),
+            Overlay::Standup(open) => Some(std::mem::take(&mut open.doc)),
             _ => None,
         });
         let own: Vec<Overlay> = self.overlays.drain(..).filter(|o| !shared_view::is_followed(o)).collect();

@@ -4,6 +4,9 @@
 
 use crate::app::forms::form::Purpose;
 use crate::app::screens::Overlay;
+use crate::app::screens::debt::Debt;
+use crate::app::screens::initiatives::{InitiativeDetails, Initiatives};
+use crate::app::screens::standup::Standup;
 use crate::domain::rhythm::doc::Doc;
 use crate::domain::two_stage::debt::Sort;
 use crate::store::presence::SharedView;
@@ -12,13 +15,13 @@ use crate::store::presence::SharedView;
 pub fn on_top(overlays: &[Overlay]) -> Option<SharedView> {
     overlays.iter().rev().find_map(|overlay| match overlay {
         Overlay::Capacity => Some(SharedView::Capacity),
-        Overlay::Debt { selected, sort } => {
-            Some(SharedView::Debt { row: *selected, by_interest: *sort == Sort::Interest })
+        Overlay::Debt(debt) => {
+            Some(SharedView::Debt { row: debt.selected, by_interest: debt.sort == Sort::Interest })
         }
         Overlay::Discovery => Some(SharedView::Discovery),
-        Overlay::Initiatives { selected } => Some(SharedView::Initiatives { row: *selected }),
-        Overlay::InitiativeDetails { id, .. } => Some(SharedView::Initiative { id: id.clone() }),
-        Overlay::Standup { scroll, .. } => Some(SharedView::Standup { scroll: *scroll }),
+        Overlay::Initiatives(list) => Some(SharedView::Initiatives { row: list.selected }),
+        Overlay::InitiativeDetails(details) => Some(SharedView::Initiative { id: details.id.clone() }),
+        Overlay::Standup(standup) => Some(SharedView::Standup { scroll: standup.scroll }),
         // Editing an item or reading its details: the follower reads the same details.
         Overlay::Details => Some(SharedView::Details),
         Overlay::Form(form) if matches!(form.purpose, Purpose::EditItem(_)) => Some(SharedView::Details),
@@ -31,14 +34,15 @@ pub fn on_top(overlays: &[Overlay]) -> Option<SharedView> {
 pub fn for_follower(view: SharedView, standup: impl FnOnce() -> Doc) -> Overlay {
     match view {
         SharedView::Capacity => Overlay::Capacity,
-        SharedView::Debt { row, by_interest } => {
-            Overlay::Debt { selected: row, sort: if by_interest { Sort::Interest } else { Sort::Severity } }
-        }
+        SharedView::Debt { row, by_interest } => Overlay::Debt(Debt {
+            selected: row,
+            sort: if by_interest { Sort::Interest } else { Sort::Severity },
+        }),
         SharedView::Details => Overlay::Details,
         SharedView::Discovery => Overlay::Discovery,
-        SharedView::Initiatives { row } => Overlay::Initiatives { selected: row },
-        SharedView::Initiative { id } => Overlay::InitiativeDetails { id, scroll: 0 },
-        SharedView::Standup { scroll } => Overlay::Standup { doc: Box::new(standup()), scroll },
+        SharedView::Initiatives { row } => Overlay::Initiatives(Initiatives { selected: row }),
+        SharedView::Initiative { id } => Overlay::InitiativeDetails(InitiativeDetails { id, scroll: 0 }),
+        SharedView::Standup { scroll } => Overlay::Standup(Box::new(Standup { doc: standup(), scroll })),
     }
 }
 
@@ -47,11 +51,11 @@ pub fn is_followed(overlay: &Overlay) -> bool {
     matches!(
         overlay,
         Overlay::Capacity
-            | Overlay::Debt { .. }
+            | Overlay::Debt(_)
             | Overlay::Details
             | Overlay::Discovery
-            | Overlay::Initiatives { .. }
-            | Overlay::InitiativeDetails { .. }
-            | Overlay::Standup { .. }
+            | Overlay::Initiatives(_)
+            | Overlay::InitiativeDetails(_)
+            | Overlay::Standup(_)
     )
 }

@@ -3,6 +3,11 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
+use super::{Cx, Effect};
+use crate::app::input::action::Action;
+use crate::app::input::keymap::Mode;
+use crate::app::status::Status;
+use crate::domain::dual_track::criteria;
 use crate::model::{Board, Item, ItemId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,6 +65,52 @@ impl CriteriaPrompt {
         if n < self.entries.len() {
             self.selected = n;
             self.tick();
+        }
+    }
+
+    pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
+        match action {
+            Action::SelectDown => self.down(),
+            Action::SelectUp => self.up(),
+            Action::Tick => self.tick(),
+            Action::Save => return self.save(cx),
+            Action::NoneApplies => {
+                return Effect::close_then(Effect::change(criteria::set(
+                    cx.board,
+                    self.id,
+                    Vec::new(),
+                    cx.now,
+                )));
+            }
+            Action::Close => return Effect::close_then(Effect::Say(self.unanswered(cx))),
+            _ => return Effect::Unhandled,
+        }
+        Effect::Done
+    }
+
+    /// Records the ticked criteria; with none ticked, says how to answer instead.
+    fn save(&mut self, cx: &Cx) -> Effect {
+        let chosen = self.chosen();
+        if chosen.is_empty() {
+            let (tick, none) =
+                (cx.keys(Mode::Criteria, Action::Tick), cx.keys(Mode::Criteria, Action::NoneApplies));
+            let message = format!("tick at least one ({tick} or its number), or {none}: none applies");
+            self.error = Some(message.clone());
+            return Effect::Say(Status::warning(message));
+        }
+        Effect::close_then(Effect::change(criteria::set(cx.board, self.id, chosen, cx.now)))
+    }
+
+    /// What closing the question leaves said: the item still does not say why it is discovery
+    /// work (and which key asks again), or nothing changed.
+    fn unanswered(&self, cx: &Cx) -> Status {
+        let id = self.id;
+        if cx.board.item(id).is_some_and(|it| criteria::unanswered(cx.board, it)) {
+            let later = cx.keymap.short_keys(Mode::Board, &[Action::EntryCriteria]);
+            let again = later.map(|k| format!("; {k} asks again")).unwrap_or_default();
+            Status::warning(format!("#{id} does not say why it is discovery work{again}"))
+        } else {
+            Status::info("nothing changed")
         }
     }
 

@@ -1,34 +1,54 @@
-//! What can lie on top of the board and take the keys: help, forms, the search prompt, the
+//! What lies on top of the board and takes the keys: help, forms, the search prompt, the
 //! capacity view and its discovery page, the debt register, questions, an item's details, the
 //! initiatives, the hand-over chooser, the standup, and the note of a git merge.
+//!
+//! Each screen owns its state and its keys: `update` carries out an action on it and hands back
+//! an [`Effect`] for the App to carry out (close it, open another, change the board, say
+//! something); `ui/` draws it. A new screen is a module here, a variant of [`Overlay`], its mode
+//! (`input/keymap.rs`, `input/accepts.rs`) and its widget (`ui/`).
 
 pub mod criteria;
-pub mod evidence;
+pub mod debt;
+mod effect;
+mod form;
+pub mod hand_over;
+pub mod help;
 pub mod initiatives;
 pub mod merge_note;
+pub mod pages;
+pub mod question;
+pub mod search;
 pub mod standup;
 
-use ratatui_textarea::TextArea;
+use crossterm::event::KeyEvent;
 
+pub use self::effect::{Cx, Effect};
+pub use self::merge_note::MergeNote;
+pub use self::question::Question;
 use crate::app::forms::form::Form;
+use crate::app::input::action::Action;
 use crate::app::input::keymap::Mode;
 use crate::app::screens::criteria::CriteriaPrompt;
-use crate::domain::change::Op;
-use crate::domain::rhythm::doc::Doc;
-use crate::domain::two_stage::debt::Sort;
+use crate::app::screens::debt::Debt;
+use crate::app::screens::hand_over::HandOver;
+use crate::app::screens::help::Help;
+use crate::app::screens::initiatives::{InitiativeDetails, Initiatives};
+use crate::app::screens::search::Search;
+use crate::app::screens::standup::Standup;
+use crate::app::status::Status;
 
 #[derive(Debug)]
 pub enum Overlay {
-    /// Every binding of `mode`, scrolled by `scroll` lines.
-    Help { mode: Mode, scroll: u16 },
-    /// A form: adding or editing an item, or the settings.
+    /// Every binding of a mode.
+    Help(Help),
+    /// A form: adding or editing an item, the settings, a workflow step.
     Form(Box<Form>),
     /// The capacity split against its targets.
     Capacity,
     /// The search prompt; the board is filtered as it is typed.
-    Search(Box<TextArea<'static>>),
-    /// The debt register, with the selected row and its order.
-    Debt { selected: usize, sort: Sort },
+    Search(Box<Search>),
+    /// The debt register.
+    Debt(Debt),
     /// A question before a change: the change waits for a yes.
     Confirm(Box<Question>),
     /// The capacity view's discovery page: why work is discovery, and how it ended lately.
@@ -38,53 +58,89 @@ pub enum Overlay {
     /// The selected item's details, to read (what `e` opens in a read-only session, and a
     /// follower's view of what its presenter opened).
     Details,
-    /// The initiatives, with the selected one (in the view's order).
-    Initiatives { selected: usize },
-    /// One initiative's details, scrolled by `scroll` lines.
-    InitiativeDetails { id: String, scroll: u16 },
-    /// Who presents next: the session highlighted in the chooser.
-    HandOver { selected: String },
-    /// The standup, computed when opened, scrolled by `scroll` lines.
-    Standup { doc: Box<Doc>, scroll: u16 },
+    /// The initiatives.
+    Initiatives(Initiatives),
+    /// One initiative's details.
+    InitiativeDetails(InitiativeDetails),
+    /// Who presents next.
+    HandOver(HandOver),
+    /// The standup, computed when opened.
+    Standup(Box<Standup>),
     /// What a git merge of the board could not merge, shown once at start.
     MergeNote(Box<MergeNote>),
-}
-
-/// The note a merge left beside the board (README "A board in git"), with the selected line.
-#[derive(Debug)]
-pub struct MergeNote {
-    pub entries: Vec<crate::domain::team::activity::Entry>,
-    pub selected: usize,
-}
-
-/// A change that waits for the user's yes, and what to ask.
-#[derive(Debug)]
-pub struct Question {
-    pub title: String,
-    pub lines: Vec<String>,
-    /// What yes does, in a few words ("move it").
-    pub yes: &'static str,
-    pub op: Op,
 }
 
 impl Overlay {
     /// The keymap mode that applies while this overlay is on top.
     pub fn mode(&self) -> Mode {
         match self {
-            Overlay::Help { .. } => Mode::Help,
+            Overlay::Help(_) => Mode::Help,
             Overlay::Form(_) => Mode::Form,
             Overlay::Search(_) => Mode::Search,
             Overlay::Capacity => Mode::Capacity,
-            Overlay::Debt { .. } => Mode::Debt,
+            Overlay::Debt(_) => Mode::Debt,
             Overlay::Confirm(_) => Mode::Confirm,
             Overlay::Discovery => Mode::Discovery,
             Overlay::Criteria(_) => Mode::Criteria,
             Overlay::Details => Mode::Details,
-            Overlay::Initiatives { .. } => Mode::Initiatives,
-            Overlay::InitiativeDetails { .. } => Mode::Initiative,
-            Overlay::HandOver { .. } => Mode::HandOver,
+            Overlay::Initiatives(_) => Mode::Initiatives,
+            Overlay::InitiativeDetails(_) => Mode::Initiative,
+            Overlay::HandOver(_) => Mode::HandOver,
             Overlay::MergeNote(_) => Mode::MergeNote,
-            Overlay::Standup { .. } => Mode::Standup,
+            Overlay::Standup(_) => Mode::Standup,
         }
+    }
+
+    /// Carries out `action` (one the mode's table lists) on this screen. What every screen does
+    /// alike is here: `Help` opens help on its mode, `Close` closes it, `Undo`/`Redo` undo and
+    /// redo on the board; a screen handles them itself where it does more.
+    pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
+        let mode = self.mode();
+        let effect = match self {
+            Overlay::Help(help) => help.update(action),
+            Overlay::Form(form) => form::update(form, action),
+            Overlay::Capacity => pages::capacity(action, cx),
+            Overlay::Discovery => pages::discovery(action, cx),
+            Overlay::Search(search) => search.update(action, cx),
+            Overlay::Debt(debt) => debt.update(action, cx),
+            Overlay::Confirm(question) => question.update(action),
+            Overlay::Criteria(prompt) => prompt.update(action, cx),
+            Overlay::Details => Effect::Unhandled,
+            Overlay::Initiatives(list) => list.update(action, cx),
+            Overlay::InitiativeDetails(details) => details.update(action, cx),
+            Overlay::HandOver(chooser) => chooser.update(action, cx),
+            Overlay::Standup(standup) => standup.update(action, cx),
+            Overlay::MergeNote(note) => note.update(action, cx),
+        };
+        match (effect, action) {
+            (Effect::Unhandled, Action::Help) if mode != Mode::Help => {
+                Effect::Open(Overlay::Help(Help::new(mode)))
+            }
+            (Effect::Unhandled, Action::Close) => Effect::Close,
+            (Effect::Unhandled, Action::Undo) => Effect::Undo,
+            (Effect::Unhandled, Action::Redo) => Effect::Redo,
+            (effect, _) => effect,
+        }
+    }
+
+    /// A key no binding claims: text, for the screens that take text.
+    pub fn input(&mut self, key: KeyEvent) -> Effect {
+        match self {
+            Overlay::Form(form) => form.input(key),
+            Overlay::Criteria(prompt) => prompt.input(key),
+            Overlay::Search(search) => return search.input(key),
+            _ => {}
+        }
+        Effect::Done
+    }
+
+    /// Pasted text, for the screens that take text (a paste is never keys).
+    pub fn paste(&mut self, text: &str) -> Effect {
+        match self {
+            Overlay::Form(form) => form.paste(text),
+            Overlay::Search(search) => return search.paste(text),
+            _ => return Effect::Say(Status::info("nothing here takes text: the paste was ignored")),
+        }
+        Effect::Done
     }
 }

@@ -1,58 +1,38 @@
-//! The standup view's keys: opening it (the journal is read then, never at start-up), scrolling,
-//! setting the mark for the next standup, and the days before an item is called out.
+//! The standup view: scrolling, setting the mark for the next standup, and the days before an
+//! unmoved item is called out. The standup itself is computed by the App when the view opens
+//! (the journal is read then, never at start-up) and again when its settings change.
 
-use crate::app::App;
+use super::{Cx, Effect};
 use crate::app::input::action::Action;
-use crate::app::input::keymap::Mode;
-use crate::app::screens::Overlay;
-use crate::app::status::Status;
 use crate::domain::change::{Edit, Op};
 use crate::domain::rhythm::doc::Doc;
-use crate::domain::rhythm::standup;
-use crate::domain::rhythm::standup::Since;
-use crate::store::journal::Journal;
 
-impl App {
-    pub(crate) fn open_standup(&mut self) {
-        let doc = Box::new(self.standup_doc());
-        self.overlays.push(Overlay::Standup { doc, scroll: 0 });
+#[derive(Debug)]
+pub struct Standup {
+    pub doc: Doc,
+    pub scroll: u16,
+}
+
+impl Standup {
+    pub fn new(doc: Doc) -> Standup {
+        Standup { doc, scroll: 0 }
     }
 
-    /// The standup as of now: the journal's entries since the mark (or the previous working
-    /// day), read from the end of the journal.
-    pub(crate) fn standup_doc(&mut self) -> Doc {
-        let since = Since::default_for(&self.board, self.now);
-        let entries = match Journal::of(self.saver.path()).recent(since.time) {
-            Ok(entries) => entries,
-            Err(err) => {
-                self.status = Some(Status::warning(format!("{err:#}; what moved is not shown")));
-                Vec::new()
-            }
-        };
-        standup::build(&self.board, &entries, since, self.now).to_doc()
-    }
-
-    pub(crate) fn standup_action(&mut self, action: Action) -> bool {
+    pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
         match action {
-            Action::ScrollDown | Action::ScrollUp => {
-                if let Some(Overlay::Standup { scroll, .. }) = self.overlays.last_mut() {
-                    *scroll = match action {
-                        Action::ScrollDown => scroll.saturating_add(1),
-                        _ => scroll.saturating_sub(1),
-                    };
-                }
-            }
+            Action::ScrollDown => self.scroll = self.scroll.saturating_add(1),
+            Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
             Action::SetMark => {
-                let mut settings = self.board.standup.clone();
-                settings.mark = Some(self.now);
+                let mut settings = cx.board.standup.clone();
+                settings.mark = Some(cx.now);
                 let summary = format!(
                     "standup mark set at {} UTC: the next standup shows what changes from now",
-                    self.now.format("%H:%M")
+                    cx.now.format("%H:%M")
                 );
-                self.commit_op(Op { edit: Edit::SetStandup(settings), summary });
+                return Effect::Change(Ok(Op { edit: Edit::SetStandup(settings), summary }));
             }
             Action::MoreDays | Action::FewerDays => {
-                let mut settings = self.board.standup.clone();
+                let mut settings = cx.board.standup.clone();
                 let days = settings.stale_days();
                 let days = if action == Action::MoreDays {
                     days.saturating_add(1)
@@ -61,31 +41,13 @@ impl App {
                 };
                 settings.stale_days = Some(days);
                 let summary = format!("items are called out after {days} days without a move");
-                self.commit_op(Op { edit: Edit::SetStandup(settings), summary });
-                self.refresh_standup();
+                let change = Effect::Change(Ok(Op { edit: Edit::SetStandup(settings), summary }));
+                return Effect::Many(vec![change, Effect::RefreshStandup]);
             }
-            Action::Undo => {
-                self.undo();
-                self.refresh_standup();
-            }
-            Action::Redo => {
-                self.redo();
-                self.refresh_standup();
-            }
-            Action::Help => self.overlays.push(Overlay::Help { mode: Mode::Standup, scroll: 0 }),
-            Action::Close => _ = self.overlays.pop(),
-            _ => return false,
+            Action::Undo => return Effect::Many(vec![Effect::Undo, Effect::RefreshStandup]),
+            Action::Redo => return Effect::Many(vec![Effect::Redo, Effect::RefreshStandup]),
+            _ => return Effect::Unhandled,
         }
-        true
-    }
-
-    /// Recomputes the standup on top after a change of its settings, keeping the scroll.
-    fn refresh_standup(&mut self) {
-        if matches!(self.overlays.last(), Some(Overlay::Standup { .. })) {
-            let fresh = self.standup_doc();
-            if let Some(Overlay::Standup { doc, .. }) = self.overlays.last_mut() {
-                **doc = fresh;
-            }
-        }
+        Effect::Done
     }
 }

@@ -1,0 +1,41 @@
+//! Leaving: quitting by the key (a last save, or a recovery copy if saving fails) and being
+//! stopped by a signal (the open form is kept as a draft too).
+
+use super::App;
+use super::saver::SaveState;
+use super::status::Status;
+
+impl App {
+    /// Quits at once (the process was asked to stop): a last save, or a recovery copy.
+    pub fn stop(&mut self) {
+        self.keep_draft();
+        self.quit_armed = true;
+        self.quit();
+        self.quit = true;
+    }
+
+    pub(super) fn quit(&mut self) {
+        if let SaveState::Unsaved(_) = self.saver.state()
+            && let Err(reason) = self.saver.save(&mut self.board, self.now)
+        {
+            let file = self.saver.path().display().to_string();
+            match self.saver.rescue(&self.board, self.now) {
+                Ok(path) => {
+                    self.exit_note = Some(format!(
+                        "could not save {file} ({reason}); the board with all your changes was written to {}",
+                        path.display()
+                    ));
+                }
+                Err(err) if !self.quit_armed => {
+                    self.quit_armed = true;
+                    self.status = Some(Status::error(format!(
+                        "cannot save ({reason}) nor write a recovery copy ({err:#}); quit again to leave anyway"
+                    )));
+                    return;
+                }
+                Err(_) => {}
+            }
+        }
+        self.quit = true;
+    }
+}

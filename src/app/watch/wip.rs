@@ -1,0 +1,25 @@
+//! WIP limits: moving or adding an item into a column over its limit is allowed, with a warning.
+
+use super::{Armed, Notice, Watch};
+use crate::app::board::view::BoardView;
+use crate::domain::capacity::wip;
+use crate::model::{Board, ItemId, Track};
+
+pub struct Wip;
+
+/// Where an item is: its track and column.
+fn place(board: &Board, id: Option<ItemId>) -> Option<(Track, String)> {
+    id.and_then(|id| board.item(id)).map(|it| (it.track, it.column.clone()))
+}
+
+impl Watch for Wip {
+    fn arm(&self, board: &Board, _: &BoardView, subject: Option<ItemId>) -> Armed {
+        let before = place(board, subject);
+        Box::new(move |board| match place(board, subject).filter(|now| Some(now) != before.as_ref()) {
+            Some((track, column)) => {
+                wip::warnings(board, track, &column).into_iter().map(Notice::Warning).collect()
+            }
+            None => Vec::new(),
+        })
+    }
+}
