@@ -479,8 +479,11 @@ fn completions_man_page_and_config_help_come_from_the_definitions() {
     );
     let example = common::Run::of(twotrack().args(["config", "--example"]).output().expect("run")).ok();
     assert_eq!(example.stdout, include_str!("../../assets/config.ron"));
-    let readme = include_str!("../../README.md");
-    assert!(readme.contains(include_str!("../../assets/config.ron")), "the README shows the whole example");
+    let guide = include_str!("../../docs/guide/configuration.md");
+    assert!(
+        guide.contains(&format!("```ron\n{}```", include_str!("../../assets/config.ron"))),
+        "the configuration page shows the whole example"
+    );
     // The example is a config that works as it is.
     let s = Sandbox::new().with_starter();
     let config = s.dir.path().join("config.ron");
