@@ -55,7 +55,7 @@ impl App {
                     })
                 });
                 if let Some(id) = selected.filter(|_| moved) {
-                    self.moved_under = Some((id, std::time::Instant::now()));
+                    self.recent.moved_under = Some((id, std::time::Instant::now()));
                 }
                 self.refollow();
                 true
@@ -149,7 +149,7 @@ impl App {
     /// moved it (possibly into the other track), is refused once instead of acting on a place
     /// the user had not seen yet.
     pub(super) fn stale_move(&mut self, action: Action) -> bool {
-        let Some((id, when)) = self.moved_under.take() else { return false };
+        let Some((id, when)) = self.recent.moved_under.take() else { return false };
         let acts_in_place = matches!(
             action,
             Action::MoveLeft

@@ -35,36 +35,55 @@ pub struct App {
     board: Board,
     view: BoardView,
     selection: Selection,
-    /// Overlays on top of the board; the last one has the keys.
+    /// Screens on top of the board; the last one has the keys.
     overlays: Vec<Overlay>,
     status: Option<Status>,
-    /// Only the selected track is shown.
-    zoom: bool,
-    /// Presenter mode: high contrast, the selected item's details always in view.
-    presenting: bool,
+    display: Display,
     keymap: Keymap,
     history: History,
     saver: Saver,
     now: Timestamp,
-    quit: bool,
+    /// This session's values not applied in the last conflict, for `R` to apply after all.
+    unapplied: Vec<crate::domain::team::merge::Conflict>,
+    /// The other sessions on the board, and following the presenter.
+    presence: Presence,
+    recent: Recent,
+    leaving: Leaving,
+}
+
+/// How the board is shown.
+#[derive(Debug, Default)]
+struct Display {
+    /// Only the selected track is shown.
+    zoom: bool,
+    /// Presenter mode: high contrast, the selected item's details always in view.
+    presenting: bool,
+}
+
+/// What the last keys (and the last catch-up with other writers) left for the next key.
+#[derive(Debug, Default)]
+struct Recent {
     /// The item the last link jump started from (so the next jump takes the next link).
     came_from: Option<crate::model::ItemId>,
-    /// Quitting was refused once because nothing could be saved; the next quit goes anyway.
-    quit_armed: bool,
-    /// What to tell the user after the terminal is restored.
-    exit_note: Option<String>,
     /// Where the selection stood when a label moved its card to the other lane (the next card
     /// slid into that place; the next step down stays on it).
     label_gap: Option<Selection>,
     /// The last click, to tell a double click.
     last_click: Option<(Option<mouse::Target>, std::time::Instant)>,
-    /// This session's values not applied in the last conflict, for `R` to apply after all.
-    unapplied: Vec<crate::domain::team::merge::Conflict>,
     /// The selected item, just moved by someone else, and when: a move key pressed moments
     /// later was meant for where the user saw it (see `App::stale_move`).
     moved_under: Option<(crate::model::ItemId, std::time::Instant)>,
-    /// The other sessions on the board, and following the presenter.
-    presence: Presence,
+}
+
+/// Leaving the program (`quit.rs`).
+#[derive(Debug, Default)]
+struct Leaving {
+    /// The loop should end.
+    requested: bool,
+    /// Quitting was refused once because nothing could be saved; the next quit goes anyway.
+    armed: bool,
+    /// What to tell the user after the terminal is restored.
+    note: Option<String>,
 }
 
 impl App {
@@ -77,21 +96,15 @@ impl App {
             selection: Selection::default(),
             overlays: Vec::new(),
             status: None,
-            zoom: false,
-            presenting: false,
+            display: Display::default(),
             keymap,
             history: History::default(),
             saver,
             now,
-            quit: false,
-            came_from: None,
-            quit_armed: false,
-            exit_note: None,
-            label_gap: None,
-            last_click: None,
             unapplied: Vec::new(),
-            moved_under: None,
             presence: Presence::new(),
+            recent: Recent::default(),
+            leaving: Leaving::default(),
         };
         app.select_first_card();
         app
@@ -175,20 +188,20 @@ impl App {
 
     /// The screen columns currently shown (one track when zoomed).
     pub fn shown_columns(&self) -> std::ops::Range<usize> {
-        if self.zoom { self.view.columns_of(self.selected_track()) } else { 0..self.view.column_count() }
+        if self.display.zoom { self.view.columns_of(self.selected_track()) } else { 0..self.view.column_count() }
     }
 
     pub fn zoomed(&self) -> bool {
-        self.zoom
+        self.display.zoom
     }
 
     pub fn presenting(&self) -> bool {
-        self.presenting
+        self.display.presenting
     }
 
     /// Starts in presenter mode (`--presenter`).
     pub fn presenter(mut self) -> App {
-        self.presenting = true;
+        self.display.presenting = true;
         self
     }
 
@@ -218,10 +231,10 @@ impl App {
     }
 
     pub fn should_quit(&self) -> bool {
-        self.quit
+        self.leaving.requested
     }
 
     pub fn exit_note(&self) -> Option<&str> {
-        self.exit_note.as_deref()
+        self.leaving.note.as_deref()
     }
 }

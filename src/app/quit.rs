@@ -9,9 +9,9 @@ impl App {
     /// Quits at once (the process was asked to stop): a last save, or a recovery copy.
     pub fn stop(&mut self) {
         self.keep_draft();
-        self.quit_armed = true;
+        self.leaving.armed = true;
         self.quit();
-        self.quit = true;
+        self.leaving.requested = true;
     }
 
     pub(super) fn quit(&mut self) {
@@ -21,13 +21,13 @@ impl App {
             let file = self.saver.path().display().to_string();
             match self.saver.rescue(&self.board, self.now) {
                 Ok(path) => {
-                    self.exit_note = Some(format!(
+                    self.leaving.note = Some(format!(
                         "could not save {file} ({reason}); the board with all your changes was written to {}",
                         path.display()
                     ));
                 }
-                Err(err) if !self.quit_armed => {
-                    self.quit_armed = true;
+                Err(err) if !self.leaving.armed => {
+                    self.leaving.armed = true;
                     self.status = Some(Status::error(format!(
                         "cannot save ({reason}) nor write a recovery copy ({err:#}); quit again to leave anyway"
                     )));
@@ -36,6 +36,6 @@ impl App {
                 Err(_) => {}
             }
         }
-        self.quit = true;
+        self.leaving.requested = true;
     }
 }

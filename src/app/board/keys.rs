@@ -20,7 +20,7 @@ impl App {
     /// Carries out a board action; false for an action the board does not carry out.
     pub(crate) fn board_action(&mut self, action: Action) -> bool {
         let columns = self.shown_columns();
-        let gap = self.label_gap.take();
+        let gap = self.recent.label_gap.take();
         let view = &self.view;
         match action {
             Action::SelectLeft => _ = self.selection.step_column(view, -1, columns),
@@ -88,7 +88,7 @@ impl App {
         let Some(item) = self.selected_or_say().and_then(|id| self.board.item(id)) else { return };
         let links = dual_track::linked(&self.board, item);
         let from = item.id;
-        let next = match self.came_from.and_then(|c| links.iter().position(|l| *l == c)) {
+        let next = match self.recent.came_from.and_then(|c| links.iter().position(|l| *l == c)) {
             Some(i) => links.get((i + 1) % links.len()),
             None => links.first(),
         };
@@ -98,7 +98,7 @@ impl App {
         };
         let position = links.iter().position(|l| *l == target).map_or(0, |i| i + 1);
         self.go_to(target);
-        self.came_from = Some(from);
+        self.recent.came_from = Some(from);
         let of = if links.len() > 1 {
             format!(" (link {position} of {} of #{from})", links.len())
         } else {
@@ -115,8 +115,8 @@ impl App {
     }
 
     fn toggle_zoom(&mut self) {
-        self.zoom = !self.zoom;
-        self.status = Some(Status::info(if self.zoom {
+        self.display.zoom = !self.display.zoom;
+        self.status = Some(Status::info(if self.display.zoom {
             format!("showing only the {} track; z shows both", self.selected_track())
         } else {
             "showing both tracks".to_owned()

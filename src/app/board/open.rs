@@ -176,7 +176,7 @@ impl App {
 
     /// The hand-over key: choose who presents next.
     pub(crate) fn open_hand_over(&mut self) {
-        if !self.presenting {
+        if !self.display.presenting {
             let key = self.key_for(Action::Presenter);
             self.status =
                 Some(Status::info(format!("only the presenter hands presenting over; {key} presents")));

@@ -33,7 +33,7 @@ impl App {
             self.selection = before;
             self.selection.clamp(&self.view, self.shown_columns());
             let next = self.view.lane(before.column, before.stage).len() > before.index;
-            self.label_gap = next.then_some(self.selection);
+            self.recent.label_gap = next.then_some(self.selection);
         }
     }
 

@@ -42,7 +42,7 @@ impl App {
             self.selection.select_item(&self.view, id);
         }
         if !self.shown_columns().contains(&self.selection.column) {
-            self.zoom = false;
+            self.display.zoom = false;
         }
         self.status = Some(Status::info(format!("went to #{id}")));
     }

@@ -59,7 +59,7 @@ impl App {
             ),
             Err(err) => format!("the open form \"{}\" could not be kept as a draft: {err:#}", kept.title),
         };
-        self.exit_note = Some(match self.exit_note.take() {
+        self.leaving.note = Some(match self.leaving.note.take() {
             Some(before) => format!("{before}; {note}"),
             None => note,
         });

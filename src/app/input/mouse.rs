@@ -67,7 +67,7 @@ impl App {
     }
 
     fn click(&mut self, target: Option<Target>, at: Instant) -> bool {
-        let last = self.last_click.replace((target, at));
+        let last = self.recent.last_click.replace((target, at));
         match target {
             Some(Target::Card { column, stage, index }) => {
                 self.selection.column = column;
@@ -76,7 +76,7 @@ impl App {
                 let double =
                     last.is_some_and(|(t, when)| t == target && at.duration_since(when) < DOUBLE_CLICK);
                 if double {
-                    self.last_click = None;
+                    self.recent.last_click = None;
                     self.dispatch(Action::Edit);
                 }
                 true

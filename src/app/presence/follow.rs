@@ -39,7 +39,7 @@ pub fn choose<'p>(peers: &'p [Peer], wanted: Option<&str>, last: Option<&str>) -
 impl App {
     /// Starts following (`--follow [NAME]`): the presenter called `wanted`, or whoever presents.
     pub fn following(mut self, wanted: Option<String>) -> App {
-        if self.presenting {
+        if self.display.presenting {
             self.status = Some(Status::warning("a presenter follows nobody: not following"));
             return self;
         }
@@ -55,7 +55,7 @@ impl App {
             self.status = Some(Status::info(self.stop_following()));
             return;
         }
-        if self.presenting {
+        if self.display.presenting {
             let key = self.key_for(Action::Presenter);
             self.status = Some(Status::info(format!(
                 "you are presenting: the others follow you ({key} stops presenting)"
@@ -156,7 +156,7 @@ impl App {
 
     /// Takes the leader's zoom, selection and open view (help, if open here, stays on top).
     fn take_view(&mut self, said: &Announcement) {
-        self.zoom = said.zoom;
+        self.display.zoom = said.zoom;
         if let Some(selected) = &said.selected {
             self.take_selection(selected);
         }

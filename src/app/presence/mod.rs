@@ -235,8 +235,8 @@ impl App {
         Announcement {
             name: self.presence.name.clone(),
             selected,
-            presenting: self.presenting,
-            zoom: self.zoom,
+            presenting: self.display.presenting,
+            zoom: self.display.zoom,
             view: shared_view::on_top(&self.overlays),
             follows: follow.and_then(|f| f.leader.clone()),
             handed_to: self.presence.handed_to.clone(),
@@ -274,7 +274,7 @@ impl App {
             self.take_presenting(&from);
         } else if self.presence.follow.is_some() {
             self.keep_in_step();
-        } else if !self.presenting {
+        } else if !self.display.presenting {
             let new = self.presence.peers.iter().find(|p| {
                 p.said.presenting && !before.iter().any(|b| b.session == p.session && b.said.presenting)
             });

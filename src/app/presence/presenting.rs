@@ -10,17 +10,17 @@ use crate::app::status::Status;
 impl App {
     /// The presenter key: presenter mode on or off.
     pub(crate) fn toggle_presenting(&mut self) {
-        self.presenting = !self.presenting;
+        self.display.presenting = !self.display.presenting;
         // Presenting again takes back a hand-over, so it is never read twice.
         self.presence.handed_to = None;
-        let text = if self.presenting { "presenter mode on" } else { "presenter mode off" };
+        let text = if self.display.presenting { "presenter mode on" } else { "presenter mode off" };
         self.status = Some(Status::info(text));
     }
 
     /// Hands presenting to `session` and follows it from now on, like everyone else.
     pub(crate) fn hand_over(&mut self, session: String) {
         let Some(name) = self.presence.name_of(&session).map(str::to_owned) else { return };
-        self.presenting = false;
+        self.display.presenting = false;
         self.presence.handed_to = Some(session.clone());
         self.presence.paused = None;
         self.presence.applied = None;
@@ -34,7 +34,7 @@ impl App {
 
     /// Someone handed presenting to this session: it presents, and stops following.
     pub(crate) fn take_presenting(&mut self, from: &str) {
-        self.presenting = true;
+        self.display.presenting = true;
         self.presence.follow = None;
         self.presence.paused = None;
         self.presence.applied = None;
