@@ -188,7 +188,11 @@ impl App {
 
     /// The screen columns currently shown (one track when zoomed).
     pub fn shown_columns(&self) -> std::ops::Range<usize> {
-        if self.display.zoom { self.view.columns_of(self.selected_track()) } else { 0..self.view.column_count() }
+        if self.display.zoom {
+            self.view.columns_of(self.selected_track())
+        } else {
+            0..self.view.column_count()
+        }
     }
 
     pub fn zoomed(&self) -> bool {

@@ -86,6 +86,7 @@ fn merge_note_160x48() {
 fn the_note_never_breaks_the_screen_at_any_size() {
     let (_s, mut app) = app_with_note();
     for (w, h) in [(1, 1), (20, 5), (40, 10), (41, 11), (80, 24), (250, 70)] {
+        assert_eq!(app.mode(), Mode::MergeNote, "the note stays open while its lines are walked");
         let _ = screen(&app, w, h);
         press(&mut app, "j");
     }

@@ -311,8 +311,15 @@ fn cards_carry_the_initiative_tag_that_fits() {
 #[test]
 fn the_phased_screens_never_panic_at_any_small_size() {
     let (_s, mut app) = app_on_fixture("phased.ron");
-    for keys in ["i", "Enter", "d", "Esc Esc j", "Esc I"] {
+    for (keys, mode) in [
+        ("i", Mode::Initiatives),
+        ("Enter", Mode::Initiative),
+        ("d", Mode::Form),
+        ("Esc Esc j", Mode::Initiatives),
+        ("Esc I", Mode::Form),
+    ] {
         press(&mut app, keys);
+        assert_eq!(app.mode(), mode, "{keys}");
         for width in [1, 2, 10, 27, 39, 40, 41, 55, 64, 80] {
             for height in [1, 2, 5, 9, 10, 11, 14, 24] {
                 render(&app, width, height);

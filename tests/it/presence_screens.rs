@@ -8,6 +8,7 @@ use crate::common::{app_on_starter, press, render};
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use twotrack::app::App;
+use twotrack::app::input::keymap::Mode;
 use twotrack::model::{Stage, Track};
 use twotrack::store::presence::{Announcement, Peer, Selected, SharedView};
 
@@ -102,8 +103,15 @@ fn a_session_nobody_can_see_says_so() {
 #[test]
 fn never_panics_at_any_size_with_others_on_the_board() {
     let (_s, mut app) = standup();
-    for keys in ["", "F", "T", "P T", "Esc"] {
+    for (keys, mode) in [
+        ("", Mode::Board),
+        ("F", Mode::Board),
+        ("T", Mode::Board),
+        ("P T", Mode::HandOver),
+        ("Esc", Mode::Board),
+    ] {
         press(&mut app, keys);
+        assert_eq!(app.mode(), mode, "{keys}");
         for (width, height) in [(1, 1), (2, 2), (10, 3), (39, 9), (40, 10), (41, 12), (250, 70)] {
             render(&app, width, height);
         }

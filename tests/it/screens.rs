@@ -9,6 +9,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use twotrack::app::App;
+use twotrack::app::input::keymap::Mode;
 use twotrack::ui::Screen;
 use twotrack::ui::theme::Theme;
 
@@ -219,20 +220,30 @@ fn long_lanes_scroll_with_the_selection() {
 fn never_panics_at_any_small_size() {
     let (_s, mut app) = app_on_starter();
     press(&mut app, "?");
+    assert_eq!(app.mode(), Mode::Help);
     for width in 1..40 {
         for height in 1..14 {
             render(&app, width, height);
         }
     }
     press(&mut app, "Esc a");
+    assert_eq!(app.mode(), Mode::Form);
     for (width, height) in [(1, 1), (10, 3), (27, 10), (30, 12), (250, 70)] {
         render(&app, width, height);
     }
     // Every overlay, and presenter mode, just above the smallest usable size.
-    for keys in
-        ["Esc Esc c", "Esc r", "Esc h h h p", "Esc Esc l l l L L L", "Esc Esc / x", "Esc Esc P", "D", "Esc e"]
-    {
+    for (keys, mode) in [
+        ("Esc Esc c", Mode::Capacity),
+        ("Esc r", Mode::Debt),
+        ("Esc h h h p", Mode::Form),
+        ("Esc Esc l l l L L L", Mode::Confirm),
+        ("Esc Esc / x", Mode::Search),
+        ("Esc Esc P", Mode::Board),
+        ("D", Mode::Form),
+        ("Esc e", Mode::Form),
+    ] {
         press(&mut app, keys);
+        assert_eq!(app.mode(), mode, "{keys}");
         for width in 38..64 {
             for height in 8..18 {
                 render(&app, width, height);
