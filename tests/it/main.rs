@@ -5,6 +5,7 @@
 mod common;
 
 mod app_flow;
+mod architecture;
 mod capacity;
 mod cli;
 mod domain_props;
