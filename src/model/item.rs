@@ -188,7 +188,7 @@ impl Item {
         Place { track: self.track, column: self.column.clone(), stage: self.stage, rank: self.rank }
     }
 
-    /// Every field that names another item, so that an item given a new id is followed
+    /// Every field that names another item, so that an item given a new id is renamed
     /// everywhere (a field added that holds item ids belongs here).
     pub fn references_mut(&mut self) -> impl Iterator<Item = &mut ItemId> {
         self.links

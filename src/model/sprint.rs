@@ -112,7 +112,7 @@ pub struct Figures {
 }
 
 impl Figures {
-    /// Every item id the figures name (so renumbered items are followed).
+    /// Every item id the figures name (so renumbered items keep their figures).
     pub fn ids_mut(&mut self) -> impl Iterator<Item = &mut ItemId> {
         self.promoted
             .iter_mut()

@@ -172,7 +172,7 @@ pub fn pick(board: &Board, id: ItemId, now: Timestamp) -> Result<Op, VariantErro
     }
     let losers: Vec<&Item> = variants.iter().copied().filter(|v| v.id != id).collect();
     let won = ItemChange { winner: Some(Some(id)), ..ItemChange::default() };
-    // The winner first, so that the selection follows it.
+    // The winner first, so that the selection lands on it.
     let mut edits = vec![Edit::Change { id, change: Box::new(won), at: now }];
     let mut scratch = board.clone();
     for loser in &losers {

@@ -82,7 +82,7 @@ fn picking_the_winner_archives_the_losers_and_accepts_the_winner_in_one_step() {
     let before = board.clone();
     let op = pick(&board, 1, now()).expect("pick");
     assert_eq!(op.summary, "A #1 won experiment #1; lost: B #4; 1 follow-up is next, on top of Ready");
-    assert_eq!(op.edit.subject(), Some(1), "the selection follows the winner");
+    assert_eq!(op.edit.subject(), Some(1), "the selection lands on the winner");
     let inverse = board.apply(op.edit).expect("apply");
     let (winner, loser) = (board.item(1).expect("winner"), board.item(4).expect("loser"));
     assert_eq!((winner.winner, loser.winner), (Some(1), Some(1)));
