@@ -16,6 +16,7 @@ use crate::domain::team::base::Base;
 use crate::domain::team::merge::{Conflict, Side};
 use crate::domain::team::{activity, changes, merge};
 use crate::model::{Board, ItemId, Timestamp};
+use crate::store::error::sentence;
 use crate::store::journal::Journal;
 use crate::store::{BoardLock, Store, atomic, format, paths, users};
 
@@ -182,7 +183,7 @@ impl Saver {
 
     /// Under the lock: merge with the file if it changed, save, journal.
     fn save_locked(&mut self, board: &mut Board, now: Timestamp) -> Result<Option<Merged>, String> {
-        let lock = BoardLock::acquire(self.store.path()).map_err(|e| format!("{e:#}"))?;
+        let lock = BoardLock::acquire(self.store.path()).map_err(|e| sentence(&e))?;
         let mut conflicts = std::mem::take(&mut self.conflicts);
         let theirs = match self.store.changed_on_disk() {
             true => Some(self.reload().inspect_err(|_| self.conflicts = conflicts.clone())?),
@@ -207,7 +208,7 @@ impl Saver {
         }
         // Nothing to write when all of this session's changes were in conflict.
         if !self.base.is_empty() && theirs.as_ref() != Some(board) {
-            self.store.save_locked(board, &lock).map_err(|e| e.to_string())?;
+            self.store.save_locked(board, &lock).map_err(|e| sentence(&e))?;
         }
         let stamp = Stamp { author: self.author.clone(), session: self.session.clone(), time: now };
         let mut entries = self.base.entries(theirs.as_ref(), board, &merged.renumbered, &stamp);
@@ -218,7 +219,9 @@ impl Saver {
         }
         match self.journal.append(&entries, &lock) {
             Ok(end) => self.journal_at = end,
-            Err(err) => merged.warning = Some(format!("saved, but not recorded in the journal: {err:#}")),
+            Err(err) => {
+                merged.warning = Some(format!("saved, but not recorded in the journal: {}", sentence(&err)))
+            }
         }
         self.base = Base::default();
         Ok((!merged.is_empty()).then_some(merged))
@@ -227,7 +230,10 @@ impl Saver {
     /// The board on disk, read again.
     fn reload(&mut self) -> Result<Board, String> {
         self.store.reload().map_err(|e| {
-            format!("the board file changed on disk but cannot be read ({e:#}); it was not overwritten")
+            format!(
+                "the board file changed on disk but cannot be read ({}); it was not overwritten",
+                sentence(&e)
+            )
         })
     }
 
@@ -324,7 +330,7 @@ impl Saver {
                 Err(e) => last_error = Some(e),
             }
         }
-        Err(last_error.unwrap_or_else(|| anyhow::anyhow!("no place to write to")))
+        Err(last_error.map_or_else(|| anyhow::anyhow!("no place to write to"), anyhow::Error::from))
             .context("cannot write a recovery copy anywhere")
     }
 }

@@ -10,6 +10,7 @@ use crate::domain::change::{Edit, Op};
 use crate::domain::rhythm::doc::Doc;
 use crate::domain::rhythm::standup;
 use crate::domain::rhythm::standup::Since;
+use crate::store::error::sentence;
 use crate::store::journal::Journal;
 
 impl App {
@@ -25,7 +26,7 @@ impl App {
         let entries = match Journal::of(self.saver.path()).recent(since.time) {
             Ok(entries) => entries,
             Err(err) => {
-                self.status = Some(Status::warning(format!("{err:#}; what moved is not shown")));
+                self.status = Some(Status::warning(format!("{}; what moved is not shown", sentence(&err))));
                 Vec::new()
             }
         };

@@ -23,6 +23,7 @@ use crate::domain::team::activity::Stamp;
 use crate::domain::team::base::Base;
 use crate::domain::{dual_track, two_stage};
 use crate::model::{Board, ItemId, Timestamp};
+use crate::store::error::sentence;
 use crate::store::journal::Journal;
 use crate::store::location::BoardPath;
 use crate::store::{BoardLock, Opened, Store, location, users};
@@ -314,7 +315,7 @@ fn stats(path: &Path, as_json: bool) -> Result<()> {
 
 /// Reads the board; a missing file is an error naming it (reading never creates anything).
 pub(super) fn open(path: &Path) -> Result<Board> {
-    Store::load(path).map(|(_, board)| board)
+    Ok(Store::load(path)?.1)
 }
 
 /// Refuses a change under `--readonly`.
@@ -372,7 +373,8 @@ where
         let entries = base.entries(None, &board, &[], &stamp);
         if let Err(err) = Journal::of(store.path()).append(&entries, &lock) {
             eprintln(&format!(
-                "twotrack: warning: the change was saved, but not recorded in the journal: {err:#}"
+                "twotrack: warning: the change was saved, but not recorded in the journal: {}",
+                sentence(&err)
             ));
         }
     }
