@@ -8,7 +8,6 @@ use super::App;
 use super::action::Action;
 use super::keymap::Mode;
 use super::overlay::Overlay;
-use super::saver::SaveState;
 use super::status::Status;
 use super::view::BoardView;
 use crate::domain::change::{estimate, ops};
@@ -19,6 +18,7 @@ use crate::domain::rhythm::planning;
 use crate::domain::two_stage::debt;
 use crate::domain::two_stage::debt::Sort;
 use crate::model::Stage;
+use crate::session::SaveState;
 
 /// Whether an action was carried out. `Unhandled` is a bug (the [`Mode::accepts`] table says the
 /// mode carries the action out): it is reported on the status line, never swallowed silently.

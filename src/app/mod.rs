@@ -28,7 +28,6 @@ mod paste;
 mod planning;
 pub mod presence;
 mod quick;
-pub mod saver;
 pub mod selection;
 pub mod settings_form;
 pub mod shared_view;
@@ -44,11 +43,11 @@ use crossterm::event::KeyEvent;
 use crate::domain::change::history::History;
 use crate::domain::query::search::Query;
 use crate::model::{Board, Item, Timestamp, Track};
+use crate::session::{Session, Writer};
 use crate::store::Store;
 use keymap::{Keymap, Mode};
 use overlay::Overlay;
 use presence::Presence;
-use saver::Saver;
 use selection::Selection;
 use status::Status;
 use view::BoardView;
@@ -66,7 +65,7 @@ pub struct App {
     presenting: bool,
     keymap: Keymap,
     history: History,
-    saver: Saver,
+    saver: Session,
     now: Timestamp,
     quit: bool,
     /// The item the last link jump started from (so the next jump takes the next link).
@@ -92,7 +91,7 @@ pub struct App {
 impl App {
     pub fn new(board: Board, store: Store, keymap: Keymap, now: Timestamp) -> App {
         let view = BoardView::build(&board, Query::default(), now.date_naive());
-        let saver = Saver::new(store, crate::store::users::author(None));
+        let saver = Session::new(store, Writer::new(crate::store::users::author(None)));
         let mut app = App {
             board,
             view,
@@ -133,14 +132,14 @@ impl App {
 
     /// Makes this session a viewer: it follows the file and refuses every change, saying why.
     pub fn read_only(mut self, reason: String) -> App {
-        self.saver.make_read_only(reason.clone());
+        self.saver = self.saver.read_only(reason.clone());
         self.status = Some(Status::warning(format!("read-only: {reason}")));
         self
     }
 
     /// The author name of this session's changes (`--user`, else the login name).
     pub fn author(mut self, name: String) -> App {
-        self.saver.set_author(name);
+        self.saver = self.saver.named(name);
         self
     }
 
@@ -226,7 +225,7 @@ impl App {
         &self.keymap
     }
 
-    pub fn saver(&self) -> &Saver {
+    pub fn saver(&self) -> &Session {
         &self.saver
     }
 

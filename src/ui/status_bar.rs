@@ -13,8 +13,8 @@ use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
 use crate::app::overlay::Overlay;
-use crate::app::saver::SaveState;
 use crate::app::status::Level;
+use crate::session::SaveState;
 
 /// The most useful actions of each mode, with the word shown after their keys, most important
 /// first; a narrow screen drops them from the end.
