@@ -50,6 +50,20 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
+/// Why there is no board file to use.
+#[derive(Debug, thiserror::Error)]
+pub enum LocationError {
+    #[error("cannot find a home directory for the board; pass --file PATH or set TWOTRACK_FILE")]
+    NoHome,
+    #[error(
+        "board file {} is a symbolic link to {}, which does not exist; twotrack does not create \
+         files through a link",
+        .path.display(),
+        .target.display()
+    )]
+    DanglingLink { path: PathBuf, target: PathBuf },
+}
+
 /// Why a file beside the board could not be opened or made (docs/FORMAT.md, "Files beside the
 /// board").
 #[derive(Debug, thiserror::Error)]
