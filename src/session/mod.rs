@@ -93,15 +93,16 @@ impl Session {
     }
 
     /// This session, writing under another author name.
-    pub fn named(self, name: String) -> Session {
-        let writer = self.writer.clone().named(name);
-        Session { writer, ..self }
+    pub fn named(mut self, name: String) -> Session {
+        self.writer = self.writer.named(name);
+        self
     }
 
     /// This session as a viewer: it follows the file but never writes it.
-    pub fn read_only(self, reason: String) -> Session {
-        let writer = self.writer.clone().read_only(reason.clone());
-        Session { writer, state: SaveState::ReadOnly(reason), ..self }
+    pub fn read_only(mut self, reason: String) -> Session {
+        self.writer = self.writer.read_only(reason.clone());
+        self.state = SaveState::ReadOnly(reason);
+        self
     }
 
     pub fn path(&self) -> &Path {
