@@ -9,6 +9,7 @@ pub mod domain;
 pub mod escape;
 pub mod generate;
 pub mod model;
+pub mod session;
 pub mod store;
 pub mod term;
 pub mod tui;

@@ -17,9 +17,9 @@ use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use crate::app::App;
 use crate::app::input::keymap::Keymap;
 use crate::app::input::mouse::Gesture;
-use crate::app::saver::SaveState;
 use crate::app::status::Status;
 use crate::model::Timestamp;
+use crate::session::SaveState;
 use crate::store::location::BoardPath;
 use crate::store::presence::Sidecar;
 use crate::store::{BoardLock, Opened, Store, merge_note};
@@ -97,7 +97,7 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
     if options.readonly {
         app = app.read_only("started with --readonly".into());
     } else if let Err(reason) = access {
-        app = app.read_only(reason);
+        app = app.read_only(reason.to_string());
     }
     if options.presenter {
         app = app.presenter();
@@ -169,10 +169,10 @@ fn take_merge_note(path: &Path, writable: bool) -> Result<Vec<crate::domain::tea
         return Ok(Vec::new());
     }
     if !writable {
-        return merge_note::read(path);
+        return Ok(merge_note::read(path)?);
     }
     let lock = BoardLock::acquire(path)?;
-    merge_note::take(path, &lock)
+    Ok(merge_note::take(path, &lock)?)
 }
 
 /// Turns SIGTERM, SIGINT, SIGHUP and SIGQUIT into a clean quit, so the terminal is restored and

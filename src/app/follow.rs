@@ -3,7 +3,6 @@
 //! not acting on an item that moved under the user's key.
 
 use super::App;
-use super::saver::Merged;
 use super::status::Status;
 use crate::app::board::view::BoardView;
 use crate::app::forms::form::Purpose;
@@ -12,6 +11,7 @@ use crate::app::input::keymap::Mode;
 use crate::app::screens::Overlay;
 use crate::domain::change::fields;
 use crate::model::Track;
+use crate::session::Merged;
 
 impl App {
     /// Saves the board (merging with another writer's save if need be).
@@ -45,7 +45,7 @@ impl App {
         let selected = self.selection.item(&self.view);
         let place = |board: &crate::model::Board| selected.and_then(|id| board.item(id)).map(|it| it.place());
         let before = place(&self.board);
-        match self.saver.follow(&mut self.board, self.now) {
+        match self.saver.catch_up(&mut self.board, self.now) {
             Ok(None) => false,
             Ok(Some(merged)) => {
                 self.merged(merged, selected);
@@ -61,7 +61,7 @@ impl App {
                 true
             }
             Err(reason) => {
-                self.status = Some(Status::error(reason));
+                self.status = Some(Status::error(reason.to_string()));
                 true
             }
         }

@@ -10,7 +10,6 @@ pub mod forms;
 pub mod input;
 pub mod presence;
 mod quit;
-pub mod saver;
 pub mod screens;
 pub mod status;
 mod sync;
@@ -21,13 +20,13 @@ use crossterm::event::KeyEvent;
 use crate::domain::change::history::History;
 use crate::domain::query::search::Query;
 use crate::model::{Board, Item, Timestamp, Track};
+use crate::session::{Session, Writer};
 use crate::store::Store;
 use board::selection::Selection;
 use board::view::BoardView;
 use input::keymap::{Keymap, Mode};
 use input::mouse;
 use presence::Presence;
-use saver::Saver;
 use screens::Overlay;
 use status::Status;
 
@@ -41,7 +40,7 @@ pub struct App {
     display: Display,
     keymap: Keymap,
     history: History,
-    saver: Saver,
+    saver: Session,
     now: Timestamp,
     /// This session's values not applied in the last conflict, for `R` to apply after all.
     unapplied: Vec<crate::domain::team::merge::Conflict>,
@@ -89,7 +88,7 @@ struct Leaving {
 impl App {
     pub fn new(board: Board, store: Store, keymap: Keymap, now: Timestamp) -> App {
         let view = BoardView::build(&board, Query::default(), now.date_naive());
-        let saver = Saver::new(store, crate::store::users::author(None));
+        let saver = Session::new(store, Writer::new(crate::store::users::author(None)));
         let mut app = App {
             board,
             view,
@@ -124,14 +123,14 @@ impl App {
 
     /// Makes this session a viewer: it follows the file and refuses every change, saying why.
     pub fn read_only(mut self, reason: String) -> App {
-        self.saver.make_read_only(reason.clone());
+        self.saver = self.saver.read_only(reason.clone());
         self.status = Some(Status::warning(format!("read-only: {reason}")));
         self
     }
 
     /// The author name of this session's changes (`--user`, else the login name).
     pub fn author(mut self, name: String) -> App {
-        self.saver.set_author(name);
+        self.saver = self.saver.named(name);
         self
     }
 
@@ -226,7 +225,7 @@ impl App {
         &self.keymap
     }
 
-    pub fn saver(&self) -> &Saver {
+    pub fn saver(&self) -> &Session {
         &self.saver
     }
 

@@ -2,7 +2,7 @@
 //! stopped by a signal (the open form is kept as a draft too).
 
 use super::App;
-use super::saver::SaveState;
+use crate::session::SaveState;
 use super::status::Status;
 
 impl App {

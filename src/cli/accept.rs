@@ -1,15 +1,13 @@
 //! `accept ID [--by HOW] [--note TEXT]`: accept a stage-one item on its evidence.
 
-use std::path::Path;
-
 use anyhow::Result;
 
-use super::commands::change;
+use super::target::Target;
 use crate::domain::two_stage::{self, Evidence};
 use crate::model::{ItemId, Timestamp};
 
-pub fn run(path: &Path, id: ItemId, by: Option<&str>, note: Option<&str>, now: Timestamp) -> Result<()> {
-    let op = change(path, now, |board| two_stage::accept(board, id, Evidence::new(by, note), now))?;
+pub fn run(target: Target, id: ItemId, by: Option<&str>, note: Option<&str>, now: Timestamp) -> Result<()> {
+    let op = target.change(now, |board| two_stage::accept(board, id, Evidence::new(by, note), now))?;
     super::output::println(&op.summary)?;
     Ok(())
 }

@@ -1,18 +1,16 @@
 //! `criteria ID C...`: why a discovery item is discovery work; and the entry criteria of `add`,
 //! with the warning for a discovery item added without them.
 
-use std::path::Path;
-
 use anyhow::Result;
 
-use super::commands::change;
+use super::target::Target;
 use crate::domain::change::{Edit, NewItem, Op, ops};
 use crate::domain::dual_track::criteria::{self, CriteriaError};
 use crate::model::{Board, ItemId, Timestamp};
 
 /// Records the criteria named on the command line (or `none`) on the discovery item `id`.
-pub fn run(path: &Path, id: ItemId, names: &[String], now: Timestamp) -> Result<()> {
-    let op = change(path, now, |board| {
+pub fn run(target: Target, id: ItemId, names: &[String], now: Timestamp) -> Result<()> {
+    let op = target.change(now, |board| {
         let chosen = criteria::resolve(board, names)?;
         criteria::set(board, id, chosen, now)
     })?;

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::commands::open;
+use super::target::open;
 use super::{json, text};
 use crate::domain::two_stage::debt;
 use crate::domain::two_stage::debt::Sort;

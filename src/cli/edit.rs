@@ -1,16 +1,14 @@
 //! `edit ID [--title ...]`: change fields of an item from the command line, through the same
 //! op as the item form (only what is given changes; one undoable edit).
 
-use std::path::Path;
-
 use anyhow::{Result, bail};
 
 use super::EditArgs;
-use super::commands::change;
+use super::target::Target;
 use crate::domain::change::{ItemChange, ops};
 use crate::model::Timestamp;
 
-pub fn edit(path: &Path, args: EditArgs, now: Timestamp) -> Result<()> {
+pub fn edit(target: Target, args: EditArgs, now: Timestamp) -> Result<()> {
     let change_wanted = ItemChange {
         title: args.title,
         kind: args.kind,
@@ -27,7 +25,7 @@ pub fn edit(path: &Path, args: EditArgs, now: Timestamp) -> Result<()> {
         );
     }
     let id = args.id;
-    let op = change(path, now, |board| ops::update(board, id, change_wanted, now))?;
+    let op = target.change(now, |board| ops::update(board, id, change_wanted, now))?;
     super::output::println(&op.summary)?;
     Ok(())
 }

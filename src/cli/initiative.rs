@@ -1,12 +1,10 @@
 //! The phased-delivery commands: `initiative add|list|show|edit`, `phase` and `decide`.
 
-use std::path::Path;
-
 use anyhow::{Result, anyhow};
 use clap::{Args, Subcommand};
 
-use super::commands::{change, open};
 use super::initiative_out::Style;
+use super::target::Target;
 use super::{initiative_out, parse_id};
 use crate::domain::change::Edit;
 use crate::domain::change::initiative_edit::InitiativeChange;
@@ -145,7 +143,7 @@ pub fn parse_phase(text: Option<&str>) -> Result<Option<Phase>> {
     text.map(|t| t.parse::<Phase>().map_err(|e| anyhow!(e))).transpose()
 }
 
-pub fn run(path: &Path, command: InitiativeCommand, now: Timestamp) -> Result<()> {
+pub fn run(target: Target, command: InitiativeCommand, now: Timestamp) -> Result<()> {
     match command {
         InitiativeCommand::Add { name, id, description, criteria } => {
             let new = NewInitiative {
@@ -154,7 +152,7 @@ pub fn run(path: &Path, command: InitiativeCommand, now: Timestamp) -> Result<()
                 description: description.unwrap_or_default(),
                 criteria: criteria.over(&Criteria::default()),
             };
-            let op = change(path, now, |board| initiatives::create(board, new))?;
+            let op = target.change(now, |board| initiatives::create(board, new))?;
             match &op.edit {
                 Edit::Initiative(crate::domain::change::initiative_edit::InitiativeEdit::Add(it)) => {
                     super::output::println(&it.id)
@@ -163,7 +161,7 @@ pub fn run(path: &Path, command: InitiativeCommand, now: Timestamp) -> Result<()
             }
         }
         InitiativeCommand::List { json } => {
-            let board = open(path)?;
+            let board = target.open()?;
             let all = Progress::by_status(&board);
             if json {
                 let rows: Vec<_> =
@@ -174,7 +172,7 @@ pub fn run(path: &Path, command: InitiativeCommand, now: Timestamp) -> Result<()
             }
         }
         InitiativeCommand::Show { id, json } => {
-            let board = open(path)?;
+            let board = target.open()?;
             let initiative = initiatives::find(&board, &id)?;
             let progress = Progress::of(&board, initiative);
             if json {
@@ -191,7 +189,7 @@ pub fn run(path: &Path, command: InitiativeCommand, now: Timestamp) -> Result<()
             }
         }
         InitiativeCommand::Edit { id, name, description, status, criteria } => {
-            let op = change(path, now, |board| {
+            let op = target.change(now, |board| {
                 let old = initiatives::find(board, &id)?;
                 let criteria = criteria.given().then(|| criteria.over(&old.criteria));
                 initiatives::edit(board, &id, InitiativeChange { name, description, criteria, status })
@@ -203,12 +201,12 @@ pub fn run(path: &Path, command: InitiativeCommand, now: Timestamp) -> Result<()
 }
 
 /// `phase ID P [--initiative I]`, or `phase ID none`.
-pub fn phase(path: &Path, args: PhaseArgs, now: Timestamp) -> Result<()> {
+pub fn phase(target: Target, args: PhaseArgs, now: Timestamp) -> Result<()> {
     let phase = match args.phase.trim() {
         "none" => None,
         text => parse_phase(Some(text))?,
     };
-    let op = change(path, now, |board| match (phase, &args.initiative) {
+    let op = target.change(now, |board| match (phase, &args.initiative) {
         (None, _) => initiatives::label(board, args.id, None, None, now),
         (Some(phase), Some(initiative)) => {
             initiatives::label(board, args.id, Some(initiative), Some(phase), now)
@@ -220,7 +218,7 @@ pub fn phase(path: &Path, args: PhaseArgs, now: Timestamp) -> Result<()> {
 }
 
 /// `decide`: records the decision, by this session's user, and says what it did.
-pub fn decide(path: &Path, args: DecideArgs, now: Timestamp) -> Result<()> {
+pub fn decide(target: Target, args: DecideArgs, now: Timestamp) -> Result<()> {
     let input = DecisionInput {
         boundary: args.boundary,
         verdict: args.decision,
@@ -229,8 +227,8 @@ pub fn decide(path: &Path, args: DecideArgs, now: Timestamp) -> Result<()> {
         communicated: args.communicated,
         open_items: args.open_items,
     };
-    let author = super::commands::author();
-    let op = change(path, now, |board| initiatives::decide(board, &args.initiative, input, &author, now))?;
+    let author = target.author();
+    let op = target.change(now, |board| initiatives::decide(board, &args.initiative, input, author, now))?;
     super::output::println(&op.summary)?;
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::commands::open;
+use super::target::open;
 use super::{ListArgs, ListFormat, json, text};
 use crate::domain::rhythm::planning::SprintError;
 use crate::model::lanes::Lanes;

@@ -47,7 +47,7 @@ pub fn run(args: &Args, stamp: &Stamp) -> Result<()> {
     let versions = read(args).map_err(not_merged)?;
     let base = versions.base.unwrap_or_else(|| added_on_both_sides(&versions.ours.0));
     let merged = merge3(&base, &versions.ours.0, &versions.theirs, Side::Ours)
-        .map_err(|message| not_merged(anyhow::Error::msg(message)))?;
+        .map_err(|err| not_merged(err.into()))?;
     let written = Written::new(&merged.board, Some(&versions.ours.1))
         .map_err(|message| not_merged(anyhow::anyhow!("the merged board would not read back: {message}")))?;
     output.write(written.bytes()).map_err(not_merged)?;
@@ -63,7 +63,11 @@ pub fn run(args: &Args, stamp: &Stamp) -> Result<()> {
     let mut noted = String::new();
     if let Some(board) = note.filter(|_| !lines.is_empty()) {
         let entries = report::entries(&merged, Side::Ours, stamp);
-        match BoardLock::acquire(board).and_then(|lock| merge_note::add(board, &entries, &lock)) {
+        let noted_beside = || -> Result<()> {
+            let lock = BoardLock::acquire(board)?;
+            Ok(merge_note::add(board, &entries, &lock)?)
+        };
+        match noted_beside() {
             Ok(()) => {
                 noted = format!("; noted in {} for the board screen", merge_note::path(board).display())
             }

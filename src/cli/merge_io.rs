@@ -57,11 +57,11 @@ impl Output {
     pub fn write(&self, bytes: &[u8]) -> Result<()> {
         match self {
             Output::Stdout => io::stdout().lock().write_all(bytes).context("cannot print the merged result"),
-            Output::Ours(path) => atomic::replace_without_backup(path, |file| file.write_all(bytes)),
+            Output::Ours(path) => Ok(atomic::replace_without_backup(path, |file| file.write_all(bytes))?),
             Output::File(path) => {
                 // A board may be open in a session: write as a save does, under the board's lock.
                 let _lock = BoardLock::acquire(path)?;
-                atomic::replace_with(path, |file| file.write_all(bytes))
+                Ok(atomic::replace_with(path, |file| file.write_all(bytes))?)
             }
         }
     }

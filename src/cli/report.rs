@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::commands::open;
+use super::target::open;
 use super::{doc, evidence_report, initiative_out, output};
 use crate::domain::dual_track::discovery_success::Period;
 use crate::domain::rhythm::report;

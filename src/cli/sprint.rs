@@ -1,21 +1,20 @@
 //! `sprint start|close|list`, `commit` and `uncommit`: planning on the command line.
 
 use std::fmt::Write;
-use std::path::Path;
 
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use super::commands::{change, open};
 use super::output::println;
+use super::target::Target;
 use super::{SprintCommand, output};
 use crate::domain::dual_track::timebox;
 use crate::domain::rhythm::planning;
 use crate::domain::rhythm::planning::{NewSprint, Next};
 use crate::model::{Board, ItemId, Sprint, Tally, Timestamp};
 
-pub fn run(path: &Path, command: SprintCommand, now: Timestamp) -> Result<()> {
+pub fn run(target: Target, command: SprintCommand, now: Timestamp) -> Result<()> {
     let today = now.date_naive();
     match command {
         SprintCommand::Start { name, end, capacity, model, start, stage } => {
@@ -31,7 +30,7 @@ pub fn run(path: &Path, command: SprintCommand, now: Timestamp) -> Result<()> {
                 model,
                 stage,
             };
-            let op = change(path, now, |board| planning::start(board, new))?;
+            let op = target.change(now, |board| planning::start(board, new))?;
             println(&op.summary)?;
         }
         SprintCommand::Close { rollover, next, end, capacity } => {
@@ -40,12 +39,12 @@ pub fn run(path: &Path, command: SprintCommand, now: Timestamp) -> Result<()> {
                 end: end.map(|e| date(&e, today, "end")).transpose()?,
                 capacity: capacity.map(|c| capacity_of(&c)).transpose()?,
             };
-            let op = change(path, now, |board| planning::close(board, rollover, next, now))?;
+            let op = target.change(now, |board| planning::close(board, rollover, next, now))?;
             println(&op.summary)?;
         }
         SprintCommand::List { json } => {
             // Read-only: a missing board is an error, never created here.
-            let board = open(path)?;
+            let board = target.open()?;
             if json {
                 let rows: Vec<Value> = board.sprints.iter().map(|s| sprint_json(&board, s)).collect();
                 output::println_json(&serde_json::to_string_pretty(&rows)?)?;
@@ -57,13 +56,13 @@ pub fn run(path: &Path, command: SprintCommand, now: Timestamp) -> Result<()> {
     Ok(())
 }
 
-pub fn commit(path: &Path, ids: &[ItemId], now: Timestamp) -> Result<()> {
-    let op = change(path, now, |board| planning::commit(board, ids, now))?;
+pub fn commit(target: Target, ids: &[ItemId], now: Timestamp) -> Result<()> {
+    let op = target.change(now, |board| planning::commit(board, ids, now))?;
     println(&op.summary)
 }
 
-pub fn uncommit(path: &Path, ids: &[ItemId], now: Timestamp) -> Result<()> {
-    let op = change(path, now, |board| planning::uncommit(board, ids, now))?;
+pub fn uncommit(target: Target, ids: &[ItemId], now: Timestamp) -> Result<()> {
+    let op = target.change(now, |board| planning::uncommit(board, ids, now))?;
     println(&op.summary)
 }
 

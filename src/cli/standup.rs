@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anyhow::{Result, anyhow};
 
-use super::commands::open;
+use super::target::open;
 use super::{doc, output};
 use crate::clock;
 use crate::domain::rhythm::standup;

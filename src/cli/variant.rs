@@ -1,21 +1,19 @@
 //! `variant ID TITLE...` splits an item into the variants of an experiment (printing the new
 //! ids); `pick ID` picks the winner.
 
-use std::path::Path;
-
 use anyhow::Result;
 
-use super::commands::change;
+use super::target::{Target, print_new_ids};
 use crate::domain::dual_track::variants;
 use crate::model::{ItemId, Timestamp};
 
-pub fn split(path: &Path, id: ItemId, titles: &[String], now: Timestamp) -> Result<()> {
-    let op = change(path, now, |board| variants::split(board, id, titles, now))?;
-    super::commands::print_new_ids(&op)
+pub fn split(target: Target, id: ItemId, titles: &[String], now: Timestamp) -> Result<()> {
+    let op = target.change(now, |board| variants::split(board, id, titles, now))?;
+    print_new_ids(&op)
 }
 
-pub fn pick(path: &Path, id: ItemId, now: Timestamp) -> Result<()> {
-    let op = change(path, now, |board| variants::pick(board, id, now))?;
+pub fn pick(target: Target, id: ItemId, now: Timestamp) -> Result<()> {
+    let op = target.change(now, |board| variants::pick(board, id, now))?;
     super::output::println(&op.summary)?;
     Ok(())
 }

@@ -9,8 +9,7 @@ use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 use std::{fs, io};
 
-use anyhow::{Context, Result, bail};
-
+use super::error::{ReplaceError, Step};
 use super::paths::{directory_of, sibling};
 use super::sidecar;
 use super::sidecar::Temp;
@@ -21,65 +20,65 @@ use super::sidecar::Temp;
 /// a group-shared directory stays writable for the group; a new file in such a directory is made
 /// group-writable (see [`sidecar`]). `path` must not be a symbolic link (callers resolve the
 /// link the user chose first).
-pub fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> Result<()> {
+pub fn replace_with(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<(), ReplaceError> {
     replace(path, write, true)
 }
 
 /// [`replace_with`] without the `.bak`: for files that are not boards, such as the temporary
 /// file git hands a merge driver to write its result into.
-pub fn replace_without_backup(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> Result<()> {
+pub fn replace_without_backup(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<(), ReplaceError> {
     replace(path, write, false)
 }
 
-fn replace(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>, backup: bool) -> Result<()> {
+fn replace(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+    backup: bool,
+) -> Result<(), ReplaceError> {
     let dir = directory_of(path);
     let old = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            bail!("{} is a symbolic link; it is not replaced", path.display())
-        }
+        Ok(meta) if meta.file_type().is_symlink() => return Err(ReplaceError::Link(path.to_path_buf())),
         Ok(meta) => Some(meta),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        Err(e) => return Err(ReplaceError::io(Step::Inspect, path)(e)),
     };
     let mut tmp = sidecar::temp(path, Temp::New)?;
-    write(tmp.as_file_mut())
-        .with_context(|| format!("cannot write the new version of {}", path.display()))?;
+    write(tmp.as_file_mut()).map_err(ReplaceError::io(Step::WriteNew, path))?;
     if let Some(old) = &old {
         tmp.as_file()
             .set_permissions(Permissions::from_mode(old.mode() & 0o7777))
-            .with_context(|| format!("cannot give the new file the permissions of {}", path.display()))?;
+            .map_err(ReplaceError::io(Step::Permissions, path))?;
         // Best effort: only the owner (or root) may hand a file to a group.
         if let Err(e) = std::os::unix::fs::fchown(tmp.as_file(), None, Some(old.gid())) {
             tracing::debug!(error = %e, file = %path.display(), "the new version keeps its own group");
         }
     }
-    tmp.as_file()
-        .sync_all()
-        .with_context(|| format!("cannot flush the new version of {} to disk", path.display()))?;
+    tmp.as_file().sync_all().map_err(ReplaceError::io(Step::FlushNew, path))?;
     if backup && old.is_some() {
-        keep_backup(path).with_context(|| format!("cannot keep a backup of {}", path.display()))?;
+        keep_backup(path)
+            .map_err(|e| ReplaceError::Backup { path: path.to_path_buf(), source: Box::new(e) })?;
     }
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot put the new version in place at {}", path.display()))?;
+    tmp.persist(path).map_err(|e| ReplaceError::io(Step::PutInPlace, path)(e.error))?;
     sync_directory(dir)
 }
 
 /// Writes a new file at `path` with `bytes`; never replaces anything already there.
-pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), ReplaceError> {
     let mut tmp = sidecar::temp(path, Temp::New)?;
-    tmp.as_file_mut().write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.as_file().sync_all().with_context(|| format!("cannot flush {} to disk", path.display()))?;
-    tmp.persist_noclobber(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot create {}", path.display()))?;
+    tmp.as_file_mut().write_all(bytes).map_err(ReplaceError::io(Step::Write, path))?;
+    tmp.as_file().sync_all().map_err(ReplaceError::io(Step::Flush, path))?;
+    tmp.persist_noclobber(path).map_err(|e| ReplaceError::io(Step::Create, path)(e.error))?;
     sync_directory(directory_of(path))
 }
 
-fn sync_directory(dir: &Path) -> Result<()> {
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .with_context(|| format!("cannot flush directory {}", dir.display()))
+fn sync_directory(dir: &Path) -> Result<(), ReplaceError> {
+    File::open(dir).and_then(|d| d.sync_all()).map_err(ReplaceError::io(Step::FlushDirectory, dir))
 }
 
 /// Makes `<file>.bak` the current version of `path` without following any link: a hard link made
@@ -90,7 +89,7 @@ fn sync_directory(dir: &Path) -> Result<()> {
 /// A writer killed after this step but before its rename leaves `<file>.bak` as another name of
 /// the current file; that backup already holds this version, and linking again would leave the
 /// staging name behind (renaming a name onto another name of the same file does nothing).
-fn keep_backup(path: &Path) -> Result<()> {
+fn keep_backup(path: &Path) -> Result<(), ReplaceError> {
     let backup = sibling(path, "bak");
     if same_file(path, &backup) {
         return Ok(());
@@ -108,15 +107,13 @@ fn keep_backup(path: &Path) -> Result<()> {
             copy_to_temp(path)?
         }
     };
-    staging.persist(&backup).map_err(|e| e.error).with_context(|| {
+    staging.persist(&backup).map_err(|e| {
         let owner = fs::symlink_metadata(&backup).map(|m| m.uid()).ok();
         match owner.filter(|uid| *uid != super::users::current_uid()) {
-            Some(uid) => format!(
-                "cannot replace the backup {}, which belongs to {}; ask them to remove it",
-                backup.display(),
-                super::users::name_of(uid)
-            ),
-            None => format!("cannot keep a backup of {} as {}", path.display(), backup.display()),
+            Some(uid) => {
+                ReplaceError::BackupOwned { owner: super::users::name_of(uid), backup, source: e.error }
+            }
+            None => ReplaceError::BackupAs { path: path.to_path_buf(), backup, source: e.error },
         }
     })
 }
@@ -130,15 +127,14 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// A copy of `path` (opened without following links) in a new temporary file of our own.
-fn copy_to_temp(path: &Path) -> Result<tempfile::TempPath> {
+fn copy_to_temp(path: &Path) -> Result<tempfile::TempPath, ReplaceError> {
     let mut source = fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NOFOLLOW)
         .open(path)
-        .with_context(|| format!("cannot read {} to back it up", path.display()))?;
+        .map_err(ReplaceError::io(Step::ReadToBackUp, path))?;
     let mut copy = sidecar::temp(path, Temp::Backup)?;
-    io::copy(&mut source, copy.as_file_mut())
-        .with_context(|| format!("cannot back up {}", path.display()))?;
+    io::copy(&mut source, copy.as_file_mut()).map_err(ReplaceError::io(Step::BackUp, path))?;
     Ok(copy.into_temp_path())
 }
 
@@ -179,7 +175,8 @@ mod tests {
             Err(io::Error::new(io::ErrorKind::StorageFull, "no space left on device"))
         })
         .expect_err("the write fails");
-        assert!(format!("{err:#}").contains("no space left on device"), "{err:#}");
+        let printed = crate::store::error::sentence(&err);
+        assert!(printed.contains("no space left on device"), "{printed}");
         assert_eq!(fs::read_to_string(&path).expect("read"), "precious");
         assert_eq!(names_in(dir.path()), ["board.ron"]);
     }

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::format::FileError;
+use super::error::FileError;
 use super::item_text::write_item;
 use super::layout::{ITEM_CLOSE, ITEM_OPEN};
 use super::written::Written;

@@ -1,39 +1,18 @@
 //! The board file's text: the fixed pretty layout we write, and reading with errors that say
 //! where (line and column) and what was expected.
 
-use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 
+use super::error::{FileError, WriteError};
 use super::item_parse;
-use super::written::Written;
+use super::written::{OtherLayout, Written};
 use crate::domain::change::validate::{Invalid, Subject};
 use crate::model::{Board, FORMAT_VERSION};
 
-/// A board file that cannot be used, with the place in it where that was found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileError {
-    pub path: PathBuf,
-    /// 1-based line and column, when the problem has a place.
-    pub position: Option<(usize, usize)>,
-    pub message: String,
-}
-
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "board file {}", self.path.display())?;
-        if let Some((line, col)) = self.position {
-            write!(f, " line {line}, column {col}")?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
-
-impl std::error::Error for FileError {}
-
 /// The board as file text. Refuses to return text that does not read back as the same board.
-pub fn to_text(board: &Board) -> Result<String, String> {
+pub fn to_text(board: &Board) -> Result<String, WriteError> {
     Written::new(board, None).map(|w| w.text().to_owned())
 }
 
@@ -58,7 +37,7 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<(Board, Written), FileError> 
             if board.version == FORMAT_VERSION && board.normalize().is_ok() {
                 match Written::adopt(&board, text) {
                     Ok(written) => return Ok((board, written)),
-                    Err(back) => text = back,
+                    Err(OtherLayout(back)) => text = back,
                 }
                 tracing::info!(file = %path.display(), "fast load declined: not exactly what twotrack writes");
             } else {

@@ -14,8 +14,7 @@ use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
-
+use super::error::JournalError;
 use super::paths::sibling;
 use super::sidecar::Access;
 use super::{BoardLock, sidecar};
@@ -56,8 +55,8 @@ impl Journal {
 
     /// Appends `entries` in one write, while the caller holds the board's lock; returns where
     /// the journal ends after them.
-    pub fn append(&self, entries: &[Entry], _lock: &BoardLock) -> Result<u64> {
-        let what = || format!("cannot write the journal {}", self.path.display());
+    pub fn append(&self, entries: &[Entry], _lock: &BoardLock) -> Result<u64, JournalError> {
+        let failed = |source| JournalError::Write { path: self.path.clone(), source };
         if entries.is_empty() {
             return Ok(self.end());
         }
@@ -65,32 +64,33 @@ impl Journal {
         let file = sidecar::open(&self.board, self.suffix, Access::Append)?;
         let mut text = Vec::new();
         // A line cut short by a crash must not swallow the first entry written after it.
-        let len = file.metadata().with_context(what)?.len();
+        let len = file.metadata().map_err(failed)?.len();
         let mut last = [0u8; 1];
         if len > 0 && file.read_exact_at(&mut last, len - 1).is_ok() && last[0] != b'\n' {
             text.push(b'\n');
         }
         for entry in entries {
-            serde_json::to_writer(&mut text, entry).with_context(what)?;
+            serde_json::to_writer(&mut text, entry)
+                .map_err(|source| JournalError::Encode { path: self.path.clone(), source })?;
             text.push(b'\n');
         }
-        (&file).write_all(&text).with_context(what)?;
-        Ok(file.metadata().with_context(what)?.len())
+        (&file).write_all(&text).map_err(failed)?;
+        Ok(file.metadata().map_err(failed)?.len())
     }
 
     /// The entries appended after byte `offset`, and the offset after the last whole line read.
     /// A last line without its newline (being written, or cut by a crash) is left for later.
     /// A journal shorter than `offset` was replaced: it is read from its start.
-    pub fn read_since(&self, offset: u64) -> Result<(Vec<Entry>, u64)> {
-        let what = || format!("cannot read the journal {}", self.path.display());
-        let Some(mut file) = sidecar::open_to_read(&self.board, self.suffix).with_context(what)? else {
+    pub fn read_since(&self, offset: u64) -> Result<(Vec<Entry>, u64), JournalError> {
+        let failed = self.read_failed();
+        let Some(mut file) = self.open_to_read(self.suffix)? else {
             return Ok((Vec::new(), 0));
         };
-        let len = file.metadata().with_context(what)?.len();
+        let len = file.metadata().map_err(failed)?.len();
         let start = if len < offset { 0 } else { offset };
-        file.seek(SeekFrom::Start(start)).with_context(what)?;
+        file.seek(SeekFrom::Start(start)).map_err(failed)?;
         let mut bytes = Vec::new();
-        file.take(len - start).read_to_end(&mut bytes).with_context(what)?;
+        file.take(len - start).read_to_end(&mut bytes).map_err(failed)?;
         let whole = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
         let entries = bytes[..whole].split(|b| *b == b'\n').filter_map(parse).collect();
         Ok((entries, start + whole as u64))
@@ -98,19 +98,33 @@ impl Journal {
 
     /// Every entry in the order written, those since `since` (inclusive) and about `item`
     /// when given. Reads the whole file: for the command line and reports, not for each key.
-    pub fn entries(&self, since: Option<Timestamp>, item: Option<ItemId>) -> Result<Vec<Entry>> {
-        let what = || format!("cannot read the journal {}", self.path.display());
-        let Some(file) = sidecar::open_to_read(&self.board, self.suffix).with_context(what)? else {
+    pub fn entries(
+        &self,
+        since: Option<Timestamp>,
+        item: Option<ItemId>,
+    ) -> Result<Vec<Entry>, JournalError> {
+        let Some(file) = self.open_to_read(self.suffix)? else {
             return Ok(Vec::new());
         };
         let mut out = Vec::new();
         for line in BufReader::new(file).split(b'\n') {
-            let Some(entry) = parse(&line.with_context(what)?) else { continue };
+            let Some(entry) = parse(&line.map_err(self.read_failed())?) else { continue };
             if since.is_none_or(|t| entry.time >= t) && item.is_none_or(|id| entry.item == Some(id)) {
                 out.push(entry);
             }
         }
         Ok(out)
+    }
+
+    /// Opens `<board>.<suffix>` to read, if it is there.
+    fn open_to_read(&self, suffix: &str) -> Result<Option<std::fs::File>, JournalError> {
+        sidecar::open_to_read(&self.board, suffix)
+            .map_err(|source| JournalError::Open { path: self.path.clone(), source })
+    }
+
+    /// The error for a read of the journal that failed.
+    fn read_failed(&self) -> impl Fn(std::io::Error) -> JournalError + Copy + '_ {
+        |source| JournalError::Read { path: self.path.clone(), source }
     }
 }
 
@@ -125,20 +139,20 @@ impl Journal {
     /// The entries written at or after `since`, in the order written. Reads backwards from the
     /// end, a chunk at a time, and stops at the first entry older than `since` by more than the
     /// clock slack; lines that do not read are skipped.
-    pub fn recent(&self, since: Timestamp) -> Result<Vec<Entry>> {
-        let what = || format!("cannot read the journal {}", self.path.display());
-        let Some(file) = sidecar::open_to_read(&self.board, SUFFIX).with_context(what)? else {
+    pub fn recent(&self, since: Timestamp) -> Result<Vec<Entry>, JournalError> {
+        let failed = self.read_failed();
+        let Some(file) = self.open_to_read(SUFFIX)? else {
             return Ok(Vec::new());
         };
         let stop = since - chrono::Duration::minutes(CLOCK_SLACK_MINUTES);
-        let mut pos = file.metadata().with_context(what)?.len();
+        let mut pos = file.metadata().map_err(failed)?.len();
         // The start of a line whose beginning lies in the chunk before.
         let mut carry: Vec<u8> = Vec::new();
         let mut newest_first = Vec::new();
         while pos > 0 {
             let start = pos.saturating_sub(CHUNK);
             let mut chunk = vec![0u8; usize::try_from(pos - start).unwrap_or(0)];
-            file.read_exact_at(&mut chunk, start).with_context(what)?;
+            file.read_exact_at(&mut chunk, start).map_err(failed)?;
             chunk.extend_from_slice(&carry);
             let first_whole = match (start, chunk.iter().position(|b| *b == b'\n')) {
                 (0, _) => 0,

@@ -2,9 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
+use super::error::LocationError;
 use crate::model::{Board, Timestamp};
 
 /// The starter board shipped in `assets/`: a few items that teach the workflow.
@@ -21,19 +21,18 @@ pub struct BoardPath {
 
 /// The board file to use: the one given (by `--file` or `TWOTRACK_FILE`), else `board.ron` in
 /// the per-user data directory; a symbolic link is followed to its file.
-pub fn board_path(given: Option<&Path>) -> Result<BoardPath> {
+pub fn board_path(given: Option<&Path>) -> Result<BoardPath, LocationError> {
     if let Some(path) = given.filter(|p| !p.as_os_str().is_empty()) {
         return Ok(BoardPath { path: through_links(path.to_path_buf())?, default: false });
     }
-    let dirs = directories::ProjectDirs::from("", "", "twotrack")
-        .context("cannot find a home directory for the board; pass --file PATH or set TWOTRACK_FILE")?;
+    let dirs = directories::ProjectDirs::from("", "", "twotrack").ok_or(LocationError::NoHome)?;
     Ok(BoardPath { path: through_links(dirs.data_dir().join("board.ron"))?, default: true })
 }
 
 /// The file a symbolic link points at (saves replace files by renaming, which would otherwise
 /// replace the link itself and leave its target behind); any other path as it is. A link whose
 /// target does not exist is refused: nothing is ever created through a link.
-pub fn through_links(path: PathBuf) -> Result<PathBuf> {
+pub fn through_links(path: PathBuf) -> Result<PathBuf, LocationError> {
     let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
     if !is_link {
         return Ok(path);
@@ -41,12 +40,8 @@ pub fn through_links(path: PathBuf) -> Result<PathBuf> {
     match std::fs::canonicalize(&path) {
         Ok(real) => Ok(real),
         Err(_) => {
-            let target = std::fs::read_link(&path).map(|t| t.display().to_string()).unwrap_or_default();
-            anyhow::bail!(
-                "board file {} is a symbolic link to {target}, which does not exist; twotrack does \
-                 not create files through a link",
-                path.display()
-            )
+            let target = std::fs::read_link(&path).unwrap_or_default();
+            Err(LocationError::DanglingLink { path, target })
         }
     }
 }

@@ -11,8 +11,7 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result, bail};
-
+use super::error::LockError;
 use super::sidecar::{self, Access};
 
 /// How long a writer waits for other writers before giving up. Generous: a writer queued behind
@@ -27,30 +26,25 @@ pub struct BoardLock {
 
 impl BoardLock {
     /// Waits (up to half a minute) for the lock of the board at `board_path`.
-    pub fn acquire(board_path: &Path) -> Result<BoardLock> {
+    pub fn acquire(board_path: &Path) -> Result<BoardLock, LockError> {
         BoardLock::acquire_within(board_path, PATIENCE)
     }
 
     /// Waits up to `patience` for the lock of the board at `board_path`.
-    pub fn acquire_within(board_path: &Path, patience: Duration) -> Result<BoardLock> {
+    pub fn acquire_within(board_path: &Path, patience: Duration) -> Result<BoardLock, LockError> {
         let path = sidecar::path_of(board_path, "lock");
         let file = sidecar::open(board_path, "lock", Access::Lock)?;
         match file.try_lock() {
             Ok(()) => return Ok(BoardLock { _file: file }),
             Err(TryLockError::WouldBlock) => {}
-            Err(TryLockError::Error(e)) => {
-                return Err(e).with_context(|| format!("cannot lock {}", path.display()));
-            }
+            Err(TryLockError::Error(source)) => return Err(LockError::Lock { path, source }),
         }
         let start = Instant::now();
         tracing::debug!(lock = %path.display(), "waiting for another writer");
-        let file = wait_for(file, patience).with_context(|| format!("cannot lock {}", path.display()))?;
-        let Some(file) = file else {
-            bail!(
-                "another program has held the lock {} for {} seconds; try again when it is done",
-                path.display(),
-                patience.as_secs()
-            );
+        let file = match wait_for(file, patience) {
+            Ok(Some(file)) => file,
+            Ok(None) => return Err(LockError::Busy { path, seconds: patience.as_secs() }),
+            Err(source) => return Err(LockError::Lock { path, source }),
         };
         tracing::debug!(lock = %path.display(), waited_ms = start.elapsed().as_millis() as u64, "lock taken");
         Ok(BoardLock { _file: file })

@@ -9,9 +9,8 @@
 use std::path::{Path, PathBuf};
 use std::{fs, io};
 
-use anyhow::{Context, Result};
-
 use super::BoardLock;
+use super::error::{JournalError, NoteError};
 use super::journal::Journal;
 use super::paths::sibling;
 use crate::domain::team::activity::Entry;
@@ -25,23 +24,23 @@ pub fn path(board: &Path) -> PathBuf {
 const SUFFIX: &str = "conflicts";
 
 /// Adds `entries` to the note (several merges before the screen starts add up).
-pub fn add(board: &Path, entries: &[Entry], lock: &BoardLock) -> Result<()> {
+pub fn add(board: &Path, entries: &[Entry], lock: &BoardLock) -> Result<(), JournalError> {
     Journal::beside(board, SUFFIX).append(entries, lock).map(drop)
 }
 
 /// The note's entries; none when there is no note.
-pub fn read(board: &Path) -> Result<Vec<Entry>> {
+pub fn read(board: &Path) -> Result<Vec<Entry>, JournalError> {
     Journal::beside(board, SUFFIX).entries(None, None)
 }
 
 /// Takes the note: its entries go into the board's journal, then the note is removed.
-pub fn take(board: &Path, lock: &BoardLock) -> Result<Vec<Entry>> {
+pub fn take(board: &Path, lock: &BoardLock) -> Result<Vec<Entry>, NoteError> {
     let entries = read(board)?;
     Journal::of(board).append(&entries, lock)?;
     let note = path(board);
     match fs::remove_file(&note) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => {
-            Err(e).with_context(|| format!("cannot remove the merge note {}", note.display()))
+        Err(source) if source.kind() != io::ErrorKind::NotFound => {
+            Err(NoteError::Remove { path: note, source })
         }
         _ => Ok(entries),
     }

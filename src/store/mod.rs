@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod beside;
 pub mod drafts;
+pub mod error;
 pub mod format;
 pub mod item_parse;
 pub mod item_text;
@@ -24,24 +25,10 @@ use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::{fs, io};
 
-use anyhow::{Context, Result, anyhow};
-
 use crate::model::{Board, Timestamp};
-pub use format::FileError;
+pub use error::{FileError, NoAccess, SaveError, StoreError};
 pub use lock::BoardLock;
 use written::Written;
-
-/// Why a save did not happen. Either way the file on disk is as it was.
-#[derive(Debug, thiserror::Error)]
-pub enum SaveError {
-    #[error(
-        "board file {0} changed on disk since it was loaded (another program saved it), so it was \
-         not overwritten"
-    )]
-    ChangedOnDisk(PathBuf),
-    #[error("{0:#}")]
-    Failed(anyhow::Error),
-}
 
 /// What identifies the version of the file that we last read or wrote.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,7 +90,7 @@ impl Store {
 
     /// Opens the board at `path`, creating it from the starter board if there is no file yet
     /// (in an existing directory).
-    pub fn open(path: &Path, now: Timestamp) -> Result<Opened> {
+    pub fn open(path: &Path, now: Timestamp) -> Result<Opened, StoreError> {
         if let Some((store, board)) = Store::read(path)? {
             return Ok(Opened { store, board, created: false });
         }
@@ -113,17 +100,16 @@ impl Store {
 
     /// Creates the directory a new board goes into: only for the default location, which is
     /// twotrack's own directory (a path the user gives must be in a directory that exists).
-    pub fn prepare_directory(path: &Path) -> Result<()> {
+    pub fn prepare_directory(path: &Path) -> Result<(), StoreError> {
         match path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            Some(dir) => {
-                fs::create_dir_all(dir).with_context(|| format!("cannot create directory {}", dir.display()))
-            }
+            Some(dir) => fs::create_dir_all(dir)
+                .map_err(|source| StoreError::CreateDirectory { dir: dir.to_path_buf(), source }),
             None => Ok(()),
         }
     }
 
     /// [`Store::open`] for a caller that already holds the board's lock.
-    pub fn open_locked(path: &Path, now: Timestamp, lock: &BoardLock) -> Result<Opened> {
+    pub fn open_locked(path: &Path, now: Timestamp, lock: &BoardLock) -> Result<Opened, StoreError> {
         // Another process may have created the file while we waited for the lock.
         if let Some((store, board)) = Store::read(path)? {
             return Ok(Opened { store, board, created: false });
@@ -135,29 +121,20 @@ impl Store {
     }
 
     /// Loads the board at `path`; a missing file is an error naming it.
-    pub fn load(path: &Path) -> Result<(Store, Board)> {
-        Store::read(path)?.ok_or_else(|| {
-            anyhow!(
-                "board file {} does not exist (create it with `twotrack init --file {}`)",
-                path.display(),
-                path.display()
-            )
-        })
+    pub fn load(path: &Path) -> Result<(Store, Board), StoreError> {
+        Store::read(path)?.ok_or_else(|| StoreError::Missing(path.to_path_buf()))
     }
 
     /// Fails with one sentence when this user may not write the board file itself: a save by
     /// rename would otherwise replace a file they cannot write, taking it over.
-    pub fn check_writable(path: &Path) -> Result<()> {
+    pub fn check_writable(path: &Path) -> Result<(), StoreError> {
         match fs::OpenOptions::new().append(true).custom_flags(libc::O_NONBLOCK).open(path) {
             Ok(_) => Ok(()),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => Err(anyhow!(
-                "you cannot write board file {} (permission denied), so nothing was changed",
-                path.display()
-            )),
-            Err(e) => {
-                Err(e).with_context(|| format!("cannot open board file {} for writing", path.display()))
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                Err(StoreError::NotWritable(path.to_path_buf()))
             }
+            Err(source) => Err(StoreError::OpenForWriting { path: path.to_path_buf(), source }),
         }
     }
 
@@ -178,35 +155,35 @@ impl Store {
 
     /// Why this user cannot save the board here, if they cannot: the file is not writable,
     /// or no new file can be made in its directory (an atomic save needs both).
-    pub fn write_access(&self) -> Result<(), String> {
+    pub fn write_access(&self) -> Result<(), NoAccess> {
         if let Err(e) = fs::OpenOptions::new().append(true).custom_flags(libc::O_NONBLOCK).open(&self.path)
             && e.kind() != io::ErrorKind::NotFound
         {
-            return Err(format!("you cannot write {} ({})", self.path.display(), e.kind()));
+            return Err(NoAccess::File { path: self.path.clone(), kind: e.kind() });
         }
         let dir = paths::directory_of(&self.path);
         // A probe named like a save's temporary file: removed at once, and by the next save if not.
         sidecar::temp(&self.path, sidecar::Temp::New)
             .map(drop)
-            .map_err(|e| format!("you cannot create files in {} ({})", dir.display(), e.root_cause()))
+            .map_err(|error| NoAccess::Directory { dir: dir.to_path_buf(), error })
     }
 
     /// Reads the file again, for a caller that wants what is on disk now.
-    pub fn reload(&mut self) -> Result<Board> {
+    pub fn reload(&mut self) -> Result<Board, StoreError> {
         let (store, board) = Store::load(&self.path)?;
         *self = store;
         Ok(board)
     }
 
     /// `Ok(None)` when there is no file at `path`.
-    fn read(path: &Path) -> Result<Option<(Store, Board)>> {
+    fn read(path: &Path) -> Result<Option<(Store, Board)>, StoreError> {
+        let failed = |source| StoreError::Read { path: path.to_path_buf(), source };
         let bytes = match fs::read(path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e).with_context(|| format!("cannot read board file {}", path.display())),
+            Err(e) => return Err(failed(e)),
         };
-        let meta =
-            fs::metadata(path).with_context(|| format!("cannot read board file {}", path.display()))?;
+        let meta = fs::metadata(path).map_err(failed)?;
         let (board, written) = format::read(path, bytes)?;
         let seen = Seen::of(&meta);
         let store = Store { path: path.to_path_buf(), seen: Some(seen), written };
@@ -215,21 +192,19 @@ impl Store {
 
     /// Saves the board, taking the board's lock for the time of the write.
     pub fn save(&mut self, board: &Board) -> Result<(), SaveError> {
-        let lock = BoardLock::acquire(&self.path).map_err(SaveError::Failed)?;
+        let lock = BoardLock::acquire(&self.path)?;
         self.save_locked(board, &lock)
     }
 
     /// Saves the board while the caller holds the board's lock.
     pub fn save_locked(&mut self, board: &Board, _lock: &BoardLock) -> Result<(), SaveError> {
-        let written = Written::new(board, Some(&self.written)).map_err(|e| SaveError::Failed(anyhow!(e)))?;
+        let written = Written::new(board, Some(&self.written))?;
         let text = written.text();
         self.check_unchanged()?;
         sidecar::remove_stale(&self.path);
-        atomic::replace_with(&self.path, |file| file.write_all(text.as_bytes()))
-            .map_err(SaveError::Failed)?;
+        atomic::replace_with(&self.path, |file| file.write_all(text.as_bytes()))?;
         let meta = fs::metadata(&self.path)
-            .with_context(|| format!("cannot read back board file {}", self.path.display()))
-            .map_err(SaveError::Failed)?;
+            .map_err(|source| SaveError::ReadBack { path: self.path.clone(), source })?;
         self.seen = Some(Seen::of(&meta));
         self.written = written;
         Ok(())
@@ -241,11 +216,7 @@ impl Store {
         let meta = match fs::metadata(&self.path) {
             // Deleted meanwhile: writing it again overwrites nobody's work.
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-            Err(e) => {
-                return Err(SaveError::Failed(
-                    anyhow!(e).context(format!("cannot check board file {}", self.path.display())),
-                ));
-            }
+            Err(source) => return Err(SaveError::Check { path: self.path.clone(), source }),
             Ok(meta) => meta,
         };
         let Some(seen) = &self.seen else {
@@ -255,9 +226,8 @@ impl Store {
             return Ok(());
         }
         // Touched or copied but the same content: nothing would be lost.
-        let bytes = fs::read(&self.path)
-            .with_context(|| format!("cannot read board file {}", self.path.display()))
-            .map_err(SaveError::Failed)?;
+        let bytes =
+            fs::read(&self.path).map_err(|source| SaveError::Read { path: self.path.clone(), source })?;
         if bytes == self.written.bytes() { Ok(()) } else { Err(changed()) }
     }
 }

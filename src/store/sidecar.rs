@@ -21,8 +21,7 @@ use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::{fs, io};
 
-use anyhow::{Context, Result, bail};
-
+use super::error::SidecarError;
 use super::paths::{directory_of, sibling};
 use super::users;
 
@@ -59,7 +58,7 @@ impl Temp {
 }
 
 /// Opens `<board>.<suffix>`, creating it if it is not there (see the module documentation).
-pub fn open(board: &Path, suffix: &str, access: Access) -> Result<File> {
+pub fn open(board: &Path, suffix: &str, access: Access) -> Result<File, SidecarError> {
     let path = sibling(board, suffix);
     // Two tries: a file that appears between "not there" and "create" is opened the second time.
     for _ in 0..2 {
@@ -74,15 +73,15 @@ pub fn open(board: &Path, suffix: &str, access: Access) -> Result<File> {
                 return Ok(file);
             }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e).with_context(|| format!("cannot create {}", path.display())),
+            Err(source) => return Err(SidecarError::Create { path, source }),
         }
     }
-    bail!("cannot open {}: it keeps appearing and disappearing", path.display())
+    Err(SidecarError::Unsteady(path))
 }
 
 /// Opens `<board>.<suffix>` for reading if it is there (`None` if not): never through a link,
 /// never hanging on a FIFO, and only a regular file from someone it is safe to share with.
-pub fn open_to_read(board: &Path, suffix: &str) -> Result<Option<File>> {
+pub fn open_to_read(board: &Path, suffix: &str) -> Result<Option<File>, SidecarError> {
     let path = sibling(board, suffix);
     match open_existing(&path, Access::Lock) {
         Ok(file) => checked(file, &path, board).map(Some),
@@ -94,25 +93,26 @@ pub fn open_to_read(board: &Path, suffix: &str) -> Result<Option<File>> {
 /// Opens `<board>.<suffix>` for this user alone (a draft may hold text not meant for the team
 /// yet): created readable and writable by its user only, never shared with the group. A file
 /// already there must be a regular file of this user's; it is emptied.
-pub fn open_private(board: &Path, suffix: &str) -> Result<File> {
+pub fn open_private(board: &Path, suffix: &str) -> Result<File, SidecarError> {
     let path = sibling(board, suffix);
     let file =
         options(Access::ReadWrite).create(true).mode(0o600).open(&path).map_err(|e| refusal(e, &path))?;
-    let meta = file.metadata().with_context(|| format!("cannot read {}", path.display()))?;
+    let meta = match file.metadata() {
+        Ok(meta) => meta,
+        Err(source) => return Err(SidecarError::Read { path, source }),
+    };
     if !meta.file_type().is_file() || meta.uid() != users::current_uid() {
-        bail!(
-            "{} is not a file of yours; twotrack will not write your draft into it (remove it if \
-             it is not yours)",
-            path.display()
-        );
+        return Err(SidecarError::NotYours(path));
     }
-    file.set_len(0).with_context(|| format!("cannot empty {}", path.display()))?;
-    Ok(file)
+    match file.set_len(0) {
+        Ok(()) => Ok(file),
+        Err(source) => Err(SidecarError::Empty { path, source }),
+    }
 }
 
 /// A new temporary file of `kind` in the board's directory, created exclusively under a random
 /// name, group-shared like any sidecar. Dropping it removes it.
-pub fn temp(board: &Path, kind: Temp) -> Result<tempfile::NamedTempFile> {
+pub fn temp(board: &Path, kind: Temp) -> Result<tempfile::NamedTempFile, SidecarError> {
     let dir = directory_of(board);
     let file = tempfile::Builder::new()
         .prefix(&temp_prefix(board, kind))
@@ -120,7 +120,7 @@ pub fn temp(board: &Path, kind: Temp) -> Result<tempfile::NamedTempFile> {
         // New files get the usual 0666 less the umask; a save then gives them the old file's bits.
         .permissions(fs::Permissions::from_mode(0o666))
         .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        .map_err(|source| SidecarError::Temporary { dir: dir.to_path_buf(), source })?;
     share_with_group(file.as_file(), dir);
     Ok(file)
 }
@@ -206,21 +206,13 @@ fn create_new(path: &Path, access: Access) -> io::Result<File> {
 }
 
 /// Accepts an opened sidecar only if it is a regular file from someone it is safe to share with.
-fn checked(file: File, path: &Path, board: &Path) -> Result<File> {
-    let meta = file.metadata().with_context(|| format!("cannot read {}", path.display()))?;
+fn checked(file: File, path: &Path, board: &Path) -> Result<File, SidecarError> {
+    let meta = file.metadata().map_err(|source| SidecarError::Read { path: path.to_path_buf(), source })?;
     if !meta.file_type().is_file() {
-        bail!(
-            "{} is not a regular file; twotrack will not use it (remove it if it is not yours)",
-            path.display()
-        );
+        return Err(SidecarError::NotAFile(path.to_path_buf()));
     }
     if !trusted_owner(meta.uid(), directory_of(board), board) {
-        bail!(
-            "{} belongs to {}, not to you or the board's owner, in a directory anyone can write; \
-             twotrack will not use it (ask them or an administrator to remove it)",
-            path.display(),
-            users::name_of(meta.uid())
-        );
+        return Err(SidecarError::Untrusted { path: path.to_path_buf(), owner: users::name_of(meta.uid()) });
     }
     Ok(file)
 }
@@ -237,20 +229,16 @@ fn trusted_owner(uid: u32, dir: &Path, board: &Path) -> bool {
 }
 
 /// The error for a sidecar that could not be opened, in words that say what is in the way.
-fn refusal(error: io::Error, path: &Path) -> anyhow::Error {
+fn refusal(error: io::Error, path: &Path) -> SidecarError {
+    let path = path.to_path_buf();
     if error.raw_os_error() == Some(libc::ELOOP) {
-        return anyhow::anyhow!(
-            "{} is a symbolic link; twotrack never follows links beside the board (remove it if \
-             you did not put it there)",
-            path.display()
-        );
+        return SidecarError::Link(path);
     }
     if error.kind() == io::ErrorKind::PermissionDenied {
-        let owner = fs::symlink_metadata(path).map(|m| users::name_of(m.uid()));
-        let whose = owner.map(|o| format!(" (it belongs to {o})")).unwrap_or_default();
-        return anyhow::anyhow!("you cannot open {}{whose}: permission denied", path.display());
+        let owner = fs::symlink_metadata(&path).map(|m| users::name_of(m.uid())).ok();
+        return SidecarError::Denied { path, owner };
     }
-    anyhow::Error::new(error).context(format!("cannot open {}", path.display()))
+    SidecarError::Open { path, source: error }
 }
 
 /// Where `<board>.<suffix>` is.

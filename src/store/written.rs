@@ -6,6 +6,7 @@
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
+use super::error::WriteError;
 use super::item_text::write_item;
 use super::layout::{self, ITEM_START, ITEMS_CLOSE, ITEMS_EMPTY, ITEMS_OPEN};
 use crate::model::{Board, Item, ItemId};
@@ -17,6 +18,11 @@ struct Block {
     fingerprint: u128,
     range: Range<usize>,
 }
+
+/// A file text that is not exactly what this layout writes of its board (edited by hand),
+/// handed back by [`Written::adopt`] for the caller to read otherwise or to keep as it is.
+#[derive(Debug)]
+pub struct OtherLayout(pub String);
 
 /// A board as file text, with its items' blocks.
 #[derive(Clone, Debug, Default)]
@@ -87,10 +93,10 @@ impl Written {
 
     /// The board as text, reusing the text of `previous` for items that did not change; items
     /// written afresh are read back first.
-    pub fn new(board: &Board, previous: Option<&Written>) -> Result<Written, String> {
+    pub fn new(board: &Board, previous: Option<&Written>) -> Result<Written, WriteError> {
         let header = header(board)?;
         let Some(split) = header.find(ITEMS_EMPTY) else {
-            return Err("the board's layout has no items list".into());
+            return Err(WriteError::NoItemsList);
         };
         if board.items().is_empty() {
             return Ok(Written { text: header, blocks: Vec::new() });
@@ -124,15 +130,15 @@ impl Written {
     /// item's text in it is known to read back and later saves reuse it. A text in another
     /// layout (hand-edited): the text is given back, for the caller to read otherwise or
     /// keep with [`Written::unadopted`].
-    pub fn adopt(board: &Board, file_text: String) -> Result<Written, String> {
+    pub fn adopt(board: &Board, file_text: String) -> Result<Written, OtherLayout> {
         match adopted_blocks(board, &file_text) {
             Some(blocks) => Ok(Written { text: file_text, blocks }),
-            None => Err(file_text),
+            None => Err(OtherLayout(file_text)),
         }
     }
 
     /// Keeps a text in another layout (hand-edited): the first save writes every item afresh.
-    pub fn unadopted(file_text: String) -> Written {
+    pub fn unadopted(OtherLayout(file_text): OtherLayout) -> Written {
         Written { text: file_text, blocks: Vec::new() }
     }
 
@@ -223,30 +229,30 @@ fn blocks_at(items: &[Item], text: &str, start: usize) -> Option<(Vec<Block>, us
 }
 
 /// The board without its items, as the RON serializer lays it out.
-fn header_text(board: &Board) -> Result<String, String> {
+fn header_text(board: &Board) -> Result<String, WriteError> {
     let mut text = ron::Options::default()
         .to_string_pretty(&board.clone_without_items(), layout::pretty())
-        .map_err(|e| format!("cannot write the board as RON: {e}"))?;
+        .map_err(WriteError::Ron)?;
     text.push('\n');
     Ok(text)
 }
 
 /// [`header_text`], checked to read back as the same settings.
-fn header(board: &Board) -> Result<String, String> {
+fn header(board: &Board) -> Result<String, WriteError> {
     let text = header_text(board)?;
     match ron::from_str::<Board>(&text) {
         Ok(back) if back == board.clone_without_items() => Ok(text),
-        _ => Err("the board's settings would not read back the same; nothing was written".into()),
+        _ => Err(WriteError::Settings),
     }
 }
 
 /// Refuses an item's text unless it reads back as the item.
-fn check_block(block: &str, item: &Item) -> Result<(), String> {
+fn check_block(block: &str, item: &Item) -> Result<(), WriteError> {
     let body = block.trim_end().trim_end_matches(',');
     match ron::from_str::<Item>(body) {
         Ok(back) if back == *item => Ok(()),
-        Ok(_) => Err(format!("item #{} would not read back the same; nothing was written", item.id)),
-        Err(e) => Err(format!("item #{} would not read back ({e}); nothing was written", item.id)),
+        Ok(_) => Err(WriteError::ItemDiffers(item.id)),
+        Err(error) => Err(WriteError::ItemUnreadable { id: item.id, error }),
     }
 }
 

@@ -12,9 +12,9 @@ use super::wrap::wrap;
 use crate::app::App;
 use crate::app::input::action::Action;
 use crate::app::input::keymap::Mode;
-use crate::app::saver::SaveState;
 use crate::app::screens::Overlay;
 use crate::app::status::Level;
+use crate::session::SaveState;
 
 /// The most useful actions of each mode, with the word shown after their keys, most important
 /// first; a narrow screen drops them from the end.

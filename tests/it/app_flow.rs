@@ -6,8 +6,8 @@ use crate::common;
 use crate::common::{app_on_starter, press, type_text};
 use twotrack::app::App;
 use twotrack::app::input::keymap::Mode;
-use twotrack::app::saver::SaveState;
 use twotrack::model::{Stage, Track};
+use twotrack::session::SaveState;
 use twotrack::store::Store;
 
 fn selected(app: &App) -> Option<u64> {

@@ -19,6 +19,7 @@ use crate::domain::rhythm::doc::Doc;
 use crate::domain::rhythm::standup::{self, Since};
 use crate::domain::team::activity::Entry;
 use crate::model::{Item, Stage, Track};
+use crate::store::error::sentence;
 use crate::store::journal::Journal;
 
 impl App {
@@ -150,7 +151,7 @@ impl App {
         let entries = match Journal::of(self.saver.path()).recent(since.time) {
             Ok(entries) => entries,
             Err(err) => {
-                self.status = Some(Status::warning(format!("{err:#}; what moved is not shown")));
+                self.status = Some(Status::warning(format!("{}; what moved is not shown", sentence(&err))));
                 Vec::new()
             }
         };

@@ -39,9 +39,9 @@ pub fn of(item: &Item) -> Fields {
 }
 
 /// The item these fields describe; `null` values are left out so the field takes its default.
-pub fn to_item(mut fields: Fields) -> Result<Item, String> {
+pub fn to_item(mut fields: Fields) -> Result<Item, serde_json::Error> {
     fields.retain(|_, v| !v.is_null());
-    serde_json::from_value(Value::Object(fields)).map_err(|e| e.to_string())
+    serde_json::from_value(Value::Object(fields))
 }
 
 /// The value of `name` (`null` when left out).

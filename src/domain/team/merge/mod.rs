@@ -27,6 +27,7 @@ mod settings;
 
 use serde_json::Value;
 
+use crate::domain::change::validate::Invalid;
 use crate::model::{Board, Item, ItemId};
 pub use ids::Cause;
 
@@ -61,6 +62,11 @@ pub struct Conflict {
     pub lost: Value,
 }
 
+/// Why boards were not merged: the merged board would break a rule of the file.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the merged board is not valid: {}", .0.message)]
+pub struct MergeError(pub Invalid);
+
 /// An item that one side had under another id than the merged board gives it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Renumbered {
@@ -91,7 +97,7 @@ impl Merge {
 ///
 /// Fails only when the merged board would break a rule of the file (two columns with one id
 /// in different tracks, say); then nothing is merged.
-pub fn merge3(base: &Board, ours: &Board, theirs: &Board, winner: Side) -> Result<Merge, String> {
+pub fn merge3(base: &Board, ours: &Board, theirs: &Board, winner: Side) -> Result<Merge, MergeError> {
     let (won, lost) = match winner {
         Side::Ours => (ours, theirs),
         Side::Theirs => (theirs, ours),
@@ -105,7 +111,7 @@ pub fn merge3(base: &Board, ours: &Board, theirs: &Board, winner: Side) -> Resul
     // One side deleted an item the other side referred to: the reference goes, as a delete
     // takes the references to the deleted item with it (`ops::remove`).
     board.drop_dangling_references();
-    board.normalize().map_err(|invalid| format!("the merged board is not valid: {}", invalid.message))?;
+    board.normalize().map_err(MergeError)?;
     let loser = winner.other();
     let renumbered = aligned
         .moved

@@ -1,0 +1,77 @@
+//! `init` and `add`: the two commands that create the board when there is none (`init` from
+//! the starter board only; `add` creates it and adds its item in one change under the lock).
+
+use anyhow::{Result, bail};
+
+use super::output::{eprintln, println};
+use super::target::{self, print_new_id};
+use super::{AddArgs, criteria, initiative};
+use crate::domain::change::{NewItem, Op};
+use crate::domain::dual_track::timebox;
+use crate::domain::phases::initiatives;
+use crate::model::Timestamp;
+use crate::session::{Locked, Session, Writer};
+use crate::store::location::BoardPath;
+
+/// `init`: creates the board from the starter board; an existing board is left alone.
+pub fn init(location: &BoardPath, writer: &Writer, now: Timestamp) -> Result<()> {
+    let path = &location.path;
+    if path.exists() {
+        bail!("board file {} already exists; nothing was changed", path.display());
+    }
+    let locked = Session::lock_or_create(location, writer.clone(), now)?;
+    if !locked.created() {
+        bail!("board file {} already exists; nothing was changed", path.display());
+    }
+    println(&format!("created {} from the starter board", path.display()))
+}
+
+/// `add`: adds an item (creating the board if there is none) and prints its new id.
+pub fn add(location: &BoardPath, writer: &Writer, args: AddArgs, now: Timestamp) -> Result<()> {
+    let phase = initiative::parse_phase(args.phase.as_deref())?;
+    let new = NewItem {
+        title: args.title,
+        track: args.track,
+        column: args.column,
+        stage: args.stage,
+        kind: args.kind,
+        estimate: args.estimate,
+        tags: args.tags,
+        assignee: args.assignee,
+        description: args.description.unwrap_or_default(),
+        severity: args.severity,
+        question: args.question,
+        outcome: args.outcome,
+        timebox: args
+            .timebox
+            .map(|t| timebox::parse(&t, now.date_naive()))
+            .transpose()
+            .map_err(anyhow::Error::msg)?,
+        criteria: None,
+    };
+    let locked = Session::lock_or_create(location, writer.clone(), now)?;
+    note_created(&locked);
+    let mut unanswered = None;
+    let op = target::apply(locked, now, |board| -> Result<Op> {
+        let op = criteria::add(board, new, &args.criteria, now)?;
+        unanswered = criteria::unanswered_warning(board, &op);
+        Ok(match &args.initiative {
+            Some(id) => initiatives::add_to(board, op, id, phase)?,
+            None => op,
+        })
+    })?;
+    print_new_id(&op)?;
+    if let Some(warning) = unanswered {
+        eprintln(&warning);
+    }
+    Ok(())
+}
+
+fn note_created(locked: &Locked) {
+    if locked.created() {
+        eprintln(&format!(
+            "twotrack: created a new board at {} from the starter board",
+            locked.path().display()
+        ));
+    }
+}

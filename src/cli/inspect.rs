@@ -1,0 +1,65 @@
+//! `show`, `stats` and `check`: commands that read the board and change nothing.
+
+use std::path::Path;
+
+use anyhow::{Result, bail};
+
+use super::output::{self, eprintln, println};
+use super::target::open;
+use super::{json, text};
+use crate::domain::capacity::Capacity;
+use crate::domain::change::OpError;
+use crate::domain::two_stage;
+use crate::model::{ItemId, Timestamp};
+use crate::store::Store;
+
+/// `check`: the file loads, and every reference points at an item that is there.
+pub fn check(path: &Path) -> Result<()> {
+    let (store, board) = Store::load(path)?;
+    let mut dangling = board.dangling_references().into_iter();
+    if let Some(first) = dangling.next() {
+        let more = match dangling.len() {
+            0 => String::new(),
+            n => format!(" (and {n} more broken references)"),
+        };
+        let error = crate::store::format::located(path, store.text(), first);
+        bail!("{error}{more}");
+    }
+    println("ok")
+}
+
+pub fn show(path: &Path, id: ItemId, as_json: bool, now: Timestamp) -> Result<()> {
+    let board = open(path)?;
+    let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;
+    if as_json {
+        let listing = json::Listing::of(&board);
+        output::println_json(&serde_json::to_string_pretty(&json::item(&board, &listing, item, now))?)
+    } else {
+        output::print(&text::show(&board, item, now))
+    }
+}
+
+pub fn stats(path: &Path, as_json: bool) -> Result<()> {
+    let board = open(path)?;
+    let capacity = Capacity::of(&board);
+    if as_json {
+        output::println_json(&serde_json::to_string_pretty(&json::stats(&capacity))?)
+    } else {
+        output::print(&text::stats(&capacity))
+    }
+}
+
+/// After a move into a done column, says on stderr which definition-of-done entries are unticked.
+pub fn warn_unticked(path: &Path, id: ItemId) -> Result<()> {
+    let board = open(path)?;
+    if let Some(item) = board.item(id).filter(|it| board.is_done_column(it.track, &it.column)) {
+        let unticked = two_stage::unticked(&board, item);
+        if !unticked.is_empty() {
+            eprintln(&format!(
+                "twotrack: warning: #{id} is done with unticked definition-of-done entries: {}",
+                unticked.join("; ")
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,94 @@
+//! The command line's way in: one change per run, made under the board's lock on the board as the
+//! file has it then, so concurrent commands never lose a change; saved and journaled under the
+//! same lock. Refused under read-only, and for a user who may not write the board file, before
+//! anything happens.
+
+use std::path::Path;
+
+use super::{ChangeError, Session, Writer};
+use crate::domain::change::Op;
+use crate::model::{Board, Timestamp};
+use crate::store::error::JournalError;
+use crate::store::location::BoardPath;
+use crate::store::{BoardLock, Store, paths};
+
+/// A session holding the board's lock, with the board as the file has it now.
+#[derive(Debug)]
+pub struct Locked {
+    session: Session,
+    board: Board,
+    lock: BoardLock,
+    created: bool,
+}
+
+impl Session {
+    /// Takes the lock of the board at `path`, which must exist, and reads it, for one change by
+    /// `writer`.
+    pub fn lock(path: &Path, writer: Writer) -> Result<Locked, ChangeError> {
+        Session::may_write(&writer)?;
+        Store::check_writable(path)?;
+        if !path.exists() {
+            // Say so before a lock file is made beside a board that is not there.
+            Store::load(path)?;
+        }
+        let lock = BoardLock::acquire(path)?;
+        let (store, board) = Store::load(path)?;
+        Ok(Locked { session: Session::new(store, writer), board, lock, created: false })
+    }
+
+    /// [`Session::lock`], creating the board from the starter board if there is none: in
+    /// twotrack's own data directory (made if need be), or in a directory that exists.
+    pub fn lock_or_create(
+        location: &BoardPath,
+        writer: Writer,
+        now: Timestamp,
+    ) -> Result<Locked, ChangeError> {
+        let path = &location.path;
+        Session::may_write(&writer)?;
+        Store::check_writable(path)?;
+        if location.default {
+            Store::prepare_directory(path)?;
+        } else {
+            let dir = paths::directory_of(path);
+            if !dir.is_dir() {
+                return Err(ChangeError::NoDirectory(dir.to_path_buf()));
+            }
+        }
+        let lock = BoardLock::acquire(path)?;
+        let opened = Store::open_locked(path, now, &lock)?;
+        let session = Session::new(opened.store, writer);
+        Ok(Locked { session, board: opened.board, lock, created: opened.created })
+    }
+}
+
+impl Locked {
+    /// The board as the file has it now: build the change on it.
+    pub fn board(&self) -> &Board {
+        &self.board
+    }
+
+    /// Whether the file did not exist and was created from the starter board.
+    pub fn created(&self) -> bool {
+        self.created
+    }
+
+    pub fn path(&self) -> &Path {
+        self.session.path()
+    }
+
+    /// Applies `op` (built on [`Locked::board`]), saves the board and journals what changed,
+    /// then lets go of the lock; an op that changes nothing writes nothing. Returns why the
+    /// journal could not be written, if it could not: the change is saved all the same.
+    pub fn apply(mut self, op: &Op, now: Timestamp) -> Result<Option<JournalError>, ChangeError> {
+        if op.edit.is_noop() {
+            return Ok(None);
+        }
+        self.session.note(&self.board, &op.edit);
+        self.board.apply(op.edit.clone())?;
+        let wrote = self
+            .session
+            .save_and_journal(&self.board, &self.lock, None, &[], Vec::new(), now)
+            .map_err(ChangeError::NotSaved)?;
+        Ok(wrote.journal.err())
+    }
+}

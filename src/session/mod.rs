@@ -1,0 +1,184 @@
+//! The one write path to the board file, for the command line and the board screen alike: take
+//! the board's lock, catch up with other writers (merging field by field), apply, save
+//! atomically, append what changed to the activity journal. Who writes and whether they may is a
+//! [`Writer`] given when a session is made; stamping, journaling and the read-only refusal are
+//! decided here and nowhere else. No terminal code.
+//!
+//! Two ways in, one way out: the command line locks first and builds its change on the board as
+//! the file has it under the lock ([`Session::lock`], [`Locked::apply`]); the board screen applies
+//! changes to the board the user sees, noting each ([`Session::note`]), then saves, merging with
+//! another writer's save if there was one ([`Session::save`]). Both end in the same step, which
+//! saves and journals under the lock.
+
+mod command;
+mod error;
+mod others;
+mod screen;
+mod writer;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+pub use command::Locked;
+pub use error::{ChangeError, RescueError, SyncError};
+pub use screen::Merged;
+pub use writer::Writer;
+
+use crate::domain::change::{Edit, fields};
+use crate::domain::team::activity;
+use crate::domain::team::base::Base;
+use crate::domain::team::merge::Conflict;
+use crate::model::{Board, ItemId, Timestamp};
+use crate::store::error::JournalError;
+use crate::store::journal::Journal;
+use crate::store::{BoardLock, SaveError, Store};
+
+/// Whether the file on disk holds the board as the session has it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    /// The last save failed for this reason; the board in memory is newer than the file.
+    Unsaved(String),
+    /// This session does not write, for this reason (`--readonly`, or no write access).
+    ReadOnly(String),
+}
+
+/// A session's link to the board file.
+#[derive(Debug)]
+pub struct Session {
+    store: Store,
+    journal: Journal,
+    /// How far this session has read the journal: it starts at the end, so a long journal is
+    /// never read at start-up, and each reload reads only the lines written since.
+    journal_at: u64,
+    writer: Writer,
+    state: SaveState,
+    /// The first version of what this session changed since the file was last read or written.
+    base: Base,
+    /// Conflicts found outside a save (a form over an item changed meanwhile), journaled next.
+    conflicts: Vec<Conflict>,
+    /// Who last changed each field (`None`: a setting), from the journal lines read.
+    recent: HashMap<(Option<ItemId>, String), String>,
+}
+
+/// What the save-and-journal step did besides saving.
+struct Wrote {
+    /// The conflicts journaled, each with who changed the field first.
+    conflicts: Vec<(Conflict, String)>,
+    /// The journal could not be written (the change is saved all the same).
+    journal: Result<(), JournalError>,
+}
+
+impl Session {
+    /// A session on the board file of `store`, as read or written last, writing as `writer`.
+    pub fn new(store: Store, writer: Writer) -> Session {
+        let journal = Journal::of(store.path());
+        let state = match writer.read_only_reason() {
+            Some(reason) => SaveState::ReadOnly(reason.to_owned()),
+            None => SaveState::Saved,
+        };
+        Session {
+            journal_at: journal.end(),
+            journal,
+            store,
+            writer,
+            state,
+            base: Base::default(),
+            conflicts: Vec::new(),
+            recent: HashMap::new(),
+        }
+    }
+
+    /// This session, writing under another author name.
+    pub fn named(mut self, name: String) -> Session {
+        self.writer = self.writer.named(name);
+        self
+    }
+
+    /// This session as a viewer: it follows the file but never writes it.
+    pub fn read_only(mut self, reason: String) -> Session {
+        self.writer = self.writer.read_only(reason.clone());
+        self.state = SaveState::ReadOnly(reason);
+        self
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    pub fn author(&self) -> &str {
+        self.writer.name()
+    }
+
+    pub fn state(&self) -> &SaveState {
+        &self.state
+    }
+
+    /// Why this session cannot change the board, if it cannot.
+    pub fn read_only_reason(&self) -> Option<&str> {
+        self.writer.read_only_reason()
+    }
+
+    /// Refuses a change when this session may not write: the one read-only check of both ways in.
+    fn may_write(writer: &Writer) -> Result<(), ChangeError> {
+        match writer.read_only_reason() {
+            Some(reason) => Err(ChangeError::ReadOnly(reason.to_owned())),
+            None => Ok(()),
+        }
+    }
+
+    /// Notes what `edit` is about to change on `board` (call it before applying the edit), so
+    /// the save can journal it and, if someone else saved first, merge it.
+    pub fn note(&mut self, board: &Board, edit: &Edit) {
+        self.base.note(board, edit);
+    }
+
+    /// Conflicts found outside a save, to be journaled by the next one.
+    pub fn note_conflicts(&mut self, conflicts: &[Conflict]) {
+        self.conflicts.extend_from_slice(conflicts);
+    }
+
+    /// Who changed field `field` of `item` (`None`: a setting) last, as far as the journal read
+    /// by this session tells (`column` stands for a move).
+    pub fn who_changed(&self, item: Option<ItemId>, field: &str) -> Option<&str> {
+        let names: &[&str] = if field == fields::MOVE_NAME { &fields::MOVE } else { &[field] };
+        names
+            .iter()
+            .chain(std::iter::once(&"item"))
+            .find_map(|name| self.recent.get(&(item, (*name).to_owned())))
+            .map(String::as_str)
+    }
+
+    /// The step every change ends with, under `lock`: saves `board` unless all of this session's
+    /// noted changes were in conflict (it is `theirs`, the board on disk, then), and appends to
+    /// the journal what this session changed (measured from `theirs` when another writer saved in
+    /// between) and the `conflicts`, stamped with this session's writer. The journal is best
+    /// effort: a saved change stays saved when its lines cannot be written.
+    fn save_and_journal(
+        &mut self,
+        board: &Board,
+        lock: &BoardLock,
+        theirs: Option<&Board>,
+        renumbered: &[(ItemId, ItemId)],
+        conflicts: Vec<Conflict>,
+        now: Timestamp,
+    ) -> Result<Wrote, SaveError> {
+        if !self.base.is_empty() && theirs != Some(board) {
+            self.store.save_locked(board, lock)?;
+        }
+        let stamp = self.writer.stamp(now);
+        let mut entries = self.base.entries(theirs, board, renumbered, &stamp);
+        let mut told = Vec::with_capacity(conflicts.len());
+        for conflict in conflicts {
+            let first = self.first(&conflict);
+            entries.push(activity::conflict_entry(&conflict, Some(first.clone()), &stamp));
+            told.push((conflict, first));
+        }
+        let journal = self.journal.append(&entries, lock).map(|end| self.journal_at = end);
+        self.base = Base::default();
+        Ok(Wrote { conflicts: told, journal })
+    }
+}

@@ -1,0 +1,88 @@
+//! What other writers did, as this session learns it: the journal lines they appended since this
+//! session last read it (by whom, about what), who changed each field last, and a guess by the
+//! file's owner at what changed that no journal line tells (a writer without a journal, a hand
+//! edit).
+
+use super::Session;
+use super::screen::Merged;
+use crate::domain::team::activity::{Action, Entry};
+use crate::domain::team::changes;
+use crate::domain::team::merge::Conflict;
+use crate::model::{Board, ItemId};
+use crate::store::users;
+
+impl Session {
+    /// What others wrote to the journal since this session last read it, by whom.
+    pub(super) fn read_journal(&mut self) -> Merged {
+        let mut merged = Merged::default();
+        let Ok((entries, end)) = self.journal.read_since(self.journal_at) else {
+            return merged;
+        };
+        self.journal_at = end;
+        let writer = self.writer.clone();
+        for entry in entries.into_iter().filter(|e| !writer.is_own_session(&e.session)) {
+            let who = self.who(&entry);
+            if entry.action != Action::Conflict {
+                self.remember(&entry, &who);
+            }
+            merged.items.push(entry.item);
+            let what = match entry.action {
+                Action::Conflict => self.not_applied(&entry),
+                _ => entry.summary,
+            };
+            merged.theirs.push((who, what));
+        }
+        merged
+    }
+
+    /// Another session's conflict, as this session reads it: "#6 title not applied (you were
+    /// first)"; its full values are in the journal.
+    fn not_applied(&self, entry: &Entry) -> String {
+        let fields: Vec<&str> = entry.changes.keys().map(String::as_str).collect();
+        let subject =
+            entry.item.map_or_else(|| fields.join(", "), |id| format!("#{id} {}", fields.join(", ")));
+        let first = match entry.first.as_deref() {
+            Some(name) if name == self.author() => "you were first".to_owned(),
+            Some(name) => format!("{name} was first"),
+            None => "someone else was first".to_owned(),
+        };
+        format!("{subject} not applied ({first})")
+    }
+
+    fn who(&self, entry: &Entry) -> String {
+        if entry.author == self.author() { "another session of yours".into() } else { entry.author.clone() }
+    }
+
+    fn remember(&mut self, entry: &Entry, who: &str) {
+        let mut names: Vec<String> = entry.changes.keys().cloned().collect();
+        if entry.action == Action::Deleted {
+            names = vec!["item".into()];
+        }
+        for name in names {
+            self.recent.insert((entry.item, name), who.to_owned());
+        }
+    }
+
+    /// Who wrote the value that a conflict kept.
+    pub(super) fn first(&self, conflict: &Conflict) -> String {
+        let top = conflict.field.split(['.', '[']).next().unwrap_or_default();
+        self.who_changed(conflict.item, top).map_or_else(|| self.owner(), str::to_owned)
+    }
+
+    /// What changed that no journal line read tells (a writer without a journal, a hand edit),
+    /// by the file's owner.
+    pub(super) fn guess(&self, before: &Board, theirs: &Board, told: &Merged) -> Vec<(String, String)> {
+        let who = self.owner();
+        let known = |id: Option<ItemId>| told.items.contains(&id);
+        changes::describe_except(before, theirs, &known).into_iter().map(|line| (who.clone(), line)).collect()
+    }
+
+    /// Who saved the version of the file last read, by the file's owner.
+    fn owner(&self) -> String {
+        match self.store.writer() {
+            Some(owner) if owner == users::current_uid() => "another session of yours".into(),
+            Some(owner) => users::name_of(owner),
+            None => "someone".into(),
+        }
+    }
+}

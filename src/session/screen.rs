@@ -1,0 +1,142 @@
+//! The board screen's way in. Every change is applied to the board the user sees and saved at
+//! once, under the board's lock, with what it changed appended to the activity journal. When
+//! someone else saved in between, their board is read and merged with this session's changes
+//! field by field (their values win where both changed a field: first writer wins), and the
+//! conflicts are journaled and reported. A save that fails keeps the change in memory and is
+//! retried on the next change; on quit a recovery copy is written.
+
+use std::path::PathBuf;
+
+use super::{RescueError, SaveState, Session, SyncError};
+use crate::domain::team::merge::{self, Conflict, Side};
+use crate::model::{Board, ItemId, Timestamp};
+use crate::store::error::sentence;
+use crate::store::{BoardLock, atomic, format, paths};
+
+/// What other writers changed, and what became of this session's changes.
+#[derive(Debug, Default)]
+pub struct Merged {
+    /// What others did, each with who did it ("bob", "#6 moved to Review").
+    pub theirs: Vec<(String, String)>,
+    /// This session's values that were not applied, each with who changed the field first.
+    pub conflicts: Vec<(Conflict, String)>,
+    /// Items this session added that got a new id because theirs was taken.
+    pub renumbered: Vec<(ItemId, ItemId)>,
+    /// Something went wrong that lost nothing (the journal could not be written).
+    pub warning: Option<String>,
+    /// What the journal lines read were about (`None`: the settings).
+    pub(super) items: Vec<Option<ItemId>>,
+}
+
+impl Merged {
+    fn is_empty(&self) -> bool {
+        self.theirs.is_empty()
+            && self.conflicts.is_empty()
+            && self.renumbered.is_empty()
+            && self.warning.is_none()
+    }
+}
+
+impl Session {
+    /// Saves `board`. When the file changed on disk, `board` becomes the merge of the file's
+    /// board and this session's changes, and that is saved; what happened is returned.
+    pub fn save(&mut self, board: &mut Board, now: Timestamp) -> Result<Option<Merged>, SyncError> {
+        let idle = self.base.is_empty() && self.conflicts.is_empty() && self.state == SaveState::Saved;
+        if Session::may_write(&self.writer).is_err() || idle {
+            return Ok(None);
+        }
+        let result = self.merge_and_save(board, now);
+        match &result {
+            Ok(_) => self.state = SaveState::Saved,
+            Err(reason) => self.state = SaveState::Unsaved(reason.to_string()),
+        }
+        result
+    }
+
+    /// Reads the file again if someone else saved it; `board` becomes theirs, merged with this
+    /// session's unsaved changes (if any), which are then saved.
+    pub fn catch_up(&mut self, board: &mut Board, now: Timestamp) -> Result<Option<Merged>, SyncError> {
+        let pending = !self.base.is_empty() || !self.conflicts.is_empty();
+        if pending && self.store.changed_on_disk() {
+            return self.save(board, now);
+        }
+        // Writers save the board, then append to the journal, both under the lock: holding it,
+        // what is read of both is one version. A viewer that may not write reads without it,
+        // journal first, so a line read always comes with the board it describes.
+        let lock = self.read_only_reason().is_none().then(|| BoardLock::acquire(self.store.path()).ok());
+        let mut merged = self.read_journal();
+        if !self.store.changed_on_disk() {
+            // The journal may have news all the same (a conflict that changed nothing).
+            return Ok((!merged.is_empty()).then_some(merged));
+        }
+        let theirs = self.reload()?;
+        let later = self.read_journal();
+        merged.items.extend(later.items);
+        merged.theirs.extend(later.theirs);
+        let guessed = self.guess(board, &theirs, &merged);
+        merged.theirs.extend(guessed);
+        *board = theirs;
+        drop(lock);
+        Ok(Some(merged))
+    }
+
+    /// Under the lock: merge with the file if it changed, save, journal.
+    fn merge_and_save(&mut self, board: &mut Board, now: Timestamp) -> Result<Option<Merged>, SyncError> {
+        let lock = BoardLock::acquire(self.store.path()).map_err(SyncError::Lock)?;
+        let mut conflicts = std::mem::take(&mut self.conflicts);
+        let theirs = match self.store.changed_on_disk() {
+            true => Some(self.reload().inspect_err(|_| self.conflicts = conflicts.clone())?),
+            false => None,
+        };
+        let mut merged = self.read_journal();
+        if let Some(theirs) = &theirs {
+            // The board as this session last read it: what the other writer changed is measured
+            // from it, and it is the merge's base. A copy of the board, made only here.
+            let base = self.base.restore(board);
+            let guessed = self.guess(&base, theirs, &merged);
+            merged.theirs.extend(guessed);
+            if self.base.is_empty() {
+                *board = theirs.clone();
+            } else {
+                let result = merge::merge3(&base, board, theirs, Side::Theirs).map_err(SyncError::Merge)?;
+                merged.renumbered = result.renumbered_on(Side::Ours);
+                *board = result.board;
+                conflicts.extend(result.conflicts);
+            }
+        }
+        let wrote = self
+            .save_and_journal(board, &lock, theirs.as_ref(), &merged.renumbered, conflicts, now)
+            .map_err(SyncError::Save)?;
+        merged.conflicts.extend(wrote.conflicts);
+        if let Err(err) = wrote.journal {
+            merged.warning = Some(format!("saved, but not recorded in the journal: {}", sentence(&err)));
+        }
+        Ok((!merged.is_empty()).then_some(merged))
+    }
+
+    /// The board on disk, read again.
+    fn reload(&mut self) -> Result<Board, SyncError> {
+        self.store.reload().map_err(SyncError::Unreadable)
+    }
+
+    /// Writes the board to a recovery file next to the board (or in the temporary directory if
+    /// that is not writable) and returns where.
+    pub fn rescue(&self, board: &Board, now: Timestamp) -> Result<PathBuf, RescueError> {
+        let text = format::to_text(board).map_err(RescueError::Text)?;
+        let stamp = now.format("%Y%m%d-%H%M%S");
+        let name = format!(
+            "{}.recovered-{stamp}.ron",
+            self.path().file_name().map_or("board".into(), |n| n.to_string_lossy().into_owned())
+        );
+        let beside = paths::directory_of(self.path()).join(&name);
+        // A new file, never one that is there already (a link someone planted included).
+        if atomic::write_new(&beside, text.as_bytes()).is_ok() {
+            return Ok(beside);
+        }
+        let elsewhere = std::env::temp_dir().join(&name);
+        match atomic::write_new(&elsewhere, text.as_bytes()) {
+            Ok(()) => Ok(elsewhere),
+            Err(e) => Err(RescueError::Nowhere(e)),
+        }
+    }
+}
