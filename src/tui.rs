@@ -137,7 +137,7 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
         crate::cli::output::eprintln(&format!("twotrack: {note}"));
     }
     let signal = result?;
-    Ok(match (signal, app.saver().state()) {
+    Ok(match (signal, app.session().state()) {
         (Some(signal), _) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(255)),
         (None, SaveState::Unsaved(_)) => ExitCode::FAILURE,
         (None, _) => ExitCode::SUCCESS,

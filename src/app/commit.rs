@@ -21,7 +21,7 @@ impl App {
 
     /// Whether this session may change the board; if not, says so.
     pub(super) fn may_change(&mut self, what: &str) -> bool {
-        match self.saver.read_only_reason() {
+        match self.session.read_only_reason() {
             Some(reason) => {
                 self.status = Some(Status::read_only(what, reason));
                 false
@@ -50,7 +50,7 @@ impl App {
         let subject = op.edit.subject();
         let armed: Vec<_> = watch::ALL.iter().map(|w| w.arm(&self.board, &self.view, subject)).collect();
         let forward = op.edit.clone();
-        self.saver.note(&self.board, &op.edit);
+        self.session.note(&self.board, &op.edit);
         let inverse = match self.board.apply(op.edit) {
             Ok(inverse) => inverse,
             Err(err) => {

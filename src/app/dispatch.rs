@@ -59,14 +59,14 @@ impl App {
 
     /// The screen on top (if any), and what it may read while it handles a key.
     fn top_and_cx(&mut self) -> (Option<&mut super::screens::Overlay>, Cx<'_>) {
-        let App { overlays, board, view, keymap, now, presence, saver, .. } = self;
+        let App { overlays, board, view, keymap, now, presence, session, .. } = self;
         let cx = Cx {
             board,
             view,
             keymap,
             now: *now,
             peers: presence.peers(),
-            read_only: saver.read_only_reason(),
+            read_only: session.read_only_reason(),
         };
         (overlays.last_mut(), cx)
     }

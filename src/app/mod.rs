@@ -1,11 +1,14 @@
-//! The running program's state: the board, the selection, the overlays on top of the board, the
-//! status message, undo history and saving. Keys come in through [`App::handle_key`].
+//! The running board screen. [`App`] keeps the board, what the screen shows of it (`board/`: the
+//! view and the selection), the session (`crate::session`, the one write path), the undo history
+//! and the stack of screens on top of the board (`screens/`). A key comes in through
+//! [`App::handle_key`]: the keymap (`input/`) resolves it to an action, the screen on top or the
+//! board's own keys carry it out (`dispatch.rs`), a change goes through `commit.rs`, where the
+//! features' watches (`watch/`) look at it.
 
 pub mod board;
 mod commit;
 pub mod dispatch;
 mod effects;
-mod follow;
 pub mod forms;
 pub mod input;
 pub mod presence;
@@ -40,7 +43,7 @@ pub struct App {
     display: Display,
     keymap: Keymap,
     history: History,
-    saver: Session,
+    session: Session,
     now: Timestamp,
     /// This session's values not applied in the last conflict, for `R` to apply after all.
     unapplied: Vec<crate::domain::team::merge::Conflict>,
@@ -88,7 +91,7 @@ struct Leaving {
 impl App {
     pub fn new(board: Board, store: Store, keymap: Keymap, now: Timestamp) -> App {
         let view = BoardView::build(&board, Query::default(), now.date_naive());
-        let saver = Session::new(store, Writer::new(crate::store::users::author(None)));
+        let session = Session::new(store, Writer::new(crate::store::users::author(None)));
         let mut app = App {
             board,
             view,
@@ -98,7 +101,7 @@ impl App {
             display: Display::default(),
             keymap,
             history: History::default(),
-            saver,
+            session,
             now,
             unapplied: Vec::new(),
             presence: Presence::new(),
@@ -121,16 +124,16 @@ impl App {
         }
     }
 
-    /// Makes this session a viewer: it follows the file and refuses every change, saying why.
+    /// Makes this session a viewer: it keeps up with the file and refuses every change, saying why.
     pub fn read_only(mut self, reason: String) -> App {
-        self.saver = self.saver.read_only(reason.clone());
+        self.session = self.session.read_only(reason.clone());
         self.status = Some(Status::warning(format!("read-only: {reason}")));
         self
     }
 
     /// The author name of this session's changes (`--user`, else the login name).
     pub fn author(mut self, name: String) -> App {
-        self.saver = self.saver.named(name);
+        self.session = self.session.named(name);
         self
     }
 
@@ -225,8 +228,8 @@ impl App {
         &self.keymap
     }
 
-    pub fn saver(&self) -> &Session {
-        &self.saver
+    pub fn session(&self) -> &Session {
+        &self.session
     }
 
     pub fn now(&self) -> Timestamp {

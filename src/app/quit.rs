@@ -2,8 +2,8 @@
 //! stopped by a signal (the open form is kept as a draft too).
 
 use super::App;
-use crate::session::SaveState;
 use super::status::Status;
+use crate::session::SaveState;
 
 impl App {
     /// Quits at once (the process was asked to stop): a last save, or a recovery copy.
@@ -15,11 +15,11 @@ impl App {
     }
 
     pub(super) fn quit(&mut self) {
-        if let SaveState::Unsaved(_) = self.saver.state()
-            && let Err(reason) = self.saver.save(&mut self.board, self.now)
+        if let SaveState::Unsaved(_) = self.session.state()
+            && let Err(reason) = self.session.save(&mut self.board, self.now)
         {
-            let file = self.saver.path().display().to_string();
-            match self.saver.rescue(&self.board, self.now) {
+            let file = self.session.path().display().to_string();
+            match self.session.rescue(&self.board, self.now) {
                 Ok(path) => {
                     self.leaving.note = Some(format!(
                         "could not save {file} ({reason}); the board with all your changes was written to {}",

@@ -117,8 +117,9 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     }
     let width = usize::from(area.width);
     let top = Rect { height: 1, ..area };
-    let file = app.saver().path().file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let (mark, mark_style) = match app.saver().state() {
+    let file =
+        app.session().path().file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let (mark, mark_style) = match app.session().state() {
         SaveState::Saved => ("✓ saved", theme.ok),
         SaveState::Unsaved(_) => ("✗ NOT SAVED", theme.error),
         SaveState::ReadOnly(_) => ("READ-ONLY", theme.warning),
@@ -202,7 +203,7 @@ fn useful(app: &App, action: Action) -> bool {
 fn draw_hints(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let mode = app.mode();
     // A read-only session lists no key that would change the board; `e` shows details there.
-    let read_only = app.saver().read_only_reason().is_some();
+    let read_only = app.session().read_only_reason().is_some();
     let mut shown: Vec<(String, &str)> = hints(mode)
         .iter()
         .filter(|(actions, _)| !(read_only && actions.iter().any(|a| a.changes_board())))

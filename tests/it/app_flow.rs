@@ -285,7 +285,7 @@ fn another_writers_save_is_merged_not_clobbered() {
     let (s, mut app) = app_on_starter();
     s.run(&["move", "6", "review"]).ok();
     press(&mut app, "L");
-    assert!(matches!(app.saver().state(), SaveState::Saved));
+    assert!(matches!(app.session().state(), SaveState::Saved));
     let status = app.status().expect("status").text.clone();
     assert!(status.contains("#6 moved to Review"), "says what the other writer did: {status}");
     let saved = saved_board(&s);
@@ -301,12 +301,12 @@ fn a_failed_save_keeps_the_change_retries_and_leaves_a_recovery_copy() {
     let theirs = s.read();
     press(&mut app, "L");
     assert_eq!(column_of(&app, 1), "doing", "the change is kept in memory");
-    assert!(matches!(app.saver().state(), SaveState::Unsaved(_)));
+    assert!(matches!(app.session().state(), SaveState::Unsaved(_)));
     let status = app.status().expect("status").text.clone();
     assert!(status.starts_with("not saved: the board file changed on disk but cannot be read"), "{status}");
     assert_eq!(s.read(), theirs, "the other writer's file is untouched");
     press(&mut app, "2");
-    assert!(matches!(app.saver().state(), SaveState::Unsaved(_)), "retried on the next change");
+    assert!(matches!(app.session().state(), SaveState::Unsaved(_)), "retried on the next change");
     press(&mut app, "q");
     assert!(app.should_quit());
     let note = app.exit_note().expect("a note on exit").to_owned();

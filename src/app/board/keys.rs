@@ -58,7 +58,7 @@ impl App {
             Action::Initiatives => self.overlays.push(Overlay::Initiatives(Initiatives::default())),
             Action::LabelInitiative => self.open_label_form(),
             Action::Add => self.open_new_item_form(),
-            Action::Edit if self.saver.read_only_reason().is_some() => self.show_details(),
+            Action::Edit if self.session.read_only_reason().is_some() => self.show_details(),
             Action::Edit => self.open_edit_item_form(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),

@@ -148,7 +148,7 @@ impl App {
     /// day), read from the end of the journal.
     pub(crate) fn standup_doc(&mut self) -> Doc {
         let since = Since::default_for(&self.board, self.now);
-        let entries = match Journal::of(self.saver.path()).recent(since.time) {
+        let entries = match Journal::of(self.session.path()).recent(since.time) {
             Ok(entries) => entries,
             Err(err) => {
                 self.status = Some(Status::warning(format!("{}; what moved is not shown", sentence(&err))));

@@ -37,7 +37,7 @@ impl App {
             return;
         }
         let subject = step.edit.subject();
-        self.saver.note(&self.board, &step.edit);
+        self.session.note(&self.board, &step.edit);
         match self.board.apply(step.edit.clone()) {
             Ok(inverse) => {
                 let message = format!("{past}: {}", step.summary);
@@ -62,7 +62,7 @@ impl App {
     /// "#19 was moved to Review by bob since; not undone — u goes on with the step before".
     fn refusal(&self, since: &Since, verb: &str) -> String {
         let by = |item: Option<ItemId>, field: &str| {
-            self.saver.who_changed(item, field).map_or("someone else".to_owned(), str::to_owned)
+            self.session.who_changed(item, field).map_or("someone else".to_owned(), str::to_owned)
         };
         let what = match since {
             Since::Deleted(id) => format!("#{id} was deleted by {}", by(Some(*id), "item")),

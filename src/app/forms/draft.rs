@@ -29,7 +29,7 @@ struct Kept {
 
 impl App {
     fn draft(&self) -> Draft {
-        Draft::of(self.saver.path(), self.saver.author())
+        Draft::of(self.session.path(), self.session.author())
     }
 
     /// Writes the open form (if anything was typed in it) to this user's draft file.
@@ -41,7 +41,7 @@ impl App {
             return;
         };
         let kept = Kept {
-            author: self.saver.author().to_owned(),
+            author: self.session.author().to_owned(),
             time: self.now,
             title: form.title.clone(),
             purpose: form.purpose.clone(),
@@ -67,7 +67,7 @@ impl App {
 
     /// At start: says that a draft from an earlier session is waiting, and how to reopen it.
     pub fn offer_draft(&mut self) {
-        if self.saver.read_only_reason().is_some() {
+        if self.session.read_only_reason().is_some() {
             return;
         }
         let Some(kept) = self.read_draft() else { return };

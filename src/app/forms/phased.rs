@@ -23,7 +23,7 @@ impl App {
             }
             Purpose::Decide(id) => {
                 let input = forms::initiative::decide_values(form);
-                initiatives::decide(&self.board, id, input, self.saver.author(), self.now)
+                initiatives::decide(&self.board, id, input, self.session.author(), self.now)
             }
             Purpose::Label(item) => {
                 let (initiative, phase) = forms::initiative::label_values(form);

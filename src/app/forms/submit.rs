@@ -132,11 +132,11 @@ impl App {
             return;
         }
         let top = conflicts[0].field.split(':').next().unwrap_or_default().to_owned();
-        let who = self.saver.who_changed(None, &top).unwrap_or("someone else").to_owned();
+        let who = self.session.who_changed(None, &top).unwrap_or("someone else").to_owned();
         let names: Vec<&str> = conflicts.iter().filter_map(|c| c.field.split(": ").nth(1)).collect();
         let text =
             format!("{}: {who} changed it first; yours not applied (kept in the journal)", names.join(", "));
-        self.saver.note_conflicts(&conflicts);
+        self.session.note_conflicts(&conflicts);
         self.save();
         self.status = Some(Status::warning(text));
     }

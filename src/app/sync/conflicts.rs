@@ -52,13 +52,13 @@ impl App {
         let with_who: Vec<(Conflict, String)> = conflicts
             .into_iter()
             .map(|c| {
-                let who = self.saver.who_changed(c.item, &c.field).unwrap_or("someone else").to_owned();
+                let who = self.session.who_changed(c.item, &c.field).unwrap_or("someone else").to_owned();
                 (c, who)
             })
             .collect();
         let text = self.conflict_text(with_who.iter().map(|(c, w)| (c, w.as_str())));
         self.unapplied = with_who.into_iter().map(|(c, _)| c).collect();
-        self.saver.note_conflicts(&self.unapplied);
+        self.session.note_conflicts(&self.unapplied);
         self.save();
         self.status = Some(Status::warning(text));
     }

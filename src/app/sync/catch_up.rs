@@ -1,23 +1,23 @@
-//! Keeping up with other writers: saving through merges, following the file when someone else
-//! saves it, telling the user who changed what and which of their values were not applied, and
-//! not acting on an item that moved under the user's key.
+//! Keeping up with other writers: saving through merges, catching up with the file when someone
+//! else saves it, telling the user who changed what and which of their values were not applied,
+//! and not acting on an item that moved under the user's key.
 
-use super::App;
-use super::status::Status;
+use crate::app::App;
 use crate::app::board::view::BoardView;
 use crate::app::forms::form::Purpose;
 use crate::app::input::action::Action;
 use crate::app::input::keymap::Mode;
 use crate::app::screens::Overlay;
+use crate::app::status::Status;
 use crate::domain::change::fields;
 use crate::model::Track;
 use crate::session::Merged;
 
 impl App {
     /// Saves the board (merging with another writer's save if need be).
-    pub(super) fn save(&mut self) {
+    pub(crate) fn save(&mut self) {
         let selected = self.selection.item(&self.view);
-        match self.saver.save(&mut self.board, self.now) {
+        match self.session.save(&mut self.board, self.now) {
             Ok(None) => {}
             Ok(Some(merged)) => {
                 // What this session just did stays in the message unless it was not applied.
@@ -45,7 +45,7 @@ impl App {
         let selected = self.selection.item(&self.view);
         let place = |board: &crate::model::Board| selected.and_then(|id| board.item(id)).map(|it| it.place());
         let before = place(&self.board);
-        match self.saver.catch_up(&mut self.board, self.now) {
+        match self.session.catch_up(&mut self.board, self.now) {
             Ok(None) => false,
             Ok(Some(merged)) => {
                 self.merged(merged, selected);
@@ -86,7 +86,7 @@ impl App {
                 | Purpose::Estimate(id) = form.purpose
                 && self.board.item(id).is_none()
             {
-                let by = self.saver.who_changed(Some(id), "item").unwrap_or("someone else");
+                let by = self.session.who_changed(Some(id), "item").unwrap_or("someone else");
                 form.error = Some(format!("#{id} was deleted by {by}; this form can no longer be saved"));
             }
         }
@@ -122,7 +122,7 @@ impl App {
     }
 
     /// "#6 title: bob changed it first; yours not applied, R applies it" (fits at 80 columns).
-    pub(super) fn conflict_text<'c>(
+    pub(crate) fn conflict_text<'c>(
         &self,
         conflicts: impl Iterator<Item = (&'c crate::domain::team::merge::Conflict, &'c str)>,
     ) -> String {
@@ -148,7 +148,7 @@ impl App {
     /// A key that acts on the selected item where it stands, pressed moments after someone else
     /// moved it (possibly into the other track), is refused once instead of acting on a place
     /// the user had not seen yet.
-    pub(super) fn stale_move(&mut self, action: Action) -> bool {
+    pub(crate) fn stale_move(&mut self, action: Action) -> bool {
         let Some((id, when)) = self.recent.moved_under.take() else { return false };
         let acts_in_place = matches!(
             action,
@@ -169,7 +169,7 @@ impl App {
         let Some(item) = self.board.item(id) else { return false };
         let column =
             self.board.column(item.track, &item.column).map_or(item.column.as_str(), |c| c.name.as_str());
-        let who = self.saver.who_changed(Some(id), fields::MOVE_NAME).unwrap_or("someone else");
+        let who = self.session.who_changed(Some(id), fields::MOVE_NAME).unwrap_or("someone else");
         let key = self.keymap.short_keys(Mode::Board, &[action]).unwrap_or_default();
         self.status = Some(Status::warning(format!(
             "#{id} was just moved to {column} ({} track) by {who}; nothing done — {key} again acts there",
