@@ -6,8 +6,7 @@ use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
-
+use super::error::DraftError;
 use super::paths::sibling;
 use super::sidecar;
 
@@ -34,11 +33,11 @@ impl Draft {
     }
 
     /// Writes `text` as the draft (one write; a draft is small).
-    pub fn write(&self, text: &str) -> Result<()> {
+    pub fn write(&self, text: &str) -> Result<(), DraftError> {
         // Readable by its user alone, never through a link (the one place a draft is written).
         let mut file = sidecar::open_private(&self.board, &self.suffix)?;
         file.write_all(text.as_bytes())
-            .with_context(|| format!("cannot write the draft {}", self.path.display()))
+            .map_err(|source| DraftError::Write { path: self.path.clone(), source })
     }
 
     /// The draft's text, if there is a draft.

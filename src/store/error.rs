@@ -281,6 +281,34 @@ pub enum NoteError {
     Remove { path: PathBuf, source: io::Error },
 }
 
+/// Why a form could not be kept as a draft.
+#[derive(Debug, thiserror::Error)]
+pub enum DraftError {
+    #[error(transparent)]
+    Sidecar(#[from] SidecarError),
+    #[error("cannot write the draft {}", .path.display())]
+    Write { path: PathBuf, source: io::Error },
+    #[error("cannot write the draft")]
+    Encode(#[from] serde_json::Error),
+}
+
+/// Why this session could not announce itself to the others on the board.
+#[derive(Debug, thiserror::Error)]
+pub enum PresenceError {
+    #[error("cannot read directory {}", .path.display())]
+    ReadParent { path: PathBuf, source: io::Error },
+    #[error("{} is not a directory", .0.display())]
+    NotADirectory(PathBuf),
+    #[error("cannot create {}", .path.display())]
+    Create { path: PathBuf, source: io::Error },
+    #[error("cannot read {}", .path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("cannot write the presence announcement")]
+    Encode(#[from] ron::Error),
+    #[error("cannot write a presence file in {}", .path.display())]
+    Write { path: PathBuf, source: io::Error },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

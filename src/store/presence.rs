@@ -15,9 +15,9 @@ use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsE
 use std::path::{Path, PathBuf};
 use std::{fs, io};
 
-use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
+use super::error::PresenceError;
 use super::paths;
 use crate::model::{ItemId, Stage, Track};
 
@@ -144,7 +144,7 @@ impl Sidecar {
     }
 
     /// Announces a new session: creates the directory if need be and the session's locked file.
-    pub fn join(&self, session: &str, said: &Announcement) -> Result<SessionFile> {
+    pub fn join(&self, session: &str, said: &Announcement) -> Result<SessionFile, PresenceError> {
         let mode = self.prepare()?;
         let file = self.put(session, said, mode)?;
         Ok(SessionFile { sidecar: self.clone(), session: session.to_owned(), mode, file })
@@ -153,18 +153,18 @@ impl Sidecar {
     /// Creates the directory with the board directory's permission bits and group, so everyone
     /// who may write the board may announce themselves. Returns the mode for session files:
     /// readable by whom the board directory is readable, written only by their session.
-    fn prepare(&self) -> Result<u32> {
+    fn prepare(&self) -> Result<u32, PresenceError> {
         let parent = paths::directory_of(&self.dir);
-        let board_dir =
-            fs::metadata(parent).with_context(|| format!("cannot read directory {}", parent.display()))?;
+        let board_dir = fs::metadata(parent)
+            .map_err(|source| PresenceError::ReadParent { path: parent.to_owned(), source })?;
         let bits = board_dir.mode() & 0o7777;
         match fs::symlink_metadata(&self.dir) {
             Ok(meta) if meta.is_dir() => {}
-            Ok(_) => bail!("{} is not a directory", self.dir.display()),
+            Ok(_) => return Err(PresenceError::NotADirectory(self.dir.clone())),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 match create_directory(&self.dir, bits) {
-                    Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
-                        return Err(e).with_context(|| format!("cannot create {}", self.dir.display()));
+                    Err(source) if source.kind() != io::ErrorKind::AlreadyExists => {
+                        return Err(PresenceError::Create { path: self.dir.clone(), source });
                     }
                     _ => {}
                 }
@@ -173,15 +173,15 @@ impl Sidecar {
                 let _ = fs::set_permissions(&self.dir, fs::Permissions::from_mode(bits));
                 let _ = std::os::unix::fs::chown(&self.dir, None, Some(board_dir.gid()));
             }
-            Err(e) => return Err(e).with_context(|| format!("cannot read {}", self.dir.display())),
+            Err(source) => return Err(PresenceError::Read { path: self.dir.clone(), source }),
         }
         Ok(0o600 | (bits & 0o044))
     }
 
     /// Writes `said` to a new file, locks it and renames it into place: the file under the
     /// session's name is always complete and always locked while the session lives.
-    fn put(&self, session: &str, said: &Announcement, mode: u32) -> Result<File> {
-        let text = ron::to_string(said).context("cannot write the presence announcement")?;
+    fn put(&self, session: &str, said: &Announcement, mode: u32) -> Result<File, PresenceError> {
+        let text = ron::to_string(said)?;
         let temporary = self.dir.join(format!(".{}.{session}.tmp", self.board));
         let _ = fs::remove_file(&temporary);
         let written = open_new(&temporary, mode).and_then(|mut file| {
@@ -194,7 +194,7 @@ impl Sidecar {
         });
         written
             .inspect_err(|_| _ = fs::remove_file(&temporary))
-            .with_context(|| format!("cannot write a presence file in {}", self.dir.display()))
+            .map_err(|source| PresenceError::Write { path: self.dir.clone(), source })
     }
 
     /// The live sessions of this board other than `me`, by name; files of sessions that are gone
@@ -275,7 +275,7 @@ impl SessionFile {
     }
 
     /// Replaces the announcement; the old file keeps its lock until the new one is in place.
-    pub fn update(&mut self, said: &Announcement) -> Result<()> {
+    pub fn update(&mut self, said: &Announcement) -> Result<(), PresenceError> {
         self.file = self.sidecar.put(&self.session, said, self.mode)?;
         Ok(())
     }

@@ -12,6 +12,7 @@ use crate::app::status::Status;
 use crate::app::{App, forms};
 use crate::model::{Item, Timestamp};
 use crate::store::drafts::Draft;
+use crate::store::error::{DraftError, sentence};
 
 /// What a draft file holds.
 #[derive(Debug, Serialize, Deserialize)]
@@ -49,7 +50,7 @@ impl App {
             opened: form.opened.as_deref().cloned(),
         };
         let written = serde_json::to_string_pretty(&kept)
-            .map_err(anyhow::Error::from)
+            .map_err(DraftError::from)
             .and_then(|t| self.draft().write(&t));
         let note = match written {
             Ok(()) => format!(
@@ -57,7 +58,9 @@ impl App {
                 kept.title,
                 self.draft().path().display()
             ),
-            Err(err) => format!("the open form \"{}\" could not be kept as a draft: {err:#}", kept.title),
+            Err(err) => {
+                format!("the open form \"{}\" could not be kept as a draft: {}", kept.title, sentence(&err))
+            }
         };
         self.leaving.note = Some(match self.leaving.note.take() {
             Some(before) => format!("{before}; {note}"),

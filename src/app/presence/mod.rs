@@ -12,6 +12,7 @@ use super::status::Status;
 use crate::app::App;
 use crate::app::input::action::Action;
 use crate::model::ItemId;
+use crate::store::error::sentence;
 use crate::store::presence::{Announcement, Peer, Selected, SessionFile, Sidecar};
 
 /// Following a presenter: whose view this session keeps in step with.
@@ -194,7 +195,7 @@ impl App {
                 self.presence.file = Some(file);
                 self.presence.announced = Some(said);
             }
-            Err(err) => self.hide(format!("{err:#}")),
+            Err(err) => self.hide(sentence(&err)),
         }
     }
 
@@ -252,7 +253,7 @@ impl App {
         let Some(file) = &mut self.presence.file else { return };
         match file.update(&said) {
             Ok(()) => self.presence.announced = Some(said),
-            Err(err) => self.hide(format!("{err:#}")),
+            Err(err) => self.hide(sentence(&err)),
         }
     }
 
