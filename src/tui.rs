@@ -134,7 +134,7 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
     app.leave();
     term::restore(options.mouse);
     if let Some(note) = app.exit_note() {
-        crate::cli::output::eprintln(&format!("twotrack: {note}"));
+        crate::cli::print::output::eprintln(&format!("twotrack: {note}"));
     }
     let signal = result?;
     Ok(match (signal, app.session().state()) {

@@ -8,11 +8,12 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::output::println;
 use super::target::{Target, print_new_id, print_new_ids};
-use super::{
-    Cli, Command, accept, config_cmd, create, criteria, debt, edit, initiative, inspect, list, variant,
-};
+use crate::cli::items::{create, edit, inspect, list};
+use crate::cli::phases::initiative;
+use crate::cli::print::output::println;
+use crate::cli::workflow::{accept, criteria, debt, variant};
+use crate::cli::{Cli, Command, config_cmd};
 use crate::clock;
 use crate::config::Config;
 use crate::domain::change::ops;
@@ -43,13 +44,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     // git's drivers and the setup name their own files: no board location is needed.
     match &cli.command {
         Some(Command::MergeFile(args)) => {
-            return super::merge_file::run(args, &writer.stamp(now)).map(|()| ExitCode::SUCCESS);
+            return crate::cli::git::merge_file::run(args, &writer.stamp(now)).map(|()| ExitCode::SUCCESS);
         }
         Some(Command::MergeJournal(args)) => {
-            return super::merge_journal::run(args).map(|()| ExitCode::SUCCESS);
+            return crate::cli::git::merge_journal::run(args).map(|()| ExitCode::SUCCESS);
         }
         Some(Command::GitSetup(args)) => {
-            return super::git_setup::run(args, given.as_deref()).map(|()| ExitCode::SUCCESS);
+            return crate::cli::git::git_setup::run(args, given.as_deref()).map(|()| ExitCode::SUCCESS);
         }
         _ => {}
     }
@@ -97,16 +98,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             println(&op.summary)?;
         }
         Command::Stats { json } => inspect::stats(path, json)?,
-        Command::Sprint(command) => super::sprint::run(target, command, now)?,
-        Command::Commit { ids } => super::sprint::commit(target, &ids, now)?,
-        Command::Uncommit { ids } => super::sprint::uncommit(target, &ids, now)?,
-        Command::Block { id, reason } => super::block::block(target, id, &reason, now)?,
-        Command::Unblock { id } => super::block::unblock(target, id, now)?,
+        Command::Sprint(command) => crate::cli::rhythm::sprint::run(target, command, now)?,
+        Command::Commit { ids } => crate::cli::rhythm::sprint::commit(target, &ids, now)?,
+        Command::Uncommit { ids } => crate::cli::rhythm::sprint::uncommit(target, &ids, now)?,
+        Command::Block { id, reason } => crate::cli::items::block::block(target, id, &reason, now)?,
+        Command::Unblock { id } => crate::cli::items::block::unblock(target, id, now)?,
         Command::Standup { since, markdown, stale_days } => {
-            super::standup::run(path, since.as_deref(), markdown, stale_days, now)?
+            crate::cli::rhythm::standup::run(path, since.as_deref(), markdown, stale_days, now)?
         }
-        Command::Report { sprint, markdown } => super::report::run(path, sprint.as_deref(), markdown, now)?,
-        Command::Log(args) => super::log::run(path, &args)?,
+        Command::Report { sprint, markdown } => {
+            crate::cli::rhythm::report::run(path, sprint.as_deref(), markdown, now)?
+        }
+        Command::Log(args) => crate::cli::rhythm::log::run(path, &args)?,
         Command::Check => inspect::check(path)?,
         Command::Initiative(command) => initiative::run(target, command, now)?,
         Command::Phase(args) => initiative::phase(target, args, now)?,

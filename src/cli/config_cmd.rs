@@ -8,7 +8,7 @@ use crate::config;
 
 pub fn config(cli: &Cli, args: &ConfigArgs) -> Result<()> {
     if args.example {
-        return super::output::print(config::EXAMPLE);
+        return crate::cli::print::output::print(config::EXAMPLE);
     }
     let path = match &cli.config {
         Some(path) => path.clone(),
@@ -22,7 +22,7 @@ pub fn config(cli: &Cli, args: &ConfigArgs) -> Result<()> {
     } else {
         " (not there yet; `twotrack config --example` prints one to start from)"
     };
-    super::output::println(&format!("{}{state}", path.display()))
+    crate::cli::print::output::println(&format!("{}{state}", path.display()))
 }
 
 pub fn completions(shell: clap_complete::Shell) -> Result<()> {

@@ -1,34 +1,18 @@
 //! The command line (README, "Command line"): arguments, dispatch, and the exit status.
 
-mod accept;
 mod args;
-mod block;
 mod commands;
 mod config_cmd;
-mod create;
-mod criteria;
-mod debt;
-mod doc;
-mod edit;
-pub mod evidence_report;
 mod exit;
-mod git_setup;
-mod initiative;
-pub mod initiative_out;
-mod inspect;
-mod json;
-mod list;
-mod log;
-mod merge_file;
-mod merge_io;
-mod merge_journal;
-pub mod output;
-mod report;
-mod sprint;
-mod standup;
+mod git;
+mod items;
+mod phases;
+pub mod print;
+pub mod rhythm;
 mod target;
-mod text;
-mod variant;
+mod workflow;
+
+use self::print::output;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -276,25 +260,25 @@ pub enum Command {
     /// Print the manual page (roff): `twotrack man > twotrack.1`.
     Man,
     /// The activity journal: who changed what and when, and values not applied in conflicts.
-    Log(log::LogArgs),
+    Log(rhythm::log::LogArgs),
     /// Phased delivery: add, list, show and edit initiatives.
     #[command(subcommand)]
-    Initiative(initiative::InitiativeCommand),
+    Initiative(phases::initiative::InitiativeCommand),
     /// Put an item into a phase (mvp, enhancement, polish) of its initiative; `none` takes it out.
-    Phase(initiative::PhaseArgs),
+    Phase(phases::initiative::PhaseArgs),
     /// Record the decision at a phase boundary of an initiative: review, decide, plan, tell.
-    Decide(initiative::DecideArgs),
+    Decide(phases::initiative::DecideArgs),
     /// Merge three versions of a board file as boards (git's merge driver; see git-setup).
     ///
     /// Exit status 0: merged; 1: merged with conflicts recorded (ours kept, the file is a valid
     /// board); 2: nothing merged.
-    MergeFile(merge_file::Args),
+    MergeFile(git::merge_file::Args),
     /// Merge three versions of a board's journal: every line once, in time order (git's merge
     /// driver for the journal).
-    MergeJournal(merge_journal::Args),
+    MergeJournal(git::merge_journal::Args),
     /// Set up the git repository that holds the board to merge it with twotrack (run once per
     /// clone): .gitattributes, .gitignore and the merge drivers in the git config.
-    GitSetup(git_setup::Args),
+    GitSetup(git::git_setup::Args),
 }
 
 /// Help, the version, or a usage error (which may quote what was typed: escaped like all

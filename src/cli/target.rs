@@ -7,7 +7,8 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 
-use super::output::{self, eprintln, println};
+use crate::cli::print::output;
+use crate::cli::print::output::{eprintln, println};
 use crate::domain::change::{Edit, Op};
 use crate::model::{Board, Timestamp};
 use crate::session::{Locked, Session, Writer};

@@ -52,7 +52,7 @@ pub fn run(args: &Args, given: Option<&Path>) -> Result<()> {
         "Commit .gitattributes and .gitignore; every clone runs `twotrack git-setup` once (git config is \
          not shared by clones).\n",
     );
-    super::output::print(&report)?;
+    crate::cli::print::output::print(&report)?;
     Ok(())
 }
 

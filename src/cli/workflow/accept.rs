@@ -2,12 +2,12 @@
 
 use anyhow::Result;
 
-use super::target::Target;
+use crate::cli::target::Target;
 use crate::domain::two_stage::{self, Evidence};
 use crate::model::{ItemId, Timestamp};
 
 pub fn run(target: Target, id: ItemId, by: Option<&str>, note: Option<&str>, now: Timestamp) -> Result<()> {
     let op = target.change(now, |board| two_stage::accept(board, id, Evidence::new(by, note), now))?;
-    super::output::println(&op.summary)?;
+    crate::cli::print::output::println(&op.summary)?;
     Ok(())
 }

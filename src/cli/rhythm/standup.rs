@@ -6,8 +6,8 @@ use std::path::Path;
 
 use anyhow::{Result, anyhow};
 
-use super::target::open;
-use super::{doc, output};
+use crate::cli::print::{doc, output};
+use crate::cli::target::open;
 use crate::clock;
 use crate::domain::rhythm::standup;
 use crate::domain::rhythm::standup::Since;

@@ -5,8 +5,10 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::target::open;
-use super::{doc, evidence_report, initiative_out, output};
+use crate::cli::phases::initiative_out;
+use crate::cli::print::{doc, output};
+use crate::cli::rhythm::evidence_report;
+use crate::cli::target::open;
 use crate::domain::dual_track::discovery_success::Period;
 use crate::domain::rhythm::report;
 use crate::domain::rhythm::report::Review;

@@ -18,7 +18,7 @@ pub struct LogArgs {
     #[arg(long, value_name = "WHEN", value_parser = parse_when)]
     pub since: Option<Timestamp>,
     /// Only entries about this item.
-    #[arg(long, value_parser = super::parse_id)]
+    #[arg(long, value_parser = crate::cli::parse_id)]
     pub item: Option<ItemId>,
     /// Print the entries as a JSON array (the journal's own fields).
     #[arg(long)]
@@ -28,9 +28,9 @@ pub struct LogArgs {
 pub fn run(board: &Path, args: &LogArgs) -> Result<()> {
     let entries = Journal::of(board).entries(args.since, args.item)?;
     if args.json {
-        super::output::println_json(&serde_json::to_string_pretty(&entries)?)
+        crate::cli::print::output::println_json(&serde_json::to_string_pretty(&entries)?)
     } else {
-        super::output::print(&text(&entries))
+        crate::cli::print::output::print(&text(&entries))
     }
 }
 

@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use super::target::Target;
+use crate::cli::target::Target;
 use crate::domain::change::{Edit, NewItem, Op, ops};
 use crate::domain::dual_track::criteria::{self, CriteriaError};
 use crate::model::{Board, ItemId, Timestamp};
@@ -14,7 +14,7 @@ pub fn run(target: Target, id: ItemId, names: &[String], now: Timestamp) -> Resu
         let chosen = criteria::resolve(board, names)?;
         criteria::set(board, id, chosen, now)
     })?;
-    super::output::println(&op.summary)?;
+    crate::cli::print::output::println(&op.summary)?;
     Ok(())
 }
 

@@ -6,9 +6,10 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use super::output::println;
-use super::target::Target;
-use super::{SprintCommand, output};
+use crate::cli::SprintCommand;
+use crate::cli::print::output;
+use crate::cli::print::output::println;
+use crate::cli::target::Target;
 use crate::domain::dual_track::timebox;
 use crate::domain::rhythm::planning;
 use crate::domain::rhythm::planning::{NewSprint, Next};

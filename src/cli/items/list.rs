@@ -5,8 +5,9 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::target::open;
-use super::{ListArgs, ListFormat, json, text};
+use crate::cli::print::{json, text};
+use crate::cli::target::open;
+use crate::cli::{ListArgs, ListFormat};
 use crate::domain::rhythm::planning::SprintError;
 use crate::model::lanes::Lanes;
 use crate::model::{Board, Item, Timestamp};
@@ -40,13 +41,13 @@ pub fn list(path: &Path, args: &ListArgs, now: Timestamp) -> Result<()> {
         ListFormat::Json => {
             let listing = json::Listing::of(&board);
             let rows: Vec<_> = items.iter().map(|it| json::item(&board, &listing, it, now)).collect();
-            return super::output::println_json(&serde_json::to_string_pretty(&rows)?);
+            return crate::cli::print::output::println_json(&serde_json::to_string_pretty(&rows)?);
         }
         ListFormat::Text => text::list(&board, &items),
         ListFormat::Markdown => markdown(&board, &items),
-        ListFormat::Csv => return super::output::print_escaped(&csv(&board, &items)),
+        ListFormat::Csv => return crate::cli::print::output::print_escaped(&csv(&board, &items)),
     };
-    super::output::print(&out)
+    crate::cli::print::output::print(&out)
 }
 
 /// The columns of the Markdown and CSV tables, and each item's values for them.

@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::exit::Exit;
-use super::merge_io::Output;
-use super::{merge_io, output};
+use crate::cli::exit::Exit;
+use crate::cli::git::merge_io;
+use crate::cli::git::merge_io::Output;
+use crate::cli::print::output;
 use crate::domain::team::activity::Stamp;
 use crate::domain::team::merge::{Side, merge3, report};
 use crate::model::Board;

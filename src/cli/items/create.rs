@@ -3,9 +3,11 @@
 
 use anyhow::{Result, bail};
 
-use super::output::{eprintln, println};
-use super::target::{self, print_new_id};
-use super::{AddArgs, criteria, initiative};
+use crate::cli::phases::initiative;
+use crate::cli::print::output::{eprintln, println};
+use crate::cli::target::print_new_id;
+use crate::cli::workflow::criteria;
+use crate::cli::{AddArgs, target};
 use crate::domain::change::{NewItem, Op};
 use crate::domain::dual_track::timebox;
 use crate::domain::phases::initiatives;

@@ -3,8 +3,8 @@
 
 use anyhow::{Result, bail};
 
-use super::EditArgs;
-use super::target::Target;
+use crate::cli::EditArgs;
+use crate::cli::target::Target;
 use crate::domain::change::{ItemChange, ops};
 use crate::model::Timestamp;
 
@@ -26,6 +26,6 @@ pub fn edit(target: Target, args: EditArgs, now: Timestamp) -> Result<()> {
     }
     let id = args.id;
     let op = target.change(now, |board| ops::update(board, id, change_wanted, now))?;
-    super::output::println(&op.summary)?;
+    crate::cli::print::output::println(&op.summary)?;
     Ok(())
 }

@@ -4,9 +4,9 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 
-use super::output::{self, eprintln, println};
-use super::target::open;
-use super::{json, text};
+use crate::cli::print::output::{eprintln, println};
+use crate::cli::print::{json, output, text};
+use crate::cli::target::open;
 use crate::domain::capacity::Capacity;
 use crate::domain::change::OpError;
 use crate::domain::two_stage;

@@ -2,8 +2,8 @@
 
 use anyhow::Result;
 
-use super::output::println;
-use super::target::Target;
+use crate::cli::print::output::println;
+use crate::cli::target::Target;
 use crate::domain::change::blocking;
 use crate::model::{ItemId, Timestamp};
 

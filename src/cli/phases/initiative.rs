@@ -3,9 +3,10 @@
 use anyhow::{Result, anyhow};
 use clap::{Args, Subcommand};
 
-use super::initiative_out::Style;
-use super::target::Target;
-use super::{initiative_out, parse_id};
+use crate::cli::parse_id;
+use crate::cli::phases::initiative_out;
+use crate::cli::phases::initiative_out::Style;
+use crate::cli::target::Target;
 use crate::domain::change::Edit;
 use crate::domain::change::initiative_edit::InitiativeChange;
 use crate::domain::phases::initiatives;
@@ -155,9 +156,9 @@ pub fn run(target: Target, command: InitiativeCommand, now: Timestamp) -> Result
             let op = target.change(now, |board| initiatives::create(board, new))?;
             match &op.edit {
                 Edit::Initiative(crate::domain::change::initiative_edit::InitiativeEdit::Add(it)) => {
-                    super::output::println(&it.id)
+                    crate::cli::print::output::println(&it.id)
                 }
-                _ => super::output::println(&op.summary),
+                _ => crate::cli::print::output::println(&op.summary),
             }
         }
         InitiativeCommand::List { json } => {
@@ -166,9 +167,9 @@ pub fn run(target: Target, command: InitiativeCommand, now: Timestamp) -> Result
             if json {
                 let rows: Vec<_> =
                     all.iter().map(|(it, progress)| initiative_out::json(&board, it, progress)).collect();
-                super::output::println_json(&serde_json::to_string_pretty(&rows)?)
+                crate::cli::print::output::println_json(&serde_json::to_string_pretty(&rows)?)
             } else {
-                super::output::print(&initiative_out::list(&all))
+                crate::cli::print::output::print(&initiative_out::list(&all))
             }
         }
         InitiativeCommand::Show { id, json } => {
@@ -177,9 +178,9 @@ pub fn run(target: Target, command: InitiativeCommand, now: Timestamp) -> Result
             let progress = Progress::of(&board, initiative);
             if json {
                 let value = initiative_out::json(&board, initiative, &progress);
-                super::output::println_json(&serde_json::to_string_pretty(&value)?)
+                crate::cli::print::output::println_json(&serde_json::to_string_pretty(&value)?)
             } else {
-                super::output::print(&initiative_out::describe(
+                crate::cli::print::output::print(&initiative_out::describe(
                     &board,
                     initiative,
                     &progress,
@@ -194,7 +195,7 @@ pub fn run(target: Target, command: InitiativeCommand, now: Timestamp) -> Result
                 let criteria = criteria.given().then(|| criteria.over(&old.criteria));
                 initiatives::edit(board, &id, InitiativeChange { name, description, criteria, status })
             })?;
-            super::output::println(&op.summary)?;
+            crate::cli::print::output::println(&op.summary)?;
             Ok(())
         }
     }
@@ -213,7 +214,7 @@ pub fn phase(target: Target, args: PhaseArgs, now: Timestamp) -> Result<()> {
         }
         (Some(phase), None) => initiatives::set_phase(board, args.id, phase, now),
     })?;
-    super::output::println(&op.summary)?;
+    crate::cli::print::output::println(&op.summary)?;
     Ok(())
 }
 
@@ -229,6 +230,6 @@ pub fn decide(target: Target, args: DecideArgs, now: Timestamp) -> Result<()> {
     };
     let author = target.author();
     let op = target.change(now, |board| initiatives::decide(board, &args.initiative, input, author, now))?;
-    super::output::println(&op.summary)?;
+    crate::cli::print::output::println(&op.summary)?;
     Ok(())
 }

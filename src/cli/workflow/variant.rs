@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use super::target::{Target, print_new_ids};
+use crate::cli::target::{Target, print_new_ids};
 use crate::domain::dual_track::variants;
 use crate::model::{ItemId, Timestamp};
 
@@ -14,6 +14,6 @@ pub fn split(target: Target, id: ItemId, titles: &[String], now: Timestamp) -> R
 
 pub fn pick(target: Target, id: ItemId, now: Timestamp) -> Result<()> {
     let op = target.change(now, |board| variants::pick(board, id, now))?;
-    super::output::println(&op.summary)?;
+    crate::cli::print::output::println(&op.summary)?;
     Ok(())
 }

@@ -4,7 +4,7 @@
 
 use anyhow::Result;
 
-use super::merge_io;
+use crate::cli::git::merge_io;
 use crate::store::journal_merge;
 
 #[derive(Debug, clap::Args)]

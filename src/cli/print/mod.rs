@@ -1,0 +1,7 @@
+//! What the commands print: everything goes through `output` once (escaped, a closed pipe ends
+//! quietly); plain text for people, JSON for scripts, documents as text or Markdown.
+
+pub(super) mod doc;
+pub(super) mod json;
+pub mod output;
+pub(super) mod text;

@@ -1,0 +1,8 @@
+//! The team's rhythm on the command line: sprints (`sprint`, `commit`, `uncommit`), the
+//! standup, the sprint review (`report`, with its evidence sections) and the journal (`log`).
+
+pub mod evidence_report;
+pub(super) mod log;
+pub(super) mod report;
+pub(super) mod sprint;
+pub(super) mod standup;
