@@ -33,3 +33,4 @@ mod store;
 mod team;
 mod themes;
 mod two_stage;
+mod wide_text;
