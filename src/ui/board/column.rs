@@ -33,7 +33,7 @@ pub struct StripView<'a> {
 }
 
 /// The board's definition of screen column `col` (its name, WIP limit, whether it is done).
-fn definition(app: &App, col: usize) -> Option<&Column> {
+pub fn definition(app: &App, col: usize) -> Option<&Column> {
     let column = app.view().column(col);
     app.board().track(column.track).columns.get(column.index)
 }

@@ -42,10 +42,7 @@ impl StatefulWidget for BoardView<'_> {
         let shown = app.shown_columns();
         let view = app.view();
         let track_start = view.columns_of(app.selected_track()).start;
-        let done = |c: usize| {
-            let column = view.column(c);
-            app.board().track(column.track).columns.get(column.index).is_some_and(|d| d.done)
-        };
+        let done = |c: usize| column::definition(app, c).is_some_and(|d| d.done);
         let selected = app.selection().column;
         let (slots, first) =
             plan_columns(shown.clone(), done, selected, state.first_column, track_start, area.width);
