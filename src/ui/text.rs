@@ -9,15 +9,43 @@
 
 use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthChar;
 
-/// The pieces of `text` that take cells on the screen, with their widths: graphemes (an emoji
-/// with its modifiers, a letter with its accents), without the control characters and
-/// zero-width pieces that ratatui never draws.
+/// The graphemes of `text` (an emoji with its modifiers, a letter with its accents); ASCII,
+/// nearly every title, is cut byte by byte without the segmentation tables, which a frame
+/// would otherwise consult for every character it draws.
+pub fn graphemes(text: &str) -> impl Iterator<Item = &str> {
+    let ascii = text.is_ascii();
+    let mut bytes = 0..text.len();
+    let mut segmented = text.graphemes(true);
+    std::iter::from_fn(move || match ascii {
+        true => bytes.next().map(|at| &text[at..=at]),
+        false => segmented.next(),
+    })
+}
+
+/// Whether `c` is a grapheme of its own wherever it stands: Latin, punctuation, arrows, box
+/// drawing, the marks the screen draws. Accents, joiners, variation selectors and the scripts
+/// beyond may combine with their neighbours, which only the segmentation tables tell. (The
+/// headers, notes and hints a frame measures are mostly made of these.)
+fn stands_alone(c: char) -> bool {
+    matches!(c, '\0'..='\u{2ff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205f}'
+        | '\u{2070}'..='\u{20cf}' | '\u{2100}'..='\u{2bff}')
+}
+
+/// The cells one grapheme takes: none for a control character (ratatui never draws one).
+fn grapheme_width(piece: &str) -> usize {
+    match piece.as_bytes() {
+        [byte] => usize::from(!byte.is_ascii_control()),
+        _ if piece.contains(char::is_control) => 0,
+        _ => usize::from(piece.cell_width()),
+    }
+}
+
+/// The pieces of `text` that take cells on the screen, with their widths, without the control
+/// characters and zero-width pieces that ratatui never draws.
 fn cells(text: &str) -> impl Iterator<Item = (&str, usize)> {
-    text.graphemes(true)
-        .filter(|g| !g.contains(char::is_control))
-        .map(|g| (g, usize::from(g.cell_width())))
-        .filter(|(_, w)| *w > 0)
+    graphemes(text).map(|g| (g, grapheme_width(g))).filter(|(_, w)| *w > 0)
 }
 
 /// The cells `text` takes on the screen.
@@ -25,7 +53,16 @@ pub fn width(text: &str) -> usize {
     if text.is_ascii() {
         return text.bytes().filter(|b| !b.is_ascii_control()).count();
     }
-    cells(text).map(|(_, w)| w).sum()
+    simple_width(text).unwrap_or_else(|| cells(text).map(|(_, w)| w).sum())
+}
+
+/// The width of text whose every character stands alone, measured character by character as
+/// the segmented measure would (`None` for other text).
+fn simple_width(text: &str) -> Option<usize> {
+    text.chars().try_fold(0, |sum, c| {
+        let cells = if c.is_control() { 0 } else { UnicodeWidthChar::width(c).unwrap_or(0) };
+        stands_alone(c).then_some(sum + cells)
+    })
 }
 
 /// Whether `text` fits in `room` cells, measuring only as far as the room goes (a very long
@@ -45,14 +82,15 @@ pub fn fits(text: &str, room: usize) -> bool {
 /// The longest start of `text` that fits in `room` cells, cut between graphemes.
 pub fn prefix(text: &str, room: usize) -> &str {
     let mut used = 0;
-    for (at, g) in text.grapheme_indices(true) {
-        let w = if g.contains(char::is_control) { 0 } else { usize::from(g.cell_width()) };
-        if used + w > room {
-            return &text[..at];
+    let mut end = 0;
+    for g in graphemes(text) {
+        used += grapheme_width(g);
+        if used > room {
+            break;
         }
-        used += w;
+        end += g.len();
     }
-    text
+    &text[..end]
 }
 
 /// Whether `piece` takes two cells: an ideograph, a kana, a hangul syllable, a wide emoji.
@@ -82,7 +120,7 @@ pub fn truncate(text: &str, room: usize) -> String {
         out.push_str(g);
         used += w;
     }
-    let last_is_wide = out.trim_end().graphemes(true).next_back().is_some_and(is_wide);
+    let last_is_wide = !out.is_ascii() && out.trim_end().graphemes(true).next_back().is_some_and(is_wide);
     if let Some(space) = out.trim_end().rfind(' ')
         && !(next_is_wide || last_is_wide)
         && width(&out[..space]) * 3 >= used * 2
@@ -114,6 +152,12 @@ mod tests {
         assert_eq!(width("e\u{301}"), 1, "a combining accent adds no cell");
         assert_eq!(width("a\tb"), 2, "control characters are never drawn");
         assert_eq!(width("👩‍👩‍👧"), 2, "a family of emoji is one picture");
+        assert_eq!(width("☕\u{fe0f} ok"), 5, "an emoji with its variation selector");
+        // Characters that stand alone are measured one by one, as the segmented measure would.
+        for text in ["· 3 pt ⊘1 ✓", "┄ S2 stage two", "▶ é ↳ □ ● ⌚ █", "\u{80}x\u{ad}"] {
+            assert_eq!(simple_width(text), Some(cells(text).map(|(_, w)| w).sum()), "{text}");
+        }
+        assert_eq!(simple_width("e\u{301}"), None, "an accent that combines");
     }
 
     #[test]

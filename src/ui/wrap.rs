@@ -1,8 +1,6 @@
 //! Wrapping text into lines of a width, at spaces (a word longer than a line is cut into
 //! pieces, between characters), so overlays and notes wrap instead of cutting what they say.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::text;
 
 /// `text` in lines of at most `width` cells; every line after the first starts with `indent`.
@@ -29,7 +27,7 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
             line.push(' ');
             used += 1;
         }
-        for piece in word.graphemes(true) {
+        for piece in text::graphemes(word) {
             let cells = text::width(piece);
             if !fresh && used + cells > width {
                 new_line(&mut lines, &mut line, &mut used);

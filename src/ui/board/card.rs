@@ -59,12 +59,11 @@ impl Widget for CardView<'_> {
             self.style(self.theme.card_id),
         );
         let used = usize::from(x - area.x);
-        let right_width: usize = marks.iter().map(|m| text::width(&m.text) + 1).sum();
+        let right_width: usize = marks.iter().map(|m| m.width + 1).sum();
         if right_width <= width.saturating_sub(used) {
             let mut rx = area.right() - right_width as u16;
             for mark in &marks {
-                let w = text::width(&mark.text);
-                (rx, _) = buf.set_stringn(rx + 1, area.y, &mark.text, w, self.style(mark.style));
+                (rx, _) = buf.set_stringn(rx + 1, area.y, &mark.text, mark.width, self.style(mark.style));
             }
         }
         let room = width.saturating_sub(used + right_width);
@@ -106,9 +105,9 @@ impl CardView<'_> {
         }
         let title_width = text::width(&item.title);
         let used = |kind: &Option<Mark>, marks: &[Mark]| {
-            kind.as_ref().map_or(0, |k| text::width(&k.text) + 1)
+            kind.as_ref().map_or(0, |k| k.width + 1)
                 + text::width(id)
-                + marks.iter().map(|m| text::width(&m.text) + 1).sum::<usize>()
+                + marks.iter().map(|m| m.width + 1).sum::<usize>()
         };
         while used(&kind, &marks) + title_width.min(TITLE_ROOM) > width {
             // Others' initials never drop: on the narrowest card they take the title's room.
@@ -160,9 +159,9 @@ impl CardView<'_> {
 fn widen_initiative_tag(card: &CardMarks, marks: &mut [Mark], spare: usize) {
     let Some((forms, _)) = &card.initiative else { return };
     let Some(tag) = marks.iter_mut().find(|m| m.priority == priority::INITIATIVE) else { return };
-    let room = text::width(&tag.text) + spare;
+    let room = tag.width + spare;
     if let Some(form) = forms.iter().find(|form| text::width(form) <= room) {
-        tag.text = form.clone();
+        *tag = Mark::new(form.clone(), tag.style, tag.priority);
     }
 }
 

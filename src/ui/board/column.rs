@@ -3,7 +3,7 @@
 //! what it holds); or, for a done column that is not selected, a strip with its counts.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, StatefulWidget, Widget};
 
@@ -11,7 +11,7 @@ use super::super::ViewState;
 use super::super::text::{self, truncate};
 use super::super::theme::Theme;
 use super::lane::LaneView;
-use super::layout::lane_rows;
+use super::layout::lane_areas;
 use crate::app::App;
 use crate::app::mouse::Target;
 use crate::domain::capacity::wip::Load;
@@ -36,17 +36,6 @@ pub struct StripView<'a> {
 pub fn definition(app: &App, col: usize) -> Option<&Column> {
     let column = app.view().column(col);
     app.board().track(column.track).columns.get(column.index)
-}
-
-/// The rows of a column's inside: the stage-one lane, the separator line (when it fits) and
-/// the stage-two lane, shared by what each lane holds ([`lane_rows`]).
-fn lanes(inner: Rect, need_one: u16, need_two: u16) -> [Rect; 3] {
-    let (one, separator, two) = lane_rows(inner.height, need_one, need_two);
-    inner.layout(&Layout::vertical([
-        Constraint::Length(one),
-        Constraint::Length(u16::from(separator)),
-        Constraint::Length(two),
-    ]))
 }
 
 impl StatefulWidget for ColumnView<'_> {
@@ -85,7 +74,7 @@ impl StatefulWidget for ColumnView<'_> {
         let lens = [view.lane(col, Stage::One).len(), view.lane(col, Stage::Two).len()];
         let rows = card_rows(app, inner, lens[0] + lens[1]);
         let need = |n: usize| u16::try_from(n).unwrap_or(u16::MAX).saturating_mul(rows);
-        let [one, separator, two] = lanes(inner, need(lens[0]), need(lens[1]));
+        let [one, separator, two] = lane_areas(inner, need(lens[0]), need(lens[1]));
         LaneView { app, column: col, stage: Stage::One, card_rows: rows, theme }.render(one, buf, state);
         if separator.height > 0 {
             let width = usize::from(separator.width);
@@ -114,7 +103,7 @@ impl StatefulWidget for StripView<'_> {
             return;
         }
         let counts = [view.lane(col, Stage::One).len(), view.lane(col, Stage::Two).len()];
-        let [one, separator, two] = lanes(inner, 1, 1);
+        let [one, separator, two] = lane_areas(inner, 1, 1);
         buf.set_stringn(one.x, one.y, format!("✓{}", counts[0]), inner_width, theme.muted);
         if separator.height > 0 {
             let (x, y) = (separator.x, separator.y);

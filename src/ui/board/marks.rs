@@ -61,11 +61,16 @@ pub struct Mark {
     pub text: String,
     pub style: Style,
     pub priority: u8,
+    /// The cells `text` takes, measured once: a narrow card weighs its marks again for each
+    /// one it drops.
+    pub width: usize,
 }
 
 impl Mark {
     pub fn new(text: impl Into<String>, style: Style, priority: u8) -> Mark {
-        Mark { text: text.into(), style, priority }
+        let text = text.into();
+        let width = text::width(&text);
+        Mark { text, style, priority, width }
     }
 }
 
