@@ -101,7 +101,8 @@ pub fn is_wide(piece: &str) -> bool {
 
 /// `text` in at most `room` cells, ending in `…` when cut. A cut inside a word of spaced text
 /// falls back to the space before it when that keeps two thirds of what fits, so no word is
-/// chopped into nonsense; between two wide characters it stays where it is.
+/// chopped into nonsense; next to a wide character it stays where it is (ideographs break
+/// anywhere, and backing up would drop a whole run of them).
 pub fn truncate(text: &str, room: usize) -> String {
     if fits(text, room) {
         return text.to_owned();
