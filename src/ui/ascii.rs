@@ -6,6 +6,8 @@
 
 use ratatui::buffer::Buffer;
 
+use super::text;
+
 /// Each mark of the screen and its ASCII stand-in, for the help legend and the fold below.
 pub const MARKS: &[(&str, &str, &str)] = &[
     ("⊘", "/", "blocked (the column header counts them)"),
@@ -52,11 +54,21 @@ fn fold_symbol(symbol: &str) -> Option<&'static str> {
     })
 }
 
-/// Replaces every non-ASCII symbol of `buf`.
+/// Replaces every non-ASCII symbol of `buf`. A wide character (CJK, emoji) becomes one `?`
+/// and the cell it also covered stays blank, in its style, so that a highlight (the selected
+/// card) keeps no gap where it stood.
 pub fn fold(buf: &mut Buffer) {
-    for cell in &mut buf.content {
-        if let Some(ascii) = fold_symbol(cell.symbol()) {
-            cell.set_symbol(ascii);
+    let width = usize::from(buf.area.width).max(1);
+    for at in 0..buf.content.len() {
+        let cell = &buf.content[at];
+        let Some(ascii) = fold_symbol(cell.symbol()) else { continue };
+        let covered = text::width(cell.symbol()).saturating_sub(1);
+        let style = cell.style();
+        buf.content[at].set_symbol(ascii);
+        // Cells covered on the same row only.
+        let row_end = ((at / width + 1) * width).min(buf.content.len());
+        for next in buf.content[at + 1..row_end].iter_mut().take(covered) {
+            next.set_style(style);
         }
     }
 }
@@ -76,5 +88,21 @@ mod tests {
         assert!(text.is_ascii(), "{text}");
         assert!(text.starts_with("+=o^v ??"), "{text}");
         assert!(text.contains("/*_-#"), "blocked, sprint and a trend: {text}");
+    }
+
+    #[test]
+    fn a_wide_character_folds_to_one_mark_and_a_blank_in_its_style() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 2));
+        let reversed = Style::new().add_modifier(ratatui::style::Modifier::REVERSED);
+        buf.set_string(0, 0, "a进b", reversed);
+        buf.set_string(4, 0, "中", reversed);
+        fold(&mut buf);
+        let row = |y: u16| (0..6).map(|x| buf[(x, y)].symbol().to_owned()).collect::<String>();
+        assert_eq!(row(0), "a? b? ");
+        assert!((0..6).all(|x| buf[(x, 0)].modifier.contains(ratatui::style::Modifier::REVERSED)));
+        assert!(
+            !buf[(0, 1)].modifier.contains(ratatui::style::Modifier::REVERSED),
+            "the next row is left alone"
+        );
     }
 }

@@ -1,46 +1,38 @@
-//! Drawing only: reads the [`App`] and writes nothing but its own scroll state.
+//! Drawing only: the screen as ratatui widgets, small views that borrow the [`App`] and write
+//! nothing but their own scroll state ([`ViewState`]). [`Screen`] lays the frame out with
+//! `Layout` (the summary line, the board, the preview or details under it, the status lines)
+//! and draws the overlays on top. `board/` holds the board, its columns, lanes and cards;
+//! `overlay/` one widget per overlay; `text` measures every width in terminal cells, so that
+//! wide characters (CJK, emoji) are never split.
 
 pub mod ascii;
-mod board_view;
-mod capacity_view;
-mod card;
-mod criteria_view;
-mod debt_view;
-mod details_view;
-mod discovery_view;
-mod form_view;
-mod handover_view;
-mod help;
-mod initiative_details_view;
-mod initiatives_view;
-pub mod layout;
-mod merge_note_view;
-mod phase_bar;
+mod board;
+mod overlay;
 mod preview;
-mod question_view;
-mod standup_view;
 mod status_bar;
 mod summary;
+mod text;
 pub mod theme;
 pub mod theme_roles;
-mod trends_view;
 pub mod wrap;
 
 use std::collections::HashMap;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Clear, Widget};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{StatefulWidget, Widget};
 
 use crate::app::App;
-use crate::app::input::action::Action;
-use crate::app::input::keymap::Mode;
 use crate::app::input::mouse::Target;
-use crate::app::screens::Overlay;
 use crate::model::Stage;
-use layout::{MIN_HEIGHT, MIN_WIDTH};
+use board::BoardView;
+use board::layout::{MIN_HEIGHT, MIN_WIDTH};
+use overlay::OverlayView;
+use overlay::details::DetailsView;
+use preview::Preview;
+use status_bar::StatusBar;
+use summary::Summary;
 use theme::Theme;
 
 /// Rows of the details panel in presenter mode.
@@ -103,115 +95,83 @@ impl Screen {
         let theme = if app.presenting() { &self.presenter_theme } else { &self.theme };
         buf.set_style(area, theme.base);
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            let note = format!(
-                "Terminal too small ({}x{}): twotrack needs {MIN_WIDTH}x{MIN_HEIGHT}",
-                area.width, area.height
-            );
-            for (row, line) in wrap::wrap(&note, usize::from(area.width), "").iter().enumerate() {
-                let Ok(row) = u16::try_from(row) else { break };
-                if row >= area.height {
-                    break;
-                }
-                buf.set_stringn(area.x, area.y + row, line, usize::from(area.width), theme.warning);
-            }
+            TooSmall { theme }.render(area, buf);
             return;
         }
-        let top = Rect { height: 1, ..area };
-        let mut board = Rect { y: area.y + 1, height: area.height - 3, ..area };
-        let status = Rect { y: area.bottom() - 2, height: 2, ..area };
-        summary::draw_summary(buf, top, app, theme);
-        // Presenter mode keeps the selected item's details in view below the board; otherwise
-        // one line shows the selected card whole, however narrow its column.
-        let details = DETAILS_HEIGHT.min(board.height.saturating_sub(MIN_HEIGHT - 3));
-        if app.presenting() && details >= 3 {
-            board.height -= details;
-            let rect = Rect { y: board.bottom(), height: details, ..board };
-            details_view::draw_details(buf, rect, app, theme);
-        } else if board.height > 8 {
-            board.height -= 1;
-            preview::draw_preview(buf, Rect { y: board.bottom(), height: 1, ..board }, app, theme);
+        let areas = FrameAreas::of(area, app.presenting());
+        Summary { app, theme }.render(areas.top, buf);
+        match areas.under {
+            Under::Details(rect) => DetailsView { app, theme }.render(rect, buf),
+            Under::Preview(rect) => Preview { app, theme }.render(rect, buf),
+            Under::Nothing => {}
         }
-        board_view::draw_board(buf, board, app, &mut self.state, theme);
-        status_bar::draw_status(buf, status, app, theme);
+        BoardView { app, theme }.render(areas.board, buf, &mut self.state);
+        StatusBar { app, theme }.render(areas.status, buf);
         for overlay in app.overlays() {
-            draw_overlay(buf, board, app, overlay, theme);
+            OverlayView { app, overlay, theme }.render(areas.board, buf);
         }
     }
 }
 
-/// One overlay over the board, as wide as the screen allows up to what it can use.
-fn draw_overlay(buf: &mut Buffer, board: Rect, app: &App, overlay: &Overlay, theme: &Theme) {
-    match overlay {
-        Overlay::Help(help) => {
-            let rect = popup(board, 100, board.height);
-            Clear.render(rect, buf);
-            help::draw_help(buf, rect, app, help.mode, help.scroll, theme);
+/// Where the parts of the screen go: the summary line on top, the board, what is under it, and
+/// the two status lines at the bottom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FrameAreas {
+    top: Rect,
+    board: Rect,
+    under: Under,
+    status: Rect,
+}
+
+/// What is drawn under the board.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Under {
+    /// Presenter mode keeps the selected item's details in view.
+    Details(Rect),
+    /// Otherwise one line shows the selected card whole, however narrow its column.
+    Preview(Rect),
+    /// Too little height for either.
+    Nothing,
+}
+
+impl FrameAreas {
+    fn of(area: Rect, presenting: bool) -> FrameAreas {
+        let [top, middle, status] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(2),
+        ]));
+        let details = DETAILS_HEIGHT.min(middle.height.saturating_sub(MIN_HEIGHT - 3));
+        let under = match (presenting && details >= 3, middle.height > 8) {
+            (true, _) => details,
+            (false, true) => 1,
+            (false, false) => 0,
+        };
+        let [board, below] =
+            middle.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(under)]));
+        let under = match under {
+            0 => Under::Nothing,
+            1 => Under::Preview(below),
+            _ => Under::Details(below),
+        };
+        FrameAreas { top, board, under, status }
+    }
+}
+
+/// The note shown instead of the board when the terminal is smaller than it needs.
+struct TooSmall<'a> {
+    theme: &'a Theme,
+}
+
+impl Widget for TooSmall<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let note = format!(
+            "Terminal too small ({}x{}): twotrack needs {MIN_WIDTH}x{MIN_HEIGHT}",
+            area.width, area.height
+        );
+        for (row, line) in area.rows().zip(wrap::wrap(&note, usize::from(area.width), "")) {
+            buf.set_stringn(row.x, row.y, line, usize::from(row.width), self.theme.warning);
         }
-        Overlay::Form(form) => {
-            let rect = popup(board, 100, 30);
-            Clear.render(rect, buf);
-            form_view::draw_form(buf, rect, form, app.keymap(), theme);
-        }
-        Overlay::Capacity => {
-            let rect = popup(board, 110, 26);
-            Clear.render(rect, buf);
-            capacity_view::draw_capacity(buf, rect, app, theme);
-        }
-        Overlay::Debt(debt) => {
-            let rect = popup(board, 120, 40);
-            Clear.render(rect, buf);
-            debt_view::draw_debt(buf, rect, app, (debt.selected, debt.sort), theme);
-        }
-        Overlay::Discovery => {
-            let rect = popup(board, 120, 30);
-            Clear.render(rect, buf);
-            discovery_view::draw_discovery(buf, rect, app, theme);
-        }
-        Overlay::Criteria(prompt) => {
-            let rows = u16::try_from(prompt.entries.len()).unwrap_or(u16::MAX).saturating_add(8);
-            let rect = popup(board, 80, rows);
-            Clear.render(rect, buf);
-            criteria_view::draw_criteria(buf, rect, app, prompt, theme);
-        }
-        Overlay::Details => {
-            let rect = popup(board, 100, 24);
-            Clear.render(rect, buf);
-            details_view::draw_details(buf, rect, app, theme);
-        }
-        Overlay::HandOver(chooser) => {
-            let rows = u16::try_from(app.presence().peers().len()).unwrap_or(u16::MAX);
-            let rect = popup(board, 72, rows.saturating_add(2));
-            Clear.render(rect, buf);
-            handover_view::draw_hand_over(buf, rect, app, &chooser.selected, theme);
-        }
-        Overlay::Confirm(question) => {
-            let rect = popup(board, 72, question.lines.len() as u16 + 5);
-            Clear.render(rect, buf);
-            question_view::draw_question(buf, rect, app, question, theme);
-        }
-        Overlay::Initiatives(list) => {
-            let rect = popup(board, 110, 40);
-            Clear.render(rect, buf);
-            initiatives_view::draw_initiatives(buf, rect, app, list.selected, theme);
-        }
-        Overlay::InitiativeDetails(details) => {
-            let rect = popup(board, 110, 44);
-            Clear.render(rect, buf);
-            initiative_details_view::draw_initiative(buf, rect, app, &details.id, details.scroll, theme);
-        }
-        Overlay::MergeNote(note) => {
-            let width = 100.min(board.width.saturating_sub(2));
-            let rect = popup(board, width, merge_note_view::wanted_height(note, width));
-            Clear.render(rect, buf);
-            merge_note_view::draw_merge_note(buf, rect, app, note, theme);
-        }
-        Overlay::Standup(standup) => {
-            let rect = popup(board, 120, 60);
-            Clear.render(rect, buf);
-            standup_view::draw_standup(buf, rect, app, &standup.doc, standup.scroll, theme);
-        }
-        // Drawn in the status bar, so the filtered board stays in view.
-        Overlay::Search(_) => {}
     }
 }
 
@@ -230,21 +190,31 @@ fn drop_bidi_controls(buf: &mut Buffer, area: Rect) {
     }
 }
 
-/// An overlay's bottom line of keys: for each group of actions, its keys in `mode` (from the
-/// keymap) and what they do, e.g. ` j/k select · Enter go to the item · Esc close `.
-fn key_line(app: &App, mode: Mode, hints: &[(&[Action], &str)], theme: &Theme) -> Line<'static> {
-    let parts: Vec<String> = hints
-        .iter()
-        .map(|(actions, what)| {
-            format!("{} {what}", app.keymap().short_keys(mode, actions).unwrap_or_default())
-        })
-        .collect();
-    Line::styled(format!(" {} ", parts.join(" · ")), theme.overlay_title)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// A centred rectangle of at most `width` x `height` inside `area`, leaving a margin.
-fn popup(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width.saturating_sub(2)).max(1);
-    let h = height.min(area.height.saturating_sub(1)).max(1);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+    #[test]
+    fn the_frame_has_a_line_on_top_two_below_and_the_preview_or_details_under_the_board() {
+        let areas = FrameAreas::of(Rect::new(0, 0, 80, 24), false);
+        assert_eq!(areas.top, Rect::new(0, 0, 80, 1));
+        assert_eq!(areas.board, Rect::new(0, 1, 80, 20));
+        assert_eq!(areas.under, Under::Preview(Rect::new(0, 21, 80, 1)));
+        assert_eq!(areas.status, Rect::new(0, 22, 80, 2));
+        let presenting = FrameAreas::of(Rect::new(0, 0, 100, 30), true);
+        assert_eq!(presenting.board, Rect::new(0, 1, 100, 22));
+        assert_eq!(presenting.under, Under::Details(Rect::new(0, 23, 100, 5)));
+        assert_eq!(FrameAreas::of(Rect::new(0, 0, 40, 10), true).under, Under::Nothing, "no room");
+        for height in MIN_HEIGHT..90 {
+            for presenting in [false, true] {
+                let a = FrameAreas::of(Rect::new(0, 0, 40, height), presenting);
+                let under = match a.under {
+                    Under::Details(r) | Under::Preview(r) => r.height,
+                    Under::Nothing => 0,
+                };
+                assert_eq!(a.top.height + a.board.height + under + a.status.height, height);
+                assert_eq!(a.status.bottom(), height);
+            }
+        }
+    }
 }

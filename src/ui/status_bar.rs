@@ -2,11 +2,10 @@
 //! the current mode from the keymap (or the search prompt while searching).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthStr;
 
-use super::card::truncate;
+use super::text::{self, truncate};
 use super::theme::Theme;
 use super::wrap::wrap;
 use crate::app::App;
@@ -111,82 +110,6 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
     }
 }
 
-pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
-    if area.height == 0 {
-        return;
-    }
-    let width = usize::from(area.width);
-    let top = Rect { height: 1, ..area };
-    let file =
-        app.session().path().file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let (mark, mark_style) = match app.session().state() {
-        SaveState::Saved => ("✓ saved", theme.ok),
-        SaveState::Unsaved(_) => ("✗ NOT SAVED", theme.error),
-        SaveState::ReadOnly(_) => ("READ-ONLY", theme.warning),
-    };
-    let (x, _) = buf.set_stringn(top.x, top.y, format!("{file} "), width, theme.hint_text);
-    let (mut x, _) =
-        buf.set_stringn(x, top.y, mark, width.saturating_sub(usize::from(x - top.x)), mark_style);
-    let query = &app.view().query;
-    if !query.is_empty() {
-        let chip = format!(" │ filter: {}", query.text());
-        (x, _) = buf.set_stringn(x, top.y, chip, width.saturating_sub(usize::from(x - top.x)), theme.warning);
-    }
-    // A message too long for its line goes on over the hints' line (the first-run note names
-    // a whole path), unless the search prompt is there.
-    let mut spill = None;
-    if let Some(status) = app.status() {
-        let symbol = match status.level {
-            Level::Info => "",
-            Level::Warning => "! ",
-            Level::Error => "✗ ",
-        };
-        let room = width.saturating_sub(usize::from(x - top.x) + 3);
-        let text = format!("{symbol}{}", status.text);
-        let searching = matches!(app.overlays().last(), Some(Overlay::Search(_)));
-        let rows = wrap(&text, room.max(1), "");
-        let first = match rows.as_slice() {
-            [_, _, ..] if area.height >= 2 && !searching && room >= 20 => {
-                spill = Some(truncate(&rows[1..].join(" "), width));
-                rows[0].clone()
-            }
-            _ => truncate(&text, room),
-        };
-        let (x, _) = buf.set_stringn(x, top.y, " │ ", 3, theme.muted);
-        buf.set_stringn(x, top.y, first, room, theme.level(status.level));
-    }
-    if area.height < 2 {
-        return;
-    }
-    let bottom = Rect { y: area.y + 1, height: 1, ..area };
-    if let Some(Overlay::Search(search)) = app.overlays().last() {
-        let (x, _) = buf.set_stringn(bottom.x, bottom.y, "/ ", width, theme.hint_key);
-        let field = Rect { x, width: bottom.width.saturating_sub(x - bottom.x), ..bottom };
-        search.area.render(field, buf);
-        return;
-    }
-    // Who else is here keeps its place at the right end; the rest of a long message or the
-    // hints take what is left.
-    let rest = Rect { width: bottom.width - draw_presence(buf, bottom, app, theme), ..bottom };
-    if let (Some(spilled), Some(status)) = (spill, app.status()) {
-        let room = usize::from(rest.width);
-        buf.set_stringn(rest.x, rest.y, truncate(&spilled, room), room, theme.level(status.level));
-        return;
-    }
-    draw_hints(buf, rest, app, theme);
-}
-
-/// Who else is here, at the right end of the line (at most half of it; the hints give way).
-/// Returns the width taken.
-fn draw_presence(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> u16 {
-    let Some(who) = app.presence().summary(app.presenting()) else { return 0 };
-    let chip = truncate(&who, usize::from(area.width / 2));
-    let width = chip.width() as u16;
-    let style = if app.presence().hidden().is_some() { theme.warning } else { theme.presence };
-    buf.set_stringn(area.right() - width, area.y, &chip, usize::from(width), style);
-    width + 1
-}
-
 /// Whether a hint helps now: following only while someone else presents.
 fn useful(app: &App, action: Action) -> bool {
     match action {
@@ -200,29 +123,128 @@ fn useful(app: &App, action: Action) -> bool {
     }
 }
 
-fn draw_hints(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
-    let mode = app.mode();
-    // A read-only session lists no key that would change the board; `e` shows details there.
-    let read_only = app.session().read_only_reason().is_some();
-    let mut shown: Vec<(String, &str)> = hints(mode)
-        .iter()
-        .filter(|(actions, _)| !(read_only && actions.iter().any(|a| a.changes_board())))
-        .filter(|(actions, _)| actions.iter().all(|a| useful(app, *a)))
-        .map(|(actions, word)| match (read_only, actions) {
-            (true, [Action::Edit]) if mode == Mode::Board => (*actions, "details"),
-            _ => (*actions, *word),
-        })
-        .filter_map(|(actions, word)| Some((app.keymap().short_keys(mode, actions)?, word)))
-        .collect();
-    let width = |hints: &[(String, &str)]| -> usize {
-        hints.iter().map(|(keys, word)| keys.chars().count() + word.len() + 3).sum()
-    };
-    while width(&shown) > usize::from(area.width) && shown.pop().is_some() {}
-    let mut x = area.x;
-    for (keys, word) in shown {
-        let room = usize::from(area.right().saturating_sub(x));
-        (x, _) = buf.set_stringn(x, area.y, &keys, room, theme.hint_key);
-        let room = usize::from(area.right().saturating_sub(x));
-        (x, _) = buf.set_stringn(x, area.y, format!(" {word}  "), room, theme.hint_text);
+/// The two status lines of the board screen.
+pub struct StatusBar<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for StatusBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        let [top, bottom] = area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]));
+        let spill = self.render_top(top, buf, area.height >= 2);
+        if area.height < 2 {
+            return;
+        }
+        let app = self.app;
+        if let Some(Overlay::Search(search)) = app.overlays().last() {
+            let [prompt, field] =
+                bottom.layout(&Layout::horizontal([Constraint::Length(2), Constraint::Fill(1)]));
+            buf.set_stringn(prompt.x, prompt.y, "/ ", usize::from(bottom.width), self.theme.hint_key);
+            search.area.render(field, buf);
+            return;
+        }
+        // Who else is here keeps its place at the right end; the rest of a long message or the
+        // hints take what is left.
+        let rest = self.render_presence(bottom, buf);
+        if let (Some(spilled), Some(status)) = (spill, app.status()) {
+            let room = usize::from(rest.width);
+            buf.set_stringn(rest.x, rest.y, truncate(&spilled, room), room, self.theme.level(status.level));
+            return;
+        }
+        self.render_hints(rest, buf);
+    }
+}
+
+impl StatusBar<'_> {
+    /// The file, whether it is saved, the filter and the last message. A message too long for
+    /// its line goes on over the hints' line (the first-run note names a whole path) when there
+    /// is one (`second_line`) and the search prompt is not there: that rest is returned.
+    fn render_top(&self, top: Rect, buf: &mut Buffer, second_line: bool) -> Option<String> {
+        let (app, theme) = (self.app, self.theme);
+        let width = usize::from(top.width);
+        let file =
+            app.session().path().file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let (mark, mark_style) = match app.session().state() {
+            SaveState::Saved => ("✓ saved", theme.ok),
+            SaveState::Unsaved(_) => ("✗ NOT SAVED", theme.error),
+            SaveState::ReadOnly(_) => ("READ-ONLY", theme.warning),
+        };
+        let left = |x: u16| width.saturating_sub(usize::from(x - top.x));
+        let (x, _) = buf.set_stringn(top.x, top.y, format!("{file} "), width, theme.hint_text);
+        let (mut x, _) = buf.set_stringn(x, top.y, mark, left(x), mark_style);
+        let query = &app.view().query;
+        if !query.is_empty() {
+            let chip = format!(" │ filter: {}", query.text());
+            (x, _) = buf.set_stringn(x, top.y, chip, left(x), theme.warning);
+        }
+        let status = app.status()?;
+        let symbol = match status.level {
+            Level::Info => "",
+            Level::Warning => "! ",
+            Level::Error => "✗ ",
+        };
+        let room = left(x).saturating_sub(3);
+        let text = format!("{symbol}{}", status.text);
+        let searching = matches!(app.overlays().last(), Some(Overlay::Search(_)));
+        let rows = wrap(&text, room.max(1), "");
+        let (first, spill) = match rows.as_slice() {
+            [_, _, ..] if second_line && !searching && room >= 20 => {
+                (rows[0].clone(), Some(truncate(&rows[1..].join(" "), width)))
+            }
+            _ => (truncate(&text, room), None),
+        };
+        let (x, _) = buf.set_stringn(x, top.y, " │ ", 3, theme.muted);
+        buf.set_stringn(x, top.y, first, room, theme.level(status.level));
+        spill
+    }
+
+    /// Who else is here, at the right end of `row` (at most half of it; the hints give way).
+    /// Returns what is left of the row.
+    fn render_presence(&self, row: Rect, buf: &mut Buffer) -> Rect {
+        let (app, theme) = (self.app, self.theme);
+        let Some(who) = app.presence().summary(app.presenting()) else { return row };
+        let chip = truncate(&who, usize::from(row.width / 2));
+        let width = text::width(&chip) as u16;
+        let [rest, _, at] = row.layout(&Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(width),
+        ]));
+        let style = if app.presence().hidden().is_some() { theme.warning } else { theme.presence };
+        buf.set_stringn(at.x, at.y, &chip, usize::from(width), style);
+        rest
+    }
+
+    /// The most useful keys of the current mode that fit in `area`.
+    fn render_hints(&self, area: Rect, buf: &mut Buffer) {
+        let (app, theme) = (self.app, self.theme);
+        let mode = app.mode();
+        // A read-only session lists no key that would change the board; `e` shows details there.
+        let read_only = app.session().read_only_reason().is_some();
+        let mut shown: Vec<(String, &str)> = hints(mode)
+            .iter()
+            .filter(|(actions, _)| !(read_only && actions.iter().any(|a| a.changes_board())))
+            .filter(|(actions, _)| actions.iter().all(|a| useful(app, *a)))
+            .map(|(actions, word)| match (read_only, actions) {
+                (true, [Action::Edit]) if mode == Mode::Board => (*actions, "details"),
+                _ => (*actions, *word),
+            })
+            .filter_map(|(actions, word)| Some((app.keymap().short_keys(mode, actions)?, word)))
+            .collect();
+        let width = |hints: &[(String, &str)]| -> usize {
+            hints.iter().map(|(keys, word)| text::width(keys) + text::width(word) + 3).sum()
+        };
+        while width(&shown) > usize::from(area.width) && shown.pop().is_some() {}
+        let mut x = area.x;
+        for (keys, word) in shown {
+            let room = usize::from(area.right().saturating_sub(x));
+            (x, _) = buf.set_stringn(x, area.y, &keys, room, theme.hint_key);
+            let room = usize::from(area.right().saturating_sub(x));
+            (x, _) = buf.set_stringn(x, area.y, format!(" {word}  "), room, theme.hint_text);
+        }
     }
 }

@@ -5,7 +5,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::widgets::Widget;
 
+use super::text;
 use super::theme::Theme;
 use crate::app::App;
 use crate::domain::capacity::{Basis, Share};
@@ -37,7 +39,32 @@ fn share(name: &str, short_name: &str, share: Share) -> Segment {
     }
 }
 
-pub fn draw_summary(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+/// The summary line over the board.
+pub struct Summary<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for Summary<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let segments = segments(self.app);
+        let forms = fitting_forms(&segments, usize::from(area.width));
+        let mut x = area.x;
+        for (i, (segment, form)) in segments.iter().zip(&forms).enumerate() {
+            if i > 0 {
+                let room = usize::from(area.right().saturating_sub(x));
+                (x, _) = buf.set_stringn(x, area.y, "│", room, self.theme.muted);
+            }
+            let style: Style = if segment.alert { self.theme.warning } else { self.theme.hint_text };
+            let text = format!(" {} ", segment.forms[*form]);
+            (x, _) = buf.set_stringn(x, area.y, text, usize::from(area.right().saturating_sub(x)), style);
+        }
+    }
+}
+
+/// The plan against capacity, both shares, and when they apply, the basis and the unestimated
+/// items.
+fn segments(app: &App) -> Vec<Segment> {
     let c = &app.view().capacity;
     let over = c.over_capacity();
     let flag = |text: &str| if over { text.to_owned() } else { String::new() };
@@ -85,12 +112,16 @@ pub fn draw_summary(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             false,
         ));
     }
-    // Shorten the least important segments first until the line fits: the unestimated count,
-    // then the plan, then both shares together (so they always read in the same format).
-    let width = usize::from(area.width);
+    segments
+}
+
+/// Which form of each segment to use so the line fits in `width` cells: the least important
+/// are shortened first, the unestimated count, then the plan, then both shares together (so they
+/// always read in the same format).
+fn fitting_forms(segments: &[Segment], width: usize) -> Vec<usize> {
     let mut forms = vec![0usize; segments.len()];
     let length = |forms: &[usize]| -> usize {
-        segments.iter().zip(forms).map(|(s, f)| s.forms[*f].chars().count() + 3).sum()
+        segments.iter().zip(forms).map(|(s, f)| text::width(&s.forms[*f]) + 3).sum()
     };
     let mut groups: Vec<Vec<usize>> = (3..segments.len()).rev().map(|i| vec![i]).collect();
     groups.push(vec![0]);
@@ -102,14 +133,5 @@ pub fn draw_summary(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             }
         }
     }
-    let mut x = area.x;
-    for (i, (segment, form)) in segments.iter().zip(&forms).enumerate() {
-        if i > 0 {
-            (x, _) =
-                buf.set_stringn(x, area.y, "│", usize::from(area.right().saturating_sub(x)), theme.muted);
-        }
-        let style: Style = if segment.alert { theme.warning } else { theme.hint_text };
-        let text = format!(" {} ", segment.forms[*form]);
-        (x, _) = buf.set_stringn(x, area.y, text, usize::from(area.right().saturating_sub(x)), style);
-    }
+    forms
 }

@@ -1,35 +1,40 @@
 //! Wrapping text into lines of a width, at spaces (a word longer than a line is cut into
-//! pieces), so overlays and notes wrap instead of cutting what they say.
+//! pieces, between characters), so overlays and notes wrap instead of cutting what they say.
 
-use unicode_width::UnicodeWidthStr;
+use super::text;
 
-/// `text` in lines of at most `width` columns; every line after the first starts with `indent`.
+/// `text` in lines of at most `width` cells; every line after the first starts with `indent`.
+/// Leading spaces indent the first line, and runs of spaces stay as they are.
 pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
-    let width = width.max(indent.width() + 1);
+    let indent_width = text::width(indent);
+    let width = width.max(indent_width + 1);
     let mut lines: Vec<String> = Vec::new();
-    // Leading spaces indent the first line.
     let body = text.trim_start_matches(' ');
     let mut line = " ".repeat(text.len() - body.len());
-    // Characters on the current line after its indent.
-    let mut used = 0;
-    let new_line = |lines: &mut Vec<String>, line: &mut String| {
+    let mut used = line.len();
+    // Whether the line holds nothing yet but its indent (it takes a word however long).
+    let mut fresh = true;
+    let new_line = |lines: &mut Vec<String>, line: &mut String, used: &mut usize| {
         lines.push(std::mem::replace(line, indent.to_owned()));
+        *used = indent_width;
     };
     for word in body.split(' ') {
-        if used > 0 && line.width() + 1 + word.width() > width {
-            new_line(&mut lines, &mut line);
-            used = 0;
+        if !fresh && used + 1 + text::width(word) > width {
+            new_line(&mut lines, &mut line, &mut used);
+            fresh = true;
         }
-        if used > 0 {
+        if !fresh {
             line.push(' ');
-        }
-        for c in word.chars() {
-            if used > 0 && line.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > width {
-                new_line(&mut lines, &mut line);
-                used = 0;
-            }
-            line.push(c);
             used += 1;
+        }
+        for piece in text::graphemes(word) {
+            let cells = text::width(piece);
+            if !fresh && used + cells > width {
+                new_line(&mut lines, &mut line, &mut used);
+            }
+            line.push_str(piece);
+            used += cells;
+            fresh = false;
         }
     }
     lines.push(line);
@@ -39,6 +44,7 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::wrap;
+    use crate::ui::text::width;
 
     #[test]
     fn wraps_at_spaces_and_cuts_long_words() {
@@ -48,7 +54,16 @@ mod tests {
         assert_eq!(wrap("", 5, ""), [""]);
         assert_eq!(wrap("  key  text", 20, ""), ["  key  text"], "leading and inner spaces stay");
         for line in wrap("Terminal too small (20x5): twotrack needs 40x10", 12, " ") {
-            assert!(line.chars().count() <= 12, "{line}");
+            assert!(width(&line) <= 12, "{line}");
         }
+    }
+
+    #[test]
+    fn wide_characters_wrap_by_cells_and_are_never_split() {
+        assert_eq!(wrap("数据库迁移到新集群", 7, ""), ["数据库", "迁移到", "新集群"]);
+        assert_eq!(wrap("Ship 🚀 emoji support", 7, ""), ["Ship 🚀", "emoji", "support"]);
+        assert_eq!(wrap("进行中 ok", 6, "  "), ["进行中", "  ok"]);
+        let family = "👩‍👩‍👧👩‍👩‍👧👩‍👩‍👧";
+        assert_eq!(wrap(family, 3, ""), ["👩‍👩‍👧", "👩‍👩‍👧", "👩‍👩‍👧"], "one picture, two cells, never cut");
     }
 }

@@ -34,3 +34,4 @@ mod store;
 mod team;
 mod themes;
 mod two_stage;
+mod wide_text;

@@ -1,5 +1,10 @@
-//! Geometry of the board: which columns fit and where, and which cards of a lane show. Pure
-//! functions of sizes and the selection, so they are tested without a terminal.
+//! Geometry of the board: which columns show and how wide ([`plan_columns`]), how a column's
+//! height is shared by its lanes ([`lane_rows`], [`lane_areas`]), and which cards of a lane
+//! show ([`lane_window`]). These are the board's own allocation rules, not splits a ratatui
+//! `Layout` expresses: pure functions of sizes and the selection, so they are tested without a
+//! terminal. The board then cuts its columns side by side with a `Layout` of the chosen widths.
+
+use ratatui::layout::Rect;
 
 /// When the columns cannot all be this narrow (borders included), the board scrolls sideways.
 pub const MIN_COLUMN_WIDTH: u16 = 10;
@@ -17,11 +22,10 @@ pub const STRIP_WIDTH: u16 = 6;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
-/// Where one screen column is drawn.
+/// One screen column as the board shows it, left to right.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ColumnSlot {
     pub column: usize,
-    pub x: u16,
     pub width: u16,
     /// A collapsed done column: counts only, until it is selected.
     pub strip: bool,
@@ -89,15 +93,7 @@ fn share(total: u16, count: u16, fixed: Option<(usize, u16)>) -> Vec<u16> {
 }
 
 fn place(columns: std::ops::Range<usize>, strip: impl Fn(usize) -> bool, widths: &[u16]) -> Vec<ColumnSlot> {
-    let mut x = 0;
-    columns
-        .zip(widths)
-        .map(|(column, &width)| {
-            let slot = ColumnSlot { column, x, width, strip: strip(column) };
-            x += width;
-            slot
-        })
-        .collect()
+    columns.zip(widths).map(|(column, &width)| ColumnSlot { column, width, strip: strip(column) }).collect()
 }
 
 /// Rows of a column's stage-one lane, whether the separator fits, and rows of its stage-two lane,
@@ -120,6 +116,20 @@ pub fn lane_rows(inner: u16, need_one: u16, need_two: u16) -> (u16, bool, u16) {
     let proportional = (u32::from(avail) * u32::from(one) / u32::from(one + two)) as u16;
     let rows_one = proportional.clamp(least_one, avail - least_two);
     (rows_one, true, avail - rows_one)
+}
+
+/// A column's inside cut into its stage-one lane, the separator line (none when it does not
+/// fit) and its stage-two lane, top to bottom, by [`lane_rows`]. Stacked here rather than by a
+/// `Layout`: the heights are already exact, and a cached `Layout` lookup per column cost 3 µs a
+/// frame (measured with `cargo bench --bench board`).
+pub fn lane_areas(inner: Rect, need_one: u16, need_two: u16) -> [Rect; 3] {
+    let (one, separator, two) = lane_rows(inner.height, need_one, need_two);
+    let separator = u16::from(separator);
+    [
+        Rect { height: one, ..inner },
+        Rect { y: inner.y + one, height: separator, ..inner },
+        Rect { y: inner.y + one + separator, height: two, ..inner },
+    ]
 }
 
 /// The columns that fit in `width` (after the gutter), starting at `first` unless that hides
@@ -146,14 +156,11 @@ pub fn fit_columns(
     }
     let each = width / fit as u16;
     let extra = width % fit as u16;
-    let mut x = 0;
     let slots = (0..fit)
         .map(|i| {
             // Spread the remainder over the first columns so the board fills the width.
-            let w = each + u16::from((i as u16) < extra);
-            let slot = ColumnSlot { column: first + i, x, width: w, strip: false };
-            x += w;
-            slot
+            let width = each + u16::from((i as u16) < extra);
+            ColumnSlot { column: first + i, width, strip: false }
         })
         .collect();
     (slots, first)
@@ -213,7 +220,7 @@ mod tests {
         let (slots, first) = fit_columns(0..7, 3, 0, 3, 7 * MIN_COLUMN_WIDTH + 5);
         assert_eq!((slots.len(), first), (7, 0));
         assert_eq!(slots.iter().map(|s| s.width).sum::<u16>(), 7 * MIN_COLUMN_WIDTH + 5);
-        assert_eq!(slots[6].x + slots[6].width, 7 * MIN_COLUMN_WIDTH + 5);
+        assert_eq!(slots.iter().map(|s| s.column).collect::<Vec<_>>(), (0..7).collect::<Vec<_>>());
     }
 
     /// The starter board's columns: discovery's third and delivery's fourth are done.
@@ -232,6 +239,20 @@ mod tests {
             for slot in &slots {
                 assert_eq!(slot.strip, done(slot.column) && slot.column != selected);
                 assert!(slot.width >= if slot.strip { STRIP_WIDTH } else { MIN_COLUMN_WIDTH });
+            }
+        }
+    }
+
+    /// The board cuts its columns' areas with a `Layout` of these widths, side by side: they
+    /// must fill the width exactly, at every width and selection.
+    #[test]
+    fn the_columns_always_fill_the_width_they_are_given() {
+        for width in 1..300 {
+            for range in [0..7, 3..7, 0..3] {
+                for selected in range.clone() {
+                    let (slots, _) = plan_columns(range.clone(), done, selected, 0, range.start, width);
+                    assert_eq!(slots.iter().map(|s| s.width).sum::<u16>(), width, "{width} {selected}");
+                }
             }
         }
     }
@@ -267,6 +288,20 @@ mod tests {
                     assert_eq!(one + u16::from(sep) + two, inner, "{inner} {a} {b}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn lanes_stack_inside_the_column_without_gap_or_overlap() {
+        let inner = Rect::new(3, 4, 20, 15);
+        let [one, separator, two] = lane_areas(inner, 4, 2);
+        assert_eq!((one, separator, two.y), (Rect::new(3, 4, 20, 4), Rect::new(3, 8, 20, 1), 9));
+        assert_eq!(two.bottom(), inner.bottom());
+        for height in 0..30 {
+            let inner = Rect::new(1, 2, 9, height);
+            let [one, separator, two] = lane_areas(inner, 7, 3);
+            assert_eq!((one.y, separator.y, two.y), (2, one.bottom(), separator.bottom()), "{height}");
+            assert_eq!(two.bottom(), inner.bottom(), "{height}");
         }
     }
 

@@ -6,57 +6,68 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::card::truncate;
 use super::phase_bar;
-use super::theme::Theme;
 use crate::app::App;
 use crate::app::input::action::Action;
 use crate::app::input::keymap::Mode;
 use crate::domain::phases::initiatives;
 use crate::domain::phases::progress::Progress;
 use crate::model::{Initiative, Phase};
+use crate::ui::text::{self, truncate};
+use crate::ui::theme::Theme;
 
 const LABEL: usize = 13;
 
-pub fn draw_initiative(buf: &mut Buffer, area: Rect, app: &App, id: &str, scroll: u16, theme: &Theme) {
-    let keys = |a: &[Action]| app.keymap().short_keys(Mode::Initiative, a).unwrap_or_default();
-    let Some(it) = app.board().initiative(id) else {
-        let block =
-            Block::bordered().border_style(theme.overlay_border).title(" This initiative was removed ");
-        block.render(area, buf);
-        return;
-    };
-    // The view's progress is current after every change; computing it is the fallback.
-    let cached = app.view().initiatives.iter().find(|(i, _)| i == id).map(|(_, p)| p.clone());
-    let progress = cached.unwrap_or_else(|| Progress::of(app.board(), it));
-    let title = format!(" {} — {} ({}) ", it.id, it.name, it.status);
-    let mut block = Block::bordered().border_style(theme.overlay_border).title(Line::styled(
-        truncate(&title, usize::from(area.width.saturating_sub(4))),
-        theme.overlay_title,
-    ));
-    let lines = lines(app, it, &progress, usize::from(area.width.saturating_sub(2)), theme, &keys);
-    let inner_height = area.height.saturating_sub(2);
-    // Long details scroll; wrapped lines may take more rows, so this bound is generous.
-    let max_scroll = (lines.len() as u16).saturating_sub(inner_height / 2);
-    let scroll = scroll.min(max_scroll);
-    block = block.title_bottom(super::key_line(
-        app,
-        Mode::Initiative,
-        &[
-            (&[Action::ScrollDown, Action::ScrollUp], "scroll"),
-            (&[Action::Decide], "decide"),
-            (&[Action::EditInitiative], "edit"),
-            (&[Action::ShowItems], "items"),
-            (&[Action::Close], "close"),
-        ],
-        theme,
-    ));
-    Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(area, buf);
+/// The initiative `id`, scrolled down `scroll` lines.
+pub struct InitiativeView<'a> {
+    pub app: &'a App,
+    pub id: &'a str,
+    pub scroll: u16,
+    pub theme: &'a Theme,
+}
+
+impl Widget for InitiativeView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let InitiativeView { app, id, scroll, theme } = self;
+        let keys = |a: &[Action]| app.keymap().short_keys(Mode::Initiative, a).unwrap_or_default();
+        let Some(it) = app.board().initiative(id) else {
+            let block =
+                Block::bordered().border_style(theme.overlay_border).title(" This initiative was removed ");
+            block.render(area, buf);
+            return;
+        };
+        // The view's progress is current after every change; computing it is the fallback.
+        let cached = app.view().initiatives.iter().find(|(i, _)| i == id).map(|(_, p)| p.clone());
+        let progress = cached.unwrap_or_else(|| Progress::of(app.board(), it));
+        let title = format!(" {} — {} ({}) ", it.id, it.name, it.status);
+        let mut block = Block::bordered().border_style(theme.overlay_border).title(Line::styled(
+            truncate(&title, usize::from(area.width.saturating_sub(4))),
+            theme.overlay_title,
+        ));
+        let lines = lines(app, it, &progress, usize::from(area.width.saturating_sub(2)), theme, &keys);
+        let inner_height = area.height.saturating_sub(2);
+        // Long details scroll; wrapped lines may take more rows, so this bound is generous.
+        let max_scroll = (lines.len() as u16).saturating_sub(inner_height / 2);
+        let scroll = scroll.min(max_scroll);
+        block = block.title_bottom(super::key_line(
+            app,
+            Mode::Initiative,
+            &[
+                (&[Action::ScrollDown, Action::ScrollUp], "scroll"),
+                (&[Action::Decide], "decide"),
+                (&[Action::EditInitiative], "edit"),
+                (&[Action::ShowItems], "items"),
+                (&[Action::Close], "close"),
+            ],
+            theme,
+        ));
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(area, buf);
+    }
 }
 
 fn labelled(label: &str, value: String, theme: &Theme) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!("{label:LABEL$}"), theme.field_label),
+        Span::styled(text::pad(label, LABEL), theme.field_label),
         Span::styled(value, theme.base),
     ])
 }

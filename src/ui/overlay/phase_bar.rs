@@ -4,9 +4,9 @@
 
 use ratatui::text::Span;
 
-use super::theme::Theme;
 use crate::domain::phases::progress::Progress;
 use crate::model::Phase;
+use crate::ui::theme::Theme;
 
 /// Columns the letters and gaps take: `M `, ` E `, ` P `.
 const OVERHEAD: usize = 8;

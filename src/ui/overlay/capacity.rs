@@ -3,81 +3,105 @@
 //! load per assignee, unestimated items and WIP, and the trends of the closed sprints.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use super::theme::Theme;
-use super::trends_view;
+use super::trends::{self, TrendsView};
 use crate::app::App;
 use crate::app::input::action::Action;
 use crate::app::input::keymap::Mode;
 use crate::domain::capacity::{Basis, Capacity, Share, TOLERANCE, wip};
 use crate::model::Track;
+use crate::ui::text;
+use crate::ui::theme::Theme;
 
 const LABEL: usize = 12;
 
-pub fn draw_capacity(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
-    let c = &app.view().capacity;
-    let keys = |a: Action| app.keymap().short_keys(Mode::Capacity, &[a]).unwrap_or_default();
-    let title = match &c.sprint {
-        Some(s) => {
-            format!(" {} · {} to {} · {}: committed work ", s.name, s.start, s.end, s.model_label())
+/// The capacity page, with the trends below when sprints have closed.
+pub struct CapacityView<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for CapacityView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let block = self.block();
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let trends = trends::height(self.app.board()).min(inner.height);
+        let [top, below] = inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(trends)]));
+        Paragraph::new(self.lines(usize::from(inner.width), usize::from(top.height))).render(top, buf);
+        if trends > 0 {
+            TrendsView { board: self.app.board(), theme: self.theme }.render(below, buf);
         }
-        None => " Capacity: planned work against the policy ".to_owned(),
-    };
-    let sprint_key = match &c.sprint {
-        Some(_) => format!("{} close the sprint", keys(Action::CloseSprint)),
-        None => format!("{} start a sprint", keys(Action::StartSprint)),
-    };
-    let block = Block::bordered()
-        .border_style(theme.overlay_border)
-        .title(Line::styled(title, theme.overlay_title))
-        .title_bottom(Line::styled(
-            format!(
-                " {} edit targets and WIP limits · {sprint_key} · {} close ",
-                keys(Action::Edit),
-                keys(Action::Close)
-            ),
-            theme.overlay_title,
-        ));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let trends = trends_view::height(app.board()).min(inner.height);
-    let top = Rect { height: inner.height - trends, ..inner };
-    let bar = usize::from(inner.width).saturating_sub(LABEL + 32).clamp(10, 50);
-    let unit = match c.basis {
-        Basis::Points => "points",
-        Basis::Items => "items (none is estimated)",
-    };
-    let mut parts = vec![planned(c, bar, theme)];
-    let planned = if c.sprint.is_some() { "committed" } else { "planned" };
-    let nothing = if c.sprint.is_some() { "nothing committed" } else { "nothing planned" };
-    parts.push(split("Tracks", "discovery", "delivery", c.discovery(), bar, nothing, theme));
-    let mut stages = split("Stages", "stage two", "stage one", c.stage_two(), bar, nothing, theme);
-    // On one line where it fits, else on two.
-    let shares = format!("shares are of {planned} {unit}");
-    let pp = "pp = percentage points";
-    match LABEL + shares.chars().count() + pp.len() + 2 <= usize::from(inner.width) {
-        true => stages.push(Line::styled(format!("{:LABEL$}{shares}; {pp}", ""), theme.muted)),
-        false => stages
-            .extend([shares, pp.to_owned()].map(|t| Line::styled(format!("{:LABEL$}{t}", ""), theme.muted))),
     }
-    parts.push(stages);
-    let load = assignees(c, nothing, theme);
-    let unestimated = match c.unestimated {
-        0 => format!("every {planned} item has an estimate"),
-        1 => format!("1 {planned} item has no estimate"),
-        n => format!("{n} {planned} items have no estimate"),
-    };
-    let rest = vec![
-        labelled("Unestimated", vec![Span::styled(unestimated, theme.base)], theme),
-        wip_line(app, theme),
-    ];
-    Paragraph::new(fit(parts, load, rest, usize::from(top.height), theme)).render(top, buf);
-    if trends > 0 {
-        let rect = Rect { y: top.bottom(), height: trends, ..inner };
-        trends_view::draw_trends(buf, rect, app.board(), theme);
+}
+
+impl CapacityView<'_> {
+    /// The frame: what is measured (the open sprint's committed work, else planned work) and
+    /// the page's keys.
+    fn block(&self) -> Block<'static> {
+        let (c, theme) = (&self.app.view().capacity, self.theme);
+        let keys = |a: Action| self.app.keymap().short_keys(Mode::Capacity, &[a]).unwrap_or_default();
+        let title = match &c.sprint {
+            Some(s) => {
+                format!(" {} · {} to {} · {}: committed work ", s.name, s.start, s.end, s.model_label())
+            }
+            None => " Capacity: planned work against the policy ".to_owned(),
+        };
+        let sprint_key = match &c.sprint {
+            Some(_) => format!("{} close the sprint", keys(Action::CloseSprint)),
+            None => format!("{} start a sprint", keys(Action::StartSprint)),
+        };
+        Block::bordered()
+            .border_style(theme.overlay_border)
+            .title(Line::styled(title, theme.overlay_title))
+            .title_bottom(Line::styled(
+                format!(
+                    " {} edit targets and WIP limits · {sprint_key} · {} close ",
+                    keys(Action::Edit),
+                    keys(Action::Close)
+                ),
+                theme.overlay_title,
+            ))
+    }
+
+    /// The page above the trends in `width` columns and `rows` rows: the plan, both splits,
+    /// the load, the unestimated items and WIP.
+    fn lines(&self, width: usize, rows: usize) -> Vec<Line<'static>> {
+        let (c, theme) = (&self.app.view().capacity, self.theme);
+        let bar = width.saturating_sub(LABEL + 32).clamp(10, 50);
+        let unit = match c.basis {
+            Basis::Points => "points",
+            Basis::Items => "items (none is estimated)",
+        };
+        let mut parts = vec![planned(c, bar, theme)];
+        let planned = if c.sprint.is_some() { "committed" } else { "planned" };
+        let nothing = if c.sprint.is_some() { "nothing committed" } else { "nothing planned" };
+        parts.push(split("Tracks", "discovery", "delivery", c.discovery(), bar, nothing, theme));
+        let mut stages = split("Stages", "stage two", "stage one", c.stage_two(), bar, nothing, theme);
+        // On one line where it fits, else on two.
+        let shares = format!("shares are of {planned} {unit}");
+        let pp = "pp = percentage points";
+        let indent = " ".repeat(LABEL);
+        match LABEL + text::width(&shares) + text::width(pp) + 2 <= width {
+            true => stages.push(Line::styled(format!("{indent}{shares}; {pp}"), theme.muted)),
+            false => stages
+                .extend([shares, pp.to_owned()].map(|t| Line::styled(format!("{indent}{t}"), theme.muted))),
+        }
+        parts.push(stages);
+        let load = assignees(c, nothing, theme);
+        let unestimated = match c.unestimated {
+            0 => format!("every {planned} item has an estimate"),
+            1 => format!("1 {planned} item has no estimate"),
+            n => format!("{n} {planned} items have no estimate"),
+        };
+        let rest = vec![
+            labelled("Unestimated", vec![Span::styled(unestimated, theme.base)], theme),
+            wip_line(self.app, theme),
+        ];
+        fit(parts, load, rest, rows, theme)
     }
 }
 
@@ -120,7 +144,7 @@ fn fit(
 }
 
 fn labelled<'a>(label: &str, mut rest: Vec<Span<'a>>, theme: &Theme) -> Line<'a> {
-    rest.insert(0, Span::styled(format!("{label:LABEL$}"), theme.field_label));
+    rest.insert(0, Span::styled(text::pad(label, LABEL), theme.field_label));
     Line::from(rest)
 }
 
@@ -159,12 +183,12 @@ fn split(
     nothing: &'static str,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let pad = LABEL + side.chars().count() + 1;
+    let pad = LABEL + text::width(side) + 1;
     let filled = ((share.actual / 100.0) * bar as f64).round() as usize;
     let target_at = (f64::from(share.target) / 100.0 * bar as f64).round() as usize;
     let marker = format!("{:pad$}{:target_at$}▼ target {}%", "", "", share.target);
     let mut bar_line = vec![
-        Span::styled(format!("{label:LABEL$}"), theme.field_label),
+        Span::styled(text::pad(label, LABEL), theme.field_label),
         Span::styled(format!("{side} "), theme.base),
         Span::styled("▓".repeat(filled.min(bar)), theme.estimate),
         Span::styled("░".repeat(bar - filled.min(bar)), theme.muted),
@@ -209,7 +233,10 @@ fn assignees(c: &Capacity, nothing: &'static str, theme: &Theme) -> Vec<Line<'st
             labelled(
                 label,
                 vec![
-                    Span::styled(format!("{name:<14} {items:>9} {:>4} pt  ", a.points), theme.base),
+                    Span::styled(
+                        format!("{} {items:>9} {:>4} pt  ", text::pad(&name, 14), a.points),
+                        theme.base,
+                    ),
                     Span::styled("▓".repeat(bar), theme.estimate),
                 ],
                 theme,

@@ -8,13 +8,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use super::ascii::MARKS;
-use super::card::kind_letter;
-use super::theme::Theme;
-use super::wrap::wrap;
 use crate::app::App;
 use crate::app::input::keymap::Mode;
 use crate::model::Kind;
+use crate::ui::ascii::MARKS;
+use crate::ui::board::marks::kind_letter;
+use crate::ui::text;
+use crate::ui::theme::Theme;
+use crate::ui::wrap::wrap;
 
 /// What the board shows, in words: the top line, the cards, the marks.
 fn legend() -> Vec<String> {
@@ -60,53 +61,69 @@ fn legend() -> Vec<String> {
     lines
 }
 
-pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, mode: Mode, scroll: u16, theme: &Theme) {
-    let inner_width = usize::from(area.width.saturating_sub(2));
-    let bindings = app.keymap().bindings(mode);
-    let key_width = bindings
-        .iter()
-        .map(|(_, keys)| keys.iter().map(|k| k.to_string().chars().count() + 2).sum::<usize>())
-        .max()
-        .unwrap_or(0)
-        .min(inner_width / 3);
-    let mut lines: Vec<Line> = Vec::new();
-    let indent = " ".repeat(key_width + 2);
-    for (action, keys) in &bindings {
-        let keys = keys.iter().map(ToString::to_string).collect::<Vec<_>>().join("  ");
-        let text = format!("  {keys:<key_width$}{}", action.describe());
-        for (i, row) in wrap(&text, inner_width, &indent).into_iter().enumerate() {
-            // The keys are the first `key_width + 2` characters of the first row.
-            let keys_end = if i == 0 {
-                row.char_indices().nth(key_width + 2).map_or(row.len(), |(at, _)| at)
-            } else {
-                0
-            };
-            let (head, tail) = row.split_at(keys_end);
-            lines.push(Line::from(vec![
-                Span::styled(head.to_owned(), theme.hint_key),
-                Span::styled(tail.to_owned(), theme.base),
-            ]));
+/// The keys of `mode`, scrolled down `scroll` lines.
+pub struct HelpView<'a> {
+    pub app: &'a App,
+    pub mode: Mode,
+    pub scroll: u16,
+    pub theme: &'a Theme,
+}
+
+impl Widget for HelpView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (mode, theme) = (self.mode, self.theme);
+        let lines = self.lines(usize::from(area.width.saturating_sub(2)));
+        let inner_height = area.height.saturating_sub(2);
+        let max_scroll = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_sub(inner_height);
+        let scroll = self.scroll.min(max_scroll);
+        let mut block = Block::bordered()
+            .border_style(theme.overlay_border)
+            .title(Line::styled(format!(" Help: {} keys ", mode.title()), theme.overlay_title));
+        if max_scroll > 0 {
+            let below = max_scroll - scroll;
+            let mark = if below > 0 { format!(" ↓ {below} more lines ") } else { " end ".to_owned() };
+            block = block.title_bottom(Line::styled(mark, theme.overlay_title).right_aligned());
         }
+        Paragraph::new(lines).block(block).scroll((scroll, 0)).render(area, buf);
     }
-    if mode == Mode::Board {
-        lines.push(Line::default());
-        lines.push(Line::styled("  On the board", theme.overlay_title));
-        for text in legend() {
-            push_wrapped(&mut lines, &format!("  {text}"), inner_width, theme.hint_text);
+}
+
+impl HelpView<'_> {
+    /// Every binding (keys, then what they do) wrapped to `inner_width`, and on the board the
+    /// legend.
+    fn lines(&self, inner_width: usize) -> Vec<Line<'static>> {
+        let (mode, theme) = (self.mode, self.theme);
+        let bindings = self.app.keymap().bindings(mode);
+        let key_width = bindings
+            .iter()
+            .map(|(_, keys)| keys.iter().map(|k| text::width(&k.to_string()) + 2).sum::<usize>())
+            .max()
+            .unwrap_or(0)
+            .min(inner_width / 3);
+        let mut lines: Vec<Line> = Vec::new();
+        let indent = " ".repeat(key_width + 2);
+        for (action, keys) in &bindings {
+            let keys = keys.iter().map(ToString::to_string).collect::<Vec<_>>().join("  ");
+            let row = format!("  {}{}", text::pad(&keys, key_width), action.describe());
+            for (i, row) in wrap(&row, inner_width, &indent).into_iter().enumerate() {
+                // The keys are the first `key_width + 2` cells of the first row.
+                let keys_end = if i == 0 { text::prefix(&row, key_width + 2).len() } else { 0 };
+                let (head, tail) = row.split_at(keys_end);
+                lines.push(Line::from(vec![
+                    Span::styled(head.to_owned(), theme.hint_key),
+                    Span::styled(tail.to_owned(), theme.base),
+                ]));
+            }
         }
+        if mode == Mode::Board {
+            lines.push(Line::default());
+            lines.push(Line::styled("  On the board", theme.overlay_title));
+            for text in legend() {
+                push_wrapped(&mut lines, &format!("  {text}"), inner_width, theme.hint_text);
+            }
+        }
+        lines
     }
-    let inner_height = area.height.saturating_sub(2);
-    let max_scroll = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_sub(inner_height);
-    let scroll = scroll.min(max_scroll);
-    let mut block = Block::bordered()
-        .border_style(theme.overlay_border)
-        .title(Line::styled(format!(" Help: {} keys ", mode.title()), theme.overlay_title));
-    if max_scroll > 0 {
-        let below = max_scroll - scroll;
-        let mark = if below > 0 { format!(" ↓ {below} more lines ") } else { " end ".to_owned() };
-        block = block.title_bottom(Line::styled(mark, theme.overlay_title).right_aligned());
-    }
-    Paragraph::new(lines).block(block).scroll((scroll, 0)).render(area, buf);
 }
 
 fn push_wrapped(lines: &mut Vec<Line<'static>>, text: &str, width: usize, style: Style) {

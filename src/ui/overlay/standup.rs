@@ -9,14 +9,13 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block as Frame, Paragraph, Widget};
-use unicode_width::UnicodeWidthStr;
 
-use super::card::truncate;
-use super::theme::Theme;
 use crate::app::App;
 use crate::app::input::action::Action;
 use crate::app::input::keymap::Mode;
 use crate::domain::rhythm::doc::{Block, Doc, table_lines};
+use crate::ui::text::{self, truncate};
+use crate::ui::theme::Theme;
 
 /// One paragraph of the document: what goes before its first line and before the others, its
 /// text, and its style.
@@ -27,42 +26,56 @@ struct Row<'d> {
     style: Style,
 }
 
-pub fn draw_standup(buf: &mut Buffer, area: Rect, app: &App, doc: &Doc, scroll: u16, theme: &Theme) {
-    let keys = |a: &[Action]| app.keymap().short_keys(Mode::Standup, a).unwrap_or_default();
-    let width = usize::from(area.width.saturating_sub(2));
-    let height = usize::from(area.height.saturating_sub(2));
-    let rows = rows(doc, theme);
-    let wrapped: Vec<Vec<Range<usize>>> = rows.iter().map(|r| wrap(r, width)).collect();
-    let total: usize = wrapped.iter().map(Vec::len).sum();
-    let scroll = usize::from(scroll).min(total.saturating_sub(height));
-    let mut lines = Vec::with_capacity(height);
-    let mut skipped = 0;
-    for (row, ranges) in rows.iter().zip(&wrapped) {
-        for (n, range) in ranges.iter().enumerate() {
-            if skipped < scroll {
-                skipped += 1;
-                continue;
+/// The standup document, scrolled down `scroll` lines.
+pub struct StandupView<'a> {
+    pub app: &'a App,
+    pub doc: &'a Doc,
+    pub scroll: u16,
+    pub theme: &'a Theme,
+}
+
+impl Widget for StandupView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let StandupView { app, doc, scroll, theme } = self;
+        let keys = |a: &[Action]| app.keymap().short_keys(Mode::Standup, a).unwrap_or_default();
+        let width = usize::from(area.width.saturating_sub(2));
+        let height = usize::from(area.height.saturating_sub(2));
+        let rows = rows(doc, theme);
+        let wrapped: Vec<Vec<Range<usize>>> = rows.iter().map(|r| wrap(r, width)).collect();
+        let total: usize = wrapped.iter().map(Vec::len).sum();
+        let scroll = usize::from(scroll).min(total.saturating_sub(height));
+        let mut lines = Vec::with_capacity(height);
+        let mut skipped = 0;
+        for (row, ranges) in rows.iter().zip(&wrapped) {
+            for (n, range) in ranges.iter().enumerate() {
+                if skipped < scroll {
+                    skipped += 1;
+                    continue;
+                }
+                if lines.len() == height {
+                    break;
+                }
+                let lead = if n == 0 { row.first } else { row.rest };
+                let text = format!("{lead}{}", &row.text[range.clone()]);
+                lines.push(Line::from(Span::styled(truncate(&text, width), row.style)));
             }
-            if lines.len() == height {
-                break;
-            }
-            let lead = if n == 0 { row.first } else { row.rest };
-            let text = format!("{lead}{}", &row.text[range.clone()]);
-            lines.push(Line::from(Span::styled(truncate(&text, width), row.style)));
         }
+        let more = match total.saturating_sub(scroll + height) {
+            0 => String::new(),
+            n => format!("↓ {n} more · "),
+        };
+        let frame = Frame::bordered()
+            .border_style(theme.overlay_border)
+            .title(Line::styled(format!(" {} ", doc.title), theme.overlay_title))
+            .title_bottom(Line::styled(
+                format!(
+                    " {more}{} set the mark: the next standup counts from now ",
+                    keys(&[Action::SetMark])
+                ),
+                theme.overlay_title,
+            ));
+        Paragraph::new(lines).block(frame).render(area, buf);
     }
-    let more = match total.saturating_sub(scroll + height) {
-        0 => String::new(),
-        n => format!("↓ {n} more · "),
-    };
-    let frame = Frame::bordered()
-        .border_style(theme.overlay_border)
-        .title(Line::styled(format!(" {} ", doc.title), theme.overlay_title))
-        .title_bottom(Line::styled(
-            format!(" {more}{} set the mark: the next standup counts from now ", keys(&[Action::SetMark])),
-            theme.overlay_title,
-        ));
-    Paragraph::new(lines).block(frame).render(area, buf);
 }
 
 /// The document as paragraphs, a blank one between sections.
@@ -100,16 +113,20 @@ fn wrap(row: &Row, width: usize) -> Vec<Range<usize>> {
     let mut current: Option<(usize, usize, usize)> = None;
     for (start, word) in words(text) {
         let end = start + word.len();
-        let room = width.saturating_sub(if lines.is_empty() { row.first.width() } else { row.rest.width() });
+        let room = width.saturating_sub(if lines.is_empty() {
+            text::width(row.first)
+        } else {
+            text::width(row.rest)
+        });
         current = match current {
-            Some((from, _, used)) if used + 1 + word.width() <= room => {
-                Some((from, end, used + 1 + word.width()))
+            Some((from, _, used)) if used + 1 + text::width(word) <= room => {
+                Some((from, end, used + 1 + text::width(word)))
             }
             Some((from, to, _)) => {
                 lines.push(from..to);
-                Some((start, end, word.width()))
+                Some((start, end, text::width(word)))
             }
-            None => Some((start, end, word.width())),
+            None => Some((start, end, text::width(word))),
         };
     }
     lines.push(current.map_or(0..0, |(from, to, _)| from..to));

@@ -8,8 +8,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use super::card::truncate;
-use super::theme::Theme;
 use crate::app::App;
 use crate::app::input::action::Action;
 use crate::app::input::keymap::Mode;
@@ -17,38 +15,53 @@ use crate::domain::dual_track::criteria::Reason;
 use crate::domain::dual_track::discovery_success::{Figures, Period, WINDOW_DAYS};
 use crate::domain::dual_track::{criteria, discovery_success};
 use crate::model::{Board, ItemId};
+use crate::ui::text::{self, truncate};
+use crate::ui::theme::Theme;
 
 const LABEL: usize = 24;
 
-pub fn draw_discovery(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
-    let block = Block::bordered()
-        .border_style(theme.overlay_border)
-        .title(Line::styled(" Discovery: why it is discovery work, and how it ended ", theme.overlay_title))
-        .title_bottom(super::key_line(
-            app,
-            Mode::Discovery,
-            &[
-                (&[Action::Edit], "edit the entry criteria"),
-                (&[Action::NextPage], "capacity split"),
-                (&[Action::Close], "close"),
-            ],
-            theme,
-        ));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let board = app.board();
-    let width = usize::from(inner.width);
-    let period = Period::last_days(app.now(), WINDOW_DAYS);
-    let figures = discovery_success::figures(board, period, app.view().today);
-    let mut lines = vec![Line::styled("Why discovery: open items by entry criterion", theme.overlay_title)];
-    lines.extend(by_criterion(board, width, theme));
-    lines.push(Line::default());
-    lines.push(Line::styled(format!("Success over the last {WINDOW_DAYS} days"), theme.overlay_title));
-    lines.extend(success(&figures, width, theme));
-    lines.push(Line::default());
-    lines.push(Line::styled("Latest decisions", theme.overlay_title));
-    lines.extend(decisions(board, &figures, width, theme));
-    Paragraph::new(lines).render(inner, buf);
+/// The discovery page of the capacity view.
+pub struct DiscoveryView<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for DiscoveryView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let DiscoveryView { app, theme } = self;
+        let block = Block::bordered()
+            .border_style(theme.overlay_border)
+            .title(Line::styled(
+                " Discovery: why it is discovery work, and how it ended ",
+                theme.overlay_title,
+            ))
+            .title_bottom(super::key_line(
+                app,
+                Mode::Discovery,
+                &[
+                    (&[Action::Edit], "edit the entry criteria"),
+                    (&[Action::NextPage], "capacity split"),
+                    (&[Action::Close], "close"),
+                ],
+                theme,
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let board = app.board();
+        let width = usize::from(inner.width);
+        let period = Period::last_days(app.now(), WINDOW_DAYS);
+        let figures = discovery_success::figures(board, period, app.view().today);
+        let mut lines =
+            vec![Line::styled("Why discovery: open items by entry criterion", theme.overlay_title)];
+        lines.extend(by_criterion(board, width, theme));
+        lines.push(Line::default());
+        lines.push(Line::styled(format!("Success over the last {WINDOW_DAYS} days"), theme.overlay_title));
+        lines.extend(success(&figures, width, theme));
+        lines.push(Line::default());
+        lines.push(Line::styled("Latest decisions", theme.overlay_title));
+        lines.extend(decisions(board, &figures, width, theme));
+        Paragraph::new(lines).render(inner, buf);
+    }
 }
 
 /// `#2 #3 #9`, cut to fit.
@@ -68,7 +81,7 @@ fn by_criterion(board: &Board, width: usize, theme: &Theme) -> Vec<Line<'static>
                 _ => (theme.base, "  "),
             };
             Line::from(vec![
-                Span::styled(format!("{flag}{label:<LABEL$}{:>3}  ", items.len()), style),
+                Span::styled(format!("{flag}{}{:>3}  ", text::pad(&label, LABEL), items.len()), style),
                 Span::styled(ids(&items, room), theme.hint_text),
             ])
         })
