@@ -1,7 +1,7 @@
 //! The user's configuration file, `twotrack/config.ron` in the per-user config directory (or
 //! `--config FILE`): default board file, user name, theme and colour overrides, mouse, ASCII
-//! mode and key bindings. `assets/config.ron` is the complete, commented example the README and
-//! `twotrack config --example` show.
+//! mode and key bindings. `assets/config.ron` is the complete, commented example that
+//! docs/guide/configuration.md and `twotrack config --example` show.
 //!
 //! A file that cannot be read as a whole is an error (it may name the board to use, so guessing
 //! could open the wrong board). A key binding or a colour that cannot be used is reported with

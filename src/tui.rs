@@ -162,7 +162,7 @@ fn start_watch(path: &Path, sidecar: &Sidecar, sender: Sender<Message>, app: &mu
     }
 }
 
-/// The note a git merge left beside the board (README "A board in git"): taken into the journal
+/// The note a git merge left beside the board (docs/guide/teams-and-git.md, "A board in git"): taken into the journal
 /// and removed by a session that can write, only read by one that cannot.
 fn take_merge_note(path: &Path, writable: bool) -> Result<Vec<crate::domain::team::activity::Entry>> {
     if !merge_note::path(path).exists() {

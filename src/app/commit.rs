@@ -1,9 +1,9 @@
-//! Changing the board: apply an op's edit, record its inverse, hear what the features' watches
-//! notice (`watch/`), keep the selection on the item, save.
+//! Changing the board: apply an op's edit, record its inverse, hear what the features' checks
+//! notice (`checks/`), keep the selection on the item, save.
 
 use super::App;
+use super::checks::{self, Notice};
 use super::status::Status;
-use super::watch::{self, Notice};
 use crate::domain::change::Op;
 use crate::model::{Board, ItemId, Timestamp};
 
@@ -30,8 +30,8 @@ impl App {
         }
     }
 
-    /// Applies an op, records its inverse, says what the watches noticed, keeps its item
-    /// selected and saves; then opens what a watch asks (if it still applies once saved).
+    /// Applies an op, records its inverse, says what the checks noticed, keeps its item
+    /// selected and saves; then opens what a check asks (if it still applies once saved).
     pub(super) fn commit<E: std::fmt::Display>(&mut self, result: Result<Op, E>) {
         let op = match result {
             Ok(op) => op,
@@ -48,7 +48,7 @@ impl App {
             return;
         }
         let subject = op.edit.subject();
-        let armed: Vec<_> = watch::ALL.iter().map(|w| w.arm(&self.board, &self.view, subject)).collect();
+        let after: Vec<_> = checks::ALL.iter().map(|c| c.before(&self.board, &self.view, subject)).collect();
         let forward = op.edit.clone();
         self.session.note(&self.board, &op.edit);
         let inverse = match self.board.apply(op.edit) {
@@ -60,7 +60,7 @@ impl App {
         };
         self.history.record(op.summary.clone(), forward, inverse);
         let (mut warnings, mut asks) = (Vec::new(), Vec::new());
-        for notice in armed.into_iter().flat_map(|look| look(&self.board)) {
+        for notice in after.into_iter().flat_map(|look| look(&self.board)) {
             match notice {
                 Notice::Warning(text) => warnings.push(text),
                 Notice::Ask(ask) => asks.push(ask),

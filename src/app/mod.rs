@@ -3,9 +3,10 @@
 //! and the stack of screens on top of the board (`screens/`). A key comes in through
 //! [`App::handle_key`]: the keymap (`input/`) resolves it to an action, the screen on top or the
 //! board's own keys carry it out (`dispatch.rs`), a change goes through `commit.rs`, where the
-//! features' watches (`watch/`) look at it.
+//! features' checks (`checks/`) look at it.
 
 pub mod board;
+mod checks;
 mod commit;
 pub mod dispatch;
 mod effects;
@@ -16,7 +17,6 @@ mod quit;
 pub mod screens;
 pub mod status;
 mod sync;
-mod watch;
 
 use crossterm::event::KeyEvent;
 

@@ -1,4 +1,4 @@
-//! The command line (README, "Command line"): arguments, dispatch, and the exit status.
+//! The command line (docs/guide/command-line.md): arguments, dispatch, and the exit status.
 
 mod args;
 mod commands;
@@ -303,7 +303,7 @@ fn usage(err: &clap::Error) -> ExitCode {
     ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
 }
 
-/// Runs the program with the process's arguments. Exit status (README, "Exit status"): 0
+/// Runs the program with the process's arguments. Exit status (docs/guide/command-line.md, "Exit status"): 0
 /// success (also when the reader of the output went away), 1 failure, 2 usage error, and for the
 /// board screen 1 when the last changes could only go to a recovery copy and 128 + the signal
 /// when a signal ended it.

@@ -77,7 +77,7 @@ pub struct Board {
 }
 
 impl Board {
-    /// An empty board with the default columns (README, "The board").
+    /// An empty board with the default columns (docs/guide/board-and-keys.md).
     pub fn new(name: &str) -> Board {
         Board {
             version: FORMAT_VERSION,

@@ -1,6 +1,6 @@
 //! Sprints on the board: a name (unique on the board: names are the ids), dates, capacity, the
 //! model (`split` or `alternating`), and the figures recorded when the sprint was closed, which
-//! are never recomputed. Items name the sprint they are committed to (README "Sprints").
+//! are never recomputed. Items name the sprint they are committed to (docs/guide/rhythm.md).
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,4 @@
-//! The activity journal file, `<board>.journal`: one JSON object per line (README "Activity
+//! The activity journal file, `<board>.journal`: one JSON object per line (docs/guide/teams-and-git.md, "The activity
 //! journal"), appended by every save under the board's lock in a single `write` to a file opened
 //! with `O_APPEND`, never rewritten. A line that does not read (a crash in the middle of a write)
 //! is skipped, never fatal.

@@ -1,5 +1,5 @@
-//! Three versions of a journal file made one (git's merge driver for `<board>.journal`, README
-//! "A board in git"): the lines both sides kept from the common version, in order, then every
+//! Three versions of a journal file made one (git's merge driver for `<board>.journal`,
+//! docs/guide/teams-and-git.md, "A board in git"): the lines both sides kept from the common version, in order, then every
 //! line either side appended, once, in time order. A journal never conflicts.
 //!
 //! git's own `merge=union` would keep both sides' lines too, but ours as a block before theirs;

@@ -1,6 +1,6 @@
 //! The merge note, `<board>.conflicts`: what `twotrack merge-file` could not merge, and the
 //! items it renumbered, kept beside the board until its board screen next starts; the screen
-//! shows it, moves it into the journal and removes it (README "A board in git").
+//! shows it, moves it into the journal and removes it (docs/guide/teams-and-git.md, "A board in git").
 //!
 //! The note is a file of its own, in the journal's format, because a git merge driver must not
 //! write the board's journal: git writes the merged journal after the driver has run, and a

@@ -1,4 +1,4 @@
-//! The presence sidecar (README, "Facilitating over SSH"): every open board session keeps one
+//! The presence sidecar (docs/guide/teams-and-git.md, "Facilitating over SSH"): every open board session keeps one
 //! small file in `.twotrack-presence/` beside the board saying who it is, what it has selected
 //! and whether it presents — nothing else.
 //!

@@ -1,4 +1,5 @@
-//! Opening the forms (add, edit, settings) and carrying out a submitted one.
+//! Carrying out a submitted form: its values become an op, committed; a refusal points at the
+//! field to fix and keeps the form open. (Forms are opened by the keys in `board/open.rs`.)
 
 use crate::app::forms::form::{Purpose, Value};
 use crate::app::screens::Overlay;

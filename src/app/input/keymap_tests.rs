@@ -1,4 +1,4 @@
-//! The default keymap: it parses, has no conflicts, and binds every key the README lists under "Keys".
+//! The default keymap: it parses, has no conflicts, and binds every key docs/guide/board-and-keys.md lists under "Keys".
 
 use super::*;
 use crossterm::event::KeyEvent;

@@ -1,4 +1,4 @@
-//! Following the presenter (README, "Facilitating over SSH"): a follower keeps its selection,
+//! Following the presenter (docs/guide/teams-and-git.md, "Facilitating over SSH"): a follower keeps its selection,
 //! zoom and open view in step with the presenting session it follows, each laid out for its own
 //! terminal; a key of the follower's own that looks elsewhere stops following, and the follow
 //! key resumes.

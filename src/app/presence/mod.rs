@@ -1,4 +1,4 @@
-//! Who else is on the board (README, "Facilitating over SSH"): this session's announcement to
+//! Who else is on the board (docs/guide/teams-and-git.md, "Facilitating over SSH"): this session's announcement to
 //! the others, what they announce, the initials shown on the cards they have selected, and the
 //! line of the status bar that names them.
 

@@ -1,4 +1,4 @@
-//! Presenting and handing it over (README, "Facilitating over SSH"): presenter mode on and off,
+//! Presenting and handing it over (docs/guide/teams-and-git.md, "Facilitating over SSH"): presenter mode on and off,
 //! the chooser of who presents next, and taking over when someone hands presenting to this
 //! session. The sessions following the old presenter follow the new one.
 

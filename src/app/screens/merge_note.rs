@@ -1,4 +1,4 @@
-//! The note a git merge of the board left for its screen (README "A board in git"): shown once
+//! The note a git merge of the board left for its screen (docs/guide/teams-and-git.md, "A board in git"): shown once
 //! at start, a line per conflict or renumbered item; `Enter` goes to the item.
 
 use super::{Cx, Effect};

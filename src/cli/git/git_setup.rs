@@ -1,5 +1,5 @@
 //! `twotrack git-setup [--board PATH]`: makes the git repository that holds a board merge it
-//! with twotrack (README "A board in git"): `.gitattributes` lines that name the merge drivers
+//! with twotrack (docs/guide/teams-and-git.md, "A board in git"): `.gitattributes` lines that name the merge drivers
 //! for the board and its journal, `.gitignore` lines for the files beside the board that belong
 //! to one clone (lock, backup, merge note, recovery copies), and the drivers in the clone's git
 //! config. Idempotent: what is there already is left as it is; it prints what it did.

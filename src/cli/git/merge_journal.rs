@@ -1,5 +1,5 @@
 //! `twotrack merge-journal BASE OURS THEIRS [-o OUT]`: git's merge driver for the board's
-//! journal (README "A board in git"): both sides' lines, once, new ones in time order. Never a
+//! journal (docs/guide/teams-and-git.md, "A board in git"): both sides' lines, once, new ones in time order. Never a
 //! conflict, so the exit status is 0 unless a file cannot be read or written.
 
 use anyhow::Result;

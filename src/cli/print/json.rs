@@ -1,4 +1,4 @@
-//! The JSON shapes of the command line (README, "Command line"): an item, the debt register and
+//! The JSON shapes of the command line (docs/guide/command-line.md): an item, the debt register and
 //! the capacity split. Their size is linear in the board file's: an item carries its own ticks,
 //! never a copy of the board's definition of done.
 

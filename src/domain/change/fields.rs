@@ -1,6 +1,6 @@
 //! An item as named fields, through its serde form: what the merge, the undo check and the
 //! activity journal compare. Going through serde means a field added to [`Item`] is covered
-//! without being listed anywhere here (README "Several people on one board").
+//! without being listed anywhere here (docs/guide/teams-and-git.md, "Several people on one board").
 //!
 //! Only items that differ are turned into fields, so this is never paid for a whole board.
 
@@ -24,7 +24,7 @@ pub const MOVE_NAME: &str = "column";
 /// is stamped by every change.
 pub const BOOKKEEPING: [&str; 3] = ["id", "created", "updated"];
 
-/// The position within a lane: resolved without a conflict (README merge rules).
+/// The position within a lane: resolved without a conflict (docs/guide/teams-and-git.md, "Merges when two people save at once").
 pub const RANK: &str = "rank";
 
 const NULL: Value = Value::Null;

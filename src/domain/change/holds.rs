@@ -1,5 +1,5 @@
 //! Whether the board still holds what an edit set: undo and redo apply a step only then, so they
-//! never revert a change someone else made since (README "Several people on one board").
+//! never revert a change someone else made since (docs/guide/teams-and-git.md, "Several people on one board").
 
 use super::edit::Edit;
 use super::fields;

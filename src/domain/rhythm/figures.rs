@@ -1,4 +1,4 @@
-//! The figures a sprint records when it is closed (README "Closing a sprint"): committed and
+//! The figures a sprint records when it is closed (docs/guide/rhythm.md, "Closing a sprint"): committed and
 //! done points by track and stage, the shares achieved against the targets, debt created and
 //! repaid, spikes concluded, promoted and dropped, and what rolled over. Pure.
 //!
@@ -130,7 +130,7 @@ fn percent(part: u32, whole: u32) -> u8 {
     u8::try_from(share.min(100)).unwrap_or(100)
 }
 
-/// Stage two did not happen in the last two closed sprints (README "Trends").
+/// Stage two did not happen in the last two closed sprints (docs/guide/rhythm.md, "Trends").
 pub fn stage_two_skipped_twice<'f>(closed: impl DoubleEndedIterator<Item = &'f Figures>) -> bool {
     let last: Vec<&Figures> = closed.rev().take(2).collect();
     last.len() == 2 && last.iter().all(|f| !f.stage_two_happened())

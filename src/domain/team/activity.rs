@@ -1,6 +1,6 @@
 //! The activity journal's entries: who changed what on the board, when, from what to what, and
 //! the values that were not applied because someone else changed the field first. Pure: the
-//! file is `store::journal`. The format is documented in the README ("Activity journal").
+//! file is `store::journal`. The format is documented in docs/guide/teams-and-git.md ("The activity journal").
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};

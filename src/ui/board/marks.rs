@@ -24,7 +24,7 @@ pub fn kind_letter(kind: Kind) -> &'static str {
 
 /// How much each piece of a card matters. When a card is too narrow for all of them, the least
 /// useful drop first (the `#id` and at least a few characters of the title always stay). The
-/// order is documented in the README ("Cards"); marks added later slot in by their number.
+/// order is documented in docs/guide/board-and-keys.md ("Cards under pressure"); marks added later slot in by their number.
 pub mod priority {
     /// The timebox has passed (`!2d`): the loudest thing a card says.
     pub const OVERDUE: u8 = 90;

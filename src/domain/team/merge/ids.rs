@@ -1,5 +1,5 @@
 //! Which item is which in the three versions of a board, and the id each ends up with, before
-//! the items are merged id by id (README "A board in git": ids and renumbering).
+//! the items are merged id by id (docs/guide/teams-and-git.md, "A board in git": ids and renumbering).
 //!
 //! An item is the same item in two versions when it has the same id and the same creation
 //! stamp (`created` never changes). Ids change in two ways, both reported:

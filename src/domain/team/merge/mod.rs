@@ -3,7 +3,7 @@
 //! *winner*) keeps its value and the other value is reported as a conflict, never dropped
 //! silently. Pure: no files, no terminal.
 //!
-//! The rules (README "Several people on one board"):
+//! The rules (docs/guide/teams-and-git.md, "Several people on one board"):
 //! - a field changed on one side only takes that side's value; changed alike on both, that value;
 //! - a field changed differently on both sides is a conflict: the winner's value stays;
 //! - an item's track, column and `finished` stamp are one field (a move), so a merge never puts

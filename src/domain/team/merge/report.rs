@@ -1,5 +1,5 @@
 //! A merge of two sides told to people: one line per conflict and per renumbered item, naming
-//! the sides as git does ("ours", "theirs"), and the same as journal entries (README "A board in
+//! the sides as git does ("ours", "theirs"), and the same as journal entries (docs/guide/teams-and-git.md, "A board in
 //! git").
 
 use serde_json::{Map, Value};

@@ -1,5 +1,5 @@
-//! What features say after a change on the board screen: a feature registers a watch here (in
-//! [`ALL`]); `commit` arms every watch before it applies a change and hears what each notices
+//! The checks that run after a change on the board screen: a feature registers its check here (in
+//! [`ALL`]); `commit` calls every check before it applies a change and hears what each notices
 //! after, without knowing what they look at.
 
 mod discovery;
@@ -10,7 +10,7 @@ use crate::app::board::view::BoardView;
 use crate::app::screens::Overlay;
 use crate::model::{Board, ItemId};
 
-/// Something a watch noticed about a change.
+/// Something a check noticed about a change.
 pub enum Notice {
     /// Said after the change's summary.
     Warning(String),
@@ -19,19 +19,19 @@ pub enum Notice {
     Ask(Question),
 }
 
-/// What a watch asks once the change is saved: the screen to open, if any.
+/// What a check asks once the change is saved: the screen to open, if any.
 pub type Question = Box<dyn FnOnce(&Board) -> Option<Overlay>>;
 
-/// What a watch keeps of the board before a change, to look again after it.
-pub type Armed = Box<dyn FnOnce(&Board) -> Vec<Notice>>;
+/// What a check keeps of the board before a change, to look again after it.
+pub type After = Box<dyn FnOnce(&Board) -> Vec<Notice>>;
 
 /// A feature's look at every change the user makes on the board screen.
-pub trait Watch {
+pub trait Check {
     /// Called just before a change about `subject` (its first item) is applied; keeps what it
     /// needs of the board as it was (cheaply: `view` holds what the screen computed already).
-    fn arm(&self, board: &Board, view: &BoardView, subject: Option<ItemId>) -> Armed;
+    fn before(&self, board: &Board, view: &BoardView, subject: Option<ItemId>) -> After;
 }
 
-/// Every watch, in the order their warnings are said: WIP limits, then phased-delivery warnings,
+/// Every check, in the order their warnings are said: WIP limits, then phased-delivery warnings,
 /// then the question why an item that entered discovery is discovery work.
-pub const ALL: &[&dyn Watch] = &[&wip::Wip, &initiatives::InitiativeNews, &discovery::DiscoveryEntry];
+pub const ALL: &[&dyn Check] = &[&wip::Wip, &initiatives::InitiativeNews, &discovery::DiscoveryEntry];

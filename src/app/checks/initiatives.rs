@@ -1,15 +1,15 @@
 //! Phased delivery: a change that raises one of an initiative's warnings (a phase boundary
 //! passed without a decision, work added to a later phase first ...) says so at once.
 
-use super::{Armed, Notice, Watch};
+use super::{After, Check, Notice};
 use crate::app::board::view::BoardView;
 use crate::domain::phases::progress::{self, Snapshot};
 use crate::model::{Board, ItemId};
 
 pub struct InitiativeNews;
 
-impl Watch for InitiativeNews {
-    fn arm(&self, _: &Board, view: &BoardView, _: Option<ItemId>) -> Armed {
+impl Check for InitiativeNews {
+    fn before(&self, _: &Board, view: &BoardView, _: Option<ItemId>) -> After {
         // The warnings before the change, as the view has them (nothing to keep without initiatives).
         let all = &view.initiatives;
         let before: Option<Snapshot> =

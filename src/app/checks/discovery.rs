@@ -1,7 +1,7 @@
 //! Dual-track entry criteria: an item this change took into the discovery track without saying
 //! why is asked about (a question, not a block: the change is made either way).
 
-use super::{Armed, Notice, Watch};
+use super::{After, Check, Notice};
 use crate::app::board::view::BoardView;
 use crate::app::screens::Overlay;
 use crate::app::screens::criteria::CriteriaPrompt;
@@ -14,8 +14,8 @@ fn in_discovery(board: &Board, id: Option<ItemId>) -> bool {
     id.and_then(|id| board.item(id)).is_some_and(|it| it.track == Track::Discovery)
 }
 
-impl Watch for DiscoveryEntry {
-    fn arm(&self, board: &Board, _: &BoardView, subject: Option<ItemId>) -> Armed {
+impl Check for DiscoveryEntry {
+    fn before(&self, board: &Board, _: &BoardView, subject: Option<ItemId>) -> After {
         let was = in_discovery(board, subject);
         Box::new(move |board| {
             // This change (not another writer's, merged in while saving) took the item there.

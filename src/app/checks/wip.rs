@@ -1,6 +1,6 @@
 //! WIP limits: moving or adding an item into a column over its limit is allowed, with a warning.
 
-use super::{Armed, Notice, Watch};
+use super::{After, Check, Notice};
 use crate::app::board::view::BoardView;
 use crate::domain::capacity::wip;
 use crate::model::{Board, ItemId, Track};
@@ -12,8 +12,8 @@ fn place(board: &Board, id: Option<ItemId>) -> Option<(Track, String)> {
     id.and_then(|id| board.item(id)).map(|it| (it.track, it.column.clone()))
 }
 
-impl Watch for Wip {
-    fn arm(&self, board: &Board, _: &BoardView, subject: Option<ItemId>) -> Armed {
+impl Check for Wip {
+    fn before(&self, board: &Board, _: &BoardView, subject: Option<ItemId>) -> After {
         let before = place(board, subject);
         Box::new(move |board| match place(board, subject).filter(|now| Some(now) != before.as_ref()) {
             Some((track, column)) => {
