@@ -1,6 +1,6 @@
 //! `twotrack merge-file BASE OURS THEIRS [-o OUT] [--board PATH] [--quiet]`: git's merge driver
 //! for the board file (docs/guide/teams-and-git.md, "A board in git"). The three versions are merged as boards, not
-//! as text (`domain::merge::merge3`, our side winning conflicts, their new items renumbered
+//! as text (`domain::team::merge::merge3`, our side winning conflicts, their new items renumbered
 //! where both sides took an id), and the result is written in the board's own layout, exactly
 //! as a save would write it. Conflicts and renumbered items are listed on stderr and noted
 //! beside the board for its screen and journal. Exit status: 0 merged, 1 merged with conflicts
