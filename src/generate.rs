@@ -192,6 +192,8 @@ pub fn sprints(board: &mut Board, closed: usize, seed: u64) {
         capacity: 40,
         model: Model::Split,
         stage: None,
+        delivery_sprints: None,
+        goal: None,
         figures,
     };
     for n in 0..closed {

@@ -19,4 +19,4 @@ pub use self::phase::{Boundary, OpenItems, Phase, Status, Verdict};
 pub use self::settings::{
     CapacityPolicy, DefinitionOfDone, ENTRY_CRITERIA, InterestWeights, StandupSettings,
 };
-pub use self::sprint::{Figures, Model, Rollover, Split, Sprint, Tally, Targets};
+pub use self::sprint::{Figures, Model, Rollover, Split, Sprint, SprintKind, Tally, Targets};

@@ -1,6 +1,7 @@
 //! Sprints on the board: a name (unique on the board: names are the ids), dates, capacity, the
-//! model (`split` or `alternating`), and the figures recorded when the sprint was closed, which
-//! are never recomputed. Items name the sprint they are committed to (docs/guide/rhythm.md).
+//! model (the split, a cycle of delivery and refinement sprints, or a stage chosen per sprint),
+//! an optional goal, and the figures recorded when the sprint was closed, which are never
+//! recomputed. Items name the sprint they are committed to (docs/guide/rhythm.md).
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -9,30 +10,71 @@ use super::item::{Item, ItemId, Timestamp};
 use super::labels::{Stage, Track, named};
 use super::settings::CapacityPolicy;
 
-/// How a sprint divides its capacity between the two stages.
+/// How sprints divide their capacity between the two stages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Model {
     /// Every sprint holds both stages, at the board's targets (e.g. 70/30).
     #[default]
     Split,
-    /// Whole sprints for one stage: a delivery sprint (stage one), then a refinement sprint
-    /// (stage two), and so on.
-    Alternating,
+    /// Whole sprints for one stage in a cycle: N delivery sprints (stage one), then one
+    /// refinement sprint (stage two), N being the sprint's `delivery_sprints` (1: the two-sprint
+    /// cycle). Written `alternating` in the file, the name of the 1:1 cycle before cycles of N:1.
+    #[serde(rename = "alternating")]
+    Cycle,
+    /// Whole sprints for one stage, chosen as each sprint starts.
+    Stage,
 }
 
 impl Model {
-    pub const ALL: [Model; 2] = [Model::Split, Model::Alternating];
+    pub const ALL: [Model; 3] = [Model::Split, Model::Cycle, Model::Stage];
 
     pub fn name(self) -> &'static str {
         match self {
             Model::Split => "split",
-            Model::Alternating => "alternating",
+            Model::Cycle => "cycle",
+            Model::Stage => "stage",
         }
     }
 }
 
-named!(Model, "model");
+impl std::fmt::Display for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for Model {
+    type Err = String;
+    /// By name in any case; `alternating`, the 1:1 cycle's old name, is the cycle.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.trim().eq_ignore_ascii_case("alternating") {
+            return Ok(Model::Cycle);
+        }
+        super::labels::by_name(s, &Model::ALL, Model::name, "model")
+    }
+}
+
+/// What a sprint is for: both stages at the targets, or one stage only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SprintKind {
+    /// A split sprint: both stages, at the board's targets.
+    Split,
+    /// A sprint for stage one: shipping features.
+    Delivery,
+    /// A sprint for stage two: refactoring, tests, docs, performance.
+    Refinement,
+}
+
+impl SprintKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            SprintKind::Split => "split",
+            SprintKind::Delivery => "delivery",
+            SprintKind::Refinement => "refinement",
+        }
+    }
+}
 
 /// Where unfinished items go when a sprint closes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -165,9 +207,15 @@ pub struct Sprint {
     /// Points the team can take on in this sprint.
     pub capacity: u32,
     pub model: Model,
-    /// Alternating model: the stage the sprint is given to.
+    /// Cycle and stage models: the stage the sprint is given to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stage: Option<Stage>,
+    /// Cycle model: how many delivery sprints come before each refinement sprint (absent: 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_sprints: Option<u8>,
+    /// What the sprint is for, in one line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<String>,
     /// Recorded when the sprint was closed (absent: the sprint is open).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub figures: Option<Figures>,
@@ -188,19 +236,35 @@ impl Sprint {
     /// The sprint's targets: the board's (`policy`) for a split sprint; for an alternating sprint
     /// its own stage (all of it stage two in a refinement sprint, none in a delivery sprint).
     pub fn targets(&self, policy: &CapacityPolicy) -> Targets {
-        let stage_two = match (self.model, self.stage) {
-            (Model::Split, _) => policy.stage_two_share,
-            (Model::Alternating, Some(Stage::Two)) => 100,
-            (Model::Alternating, _) => 0,
+        let stage_two = match self.kind() {
+            SprintKind::Split => policy.stage_two_share,
+            SprintKind::Refinement => 100,
+            SprintKind::Delivery => 0,
         };
         Targets { discovery: policy.discovery_share, stage_two }
     }
 
-    /// "split", "alternating, stage two".
-    pub fn model_label(&self) -> String {
+    /// What the sprint is for: split, or its one stage (delivery without one).
+    pub fn kind(&self) -> SprintKind {
         match (self.model, self.stage) {
-            (Model::Alternating, Some(stage)) => format!("alternating, {}", stage.label()),
-            (model, _) => model.name().to_owned(),
+            (Model::Split, _) => SprintKind::Split,
+            (_, Some(Stage::Two)) => SprintKind::Refinement,
+            (_, _) => SprintKind::Delivery,
+        }
+    }
+
+    /// The cycle's N: delivery sprints before each refinement sprint.
+    pub fn delivery_sprints(&self) -> u8 {
+        self.delivery_sprints.unwrap_or(1)
+    }
+
+    /// "split", "refinement sprint, 3:1 cycle", "delivery sprint".
+    pub fn model_label(&self) -> String {
+        let kind = self.kind().name();
+        match self.model {
+            Model::Split => "split".to_owned(),
+            Model::Cycle => format!("{kind} sprint, {}:1 cycle", self.delivery_sprints()),
+            Model::Stage => format!("{kind} sprint"),
         }
     }
 

@@ -141,7 +141,7 @@ proptest! {
         alternating in any::<bool>(),
         backlog in any::<bool>(),
     ) {
-        let model = if alternating { Model::Alternating } else { Model::Split };
+        let model = if alternating { Model::Cycle } else { Model::Split };
         let mut board = start_on(&board, model);
         let ids: Vec<u64> =
             board.items().iter().zip(&picks).filter(|(_, p)| **p).map(|(it, _)| it.id).collect();

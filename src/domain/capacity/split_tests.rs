@@ -151,7 +151,7 @@ fn with_a_sprint_open_the_split_is_the_sprints_committed_work_against_its_own_ca
     assert!(!c.over_capacity());
     // An alternating refinement sprint is measured against its own stage: all stage two.
     let mut alt = board(&[("a", "ready", Stage::Two, Some(5), None)]);
-    alt.apply(planning::start(&alt, start(Model::Alternating, Some(Stage::Two))).expect("start").edit)
+    alt.apply(planning::start(&alt, start(Model::Cycle, Some(Stage::Two))).expect("start").edit)
         .expect("apply");
     alt.apply(planning::commit(&alt, &[1], now).expect("commit").edit).expect("apply");
     let c = Capacity::of(&alt);

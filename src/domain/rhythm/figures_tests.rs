@@ -158,7 +158,7 @@ fn debt_is_counted_in_one_sprint_only_when_the_next_starts_the_day_the_last_clos
 #[test]
 fn an_alternating_sprint_is_measured_against_its_own_stage_and_the_next_takes_the_other() {
     let mut board = Board::new("alternating");
-    started(&mut board, "D1", "2026-11-02", "2026-11-13", Model::Alternating);
+    started(&mut board, "D1", "2026-11-02", "2026-11-13", Model::Cycle);
     assert_eq!(board.current_sprint().and_then(|s| s.stage), Some(Stage::One), "delivery first");
     put(&mut board, "ship it", "done", "2026-11-03T09:00:00Z", |it| {
         it.sprint = Some("D1".into());
@@ -174,7 +174,7 @@ fn an_alternating_sprint_is_measured_against_its_own_stage_and_the_next_takes_th
     let d1 = board.sprint("D1").and_then(|s| s.figures.clone()).expect("closed");
     assert_eq!((d1.stage_two_share, d1.target_stage_two), (0, 0), "a delivery sprint targets no stage two");
     let d2 = board.current_sprint().expect("next").clone();
-    assert_eq!((d2.name.as_str(), d2.stage, d2.model), ("D2", Some(Stage::Two), Model::Alternating));
+    assert_eq!((d2.name.as_str(), d2.stage, d2.model), ("D2", Some(Stage::Two), Model::Cycle));
     board
         .apply(planning::commit(&board, &[2], at("2026-11-14T09:00:00Z")).expect("commit").edit)
         .expect("apply");

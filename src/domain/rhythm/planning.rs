@@ -74,7 +74,7 @@ fn checked(board: &Board, new: NewSprint) -> Result<Sprint, SprintError> {
     }
     let stage = match new.model {
         Model::Split => None,
-        Model::Alternating => Some(new.stage.unwrap_or(Stage::One)),
+        Model::Cycle | Model::Stage => Some(new.stage.unwrap_or(Stage::One)),
     };
     Ok(Sprint {
         name,
@@ -83,6 +83,8 @@ fn checked(board: &Board, new: NewSprint) -> Result<Sprint, SprintError> {
         capacity: new.capacity,
         model: new.model,
         stage,
+        delivery_sprints: None,
+        goal: None,
         figures: None,
     })
 }
@@ -234,7 +236,7 @@ fn following(board: &Board, closed: &Sprint, next: Next, now: Timestamp) -> Resu
     let end = next.end.unwrap_or_else(|| start.checked_add_days(Days::new(length)).unwrap_or(start));
     let stage = match closed.model {
         Model::Split => None,
-        Model::Alternating => Some(closed.stage.unwrap_or(Stage::One).other()),
+        Model::Cycle | Model::Stage => Some(closed.stage.unwrap_or(Stage::One).other()),
     };
     checked(
         board,

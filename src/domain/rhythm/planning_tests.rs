@@ -61,7 +61,7 @@ fn an_alternating_sprint_starts_with_stage_one_unless_told() {
         after.apply(start(&board, new).expect("op").edit).expect("apply");
         after.current_sprint().expect("started").stage
     };
-    let alternating = |stage| NewSprint { model: Model::Alternating, stage, ..new("A") };
+    let alternating = |stage| NewSprint { model: Model::Cycle, stage, ..new("A") };
     assert_eq!(stage_of(alternating(None)), Some(Stage::One));
     assert_eq!(stage_of(alternating(Some(Stage::Two))), Some(Stage::Two));
     let split = NewSprint { stage: Some(Stage::Two), ..new("S") };
