@@ -5,7 +5,7 @@
 use clap::{Args, Subcommand};
 
 use crate::domain::two_stage::debt::Sort;
-use crate::model::{ItemId, Kind, Model, Rollover, Severity, Stage, Track};
+use crate::model::{DonePolicy, ItemId, Kind, Model, Rollover, Severity, Stage, Track};
 
 #[derive(Debug, Args)]
 #[group(required = true, multiple = false)]
@@ -16,6 +16,48 @@ pub struct ConfigArgs {
     /// Print a complete commented example config file.
     #[arg(long)]
     pub example: bool,
+}
+
+/// Making an item done past the unticked entries of an enforced definition of done.
+#[derive(Debug, Args)]
+pub struct ForceArgs {
+    /// Done even though an enforced definition of done has unticked entries (needs --reason).
+    #[arg(long)]
+    pub force: bool,
+    /// Why it is done anyway: the item, the journal and the review keep it.
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+}
+
+impl ForceArgs {
+    /// The reason to force with: `None` without `--force`; with `--force` and no `--reason` an
+    /// empty one, which the domain refuses in its own words ("needs a reason"). A reason
+    /// without `--force` is refused: it would say why nothing was forced.
+    pub fn reason(&self) -> Result<Option<&str>, String> {
+        match (self.force, self.reason.as_deref()) {
+            (true, reason) => Ok(Some(reason.unwrap_or(""))),
+            (false, None) => Ok(None),
+            (false, Some(_)) => {
+                Err("--reason says why a done is forced: give --force with it; nothing was changed".into())
+            }
+        }
+    }
+}
+
+/// `policy`: the board's policies.
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Whether a stage's definition of done warns (the default) or is enforced: moving an item
+    /// into a done column or accepting it with unticked entries is then refused unless forced
+    /// with a reason. Without a policy it prints the policies.
+    Dod {
+        /// 1 or 2 (without one: both stages).
+        #[arg(value_parser = parse_stage)]
+        stage: Option<Stage>,
+        /// warn or enforce.
+        #[arg(value_parser = parse_done_policy, requires = "stage")]
+        policy: Option<DonePolicy>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -207,6 +249,10 @@ pub(super) fn parse_estimate_or_none(text: &str) -> Result<NewEstimate, String> 
 }
 
 pub(super) fn parse_stage(text: &str) -> Result<Stage, String> {
+    text.parse()
+}
+
+pub(super) fn parse_done_policy(text: &str) -> Result<DonePolicy, String> {
     text.parse()
 }
 

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::target::{Target, print_new_id, print_new_ids};
-use crate::cli::items::{create, edit, inspect, list};
+use crate::cli::items::{board, create, edit, inspect, list};
 use crate::cli::phases::initiative;
 use crate::cli::print::output::println;
 use crate::cli::workflow::{accept, criteria, debt, variant};
@@ -62,7 +62,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     };
     let target = Target::new(path, &writer);
     match command {
-        Command::Init => create::init(&location, &writer, now)?,
+        Command::Init { name, empty } => create::init(&location, &writer, name.as_deref(), empty, now)?,
+        Command::Rename { name } => board::rename(target, &name, now)?,
+        Command::Policy(command) => board::policy(target, command, now)?,
         Command::Add(args) => create::add(&location, &writer, args, now)?,
         Command::List(args) => list::list(path, &args, now)?,
         Command::Edit(args) => edit::edit(target, args, now)?,
@@ -71,16 +73,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             println(&op.summary)?;
         }
         Command::Show { id, json } => inspect::show(path, id, json, now)?,
-        Command::Move { id, column } => {
-            let op = target.change(now, |board| ops::move_to_column(board, id, &column, now))?;
-            println(&op.summary)?;
-            inspect::warn_unticked(path, id)?;
-        }
+        Command::Move { id, column, force } => board::move_item(target, id, &column, &force, now)?,
         Command::Followup { id, title, estimate, severity } => {
             let op = target.change(now, |b| two_stage::follow_up(b, id, &title, estimate, severity, now))?;
             print_new_id(&op)?;
         }
-        Command::Accept { id, by, note } => accept::run(target, id, by.as_deref(), note.as_deref(), now)?,
+        Command::Accept { id, by, note, force } => {
+            accept::run(target, id, by.as_deref(), note.as_deref(), &force, now)?
+        }
         Command::Variant { id, titles } => variant::split(target, id, &titles, now)?,
         Command::Pick { id } => variant::pick(target, id, now)?,
         Command::Criteria { id, criteria } => criteria::run(target, id, &criteria, now)?,

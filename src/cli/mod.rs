@@ -21,7 +21,9 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::domain::two_stage::debt::Sort;
 use crate::model::{ItemId, Severity, Stage};
-pub use args::{AddArgs, ConfigArgs, EditArgs, ListArgs, ListFormat, NewEstimate, SprintCommand};
+pub use args::{
+    AddArgs, ConfigArgs, EditArgs, ForceArgs, ListArgs, ListFormat, NewEstimate, PolicyCommand, SprintCommand,
+};
 use args::{parse_estimate, parse_id, parse_severity, parse_sort, parse_stage};
 
 /// A keyboard-driven planning board for dual-track, two-stage delivery.
@@ -82,7 +84,23 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create the board file from the starter board (never over an existing one).
-    Init,
+    Init {
+        /// The board's name (it heads the board screen, the standup and the review).
+        #[arg(long)]
+        name: Option<String>,
+        /// Start without the starter board's demo items (its columns and settings stay).
+        #[arg(long)]
+        empty: bool,
+    },
+    /// Rename the board.
+    Rename {
+        /// The new name.
+        name: String,
+    },
+    /// The board's policies: `policy dod 1 enforce` holds the team to stage one's definition
+    /// of done.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
     /// Add an item and print its new id (creates the board if there is none yet).
     Add(AddArgs),
     /// List items in board order: track, column, lane, position.
@@ -109,6 +127,8 @@ pub enum Command {
         id: ItemId,
         /// The column, by id or name in any case (`doing`, `"In progress"`).
         column: String,
+        #[command(flatten)]
+        force: ForceArgs,
     },
     /// Label an item stage one (ship fast) or stage two (refinement).
     Stage {
@@ -141,6 +161,8 @@ pub enum Command {
         /// What backs it: who signed off, the test result.
         #[arg(long)]
         note: Option<String>,
+        #[command(flatten)]
+        force: ForceArgs,
     },
     /// Split a stage-one item into variants of an experiment (it is variant A, each title another);
     /// prints the new ids.

@@ -129,6 +129,10 @@ pub struct Item {
     /// still in the column it was created in, so `created` says when).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_column_since: Option<Timestamp>,
+    /// Why the item was made done (moved into a done column, or accepted) with entries of its
+    /// definition of done unticked: a forced done. Cleared when it leaves the done column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forced: Option<String>,
     pub created: Timestamp,
     pub updated: Timestamp,
 }
@@ -174,6 +178,7 @@ impl Item {
             blocked: None,
             blocked_since: None,
             in_column_since: None,
+            forced: None,
             created,
             updated: created,
         }

@@ -1,11 +1,11 @@
-//! The board's settings as stored in its file: the capacity policy, the definitions of done, the
-//! severity weights of debt interest, the standup settings and the default entry criteria of
-//! discovery work.
+//! The board's settings as stored in its file: the capacity policy, the definitions of done and
+//! whether each holds (warn or enforce), the severity weights of debt interest, the standup
+//! settings and the default entry criteria of discovery work.
 
 use serde::{Deserialize, Serialize};
 
-use super::item::Timestamp;
-use super::labels::{Severity, Stage};
+use super::item::{Item, Timestamp};
+use super::labels::{Severity, Stage, named};
 
 /// How the team means to spend a sprint.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,12 +25,45 @@ impl Default for CapacityPolicy {
     }
 }
 
-/// A checklist of text lines per stage that an item must meet before it is done.
+/// What a stage's definition of done does when an item is done with entries unticked: `warn`
+/// (the screen asks, the command line warns) or `enforce` (refused unless forced with a reason).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DonePolicy {
+    #[default]
+    Warn,
+    Enforce,
+}
+
+impl DonePolicy {
+    pub const ALL: [DonePolicy; 2] = [DonePolicy::Warn, DonePolicy::Enforce];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            DonePolicy::Warn => "warn",
+            DonePolicy::Enforce => "enforce",
+        }
+    }
+
+    /// The default, which the file leaves out (so boards that keep it are written as before).
+    pub fn is_warn(&self) -> bool {
+        *self == DonePolicy::Warn
+    }
+}
+
+named!(DonePolicy, "policy");
+
+/// A checklist of text lines per stage that an item must meet before it is done, and whether
+/// each stage's holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DefinitionOfDone {
     pub stage_one: Vec<String>,
     pub stage_two: Vec<String>,
+    #[serde(default, skip_serializing_if = "DonePolicy::is_warn")]
+    pub stage_one_policy: DonePolicy,
+    #[serde(default, skip_serializing_if = "DonePolicy::is_warn")]
+    pub stage_two_policy: DonePolicy,
 }
 
 impl DefinitionOfDone {
@@ -39,6 +72,26 @@ impl DefinitionOfDone {
             Stage::One => &self.stage_one,
             Stage::Two => &self.stage_two,
         }
+    }
+
+    pub fn policy(&self, stage: Stage) -> DonePolicy {
+        match stage {
+            Stage::One => self.stage_one_policy,
+            Stage::Two => self.stage_two_policy,
+        }
+    }
+
+    pub(crate) fn policy_mut(&mut self, stage: Stage) -> &mut DonePolicy {
+        match stage {
+            Stage::One => &mut self.stage_one_policy,
+            Stage::Two => &mut self.stage_two_policy,
+        }
+    }
+
+    /// The entries of `item`'s stage that it has not ticked, in the definition's order.
+    pub fn unticked(&self, item: &Item) -> Vec<String> {
+        let ticked = |text: &String| item.checklist.iter().any(|e| e.done && e.text == *text);
+        self.for_stage(item.stage).iter().filter(|text| !ticked(text)).cloned().collect()
     }
 }
 
@@ -57,6 +110,8 @@ impl Default for DefinitionOfDone {
                 "Docs complete",
                 "Performance checked",
             ]),
+            stage_one_policy: DonePolicy::Warn,
+            stage_two_policy: DonePolicy::Warn,
         }
     }
 }

@@ -9,7 +9,7 @@ use super::{ChangeError, Session, Writer};
 use crate::domain::change::Op;
 use crate::model::{Board, Timestamp};
 use crate::store::error::JournalError;
-use crate::store::location::BoardPath;
+use crate::store::location::{self, BoardPath, Fresh};
 use crate::store::{BoardLock, Store, paths};
 
 /// A session holding the board's lock, with the board as the file has it now.
@@ -43,6 +43,16 @@ impl Session {
         writer: Writer,
         now: Timestamp,
     ) -> Result<Locked, ChangeError> {
+        Session::lock_or_create_as(location, writer, now, &Fresh::default())
+    }
+
+    /// [`Session::lock_or_create`], creating the board `fresh` describes (`init --name --empty`).
+    pub fn lock_or_create_as(
+        location: &BoardPath,
+        writer: Writer,
+        now: Timestamp,
+        fresh: &Fresh,
+    ) -> Result<Locked, ChangeError> {
         let path = &location.path;
         Session::may_write(&writer)?;
         Store::check_writable(path)?;
@@ -55,7 +65,7 @@ impl Session {
             }
         }
         let lock = BoardLock::acquire(path)?;
-        let opened = Store::open_locked(path, now, &lock)?;
+        let opened = Store::open_locked(path, &lock, || location::fresh_board(now, fresh))?;
         let session = Session::new(opened.store, writer);
         Ok(Locked { session, board: opened.board, lock, created: opened.created })
     }

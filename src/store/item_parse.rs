@@ -176,6 +176,9 @@ fn item(fields: &[(&str, &str)]) -> Option<Item> {
     if let Some(v) = next("in_column_since") {
         item.in_column_since = Some(timestamp(some(v)?)?);
     }
+    if let Some(v) = next("forced") {
+        item.forced = Some(string(some(v)?)?);
+    }
     item.created = timestamp(next("created")?)?;
     item.updated = timestamp(next("updated")?)?;
     (at == fields.len()).then_some(item)

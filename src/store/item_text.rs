@@ -58,7 +58,7 @@ pub fn write_item(out: &mut String, item: &Item) {
 }
 
 /// The fields the workflows set (discovery, two-stage, evidence, phased delivery, sprints,
-/// blocking, age in column), in the order of [`Item`]'s fields.
+/// blocking, age in column, a forced done), in the order of [`Item`]'s fields.
 fn workflow_fields(out: &mut String, item: &Item) {
     optional_string(out, "question", item.question.as_deref());
     optional_with(out, "timebox", item.timebox, push_quoted_date);
@@ -82,6 +82,7 @@ fn workflow_fields(out: &mut String, item: &Item) {
     optional_string(out, "blocked", item.blocked.as_deref());
     optional_with(out, "blocked_since", item.blocked_since, push_quoted_timestamp);
     optional_with(out, "in_column_since", item.in_column_since, push_quoted_timestamp);
+    optional_string(out, "forced", item.forced.as_deref());
 }
 
 fn start(out: &mut String, name: &str) {

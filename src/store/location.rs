@@ -46,6 +46,31 @@ pub fn through_links(path: PathBuf) -> Result<PathBuf, LocationError> {
     }
 }
 
+/// What a new board starts as: the starter board (the default), or an empty one; with the
+/// board's name when one is given (already checked: see `domain::change::settings::clean_name`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Fresh {
+    pub name: Option<String>,
+    pub empty: bool,
+}
+
+/// The name of an empty board made without one (`init --empty`): it asks to be renamed.
+pub const UNTITLED: &str = "Untitled board";
+
+/// The board a new file starts with: the starter board, or with `empty` its settings and
+/// columns without the demo items; named as `fresh` says.
+pub fn fresh_board(now: Timestamp, fresh: &Fresh) -> Board {
+    let mut board = starter_board(now);
+    if fresh.empty {
+        // Ids start again at 1: the demo items never existed on this board.
+        board = Board { name: UNTITLED.to_owned(), next_id: 1, ..board.clone_without_items() };
+    }
+    if let Some(name) = &fresh.name {
+        board.name = name.clone();
+    }
+    board
+}
+
 /// The day the starter board's dates are written relative to.
 const STARTER_DAY: (i32, u32, u32) = (2026, 1, 5);
 

@@ -95,7 +95,7 @@ impl Store {
             return Ok(Opened { store, board, created: false });
         }
         let lock = BoardLock::acquire(path)?;
-        Store::open_locked(path, now, &lock)
+        Store::open_locked(path, &lock, || location::starter_board(now))
     }
 
     /// Creates the directory a new board goes into: only for the default location, which is
@@ -108,13 +108,18 @@ impl Store {
         }
     }
 
-    /// [`Store::open`] for a caller that already holds the board's lock.
-    pub fn open_locked(path: &Path, now: Timestamp, lock: &BoardLock) -> Result<Opened, StoreError> {
+    /// [`Store::open`] for a caller that already holds the board's lock, creating the board
+    /// `first` makes when there is no file yet.
+    pub fn open_locked(
+        path: &Path,
+        lock: &BoardLock,
+        first: impl FnOnce() -> Board,
+    ) -> Result<Opened, StoreError> {
         // Another process may have created the file while we waited for the lock.
         if let Some((store, board)) = Store::read(path)? {
             return Ok(Opened { store, board, created: false });
         }
-        let board = location::starter_board(now);
+        let board = first();
         let mut store = Store { path: path.to_path_buf(), seen: None, written: Written::default() };
         store.save_locked(&board, lock)?;
         Ok(Opened { store, board, created: true })

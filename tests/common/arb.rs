@@ -128,7 +128,13 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
         option::of(text()),
         option::of(1u64..50),
     );
-    let rhythm = (option::of(text()), option::of(text()), option::of(timestamp()), option::of(timestamp()));
+    let rhythm = (
+        option::of(text()),
+        option::of(text()),
+        option::of(timestamp()),
+        option::of(timestamp()),
+        option::of(text()),
+    );
     (fields, more, links, discovery, evidence, membership(), rhythm).prop_map(
         move |(
             (title, place, kind, estimate, tags, assignee, description, checklist, links),
@@ -137,7 +143,7 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
             (question, learned, drop_reason, promoted_from),
             (accepted_by, acceptance_note, criteria, experiment, variant, winner),
             membership,
-            (sprint, blocked, blocked_since, in_column_since),
+            (sprint, blocked, blocked_since, in_column_since, forced),
         )| Item {
             id,
             title,
@@ -175,6 +181,7 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
             blocked,
             blocked_since,
             in_column_since,
+            forced,
             created,
             updated,
         },
@@ -237,7 +244,12 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
             option::of(option::of(1u64..50)),
             option::of(membership()),
         ),
-        (option::of(option::of(text())), option::of(option::of(text())), option::of(option::of(timestamp()))),
+        (
+            option::of(option::of(text())),
+            option::of(option::of(text())),
+            option::of(option::of(timestamp())),
+            option::of(option::of(text())),
+        ),
     )
         .prop_map(
             |(
@@ -252,7 +264,7 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
                 timebox,
                 severity,
                 (criteria, winner, member),
-                (sprint, blocked, in_column_since),
+                (sprint, blocked, in_column_since, forced),
             )| {
                 ItemChange {
                     place,
@@ -272,6 +284,7 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
                     sprint,
                     blocked,
                     in_column_since,
+                    forced,
                     ..ItemChange::default()
                 }
             },

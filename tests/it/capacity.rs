@@ -41,7 +41,7 @@ fn capacity_view_160x48() {
 #[test]
 fn changing_the_target_from_the_app_is_saved_undoable_and_agrees_with_stats() {
     let (s, mut app) = app_on_fixture("sprint.ron");
-    press(&mut app, "c e Tab Tab End Backspace Backspace");
+    press(&mut app, "c e Tab Tab Tab End Backspace Backspace");
     type_text(&mut app, "10");
     press(&mut app, "F2");
     assert_eq!(app.mode(), Mode::Capacity, "back in the capacity view");
@@ -64,8 +64,8 @@ fn changing_the_target_from_the_app_is_saved_undoable_and_agrees_with_stats() {
 #[test]
 fn wip_limits_are_edited_in_the_app_and_shown_on_the_board() {
     let (s, mut app) = app_on_fixture("sprint.ron");
-    // Fields: capacity, 2 targets, discovery WIP, 3 discovery columns, delivery WIP, Ready...
-    press(&mut app, "c e Tab Tab Tab Tab Tab Tab Tab");
+    // Fields: name, capacity, 2 targets, discovery WIP, 3 discovery columns, delivery WIP, Ready...
+    press(&mut app, "c e Tab Tab Tab Tab Tab Tab Tab Tab");
     type_text(&mut app, "3");
     press(&mut app, "Tab");
     type_text(&mut app, "2");
@@ -102,6 +102,7 @@ fn stats_json_and_text_for_the_fixture() {
     assert_eq!(
         s.run(&["stats", "--json"]).ok().json(),
         json!({
+            "board": "Sprint 14",
             "capacity": 40,
             "targets": {"discovery": 20, "stage_two": 30},
             "planned": {"total": 50, "discovery": 0, "delivery": 50, "stage_one": 45, "stage_two": 5},

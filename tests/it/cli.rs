@@ -284,6 +284,7 @@ fn stats_json_matches_the_spec_shape() {
     assert_eq!(
         stats,
         json!({
+            "board": "Small",
             "capacity": 20,
             "targets": {"discovery": 20, "stage_two": 30},
             "planned": {"total": 8, "discovery": 2, "delivery": 6, "stage_one": 8, "stage_two": 0},

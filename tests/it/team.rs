@@ -171,9 +171,9 @@ fn a_form_open_when_the_session_is_stopped_is_kept_as_a_draft_and_reopened_next_
 fn a_settings_form_writes_only_what_was_changed_in_it() {
     let s = Sandbox::new().with_starter();
     let (mut alice, mut bob) = (session(&s, "alice"), session(&s, "bob"));
-    press(&mut alice, "c e");
+    press(&mut alice, "c e Tab");
     type_text(&mut alice, "1");
-    press(&mut bob, "c e Tab Tab End Backspace Backspace");
+    press(&mut bob, "c e Tab Tab Tab End Backspace Backspace");
     type_text(&mut bob, "25");
     press(&mut bob, "F2");
     alice.file_changed();
@@ -184,9 +184,9 @@ fn a_settings_form_writes_only_what_was_changed_in_it() {
     // Both change the capacity: the first stays, the other is told and journaled.
     press(&mut bob, "Esc");
     bob.file_changed();
-    press(&mut alice, "e");
+    press(&mut alice, "e Tab");
     type_text(&mut alice, "2");
-    press(&mut bob, "c e");
+    press(&mut bob, "c e Tab");
     type_text(&mut bob, "3");
     press(&mut bob, "F2");
     alice.file_changed();

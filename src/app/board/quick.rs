@@ -1,9 +1,15 @@
 //! The quick board keys: labelling a run of items, and the question asked before an item is
-//! moved into a done column or accepted with its definition of done unticked.
+//! moved into a done column or accepted with its definition of done unticked (or, where the
+//! definition is enforced, the form that asks why it is done anyway).
 
 use crate::app::App;
+use crate::app::forms;
+use crate::app::forms::form::{Form, Purpose};
+use crate::app::input::action::Action;
+use crate::app::input::keymap::Mode;
 use crate::app::screens::{Overlay, Question};
-use crate::domain::change::{Op, ops};
+use crate::app::status::Status;
+use crate::domain::change::{Op, OpError, ops};
 use crate::domain::two_stage;
 use crate::model::{Item, ItemId, Stage};
 
@@ -59,11 +65,32 @@ impl App {
             .and_then(|here| here.checked_add_signed(delta))
             .and_then(|t| columns.get(t));
         match (result, target.filter(|c| c.done), unticked_lines(&self.board, item)) {
+            (Err(refused @ OpError::Unticked { .. }), Some(column), _) => {
+                let purpose = Purpose::ForceMove { id, column: column.id.clone() };
+                self.open_force(purpose, &refused);
+            }
             (Ok(op), Some(column), Some(lines)) => {
                 let title = format!("Move #{id} to {}?", column.name);
                 self.ask(title, lines, "move it", op);
             }
             (result, _, _) => self.commit(result),
+        }
+    }
+
+    /// The form that forces an item past its enforced definition of done (`purpose` is
+    /// [`Purpose::ForceMove`] or [`Purpose::ForceAccept`]), on the board as it is now.
+    pub(crate) fn force_form(&self, purpose: Purpose) -> Option<Form> {
+        let (Purpose::ForceMove { id, .. } | Purpose::ForceAccept { id, .. }) = &purpose else { return None };
+        let item = self.board.item(*id)?;
+        let edit = self.keymap.short_keys(Mode::Board, &[Action::Edit]).unwrap_or_default();
+        Some(forms::force::form(&self.board, item, purpose, &edit))
+    }
+
+    /// Opens the force form after `refused` (which names the unticked entries) said why.
+    pub(crate) fn open_force(&mut self, purpose: Purpose, refused: &OpError) {
+        if let Some(form) = self.force_form(purpose) {
+            self.overlays.push(Overlay::Form(Box::new(form)));
+            self.status = Some(Status::warning(refused.to_string()));
         }
     }
 

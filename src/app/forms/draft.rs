@@ -154,6 +154,7 @@ impl App {
                 let key = self.keymap.short_keys(Mode::Board, &[Action::Block]).unwrap_or_default();
                 crate::app::forms::sprint::block(item(*id)?, &key)
             }
+            Purpose::ForceMove { .. } | Purpose::ForceAccept { .. } => self.force_form(purpose.clone())?,
         })
     }
 }

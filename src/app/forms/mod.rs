@@ -4,6 +4,7 @@
 pub mod draft;
 pub mod estimate;
 pub mod evidence;
+pub mod force;
 pub mod form;
 pub mod initiative;
 pub mod item;

@@ -38,6 +38,17 @@ pub enum Purpose {
     StartSprint,
     CloseSprint,
     Block(ItemId),
+    /// Moving an item into a done column (by its id) past its enforced definition of done.
+    ForceMove {
+        id: ItemId,
+        column: String,
+    },
+    /// Accepting an item on this evidence past its enforced definition of done.
+    ForceAccept {
+        id: ItemId,
+        by: Option<String>,
+        note: Option<String>,
+    },
 }
 
 /// Which value a field holds.

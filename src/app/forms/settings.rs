@@ -1,8 +1,9 @@
-//! The settings form: sprint capacity, the two target shares, the WIP limits of each track and
-//! column (empty means no limit), and the severity weights of debt interest.
+//! The settings form: the board's name, the capacity (the open sprint's while one is open: the
+//! sprint has one capacity), the two target shares, the WIP limits of each track and column
+//! (empty means no limit), and the severity weights of debt interest.
 
 use crate::app::forms::form::{Field, FieldKey, Form, Input, Purpose};
-use crate::domain::change::settings::Settings;
+use crate::domain::change::settings::{Settings, clean_name};
 use crate::model::{Board, CapacityPolicy, Severity, Track};
 
 fn number(n: Option<u32>) -> Input {
@@ -11,8 +12,19 @@ fn number(n: Option<u32>) -> Input {
 
 pub fn settings(board: &Board) -> Form {
     let s = Settings::of(board);
+    // While a sprint is open its capacity is the one that counts; the board's default (for the
+    // next sprint) is set when that sprint starts, so the form never shows two numbers.
+    let capacity = match board.current_sprint() {
+        Some(sprint) => Field::new(
+            FieldKey::Capacity,
+            format!("Capacity of {} (points)", sprint.name),
+            number(Some(sprint.capacity)),
+        ),
+        None => Field::new(FieldKey::Capacity, "Capacity (points per sprint)", number(Some(s.policy.points))),
+    };
     let mut fields = vec![
-        Field::new(FieldKey::Capacity, "Capacity (points per sprint)", number(Some(s.policy.points))),
+        Field::new(FieldKey::Name, "Board name", Input::line(&s.name)),
+        capacity,
         Field::new(
             FieldKey::DiscoveryTarget,
             "Discovery target %",
@@ -47,7 +59,7 @@ pub fn settings(board: &Board) -> Form {
     }
     Form::new(
         Purpose::Settings,
-        "Capacity, WIP limits and debt interest".into(),
+        "Name, capacity, WIP limits and debt interest".into(),
         "Targets are percentages of planned points; leave a WIP limit empty for none".into(),
         fields,
     )
@@ -64,8 +76,12 @@ pub fn values(form: &Form, board: &Board) -> Result<Settings, (usize, String)> {
             (form.position(key), format!("a target share is a percentage from 0 to 100, not {n}"))
         })
     };
+    let name = clean_name(&form.value(FieldKey::Name))
+        .map_err(|e| (form.position(FieldKey::Name), e.to_string()))?;
+    let capacity = required(FieldKey::Capacity)?;
+    let sprint_capacity = board.current_sprint().map(|_| capacity);
     let policy = CapacityPolicy {
-        points: required(FieldKey::Capacity)?,
+        points: if sprint_capacity.is_some() { board.capacity.points } else { capacity },
         discovery_share: share(FieldKey::DiscoveryTarget)?,
         stage_two_share: share(FieldKey::StageTwoTarget)?,
     };
@@ -81,5 +97,5 @@ pub fn values(form: &Form, board: &Board) -> Result<Settings, (usize, String)> {
     for severity in Severity::ALL {
         interest = interest.with(severity, required(FieldKey::InterestWeight(severity))?);
     }
-    Ok(Settings { policy, track_limits, column_limits, interest })
+    Ok(Settings { name, policy, sprint_capacity, track_limits, column_limits, interest })
 }

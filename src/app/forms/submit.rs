@@ -5,10 +5,11 @@ use crate::app::forms::form::{Purpose, Value};
 use crate::app::screens::Overlay;
 use crate::app::status::Status;
 use crate::app::{App, forms};
-use crate::domain::change::{Op, blocking, ops, settings};
+use crate::domain::change::{Op, OpError, blocking, ops, settings};
 use crate::domain::dual_track::variants;
 use crate::domain::rhythm::planning;
 use crate::domain::team::merge::Conflict;
+use crate::domain::two_stage::Evidence;
 use crate::domain::{dual_track, two_stage};
 
 impl App {
@@ -18,6 +19,9 @@ impl App {
             && let Purpose::EditItem(id) = form.purpose
         {
             return self.submit_item_edit(id);
+        }
+        if self.accept_needs_force() {
+            return;
         }
         let conflicts = self.rebase_settings_form();
         let today = self.now.date_naive();
@@ -63,6 +67,12 @@ impl App {
                 .map(|(rollover, next)| in_words(planning::close(&self.board, rollover, next, self.now))),
             Purpose::Block(id) => forms::sprint::block_reason(form)
                 .map(|reason| in_words(blocking::block(&self.board, *id, &reason, self.now))),
+            Purpose::ForceMove { id, column } => forms::force::reason(form)
+                .map(|reason| in_words(ops::force_to_column(&self.board, *id, column, &reason, self.now))),
+            Purpose::ForceAccept { id, by, note } => forms::force::reason(form).map(|reason| {
+                let evidence = Evidence::new(by.as_deref(), note.as_deref());
+                in_words(two_stage::accept_forced(&self.board, *id, evidence, &reason, self.now))
+            }),
         };
         // After logging a follow-up the parent stays selected, ready for the next one.
         let keep = match &form.purpose {
@@ -98,6 +108,23 @@ impl App {
 }
 
 impl App {
+    /// An acceptance form saved on an item whose enforced definition of done has unticked
+    /// entries gives way to the force form, which keeps the evidence typed and asks why.
+    fn accept_needs_force(&mut self) -> bool {
+        let Some(Overlay::Form(form)) = self.overlays.last() else { return false };
+        let Purpose::Accept(id) = form.purpose else { return false };
+        let Ok(evidence) = forms::evidence::accept_values(form) else { return false };
+        let Err(refused) = two_stage::accept(&self.board, id, evidence.clone(), self.now) else {
+            return false;
+        };
+        if !matches!(refused, OpError::Unticked { .. }) {
+            return false;
+        }
+        self.overlays.pop();
+        self.open_force(Purpose::ForceAccept { id, by: evidence.by, note: evidence.note }, &refused);
+        true
+    }
+
     /// A form over the board's settings is saved on the board as it is now: only the fields
     /// changed in it are written. Returns the fields someone else changed first.
     fn rebase_settings_form(&mut self) -> Vec<Conflict> {

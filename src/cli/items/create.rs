@@ -8,24 +8,45 @@ use crate::cli::print::output::{eprintln, println};
 use crate::cli::target::print_new_id;
 use crate::cli::workflow::criteria;
 use crate::cli::{AddArgs, target};
-use crate::domain::change::{NewItem, Op};
+use crate::domain::change::{NewItem, Op, settings};
 use crate::domain::dual_track::timebox;
 use crate::domain::phases::initiatives;
 use crate::model::Timestamp;
 use crate::session::{Locked, Session, Writer};
-use crate::store::location::BoardPath;
+use crate::store::location::{BoardPath, Fresh};
 
-/// `init`: creates the board from the starter board; an existing board is left alone.
-pub fn init(location: &BoardPath, writer: &Writer, now: Timestamp) -> Result<()> {
+/// `init [--name NAME] [--empty]`: creates the board from the starter board (without its demo
+/// items when `empty`); an existing board is left alone, and so is everything when the name is
+/// empty.
+pub fn init(
+    location: &BoardPath,
+    writer: &Writer,
+    name: Option<&str>,
+    empty: bool,
+    now: Timestamp,
+) -> Result<()> {
     let path = &location.path;
+    let name = name.map(settings::clean_name).transpose()?;
     if path.exists() {
         bail!("board file {} already exists; nothing was changed", path.display());
     }
-    let locked = Session::lock_or_create(location, writer.clone(), now)?;
+    let named = name.is_some();
+    let fresh = Fresh { name, empty };
+    let locked = Session::lock_or_create_as(location, writer.clone(), now, &fresh)?;
     if !locked.created() {
         bail!("board file {} already exists; nothing was changed", path.display());
     }
-    println(&format!("created {} from the starter board", path.display()))
+    let called = &locked.board().name;
+    let line = match (empty, named) {
+        (false, false) => format!("created {} from the starter board", path.display()),
+        (false, true) => format!("created {} from the starter board, called \"{called}\"", path.display()),
+        (true, true) => format!("created {}, an empty board called \"{called}\"", path.display()),
+        (true, false) => format!(
+            "created {}, an empty board called \"{called}\" (`twotrack rename NAME` names it)",
+            path.display()
+        ),
+    };
+    println(&line)
 }
 
 /// `add`: adds an item (creating the board if there is none) and prints its new id.

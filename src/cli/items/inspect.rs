@@ -10,7 +10,7 @@ use crate::cli::target::open;
 use crate::domain::capacity::Capacity;
 use crate::domain::change::OpError;
 use crate::domain::two_stage;
-use crate::model::{ItemId, Timestamp};
+use crate::model::{Board, Item, ItemId, Timestamp};
 use crate::store::Store;
 
 /// `check`: the file loads, and every reference points at an item that is there.
@@ -43,17 +43,18 @@ pub fn stats(path: &Path, as_json: bool) -> Result<()> {
     let board = open(path)?;
     let capacity = Capacity::of(&board);
     if as_json {
-        output::println_json(&serde_json::to_string_pretty(&json::stats(&capacity))?)
+        output::println_json(&serde_json::to_string_pretty(&json::stats(&board.name, &capacity))?)
     } else {
         output::print(&text::stats(&capacity))
     }
 }
 
-/// After a move into a done column, says on stderr which definition-of-done entries are unticked.
-pub fn warn_unticked(path: &Path, id: ItemId) -> Result<()> {
-    let board = open(path)?;
-    if let Some(item) = board.item(id).filter(|it| board.is_done_column(it.track, &it.column)) {
-        let unticked = two_stage::unticked(&board, item);
+/// After a move into a done column, says on stderr which definition-of-done entries are
+/// unticked (a forced done says so in its summary already).
+pub fn warn_unticked(board: &Board, id: ItemId) -> Result<()> {
+    let done = |it: &&Item| board.is_done_column(it.track, &it.column) && it.forced.is_none();
+    if let Some(item) = board.item(id).filter(done) {
+        let unticked = two_stage::unticked(board, item);
         if !unticked.is_empty() {
             eprintln(&format!(
                 "twotrack: warning: #{id} is done with unticked definition-of-done entries: {}",

@@ -1,7 +1,9 @@
-//! The commands about items: `init` and `add` (the two that create a board), `show`, `stats`,
-//! `check`, `list`, `edit`, `block` and `unblock`.
+//! The commands about items and the board they are on: `init` and `add` (the two that create a
+//! board), `rename`, `policy`, `move`, `show`, `stats`, `check`, `list`, `edit`, `block` and
+//! `unblock`.
 
 pub(super) mod block;
+pub(super) mod board;
 pub(super) mod create;
 pub(super) mod edit;
 pub(super) mod inspect;

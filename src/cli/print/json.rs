@@ -148,9 +148,10 @@ pub fn debt(board: &Board, register: &Register, now: Timestamp) -> Value {
     })
 }
 
-/// The capacity split as `stats --json` prints it.
-pub fn stats(capacity: &Capacity) -> Value {
+/// The capacity split as `stats --json` prints it, under the board's name.
+pub fn stats(board: &str, capacity: &Capacity) -> Value {
     json!({
+        "board": board,
         "capacity": capacity.capacity,
         "targets": {
             "discovery": capacity.target_discovery,

@@ -12,6 +12,7 @@ impl Board {
             Edit::Add(item) => self.add_item(*item),
             Edit::Remove(id) => self.remove_item(id),
             Edit::Change { id, change, at } => self.change_item(id, *change, at),
+            Edit::SetName(name) => Ok(Edit::SetName(std::mem::replace(&mut self.name, name))),
             Edit::SetPolicy(policy) => Ok(Edit::SetPolicy(std::mem::replace(&mut self.capacity, policy))),
             Edit::SetWipLimit { track, column, limit } => self.set_wip_limit(track, column, limit),
             Edit::SetDefinitionOfDone { stage, lines } => {
@@ -20,6 +21,10 @@ impl Board {
                     Stage::Two => &mut self.definition_of_done.stage_two,
                 };
                 Ok(Edit::SetDefinitionOfDone { stage, lines: std::mem::replace(slot, lines) })
+            }
+            Edit::SetDonePolicy { stage, policy } => {
+                let old = std::mem::replace(self.definition_of_done.policy_mut(stage), policy);
+                Ok(Edit::SetDonePolicy { stage, policy: old })
             }
             Edit::SetEntryCriteria(list) => {
                 Ok(Edit::SetEntryCriteria(std::mem::replace(&mut self.entry_criteria, list)))

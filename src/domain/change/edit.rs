@@ -5,8 +5,8 @@
 
 use super::initiative_edit::{InitiativeEdit, InitiativeError};
 use crate::model::{
-    CapacityPolicy, CheckEntry, InterestWeights, Item, ItemId, Kind, Phase, Place, Severity, Sprint, Stage,
-    StandupSettings, Timestamp, Track,
+    CapacityPolicy, CheckEntry, DonePolicy, InterestWeights, Item, ItemId, Kind, Phase, Place, Severity,
+    Sprint, Stage, StandupSettings, Timestamp, Track,
 };
 use chrono::NaiveDate;
 
@@ -63,6 +63,7 @@ pub struct ItemChange {
     pub blocked: Option<Option<String>>,
     pub blocked_since: Option<Option<Timestamp>>,
     pub in_column_since: Option<Option<Timestamp>>,
+    pub forced: Option<Option<String>>,
 }
 
 /// One change to a board.
@@ -78,8 +79,12 @@ pub enum Edit {
     SetPolicy(CapacityPolicy),
     /// Set or clear the WIP limit of a track's column (by index), or of the whole track (`None`).
     SetWipLimit { track: Track, column: Option<usize>, limit: Option<u32> },
+    /// Rename the board.
+    SetName(String),
     /// Replace the definition of done of a stage.
     SetDefinitionOfDone { stage: Stage, lines: Vec<String> },
+    /// Set whether a stage's definition of done warns or is enforced.
+    SetDonePolicy { stage: Stage, policy: DonePolicy },
     /// Replace the entry criteria of discovery work (`None`: the defaults).
     SetEntryCriteria(Option<Vec<String>>),
     /// Replace the severity weights of debt interest (`None`: the defaults).
@@ -130,9 +135,11 @@ impl Edit {
             Edit::SetSprint { sprint, .. } => {
                 sprint.iter_mut().filter_map(|s| s.figures.as_mut()).flat_map(|f| f.ids_mut()).for_each(map)
             }
-            Edit::SetPolicy(_)
+            Edit::SetName(_)
+            | Edit::SetPolicy(_)
             | Edit::SetWipLimit { .. }
             | Edit::SetDefinitionOfDone { .. }
+            | Edit::SetDonePolicy { .. }
             | Edit::SetEntryCriteria(_)
             | Edit::SetInterestWeights(_)
             | Edit::SetStandup(_) => {}
@@ -153,9 +160,11 @@ impl Edit {
         match self {
             Edit::Add(item) => out.push(Some(item.id)),
             Edit::Remove(id) | Edit::Change { id, .. } => out.push(Some(*id)),
-            Edit::SetPolicy(_)
+            Edit::SetName(_)
+            | Edit::SetPolicy(_)
             | Edit::SetWipLimit { .. }
             | Edit::SetDefinitionOfDone { .. }
+            | Edit::SetDonePolicy { .. }
             | Edit::SetEntryCriteria(_)
             | Edit::SetInterestWeights(_)
             | Edit::Initiative(_)
@@ -217,6 +226,7 @@ impl ItemChange {
         v.field("blocked", &mut self.blocked, &mut item.blocked);
         v.field("blocked_since", &mut self.blocked_since, &mut item.blocked_since);
         v.field("in_column_since", &mut self.in_column_since, &mut item.in_column_since);
+        v.field("forced", &mut self.forced, &mut item.forced);
     }
 
     /// Sets the given fields on `item` and returns a change holding what was there.

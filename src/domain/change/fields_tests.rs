@@ -79,6 +79,7 @@ pub(crate) fn full_pair() -> (Item, Item) {
         blocked: Some("waiting".into()),
         blocked_since: Some(time(0)),
         in_column_since: Some(time(0)),
+        forced: Some("the demo".into()),
         created: time(0),
         updated: time(0),
     };
@@ -118,6 +119,7 @@ pub(crate) fn full_pair() -> (Item, Item) {
         blocked: Some("still waiting".into()),
         blocked_since: Some(time(5)),
         in_column_since: Some(time(5)),
+        forced: Some("the launch".into()),
         created: time(0),
         updated: time(5),
     };

@@ -35,6 +35,7 @@ pub fn check(board: &Board, done: &Edit) -> Result<(), Since> {
             (**change).clone().apply_to(&mut set);
             differs(*id, now, &set)
         }
+        Edit::SetName(name) => same(board.name == *name),
         Edit::SetPolicy(policy) => same(&board.capacity == policy),
         Edit::SetWipLimit { track, column, limit } => {
             let def = board.track(*track);
@@ -47,6 +48,7 @@ pub fn check(board: &Board, done: &Edit) -> Result<(), Since> {
         Edit::SetDefinitionOfDone { stage, lines } => {
             same(board.definition_of_done.for_stage(*stage) == lines.as_slice())
         }
+        Edit::SetDonePolicy { stage, policy } => same(board.definition_of_done.policy(*stage) == *policy),
         Edit::SetEntryCriteria(list) => same(board.entry_criteria == *list),
         Edit::SetInterestWeights(weights) => same(board.interest_weights == *weights),
         Edit::Initiative(edit) => same(edit.holds(board)),

@@ -6,6 +6,7 @@
 
 mod apply;
 pub mod blocking;
+pub mod done;
 pub mod edit;
 pub mod estimate;
 pub mod fields;

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::done::{self, Act};
 use super::edit::{Edit, ItemChange};
 use super::placement::{append_rank, place_at_end, place_at_index};
 use super::references::without_references;
@@ -40,6 +41,17 @@ pub enum OpError {
     CriteriaNotDiscovery(ItemId),
     #[error("blocking #{0} needs a reason")]
     NoBlockReason(ItemId),
+    #[error(
+        "#{id} cannot {act}: its {} definition of done is enforced and {} unticked: {}; force it with a reason to do it anyway",
+        .stage.label(),
+        if .entries.len() == 1 { "this entry is" } else { "these entries are" },
+        done::listed(.entries)
+    )]
+    Unticked { id: ItemId, act: String, stage: Stage, entries: Vec<String> },
+    #[error("forcing #{0} past its definition of done needs a reason")]
+    NoForceReason(ItemId),
+    #[error("a board's name cannot be empty, nor only spaces and control characters")]
+    EmptyName,
 }
 
 /// An edit ready to apply, with what it does in words.
@@ -115,6 +127,10 @@ pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
         criteria: new.criteria,
         ..Item::new(id, title.clone(), Place { track, column, stage, rank }, kind, now)
     };
+    if let Some(done) = board.column(track, &item.column).filter(|c| c.done) {
+        // A new item has nothing ticked: straight into a done column only where that is allowed.
+        done::check(board, &item, Act::Add(&done.name), None)?;
+    }
     Ok(Op { edit: Edit::Add(Box::new(item)), summary: format!("added #{id} \"{title}\"") })
 }
 
@@ -175,9 +191,38 @@ pub fn update(board: &Board, id: ItemId, mut change: ItemChange, now: Timestamp)
     Ok(Op { edit: Edit::Change { id, change: Box::new(change), at: now }, summary: format!("edited #{id}") })
 }
 
-/// Moves an item to the bottom of the same-stage lane of a column of its own track.
+/// Moves an item to the bottom of the same-stage lane of a column of its own track. Into a done
+/// column, the item's definition of done must be ticked where its stage's is enforced
+/// ([`done::check`]); [`force_to_column`] moves it anyway, with a reason.
 pub fn move_to_column(board: &Board, id: ItemId, column: &str, now: Timestamp) -> Result<Op, OpError> {
+    move_with(board, id, column, None, now)
+}
+
+/// [`move_to_column`] past unticked entries of the item's definition of done: `reason` says why
+/// it is done anyway, and the item keeps it (`forced`) while it stays in the done column.
+pub fn force_to_column(
+    board: &Board,
+    id: ItemId,
+    column: &str,
+    reason: &str,
+    now: Timestamp,
+) -> Result<Op, OpError> {
+    move_with(board, id, column, Some(reason), now)
+}
+
+fn move_with(
+    board: &Board,
+    id: ItemId,
+    column: &str,
+    force: Option<&str>,
+    now: Timestamp,
+) -> Result<Op, OpError> {
     let item = get(board, id)?;
+    // A force without a reason is refused whatever the move: nothing may be forced silently.
+    let force = match force {
+        Some(text) => Some(done::clean_reason(text).ok_or(OpError::NoForceReason(id))?),
+        None => None,
+    };
     let (track, _, col) = find_column(board, column)?;
     if track != item.track {
         return Err(OpError::OtherTrack {
@@ -188,8 +233,24 @@ pub fn move_to_column(board: &Board, id: ItemId, column: &str, now: Timestamp) -
         });
     }
     let name = col.name.clone();
-    let edit = place_at_end(board, item, track, &col.id, item.stage, now);
-    Ok(Op { edit, summary: format!("#{id} moved to {name}") })
+    let entering_done = col.done && !board.is_done_column(item.track, &item.column);
+    let forced = match entering_done {
+        true => done::check(board, item, Act::Enter(&name), force.as_deref())?,
+        false => None,
+    };
+    let mut edit = place_at_end(board, item, track, &col.id, item.stage, now);
+    let summary = match (&forced, force) {
+        (Some(reason), _) => format!("#{id} moved to {name}, forced: {reason}"),
+        (None, Some(_)) if entering_done => {
+            format!("#{id} moved to {name} (nothing to force: its definition of done is ticked)")
+        }
+        (None, Some(_)) => format!("#{id} moved to {name} (nothing to force: {name} is not a done column)"),
+        (None, None) => format!("#{id} moved to {name}"),
+    };
+    if let (Some(reason), Edit::Change { change, .. }) = (forced, &mut edit) {
+        change.forced = Some(Some(reason));
+    }
+    Ok(Op { edit, summary })
 }
 
 /// Moves an item one column left (`-1`) or right (`+1`) within its track.

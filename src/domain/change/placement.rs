@@ -86,7 +86,8 @@ pub fn place_at_end(
 
 /// The change that puts `item` at `place`, stamping `finished` when it enters a done column and
 /// clearing it when it leaves one, and `in_column_since` when it enters another column (the age
-/// in its column that cards and standups show).
+/// in its column that cards and standups show). A forced done's reason (`forced`) goes when the
+/// item moves to a column that is not done: it is no longer done despite its definition.
 pub fn moved(board: &Board, item: &Item, place: Place, at: Timestamp) -> Edit {
     let was_done = board.is_done_column(item.track, &item.column);
     let is_done = board.is_done_column(place.track, &place.column);
@@ -97,7 +98,9 @@ pub fn moved(board: &Board, item: &Item, place: Place, at: Timestamp) -> Edit {
     };
     let other_column = place.track != item.track || place.column != item.column;
     let in_column_since = other_column.then_some(Some(at));
-    let change = ItemChange { place: Some(place), finished, in_column_since, ..ItemChange::default() };
+    let forced = (other_column && !is_done && item.forced.is_some()).then_some(None);
+    let change =
+        ItemChange { place: Some(place), finished, in_column_since, forced, ..ItemChange::default() };
     Edit::Change { id: item.id, change: Box::new(change), at }
 }
 

@@ -1,13 +1,20 @@
-//! The board's settings as one value (capacity policy, WIP limits and debt interest weights), and the edit that changes
-//! them from one value to another as a single undoable step.
+//! The board's settings as one value (its name, the capacity policy or the open sprint's
+//! capacity, WIP limits and debt interest weights), the edit that changes them from one value to
+//! another as a single undoable step, and renaming the board.
 
 use super::edit::Edit;
 use super::ops::{Op, OpError};
-use crate::model::{Board, CapacityPolicy, InterestWeights, Severity, Track};
+use crate::escape::is_bidi_control;
+use crate::model::{Board, CapacityPolicy, InterestWeights, Severity, Sprint, Track};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
+    /// The board's name (what heads the board screen, the standup and the review).
+    pub name: String,
     pub policy: CapacityPolicy,
+    /// The open sprint's capacity, while a sprint is open: the one capacity that counts then
+    /// (the policy's points are the next sprint's default).
+    pub sprint_capacity: Option<u32>,
     /// WIP limit per track, discovery then delivery.
     pub track_limits: [Option<u32>; 2],
     /// WIP limit per column, per track.
@@ -24,7 +31,9 @@ impl Settings {
     pub fn of(board: &Board) -> Settings {
         let columns = |t: Track| board.track(t).columns.iter().map(|c| c.wip_limit).collect();
         Settings {
+            name: board.name.clone(),
             policy: board.capacity.clone(),
+            sprint_capacity: board.current_sprint().map(|s| s.capacity),
             track_limits: Track::ALL.map(|t| board.track(t).wip_limit),
             column_limits: Track::ALL.map(columns),
             interest: board.interest_weights(),
@@ -57,6 +66,18 @@ pub fn change(board: &Board, new: &Settings) -> Result<Op, OpError> {
     let old = Settings::of(board);
     let mut edits = Vec::new();
     let mut words = Vec::new();
+    let name = clean_name(&new.name)?;
+    if name != old.name {
+        words.push(format!("name \"{}\" → \"{name}\"", old.name));
+        edits.push(Edit::SetName(name));
+    }
+    if let (Some(sprint), Some(to)) = (board.current_sprint(), new.sprint_capacity)
+        && sprint.capacity != to
+    {
+        words.push(format!("{} capacity {} pt → {to} pt", sprint.name, sprint.capacity));
+        let changed = Sprint { capacity: to, ..sprint.clone() };
+        edits.push(Edit::SetSprint { name: sprint.name.clone(), sprint: Some(Box::new(changed)) });
+    }
     let limit = |l: Option<u32>| l.map_or("none".to_owned(), |n| n.to_string());
     if old.policy != new.policy {
         let (a, b) = (&old.policy, &new.policy);
@@ -99,6 +120,31 @@ pub fn change(board: &Board, new: &Settings) -> Result<Op, OpError> {
     }
     let summary = if words.is_empty() { "no changes to the settings".to_owned() } else { words.join(", ") };
     Ok(Op { edit: Edit::Batch(edits), summary })
+}
+
+/// A board's name as it is kept: control characters (bidi controls too) dropped, white space
+/// made single spaces; refused when nothing is left.
+pub fn clean_name(name: &str) -> Result<String, OpError> {
+    let kept: String = name
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|c| !c.is_control() && !is_bidi_control(*c))
+        .collect();
+    let name = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() { Err(OpError::EmptyName) } else { Ok(name) }
+}
+
+/// Renames the board (one undoable step, journaled as a change of the settings).
+pub fn rename(board: &Board, name: &str) -> Result<Op, OpError> {
+    let name = clean_name(name)?;
+    if name == board.name {
+        return Ok(Op {
+            edit: Edit::Batch(Vec::new()),
+            summary: format!("the board is already called \"{name}\""),
+        });
+    }
+    let summary = format!("board renamed from \"{}\" to \"{name}\"", board.name);
+    Ok(Op { edit: Edit::SetName(name), summary })
 }
 
 #[cfg(test)]

@@ -162,7 +162,7 @@ pub fn summary(board: &Board, before: Option<&Item>, after: Option<&Item>) -> St
             }
             parts.extend(rhythm_summary(old, new));
             let membership = |n: &str| n == "initiative" || n == "phase";
-            let rhythm = |n: &str| n == "sprint" || n == "blocked" || n == "blocked_since";
+            let rhythm = |n: &str| n == "sprint" || n == "blocked" || n == "blocked_since" || n == "forced";
             let plain = |n: &str| {
                 !MOVE.contains(&n) && n != "stage" && n != fields::RANK && !membership(n) && !rhythm(n)
             };
@@ -184,7 +184,8 @@ pub fn summary(board: &Board, before: Option<&Item>, after: Option<&Item>) -> St
     }
 }
 
-/// A commitment to a sprint and a block, in words ("committed to Sprint 2", "blocked: legal").
+/// A commitment to a sprint, a block and a forced done, in words ("committed to Sprint 2",
+/// "blocked: legal", "done forced: launch day").
 fn rhythm_summary(old: &Item, new: &Item) -> Vec<String> {
     let mut parts = Vec::new();
     if old.sprint != new.sprint {
@@ -193,6 +194,11 @@ fn rhythm_summary(old: &Item, new: &Item) -> Vec<String> {
             (None, Some(sprint)) => format!("taken out of {sprint} to the backlog"),
             (None, None) => String::new(),
         });
+    }
+    if old.forced != new.forced
+        && let Some(reason) = &new.forced
+    {
+        parts.push(format!("done forced: {}", short(reason)));
     }
     if old.blocked != new.blocked {
         parts.push(match &new.blocked {

@@ -7,5 +7,6 @@ mod workflow;
 
 pub(crate) use self::workflow::acceptance;
 pub use self::workflow::{
-    Evidence, Progress, WAYS, accept, checklist, follow_up, follow_ups, unticked, with_ticks,
+    Evidence, Progress, WAYS, accept, accept_forced, checklist, follow_up, follow_ups, set_policy, unticked,
+    with_ticks,
 };

@@ -1,12 +1,14 @@
 //! The two-stage workflow: stage-one items log stage-two follow-ups; accepting a stage-one item
-//! puts its open follow-ups next; each stage has a definition of done, ticked per item.
+//! puts its open follow-ups next; each stage has a definition of done, ticked per item, that
+//! warns or is enforced (its policy).
 
 use std::collections::HashSet;
 
+use crate::domain::change::done::{self, Act};
 use crate::domain::change::placement::place_at_top;
 use crate::domain::change::{Edit, ItemChange, NewItem, Op, OpError, ops};
 use crate::model::lanes::{LaneKey, Lanes};
-use crate::model::{Board, CheckEntry, Item, ItemId, Kind, Severity, Stage, Timestamp, Track};
+use crate::model::{Board, CheckEntry, DonePolicy, Item, ItemId, Kind, Severity, Stage, Timestamp, Track};
 
 /// The item's definition of done: its stage's entries, ticked as the item records them.
 pub fn checklist(board: &Board, item: &Item) -> Vec<CheckEntry> {
@@ -53,7 +55,21 @@ impl<'b> Progress<'b> {
 
 /// The entries of the item's definition of done that are not ticked yet.
 pub fn unticked(board: &Board, item: &Item) -> Vec<String> {
-    checklist(board, item).into_iter().filter(|e| !e.done).map(|e| e.text).collect()
+    board.definition_of_done.unticked(item)
+}
+
+/// Makes a stage's definition of done warn or hold (`policy dod`); setting what is set already
+/// changes nothing.
+pub fn set_policy(board: &Board, stage: Stage, policy: DonePolicy) -> Op {
+    let what = format!("the {} definition of done", stage.label());
+    let said = |p: DonePolicy| match p {
+        DonePolicy::Warn => "warns",
+        DonePolicy::Enforce => "is enforced",
+    };
+    if board.definition_of_done.policy(stage) == policy {
+        return Op { edit: Edit::Batch(Vec::new()), summary: format!("{what} already {}", said(policy)) };
+    }
+    Op { edit: Edit::SetDonePolicy { stage, policy }, summary: format!("{what} now {}", said(policy)) }
 }
 
 /// The item's stored ticks after ticking `ticked` of its stage's entries: ticks of entries not
@@ -147,9 +163,47 @@ impl Evidence {
 /// Accepts the stage-one item `id` (with today's date, unless it was accepted before), records
 /// how when `evidence` says, and moves its open follow-ups, in their board order, to the top of
 /// the stage-two lane of the delivery track's first column: they are the next work.
+/// Where the stage-one definition of done is enforced, the item's must be ticked
+/// ([`done::check`]); [`accept_forced`] accepts it anyway, with a reason.
 pub fn accept(board: &Board, id: ItemId, evidence: Evidence, now: Timestamp) -> Result<Op, OpError> {
+    accept_with(board, id, evidence, None, now)
+}
+
+/// [`accept`] past unticked entries of the item's definition of done: `reason` says why, and the
+/// item keeps it (`forced`) until it moves to a column that is not done.
+pub fn accept_forced(
+    board: &Board,
+    id: ItemId,
+    evidence: Evidence,
+    reason: &str,
+    now: Timestamp,
+) -> Result<Op, OpError> {
+    accept_with(board, id, evidence, Some(reason), now)
+}
+
+fn accept_with(
+    board: &Board,
+    id: ItemId,
+    evidence: Evidence,
+    force: Option<&str>,
+    now: Timestamp,
+) -> Result<Op, OpError> {
     let item = stage_one(board, id, "acceptance is for")?;
-    let accepted = acceptance(board, item, evidence, now);
+    let forced = done::check(board, item, Act::Accept, force)?;
+    let mut accepted = acceptance(board, item, evidence, now);
+    if let Some(reason) = forced {
+        // Recorded with the acceptance's own change of the item (the first edit, when there is one).
+        match accepted.edits.first_mut() {
+            Some(Edit::Change { id: first, change, .. }) if *first == id => {
+                change.forced = Some(Some(reason.clone()));
+            }
+            _ => {
+                let change = ItemChange { forced: Some(Some(reason.clone())), ..ItemChange::default() };
+                accepted.edits.insert(0, Edit::Change { id, change: Box::new(change), at: now });
+            }
+        }
+        accepted.summary = format!("{}; forced: {reason}", accepted.summary);
+    }
     Ok(Op { edit: Edit::Batch(accepted.edits), summary: accepted.summary })
 }
 

@@ -3,6 +3,7 @@
 //! those that write their own text (initiatives, evidence) are added by the command line over
 //! the review's [`Review::from`]..[`Review::to`] window.
 
+mod forced;
 mod sections;
 
 use crate::domain::rhythm::doc::{Doc, Section};
@@ -30,8 +31,13 @@ pub struct Context<'b> {
 pub type SectionFn = fn(&Context) -> Option<Section>;
 
 /// The review's sections, in order.
-pub const SECTIONS: &[SectionFn] =
-    &[sections::figures, sections::trend, sections::debt_repaid, sections::discovery_outcomes];
+pub const SECTIONS: &[SectionFn] = &[
+    sections::figures,
+    forced::forced_done,
+    sections::trend,
+    sections::debt_repaid,
+    sections::discovery_outcomes,
+];
 
 /// How many sprints the trend covers.
 pub const TREND_SPRINTS: usize = 8;
