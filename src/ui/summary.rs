@@ -1,6 +1,7 @@
-//! The split summary at the top of the board: planned points (or, with a sprint open, the
-//! sprint's committed points) against capacity, both shares against their targets, flagged in
-//! text when off target so it reads in any theme, and the backlog apart.
+//! The split summary at the top of the board, headed by the board's name: planned points (or,
+//! with a sprint open, the sprint's committed points) against capacity, both shares against
+//! their targets, flagged in text when off target so it reads in any theme, and the backlog
+//! apart.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -62,8 +63,8 @@ impl Widget for Summary<'_> {
     }
 }
 
-/// The plan against capacity, both shares, and when they apply, the basis and the unestimated
-/// items.
+/// The board's name (cut short where room is tight: the room has it in mind), the plan against
+/// capacity, both shares, and when they apply, the basis and the unestimated items.
 fn segments(app: &App) -> Vec<Segment> {
     let c = &app.view().capacity;
     let over = c.over_capacity();
@@ -90,7 +91,9 @@ fn segments(app: &App) -> Vec<Segment> {
             format!("{p}/{cap} pt{}", flag(" ! over")),
         ),
     };
+    let name = crate::escape::one_line(&app.board().name).into_owned();
     let mut segments = vec![
+        Segment::new(name.clone(), name.clone(), text::truncate(&name, NAME_SHORT), false),
         Segment::new(plan, medium, format!("{p}/{cap}pt{}", flag(" !")), over),
         share("discovery", "disc", c.discovery()),
         share("stage two", "S2", c.stage_two()),
@@ -115,17 +118,21 @@ fn segments(app: &App) -> Vec<Segment> {
     segments
 }
 
+/// The most cells a board's name takes when the line is short of room.
+const NAME_SHORT: usize = 16;
+
 /// Which form of each segment to use so the line fits in `width` cells: the least important
-/// are shortened first, the unestimated count, then the plan, then both shares together (so they
-/// always read in the same format).
+/// are shortened first, the unestimated count, then the plan, then the name, then both shares
+/// together (so they always read in the same format).
 fn fitting_forms(segments: &[Segment], width: usize) -> Vec<usize> {
     let mut forms = vec![0usize; segments.len()];
     let length = |forms: &[usize]| -> usize {
         segments.iter().zip(forms).map(|(s, f)| text::width(&s.forms[*f]) + 3).sum()
     };
-    let mut groups: Vec<Vec<usize>> = (3..segments.len()).rev().map(|i| vec![i]).collect();
+    let mut groups: Vec<Vec<usize>> = (4..segments.len()).rev().map(|i| vec![i]).collect();
+    groups.push(vec![1]);
     groups.push(vec![0]);
-    groups.push(vec![1, 2]);
+    groups.push(vec![2, 3]);
     for step in [1, 2, 3] {
         for group in &groups {
             if length(&forms) > width {

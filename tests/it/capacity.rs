@@ -11,12 +11,14 @@ fn the_board_flags_an_off_target_stage_two_share_in_its_summary_line() {
     let (_s, app) = app_on_fixture("sprint.ron");
     let wide = screen(&app, 160, 48);
     let top = wide.lines().next().expect("first line");
+    assert!(top.starts_with("\" Sprint 14 │ "), "the board's name heads the line: {top}");
     assert!(top.contains("planned 50 of 40 points ! OVER CAPACITY"), "{top}");
     assert!(top.contains("stage two 10.0% (target 30%) ! OFF TARGET"), "{top}");
     let narrow = screen(&app, 80, 24);
     let top = narrow.lines().next().expect("first line");
-    // Both shares in one format, shortened together.
-    assert!(top.contains("S2 10% (target 30%) ! off") && top.contains("disc 0% (target 20%) ! off"), "{top}");
+    // The name still heads it; both shares in one format, shortened together, still flagged.
+    assert!(top.starts_with("\" Sprint 14 │ "), "{top}");
+    assert!(top.contains("S2 10%/30% !") && top.contains("disc 0%/20% !"), "{top}");
 }
 
 #[test]
