@@ -43,6 +43,9 @@ fn every_changing_command_refuses_readonly_and_changes_nothing() {
         &["sprint", "start", "S1", "--end", "2w", "--capacity", "10"],
         &["commit", "1"],
         &["block", "1", "--reason", "legal"],
+        &["rename", "Checkout team"],
+        &["policy", "dod", "1", "enforce"],
+        &["move", "1", "done", "--force", "--reason", "launch"],
     ];
     for args in commands {
         let mut with = vec!["--readonly"];
@@ -66,6 +69,7 @@ fn every_changing_command_refuses_readonly_and_changes_nothing() {
         &["log"],
         &["standup"],
         &["sprint", "list"],
+        &["policy", "dod"],
     ] {
         let mut with = vec!["--readonly"];
         with.extend_from_slice(args);

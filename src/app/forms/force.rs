@@ -15,22 +15,18 @@ pub fn form(board: &Board, item: &Item, purpose: Purpose, edit_key: &str) -> For
         _ => format!("Force the acceptance of #{}", item.id),
     };
     let unticked = board.definition_of_done.unticked(item);
+    let them = if unticked.len() == 1 { "it" } else { "them" };
     let mut form = Form::new(
         purpose,
         doing,
         format!(
-            "The {} definition of done is enforced and \"{}\" has {} unticked: tick {} in its form ({edit_key}), or say why it is done anyway",
+            "The {} definition of done is enforced and these are unticked: tick {them} in the item's form ({edit_key}), or say why it is done anyway",
             item.stage.label(),
-            item.title,
-            match unticked.len() {
-                1 => "1 entry".to_owned(),
-                n => format!("{n} entries"),
-            },
-            if unticked.len() == 1 { "it" } else { "them" },
         ),
         vec![Field::new(FieldKey::Reason, "Why done anyway", Input::line(""))],
     );
-    form.notes = unticked.iter().map(|entry| format!("[ ] {entry}")).collect();
+    // One note, wrapped: every entry shows even at 80x24, where a form has room for four lines.
+    form.notes = vec![unticked.iter().map(|entry| format!("[ ] {entry}")).collect::<Vec<_>>().join("   ")];
     form
 }
 

@@ -17,7 +17,7 @@ pub fn settings(board: &Board) -> Form {
     let capacity = match board.current_sprint() {
         Some(sprint) => Field::new(
             FieldKey::Capacity,
-            format!("Capacity of {} (points)", sprint.name),
+            format!("Capacity of {}", sprint.name),
             number(Some(sprint.capacity)),
         ),
         None => Field::new(FieldKey::Capacity, "Capacity (points per sprint)", number(Some(s.policy.points))),
@@ -57,12 +57,19 @@ pub fn settings(board: &Board) -> Form {
             number(Some(s.interest.of(Some(severity)))),
         ));
     }
-    Form::new(
+    let mut form = Form::new(
         Purpose::Settings,
         "Name, capacity, WIP limits and debt interest".into(),
         "Targets are percentages of planned points; leave a WIP limit empty for none".into(),
         fields,
-    )
+    );
+    if let Some(sprint) = board.current_sprint() {
+        form.notes.push(format!(
+            "The capacity is {}'s, in points; the next sprint's is chosen when it starts",
+            sprint.name
+        ));
+    }
+    form
 }
 
 /// The settings the form asks for, or the field to fix and why.

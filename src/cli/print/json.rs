@@ -64,6 +64,7 @@ pub fn item(board: &Board, listing: &Listing, item: &Item, now: Timestamp) -> Va
         "blocked": item.blocked.is_some(),
         "blocked_reason": item.blocked,
         "blocked_since": item.blocked_since,
+        "forced": item.forced,
         "in_column_since": item.entered_column(),
         "days_in_column": age::days_in_column(item, now),
         "created": item.created,

@@ -130,7 +130,7 @@ pub fn show(board: &Board, item: &Item, now: Timestamp) -> String {
     out
 }
 
-/// The sprint, the blocked mark and the age in the column, for `show`.
+/// The sprint, the blocked mark, a forced done and the age in the column, for `show`.
 fn rhythm_rows(board: &Board, item: &Item, now: Timestamp) -> Vec<(&'static str, String)> {
     let mut rows = Vec::new();
     rows.push(("sprint", item.sprint.clone().unwrap_or_else(|| "- (backlog)".to_owned())));
@@ -140,6 +140,9 @@ fn rhythm_rows(board: &Board, item: &Item, now: Timestamp) -> Vec<(&'static str,
             .map(|t| format!(" (since {})", t.format("%Y-%m-%d %H:%M")))
             .unwrap_or_default();
         rows.push(("blocked", format!("{reason}{since}")));
+    }
+    if let Some(reason) = &item.forced {
+        rows.push(("forced", format!("done past its definition of done: {reason}")));
     }
     if !board.is_done_column(item.track, &item.column) {
         rows.push((

@@ -62,14 +62,14 @@ pub fn unticked(board: &Board, item: &Item) -> Vec<String> {
 /// changes nothing.
 pub fn set_policy(board: &Board, stage: Stage, policy: DonePolicy) -> Op {
     let what = format!("the {} definition of done", stage.label());
-    let said = |p: DonePolicy| match p {
-        DonePolicy::Warn => "warns",
-        DonePolicy::Enforce => "is enforced",
+    let said = |when: &str| match policy {
+        DonePolicy::Warn => format!("{what} {when} warns"),
+        DonePolicy::Enforce => format!("{what} is {when} enforced"),
     };
     if board.definition_of_done.policy(stage) == policy {
-        return Op { edit: Edit::Batch(Vec::new()), summary: format!("{what} already {}", said(policy)) };
+        return Op { edit: Edit::Batch(Vec::new()), summary: said("already") };
     }
-    Op { edit: Edit::SetDonePolicy { stage, policy }, summary: format!("{what} now {}", said(policy)) }
+    Op { edit: Edit::SetDonePolicy { stage, policy }, summary: said("now") }
 }
 
 /// The item's stored ticks after ticking `ticked` of its stage's entries: ticks of entries not
@@ -252,3 +252,7 @@ pub(crate) fn acceptance(board: &Board, item: &Item, evidence: Evidence, now: Ti
 #[cfg(test)]
 #[path = "workflow_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "done_policy_tests.rs"]
+mod done_policy_tests;

@@ -54,6 +54,9 @@ impl Widget for DetailsView<'_> {
         if let Some(reason) = &item.blocked {
             lines.push(Line::styled(format!("⊘ blocked: {reason}"), theme.warning));
         }
+        if let Some(reason) = &item.forced {
+            lines.push(Line::styled(format!("! done forced: {reason}"), theme.warning));
+        }
         for note in forms::item::links(board, item, app.view().today) {
             lines.push(Line::styled(note, theme.hint_text));
         }
