@@ -93,7 +93,7 @@ fn segments(app: &App) -> Vec<Segment> {
     };
     let name = crate::escape::one_line(&app.board().name).into_owned();
     let mut segments = vec![
-        Segment::new(name.clone(), name.clone(), text::truncate(&name, NAME_SHORT), false),
+        Segment { forms: NAME_CELLS.map(|cells| text::truncate(&name, cells)), alert: false },
         Segment::new(plan, medium, format!("{p}/{cap}pt{}", flag(" !")), over),
         share("discovery", "disc", c.discovery()),
         share("stage two", "S2", c.stage_two()),
@@ -118,8 +118,9 @@ fn segments(app: &App) -> Vec<Segment> {
     segments
 }
 
-/// The most cells a board's name takes when the line is short of room.
-const NAME_SHORT: usize = 16;
+/// The most cells a board's name takes in each form: whole until the line is short of room even
+/// with the other segments shortened, then cut to ten before the shares lose their words.
+const NAME_CELLS: [usize; 4] = [usize::MAX, usize::MAX, usize::MAX, 10];
 
 /// Which form of each segment to use so the line fits in `width` cells: the least important
 /// are shortened first, the unestimated count, then the plan, then the name, then both shares
