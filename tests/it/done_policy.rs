@@ -125,6 +125,7 @@ fn acceptance_holds_to_the_definition_too_and_is_forced_the_same_way() {
         run.stderr
     );
     assert_eq!(s.read(), before);
+    s.run(&["sprint", "start", "Sprint 1", "--end", "2w", "--capacity", "30"]).ok();
     let run = s.run(&["accept", "1", "--by", "sign-off", "--force", "--reason", "the demo is tomorrow"]).ok();
     assert!(run.stdout.trim_end().ends_with("; forced: the demo is tomorrow"), "{}", run.stdout);
     let item = s.run(&["show", "1", "--json"]).ok().json();
@@ -132,6 +133,8 @@ fn acceptance_holds_to_the_definition_too_and_is_forced_the_same_way() {
         (item["accepted"].as_str(), item["forced"].as_str()),
         (Some(&NOW[..10]), Some("the demo is tomorrow"))
     );
+    let review = s.run(&["report"]).ok().stdout;
+    assert!(review.contains("(stage one): the demo is tomorrow"), "the review lists it: {review}");
 }
 
 #[test]

@@ -1,6 +1,6 @@
-//! The review's forced Done: items made done in the sprint's window past unticked entries of an
-//! enforced definition of done, each with the reason the team gave and what is still unticked,
-//! so the room sees what the definition was set aside for.
+//! The review's forced Done: items made done (or touched) in the sprint's window past unticked
+//! entries of an enforced definition of done, each with the reason the team gave and what is
+//! still unticked, so the room sees what the definition was set aside for.
 
 use super::Context;
 use crate::domain::rhythm::doc::{Block, Section};
@@ -10,10 +10,13 @@ use crate::words::count;
 /// `None` when nothing was forced in the window.
 pub fn forced_done(c: &Context) -> Option<Section> {
     let (from, to) = (c.from, c.to);
+    // Forcing stamps `updated` (a re-acceptance keeps its first date, so that alone would miss
+    // it); an item forced earlier and touched again in the window is listed again: it is still
+    // done past its definition.
     let in_window = |item: &&Item| {
-        let finished = item.finished.is_some_and(|at| at >= from && at <= to);
+        let at = |t: Option<crate::model::Timestamp>| t.is_some_and(|t| t >= from && t <= to);
         let accepted = item.accepted.is_some_and(|day| day >= from.date_naive() && day <= to.date_naive());
-        item.forced.is_some() && (finished || accepted)
+        item.forced.is_some() && (at(item.finished) || accepted || at(Some(item.updated)))
     };
     let forced: Vec<&Item> = c.board.items().iter().filter(in_window).collect();
     if forced.is_empty() {
