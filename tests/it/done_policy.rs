@@ -172,12 +172,16 @@ fn on_the_board_a_refused_move_opens_the_force_form_and_undo_restores_everything
 fn on_the_board_an_acceptance_gives_way_to_the_force_form_with_its_evidence() {
     let s = enforced();
     let mut app = app_at(&s, NOW);
+    press(&mut app, "P");
     let accept = app.keymap().short_keys(Mode::Board, &[twotrack::app::input::action::Action::Accept]);
     press(&mut app, accept.as_deref().expect("an accept key"));
     assert_eq!(app.mode(), Mode::Form);
     press(&mut app, "F2");
     assert_eq!(app.mode(), Mode::Form, "the force form replaces the acceptance form");
-    assert!(screen(&app, 100, 30).contains("Force the acceptance of #1"));
+    let form = screen(&app, 100, 30);
+    assert!(form.contains("Force the acceptance of #1"), "{form}");
+    // As the room sees it over a screen share (presenter mode was turned on first).
+    insta::assert_snapshot!("force_acceptance_presenter_100x30", screen(&app, 100, 30));
     type_text(&mut app, "the demo is tomorrow");
     press(&mut app, "F2");
     assert_eq!(app.mode(), Mode::Board);
