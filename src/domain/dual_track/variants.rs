@@ -4,6 +4,7 @@
 //! or repaid debt, and accepts the winner, whose follow-ups then go next: only the winning
 //! implementation is refined.
 
+use crate::domain::change::done::{self, Act};
 use crate::domain::change::placement::{append_rank, place_at_index};
 use crate::domain::change::{Edit, ItemChange, NewItem, Op, OpError, ops};
 use crate::domain::two_stage;
@@ -159,7 +160,8 @@ fn right_below(board: &Board, id: ItemId, above: ItemId, now: Timestamp) -> Opti
 /// Picks the variant `id` as its experiment's winner, in one step: every variant records the
 /// winner; the others move to the bottom of their track's done column as lost (without a
 /// `finished` stamp: they are not finished work); the winner is accepted by A/B test and its
-/// open follow-ups go next.
+/// open follow-ups go next. Where stage one's definition of done is enforced, the winner's must
+/// be ticked, or its acceptance forced first.
 pub fn pick(board: &Board, id: ItemId, now: Timestamp) -> Result<Op, VariantError> {
     let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;
     let experiment = item.experiment.ok_or(VariantError::NotAVariant(id))?;
@@ -170,6 +172,9 @@ pub fn pick(board: &Board, id: ItemId, now: Timestamp) -> Result<Op, VariantErro
     if variants.len() < 2 {
         return Err(VariantError::LonelyVariant(id));
     }
+    // The winner is accepted, so an enforced definition of done holds here too: tick it, or
+    // force the winner's acceptance with a reason first (`accept --force`; the reason stands).
+    done::check(board, item, Act::Accept, None)?;
     let losers: Vec<&Item> = variants.iter().copied().filter(|v| v.id != id).collect();
     let won = ItemChange { winner: Some(Some(id)), ..ItemChange::default() };
     // The winner first, so that the selection lands on it.

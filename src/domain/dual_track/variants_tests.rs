@@ -132,3 +132,19 @@ fn bad_requests_are_refused_in_one_sentence_and_change_nothing() {
     assert_eq!(letter(0), "A");
     assert_eq!(letter(4), "E");
 }
+
+#[test]
+fn an_enforced_definition_of_done_holds_for_the_winner_until_its_acceptance_is_forced() {
+    let mut board = board();
+    apply(&mut board, |b| split(b, 1, &titles(&["Express checkout"]), now()));
+    let enforce = two_stage::set_policy(&board, Stage::One, crate::model::DonePolicy::Enforce);
+    board.apply(enforce.edit).expect("policy");
+    let before = board.clone();
+    let err = pick(&board, 1, now()).expect_err("refused");
+    assert!(err.to_string().starts_with("#1 cannot be accepted: its stage one definition of done"), "{err}");
+    assert_eq!(board, before, "nothing changed");
+    apply(&mut board, |b| two_stage::accept_forced(b, 1, Evidence::default(), "launch", now()));
+    let op = pick(&board, 1, now()).expect("the forced reason stands");
+    board.apply(op.edit).expect("applies");
+    assert_eq!(board.item(1).and_then(|it| it.forced.as_deref()), Some("launch"));
+}
