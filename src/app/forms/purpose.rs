@@ -38,6 +38,8 @@ pub enum Purpose {
     StartSprint,
     CloseSprint,
     Block(ItemId),
+    /// One assignee for every item of a visual run.
+    Assign(Vec<ItemId>),
 }
 
 /// Which value a field holds.

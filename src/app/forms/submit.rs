@@ -63,6 +63,7 @@ impl App {
                 .map(|(rollover, next)| in_words(planning::close(&self.board, rollover, next, self.now))),
             Purpose::Block(id) => forms::sprint::block_reason(form)
                 .map(|reason| in_words(blocking::block(&self.board, *id, &reason, self.now))),
+            Purpose::Assign(ids) => Ok(in_words(forms::assign::op(form, &self.board, ids, self.now))),
         };
         // After logging a follow-up the parent stays selected, ready for the next one.
         let keep = match &form.purpose {
