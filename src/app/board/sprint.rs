@@ -8,7 +8,7 @@ use crate::app::input::action::Action;
 use crate::app::input::keymap::Mode;
 use crate::app::screens::{Overlay, Question};
 use crate::app::status::Status;
-use crate::domain::capacity::room;
+use crate::domain::capacity;
 use crate::domain::change::run::id_list;
 use crate::domain::rhythm::planning;
 use crate::model::ItemId;
@@ -62,7 +62,7 @@ impl App {
         let misfits: Vec<String> = new
             .iter()
             .filter_map(|id| self.board.item(*id))
-            .filter(|it| !room::fits(kind, it.stage))
+            .filter(|it| capacity::stage_mismatch(kind, it.stage))
             .map(|it| format!("  #{} {} ({})", it.id, it.title, it.stage.label()))
             .collect();
         if misfits.is_empty() {

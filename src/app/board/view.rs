@@ -7,8 +7,8 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::capacity::Capacity;
 use crate::domain::capacity::wip::Load;
+use crate::domain::capacity::{Capacity, SprintRoom};
 use crate::domain::dual_track::timebox;
 use crate::domain::phases::progress::Progress;
 use crate::domain::query::search::{self, Query};
@@ -43,6 +43,8 @@ pub struct BoardView {
     pub sprint_only: bool,
     /// The capacity split of the whole board (the filter does not change it).
     pub capacity: Capacity,
+    /// The open sprint's room per stage and track, work outside it, misfits (`None`: no sprint).
+    pub room: Option<SprintRoom>,
     /// The day timeboxes are measured against.
     pub today: NaiveDate,
     /// Open discovery items whose timebox has passed.
@@ -85,6 +87,7 @@ impl BoardView {
             query,
             sprint_only,
             capacity: Capacity::of(board),
+            room: SprintRoom::of(board),
             today,
             overdue,
             initiatives,

@@ -4,13 +4,15 @@
 
 use crate::model::{Board, ItemId, Sprint, SprintKind, Stage, Track};
 
-/// Whether work of `stage` fits a sprint of `kind`: a split sprint takes both stages, a delivery
-/// sprint stage one, a refinement sprint stage two.
-pub fn fits(kind: SprintKind, stage: Stage) -> bool {
+/// Whether work of `stage` is a mismatch for a sprint of `kind`: stage one in a refinement
+/// sprint, stage two in a delivery sprint. A split sprint takes both stages. Committing a
+/// mismatch is allowed (a team may need to), but the board asks first and the capacity view
+/// lists it.
+pub fn stage_mismatch(kind: SprintKind, stage: Stage) -> bool {
     match kind {
-        SprintKind::Split => true,
-        SprintKind::Delivery => stage == Stage::One,
-        SprintKind::Refinement => stage == Stage::Two,
+        SprintKind::Split => false,
+        SprintKind::Delivery => stage == Stage::Two,
+        SprintKind::Refinement => stage == Stage::One,
     }
 }
 
@@ -34,6 +36,17 @@ impl Room {
             0 => "no room left".to_owned(),
             n if n > 0 => format!("{n} pt left"),
             n => format!("over by {} pt", n.unsigned_abs()),
+        }
+    }
+
+    /// The room of a named part, as a sentence's end: "9 pt of stage-two room left", "no
+    /// stage-two room left", "stage two over its room by 3 pt".
+    pub fn of_part(&self, part: &str) -> String {
+        let hyphenated = part.replace(' ', "-");
+        match self.left() {
+            0 => format!("no {hyphenated} room left"),
+            n if n > 0 => format!("{n} pt of {hyphenated} room left"),
+            n => format!("{part} over its room by {} pt", n.unsigned_abs()),
         }
     }
 }
@@ -97,7 +110,7 @@ impl SprintRoom {
                 Track::Discovery => &mut room.discovery,
                 Track::Delivery => &mut room.delivery,
             });
-            if !fits(kind, item.stage) {
+            if stage_mismatch(kind, item.stage) {
                 room.mismatched.push(item.id);
             }
         }

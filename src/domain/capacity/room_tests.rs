@@ -94,11 +94,23 @@ fn a_refinement_sprint_flags_stage_one_work_and_has_no_stage_one_room() {
 }
 
 #[test]
-fn stages_fit_the_sprints_kinds() {
+fn only_the_other_stage_is_a_mismatch_and_a_split_sprint_takes_both() {
     for stage in Stage::ALL {
-        assert!(fits(SprintKind::Split, stage));
+        assert!(!stage_mismatch(SprintKind::Split, stage));
     }
-    assert!(fits(SprintKind::Delivery, Stage::One) && !fits(SprintKind::Delivery, Stage::Two));
-    assert!(fits(SprintKind::Refinement, Stage::Two) && !fits(SprintKind::Refinement, Stage::One));
+    assert!(
+        !stage_mismatch(SprintKind::Delivery, Stage::One) && stage_mismatch(SprintKind::Delivery, Stage::Two)
+    );
+    assert!(
+        stage_mismatch(SprintKind::Refinement, Stage::One)
+            && !stage_mismatch(SprintKind::Refinement, Stage::Two)
+    );
     assert_eq!(SprintRoom::of(&Board::new("t")), None, "no sprint, no room");
+}
+
+#[test]
+fn room_reads_as_the_part_it_belongs_to() {
+    assert_eq!(Room { target: 9, committed: 0 }.of_part("stage two"), "9 pt of stage-two room left");
+    assert_eq!(Room { target: 9, committed: 9 }.of_part("stage two"), "no stage-two room left");
+    assert_eq!(Room { target: 6, committed: 8 }.of_part("discovery"), "discovery over its room by 2 pt");
 }
