@@ -54,11 +54,11 @@ impl Widget for Summary<'_> {
         let mut forms = fitting_forms(&segments, width);
         // The sprint's room left takes what room the line has left, never shortening the rest.
         let left = width.saturating_sub(line_length(&segments, &forms));
-        if let Some(room) = self.app.view().room.as_ref().map(room_left) {
-            if let Some(form) = (0..4).find(|&f| text::width(&room.forms[f]) + 3 <= left) {
-                segments.push(room);
-                forms.push(form);
-            }
+        if let Some(room) = self.app.view().room.as_ref().map(room_left)
+            && let Some(form) = (0..4).find(|&f| text::width(&room.forms[f]) + 3 <= left)
+        {
+            segments.push(room);
+            forms.push(form);
         }
         let mut x = area.x;
         for (i, (segment, form)) in segments.iter().zip(&forms).enumerate() {

@@ -38,16 +38,17 @@ pub fn rows(app: &App, width: usize, compact: bool, theme: &Theme) -> Vec<Row> {
         (room.discovery, "discovery", "discovery"),
     ];
     let (stages, tracks) = (room_spans(&parts[..2], false, theme), room_spans(&parts[2..], false, theme));
-    if compact && spans_width(&stages) + 3 + spans_width(&tracks) > width {
-        rows.push(("Room left", room_spans(&parts, true, theme)));
-    } else if spans_width(&stages) + 3 + spans_width(&tracks) <= width {
+    let (one, two) = (spans_width(&stages), spans_width(&tracks));
+    if one + 3 + two <= width {
         let mut both = stages;
         both.push(Span::styled(" · ", theme.muted));
         both.extend(tracks);
         rows.push(("Room left", both));
-    } else {
+    } else if !compact && one.max(two) <= width {
         rows.push(("Room left", stages));
         rows.push(("", tracks));
+    } else {
+        rows.push(("Room left", room_spans(&parts, true, theme)));
     }
     if !(compact && room.outside.is_empty()) {
         rows.push(("Outside", outside(app, room, width, theme)));
