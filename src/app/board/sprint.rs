@@ -77,7 +77,12 @@ impl App {
         lines.extend(misfits);
         lines.push("Committed, it shows in the capacity view as mismatched work.".to_owned());
         let title = format!("Commit {what} to {} sprint \"{name}\"?", kind.name());
-        self.overlays.push(Overlay::Confirm(Box::new(Question { title, lines, yes: "commit it", op })));
+        self.overlays.push(Overlay::Confirm(Box::new(Question {
+            title,
+            lines,
+            yes: if new.len() == 1 { "commit it" } else { "commit them" },
+            op,
+        })));
     }
 
     /// Takes `ids` out of the open sprint, back to the backlog, and says so with the sprint's
