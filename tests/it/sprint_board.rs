@@ -292,6 +292,19 @@ fn under_the_sprint_filter_every_count_is_the_sprints() {
         shown += lanes;
     }
     assert_eq!(shown, firsts.len());
+    let overdue = firsts
+        .iter()
+        .filter_map(|id| app.board().item(*id))
+        .filter(|it| twotrack::domain::dual_track::timebox::overdue(app.board(), it, view.today))
+        .count();
+    let whole = app
+        .board()
+        .items()
+        .iter()
+        .filter(|it| twotrack::domain::dual_track::timebox::overdue(app.board(), it, view.today))
+        .count();
+    assert!(overdue < whole, "the board has overdue work outside the sprint: {overdue} of {whole}");
+    assert_eq!(view.overdue, overdue, "overdue discovery work is the sprint's too");
     let screen = render(&app, 120, 40, false);
     let headers = screen.lines().nth(1).unwrap_or_default();
     assert!(headers.contains("sprint: "), "the track headers say whose count it is: {headers}");

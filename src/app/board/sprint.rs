@@ -73,9 +73,14 @@ impl App {
             crate::model::SprintKind::Refinement => "stage-two",
             _ => "stage-one",
         };
-        let mut lines = vec![format!("A {} sprint takes {wants} work; this does not fit:", kind.name())];
+        let (this, does, it, shows) = if misfits.len() == 1 {
+            ("this", "does", "it", "shows")
+        } else {
+            ("these", "do", "they", "show")
+        };
+        let mut lines = vec![format!("A {} sprint takes {wants} work; {this} {does} not fit:", kind.name())];
         lines.extend(misfits);
-        lines.push("Committed, it shows in the capacity view as mismatched work.".to_owned());
+        lines.push(format!("Committed, {it} {shows} in the capacity view as mismatched work."));
         let title = format!("Commit {what} to {} sprint \"{name}\"?", kind.name());
         self.overlays.push(Overlay::Confirm(Box::new(Question {
             title,

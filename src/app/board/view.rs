@@ -3,7 +3,8 @@
 //!
 //! Totals count the whole board under a search (a WIP limit is the team's, whatever one person
 //! looks for), except under the sprint filter (`M`, `+sprint`): the board is then the sprint's,
-//! and every count and total on it (column and track headers, WIP loads) counts only what shows.
+//! and every count and total on it (column and track headers, WIP loads, overdue discovery work)
+//! counts only what shows.
 
 use chrono::NaiveDate;
 
@@ -47,7 +48,7 @@ pub struct BoardView {
     pub room: Option<SprintRoom>,
     /// The day timeboxes are measured against.
     pub today: NaiveDate,
-    /// Open discovery items whose timebox has passed.
+    /// Open discovery items whose timebox has passed (under the sprint filter, the sprint's).
     pub overdue: usize,
     /// Each initiative's id and progress, open ones first (the initiatives view's order).
     pub initiatives: Vec<(String, Progress)>,
@@ -67,8 +68,9 @@ impl BoardView {
             Lanes::build_where(board, |it| query.matches_on(board, it))
         };
         let sprint_only = query.text().eq_ignore_ascii_case(search::SPRINT);
+        let counted = |it: &&crate::model::Item| !sprint_only || board.in_current_sprint(it);
         let mut totals = vec![ColumnTotals::default(); columns.len()];
-        for item in board.items().iter().filter(|it| !sprint_only || board.in_current_sprint(it)) {
+        for item in board.items().iter().filter(counted) {
             let found = columns.iter().position(|c| {
                 c.track == item.track && board.track(c.track).columns[c.index].id == item.column
             });
@@ -78,7 +80,8 @@ impl BoardView {
                 totals[col].blocked += usize::from(item.blocked.is_some());
             }
         }
-        let overdue = board.items().iter().filter(|it| timebox::overdue(board, it, today)).count();
+        let overdue =
+            board.items().iter().filter(counted).filter(|it| timebox::overdue(board, it, today)).count();
         let initiatives = Progress::by_status(board).into_iter().map(|(it, p)| (it.id.clone(), p)).collect();
         BoardView {
             columns,
