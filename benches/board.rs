@@ -1,8 +1,9 @@
 //! In-process benchmarks at 1,000 and 10,000 items: load, save, full render at 160x48, one
-//! navigation key (handle + render), one item move (handle + apply + save + render), the
-//! capacity split, the evidence pages, and the initiatives (progress of all, one key in their
+//! navigation key (handle + render), one item move (handle + apply + save + render), a visual
+//! run of 50 items committed or taken out (one key: apply + save + render), the capacity split, the evidence pages, and the initiatives (progress of all, one key in their
 //! view). Run with `cargo bench --bench board`.
 
+use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -101,6 +102,37 @@ fn item_move(bencher: Bencher, items: usize) {
         right = !right;
         render(&mut screen, &app, &mut buf);
     });
+}
+
+/// The length of the visual run committed at once.
+const RUN: usize = 50;
+
+/// `m` (then `X`, alternately) on a visual run of 50 cards in a column, with a sprint open: one
+/// edit through `Board::apply`, one save, one frame. Selecting the run (`g v` and 49 `j`) is
+/// done before each measurement and not measured.
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn commit_visual_run(bencher: Bencher, items: usize) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("board.ron");
+    let mut board = generate::board(items, 1);
+    generate::sprints(&mut board, 3, 1);
+    Store::open(&path, generate::epoch()).expect("create").store.save(&board).expect("save");
+    let app = RefCell::new(app(&path));
+    let mut screen = Screen::new(Theme::standard());
+    let mut buf = Buffer::empty(Rect::new(0, 0, 160, 48));
+    let commit = Cell::new(true);
+    bencher
+        .with_inputs(|| {
+            let mut app = app.borrow_mut();
+            "gv".chars().chain(std::iter::repeat_n('j', RUN - 1)).for_each(|c| app.handle_key(key(c)));
+            assert_eq!(app.picked_ids().len(), RUN, "a run of {RUN} cards");
+        })
+        .bench_local_values(|()| {
+            let mut app = app.borrow_mut();
+            app.handle_key(key(if commit.get() { 'm' } else { 'X' }));
+            commit.set(!commit.get());
+            render(&mut screen, &app, &mut buf);
+        });
 }
 
 #[divan::bench(args = SIZES)]

@@ -76,6 +76,12 @@ impl App {
         if let Some(top) = self.overlays.last_mut() {
             let effect = top.input(key);
             self.apply(effect);
+        } else if self.mode() == Mode::Visual {
+            // Refused, never carried out on one card of the run (board/visual.rs).
+            let end = self.keymap.short_keys(Mode::Visual, &[Action::Close]).unwrap_or_default();
+            let key = super::input::keymap::KeyBinding::from_event(key);
+            let text = format!("{key} does nothing in a visual selection; {end} ends it first");
+            self.status = Some(Status::info(text));
         }
     }
 }

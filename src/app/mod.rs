@@ -51,6 +51,8 @@ pub struct App {
     presence: Presence,
     recent: Recent,
     leaving: Leaving,
+    /// The visual selection, while one is made (`board/visual.rs`).
+    visual: Option<board::visual::Visual>,
 }
 
 /// How the board is shown.
@@ -107,6 +109,7 @@ impl App {
             presence: Presence::new(),
             recent: Recent::default(),
             leaving: Leaving::default(),
+            visual: None,
         };
         app.select_first_card();
         app
@@ -164,7 +167,11 @@ impl App {
     }
 
     pub fn mode(&self) -> Mode {
-        self.overlays.last().map_or(Mode::Board, Overlay::mode)
+        match self.overlays.last() {
+            Some(top) => top.mode(),
+            None if self.visual.is_some() => Mode::Visual,
+            None => Mode::Board,
+        }
     }
 
     pub fn board(&self) -> &Board {

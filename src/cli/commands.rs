@@ -99,8 +99,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Stats { json } => inspect::stats(path, json)?,
         Command::Sprint(command) => crate::cli::rhythm::sprint::run(target, command, now)?,
-        Command::Commit { ids } => crate::cli::rhythm::sprint::commit(target, &ids, now)?,
-        Command::Uncommit { ids } => crate::cli::rhythm::sprint::uncommit(target, &ids, now)?,
+        Command::Commit { ids } => crate::cli::rhythm::commit::commit(target, &ids, now)?,
+        Command::Uncommit { ids } => crate::cli::rhythm::commit::uncommit(target, &ids, now)?,
         Command::Block { id, reason } => crate::cli::items::block::block(target, id, &reason, now)?,
         Command::Unblock { id } => crate::cli::items::block::unblock(target, id, now)?,
         Command::Standup { since, markdown, stale_days } => {

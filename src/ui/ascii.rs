@@ -11,7 +11,8 @@ use super::text;
 /// Each mark of the screen and its ASCII stand-in, for the help legend and the fold below.
 pub const MARKS: &[(&str, &str, &str)] = &[
     ("⊘", "/", "blocked (the column header counts them)"),
-    ("●", "*", "committed to the open sprint"),
+    ("●", "*", "committed to the open sprint (leads the card, in every column)"),
+    ("▸", ">", "in the visual selection (leads the card)"),
     ("□", "o", "definition of done not fully ticked"),
     ("↳", "^", "a stage-two follow-up of another item"),
     ("✓", "v", "done column; saved"),

@@ -78,6 +78,15 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::GoTo], "go to the item"),
             (&[Action::Close], "close"),
         ],
+        Mode::Visual => &[
+            (&[Action::Commit], "commit"),
+            (&[Action::Uncommit], "take out"),
+            (&[Action::SelectDown, Action::SelectUp], "extend"),
+            (&[Action::StageOne, Action::StageTwo], "stage"),
+            (&[Action::MoveLeft, Action::MoveRight], "move"),
+            (&[Action::Assign], "assignee"),
+            (&[Action::Close], "end"),
+        ],
         Mode::Standup => &[
             (&[Action::ScrollDown, Action::ScrollUp], "scroll"),
             (&[Action::SetMark], "set the mark"),

@@ -1,7 +1,7 @@
 //! The split summary at the top of the board, headed by the board's name: planned points (or,
 //! with a sprint open, the sprint's committed points) against capacity, both shares against
-//! their targets, flagged in text when off target so it reads in any theme, and the backlog
-//! apart.
+//! their targets, flagged in text when off target so it reads in any theme, the backlog apart
+//! (not under the sprint filter, which hides it), and the open sprint's room left.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,7 +11,8 @@ use ratatui::widgets::Widget;
 use super::text;
 use super::theme::Theme;
 use crate::app::App;
-use crate::domain::capacity::{Basis, Share};
+use crate::domain::capacity::{Basis, Share, SprintRoom};
+use crate::model::SprintKind;
 
 /// One piece of the summary in four lengths (the longest that fits is used); `alert` marks it
 /// as a problem.
@@ -48,8 +49,17 @@ pub struct Summary<'a> {
 
 impl Widget for Summary<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let segments = segments(self.app);
-        let forms = fitting_forms(&segments, usize::from(area.width));
+        let mut segments = segments(self.app);
+        let width = usize::from(area.width);
+        let mut forms = fitting_forms(&segments, width);
+        // The sprint's room left takes what room the line has left, never shortening the rest.
+        let left = width.saturating_sub(line_length(&segments, &forms));
+        if let Some(room) = self.app.view().room.as_ref().map(room_left)
+            && let Some(form) = (0..4).find(|&f| text::width(&room.forms[f]) + 3 <= left)
+        {
+            segments.push(room);
+            forms.push(form);
+        }
         let mut x = area.x;
         for (i, (segment, form)) in segments.iter().zip(&forms).enumerate() {
             if i > 0 {
@@ -78,10 +88,15 @@ fn segments(app: &App) -> Vec<Segment> {
             };
             (
                 format!(
-                    "{}{kind}: committed {p} of {cap} points{}, backlog {} points",
+                    "{}{kind}: committed {p} of {cap} points{}{}",
                     sprint.name,
                     flag(" ! OVER CAPACITY"),
-                    c.backlog.points
+                    // Under the sprint filter the backlog is not shown, so not counted either.
+                    if app.view().sprint_only {
+                        String::new()
+                    } else {
+                        format!(", backlog {} points", c.backlog.points)
+                    }
                 ),
                 format!("{}: {p}/{cap} pt{}", sprint.name, flag(" ! over")),
             )
@@ -118,21 +133,56 @@ fn segments(app: &App) -> Vec<Segment> {
     segments
 }
 
-/// The most cells a board's name takes in each form: whole until the line is short of room even
-/// with the other segments shortened, then cut to ten before the shares lose their words.
-const NAME_CELLS: [usize; 4] = [usize::MAX, usize::MAX, usize::MAX, 10];
+/// The open sprint's room left: per stage in a split sprint, else for the sprint's own stage
+/// ("12 pt of stage-two room left"); a stage over its room is flagged with `!`.
+fn room_left(room: &SprintRoom) -> Segment {
+    let own = match room.kind {
+        SprintKind::Split => None,
+        SprintKind::Delivery => Some((room.stage_one, "stage one", "S1")),
+        SprintKind::Refinement => Some((room.stage_two, "stage two", "S2")),
+    };
+    let alert = match own {
+        Some((own, ..)) => own.left() < 0,
+        None => room.stage_one.left() < 0 || room.stage_two.left() < 0,
+    };
+    let flag = if alert { " !" } else { "" };
+    match own {
+        Some((own, name, short)) => Segment::new(
+            format!("{}{flag}", own.of_part(name)),
+            format!("{short} room {} pt{flag}", own.left()),
+            format!("{short} left {}{flag}", own.left()),
+            alert,
+        ),
+        None => {
+            let (one, two) = (room.stage_one.left(), room.stage_two.left());
+            Segment::new(
+                format!("room left: stage one {one} pt, stage two {two} pt{flag}"),
+                format!("room S1 {one} · S2 {two} pt{flag}"),
+                format!("left S1 {one} S2 {two}{flag}"),
+                alert,
+            )
+        }
+    }
+}
+
+/// The cells `segments` take in `forms`, with a space either side and a separator each.
+fn line_length(segments: &[Segment], forms: &[usize]) -> usize {
+    segments.iter().zip(forms).map(|(s, f)| text::width(&s.forms[*f]) + 3).sum()
+}
+
+/// The most cells a board's name takes in each form: whole, then 24, 16 and 10 cells (the sprint
+/// in the plan matters more to the room than the rest of a long board name).
+const NAME_CELLS: [usize; 4] = [usize::MAX, 24, 16, 10];
 
 /// Which form of each segment to use so the line fits in `width` cells: the least important
-/// are shortened first, the unestimated count, then the plan, then the name, then both shares
+/// are shortened first, the unestimated count, then the name, then the plan, then both shares
 /// together (so they always read in the same format).
 fn fitting_forms(segments: &[Segment], width: usize) -> Vec<usize> {
     let mut forms = vec![0usize; segments.len()];
-    let length = |forms: &[usize]| -> usize {
-        segments.iter().zip(forms).map(|(s, f)| text::width(&s.forms[*f]) + 3).sum()
-    };
+    let length = |forms: &[usize]| line_length(segments, forms);
     let mut groups: Vec<Vec<usize>> = (4..segments.len()).rev().map(|i| vec![i]).collect();
-    groups.push(vec![1]);
     groups.push(vec![0]);
+    groups.push(vec![1]);
     groups.push(vec![2, 3]);
     for step in [1, 2, 3] {
         for group in &groups {

@@ -13,5 +13,6 @@ mod other_users;
 mod phased_session;
 mod planning_session;
 mod shared;
+mod sprint_board;
 mod team_pty;
 mod terminal;

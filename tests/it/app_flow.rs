@@ -426,6 +426,7 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
         // Opened at start when a git merge left a note; no key opens it.
         (Mode::MergeNote, ""),
         (Mode::Standup, "w"),
+        (Mode::Visual, "v"),
     ];
     let open = |mode: Mode, keys: &str| {
         let (s, app) = match mode {

@@ -30,6 +30,7 @@ mod readonly;
 mod report;
 mod rhythm;
 mod screens;
+mod sprint_board;
 mod sprints;
 mod standup;
 mod store;

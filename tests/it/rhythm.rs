@@ -71,7 +71,19 @@ fn a_sprint_is_started_committed_to_and_closed_from_the_board() {
     press(&mut app, "M");
     assert!(app.view().query.is_empty());
     press(&mut app, "m");
-    assert_eq!(app.view().capacity.points.total, 1, "m again takes #5 back to the backlog");
+    assert_eq!(app.view().capacity.points.total, 6, "m again changes nothing");
+    assert!(
+        app.status().is_some_and(|st| st.text == "#5 is already in sprint \"Sprint 1\"; X takes it out"),
+        "and says so: {:?}",
+        app.status()
+    );
+    press(&mut app, "X");
+    assert_eq!(app.view().capacity.points.total, 1, "X takes #5 back to the backlog");
+    assert!(
+        app.status().is_some_and(|st| st.text.starts_with("took #5 out of sprint \"Sprint 1\"")),
+        "{:?}",
+        app.status()
+    );
     press(&mut app, "u");
     assert_eq!(app.view().capacity.points.total, 6, "and undo commits it again");
     press(&mut app, "c x");

@@ -55,7 +55,8 @@ fn bad_sprint_input_is_refused_in_one_sentence_and_changes_nothing() {
         &["sprint", "start", "S2", "--end", "2w", "--capacity", "30"],
         "sprint \"S1\" is still open; close it before starting another",
     );
-    refused(&s, &["commit", "1", "99"], "item #99 does not exist");
+    refused(&s, &["commit", "1", "99"], "item #99 does not exist: nothing was committed");
+    refused(&s, &["uncommit", "98", "1", "99"], "items #98, #99 do not exist: nothing was taken out");
     refused(&s, &["block", "1", "--reason", " "], "blocking #1 needs a reason");
     refused(&s, &["list", "--sprint", "nope"], "there is no sprint called \"nope\"");
     assert_eq!(s.run(&["sprint", "start"]).code, 2, "a missing name is a usage error");

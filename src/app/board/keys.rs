@@ -13,12 +13,14 @@ use crate::app::status::Status;
 use crate::domain::change::{estimate, ops};
 use crate::domain::dual_track;
 use crate::domain::dual_track::variants;
-use crate::domain::rhythm::planning;
 use crate::model::Stage;
 
 impl App {
     /// Carries out a board action; false for an action the board does not carry out.
     pub(crate) fn board_action(&mut self, action: Action) -> bool {
+        if self.visual.is_some() {
+            return self.visual_action(action);
+        }
         let columns = self.shown_columns();
         let gap = self.recent.label_gap.take();
         let view = &self.view;
@@ -65,7 +67,9 @@ impl App {
             Action::ApplyMine => self.apply_mine(),
             Action::ReopenDraft => self.reopen_draft(),
             Action::Capacity => self.overlays.push(Overlay::Capacity),
-            Action::Commit => self.on_selected(planning::toggle),
+            Action::Commit => self.commit_selected(),
+            Action::Uncommit => self.uncommit_selected(),
+            Action::VisualSelect => self.start_visual(),
             Action::SprintFilter => self.toggle_sprint_filter(),
             Action::Block => self.block_or_unblock(),
             Action::Standup => self.open_standup(),

@@ -6,5 +6,7 @@ pub mod open;
 pub mod quick;
 pub mod refresh;
 pub mod selection;
+pub mod sprint;
 pub mod undo;
 pub mod view;
+pub mod visual;

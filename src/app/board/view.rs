@@ -1,13 +1,18 @@
 //! What the board screen shows, computed once per change: the columns of both tracks in screen
 //! order, the (filtered) lanes, and per-column totals. Navigation and drawing read only this.
+//!
+//! Totals count the whole board under a search (a WIP limit is the team's, whatever one person
+//! looks for), except under the sprint filter (`M`, `+sprint`): the board is then the sprint's,
+//! and every count and total on it (column and track headers, WIP loads, overdue discovery work)
+//! counts only what shows.
 
 use chrono::NaiveDate;
 
-use crate::domain::capacity::Capacity;
 use crate::domain::capacity::wip::Load;
+use crate::domain::capacity::{Capacity, SprintRoom};
 use crate::domain::dual_track::timebox;
 use crate::domain::phases::progress::Progress;
-use crate::domain::query::search::Query;
+use crate::domain::query::search::{self, Query};
 use crate::model::lanes::{LaneKey, Lanes};
 use crate::model::{Board, ItemId, Stage, Track};
 
@@ -18,7 +23,7 @@ pub struct ColumnRef {
     pub index: usize,
 }
 
-/// Totals of one column, over all its items (the filter does not change them).
+/// Totals of one column: over all its items, or under the sprint filter over the sprint's.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ColumnTotals {
     pub count: usize,
@@ -35,11 +40,15 @@ pub struct BoardView {
     totals: Vec<ColumnTotals>,
     /// The search the lanes are filtered by (empty: no filter).
     pub query: Query,
+    /// The totals count only the open sprint's items (the sprint filter is on).
+    pub sprint_only: bool,
     /// The capacity split of the whole board (the filter does not change it).
     pub capacity: Capacity,
+    /// The open sprint's room per stage and track, work outside it, misfits (`None`: no sprint).
+    pub room: Option<SprintRoom>,
     /// The day timeboxes are measured against.
     pub today: NaiveDate,
-    /// Open discovery items whose timebox has passed.
+    /// Open discovery items whose timebox has passed (under the sprint filter, the sprint's).
     pub overdue: usize,
     /// Each initiative's id and progress, open ones first (the initiatives view's order).
     pub initiatives: Vec<(String, Progress)>,
@@ -58,8 +67,10 @@ impl BoardView {
         } else {
             Lanes::build_where(board, |it| query.matches_on(board, it))
         };
+        let sprint_only = query.text().eq_ignore_ascii_case(search::SPRINT);
+        let counted = |it: &&crate::model::Item| !sprint_only || board.in_current_sprint(it);
         let mut totals = vec![ColumnTotals::default(); columns.len()];
-        for item in board.items() {
+        for item in board.items().iter().filter(counted) {
             let found = columns.iter().position(|c| {
                 c.track == item.track && board.track(c.track).columns[c.index].id == item.column
             });
@@ -69,14 +80,17 @@ impl BoardView {
                 totals[col].blocked += usize::from(item.blocked.is_some());
             }
         }
-        let overdue = board.items().iter().filter(|it| timebox::overdue(board, it, today)).count();
+        let overdue =
+            board.items().iter().filter(counted).filter(|it| timebox::overdue(board, it, today)).count();
         let initiatives = Progress::by_status(board).into_iter().map(|(it, p)| (it.id.clone(), p)).collect();
         BoardView {
             columns,
             lanes,
             totals,
             query,
+            sprint_only,
             capacity: Capacity::of(board),
+            room: SprintRoom::of(board),
             today,
             overdue,
             initiatives,

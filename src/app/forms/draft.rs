@@ -150,6 +150,7 @@ impl App {
             Purpose::CloseSprint => {
                 crate::app::forms::sprint::close(&self.board, self.board.current_sprint()?)
             }
+            Purpose::Assign(ids) => crate::app::forms::assign::form(&self.board, ids),
             Purpose::Block(id) => {
                 let key = self.keymap.short_keys(Mode::Board, &[Action::Block]).unwrap_or_default();
                 crate::app::forms::sprint::block(item(*id)?, &key)

@@ -49,6 +49,8 @@ pub enum Purpose {
         by: Option<String>,
         note: Option<String>,
     },
+    /// One assignee for every item of a visual run.
+    Assign(Vec<ItemId>),
 }
 
 /// Which value a field holds.

@@ -73,6 +73,7 @@ impl App {
                 let evidence = Evidence::new(by.as_deref(), note.as_deref());
                 in_words(two_stage::accept_forced(&self.board, *id, evidence, &reason, self.now))
             }),
+            Purpose::Assign(ids) => Ok(in_words(forms::assign::op(form, &self.board, ids, self.now))),
         };
         // After logging a follow-up the parent stays selected, ready for the next one.
         let keep = match &form.purpose {

@@ -53,6 +53,8 @@ impl Mode {
                 DebtRegister,
                 Capacity,
                 Commit,
+                Uncommit,
+                VisualSelect,
                 SprintFilter,
                 Block,
                 Standup,
@@ -91,6 +93,22 @@ impl Mode {
                 &[ScrollDown, ScrollUp, Decide, EditInitiative, ShowItems, Undo, Redo, Help, Close]
             }
             Mode::Standup => &[ScrollDown, ScrollUp, SetMark, MoreDays, FewerDays, Undo, Redo, Help, Close],
+            // What a run of cards can take at once; any other key is refused, never carried out
+            // on one card of the run (docs/guide/board-and-keys.md, "Visual selection").
+            Mode::Visual => &[
+                SelectDown,
+                SelectUp,
+                Commit,
+                Uncommit,
+                StageOne,
+                StageTwo,
+                ToggleStage,
+                MoveLeft,
+                MoveRight,
+                Assign,
+                Help,
+                Close,
+            ],
         }
     }
 

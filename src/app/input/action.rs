@@ -134,8 +134,14 @@ pub enum Action {
     EditInitiative,
     /// Filter the board to the selected initiative's items.
     ShowItems,
-    /// Commit the selected item to the open sprint, or take it back to the backlog.
+    /// Commit the selected item (or the visual selection) to the open sprint.
     Commit,
+    /// Take the selected item (or the visual selection) out of the open sprint, back to the backlog.
+    Uncommit,
+    /// Start a visual selection at the selected card: `j`/`k` extend it down the column.
+    VisualSelect,
+    /// Give every item of the visual selection an assignee (a one-field form).
+    Assign,
     /// Show only the open sprint's items; again to show everything.
     SprintFilter,
     /// Mark the selected item blocked (saying why), or unblock it.
@@ -196,6 +202,8 @@ impl Action {
                 | ApplyMine
                 | ReopenDraft
                 | Commit
+                | Uncommit
+                | Assign
                 | Block
                 | StartSprint
                 | CloseSprint
@@ -270,7 +278,10 @@ impl Action {
             Action::AddInitiative => "add an initiative",
             Action::EditInitiative => "edit the initiative: name, criteria, status",
             Action::ShowItems => "show its items on the board (a filter)",
-            Action::Commit => "commit the item to the open sprint / back to the backlog",
+            Action::Commit => "commit the item (or the selected run) to the open sprint",
+            Action::Uncommit => "take the item (or the selected run) out of the sprint, back to the backlog",
+            Action::VisualSelect => "visual selection: j/k extend it down the column, then act on the run",
+            Action::Assign => "give every selected item an assignee",
             Action::SprintFilter => "show only the open sprint's items / everything",
             Action::Block => "mark the item blocked, saying why / unblock it",
             Action::Standup => "standup: what moved since the last one, blocked, unmoved, in progress",

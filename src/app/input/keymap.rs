@@ -35,10 +35,12 @@ pub enum Mode {
     HandOver,
     MergeNote,
     Standup,
+    /// A visual selection on the board (`v`): a run of cards that keys apply to at once.
+    Visual,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 15] = [
+    pub const ALL: [Mode; 16] = [
         Mode::Board,
         Mode::Help,
         Mode::Form,
@@ -54,6 +56,7 @@ impl Mode {
         Mode::HandOver,
         Mode::MergeNote,
         Mode::Standup,
+        Mode::Visual,
     ];
 
     /// The mode's name in keymap files (`board`, `form`).
@@ -74,6 +77,7 @@ impl Mode {
             Mode::HandOver => "hand_over",
             Mode::MergeNote => "merge_note",
             Mode::Standup => "standup",
+            Mode::Visual => "visual",
         }
     }
 
@@ -94,6 +98,7 @@ impl Mode {
             Mode::HandOver => "Hand over",
             Mode::MergeNote => "Merged by git",
             Mode::Standup => "Standup",
+            Mode::Visual => "Visual selection",
         }
     }
 }

@@ -1,4 +1,5 @@
-//! `sprint start|close|list`, `commit` and `uncommit`: planning on the command line.
+//! `sprint start|close|list`: planning on the command line (`commit` and `uncommit` are in
+//! `commit.rs`).
 
 use std::fmt::Write;
 
@@ -13,7 +14,7 @@ use crate::cli::target::Target;
 use crate::domain::dual_track::timebox;
 use crate::domain::rhythm::planning;
 use crate::domain::rhythm::planning::{NewSprint, Next};
-use crate::model::{Board, ItemId, Sprint, Tally, Timestamp};
+use crate::model::{Board, Sprint, Tally, Timestamp};
 
 pub fn run(target: Target, command: SprintCommand, now: Timestamp) -> Result<()> {
     let today = now.date_naive();
@@ -55,16 +56,6 @@ pub fn run(target: Target, command: SprintCommand, now: Timestamp) -> Result<()>
         }
     }
     Ok(())
-}
-
-pub fn commit(target: Target, ids: &[ItemId], now: Timestamp) -> Result<()> {
-    let op = target.change(now, |board| planning::commit(board, ids, now))?;
-    println(&op.summary)
-}
-
-pub fn uncommit(target: Target, ids: &[ItemId], now: Timestamp) -> Result<()> {
-    let op = target.change(now, |board| planning::uncommit(board, ids, now))?;
-    println(&op.summary)
 }
 
 /// A date (`2026-12-04`) or a length from `from` (`2w`, `10d`); `what` names the flag.

@@ -1,7 +1,9 @@
-//! Capacity: planned work split by track and by stage against the policy's targets, and
-//! work-in-progress limits.
+//! Capacity: planned work split by track and by stage against the policy's targets, the open
+//! sprint's room, and work-in-progress limits.
 
+pub mod room;
 mod split;
 pub mod wip;
 
+pub use self::room::{Room, SprintRoom, stage_mismatch};
 pub use self::split::{AssigneeLoad, Basis, Capacity, Share, TOLERANCE};

@@ -16,6 +16,7 @@ pub mod initiative_edit;
 pub mod ops;
 pub mod placement;
 pub mod references;
+pub mod run;
 pub mod settings;
 pub mod validate;
 

@@ -1,6 +1,6 @@
-//! One card: kind letter, `#id`, the title cut to fit with an ellipsis, marks and the estimate;
-//! on two rows, the rest of the title, the timebox or the assignee, and the age in the column.
-//! Narrow cards drop their least useful pieces first.
+//! One card: the sprint mark, kind letter, `#id`, the title cut to fit with an ellipsis, marks
+//! and the estimate; on two rows, the rest of the title, the timebox or the assignee, and the
+//! age in the column. Narrow cards drop their least useful pieces first, never the sprint mark.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -32,17 +32,28 @@ pub struct CardView<'a> {
     pub item: &'a Item,
     pub marks: &'a CardMarks,
     pub selected: bool,
+    /// In the visual selection: `▸` leads the card, which reads as selected.
+    pub picked: bool,
     pub theme: &'a Theme,
 }
+
+/// The visual selection's mark at a card's left edge (ASCII `>`).
+pub const PICKED: &str = "▸";
+/// The open sprint's mark at a card's left edge (ASCII `*`).
+pub const COMMITTED: &str = "●";
 
 impl Widget for CardView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width == 0 || area.height == 0 {
             return;
         }
-        let two_rows = area.height >= 2;
         let base = self.base();
         buf.set_style(area, base);
+        let area = self.render_lead(area, buf);
+        if area.width == 0 {
+            return;
+        }
+        let two_rows = area.height >= 2;
         let width = usize::from(area.width);
         let id = format!("#{} ", self.item.id);
         let (kind, marks) = self.pieces(two_rows, &id, width);
@@ -77,7 +88,26 @@ impl Widget for CardView<'_> {
 
 impl CardView<'_> {
     fn base(&self) -> Style {
-        if self.selected { self.theme.card_selected } else { self.theme.card }
+        if self.selected || self.picked { self.theme.card_selected } else { self.theme.card }
+    }
+
+    /// The marks that never give way, in the card's first cells: `▸` in the visual selection,
+    /// `●` committed to the open sprint. Returns the area left for the rest of the card.
+    fn render_lead(&self, area: Rect, buf: &mut Buffer) -> Rect {
+        let lead: Vec<(&str, Style)> = [
+            (self.picked, PICKED, self.theme.card_selected),
+            (self.marks.committed, COMMITTED, self.style(self.theme.estimate)),
+        ]
+        .into_iter()
+        .filter_map(|(on, mark, style)| on.then_some((mark, style)))
+        .collect();
+        let mut x = area.x;
+        for (mark, style) in lead {
+            if x < area.right() {
+                (x, _) = buf.set_stringn(x, area.y, mark, 1, style);
+            }
+        }
+        Rect { x, width: area.right() - x, ..area }
     }
 
     /// A piece's own style, or the card's on a selected card (which reads as one reversed bar).
@@ -241,7 +271,8 @@ mod tests {
         let marks = CardMarks::of(&board, &item, chrono::DateTime::UNIX_EPOCH, &theme);
         let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
         let area = buf.area;
-        CardView { item: &item, marks: &marks, selected: false, theme: &theme }.render(area, &mut buf);
+        CardView { item: &item, marks: &marks, selected: false, picked: false, theme: &theme }
+            .render(area, &mut buf);
         // As the terminal shows it: the cell after a wide character is covered by it.
         let mut shown = String::new();
         let mut covered = 0;

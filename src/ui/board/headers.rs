@@ -46,7 +46,9 @@ impl TrackHeaders<'_> {
             .map(|c| view.totals(c))
             .fold((0, 0u32), |(n, p), t| (n + t.count, p.saturating_add(t.points)));
         let load = view.track_load(app.board(), track);
-        let mut totals = format!("· {count} items · {points} pt ");
+        // Under the sprint filter the totals are the sprint's, and say so.
+        let scope = if view.sprint_only { "sprint: " } else { "" };
+        let mut totals = format!("· {scope}{count} items · {points} pt ");
         if load.limit.is_some() {
             totals.push_str(&format!("· WIP {} ", load.label()));
         }

@@ -41,6 +41,7 @@ impl StatefulWidget for LaneView<'_> {
         let window = lane_window(ids.len(), slots, offset, selected_here.then_some(selection.index));
         state.lane_offsets.insert((col, stage), window.offset);
         let width = usize::from(area.width);
+        let picked = app.picked_ids();
         let mut y = area.y;
         if window.more_above {
             buf.set_stringn(area.x, y, format!("↑ {} more", window.offset), width, theme.muted);
@@ -52,7 +53,8 @@ impl StatefulWidget for LaneView<'_> {
                 let marks = CardMarks::of(app.board(), item, app.now(), theme)
                     .visited_by(app.presence().visitors(item.id), theme);
                 let selected = selected_here && i == selection.index;
-                CardView { item, marks: &marks, selected, theme }.render(rect, buf);
+                let picked = picked.contains(&item.id);
+                CardView { item, marks: &marks, selected, picked, theme }.render(rect, buf);
                 state.hits.push((rect, Target::Card { column: col, stage, index: i }));
             }
             y += self.card_rows;

@@ -1,6 +1,6 @@
-//! What a card shows besides the item's own fields: its marks (blocked, sprint, follow-up,
-//! variant, unticked, others' initials), the timebox, the initiative tag and the age, each
-//! ranked by how much it matters so that a narrow card drops the least useful first.
+//! What a card shows besides the item's own fields: the sprint mark at its left edge, its marks
+//! (blocked, follow-up, variant, unticked, others' initials), the timebox, the initiative tag and
+//! the age, each ranked by how much it matters so that a narrow card drops the least useful first.
 
 use ratatui::style::Style;
 
@@ -37,8 +37,8 @@ pub mod priority {
     pub const ESTIMATE: u8 = 80;
     /// Definition of done not fully ticked (`□`).
     pub const UNTICKED: u8 = 60;
-    /// Committed to the open sprint (`●`).
-    pub const SPRINT: u8 = 55;
+    // Committed to the open sprint (`●`) is not ranked here: it never gives way (see
+    // `CardMarks::committed`), so the room can see the sprint in every column at every size.
     /// Days left in the timebox, or open-ended (`3d`, `?`).
     pub const TIMEBOX: u8 = 50;
     /// A stage-two follow-up of another item (`↳`).
@@ -76,8 +76,13 @@ impl Mark {
 
 /// What a card shows besides the item's own fields.
 pub struct CardMarks {
+    /// `●` (ASCII `*`): committed to the open sprint. Drawn in the card's first cell, before the
+    /// kind letter and the `#id`, and never dropped: a narrow card gives a title cell for it.
+    /// Before this, it ranked among the marks at the right and gave way to the estimate, so it
+    /// showed only on the wide selected column's cards.
+    pub committed: bool,
     /// Marks before the estimate, in the order shown: `[AL]` others have the card selected; `⊘`
-    /// blocked; `●` committed to the open sprint; `↳` a follow-up of another item; `[A]` a
+    /// blocked; `↳` a follow-up of another item; `[A]` a
     /// variant of an experiment (`[A]✓` its winner, `[B]✗` a losing one); `□` unticked
     /// definition-of-done entries remain (quiet while under way, a warning once done).
     pub marks: Vec<Mark>,
@@ -98,9 +103,6 @@ impl CardMarks {
         let mut marks = Vec::new();
         if item.blocked.is_some() {
             marks.push(Mark::new("⊘", theme.error, priority::BLOCKED));
-        }
-        if board.in_current_sprint(item) {
-            marks.push(Mark::new("●", theme.estimate, priority::SPRINT));
         }
         if item.follow_up_of.is_some() {
             marks.push(Mark::new("↳", theme.estimate, priority::FOLLOW_UP));
@@ -132,7 +134,7 @@ impl CardMarks {
         let days = age::days_in_column(item, now);
         let open = !board.is_done_column(item.track, &item.column);
         let age = (open && days > 0).then(|| (format!("{days}d"), age::label(board, item, now)));
-        CardMarks { marks, timebox, initiative, age }
+        CardMarks { committed: board.in_current_sprint(item), marks, timebox, initiative, age }
     }
 
     /// Adds the initials of the others who have this card selected (`[AL]`), first in line.

@@ -1,5 +1,5 @@
 //! The capacity view: planned points (or the open sprint's committed points) against capacity,
-//! the backlog apart, the track split and the stage split as bars with their targets marked,
+//! the backlog apart, the sprint's goal and room (`sprint_room.rs`), the track split and the stage split as bars with their targets marked,
 //! load per assignee, unestimated items and WIP, and the trends of the closed sprints.
 
 use ratatui::buffer::Buffer;
@@ -7,6 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
+use super::sprint_room;
 use super::trends::{self, TrendsView};
 use crate::app::App;
 use crate::app::input::action::Action;
@@ -29,9 +30,18 @@ impl Widget for CapacityView<'_> {
         let block = self.block();
         let inner = block.inner(area);
         block.render(area, buf);
-        let trends = trends::height(self.app.board()).min(inner.height);
+        let width = usize::from(inner.width);
+        let wanted = trends::height(self.app.board());
+        // The sprint's room is compact on a short screen, and the closed sprints' trends give
+        // way (from the bottom) to what the open sprint needs.
+        let mut page = self.page(width, false);
+        if page.needed() + usize::from(wanted) > usize::from(inner.height) {
+            page = self.page(width, true);
+        }
+        let left = u16::try_from(page.needed()).map_or(0, |n| inner.height.saturating_sub(n));
+        let trends = wanted.min(left);
         let [top, below] = inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(trends)]));
-        Paragraph::new(self.lines(usize::from(inner.width), usize::from(top.height))).render(top, buf);
+        Paragraph::new(page.fit(usize::from(top.height), self.theme)).render(top, buf);
         if trends > 0 {
             TrendsView { board: self.app.board(), theme: self.theme }.render(below, buf);
         }
@@ -67,16 +77,19 @@ impl CapacityView<'_> {
             ))
     }
 
-    /// The page above the trends in `width` columns and `rows` rows: the plan, both splits,
-    /// the load, the unestimated items and WIP.
-    fn lines(&self, width: usize, rows: usize) -> Vec<Line<'static>> {
+    /// The page above the trends in `width` columns: the plan and the sprint's room (compact:
+    /// as few rows as they can take), both splits, the load, the unestimated items and WIP.
+    fn page(&self, width: usize, compact: bool) -> Page {
         let (c, theme) = (&self.app.view().capacity, self.theme);
         let bar = width.saturating_sub(LABEL + 32).clamp(10, 50);
         let unit = match c.basis {
             Basis::Points => "points",
             Basis::Items => "items (none is estimated)",
         };
-        let mut parts = vec![planned(c, bar, theme)];
+        let mut planned_part = planned(c, bar, theme);
+        let room_rows = sprint_room::rows(self.app, width.saturating_sub(LABEL), compact, theme);
+        planned_part.extend(room_rows.into_iter().map(|(label, spans)| labelled(label, spans, theme)));
+        let mut parts = vec![planned_part];
         let planned = if c.sprint.is_some() { "committed" } else { "planned" };
         let nothing = if c.sprint.is_some() { "nothing committed" } else { "nothing planned" };
         parts.push(split("Tracks", "discovery", "delivery", c.discovery(), bar, nothing, theme));
@@ -101,7 +114,25 @@ impl CapacityView<'_> {
             labelled("Unestimated", vec![Span::styled(unestimated, theme.base)], theme),
             wip_line(self.app, theme),
         ];
-        fit(parts, load, rest, rows, theme)
+        Page { parts, load, rest }
+    }
+}
+
+/// The page's sections before they are fitted to the rows there are.
+struct Page {
+    parts: Vec<Vec<Line<'static>>>,
+    load: Vec<Line<'static>>,
+    rest: Vec<Line<'static>>,
+}
+
+impl Page {
+    /// The fewest rows the page takes: every section, and one row of the load.
+    fn needed(&self) -> usize {
+        self.parts.iter().map(Vec::len).sum::<usize>() + self.rest.len() + 1
+    }
+
+    fn fit(self, rows: usize, theme: &Theme) -> Vec<Line<'static>> {
+        fit(self.parts, self.load, self.rest, rows, theme)
     }
 }
 

@@ -16,6 +16,7 @@ mod initiatives;
 mod merge_note;
 mod phase_bar;
 mod question;
+mod sprint_room;
 mod standup;
 mod trends;
 
@@ -44,7 +45,10 @@ impl Widget for OverlayView<'_> {
         let (width, height) = match self.overlay {
             Overlay::Help(_) => (100, board.height),
             Overlay::Form(_) => (100, 30),
-            Overlay::Capacity => (110, 26),
+            Overlay::Capacity => {
+                let room = app.view().room.as_ref().map_or(0, sprint_room::height);
+                (110, 26u16.saturating_add(room))
+            }
             Overlay::Debt(_) => (120, 40),
             Overlay::Discovery => (120, 30),
             Overlay::Criteria(prompt) => (80, rows(prompt.entries.len()).saturating_add(8)),
