@@ -148,7 +148,7 @@ impl App {
                 crate::app::forms::sprint::start(&self.board, today, &commit)
             }
             Purpose::CloseSprint => {
-                crate::app::forms::sprint::close(&self.board, self.board.current_sprint()?)
+                crate::app::forms::sprint::close(&self.board, self.board.current_sprint()?, self.now)
             }
             Purpose::Block(id) => {
                 let key = self.keymap.short_keys(Mode::Board, &[Action::Block]).unwrap_or_default();

@@ -7,7 +7,7 @@ use crate::app::status::Status;
 use crate::app::{App, forms};
 use crate::domain::change::{Op, blocking, ops, settings};
 use crate::domain::dual_track::variants;
-use crate::domain::rhythm::planning;
+use crate::domain::rhythm::{closing, planning};
 use crate::domain::team::merge::Conflict;
 use crate::domain::{dual_track, two_stage};
 
@@ -57,10 +57,11 @@ impl App {
             Purpose::Estimate(id) => forms::estimate::op(form, &self.board, *id, self.now).map(in_words),
             Purpose::Drop(id) => forms::workflow::drop_reason(form)
                 .map(|reason| in_words(dual_track::drop(&self.board, *id, &reason, self.now))),
-            Purpose::StartSprint => forms::sprint::start_values(form, today)
-                .map(|new| in_words(planning::start(&self.board, new))),
-            Purpose::CloseSprint => forms::sprint::close_values(form, today)
-                .map(|(rollover, next)| in_words(planning::close(&self.board, rollover, next, self.now))),
+            Purpose::StartSprint => {
+                forms::sprint::start_values(form).map(|new| in_words(planning::start(&self.board, new)))
+            }
+            Purpose::CloseSprint => forms::sprint::close_values(form)
+                .map(|(rollover, next)| in_words(closing::close(&self.board, rollover, next, self.now))),
             Purpose::Block(id) => forms::sprint::block_reason(form)
                 .map(|reason| in_words(blocking::block(&self.board, *id, &reason, self.now))),
         };

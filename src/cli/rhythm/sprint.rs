@@ -3,44 +3,66 @@
 use std::fmt::Write;
 
 use anyhow::{Result, bail};
-use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use crate::cli::SprintCommand;
 use crate::cli::print::output;
 use crate::cli::print::output::println;
 use crate::cli::target::Target;
-use crate::domain::dual_track::timebox;
-use crate::domain::rhythm::planning;
-use crate::domain::rhythm::planning::{NewSprint, Next};
-use crate::model::{Board, ItemId, Sprint, Tally, Timestamp};
+use crate::domain::rhythm::closing::{self, Next};
+use crate::domain::rhythm::dates::{self, End};
+use crate::domain::rhythm::planning::{self, NewSprint};
+use crate::domain::rhythm::cadence;
+use crate::model::{Board, ItemId, Model, Sprint, Tally, Timestamp};
+use crate::words::count;
 
 pub fn run(target: Target, command: SprintCommand, now: Timestamp) -> Result<()> {
     let today = now.date_naive();
     match command {
-        SprintCommand::Start { name, end, capacity, model, start, stage } => {
-            let start = match start {
-                Some(text) => date(&text, today, "start")?,
-                None => today,
-            };
-            let new = NewSprint {
-                name,
-                start,
-                end: date(&end, start, "end")?,
-                capacity: capacity_of(&capacity)?,
-                model,
-                stage,
-            };
-            let op = target.change(now, |board| planning::start(board, new))?;
+        SprintCommand::Start { name, end, capacity, model, delivery_sprints, start, stage, goal } => {
+            // Everything typed is read before the board is locked: bad input changes nothing.
+            let start = start.map(|text| dates::date(&text, "start")).transpose()?.unwrap_or(today);
+            let end = end.map(|text| End::parse(&text)).transpose()?;
+            let capacity = capacity.map(|text| capacity_of(&text)).transpose()?;
+            let n = delivery_sprints.map(|text| cadence::delivery_sprints(&text)).transpose()?;
+            let op = target.change(now, |board| {
+                let last = planning::defaults(board);
+                let new = NewSprint {
+                    name,
+                    start,
+                    end: end.unwrap_or(End::Days(last.days)).from(start),
+                    capacity: capacity.unwrap_or(last.capacity),
+                    model: model.unwrap_or(last.model),
+                    stage,
+                    delivery_sprints: n.or(last.delivery_sprints),
+                    goal,
+                };
+                planning::start(board, new)
+            })?;
             println(&op.summary)?;
         }
-        SprintCommand::Close { rollover, next, end, capacity } => {
+        SprintCommand::Close {
+            rollover,
+            backlog,
+            next,
+            end,
+            capacity,
+            model,
+            delivery_sprints,
+            stage,
+            goal,
+        } => {
             let next = Next {
                 name: next,
-                end: end.map(|e| date(&e, today, "end")).transpose()?,
-                capacity: capacity.map(|c| capacity_of(&c)).transpose()?,
+                end: end.map(|text| End::parse(&text)).transpose()?,
+                capacity: capacity.map(|text| capacity_of(&text)).transpose()?,
+                model,
+                delivery_sprints: delivery_sprints.map(|text| cadence::delivery_sprints(&text)).transpose()?,
+                stage,
+                goal,
+                backlog,
             };
-            let op = target.change(now, |board| planning::close(board, rollover, next, now))?;
+            let op = target.change(now, |board| closing::close(board, rollover, next, now))?;
             println(&op.summary)?;
         }
         SprintCommand::List { json } => {
@@ -67,16 +89,6 @@ pub fn uncommit(target: Target, ids: &[ItemId], now: Timestamp) -> Result<()> {
     println(&op.summary)
 }
 
-/// A date (`2026-12-04`) or a length from `from` (`2w`, `10d`); `what` names the flag.
-fn date(text: &str, from: NaiveDate, what: &str) -> Result<NaiveDate> {
-    match timebox::parse(text, from) {
-        Ok(date) => Ok(date),
-        Err(_) => {
-            bail!("the {what} `{text}` is not a date: give one such as 2026-12-04, or a length such as 2w")
-        }
-    }
-}
-
 fn capacity_of(text: &str) -> Result<u32> {
     match text.trim().parse::<u32>() {
         Ok(points) => Ok(points),
@@ -84,22 +96,34 @@ fn capacity_of(text: &str) -> Result<u32> {
     }
 }
 
-/// A sprint as `sprint list --json` prints it: its settings, and its figures once closed.
+/// A sprint as `sprint list --json` prints it: its settings, the days without a sprint before
+/// it, and its figures once closed.
 fn sprint_json(board: &Board, sprint: &Sprint) -> Value {
     json!({
         "name": sprint.name,
         "start": sprint.start,
         "end": sprint.end,
+        "days": dates::length(sprint),
+        "gap_before": previous(board, sprint).map(|before| dates::gap(before, sprint)),
         "capacity": sprint.capacity,
         "model": sprint.model.name(),
+        "kind": sprint.kind().name(),
         "stage": sprint.stage.map(|s| s.number()),
+        "delivery_sprints": (sprint.model == Model::Cycle).then(|| sprint.delivery_sprints()),
+        "goal": sprint.goal,
         "open": sprint.is_open(),
         "committed": sprint.is_open().then(|| {
             let now = committed(board, sprint);
             json!({"items": now.items, "points": now.points})
         }),
+        "mismatched": cadence::mismatched(board, sprint).map(|m| m.id).collect::<Vec<_>>(),
         "figures": sprint.figures.as_ref().map(|f| serde_json::to_value(f).unwrap_or(Value::Null)),
     })
+}
+
+/// The sprint that ended last before `sprint` starts.
+fn previous<'b>(board: &'b Board, sprint: &Sprint) -> Option<&'b Sprint> {
+    board.sprints.iter().filter(|s| s.name != sprint.name && s.start <= sprint.start).max_by_key(|s| s.end)
 }
 
 /// What is committed to `sprint` now.
@@ -116,14 +140,17 @@ fn list_text(board: &Board, now: Timestamp) -> String {
     }
     let width = board.sprints.iter().map(|s| s.name.chars().count()).max().unwrap_or(0).max(6);
     let mut out = format!(
-        "{:<width$}  {:<24}  {:<23}  {:>8}  {:>9}  {:>6}  {:<16}  status\n",
+        "{:<width$}  {:<24}  {:<28}  {:>8}  {:>9}  {:>6}  {:<16}  status\n",
         "sprint", "dates", "model", "capacity", "committed", "done", "stage two"
     );
     for sprint in &board.sprints {
+        if let Some(days) = previous(board, sprint).map(|before| dates::gap(before, sprint)).filter(|d| *d > 0) {
+            let _ = writeln!(out, "{:<width$}  ({} without a sprint)", "", count(u64::from(days), "day"));
+        }
         let dates = format!("{} to {}", sprint.start, sprint.end);
         let _ = write!(
             out,
-            "{:<width$}  {dates:<24}  {:<23}  {:>8}  ",
+            "{:<width$}  {dates:<24}  {:<28}  {:>8}  ",
             sprint.name,
             sprint.model_label(),
             sprint.capacity
@@ -148,6 +175,9 @@ fn list_text(board: &Board, now: Timestamp) -> String {
                 };
                 let _ = writeln!(out, "{committed:>9}  {:>6}  {:<16}  {status}", "-", "-");
             }
+        }
+        if let Some(goal) = &sprint.goal {
+            let _ = writeln!(out, "{:<width$}  goal: {goal}", "");
         }
     }
     out

@@ -154,7 +154,7 @@ mod tests {
         assert_eq!(check(&board, &mark), Ok(()));
         board.standup.stale_days = Some(5);
         assert_eq!(check(&board, &mark), Err(Since::Settings), "someone changed the days since");
-        let close = crate::domain::rhythm::planning::close(
+        let close = crate::domain::rhythm::closing::close(
             &board,
             crate::model::Rollover::Next,
             Default::default(),

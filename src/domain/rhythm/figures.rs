@@ -48,6 +48,7 @@ pub fn record(board: &Board, sprint: &Sprint, rollover: Rollover, now: Timestamp
         repaid: window.repaid,
         rolled_over: work.unfinished,
         rollover,
+        to_backlog: Vec::new(),
     }
 }
 

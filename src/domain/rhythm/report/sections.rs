@@ -50,6 +50,16 @@ pub fn figures(c: &Context) -> Option<Section> {
     let moved = match (f.rolled_over.len(), f.rollover, c.closed) {
         (0, _, _) => "Nothing was left unfinished.".to_owned(),
         (_, _, false) => format!("Not done yet: {list}."),
+        (_, Rollover::Next, true) if !f.to_backlog.is_empty() => {
+            let on: Vec<_> = f.rolled_over.iter().copied().filter(|id| !f.went_to_backlog(*id)).collect();
+            format!(
+                "{unfinished}: {} rolled over to the next sprint ({}), {} went back to the backlog ({}).",
+                on.len(),
+                ids(&on),
+                f.to_backlog.len(),
+                ids(&f.to_backlog)
+            )
+        }
         (_, Rollover::Next, true) => format!("{unfinished} rolled over to the next sprint: {list}."),
         (_, Rollover::Backlog, true) => format!("{unfinished} went back to the backlog: {list}."),
     };
