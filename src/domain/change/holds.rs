@@ -139,12 +139,13 @@ mod tests {
     fn a_sprint_and_the_standup_settings_hold_until_someone_changes_them() {
         let mut board = board();
         let new = crate::domain::rhythm::planning::NewSprint {
-            name: "S1".into(),
+            name: Some("S1".into()),
             start: now().date_naive(),
             end: now().date_naive(),
             capacity: 10,
             model: crate::model::Model::Split,
             stage: None,
+            ..Default::default()
         };
         let start = crate::domain::rhythm::planning::start(&board, new).expect("start").edit;
         board.apply(start.clone()).expect("apply");

@@ -37,8 +37,9 @@ pub enum SprintError {
     Op(#[from] OpError),
 }
 
-/// What a new sprint is to be.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What a new sprint is to be (`..NewSprint::default()` leaves the cadence and goal to the
+/// defaults).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NewSprint {
     /// None: the default name of its kind (`cadence::default_name`).
     pub name: Option<String>,
