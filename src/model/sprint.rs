@@ -188,7 +188,8 @@ impl Figures {
 
     /// Whether the unfinished item `id` went back to the backlog at the close.
     pub fn went_to_backlog(&self, id: ItemId) -> bool {
-        self.rolled_over.contains(&id) && (self.rollover == Rollover::Backlog || self.to_backlog.contains(&id))
+        self.rolled_over.contains(&id)
+            && (self.rollover == Rollover::Backlog || self.to_backlog.contains(&id))
     }
 
     /// Whether any stage-two work was done in the sprint.

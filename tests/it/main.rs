@@ -28,6 +28,7 @@ mod readonly;
 mod report;
 mod rhythm;
 mod screens;
+mod sprint_cadence;
 mod sprints;
 mod standup;
 mod store;

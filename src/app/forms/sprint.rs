@@ -24,7 +24,11 @@ fn length_text(days: u32) -> String {
 /// The fields of the next sprint's model, cycle, stage and goal, shared by both forms.
 fn cadence_fields(model: Model, delivery_sprints: Option<u8>) -> Vec<Field> {
     vec![
-        Field::new(FieldKey::Model, "Model", Input::choice(Model::ALL.map(Model::name).to_vec(), model.name())),
+        Field::new(
+            FieldKey::Model,
+            "Model",
+            Input::choice(Model::ALL.map(Model::name).to_vec(), model.name()),
+        ),
         Field::new(
             FieldKey::DeliverySprints,
             "Delivery sprints (cycle)",
@@ -92,7 +96,12 @@ fn cadence_values(form: &Form) -> Result<Cadence, (usize, String)> {
         _ => None,
     };
     let goal = Some(form.value(FieldKey::Goal)).filter(|g| !g.trim().is_empty());
-    Ok(Cadence { model: form.value(FieldKey::Model).parse().unwrap_or_default(), delivery_sprints: n, stage, goal })
+    Ok(Cadence {
+        model: form.value(FieldKey::Model).parse().unwrap_or_default(),
+        delivery_sprints: n,
+        stage,
+        goal,
+    })
 }
 
 pub fn start_values(form: &Form) -> Result<NewSprint, (usize, String)> {
@@ -148,19 +157,28 @@ pub fn close(board: &Board, sprint: &Sprint, now: Timestamp) -> Form {
     );
     let mut fields: Vec<Field> = unfinished
         .iter()
-        .map(|it| Field::new(FieldKey::Roll(it.id), unfinished_label(it), Input::choice(vec![NEXT, BACKLOG], NEXT)))
+        .map(|it| {
+            Field::new(FieldKey::Roll(it.id), unfinished_label(it), Input::choice(vec![NEXT, BACKLOG], NEXT))
+        })
         .collect();
-    let name = outlook.as_ref().map_or_else(|| cadence::next_name(board, &sprint.name), |o| o.next.name.clone());
+    let name =
+        outlook.as_ref().map_or_else(|| cadence::next_name(board, &sprint.name), |o| o.next.name.clone());
     fields.push(Field::new(FieldKey::SprintName, "Next sprint", Input::suggested(&name)));
     fields.push(Field::new(
         FieldKey::SprintEnd,
         "Its end (date, 2w, 10d)",
         Input::line(&length_text(dates::length(sprint))),
     ));
-    fields.push(Field::new(FieldKey::Capacity, "Its capacity (points)", Input::line(&sprint.capacity.to_string())));
+    fields.push(Field::new(
+        FieldKey::Capacity,
+        "Its capacity (points)",
+        Input::line(&sprint.capacity.to_string()),
+    ));
     fields.extend(cadence_fields(sprint.model, sprint.delivery_sprints));
-    let mut form = Form::new(Purpose::CloseSprint, format!("Close sprint \"{}\"", sprint.name), heading, fields);
-    form.notes = outlook.iter().flat_map(|o| &o.mismatched).map(|m| format!("! {m}: send it on anyway?")).collect();
+    let mut form =
+        Form::new(Purpose::CloseSprint, format!("Close sprint \"{}\"", sprint.name), heading, fields);
+    form.notes =
+        outlook.iter().flat_map(|o| &o.mismatched).map(|m| format!("! {m}: send it on anyway?")).collect();
     form
 }
 

@@ -9,10 +9,10 @@ use crate::cli::SprintCommand;
 use crate::cli::print::output;
 use crate::cli::print::output::println;
 use crate::cli::target::Target;
+use crate::domain::rhythm::cadence;
 use crate::domain::rhythm::closing::{self, Next};
 use crate::domain::rhythm::dates::{self, End};
 use crate::domain::rhythm::planning::{self, NewSprint};
-use crate::domain::rhythm::cadence;
 use crate::model::{Board, ItemId, Model, Sprint, Tally, Timestamp};
 use crate::words::count;
 
@@ -57,7 +57,9 @@ pub fn run(target: Target, command: SprintCommand, now: Timestamp) -> Result<()>
                 end: end.map(|text| End::parse(&text)).transpose()?,
                 capacity: capacity.map(|text| capacity_of(&text)).transpose()?,
                 model,
-                delivery_sprints: delivery_sprints.map(|text| cadence::delivery_sprints(&text)).transpose()?,
+                delivery_sprints: delivery_sprints
+                    .map(|text| cadence::delivery_sprints(&text))
+                    .transpose()?,
                 stage,
                 goal,
                 backlog,
@@ -144,7 +146,9 @@ fn list_text(board: &Board, now: Timestamp) -> String {
         "sprint", "dates", "model", "capacity", "committed", "done", "stage two"
     );
     for sprint in &board.sprints {
-        if let Some(days) = previous(board, sprint).map(|before| dates::gap(before, sprint)).filter(|d| *d > 0) {
+        if let Some(days) =
+            previous(board, sprint).map(|before| dates::gap(before, sprint)).filter(|d| *d > 0)
+        {
             let _ = writeln!(out, "{:<width$}  ({} without a sprint)", "", count(u64::from(days), "day"));
         }
         let dates = format!("{} to {}", sprint.start, sprint.end);

@@ -39,12 +39,21 @@ pub fn checked_delivery_sprints(n: u8) -> Result<u8, CadenceError> {
 /// order): none for a split sprint; for the stage model the `chosen` stage (default stage one);
 /// for the cycle the `chosen` stage, else stage two after `delivery_sprints` delivery sprints
 /// in a row and stage one after anything else.
-pub fn next_stage(sprints: &[Sprint], model: Model, delivery_sprints: u8, chosen: Option<Stage>) -> Option<Stage> {
+pub fn next_stage(
+    sprints: &[Sprint],
+    model: Model,
+    delivery_sprints: u8,
+    chosen: Option<Stage>,
+) -> Option<Stage> {
     match model {
         Model::Split => None,
         Model::Stage => Some(chosen.unwrap_or(Stage::One)),
         Model::Cycle => Some(chosen.unwrap_or_else(|| {
-            if delivery_run(sprints) >= usize::from(delivery_sprints.max(1)) { Stage::Two } else { Stage::One }
+            if delivery_run(sprints) >= usize::from(delivery_sprints.max(1)) {
+                Stage::Two
+            } else {
+                Stage::One
+            }
         })),
     }
 }
@@ -109,7 +118,14 @@ pub struct Mismatch {
 
 impl fmt::Display for Mismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "#{} is {} work in {} sprint \"{}\"", self.id, self.stage.label(), self.kind.name(), self.sprint)
+        write!(
+            f,
+            "#{} is {} work in {} sprint \"{}\"",
+            self.id,
+            self.stage.label(),
+            self.kind.name(),
+            self.sprint
+        )
     }
 }
 

@@ -24,7 +24,12 @@ fn board() -> Board {
     let mut board = Board::new("t");
     let items = [
         NewItem { title: "feature".into(), estimate: Some(3), ..NewItem::default() },
-        NewItem { title: "refactor".into(), estimate: Some(2), stage: Some(Stage::Two), ..NewItem::default() },
+        NewItem {
+            title: "refactor".into(),
+            estimate: Some(2),
+            stage: Some(Stage::Two),
+            ..NewItem::default()
+        },
         NewItem { title: "spike".into(), track: Some(Track::Discovery), ..NewItem::default() },
     ];
     for item in items {
@@ -86,7 +91,11 @@ fn a_three_to_one_cycle_over_eight_sprints() {
         let sprint = open(&board).clone();
         let first = day("2026-11-16").checked_add_days(Days::new(14 * n as u64)).expect("date");
         assert_eq!((sprint.name.as_str(), sprint.kind()), (*name, *kind), "sprint {}", n + 1);
-        assert_eq!((sprint.start, sprint.end), (first, first + Days::new(13)), "{name}: fourteen days, no gap");
+        assert_eq!(
+            (sprint.start, sprint.end),
+            (first, first + Days::new(13)),
+            "{name}: fourteen days, no gap"
+        );
         assert_eq!(sprint.delivery_sprints(), 3, "{name} keeps the cycle without retyping it");
         for id in [1, 2, 3] {
             assert!(sprint.holds(board.item(id).expect("item")), "#{id} rolled into {name}");
@@ -95,9 +104,21 @@ fn a_three_to_one_cycle_over_eight_sprints() {
     }
     // Rolling stage-one work into a refinement sprint, or stage two into a delivery sprint, is
     // said at the close; the discovery spike never is.
-    assert!(summaries[2].ends_with("; #1 is stage one work in refinement sprint \"Refinement 1\""), "{}", summaries[2]);
-    assert!(summaries[3].ends_with("; #2 is stage two work in delivery sprint \"Delivery 4\""), "{}", summaries[3]);
-    assert!(summaries[0].ends_with("; #2 is stage two work in delivery sprint \"Delivery 2\""), "{}", summaries[0]);
+    assert!(
+        summaries[2].ends_with("; #1 is stage one work in refinement sprint \"Refinement 1\""),
+        "{}",
+        summaries[2]
+    );
+    assert!(
+        summaries[3].ends_with("; #2 is stage two work in delivery sprint \"Delivery 4\""),
+        "{}",
+        summaries[3]
+    );
+    assert!(
+        summaries[0].ends_with("; #2 is stage two work in delivery sprint \"Delivery 2\""),
+        "{}",
+        summaries[0]
+    );
     assert!(!summaries[2].contains("#2 is"), "stage two into refinement fits: {}", summaries[2]);
     assert!(summaries.iter().all(|s| !s.contains("#3 is")));
     assert_eq!(board.sprints.len(), 9);
@@ -126,7 +147,12 @@ fn closing_early_ends_the_sprint_that_day_and_the_next_starts_the_day_after() {
 fn each_unfinished_item_goes_its_own_way() {
     let mut board = board();
     started(&mut board, Model::Split, None, "2026-11-16");
-    let refused = close(&board, Rollover::Next, Next { backlog: vec![9], ..Next::default() }, at("2026-11-29T17:00:00Z"));
+    let refused = close(
+        &board,
+        Rollover::Next,
+        Next { backlog: vec![9], ..Next::default() },
+        at("2026-11-29T17:00:00Z"),
+    );
     assert_eq!(
         refused.map(|op| op.summary).expect_err("not unfinished").to_string(),
         "#9 is not unfinished work of sprint \"Sprint 1\", so it cannot go to the backlog at its close"
@@ -143,7 +169,8 @@ fn each_unfinished_item_goes_its_own_way() {
 fn the_model_changes_at_a_close_and_names_follow_the_kind() {
     let mut board = board();
     started(&mut board, Model::Split, None, "2026-11-16");
-    let cycle = Next { model: Some(Model::Cycle), delivery_sprints: Some(2), capacity: Some(25), ..Next::default() };
+    let cycle =
+        Next { model: Some(Model::Cycle), delivery_sprints: Some(2), capacity: Some(25), ..Next::default() };
     closed(&mut board, day("2026-11-29"), cycle);
     assert_eq!((open(&board).name.as_str(), open(&board).capacity), ("Delivery 1", 25));
     closed_on_time(&mut board, Next::default());
@@ -167,7 +194,10 @@ fn a_cycle_has_one_to_nine_delivery_sprints() {
     for bad in ["0", "10", "-1", "x", "", "2.5", "300"] {
         assert_eq!(
             delivery_sprints(bad).map_err(|e| e.to_string()),
-            Err(format!("a cycle has 1 to 9 delivery sprints before each refinement sprint, not `{}`", bad.trim()))
+            Err(format!(
+                "a cycle has 1 to 9 delivery sprints before each refinement sprint, not `{}`",
+                bad.trim()
+            ))
         );
     }
     let mut board = board();

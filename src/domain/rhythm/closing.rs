@@ -49,7 +49,8 @@ pub fn close(board: &Board, rollover: Rollover, next: Next, now: Timestamp) -> R
         return Err(SprintError::NotUnfinished { id: *stray, sprint: sprint.name.clone() });
     }
     if rollover == Rollover::Next {
-        figures.to_backlog = figures.rolled_over.iter().copied().filter(|id| next.backlog.contains(id)).collect();
+        figures.to_backlog =
+            figures.rolled_over.iter().copied().filter(|id| next.backlog.contains(id)).collect();
     }
     let outlook = outlook(board, sprint, rollover, &next, now)?;
     let mut closed = sprint.clone();

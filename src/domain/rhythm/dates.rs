@@ -62,7 +62,8 @@ impl End {
 /// A date as `2026-12-04` (no other form: a team's dates must read the same to everyone).
 pub fn date(text: &str, what: &'static str) -> Result<NaiveDate, DateError> {
     let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| DateError::NotADate { what, text: text.to_owned() })
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| DateError::NotADate { what, text: text.to_owned() })
 }
 
 /// How many days a sprint lasts, its first and last day included.
@@ -122,11 +123,27 @@ mod tests {
 
     #[test]
     fn what_is_not_a_date_or_a_length_is_one_sentence() {
-        for text in ["", "0d", "0w", "5", "d", "2 weeks", "-3d", "2026-13-01", "1.5w", "4294967295w", "9999w", "friday"] {
+        for text in [
+            "",
+            "0d",
+            "0w",
+            "5",
+            "d",
+            "2 weeks",
+            "-3d",
+            "2026-13-01",
+            "1.5w",
+            "4294967295w",
+            "9999w",
+            "friday",
+        ] {
             let err = End::parse(text).expect_err(text);
             assert_eq!(
                 err.to_string(),
-                format!("the end `{}` is not a date or a length: give one such as 2026-12-04, 2w or 10d", text.trim())
+                format!(
+                    "the end `{}` is not a date or a length: give one such as 2026-12-04, 2w or 10d",
+                    text.trim()
+                )
             );
         }
         assert_eq!(

@@ -5,8 +5,8 @@ use chrono::{DateTime, NaiveDate};
 
 use super::*;
 use crate::domain::change::{NewItem, ops};
-use crate::domain::rhythm::planning;
 use crate::domain::rhythm::closing::{self, Next};
+use crate::domain::rhythm::planning;
 use crate::domain::rhythm::planning::NewSprint;
 use crate::model::{Item, Kind, Model, Stage};
 
@@ -28,17 +28,16 @@ fn put(board: &mut Board, title: &str, column: &str, created: &str, f: impl FnOn
 }
 
 fn started(board: &mut Board, name: &str, start: &str, end: &str, model: Model) {
-    let new =
-        NewSprint {
-            name: Some(name.into()),
-            start: day(start),
-            end: day(end),
-            capacity: 30,
-            model,
-            stage: None,
-            delivery_sprints: None,
-            goal: None,
-        };
+    let new = NewSprint {
+        name: Some(name.into()),
+        start: day(start),
+        end: day(end),
+        capacity: 30,
+        model,
+        stage: None,
+        delivery_sprints: None,
+        goal: None,
+    };
     board.apply(planning::start(board, new).expect("start").edit).expect("apply");
 }
 

@@ -29,7 +29,9 @@ pub enum SprintError {
     NoSprints,
     #[error("sprint \"{sprint}\" runs until {end}; start the next one on {next} or later")]
     Overlaps { sprint: String, end: NaiveDate, next: NaiveDate },
-    #[error("#{id} is not unfinished work of sprint \"{sprint}\", so it cannot go to the backlog at its close")]
+    #[error(
+        "#{id} is not unfinished work of sprint \"{sprint}\", so it cannot go to the backlog at its close"
+    )]
     NotUnfinished { id: ItemId, sprint: String },
     #[error(transparent)]
     Cadence(#[from] CadenceError),
@@ -148,7 +150,8 @@ pub(super) fn checked(board: &Board, new: NewSprint) -> Result<Sprint, SprintErr
 /// `text` on one line, its runs of white space and control characters made one space; None
 /// when nothing is left.
 fn one_line(text: &str) -> Option<String> {
-    let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> =
+        text.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 

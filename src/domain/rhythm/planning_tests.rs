@@ -48,7 +48,10 @@ fn starting_checks_the_name_the_dates_and_that_no_sprint_is_open() {
         "a sprint cannot end (2026-11-15) before it starts (2026-11-16)"
     );
     let op = start(&board, new(" Sprint   14 ")).expect("start");
-    assert_eq!(op.summary, "started sprint \"Sprint 14\" (2026-11-16 to 2026-11-27, 12 days, 30 points, split)");
+    assert_eq!(
+        op.summary,
+        "started sprint \"Sprint 14\" (2026-11-16 to 2026-11-27, 12 days, 30 points, split)"
+    );
     let before = board.clone();
     let inverse = board.apply(op.edit).expect("apply");
     assert_eq!(board.current_sprint().map(|s| s.name.as_str()), Some("Sprint 14"));
@@ -145,4 +148,23 @@ fn closing_with_a_named_next_sprint_and_a_new_capacity() {
     assert_eq!(board.sprint("S1").map(|s| s.end), Some(day("2026-11-25")), "S1 ended on the day it closed");
     let taken = Next { name: Some("S1".into()), ..Next::default() };
     assert_eq!(close(&board, Rollover::Next, taken, later), Err(SprintError::SprintNameTaken("S1".into())));
+}
+
+#[test]
+fn a_sprint_never_starts_before_the_last_one_ended() {
+    let mut board = board_with_items(&[]);
+    board.apply(start(&board, new("S1")).expect("start").edit).expect("apply");
+    let closed_early = DateTime::parse_from_rfc3339("2026-11-20T17:00:00Z").expect("time").to_utc();
+    board
+        .apply(close(&board, Rollover::Next, Next::default(), closed_early).expect("close").edit)
+        .expect("apply");
+    // The sprint the close started, taken away by hand: only the closed one is left.
+    board.apply(Edit::SetSprint { name: "S2".into(), sprint: None }).expect("apply");
+    let overlapping = NewSprint { start: day("2026-11-20"), end: day("2026-12-01"), ..new("T") };
+    assert_eq!(
+        start(&board, overlapping).map(|op| op.summary).expect_err("overlaps").to_string(),
+        "sprint \"S1\" runs until 2026-11-20; start the next one on 2026-11-21 or later"
+    );
+    let after = NewSprint { start: day("2026-11-21"), end: day("2026-12-01"), ..new("T") };
+    assert!(start(&board, after).is_ok(), "the day after is fine");
 }
