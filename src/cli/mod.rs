@@ -21,7 +21,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::domain::two_stage::debt::Sort;
 use crate::model::{ItemId, Severity, Stage};
-pub use args::{AddArgs, ConfigArgs, EditArgs, ListArgs, ListFormat, NewEstimate, SprintCommand};
+pub use args::{AddArgs, ConfigArgs, EditArgs, ListArgs, ListFormat, NewEstimate, SprintArgs, SprintCommand};
 use args::{parse_estimate, parse_id, parse_severity, parse_sort, parse_stage};
 
 /// A keyboard-driven planning board for dual-track, two-stage delivery.

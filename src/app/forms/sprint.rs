@@ -18,7 +18,7 @@ const AUTO: &str = "auto";
 
 /// A length as people type it: `2w` when it is whole weeks, else `10d`.
 fn length_text(days: u32) -> String {
-    if days % 7 == 0 { format!("{}w", days / 7) } else { format!("{days}d") }
+    if days.is_multiple_of(7) { format!("{}w", days / 7) } else { format!("{days}d") }
 }
 
 /// The fields of the next sprint's model, cycle, stage and goal, shared by both forms.

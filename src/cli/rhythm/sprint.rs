@@ -5,10 +5,10 @@ use std::fmt::Write;
 use anyhow::{Result, bail};
 use serde_json::{Value, json};
 
-use crate::cli::SprintCommand;
 use crate::cli::print::output;
 use crate::cli::print::output::println;
 use crate::cli::target::Target;
+use crate::cli::{SprintArgs, SprintCommand};
 use crate::domain::rhythm::cadence;
 use crate::domain::rhythm::closing::{self, Next};
 use crate::domain::rhythm::dates::{self, End};
@@ -16,52 +16,56 @@ use crate::domain::rhythm::planning::{self, NewSprint};
 use crate::model::{Board, ItemId, Model, Sprint, Tally, Timestamp};
 use crate::words::count;
 
+/// The typed values of a sprint's options, read before the board is locked, so that bad input
+/// changes nothing.
+struct Typed {
+    end: Option<End>,
+    capacity: Option<u32>,
+    delivery_sprints: Option<u8>,
+}
+
+impl Typed {
+    fn of(args: &SprintArgs) -> Result<Typed> {
+        Ok(Typed {
+            end: args.end.as_deref().map(End::parse).transpose()?,
+            capacity: args.capacity.as_deref().map(capacity_of).transpose()?,
+            delivery_sprints: args.delivery_sprints.as_deref().map(cadence::delivery_sprints).transpose()?,
+        })
+    }
+}
+
 pub fn run(target: Target, command: SprintCommand, now: Timestamp) -> Result<()> {
     let today = now.date_naive();
     match command {
-        SprintCommand::Start { name, end, capacity, model, delivery_sprints, start, stage, goal } => {
-            // Everything typed is read before the board is locked: bad input changes nothing.
+        SprintCommand::Start { name, start, sprint } => {
             let start = start.map(|text| dates::date(&text, "start")).transpose()?.unwrap_or(today);
-            let end = end.map(|text| End::parse(&text)).transpose()?;
-            let capacity = capacity.map(|text| capacity_of(&text)).transpose()?;
-            let n = delivery_sprints.map(|text| cadence::delivery_sprints(&text)).transpose()?;
+            let typed = Typed::of(&sprint)?;
             let op = target.change(now, |board| {
                 let last = planning::defaults(board);
                 let new = NewSprint {
                     name,
                     start,
-                    end: end.unwrap_or(End::Days(last.days)).from(start),
-                    capacity: capacity.unwrap_or(last.capacity),
-                    model: model.unwrap_or(last.model),
-                    stage,
-                    delivery_sprints: n.or(last.delivery_sprints),
-                    goal,
+                    end: typed.end.unwrap_or(End::Days(last.days)).from(start),
+                    capacity: typed.capacity.unwrap_or(last.capacity),
+                    model: sprint.model.unwrap_or(last.model),
+                    stage: sprint.stage,
+                    delivery_sprints: typed.delivery_sprints.or(last.delivery_sprints),
+                    goal: sprint.goal,
                 };
                 planning::start(board, new)
             })?;
             println(&op.summary)?;
         }
-        SprintCommand::Close {
-            rollover,
-            backlog,
-            next,
-            end,
-            capacity,
-            model,
-            delivery_sprints,
-            stage,
-            goal,
-        } => {
+        SprintCommand::Close { rollover, backlog, next, sprint } => {
+            let typed = Typed::of(&sprint)?;
             let next = Next {
                 name: next,
-                end: end.map(|text| End::parse(&text)).transpose()?,
-                capacity: capacity.map(|text| capacity_of(&text)).transpose()?,
-                model,
-                delivery_sprints: delivery_sprints
-                    .map(|text| cadence::delivery_sprints(&text))
-                    .transpose()?,
-                stage,
-                goal,
+                end: typed.end,
+                capacity: typed.capacity,
+                model: sprint.model,
+                delivery_sprints: typed.delivery_sprints,
+                stage: sprint.stage,
+                goal: sprint.goal,
                 backlog,
             };
             let op = target.change(now, |board| closing::close(board, rollover, next, now))?;
