@@ -29,6 +29,7 @@ mod report;
 mod rhythm;
 mod screens;
 mod sprint_cadence;
+mod sprint_forms;
 mod sprints;
 mod standup;
 mod store;

@@ -78,7 +78,9 @@ fn a_sprint_is_started_committed_to_and_closed_from_the_board() {
     assert_eq!(app.mode(), Mode::Form);
     let form = screen(&app, 100, 30);
     assert!(
-        form.contains("#1 s1 1pt Welcome") && form.contains("#5 s1 5pt Export"),
+        form.contains("#1 s1 1pt")
+            && form.contains("#5 s1 5pt")
+            && form.contains("next sprint: Export the board to CSV"),
         "each unfinished item: {form}"
     );
     // The first field is #1's, the second #5's: #5 goes back to the backlog, #1 on.

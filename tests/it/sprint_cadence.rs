@@ -31,6 +31,11 @@ fn a_two_to_one_cycle_runs_without_retyping_the_model() {
         "started sprint \"Delivery 1\" (2026-11-21 to 2026-12-04, 14 days, 20 points, delivery sprint, 2:1 cycle); \
          goal: Import CSV"
     );
+    let standup = s.run(&["standup"]).ok().stdout;
+    assert!(standup.contains("Delivery 1 (delivery sprint, 2:1 cycle): day 1 of 14"), "{standup}");
+    assert!(standup.contains("Sprint goal: Import CSV"), "{standup}");
+    let review = s.run(&["report", "--markdown"]).ok().stdout;
+    assert!(review.contains("Sprint goal: Import CSV"), "{review}");
     for (when, started) in [
         ("2026-12-04T17:00:00Z", "\"Delivery 2\" (2026-12-05 to 2026-12-18, 14 days"),
         ("2026-12-18T17:00:00Z", "\"Refinement 1\" (2026-12-19 to 2027-01-01, 14 days"),

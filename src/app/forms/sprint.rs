@@ -124,10 +124,15 @@ pub fn start_values(form: &Form) -> Result<NewSprint, (usize, String)> {
     })
 }
 
-/// "#12 s1 3pt Fix the login": an unfinished item as the close form names it.
-fn unfinished_label(item: &Item) -> String {
+/// An unfinished item's field in the close form: "#12 s1 3pt" (id, stage, points) beside
+/// "next sprint: Fix the login" or "backlog: Fix the login", so the title has the value's room.
+fn unfinished_field(item: &Item) -> Field {
     let points = item.estimate.map(|p| format!(" {p}pt")).unwrap_or_default();
-    format!("#{} s{}{points} {}", item.id, item.stage.number(), item.title)
+    let label = format!("#{} s{}{points}", item.id, item.stage.number());
+    let to = |place: &str| format!("{place}: {}", item.title);
+    let options = [to(NEXT), to(BACKLOG)];
+    let input = Input::choice(options.iter().map(String::as_str).collect(), &options[0]);
+    Field::new(FieldKey::Roll(item.id), label, input)
 }
 
 /// The form that closes `sprint` at `now`: each unfinished item (title, stage, points) to the
@@ -155,12 +160,7 @@ pub fn close(board: &Board, sprint: &Sprint, now: Timestamp) -> Form {
         unfinished.len(),
         points(&mut unfinished.iter()),
     );
-    let mut fields: Vec<Field> = unfinished
-        .iter()
-        .map(|it| {
-            Field::new(FieldKey::Roll(it.id), unfinished_label(it), Input::choice(vec![NEXT, BACKLOG], NEXT))
-        })
-        .collect();
+    let mut fields: Vec<Field> = unfinished.iter().map(|it| unfinished_field(it)).collect();
     let name =
         outlook.as_ref().map_or_else(|| cadence::next_name(board, &sprint.name), |o| o.next.name.clone());
     fields.push(Field::new(FieldKey::SprintName, "Next sprint", Input::suggested(&name)));
@@ -187,7 +187,7 @@ pub fn close_values(form: &Form) -> Result<(Rollover, Next), (usize, String)> {
         .fields
         .iter()
         .filter_map(|f| match f.key {
-            FieldKey::Roll(id) if form.value(f.key) == BACKLOG => Some(id),
+            FieldKey::Roll(id) if form.value(f.key).starts_with(BACKLOG) => Some(id),
             _ => None,
         })
         .collect();
