@@ -146,15 +146,16 @@ pub fn close(board: &Board, sprint: &Sprint, now: Timestamp) -> Form {
     };
     let unfinished: Vec<&Item> = mine.iter().filter(|it| !done(it)).copied().collect();
     let outlook = closing::outlook(board, sprint, Rollover::Next, &Next::default(), now).ok();
+    // The dates come first among the notes: the heading shows at most two lines.
     let when = match &outlook {
         Some(o) if o.last_day < sprint.end => {
-            format!(" Closing now ends it early, on {}; the next starts {}.", o.last_day, o.next.start)
+            Some(format!("Closing now ends it early, on {}; the next starts {}.", o.last_day, o.next.start))
         }
-        Some(o) => format!(" The next starts {}.", o.next.start),
-        None => String::new(),
+        Some(o) => Some(format!("It ends {}; the next starts {}.", o.last_day, o.next.start)),
+        None => None,
     };
     let heading = format!(
-        "{} of {} committed points done; {} unfinished ({} points), each to the next sprint or the backlog.{when}",
+        "{} of {} committed points done; {} unfinished ({} points): each to the next sprint or the backlog.",
         points(&mut mine.iter().filter(done)),
         points(&mut mine.iter()),
         unfinished.len(),
@@ -177,8 +178,8 @@ pub fn close(board: &Board, sprint: &Sprint, now: Timestamp) -> Form {
     fields.extend(cadence_fields(sprint.model, sprint.delivery_sprints));
     let mut form =
         Form::new(Purpose::CloseSprint, format!("Close sprint \"{}\"", sprint.name), heading, fields);
-    form.notes =
-        outlook.iter().flat_map(|o| &o.mismatched).map(|m| format!("! {m}: send it on anyway?")).collect();
+    let mismatched = outlook.iter().flat_map(|o| &o.mismatched).map(|m| format!("! {m}: send it on anyway?"));
+    form.notes = when.into_iter().chain(mismatched).collect();
     form
 }
 

@@ -132,9 +132,10 @@ fn percent(part: u32, whole: u32) -> u8 {
     u8::try_from(share.min(100)).unwrap_or(100)
 }
 
-/// Stage two did not happen in the last two closed sprints (docs/guide/rhythm.md, "Trends").
+/// Stage two did not happen in the last two closed sprints that planned any (docs/guide/rhythm.md,
+/// "Trends"): a delivery sprint of a cycle targets none, so skipping it there is the plan.
 pub fn stage_two_skipped_twice<'f>(closed: impl DoubleEndedIterator<Item = &'f Figures>) -> bool {
-    let last: Vec<&Figures> = closed.rev().take(2).collect();
+    let last: Vec<&Figures> = closed.rev().filter(|f| f.target_stage_two > 0).take(2).collect();
     last.len() == 2 && last.iter().all(|f| !f.stage_two_happened())
 }
 

@@ -215,6 +215,10 @@ fn stage_two_skipped_twice_needs_two_sprints_in_a_row_without_it() {
     assert!(!stage_two_skipped_twice([&none, &none, &some].into_iter()));
     assert!(stage_two_skipped_twice([&some, &none, &none].into_iter()));
     assert!(!stage_two_skipped_twice([&none].into_iter()), "one sprint is not twice");
+    let mut delivery = none.clone();
+    delivery.target_stage_two = 0;
+    assert!(!stage_two_skipped_twice([&delivery, &delivery].into_iter()), "a delivery sprint plans none");
+    assert!(stage_two_skipped_twice([&none, &delivery, &none].into_iter()), "between two that planned it");
 }
 
 #[test]

@@ -104,7 +104,7 @@ pub fn start(board: &Board, new: NewSprint) -> Result<Op, SprintError> {
 }
 
 /// `sprint "Delivery 3" (2026-11-16 to 2026-11-29, 14 days, 30 points, delivery sprint, 3:1
-/// cycle), goal: …`: a new sprint as a start or a close says it.
+/// cycle); goal: …`: a new sprint as a start or a close says it.
 pub(super) fn described(sprint: &Sprint) -> String {
     let goal = sprint.goal.as_ref().map(|g| format!("; goal: {g}")).unwrap_or_default();
     format!(
