@@ -46,7 +46,7 @@ pub fn start(board: &Board, today: NaiveDate, commit: &str) -> Form {
     let stage = cadence::next_stage(&board.sprints, last.model, n, None);
     let name = cadence::default_name(board, SprintKind::of(last.model, stage));
     let mut fields = vec![
-        Field::new(FieldKey::SprintName, "Name", Input::suggested(&name)),
+        Field::new(FieldKey::SprintName, "Name (empty: by kind)", Input::suggested(&name)),
         Field::new(FieldKey::SprintStart, "Start (date)", Input::line(&today.to_string())),
         Field::new(FieldKey::SprintEnd, "End (date, 2w, 10d)", Input::line(&length_text(last.days))),
         Field::new(FieldKey::Capacity, "Capacity (points)", Input::line(&last.capacity.to_string())),
@@ -56,8 +56,7 @@ pub fn start(board: &Board, today: NaiveDate, commit: &str) -> Form {
         Purpose::StartSprint,
         "Start a sprint".into(),
         format!(
-            "{commit} on the board commits the selected item to it; the top line then measures the sprint. \
-             An empty name follows the kind: {name}"
+            "{commit} on the board commits the selected item to it; the top line then measures the sprint"
         ),
         fields,
     )
@@ -164,7 +163,7 @@ pub fn close(board: &Board, sprint: &Sprint, now: Timestamp) -> Form {
     let mut fields: Vec<Field> = unfinished.iter().map(|it| unfinished_field(it)).collect();
     let name =
         outlook.as_ref().map_or_else(|| cadence::next_name(board, &sprint.name), |o| o.next.name.clone());
-    fields.push(Field::new(FieldKey::SprintName, "Next sprint", Input::suggested(&name)));
+    fields.push(Field::new(FieldKey::SprintName, "Next sprint (empty: by kind)", Input::suggested(&name)));
     fields.push(Field::new(
         FieldKey::SprintEnd,
         "Its end (date, 2w, 10d)",
