@@ -262,8 +262,9 @@ impl Sprint {
         self.figures.is_none()
     }
 
-    /// The sprint's targets: the board's (`policy`) for a split sprint; for an alternating sprint
-    /// its own stage (all of it stage two in a refinement sprint, none in a delivery sprint).
+    /// The sprint's targets: the board's (`policy`) for a split sprint; for a cycle or stage
+    /// sprint its own stage (all of it stage two in a refinement sprint, none in a delivery
+    /// sprint).
     pub fn targets(&self, policy: &CapacityPolicy) -> Targets {
         let stage_two = match self.kind() {
             SprintKind::Split => policy.stage_two_share,
