@@ -44,7 +44,7 @@ pub fn start(board: &Board, today: NaiveDate, commit: &str) -> Form {
     let last = planning::defaults(board);
     let n = last.delivery_sprints.unwrap_or(1);
     let stage = cadence::next_stage(&board.sprints, last.model, n, None);
-    let name = cadence::default_name(board, SprintKind::of(last.model, stage));
+    let name = cadence::default_name(&board.sprints, SprintKind::of(last.model, stage));
     let mut fields = vec![
         Field::new(FieldKey::SprintName, "Name (empty: by kind)", Input::suggested(&name)),
         Field::new(FieldKey::SprintStart, "Start (date)", Input::line(&today.to_string())),
@@ -161,8 +161,9 @@ pub fn close(board: &Board, sprint: &Sprint, now: Timestamp) -> Form {
         points(&mut unfinished.iter()),
     );
     let mut fields: Vec<Field> = unfinished.iter().map(|it| unfinished_field(it)).collect();
-    let name =
-        outlook.as_ref().map_or_else(|| cadence::next_name(board, &sprint.name), |o| o.next.name.clone());
+    let name = outlook
+        .as_ref()
+        .map_or_else(|| cadence::next_name(&board.sprints, &sprint.name), |o| o.next.name.clone());
     fields.push(Field::new(FieldKey::SprintName, "Next sprint (empty: by kind)", Input::suggested(&name)));
     fields.push(Field::new(
         FieldKey::SprintEnd,

@@ -66,12 +66,11 @@ pub fn delivery_run(sprints: &[Sprint]) -> usize {
 }
 
 /// The name a sprint of `kind` gets unless the team gives one: "Delivery 3" and "Refinement 1"
-/// numbered per kind over the board's sprints; a split sprint follows the last split sprint's
+/// numbered per kind over the board's `sprints`; a split sprint follows the last split sprint's
 /// name ("Sprint 14" → "Sprint 15", "W07" → "W08"), "Sprint 1" on a board without one. Never a
 /// name the board already has.
-pub fn default_name(board: &Board, kind: SprintKind) -> String {
-    let last_split = board
-        .sprints
+pub fn default_name(sprints: &[Sprint], kind: SprintKind) -> String {
+    let last_split = sprints
         .iter()
         .filter(|s| s.kind() == SprintKind::Split)
         .max_by(|a, b| (a.start, &a.name).cmp(&(b.start, &b.name)));
@@ -79,17 +78,17 @@ pub fn default_name(board: &Board, kind: SprintKind) -> String {
         (SprintKind::Split, Some(last)) => last.name.clone(),
         (SprintKind::Split, None) => "Sprint 0".to_owned(),
         (kind, _) => {
-            let count = board.sprints.iter().filter(|s| s.kind() == kind).count();
+            let count = sprints.iter().filter(|s| s.kind() == kind).count();
             let word = if kind == SprintKind::Delivery { "Delivery" } else { "Refinement" };
             format!("{word} {count}")
         }
     };
-    next_name(board, &before)
+    next_name(sprints, &before)
 }
 
 /// The name after `name`: its trailing number plus one ("Sprint 14" → "Sprint 15"), else
-/// `name 2`; never a name the board already has.
-pub fn next_name(board: &Board, name: &str) -> String {
+/// `name 2`; never a name one of the board's `sprints` already has.
+pub fn next_name(sprints: &[Sprint], name: &str) -> String {
     let digits = name.len() - name.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let (stem, number) = name.split_at(name.len() - digits);
     let (stem, mut n) = match number.parse::<u64>() {
@@ -99,7 +98,7 @@ pub fn next_name(board: &Board, name: &str) -> String {
     loop {
         // Keep leading zeros ("W07" → "W08").
         let candidate = format!("{stem}{n:0digits$}");
-        if board.sprint(&candidate).is_none() {
+        if sprints.iter().all(|s| s.name != candidate) {
             return candidate;
         }
         n = n.saturating_add(1);

@@ -228,8 +228,8 @@ fn stage_mismatches_name_the_item_the_stage_and_the_sprint() {
 #[test]
 fn default_names_count_per_kind_and_skip_taken_names() {
     let mut board = board();
-    assert_eq!(default_name(&board, SprintKind::Split), "Sprint 1");
-    assert_eq!(default_name(&board, SprintKind::Delivery), "Delivery 1");
+    assert_eq!(default_name(&board.sprints, SprintKind::Split), "Sprint 1");
+    assert_eq!(default_name(&board.sprints, SprintKind::Delivery), "Delivery 1");
     let new = NewSprint {
         name: Some("Refinement 1".into()),
         start: day("2026-11-16"),
@@ -241,8 +241,12 @@ fn default_names_count_per_kind_and_skip_taken_names() {
         goal: None,
     };
     board.apply(start(&board, new).expect("start").edit).expect("apply");
-    assert_eq!(default_name(&board, SprintKind::Delivery), "Delivery 2", "one delivery sprint so far");
-    assert_eq!(default_name(&board, SprintKind::Refinement), "Refinement 2", "the name is taken");
-    assert_eq!(next_name(&board, "2026-W07"), "2026-W08");
-    assert_eq!(next_name(&board, "Orion"), "Orion 2");
+    assert_eq!(
+        default_name(&board.sprints, SprintKind::Delivery),
+        "Delivery 2",
+        "one delivery sprint so far"
+    );
+    assert_eq!(default_name(&board.sprints, SprintKind::Refinement), "Refinement 2", "the name is taken");
+    assert_eq!(next_name(&board.sprints, "2026-W07"), "2026-W08");
+    assert_eq!(next_name(&board.sprints, "Orion"), "Orion 2");
 }

@@ -98,11 +98,6 @@ pub fn outlook(
     let today = now.date_naive();
     // Early: the sprint ends today. On time or late: it keeps its last day.
     let last_day = today.min(sprint.end).max(sprint.start);
-    let mut closed = sprint.clone();
-    closed.end = last_day;
-    closed.figures = Some(figures::record(board, sprint, rollover, now));
-    let mut scratch = board.clone();
-    scratch.put_sprint(&sprint.name, Some(closed));
     // The day after the close, or today when the sprint ended before (the gap stays a gap).
     let start = last_day.checked_add_days(Days::new(1)).unwrap_or(last_day).max(today);
     let model = next.model.unwrap_or(sprint.model);
@@ -117,7 +112,8 @@ pub fn outlook(
         delivery_sprints,
         goal: next.goal.clone(),
     };
-    let following = planning::checked(&scratch, new)?;
+    // Checked against the board's sprints as they are: the closed one keeps its name and kind.
+    let following = planning::checked(&board.sprints, new)?;
     let mismatched = board
         .items()
         .iter()

@@ -94,7 +94,7 @@ pub fn start(board: &Board, new: NewSprint) -> Result<Op, SprintError> {
     if let Some(open) = board.current_sprint() {
         return Err(SprintError::SprintOpen(open.name.clone()));
     }
-    let sprint = checked(board, new)?;
+    let sprint = checked(&board.sprints, new)?;
     if let Some(last) = board.sprints.iter().filter(|s| s.end >= sprint.start).max_by_key(|s| s.end) {
         let next = last.end.checked_add_days(Days::new(1)).unwrap_or(last.end);
         return Err(SprintError::Overlaps { sprint: last.name.clone(), end: last.end, next });
@@ -119,18 +119,18 @@ pub(super) fn described(sprint: &Sprint) -> String {
 }
 
 /// The sprint `new` describes, after checking its name, dates and cadence; its stage and
-/// default name follow the cadence over the board's sprints.
-pub(super) fn checked(board: &Board, new: NewSprint) -> Result<Sprint, SprintError> {
+/// default name follow the cadence over the board's `sprints`.
+pub(super) fn checked(sprints: &[Sprint], new: NewSprint) -> Result<Sprint, SprintError> {
     if new.end < new.start {
         return Err(SprintError::EndBeforeStart { start: new.start, end: new.end });
     }
     let n = new.delivery_sprints.map(cadence::checked_delivery_sprints).transpose()?.unwrap_or(1);
-    let stage = cadence::next_stage(&board.sprints, new.model, n, new.stage);
+    let stage = cadence::next_stage(sprints, new.model, n, new.stage);
     let name = match new.name {
         Some(name) => one_line(&name).ok_or(SprintError::EmptySprintName)?,
-        None => cadence::default_name(board, SprintKind::of(new.model, stage)),
+        None => cadence::default_name(sprints, SprintKind::of(new.model, stage)),
     };
-    if board.sprint(&name).is_some() {
+    if sprints.iter().any(|s| s.name == name) {
         return Err(SprintError::SprintNameTaken(name));
     }
     Ok(Sprint {

@@ -118,13 +118,13 @@ fn an_item_of_a_closed_sprint_cannot_be_uncommitted_from_it() {
 #[test]
 fn next_names_count_up_and_never_repeat() {
     let mut board = board_with_items(&[]);
-    assert_eq!(default_name(&board, SprintKind::Split), "Sprint 1");
-    assert_eq!(next_name(&board, "Sprint 14"), "Sprint 15");
-    assert_eq!(next_name(&board, "2026-W07"), "2026-W08");
-    assert_eq!(next_name(&board, "Orion"), "Orion 2");
+    assert_eq!(default_name(&board.sprints, SprintKind::Split), "Sprint 1");
+    assert_eq!(next_name(&board.sprints, "Sprint 14"), "Sprint 15");
+    assert_eq!(next_name(&board.sprints, "2026-W07"), "2026-W08");
+    assert_eq!(next_name(&board.sprints, "Orion"), "Orion 2");
     board.apply(start(&board, new("Sprint 15")).expect("start").edit).expect("apply");
-    assert_eq!(next_name(&board, "Sprint 14"), "Sprint 16", "taken names are skipped");
-    assert_eq!(default_name(&board, SprintKind::Split), "Sprint 16");
+    assert_eq!(next_name(&board.sprints, "Sprint 14"), "Sprint 16", "taken names are skipped");
+    assert_eq!(default_name(&board.sprints, SprintKind::Split), "Sprint 16");
 }
 
 #[test]
