@@ -80,3 +80,24 @@ fn the_close_form_sends_each_unfinished_item_its_own_way_and_warns_of_the_other_
     assert_eq!((next.start.to_string(), next.delivery_sprints), ("2026-11-26".to_owned(), Some(3)));
     assert_eq!(board.sprint("Delivery 1").map(|sp| sp.end.to_string()).as_deref(), Some("2026-11-25"));
 }
+
+#[test]
+fn rolling_work_of_the_other_stage_on_asks_first() {
+    let s = Sandbox::new().with_starter();
+    s.run(&["sprint", "start", "--model", "cycle", "--capacity", "20"]).ok();
+    s.run(&["commit", "5", "7"]).ok();
+    let mut app = app_at(&s, "2026-11-25T10:00:00Z");
+    press(&mut app, "c x F2");
+    assert_eq!(app.mode(), Mode::Confirm, "{}", status(&app));
+    let question = screen(&app, 100, 30);
+    assert!(question.contains("Roll work of the other stage into the next sprint?"), "{question}");
+    assert!(question.contains("#5 is stage one work in refinement sprint \"Refinement 1\""), "{question}");
+    press(&mut app, "Esc");
+    assert_eq!(status(&app), "nothing changed");
+    assert_eq!(saved(&s).current_sprint().map(|sp| sp.name.clone()).as_deref(), Some("Delivery 1"));
+    assert_eq!(app.mode(), Mode::Capacity, "back in the capacity view");
+    press(&mut app, "x F2 y");
+    assert!(status(&app).starts_with("closed sprint \"Delivery 1\" on 2026-11-25"), "{}", status(&app));
+    let board = saved(&s);
+    assert_eq!(board.item(5).and_then(|it| it.sprint.as_deref()), Some("Refinement 1"), "sent on as asked");
+}

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::app::forms::form::{Field, FieldKey, Form, Input, Purpose};
+use crate::domain::change::Op;
 use crate::domain::rhythm::cadence;
 use crate::domain::rhythm::closing::{self, Next};
 use crate::domain::rhythm::dates::{self, End};
@@ -205,6 +206,24 @@ pub fn close_values(form: &Form) -> Result<(Rollover, Next), (usize, String)> {
         backlog,
     };
     Ok((Rollover::Next, next))
+}
+
+/// The close a form asks for: the op (or why it is refused), and the unfinished items it would
+/// send on into a sprint for the other stage, for the question asked before it is made.
+pub struct Close {
+    pub op: Result<Op, String>,
+    pub mismatched: Vec<String>,
+}
+
+/// The close the close form asks for, or the field to fix.
+pub fn close_op(form: &Form, board: &Board, now: Timestamp) -> Result<Close, (usize, String)> {
+    let (rollover, next) = close_values(form)?;
+    let mismatched =
+        match board.current_sprint().map(|open| closing::outlook(board, open, rollover, &next, now)) {
+            Some(Ok(outlook)) => outlook.mismatched.iter().map(ToString::to_string).collect(),
+            _ => Vec::new(),
+        };
+    Ok(Close { op: closing::close(board, rollover, next, now).map_err(|e| e.to_string()), mismatched })
 }
 
 /// The form that asks why an item is blocked; `key` names the key that unblocks it.
