@@ -1,7 +1,8 @@
 //! The standup and the review at scale: a 10,000-item board with 50 closed sprints and a
 //! 100,000-line activity journal (README "Performance"). In process (divan): opening the
 //! standup view (the key, reading the journal from its end, building the standup, drawing it at
-//! 100x30) and the report's document; and the release binary's `twotrack standup` and
+//! 100x30), the report's document, and closing the open sprint (the op with its figures,
+//! rollover and cadence; the close form with what the close would do); and the release binary's `twotrack standup` and
 //! `twotrack report` end to end (process start, load, journal, print). Run with
 //! `cargo bench --bench rhythm`.
 
@@ -14,6 +15,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use twotrack::app::App;
 use twotrack::app::input::keymap::Keymap;
+use twotrack::domain::rhythm::closing::{self, Next};
 use twotrack::domain::rhythm::report;
 use twotrack::generate;
 use twotrack::store::journal::Journal;
@@ -64,6 +66,22 @@ fn report_document(bencher: Bencher) {
     let (_dir, path) = board_file();
     let board = Store::load(&path).expect("load").1;
     bencher.bench(|| report::report(&board, None, generate::epoch()).expect("report"));
+}
+
+#[divan::bench(sample_count = 30)]
+fn close_op(bencher: Bencher) {
+    let (_dir, path) = board_file();
+    let board = Store::load(&path).expect("load").1;
+    let rollover = twotrack::model::Rollover::Next;
+    bencher.bench(|| closing::close(&board, rollover, Next::default(), generate::epoch()).expect("close"));
+}
+
+#[divan::bench(sample_count = 30)]
+fn close_form(bencher: Bencher) {
+    let (_dir, path) = board_file();
+    let board = Store::load(&path).expect("load").1;
+    let sprint = board.current_sprint().expect("an open sprint").clone();
+    bencher.bench(|| twotrack::app::forms::sprint::close(&board, &sprint, generate::epoch()));
 }
 
 /// The release binary run as a user runs it, with the clock at the journal's end.

@@ -228,6 +228,7 @@ pub fn sprints(board: &mut Board, closed: usize, seed: u64) {
             repaid: Vec::new(),
             rolled_over: vec![1 + rng.below(board.items().len()) as u64],
             rollover: Rollover::Next,
+            to_backlog: Vec::new(),
         };
         board.sprints.push(sprint(n, Some(figures)));
     }

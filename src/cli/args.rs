@@ -87,45 +87,65 @@ pub struct EditArgs {
     pub severity: Option<Severity>,
 }
 
+/// What a sprint is, for `sprint start` and for the next sprint a `sprint close` starts; what
+/// is not given follows the last sprint (for a close, the closed one) and the cadence.
+#[derive(Debug, Args)]
+pub struct SprintArgs {
+    /// The last day: a date (2026-12-04) or a length with the first day included (2w is 14
+    /// days, 10d is 10) (default: as long as the last sprint was planned, else 2w).
+    #[arg(long)]
+    pub end: Option<String>,
+    /// Points the team can take on, a whole number (default: the last sprint's, else the
+    /// board's capacity).
+    #[arg(long, allow_hyphen_values = true)]
+    pub capacity: Option<String>,
+    /// split (both stages every sprint, at the board's targets), cycle (N delivery sprints,
+    /// then one refinement sprint; `alternating` is the 1:1 cycle) or stage (the stage chosen
+    /// per sprint) (default: the last sprint's, else split).
+    #[arg(long, value_parser = parse_model)]
+    pub model: Option<Model>,
+    /// Cycle model: delivery sprints before each refinement sprint, 1 to 9 (default: the last
+    /// sprint's, else 1).
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub delivery_sprints: Option<String>,
+    /// Cycle and stage models: the sprint's stage, 1 or 2 (default: the cycle's next, else 1).
+    #[arg(long, value_parser = parse_stage)]
+    pub stage: Option<Stage>,
+    /// What the sprint is for, in one line.
+    #[arg(long)]
+    pub goal: Option<String>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum SprintCommand {
     /// Start a sprint (from today unless --start says otherwise); no other may be open.
     Start {
-        /// The sprint's name, unique on the board ("Sprint 14").
-        name: String,
-        /// The last day: a date (2026-12-04) or a length from the start (2w, 10d).
-        #[arg(long)]
-        end: String,
-        /// Points the team can take on, a whole number.
-        #[arg(long, allow_hyphen_values = true)]
-        capacity: String,
-        /// split (both stages every sprint, at the board's targets) or alternating (whole
-        /// sprints for one stage, the next for the other).
-        #[arg(long, default_value = "split", value_parser = parse_model)]
-        model: Model,
+        /// The sprint's name, unique on the board (default: by its kind, "Sprint 4",
+        /// "Delivery 3", "Refinement 1").
+        name: Option<String>,
         /// The first day (default: today).
         #[arg(long)]
         start: Option<String>,
-        /// Alternating model: the stage of this sprint, 1 or 2 (default 1).
-        #[arg(long, value_parser = parse_stage)]
-        stage: Option<Stage>,
+        #[command(flatten)]
+        sprint: SprintArgs,
     },
-    /// Close the open sprint: record its figures, roll unfinished items over, start the next.
+    /// Close the open sprint: record its figures, send unfinished items on or back, start the
+    /// next the day after (closing early ends the sprint today).
     Close {
         /// Where unfinished items go: next (the next sprint) or backlog.
         #[arg(long, default_value = "next", value_parser = parse_rollover)]
         rollover: Rollover,
-        /// The next sprint's name (default: the closed one's number plus one).
+        /// Unfinished items that go back to the backlog whatever --rollover says (7,12,15).
+        #[arg(long, value_name = "ID,...", value_delimiter = ',', value_parser = parse_id)]
+        backlog: Vec<ItemId>,
+        /// The next sprint's name (default: by its kind, "Delivery 3", "Refinement 1").
         #[arg(long, value_name = "NAME")]
         next: Option<String>,
-        /// The next sprint's last day (default: as long as the closed one).
-        #[arg(long)]
-        end: Option<String>,
-        /// The next sprint's capacity (default: the closed one's).
-        #[arg(long, allow_hyphen_values = true)]
-        capacity: Option<String>,
+        #[command(flatten)]
+        sprint: SprintArgs,
     },
-    /// List the sprints with the figures recorded when they closed.
+    /// List the sprints with their dates, gaps between them, and the figures recorded when
+    /// they closed.
     List {
         #[arg(long)]
         json: bool,

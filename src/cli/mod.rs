@@ -22,7 +22,8 @@ use clap::{CommandFactory, Parser, Subcommand};
 use crate::domain::two_stage::debt::Sort;
 use crate::model::{ItemId, Severity, Stage};
 pub use args::{
-    AddArgs, ConfigArgs, EditArgs, ForceArgs, ListArgs, ListFormat, NewEstimate, PolicyCommand, SprintCommand,
+    AddArgs, ConfigArgs, EditArgs, ForceArgs, ListArgs, ListFormat, NewEstimate, PolicyCommand, SprintArgs,
+    SprintCommand,
 };
 use args::{parse_estimate, parse_id, parse_severity, parse_sort, parse_stage};
 

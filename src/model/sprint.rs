@@ -67,6 +67,33 @@ pub enum SprintKind {
 }
 
 impl SprintKind {
+    /// The kind of a sprint of `model` given to `stage` (delivery without one).
+    pub fn of(model: Model, stage: Option<Stage>) -> SprintKind {
+        match (model, stage) {
+            (Model::Split, _) => SprintKind::Split,
+            (_, Some(Stage::Two)) => SprintKind::Refinement,
+            (_, _) => SprintKind::Delivery,
+        }
+    }
+
+    /// The stage a sprint of this kind is given to (none: both).
+    pub fn stage(self) -> Option<Stage> {
+        match self {
+            SprintKind::Split => None,
+            SprintKind::Delivery => Some(Stage::One),
+            SprintKind::Refinement => Some(Stage::Two),
+        }
+    }
+
+    /// Whether a sprint of this kind takes work of `track` and `stage` without asking: a split
+    /// sprint takes both stages, a delivery sprint stage one and a refinement sprint stage two;
+    /// discovery work fits every sprint, as discovery goes on beside delivery in each
+    /// (docs/guide/rhythm.md, "Committing work"). The one rule for the board's question, the
+    /// capacity view, `commit`'s warning and a close's report.
+    pub fn takes(self, track: Track, stage: Stage) -> bool {
+        track == Track::Discovery || self.stage().is_none_or(|own| own == stage)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             SprintKind::Split => "split",
@@ -151,6 +178,10 @@ pub struct Figures {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rolled_over: Vec<ItemId>,
     pub rollover: Rollover,
+    /// Of `rolled_over`, the items sent back to the backlog when the rest went on to the next
+    /// sprint (chosen item by item at the close; empty when all went the same way).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_backlog: Vec<ItemId>,
 }
 
 impl Figures {
@@ -161,6 +192,13 @@ impl Figures {
             .chain(self.dropped.iter_mut())
             .chain(self.repaid.iter_mut())
             .chain(self.rolled_over.iter_mut())
+            .chain(self.to_backlog.iter_mut())
+    }
+
+    /// Whether the unfinished item `id` went back to the backlog at the close.
+    pub fn went_to_backlog(&self, id: ItemId) -> bool {
+        self.rolled_over.contains(&id)
+            && (self.rollover == Rollover::Backlog || self.to_backlog.contains(&id))
     }
 
     /// Whether any stage-two work was done in the sprint.
@@ -233,8 +271,9 @@ impl Sprint {
         self.figures.is_none()
     }
 
-    /// The sprint's targets: the board's (`policy`) for a split sprint; for an alternating sprint
-    /// its own stage (all of it stage two in a refinement sprint, none in a delivery sprint).
+    /// The sprint's targets: the board's (`policy`) for a split sprint; for a cycle or stage
+    /// sprint its own stage (all of it stage two in a refinement sprint, none in a delivery
+    /// sprint).
     pub fn targets(&self, policy: &CapacityPolicy) -> Targets {
         let stage_two = match self.kind() {
             SprintKind::Split => policy.stage_two_share,
@@ -246,11 +285,7 @@ impl Sprint {
 
     /// What the sprint is for: split, or its one stage (delivery without one).
     pub fn kind(&self) -> SprintKind {
-        match (self.model, self.stage) {
-            (Model::Split, _) => SprintKind::Split,
-            (_, Some(Stage::Two)) => SprintKind::Refinement,
-            (_, _) => SprintKind::Delivery,
-        }
+        SprintKind::of(self.model, self.stage)
     }
 
     /// The cycle's N: delivery sprints before each refinement sprint.

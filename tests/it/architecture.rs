@@ -44,8 +44,13 @@ fn without_tests(text: &str) -> &str {
 fn imports(module: &Module, text: &str) -> Vec<Module> {
     let mut out = Vec::new();
     for statement in without_tests(text).split(';') {
-        let Some(at) = statement.find("use ") else { continue };
-        let path = statement[at + 4..].trim();
+        // Comments are not code ("refuse alike" in a doc line is no `use`), and `use` is a word.
+        let code: Vec<&str> = statement.lines().filter(|l| !l.trim_start().starts_with("//")).collect();
+        let code = code.join("\n");
+        let word =
+            |at: &usize| code[..*at].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '_');
+        let Some(at) = code.match_indices("use ").map(|(at, _)| at).find(word) else { continue };
+        let path = code[at + 4..].trim();
         let (root, rest) = match path.split_once("::") {
             Some((root, rest)) if ["crate", "super", "self"].contains(&root.trim()) => (root.trim(), rest),
             _ => continue,
@@ -201,8 +206,11 @@ fn the_loop_check_finds_a_loop() {
     modules.insert(m("c"), "use super::d;\n".to_owned());
     modules.insert(m("d"), String::new());
     modules.insert(m("e"), "use crate::a;\n#[cfg(test)]\nmod tests {\n    use crate::e;\n}\n".to_owned());
+    // A doc line with a word ending in "use" before the first import hides nothing.
+    modules.insert(m("f"), "//! The checks moves and adds refuse alike.\n\nuse super::g::G;\n".to_owned());
+    modules.insert(m("g"), "//! Because of a cause.\nuse crate::f;\n".to_owned());
     let found = loops(&graph(&modules));
-    assert_eq!(found, vec![vec![m("a"), m("b")]]);
+    assert_eq!(found, vec![vec![m("a"), m("b")], vec![m("f"), m("g")]]);
 }
 
 /// The files the code map lists: the lines of its tree block (```text after "## The map").

@@ -31,6 +31,8 @@ mod report;
 mod rhythm;
 mod screens;
 mod sprint_board;
+mod sprint_cadence;
+mod sprint_forms;
 mod sprints;
 mod standup;
 mod store;

@@ -88,11 +88,20 @@ fn a_sprint_is_started_committed_to_and_closed_from_the_board() {
     assert_eq!(app.view().capacity.points.total, 6, "and undo commits it again");
     press(&mut app, "c x");
     assert_eq!(app.mode(), Mode::Form);
-    press(&mut app, "Right F2");
+    let form = screen(&app, 100, 30);
+    assert!(
+        form.contains("#1 s1 1pt")
+            && form.contains("#5 s1 5pt")
+            && form.contains("next sprint: Export the board to CSV"),
+        "each unfinished item: {form}"
+    );
+    // The first field is #1's, the second #5's: #5 goes back to the backlog, #1 on.
+    press(&mut app, "Tab Right F2");
     let board = saved(&s);
     let closed = board.sprint("Sprint 1").and_then(|sp| sp.figures.clone()).expect("closed");
-    assert_eq!(closed.rolled_over, [1, 5]);
+    assert_eq!((closed.rolled_over.as_slice(), closed.to_backlog.as_slice()), (&[1, 5][..], &[5][..]));
     assert_eq!(board.item(5).expect("item").sprint, None, "rolled back to the backlog as chosen");
+    assert_eq!(board.item(1).expect("item").sprint.as_deref(), Some("Sprint 2"), "rolled on as chosen");
     assert_eq!(board.current_sprint().map(|sp| sp.name.as_str()), Some("Sprint 2"));
     press(&mut app, "Esc u");
     assert!(saved(&s).sprint("Sprint 1").is_some_and(|sp| sp.is_open()), "one undo reopens it");
@@ -233,7 +242,7 @@ fn the_sprint_and_block_forms_are_kept_as_drafts_when_the_session_drops() {
     assert_eq!(saved(&s).item(1).and_then(|it| it.blocked.clone()).as_deref(), Some("waiting for legal"));
     let mut bob = common::session(&s, "bob");
     press(&mut bob, "c n");
-    type_text(&mut bob, " (hardening)");
+    type_text(&mut bob, "Sprint 1 (hardening)");
     bob.stop();
     let mut again = common::session(&s, "bob");
     again.offer_draft();

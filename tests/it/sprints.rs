@@ -7,13 +7,14 @@ use std::path::Path;
 
 use crate::common::{Sandbox, arb};
 use proptest::prelude::*;
+use twotrack::domain::rhythm::closing::{self, Next};
 use twotrack::domain::rhythm::planning;
-use twotrack::domain::rhythm::planning::{NewSprint, Next};
+use twotrack::domain::rhythm::planning::NewSprint;
 use twotrack::model::{Board, Model, Rollover, Track};
 use twotrack::store::format::{from_bytes, to_text};
 
 /// Runs a command that must fail with one sentence and leave the board byte for byte.
-fn refused(s: &Sandbox, args: &[&str], message: &str) {
+pub(crate) fn refused(s: &Sandbox, args: &[&str], message: &str) {
     let before = s.read();
     let run = s.run(args);
     assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
@@ -30,7 +31,7 @@ fn bad_sprint_input_is_refused_in_one_sentence_and_changes_nothing() {
     refused(
         &s,
         &["sprint", "start", "S1", "--end", "next friday", "--capacity", "30"],
-        "the end `next friday` is not a date: give one such as 2026-12-04, or a length such as 2w",
+        "the end `next friday` is not a date or a length: give one such as 2026-12-04, 2w or 10d",
     );
     refused(
         &s,
@@ -47,7 +48,7 @@ fn bad_sprint_input_is_refused_in_one_sentence_and_changes_nothing() {
     refused(
         &s,
         &["sprint", "start", "S1", "--end", "2w", "--capacity", "30", "--start", "2026-02-30"],
-        "the start `2026-02-30` is not a date: give one such as 2026-12-04, or a length such as 2w",
+        "the start `2026-02-30` is not a date: give one such as 2026-12-04",
     );
     s.run(&["sprint", "start", "S1", "--end", "2w", "--capacity", "30"]).ok();
     refused(
@@ -59,7 +60,7 @@ fn bad_sprint_input_is_refused_in_one_sentence_and_changes_nothing() {
     refused(&s, &["uncommit", "98", "1", "99"], "items #98, #99 do not exist: nothing was taken out");
     refused(&s, &["block", "1", "--reason", " "], "blocking #1 needs a reason");
     refused(&s, &["list", "--sprint", "nope"], "there is no sprint called \"nope\"");
-    assert_eq!(s.run(&["sprint", "start"]).code, 2, "a missing name is a usage error");
+    assert_eq!(s.run(&["sprint", "start", "--model", "weekly"]).code, 2, "an unknown model is a usage error");
 }
 
 #[test]
@@ -101,8 +102,8 @@ fn commit_stats_close_and_list_as_a_facilitator_would() {
     let run = s.run(&["sprint", "close"]).ok();
     assert_eq!(
         run.stdout.trim(),
-        "closed sprint \"Sprint 14\": 1 of 8 points done, stage two 0% (target 30%); 2 unfinished rolled over \
-         to \"Sprint 15\"; started \"Sprint 15\""
+        "closed sprint \"Sprint 14\" on 2026-11-21: 1 of 8 points done, stage two 0% (target 30%); 2 unfinished \
+         rolled over to \"Sprint 15\"; started sprint \"Sprint 15\" (2026-11-22 to 2026-12-05, 14 days, 20 points, split)"
     );
     let sprints = s.run(&["sprint", "list", "--json"]).ok().json();
     assert_eq!(sprints[0]["figures"]["rolled_over"], serde_json::json!([5, 7]));
@@ -119,12 +120,12 @@ fn start_on(board: &Board, model: Model) -> Board {
     let now = common::now();
     let mut board = board.clone();
     let new = NewSprint {
-        name: "P".into(),
+        name: Some("P".into()),
         start: now.date_naive(),
         end: now.date_naive(),
         capacity: 10,
         model,
-        stage: None,
+        ..NewSprint::default()
     };
     board.apply(planning::start(&board, new).expect("start").edit).expect("apply");
     board
@@ -133,12 +134,14 @@ fn start_on(board: &Board, model: Model) -> Board {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
-    /// On any board: commit any items, close either way; the figures add up, unfinished work
-    /// goes where it was asked, one undo restores the board, and the file reads back.
+    /// On any board: commit any items, close either way with any items sent back one by one;
+    /// the figures add up, unfinished work goes where it was asked, one undo restores the
+    /// board, and the file reads back.
     #[test]
     fn closing_any_sprint_adds_up_and_undoes(
         board in arb::board(12),
         picks in proptest::collection::vec(any::<bool>(), 12),
+        sent_back in proptest::collection::vec(any::<bool>(), 12),
         alternating in any::<bool>(),
         backlog in any::<bool>(),
     ) {
@@ -150,7 +153,13 @@ proptest! {
         board.apply(planning::commit(&board, &ids, now).expect("commit").edit).expect("apply");
         let before = board.clone();
         let rollover = if backlog { Rollover::Backlog } else { Rollover::Next };
-        let op = planning::close(&board, rollover, Next::default(), now).expect("close");
+        let unfinished = |id: &u64| {
+            board.item(*id).is_some_and(|it| !board.is_done_column(it.track, &it.column))
+        };
+        let one_by_one: Vec<u64> =
+            ids.iter().zip(&sent_back).filter(|(id, back)| **back && unfinished(id)).map(|(id, _)| *id).collect();
+        let next = Next { backlog: one_by_one.clone(), ..Next::default() };
+        let op = closing::close(&board, rollover, next, now).expect("close");
         let inverse = board.apply(op.edit).expect("apply");
         let f = board.sprint("P").and_then(|s| s.figures.clone()).expect("closed");
         prop_assert!(f.done.total <= f.committed.total);
@@ -163,11 +172,13 @@ proptest! {
             let done = board.is_done_column(item.track, &item.column);
             let expected = match (done, rollover) {
                 (true, _) => Some("P"),
+                (false, Rollover::Next) if one_by_one.contains(id) => None,
                 (false, Rollover::Next) => Some(next.as_str()),
                 (false, Rollover::Backlog) => None,
             };
             prop_assert_eq!(item.sprint.as_deref(), expected);
             prop_assert_eq!(f.rolled_over.contains(id), !done);
+            prop_assert_eq!(f.went_to_backlog(*id), !done && expected.is_none());
         }
         let text = to_text(&board).expect("writes");
         prop_assert_eq!(&from_bytes(Path::new("b.ron"), text.as_bytes()).expect("reads back"), &board);
@@ -187,6 +198,6 @@ fn discovery_items_commit_like_any_other() {
     board
         .apply(twotrack::domain::change::ops::add(&board, new, common::now()).expect("add").edit)
         .expect("apply");
-    board.apply(planning::toggle(&board, 1, common::now()).expect("toggle").edit).expect("apply");
+    board.apply(planning::commit(&board, &[1], common::now()).expect("commit").edit).expect("apply");
     assert!(board.in_current_sprint(board.item(1).expect("item")));
 }

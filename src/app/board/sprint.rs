@@ -8,10 +8,9 @@ use crate::app::input::action::Action;
 use crate::app::input::keymap::Mode;
 use crate::app::screens::{Overlay, Question};
 use crate::app::status::Status;
-use crate::domain::capacity;
-use crate::domain::change::run::id_list;
 use crate::domain::rhythm::planning;
 use crate::model::ItemId;
+use crate::words::id_list;
 
 impl App {
     /// `m`: commits the selected item to the open sprint.
@@ -62,7 +61,7 @@ impl App {
         let misfits: Vec<String> = new
             .iter()
             .filter_map(|id| self.board.item(*id))
-            .filter(|it| capacity::stage_mismatch(kind, it.stage))
+            .filter(|it| !kind.takes(it.track, it.stage))
             .map(|it| format!("  #{} {} ({})", it.id, it.title, it.stage.label()))
             .collect();
         if misfits.is_empty() {

@@ -11,10 +11,11 @@ use crate::app::input::keymap::Mode;
 use crate::app::screens::help::Help;
 use crate::app::screens::{Overlay, Question};
 use crate::app::status::Status;
-use crate::domain::change::run::{self, id_list};
+use crate::domain::change::run;
 use crate::domain::change::{Op, OpError, ops};
 use crate::domain::two_stage;
 use crate::model::{Board, ItemId, Stage, Timestamp};
+use crate::words::id_list;
 
 /// Where a visual selection started: its first card, wherever the view puts it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

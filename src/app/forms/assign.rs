@@ -2,9 +2,10 @@
 //! empty for nobody; saved as one undo step.
 
 use crate::app::forms::form::{Field, FieldKey, Form, Input, Purpose};
-use crate::domain::change::run::{self, id_list};
+use crate::domain::change::run;
 use crate::domain::change::{ItemChange, Op, OpError, ops};
 use crate::model::{Board, ItemId, Timestamp};
+use crate::words::id_list;
 
 /// The prompt for `ids`, starting with their assignee when they share one.
 pub fn form(board: &Board, ids: &[ItemId]) -> Form {

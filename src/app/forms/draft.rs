@@ -148,7 +148,7 @@ impl App {
                 crate::app::forms::sprint::start(&self.board, today, &commit)
             }
             Purpose::CloseSprint => {
-                crate::app::forms::sprint::close(&self.board, self.board.current_sprint()?)
+                crate::app::forms::sprint::close(&self.board, self.board.current_sprint()?, self.now)
             }
             Purpose::Assign(ids) => crate::app::forms::assign::form(&self.board, ids),
             Purpose::Block(id) => {

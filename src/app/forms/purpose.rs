@@ -107,5 +107,13 @@ pub enum FieldKey {
     SprintStart,
     SprintEnd,
     Model,
+    /// Where unfinished work went, for all items at once (the close form now asks per item
+    /// with `Roll`; kept so drafts written before still read).
     Rollover,
+    /// Where an unfinished item goes at a close: the next sprint or the backlog.
+    Roll(ItemId),
+    /// The cycle's N: delivery sprints before each refinement sprint.
+    DeliverySprints,
+    /// A sprint's goal.
+    Goal,
 }

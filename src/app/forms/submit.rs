@@ -2,7 +2,7 @@
 //! field to fix and keeps the form open. (Forms are opened by the keys in `board/open.rs`.)
 
 use crate::app::forms::form::{Purpose, Value};
-use crate::app::screens::Overlay;
+use crate::app::screens::{Overlay, Question};
 use crate::app::status::Status;
 use crate::app::{App, forms};
 use crate::domain::change::{Op, OpError, blocking, ops, settings};
@@ -25,6 +25,8 @@ impl App {
         }
         let conflicts = self.rebase_settings_form();
         let today = self.now.date_naive();
+        // A close that rolls work into a sprint for the other stage asks first.
+        let mut across = Vec::new();
         let Some(Overlay::Form(form)) = self.overlays.last_mut() else { return };
         let result: Result<Result<Op, String>, (usize, String)> = match &form.purpose {
             Purpose::NewInitiative | Purpose::EditInitiative(_) | Purpose::Decide(_) | Purpose::Label(_) => {
@@ -61,10 +63,13 @@ impl App {
             Purpose::Estimate(id) => forms::estimate::op(form, &self.board, *id, self.now).map(in_words),
             Purpose::Drop(id) => forms::workflow::drop_reason(form)
                 .map(|reason| in_words(dual_track::drop(&self.board, *id, &reason, self.now))),
-            Purpose::StartSprint => forms::sprint::start_values(form, today)
-                .map(|new| in_words(planning::start(&self.board, new))),
-            Purpose::CloseSprint => forms::sprint::close_values(form, today)
-                .map(|(rollover, next)| in_words(planning::close(&self.board, rollover, next, self.now))),
+            Purpose::StartSprint => {
+                forms::sprint::start_values(form).map(|new| in_words(planning::start(&self.board, new)))
+            }
+            Purpose::CloseSprint => forms::sprint::close_op(form, &self.board, self.now).map(|close| {
+                across = close.mismatched;
+                close.op
+            }),
             Purpose::Block(id) => forms::sprint::block_reason(form)
                 .map(|reason| in_words(blocking::block(&self.board, *id, &reason, self.now))),
             Purpose::ForceMove { id, column } => forms::force::reason(form)
@@ -91,6 +96,11 @@ impl App {
                 self.overlays.pop();
                 match accepting {
                     Some(id) => self.accept_checked(id, op),
+                    None if !across.is_empty() => {
+                        let title = "Roll work of the other stage into the next sprint?".to_owned();
+                        let question = Question { title, lines: across, yes: "close the sprint", op };
+                        self.overlays.push(Overlay::Confirm(Box::new(question)));
+                    }
                     None => self.commit_op(op),
                 }
                 if let Some(parent) = keep {

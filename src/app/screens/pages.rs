@@ -54,7 +54,7 @@ fn start_sprint(cx: &Cx) -> Effect {
 /// The form that closes the open sprint, if there is one.
 fn close_sprint(cx: &Cx) -> Effect {
     match cx.board.current_sprint() {
-        Some(sprint) => open(forms::sprint::close(cx.board, sprint)),
+        Some(sprint) => open(forms::sprint::close(cx.board, sprint, cx.now)),
         None => Effect::Say(Status::info(format!(
             "no sprint is open; {} starts one",
             cx.keys(Mode::Capacity, Action::StartSprint)

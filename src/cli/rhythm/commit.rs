@@ -6,11 +6,10 @@ use anyhow::{Result, bail};
 
 use crate::cli::print::output::{eprintln, println};
 use crate::cli::target::Target;
-use crate::domain::capacity::stage_mismatch;
 use crate::domain::change::Op;
-use crate::domain::change::run::id_list;
 use crate::domain::rhythm::planning;
 use crate::model::{Board, ItemId, Timestamp};
+use crate::words::id_list;
 
 pub fn commit(target: Target, ids: &[ItemId], now: Timestamp) -> Result<()> {
     let mut misfits = String::new();
@@ -52,7 +51,7 @@ fn mismatched(board: &Board, ids: &[ItemId]) -> String {
     let misfits: Vec<ItemId> = ids
         .iter()
         .filter_map(|id| board.item(*id))
-        .filter(|it| !sprint.holds(it) && stage_mismatch(kind, it.stage))
+        .filter(|it| !sprint.holds(it) && !kind.takes(it.track, it.stage))
         .map(|it| it.id)
         .collect();
     let Some(first) = misfits.first().and_then(|id| board.item(*id)) else { return String::new() };

@@ -4,44 +4,72 @@
 use std::fmt::Write;
 
 use anyhow::{Result, bail};
-use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use crate::cli::SprintCommand;
 use crate::cli::print::output;
 use crate::cli::print::output::println;
 use crate::cli::target::Target;
-use crate::domain::dual_track::timebox;
-use crate::domain::rhythm::planning;
-use crate::domain::rhythm::planning::{NewSprint, Next};
-use crate::model::{Board, Sprint, Tally, Timestamp};
+use crate::cli::{SprintArgs, SprintCommand};
+use crate::domain::rhythm::cadence;
+use crate::domain::rhythm::closing::{self, Next};
+use crate::domain::rhythm::dates::{self, End};
+use crate::domain::rhythm::planning::{self, NewSprint};
+use crate::model::{Board, Model, Sprint, Tally, Timestamp};
+use crate::words::count;
+
+/// The typed values of a sprint's options, read before the board is locked, so that bad input
+/// changes nothing.
+struct Typed {
+    end: Option<End>,
+    capacity: Option<u32>,
+    delivery_sprints: Option<u8>,
+}
+
+impl Typed {
+    fn of(args: &SprintArgs) -> Result<Typed> {
+        Ok(Typed {
+            end: args.end.as_deref().map(End::parse).transpose()?,
+            capacity: args.capacity.as_deref().map(capacity_of).transpose()?,
+            delivery_sprints: args.delivery_sprints.as_deref().map(cadence::delivery_sprints).transpose()?,
+        })
+    }
+}
 
 pub fn run(target: Target, command: SprintCommand, now: Timestamp) -> Result<()> {
     let today = now.date_naive();
     match command {
-        SprintCommand::Start { name, end, capacity, model, start, stage } => {
-            let start = match start {
-                Some(text) => date(&text, today, "start")?,
-                None => today,
-            };
-            let new = NewSprint {
-                name,
-                start,
-                end: date(&end, start, "end")?,
-                capacity: capacity_of(&capacity)?,
-                model,
-                stage,
-            };
-            let op = target.change(now, |board| planning::start(board, new))?;
+        SprintCommand::Start { name, start, sprint } => {
+            let start = start.map(|text| dates::date(&text, "start")).transpose()?.unwrap_or(today);
+            let typed = Typed::of(&sprint)?;
+            let op = target.change(now, |board| {
+                let last = planning::defaults(board);
+                let new = NewSprint {
+                    name,
+                    start,
+                    end: typed.end.unwrap_or(End::Days(last.days)).from(start),
+                    capacity: typed.capacity.unwrap_or(last.capacity),
+                    model: sprint.model.unwrap_or(last.model),
+                    stage: sprint.stage,
+                    delivery_sprints: typed.delivery_sprints.or(last.delivery_sprints),
+                    goal: sprint.goal,
+                };
+                planning::start(board, new)
+            })?;
             println(&op.summary)?;
         }
-        SprintCommand::Close { rollover, next, end, capacity } => {
+        SprintCommand::Close { rollover, backlog, next, sprint } => {
+            let typed = Typed::of(&sprint)?;
             let next = Next {
                 name: next,
-                end: end.map(|e| date(&e, today, "end")).transpose()?,
-                capacity: capacity.map(|c| capacity_of(&c)).transpose()?,
+                end: typed.end,
+                capacity: typed.capacity,
+                model: sprint.model,
+                delivery_sprints: typed.delivery_sprints,
+                stage: sprint.stage,
+                goal: sprint.goal,
+                backlog,
             };
-            let op = target.change(now, |board| planning::close(board, rollover, next, now))?;
+            let op = target.change(now, |board| closing::close(board, rollover, next, now))?;
             println(&op.summary)?;
         }
         SprintCommand::List { json } => {
@@ -58,16 +86,6 @@ pub fn run(target: Target, command: SprintCommand, now: Timestamp) -> Result<()>
     Ok(())
 }
 
-/// A date (`2026-12-04`) or a length from `from` (`2w`, `10d`); `what` names the flag.
-fn date(text: &str, from: NaiveDate, what: &str) -> Result<NaiveDate> {
-    match timebox::parse(text, from) {
-        Ok(date) => Ok(date),
-        Err(_) => {
-            bail!("the {what} `{text}` is not a date: give one such as 2026-12-04, or a length such as 2w")
-        }
-    }
-}
-
 fn capacity_of(text: &str) -> Result<u32> {
     match text.trim().parse::<u32>() {
         Ok(points) => Ok(points),
@@ -75,22 +93,34 @@ fn capacity_of(text: &str) -> Result<u32> {
     }
 }
 
-/// A sprint as `sprint list --json` prints it: its settings, and its figures once closed.
+/// A sprint as `sprint list --json` prints it: its settings, the days without a sprint before
+/// it, and its figures once closed.
 fn sprint_json(board: &Board, sprint: &Sprint) -> Value {
     json!({
         "name": sprint.name,
         "start": sprint.start,
         "end": sprint.end,
+        "days": dates::length(sprint),
+        "gap_before": previous(board, sprint).map(|before| dates::gap(before, sprint)),
         "capacity": sprint.capacity,
         "model": sprint.model.name(),
+        "kind": sprint.kind().name(),
         "stage": sprint.stage.map(|s| s.number()),
+        "delivery_sprints": (sprint.model == Model::Cycle).then(|| sprint.delivery_sprints()),
+        "goal": sprint.goal,
         "open": sprint.is_open(),
         "committed": sprint.is_open().then(|| {
             let now = committed(board, sprint);
             json!({"items": now.items, "points": now.points})
         }),
+        "mismatched": cadence::mismatched(board, sprint).map(|m| m.id).collect::<Vec<_>>(),
         "figures": sprint.figures.as_ref().map(|f| serde_json::to_value(f).unwrap_or(Value::Null)),
     })
+}
+
+/// The sprint that ended last before `sprint` starts.
+fn previous<'b>(board: &'b Board, sprint: &Sprint) -> Option<&'b Sprint> {
+    board.sprints.iter().filter(|s| s.name != sprint.name && s.start <= sprint.start).max_by_key(|s| s.end)
 }
 
 /// What is committed to `sprint` now.
@@ -107,14 +137,19 @@ fn list_text(board: &Board, now: Timestamp) -> String {
     }
     let width = board.sprints.iter().map(|s| s.name.chars().count()).max().unwrap_or(0).max(6);
     let mut out = format!(
-        "{:<width$}  {:<24}  {:<23}  {:>8}  {:>9}  {:>6}  {:<16}  status\n",
+        "{:<width$}  {:<24}  {:<28}  {:>8}  {:>9}  {:>6}  {:<16}  status\n",
         "sprint", "dates", "model", "capacity", "committed", "done", "stage two"
     );
     for sprint in &board.sprints {
+        if let Some(days) =
+            previous(board, sprint).map(|before| dates::gap(before, sprint)).filter(|d| *d > 0)
+        {
+            let _ = writeln!(out, "{:<width$}  ({} without a sprint)", "", count(u64::from(days), "day"));
+        }
         let dates = format!("{} to {}", sprint.start, sprint.end);
         let _ = write!(
             out,
-            "{:<width$}  {dates:<24}  {:<23}  {:>8}  ",
+            "{:<width$}  {dates:<24}  {:<28}  {:>8}  ",
             sprint.name,
             sprint.model_label(),
             sprint.capacity
@@ -139,6 +174,9 @@ fn list_text(board: &Board, now: Timestamp) -> String {
                 };
                 let _ = writeln!(out, "{committed:>9}  {:>6}  {:<16}  {status}", "-", "-");
             }
+        }
+        if let Some(goal) = &sprint.goal {
+            let _ = writeln!(out, "{:<width$}  goal: {goal}", "");
         }
     }
     out

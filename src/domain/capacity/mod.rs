@@ -5,5 +5,5 @@ pub mod room;
 mod split;
 pub mod wip;
 
-pub use self::room::{Room, SprintRoom, stage_mismatch};
+pub use self::room::{Room, SprintRoom};
 pub use self::split::{AssigneeLoad, Basis, Capacity, Share, TOLERANCE};

@@ -4,18 +4,6 @@
 
 use crate::model::{Board, ItemId, Sprint, SprintKind, Stage, Track};
 
-/// Whether work of `stage` is a mismatch for a sprint of `kind`: stage one in a refinement
-/// sprint, stage two in a delivery sprint. A split sprint takes both stages. Committing a
-/// mismatch is allowed (a team may need to), but the board asks first and the capacity view
-/// lists it.
-pub fn stage_mismatch(kind: SprintKind, stage: Stage) -> bool {
-    match kind {
-        SprintKind::Split => false,
-        SprintKind::Delivery => stage == Stage::Two,
-        SprintKind::Refinement => stage == Stage::One,
-    }
-}
-
 /// Committed points against the points a target gives one part of the sprint.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Room {
@@ -110,7 +98,7 @@ impl SprintRoom {
                 Track::Discovery => &mut room.discovery,
                 Track::Delivery => &mut room.delivery,
             });
-            if stage_mismatch(kind, item.stage) {
+            if !kind.takes(item.track, item.stage) {
                 room.mismatched.push(item.id);
             }
         }

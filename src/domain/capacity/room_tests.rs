@@ -110,16 +110,20 @@ fn a_refinement_sprint_flags_stage_one_work_and_has_no_stage_one_room() {
 }
 
 #[test]
-fn only_the_other_stage_is_a_mismatch_and_a_split_sprint_takes_both() {
+fn only_delivery_work_of_the_other_stage_is_a_mismatch_and_a_split_sprint_takes_both() {
+    use crate::model::Track::{Delivery, Discovery};
     for stage in Stage::ALL {
-        assert!(!stage_mismatch(SprintKind::Split, stage));
+        assert!(SprintKind::Split.takes(Delivery, stage));
+        for kind in [SprintKind::Delivery, SprintKind::Refinement] {
+            assert!(kind.takes(Discovery, stage), "discovery goes on beside every sprint");
+        }
     }
     assert!(
-        !stage_mismatch(SprintKind::Delivery, Stage::One) && stage_mismatch(SprintKind::Delivery, Stage::Two)
+        SprintKind::Delivery.takes(Delivery, Stage::One) && !SprintKind::Delivery.takes(Delivery, Stage::Two)
     );
     assert!(
-        stage_mismatch(SprintKind::Refinement, Stage::One)
-            && !stage_mismatch(SprintKind::Refinement, Stage::Two)
+        !SprintKind::Refinement.takes(Delivery, Stage::One)
+            && SprintKind::Refinement.takes(Delivery, Stage::Two)
     );
     assert_eq!(SprintRoom::of(&Board::new("t")), None, "no sprint, no room");
 }

@@ -133,12 +133,13 @@ fn with_a_sprint_open_the_split_is_the_sprints_committed_work_against_its_own_ca
     ]);
     let now = chrono::DateTime::UNIX_EPOCH;
     let start = |model, stage| NewSprint {
-        name: "S".into(),
+        name: Some("S".into()),
         start: now.date_naive(),
         end: now.date_naive(),
         capacity: 12,
         model,
         stage,
+        ..Default::default()
     };
     b.apply(planning::start(&b, start(Model::Split, None)).expect("start").edit).expect("apply");
     b.apply(planning::commit(&b, &[1, 2], now).expect("commit").edit).expect("apply");

@@ -4,7 +4,7 @@
 //! Every op that makes an item done asks here, so the screen, the command line and bulk moves
 //! refuse alike.
 
-use super::ops::OpError;
+use super::op_error::OpError;
 use crate::model::{Board, DonePolicy, Item};
 
 /// What is being done to the item, in the words of a refusal ("cannot move to Done").
@@ -55,9 +55,4 @@ pub fn check(board: &Board, item: &Item, act: Act, force: Option<&str>) -> Resul
 pub fn clean_reason(text: &str) -> Option<String> {
     let reason = text.split_whitespace().collect::<Vec<_>>().join(" ");
     (!reason.is_empty()).then_some(reason)
-}
-
-/// The entries as a refusal lists them: quoted, separated by commas.
-pub fn listed(entries: &[String]) -> String {
-    entries.iter().map(|e| format!("\"{e}\"")).collect::<Vec<_>>().join(", ")
 }

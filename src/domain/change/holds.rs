@@ -141,12 +141,13 @@ mod tests {
     fn a_sprint_and_the_standup_settings_hold_until_someone_changes_them() {
         let mut board = board();
         let new = crate::domain::rhythm::planning::NewSprint {
-            name: "S1".into(),
+            name: Some("S1".into()),
             start: now().date_naive(),
             end: now().date_naive(),
             capacity: 10,
             model: crate::model::Model::Split,
             stage: None,
+            ..Default::default()
         };
         let start = crate::domain::rhythm::planning::start(&board, new).expect("start").edit;
         board.apply(start.clone()).expect("apply");
@@ -156,7 +157,7 @@ mod tests {
         assert_eq!(check(&board, &mark), Ok(()));
         board.standup.stale_days = Some(5);
         assert_eq!(check(&board, &mark), Err(Since::Settings), "someone changed the days since");
-        let close = crate::domain::rhythm::planning::close(
+        let close = crate::domain::rhythm::closing::close(
             &board,
             crate::model::Rollover::Next,
             Default::default(),

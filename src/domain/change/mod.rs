@@ -13,6 +13,7 @@ pub mod fields;
 pub mod history;
 pub mod holds;
 pub mod initiative_edit;
+pub mod op_error;
 pub mod ops;
 pub mod placement;
 pub mod references;

@@ -4,6 +4,7 @@
 
 use super::{Edit, Op, OpError};
 use crate::model::{Board, ItemId, Timestamp};
+use crate::words::id_list;
 
 /// `op` made to each of `ids` in turn, as one batch (one undo step). A refusal for any item is
 /// the run's refusal (the ops' refusals name their item); changes that change nothing are left
@@ -33,11 +34,6 @@ pub fn each<E: From<OpError>>(
         _ => format!("{} items {what} in one step: {}", changed.len(), id_list(&changed)),
     };
     Ok(Op { edit: Edit::Batch(edits), summary })
-}
-
-/// `#4, #5, #6`.
-pub fn id_list(ids: &[ItemId]) -> String {
-    ids.iter().map(|id| format!("#{id}")).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]

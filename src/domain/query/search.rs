@@ -161,12 +161,13 @@ mod rhythm_tests {
         };
         assert!(ids(&board, SPRINT).is_empty(), "no sprint open: nothing is in it");
         let sprint = NewSprint {
-            name: "S".into(),
+            name: Some("S".into()),
             start: now.date_naive(),
             end: now.date_naive(),
             capacity: 1,
             model: crate::model::Model::Split,
             stage: None,
+            ..Default::default()
         };
         board.apply(planning::start(&board, sprint).expect("start").edit).expect("apply");
         board.apply(planning::commit(&board, &[1], now).expect("commit").edit).expect("apply");

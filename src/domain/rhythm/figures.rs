@@ -2,20 +2,21 @@
 //! done points by track and stage, the shares achieved against the targets, debt created and
 //! repaid, spikes concluded, promoted and dropped, and what rolled over. Pure.
 //!
-//! Debt and spikes are counted in the sprint's window: from its start, or from the close of the
-//! sprint before when that was later, up to the close. Windows never overlap, so an item is
-//! counted in one sprint only.
+//! Debt and spikes are counted in the sprint's window: from the close of the sprint before it,
+//! else from its start, up to the close. Windows never overlap and leave no hole (what happens
+//! after an early close, or between two sprints, counts in the next), so an item is counted in
+//! one sprint only.
 
 use crate::domain::two_stage::debt;
 use crate::model::{Board, Figures, ItemId, Kind, Rollover, Split, Sprint, Tally, Timestamp, Track};
 
-/// When the sprint's window opens: its first day, or the close of the previous sprint if later.
+/// When the sprint's window opens: the close of the sprint before it (the latest close of a
+/// sprint that started earlier), else its first day.
 pub fn window_start(board: &Board, sprint: &Sprint) -> Timestamp {
     let previous = board
         .closed_sprints()
-        .filter(|(s, _)| s.name != sprint.name)
+        .filter(|(s, _)| s.name != sprint.name && s.start <= sprint.start)
         .map(|(_, f)| f.closed)
-        .filter(|closed| *closed >= sprint.start_time())
         .max();
     previous.unwrap_or_else(|| sprint.start_time())
 }
@@ -48,6 +49,7 @@ pub fn record(board: &Board, sprint: &Sprint, rollover: Rollover, now: Timestamp
         repaid: window.repaid,
         rolled_over: work.unfinished,
         rollover,
+        to_backlog: Vec::new(),
     }
 }
 
@@ -130,9 +132,10 @@ fn percent(part: u32, whole: u32) -> u8 {
     u8::try_from(share.min(100)).unwrap_or(100)
 }
 
-/// Stage two did not happen in the last two closed sprints (docs/guide/rhythm.md, "Trends").
+/// Stage two did not happen in the last two closed sprints that planned any (docs/guide/rhythm.md,
+/// "Trends"): a delivery sprint of a cycle targets none, so skipping it there is the plan.
 pub fn stage_two_skipped_twice<'f>(closed: impl DoubleEndedIterator<Item = &'f Figures>) -> bool {
-    let last: Vec<&Figures> = closed.rev().take(2).collect();
+    let last: Vec<&Figures> = closed.rev().filter(|f| f.target_stage_two > 0).take(2).collect();
     last.len() == 2 && last.iter().all(|f| !f.stage_two_happened())
 }
 

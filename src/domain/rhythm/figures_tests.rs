@@ -5,8 +5,9 @@ use chrono::{DateTime, NaiveDate};
 
 use super::*;
 use crate::domain::change::{NewItem, ops};
+use crate::domain::rhythm::closing::{self, Next};
 use crate::domain::rhythm::planning;
-use crate::domain::rhythm::planning::{NewSprint, Next};
+use crate::domain::rhythm::planning::NewSprint;
 use crate::model::{Item, Kind, Model, Stage};
 
 fn at(text: &str) -> Timestamp {
@@ -27,8 +28,16 @@ fn put(board: &mut Board, title: &str, column: &str, created: &str, f: impl FnOn
 }
 
 fn started(board: &mut Board, name: &str, start: &str, end: &str, model: Model) {
-    let new =
-        NewSprint { name: name.into(), start: day(start), end: day(end), capacity: 30, model, stage: None };
+    let new = NewSprint {
+        name: Some(name.into()),
+        start: day(start),
+        end: day(end),
+        capacity: 30,
+        model,
+        stage: None,
+        delivery_sprints: None,
+        goal: None,
+    };
     board.apply(planning::start(board, new).expect("start").edit).expect("apply");
 }
 
@@ -114,7 +123,7 @@ fn closing_rolls_unfinished_work_over_to_the_next_sprint_or_back_to_the_backlog(
         let mut board = fixture();
         let before = board.clone();
         let op =
-            planning::close(&board, rollover, Next::default(), at("2026-11-13T16:00:00Z")).expect("close");
+            closing::close(&board, rollover, Next::default(), at("2026-11-13T16:00:00Z")).expect("close");
         let inverse = board.apply(op.edit).expect("apply");
         let closed = board.sprint("Sprint 1").expect("kept");
         assert_eq!(closed.figures.as_ref().map(|f| f.rollover), Some(rollover));
@@ -132,20 +141,22 @@ fn closing_rolls_unfinished_work_over_to_the_next_sprint_or_back_to_the_backlog(
 }
 
 #[test]
-fn debt_is_counted_in_one_sprint_only_when_the_next_starts_the_day_the_last_closed() {
+fn debt_is_counted_in_one_sprint_only_when_the_next_starts_the_day_after_an_early_close() {
     let mut board = fixture();
-    // Closed early: the next sprint starts the same day, right after the close.
+    // Closed early: the sprint ends that day and the next starts the day after; what happens
+    // after the close that day belongs to the next sprint.
     let op =
-        planning::close(&board, Rollover::Next, Next::default(), at("2026-11-12T12:00:00Z")).expect("close");
+        closing::close(&board, Rollover::Next, Next::default(), at("2026-11-12T12:00:00Z")).expect("close");
     board.apply(op.edit).expect("apply");
-    assert_eq!(board.current_sprint().expect("open").start, day("2026-11-12"));
+    assert_eq!(board.current_sprint().expect("open").start, day("2026-11-13"));
+    assert_eq!(board.sprint("Sprint 1").map(|s| s.end), Some(day("2026-11-12")));
     put(&mut board, "debt after the close", "ready", "2026-11-12T13:00:00Z", |it| {
         (it.kind, it.estimate) = (Kind::Debt, Some(1));
     });
     let first = board.sprint("Sprint 1").and_then(|s| s.figures.clone()).expect("closed");
     assert_eq!(first.debt_created, Tally { items: 2, points: 7 }, "#8 (logged 09:00) is in sprint 1");
     let op =
-        planning::close(&board, Rollover::Next, Next::default(), at("2026-11-20T12:00:00Z")).expect("close");
+        closing::close(&board, Rollover::Next, Next::default(), at("2026-11-20T12:00:00Z")).expect("close");
     board.apply(op.edit).expect("apply");
     let second = board.sprint("Sprint 2").and_then(|s| s.figures.clone()).expect("closed");
     assert_eq!(second.debt_created, Tally { items: 1, points: 1 }, "only the debt logged after the close");
@@ -169,21 +180,22 @@ fn an_alternating_sprint_is_measured_against_its_own_stage_and_the_next_takes_th
         (it.kind, it.stage, it.estimate) = (Kind::Debt, Stage::Two, Some(3));
     });
     let op =
-        planning::close(&board, Rollover::Next, Next::default(), at("2026-11-13T12:00:00Z")).expect("close");
+        closing::close(&board, Rollover::Next, Next::default(), at("2026-11-13T12:00:00Z")).expect("close");
     board.apply(op.edit).expect("apply");
     let d1 = board.sprint("D1").and_then(|s| s.figures.clone()).expect("closed");
     assert_eq!((d1.stage_two_share, d1.target_stage_two), (0, 0), "a delivery sprint targets no stage two");
     let d2 = board.current_sprint().expect("next").clone();
-    assert_eq!((d2.name.as_str(), d2.stage, d2.model), ("D2", Some(Stage::Two), Model::Cycle));
+    // Named after its kind, not after "D1" (the cycle's refinement sprint is no delivery sprint).
+    assert_eq!((d2.name.as_str(), d2.stage, d2.model), ("Refinement 1", Some(Stage::Two), Model::Cycle));
     board
         .apply(planning::commit(&board, &[2], at("2026-11-14T09:00:00Z")).expect("commit").edit)
         .expect("apply");
     let repay = ops::move_to_column(&board, 2, "done", at("2026-11-20T09:00:00Z")).expect("move");
     board.apply(repay.edit).expect("apply");
     let op =
-        planning::close(&board, Rollover::Next, Next::default(), at("2026-11-27T12:00:00Z")).expect("close");
+        closing::close(&board, Rollover::Next, Next::default(), at("2026-11-27T12:00:00Z")).expect("close");
     board.apply(op.edit).expect("apply");
-    let f = board.sprint("D2").and_then(|s| s.figures.clone()).expect("closed");
+    let f = board.sprint("Refinement 1").and_then(|s| s.figures.clone()).expect("closed");
     assert_eq!((f.stage_two_share, f.target_stage_two), (100, 100), "a refinement sprint targets all of it");
     assert_eq!((f.debt_repaid, f.repaid.as_slice()), (Tally { items: 1, points: 3 }, &[2][..]));
     assert_eq!(board.current_sprint().and_then(|s| s.stage), Some(Stage::One), "and back to delivery");
@@ -203,6 +215,10 @@ fn stage_two_skipped_twice_needs_two_sprints_in_a_row_without_it() {
     assert!(!stage_two_skipped_twice([&none, &none, &some].into_iter()));
     assert!(stage_two_skipped_twice([&some, &none, &none].into_iter()));
     assert!(!stage_two_skipped_twice([&none].into_iter()), "one sprint is not twice");
+    let mut delivery = none.clone();
+    delivery.target_stage_two = 0;
+    assert!(!stage_two_skipped_twice([&delivery, &delivery].into_iter()), "a delivery sprint plans none");
+    assert!(stage_two_skipped_twice([&none, &delivery, &none].into_iter()), "between two that planned it");
 }
 
 #[test]

@@ -1,12 +1,13 @@
 //! Sprint planning as user requests turned into edits: start a sprint, commit items to it or
-//! take them back to the backlog, close it (recording its figures, rolling unfinished items over
-//! and starting the next one). Each is one undoable step.
+//! take them back to the backlog (closing one is `closing.rs`). Each is one undoable step.
 
 use chrono::{Days, NaiveDate};
 
-use super::figures;
+use super::cadence::{self, CadenceError};
+use super::dates;
 use crate::domain::change::{Edit, ItemChange, Op, OpError};
-use crate::model::{Board, ItemId, Model, Rollover, Sprint, Stage, Timestamp};
+use crate::model::{Board, ItemId, Model, Sprint, SprintKind, Stage, Timestamp};
+use crate::words::id_list;
 
 /// Why a sprint cannot be started, changed or closed, in words the user can act on.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -27,20 +28,66 @@ pub enum SprintError {
     InClosedSprint { id: ItemId, sprint: String },
     #[error("the board has no sprints yet; start one first")]
     NoSprints,
+    #[error("sprint \"{sprint}\" runs until {end}; start the next one on {next} or later")]
+    Overlaps { sprint: String, end: NaiveDate, next: NaiveDate },
+    #[error(
+        "#{id} is not unfinished work of sprint \"{sprint}\", so it cannot go to the backlog at its close"
+    )]
+    NotUnfinished { id: ItemId, sprint: String },
+    #[error(transparent)]
+    Cadence(#[from] CadenceError),
     #[error(transparent)]
     Op(#[from] OpError),
 }
 
-/// What a new sprint is to be.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What a new sprint is to be (`..NewSprint::default()` leaves the cadence and goal to the
+/// defaults).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NewSprint {
-    pub name: String,
+    /// None: the default name of its kind (`cadence::default_name`).
+    pub name: Option<String>,
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub capacity: u32,
     pub model: Model,
-    /// Alternating model: the sprint's stage (default stage one).
+    /// Cycle and stage models: the sprint's stage (default: what the cadence says next).
     pub stage: Option<Stage>,
+    /// Cycle model: delivery sprints before each refinement sprint, 1 to 9 (default 1).
+    pub delivery_sprints: Option<u8>,
+    /// What the sprint is for, in one line.
+    pub goal: Option<String>,
+}
+
+/// How long a sprint is when nothing says otherwise: two weeks.
+pub const DEFAULT_DAYS: u32 = 14;
+
+/// What a new sprint takes from the board's last sprint unless told otherwise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Defaults {
+    pub model: Model,
+    pub delivery_sprints: Option<u8>,
+    pub capacity: u32,
+    /// Its length in days, the first day included.
+    pub days: u32,
+}
+
+/// The last sprint's model, cycle, capacity and length; on a board without sprints the split,
+/// the board's capacity and [`DEFAULT_DAYS`].
+pub fn defaults(board: &Board) -> Defaults {
+    match board.sprints.iter().max_by(|a, b| (a.start, &a.name).cmp(&(b.start, &b.name))) {
+        Some(last) => Defaults {
+            model: last.model,
+            delivery_sprints: last.delivery_sprints,
+            capacity: last.capacity,
+            days: dates::length(last),
+        },
+        None => Defaults {
+            model: Model::Split,
+            delivery_sprints: None,
+            capacity: board.capacity.points,
+            days: DEFAULT_DAYS,
+        },
+    }
 }
 
 /// Starts a sprint; no other may be open.
@@ -48,34 +95,45 @@ pub fn start(board: &Board, new: NewSprint) -> Result<Op, SprintError> {
     if let Some(open) = board.current_sprint() {
         return Err(SprintError::SprintOpen(open.name.clone()));
     }
-    let sprint = checked(board, new)?;
-    let summary = format!(
-        "started sprint \"{}\" ({} to {}, {} points, {})",
-        sprint.name,
-        sprint.start,
-        sprint.end,
-        sprint.capacity,
-        sprint.model_label()
-    );
+    let sprint = checked(&board.sprints, new)?;
+    if let Some(last) = board.sprints.iter().filter(|s| s.end >= sprint.start).max_by_key(|s| s.end) {
+        let next = last.end.checked_add_days(Days::new(1)).unwrap_or(last.end);
+        return Err(SprintError::Overlaps { sprint: last.name.clone(), end: last.end, next });
+    }
+    let summary = format!("started {}", described(&sprint));
     Ok(Op { edit: Edit::SetSprint { name: sprint.name.clone(), sprint: Some(Box::new(sprint)) }, summary })
 }
 
-/// The sprint `new` describes, after checking its name and dates.
-fn checked(board: &Board, new: NewSprint) -> Result<Sprint, SprintError> {
-    let name = new.name.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() {
-        return Err(SprintError::EmptySprintName);
-    }
-    if board.sprint(&name).is_some() {
-        return Err(SprintError::SprintNameTaken(name));
-    }
+/// `sprint "Delivery 3" (2026-11-16 to 2026-11-29, 14 days, 30 points, delivery sprint, 3:1
+/// cycle); goal: …`: a new sprint as a start or a close says it.
+pub(super) fn described(sprint: &Sprint) -> String {
+    let goal = sprint.goal.as_ref().map(|g| format!("; goal: {g}")).unwrap_or_default();
+    format!(
+        "sprint \"{}\" ({} to {}, {} days, {} points, {}){goal}",
+        sprint.name,
+        sprint.start,
+        sprint.end,
+        dates::length(sprint),
+        sprint.capacity,
+        sprint.model_label()
+    )
+}
+
+/// The sprint `new` describes, after checking its name, dates and cadence; its stage and
+/// default name follow the cadence over the board's `sprints`.
+pub(super) fn checked(sprints: &[Sprint], new: NewSprint) -> Result<Sprint, SprintError> {
     if new.end < new.start {
         return Err(SprintError::EndBeforeStart { start: new.start, end: new.end });
     }
-    let stage = match new.model {
-        Model::Split => None,
-        Model::Cycle | Model::Stage => Some(new.stage.unwrap_or(Stage::One)),
+    let n = new.delivery_sprints.map(cadence::checked_delivery_sprints).transpose()?.unwrap_or(1);
+    let stage = cadence::next_stage(sprints, new.model, n, new.stage);
+    let name = match new.name {
+        Some(name) => one_line(&name).ok_or(SprintError::EmptySprintName)?,
+        None => cadence::default_name(sprints, SprintKind::of(new.model, stage)),
     };
+    if sprints.iter().any(|s| s.name == name) {
+        return Err(SprintError::SprintNameTaken(name));
+    }
     Ok(Sprint {
         name,
         start: new.start,
@@ -83,37 +141,19 @@ fn checked(board: &Board, new: NewSprint) -> Result<Sprint, SprintError> {
         capacity: new.capacity,
         model: new.model,
         stage,
-        delivery_sprints: None,
-        goal: None,
+        // Absent for the 1:1 cycle, so such sprints are written as before cycles of N:1.
+        delivery_sprints: (new.model == Model::Cycle && n != 1).then_some(n),
+        goal: new.goal.as_deref().and_then(one_line),
         figures: None,
     })
 }
 
-/// The name after `name`: its trailing number plus one ("Sprint 14" → "Sprint 15"), else
-/// `name 2`; never a name the board already has.
-pub fn next_name(board: &Board, name: &str) -> String {
-    let digits = name.len() - name.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    let (stem, number) = name.split_at(name.len() - digits);
-    let (stem, mut n) = match number.parse::<u64>() {
-        Ok(n) => (stem.to_owned(), n.saturating_add(1)),
-        Err(_) => (format!("{name} "), 2),
-    };
-    loop {
-        // Keep leading zeros ("W07" → "W08").
-        let candidate = format!("{stem}{n:0digits$}");
-        if board.sprint(&candidate).is_none() {
-            return candidate;
-        }
-        n = n.saturating_add(1);
-    }
-}
-
-/// The name a first sprint gets: "Sprint 1", or after the last sprint's name.
-pub fn suggested_name(board: &Board) -> String {
-    match board.sprints.last() {
-        Some(last) => next_name(board, &last.name),
-        None => next_name(board, "Sprint 0"),
-    }
+/// `text` on one line, its runs of white space and control characters made one space; None
+/// when nothing is left.
+fn one_line(text: &str) -> Option<String> {
+    let words: Vec<&str> =
+        text.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// Commits items to the open sprint; items already in it are left as they are.
@@ -165,90 +205,12 @@ pub fn uncommit(board: &Board, ids: &[ItemId], now: Timestamp) -> Result<Op, Spr
     Ok(Op { edit: Edit::Batch(edits), summary })
 }
 
-/// Commits the item to the open sprint, or takes it out when it is already in it.
-pub fn toggle(board: &Board, id: ItemId, now: Timestamp) -> Result<Op, SprintError> {
-    let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;
-    if board.in_current_sprint(item) { uncommit(board, &[id], now) } else { commit(board, &[id], now) }
-}
-
-fn set_sprint(id: ItemId, sprint: Option<String>, at: Timestamp) -> Edit {
+pub(super) fn set_sprint(id: ItemId, sprint: Option<String>, at: Timestamp) -> Edit {
     Edit::Change { id, change: Box::new(ItemChange { sprint: Some(sprint), ..ItemChange::default() }), at }
-}
-
-fn id_list(ids: &[ItemId]) -> String {
-    ids.iter().map(|id| format!("#{id}")).collect::<Vec<_>>().join(", ")
 }
 
 fn subjects(edits: &[Edit]) -> String {
     id_list(&edits.iter().filter_map(Edit::subject).collect::<Vec<_>>())
-}
-
-/// How the next sprint differs from the closed one (by default: the next name, the same length
-/// and capacity, and for the alternating model the other stage).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Next {
-    pub name: Option<String>,
-    pub end: Option<NaiveDate>,
-    pub capacity: Option<u32>,
-}
-
-/// Closes the open sprint at `now`: records its figures, sends its unfinished items to the next
-/// sprint or the backlog, and starts the next sprint.
-pub fn close(board: &Board, rollover: Rollover, next: Next, now: Timestamp) -> Result<Op, SprintError> {
-    let sprint = board.current_sprint().ok_or(SprintError::NoOpenSprint)?;
-    let figures = figures::record(board, sprint, rollover, now);
-    let mut closed = sprint.clone();
-    closed.figures = Some(figures.clone());
-    let mut scratch = board.clone();
-    scratch.put_sprint(&sprint.name, Some(closed.clone()));
-    let following = following(&scratch, sprint, next, now)?;
-    let mut edits = vec![Edit::SetSprint { name: closed.name.clone(), sprint: Some(Box::new(closed)) }];
-    let target = match rollover {
-        Rollover::Next => Some(following.name.clone()),
-        Rollover::Backlog => None,
-    };
-    edits.extend(figures.rolled_over.iter().map(|id| set_sprint(*id, target.clone(), now)));
-    let name = following.name.clone();
-    edits.push(Edit::SetSprint { name: name.clone(), sprint: Some(Box::new(following)) });
-    let moved = match (figures.rolled_over.len(), rollover) {
-        (0, _) => "nothing to roll over".to_owned(),
-        (n, Rollover::Next) => format!("{n} unfinished rolled over to \"{name}\""),
-        (n, Rollover::Backlog) => format!("{n} unfinished back to the backlog"),
-    };
-    let summary = format!(
-        "closed sprint \"{}\": {} of {} points done, stage two {}% (target {}%); {moved}; started \"{name}\"",
-        sprint.name,
-        figures.done.total,
-        figures.committed.total,
-        figures.stage_two_share,
-        figures.target_stage_two
-    );
-    Ok(Op { edit: Edit::Batch(edits), summary })
-}
-
-/// The sprint that follows `closed`: from the day after its end when closed on its last day,
-/// else from today; as long as it was.
-fn following(board: &Board, closed: &Sprint, next: Next, now: Timestamp) -> Result<Sprint, SprintError> {
-    let today = now.date_naive();
-    let start =
-        if today == closed.end { today.checked_add_days(Days::new(1)).unwrap_or(today) } else { today };
-    let length = (closed.end - closed.start).num_days().max(0).unsigned_abs();
-    let end = next.end.unwrap_or_else(|| start.checked_add_days(Days::new(length)).unwrap_or(start));
-    let stage = match closed.model {
-        Model::Split => None,
-        Model::Cycle | Model::Stage => Some(closed.stage.unwrap_or(Stage::One).other()),
-    };
-    checked(
-        board,
-        NewSprint {
-            name: next.name.unwrap_or_else(|| next_name(board, &closed.name)),
-            start,
-            end,
-            capacity: next.capacity.unwrap_or(closed.capacity),
-            model: closed.model,
-            stage,
-        },
-    )
 }
 
 #[cfg(test)]

@@ -4,6 +4,9 @@ use chrono::DateTime;
 
 use super::*;
 use crate::domain::change::{NewItem, ops};
+use crate::domain::rhythm::cadence::{default_name, next_name};
+use crate::domain::rhythm::closing::{Next, close};
+use crate::model::Rollover;
 
 fn now() -> Timestamp {
     DateTime::parse_from_rfc3339("2026-11-16T09:00:00Z").expect("time").to_utc()
@@ -15,12 +18,14 @@ fn day(text: &str) -> NaiveDate {
 
 fn new(name: &str) -> NewSprint {
     NewSprint {
-        name: name.into(),
+        name: Some(name.into()),
         start: day("2026-11-16"),
         end: day("2026-11-27"),
         capacity: 30,
         model: Model::Split,
         stage: None,
+        delivery_sprints: None,
+        goal: None,
     }
 }
 
@@ -43,7 +48,10 @@ fn starting_checks_the_name_the_dates_and_that_no_sprint_is_open() {
         "a sprint cannot end (2026-11-15) before it starts (2026-11-16)"
     );
     let op = start(&board, new(" Sprint   14 ")).expect("start");
-    assert_eq!(op.summary, "started sprint \"Sprint 14\" (2026-11-16 to 2026-11-27, 30 points, split)");
+    assert_eq!(
+        op.summary,
+        "started sprint \"Sprint 14\" (2026-11-16 to 2026-11-27, 12 days, 30 points, split)"
+    );
     let before = board.clone();
     let inverse = board.apply(op.edit).expect("apply");
     assert_eq!(board.current_sprint().map(|s| s.name.as_str()), Some("Sprint 14"));
@@ -80,12 +88,12 @@ fn committing_and_uncommitting_say_the_load_and_skip_what_is_already_there() {
     let again = commit(&board, &[2], now()).expect("again");
     assert!(again.edit.is_noop());
     assert_eq!(again.summary, "#2 already in sprint \"S1\" (13 of 30 points committed)");
-    let op = toggle(&board, 2, now()).expect("toggle out");
+    let op = uncommit(&board, &[2], now()).expect("take out");
     assert_eq!(op.summary, "#2 back in the backlog");
     board.apply(op.edit).expect("apply");
     assert_eq!(board.item(2).expect("item").sprint, None);
     assert!(uncommit(&board, &[3], now()).expect("nothing to do").edit.is_noop());
-    board.apply(toggle(&board, 3, now()).expect("toggle in").edit).expect("apply");
+    board.apply(commit(&board, &[3], now()).expect("commit").edit).expect("apply");
     assert!(board.in_current_sprint(board.item(3).expect("item")));
 }
 
@@ -110,28 +118,53 @@ fn an_item_of_a_closed_sprint_cannot_be_uncommitted_from_it() {
 #[test]
 fn next_names_count_up_and_never_repeat() {
     let mut board = board_with_items(&[]);
-    assert_eq!(suggested_name(&board), "Sprint 1");
-    assert_eq!(next_name(&board, "Sprint 14"), "Sprint 15");
-    assert_eq!(next_name(&board, "2026-W07"), "2026-W08");
-    assert_eq!(next_name(&board, "Orion"), "Orion 2");
+    assert_eq!(default_name(&board.sprints, SprintKind::Split), "Sprint 1");
+    assert_eq!(next_name(&board.sprints, "Sprint 14"), "Sprint 15");
+    assert_eq!(next_name(&board.sprints, "2026-W07"), "2026-W08");
+    assert_eq!(next_name(&board.sprints, "Orion"), "Orion 2");
     board.apply(start(&board, new("Sprint 15")).expect("start").edit).expect("apply");
-    assert_eq!(next_name(&board, "Sprint 14"), "Sprint 16", "taken names are skipped");
-    assert_eq!(suggested_name(&board), "Sprint 16");
+    assert_eq!(next_name(&board.sprints, "Sprint 14"), "Sprint 16", "taken names are skipped");
+    assert_eq!(default_name(&board.sprints, SprintKind::Split), "Sprint 16");
 }
 
 #[test]
 fn closing_with_a_named_next_sprint_and_a_new_capacity() {
     let mut board = board_with_items(&[Some(3)]);
     board.apply(start(&board, new("S1")).expect("start").edit).expect("apply");
-    let next = Next { name: Some("Big one".into()), end: Some(day("2026-12-20")), capacity: Some(45) };
+    let next = Next {
+        name: Some("Big one".into()),
+        end: Some(dates::End::On(day("2026-12-20"))),
+        capacity: Some(45),
+        ..Next::default()
+    };
     let later = DateTime::parse_from_rfc3339("2026-11-25T09:00:00Z").expect("time").to_utc();
     board.apply(close(&board, Rollover::Backlog, next, later).expect("close").edit).expect("apply");
     let open = board.current_sprint().expect("next");
     assert_eq!(
         (open.name.as_str(), open.start, open.end, open.capacity),
-        ("Big one", day("2026-11-25"), day("2026-12-20"), 45),
-        "closed early: the next starts today"
+        ("Big one", day("2026-11-26"), day("2026-12-20"), 45),
+        "closed early: the next starts the day after"
     );
+    assert_eq!(board.sprint("S1").map(|s| s.end), Some(day("2026-11-25")), "S1 ended on the day it closed");
     let taken = Next { name: Some("S1".into()), ..Next::default() };
     assert_eq!(close(&board, Rollover::Next, taken, later), Err(SprintError::SprintNameTaken("S1".into())));
+}
+
+#[test]
+fn a_sprint_never_starts_before_the_last_one_ended() {
+    let mut board = board_with_items(&[]);
+    board.apply(start(&board, new("S1")).expect("start").edit).expect("apply");
+    let closed_early = DateTime::parse_from_rfc3339("2026-11-20T17:00:00Z").expect("time").to_utc();
+    board
+        .apply(close(&board, Rollover::Next, Next::default(), closed_early).expect("close").edit)
+        .expect("apply");
+    // The sprint the close started, taken away by hand: only the closed one is left.
+    board.apply(Edit::SetSprint { name: "S2".into(), sprint: None }).expect("apply");
+    let overlapping = NewSprint { start: day("2026-11-20"), end: day("2026-12-01"), ..new("T") };
+    assert_eq!(
+        start(&board, overlapping).map(|op| op.summary).expect_err("overlaps").to_string(),
+        "sprint \"S1\" runs until 2026-11-20; start the next one on 2026-11-21 or later"
+    );
+    let after = NewSprint { start: day("2026-11-21"), end: day("2026-12-01"), ..new("T") };
+    assert!(start(&board, after).is_ok(), "the day after is fine");
 }

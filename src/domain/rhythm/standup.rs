@@ -86,6 +86,8 @@ pub struct Standup {
     pub now: Timestamp,
     /// "Sprint 14: day 6 of 12, 18 of 28 committed points done".
     pub sprint: Option<String>,
+    /// The open sprint's goal, when it has one.
+    pub goal: Option<String>,
     pub people: Vec<Person>,
     pub blocked: Vec<Callout>,
     pub overdue: Vec<Callout>,
@@ -130,6 +132,7 @@ pub fn build(board: &Board, entries: &[Entry], since: Since, now: Timestamp) -> 
         since,
         now,
         sprint: sprint_line(board, now),
+        goal: board.current_sprint().and_then(|s| s.goal.clone()),
         blocked,
         overdue,
         stale_days,

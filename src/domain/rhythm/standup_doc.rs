@@ -29,6 +29,7 @@ impl Standup {
             self.now.format(TIME)
         )];
         intro.extend(self.sprint.clone());
+        intro.extend(self.goal.as_ref().map(|goal| format!("Sprint goal: {goal}")));
         let mut sections = vec![self.activity()];
         sections.push(Section::new(format!("Blocked ({})", self.blocked.len())).list_or(
             capped(

@@ -92,12 +92,13 @@ fn settings_and_conflicts_have_entries_of_their_own() {
 fn commitments_and_blocks_are_told_in_words() {
     let mut board = board();
     let new = crate::domain::rhythm::planning::NewSprint {
-        name: "Sprint 2".into(),
+        name: Some("Sprint 2".into()),
         start: stamp().time.date_naive(),
         end: stamp().time.date_naive(),
         capacity: 10,
         model: crate::model::Model::Split,
         stage: None,
+        ..Default::default()
     };
     board.apply(crate::domain::rhythm::planning::start(&board, new).expect("start").edit).expect("apply");
     type Step<'s> = &'s dyn Fn(&Board) -> ops::Op;

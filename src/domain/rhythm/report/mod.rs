@@ -89,6 +89,7 @@ pub fn report(board: &Board, name: Option<&str>, now: Timestamp) -> Result<Revie
         sprint.model_label(),
         sprint.capacity
     )];
+    intro.extend(sprint.goal.as_ref().map(|goal| format!("Sprint goal: {goal}")));
     intro.push(match closed {
         true => {
             format!("Closed {}; these figures were recorded then.", context.to.format("%Y-%m-%d %H:%M UTC"))

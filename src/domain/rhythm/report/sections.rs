@@ -6,7 +6,7 @@ use crate::domain::capacity::TOLERANCE;
 use crate::domain::rhythm::doc::{Block, Section, spark};
 use crate::domain::rhythm::figures::stage_two_skipped_twice;
 use crate::model::{ItemId, Rollover, Split};
-use crate::words::count;
+use crate::words::{count, id_list};
 
 /// Committed against done by track and stage; the shares against their targets; what rolled over.
 pub fn figures(c: &Context) -> Option<Section> {
@@ -46,10 +46,20 @@ pub fn figures(c: &Context) -> Option<Section> {
         });
     }
     let unfinished = count(f.rolled_over.len() as u64, "unfinished item");
-    let list = ids(&f.rolled_over);
+    let list = id_list(&f.rolled_over);
     let moved = match (f.rolled_over.len(), f.rollover, c.closed) {
         (0, _, _) => "Nothing was left unfinished.".to_owned(),
         (_, _, false) => format!("Not done yet: {list}."),
+        (_, Rollover::Next, true) if !f.to_backlog.is_empty() => {
+            let on: Vec<_> = f.rolled_over.iter().copied().filter(|id| !f.went_to_backlog(*id)).collect();
+            format!(
+                "{unfinished}: {} rolled over to the next sprint ({}), {} went back to the backlog ({}).",
+                on.len(),
+                id_list(&on),
+                f.to_backlog.len(),
+                id_list(&f.to_backlog)
+            )
+        }
         (_, Rollover::Next, true) => format!("{unfinished} rolled over to the next sprint: {list}."),
         (_, Rollover::Backlog, true) => format!("{unfinished} went back to the backlog: {list}."),
     };
@@ -169,8 +179,4 @@ pub fn discovery_outcomes(c: &Context) -> Option<Section> {
         f.dropped.len()
     );
     Some(Section::new("Discovery outcomes").with(Block::Para(head)).list(lines))
-}
-
-fn ids(ids: &[ItemId]) -> String {
-    ids.iter().map(|id| format!("#{id}")).collect::<Vec<_>>().join(", ")
 }
