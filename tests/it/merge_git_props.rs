@@ -207,27 +207,35 @@ fn lossless(base: &Board, ours: &Board, theirs: &Board, merged: &Merge) -> Resul
     prop_assert!(merged.board.next_id > merged.board.items().last().map_or(0, |it| it.id));
     let present = names(&merged.board);
     let by = |board: &Board| by_name(board, base, &present);
-    let (b_items, o_items, t_items, m_items) = (by(base), by(ours), by(theirs), by(&merged.board));
+    let (o_items, t_items, m_items) = (by(ours), by(theirs), by(&merged.board));
+    // Each side's changes are told from the base as its own deletes left it: a delete drops the
+    // references to the deleted item, and that is no edit of the items that held them (when the
+    // delete is not applied, they keep those references).
+    let left_by = |side: &Board| by_name(base, base, &present.intersection(&names(side)).cloned().collect());
+    let (bo_items, bt_items) = (left_by(ours), left_by(theirs));
     let conflicts = conflicted(merged);
     let is_conflict =
         |name: &str, field: &str| conflicts.contains(&(Some(name.to_owned()), field.to_owned()));
     // No change that did not conflict is lost; references name the items they meant.
-    for name in o_items.keys().chain(t_items.keys()).chain(b_items.keys()) {
-        let (b, o, t) = (b_items.get(name), o_items.get(name), t_items.get(name));
+    for name in o_items.keys().chain(t_items.keys()).chain(bo_items.keys()) {
+        let (bo, bt) = (bo_items.get(name), bt_items.get(name));
+        let (o, t) = (o_items.get(name), t_items.get(name));
         let m = m_items.get(name);
         match (o, t) {
             (Some(o), Some(t)) => {
                 let m = m.expect("kept by both sides");
                 for field in groups(o) {
                     let (ov, tv, mv) = (group(o, &field), group(t, &field), group(m, &field));
-                    let bv = b.map(|b| group(b, &field));
+                    let (bov, btv) = (bo.map(|b| group(b, &field)), bt.map(|b| group(b, &field)));
                     // Ours may have changed a reference to an item theirs deleted: the
                     // conflict is reported, ours kept, and the dangling reference dropped.
                     let ours_kept = mv == ov && is_conflict(name, &field);
-                    if bv.as_ref() == Some(&ov) && !ours_kept {
-                        prop_assert_eq!(&mv, &tv, "{} {}: only theirs changed it", name, field);
-                    } else if bv.as_ref() == Some(&tv) || ov == tv {
+                    // Theirs unchanged first: when neither side changed a reference but each
+                    // side's deletes dropped others, ours (the winner's) is kept.
+                    if btv.as_ref() == Some(&tv) || ov == tv {
                         prop_assert_eq!(&mv, &ov, "{} {}: only ours changed it", name, field);
+                    } else if bov.as_ref() == Some(&ov) && !ours_kept {
+                        prop_assert_eq!(&mv, &tv, "{} {}: only theirs changed it", name, field);
                     } else {
                         prop_assert_eq!(&mv, &ov, "{} {}: ours is kept", name, field);
                         prop_assert!(
@@ -239,7 +247,8 @@ fn lossless(base: &Board, ours: &Board, theirs: &Board, merged: &Merge) -> Resul
                     }
                 }
             }
-            (Some(side), None) | (None, Some(side)) => match b {
+            // Kept on one side: measured from the base as that side left it.
+            (Some(side), None) | (None, Some(side)) => match if o.is_some() { bo } else { bt } {
                 None => prop_assert_eq!(m, Some(side), "{}: added on one side, kept whole", name),
                 Some(b) if b == side => prop_assert!(m.is_none(), "{}: deleted, untouched elsewhere", name),
                 Some(_) => {

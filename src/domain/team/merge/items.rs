@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::Conflict;
+use super::{Conflict, cascade};
 use crate::domain::change::fields;
 use crate::domain::change::fields::{BOOKKEEPING, Fields, MOVE, MOVE_NAME, RANK};
 use crate::model::{Item, ItemId};
@@ -28,18 +28,46 @@ pub(super) fn merge<'i>(
             found
         };
         let (bi, wi, li) = (take(base, &mut b), take(won, &mut w), take(lost, &mut l));
-        if let Some(item) = merge_one(id, bi, wi, li, conflicts) {
+        let left = bi
+            .map(|bi| Bases { won: cascade::left_by(bi, base, won), lost: cascade::left_by(bi, base, lost) });
+        let bases = left.as_ref().map(|left| left.borrowed().map(|item| &**item));
+        if let Some(item) = merge_one(id, bases, wi, li, conflicts) {
             out.push(item);
         }
     }
     out
 }
 
-/// One item: unchanged, changed on one side, or changed on both (merged by field). Only the
-/// item kept is cloned.
+/// The base version of something as each side left it before its own edits: the same for both
+/// but where a side's deletes dropped references ([`cascade`]).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Bases<T> {
+    pub won: T,
+    pub lost: T,
+}
+
+impl<T: Copy> Bases<T> {
+    /// One base for both sides.
+    pub fn alike(base: T) -> Self {
+        Bases { won: base, lost: base }
+    }
+}
+
+impl<T> Bases<T> {
+    fn map<U>(self, f: impl Fn(T) -> U) -> Bases<U> {
+        Bases { won: f(self.won), lost: f(self.lost) }
+    }
+
+    fn borrowed(&self) -> Bases<&T> {
+        Bases { won: &self.won, lost: &self.lost }
+    }
+}
+
+/// One item: unchanged, changed on one side, or changed on both (merged by field); each side's
+/// edits are told from its own base. Only the item kept is cloned.
 pub(super) fn merge_one(
     id: ItemId,
-    base: Option<&Item>,
+    base: Option<Bases<&Item>>,
     won: Option<&Item>,
     lost: Option<&Item>,
     conflicts: &mut Vec<Conflict>,
@@ -52,9 +80,15 @@ pub(super) fn merge_one(
         return won.or(lost).cloned();
     };
     match (won, lost) {
-        (won, Some(lost)) if won == Some(base) => Some(lost.clone()),
-        (won, None) if won == Some(base) => None,
-        (won, lost) if lost == Some(base) => won.cloned(),
+        // The loser made no change of its own: the winner's item (or its delete), whose dropped
+        // references are right, as the winner's deletes always hold.
+        (won, lost) if lost == Some(base.lost) => won.cloned(),
+        // The winner made none, but the loser's deletes dropped references: field by field, so
+        // that a reference to an item whose delete is not applied (the winner changed it) stays.
+        (Some(won), Some(lost)) if won == base.won && base.won != base.lost => {
+            Some(merge_fields(base, won, lost, conflicts))
+        }
+        (won, lost) if won == Some(base.won) => lost.cloned(),
         (None, Some(lost)) => {
             conflicts.push(whole(id, Value::Null, item_value(lost)));
             None
@@ -85,10 +119,10 @@ enum Take {
     Conflict,
 }
 
-fn three_way(base: &Value, won: &Value, lost: &Value) -> Take {
-    if lost == base || won == lost {
+fn three_way(base: Bases<&Value>, won: &Value, lost: &Value) -> Take {
+    if lost == base.lost || won == lost {
         Take::Won
-    } else if won == base {
+    } else if won == base.won {
         Take::Lost
     } else {
         Take::Conflict
@@ -97,10 +131,13 @@ fn three_way(base: &Value, won: &Value, lost: &Value) -> Take {
 
 /// An item both sides changed: field by field, the move as one field, rank and `updated`
 /// without conflicts.
-fn merge_fields(base: &Item, won: &Item, lost: &Item, conflicts: &mut Vec<Conflict>) -> Item {
-    let (b, w, l) = (fields::of(base), fields::of(won), fields::of(lost));
+fn merge_fields(base: Bases<&Item>, won: &Item, lost: &Item, conflicts: &mut Vec<Conflict>) -> Item {
+    let b = base.map(fields::of);
+    let b = b.borrowed();
+    let (w, l) = (fields::of(won), fields::of(lost));
     let mut out: Fields = w.clone();
-    let moved = three_way(&fields::move_of(&b), &fields::move_of(&w), &fields::move_of(&l));
+    let base_move = b.map(fields::move_of);
+    let moved = three_way(base_move.borrowed(), &fields::move_of(&w), &fields::move_of(&l));
     match moved {
         Take::Won => {}
         Take::Lost => {
@@ -117,7 +154,7 @@ fn merge_fields(base: &Item, won: &Item, lost: &Item, conflicts: &mut Vec<Confli
     }
     let special = |name: &str| MOVE.contains(&name) || BOOKKEEPING.contains(&name) || name == RANK;
     for name in fields::names(&w, &l).into_iter().filter(|n| !special(n)) {
-        let (bv, wv, lv) = (fields::get(&b, name), fields::get(&w, name), fields::get(&l, name));
+        let (bv, wv, lv) = (b.map(|b| fields::get(b, name)), fields::get(&w, name), fields::get(&l, name));
         match three_way(bv, wv, lv) {
             Take::Won => {}
             Take::Lost => fields::set(&mut out, name, lv.clone()),
@@ -130,7 +167,8 @@ fn merge_fields(base: &Item, won: &Item, lost: &Item, conflicts: &mut Vec<Confli
         }
     }
     // The rank belongs to the lane the item ends up in: the taken move's, else whoever changed it.
-    let rank = match three_way(fields::get(&b, RANK), fields::get(&w, RANK), fields::get(&l, RANK)) {
+    let rank = match three_way(b.map(|b| fields::get(b, RANK)), fields::get(&w, RANK), fields::get(&l, RANK))
+    {
         Take::Lost => lost.rank,
         Take::Conflict if moved == Take::Lost => lost.rank,
         Take::Won | Take::Conflict => won.rank,

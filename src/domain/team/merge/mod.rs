@@ -11,6 +11,7 @@
 //! - the order within a lane (`rank`) follows the move that was taken, else the side that changed
 //!   it, without a conflict; `updated` takes the later time;
 //! - deleted on one side and changed on the other is a conflict (the winner's choice stays);
+//!   the references a side's deletes dropped are not that side's changes (`cascade.rs`);
 //! - items added on both sides get distinct ids: the loser's are renumbered, and every reference
 //!   to them (links, follow-ups, promotions) follows; `next_id` ends above every id;
 //! - an item one side renumbered in an earlier merge is recognised by its creation stamp and
@@ -20,6 +21,7 @@
 //! A session saving over another writer's save merges with the file as the winner ("first
 //! writer wins"); the git merge driver (`twotrack merge-file`) makes its own side the winner.
 
+mod cascade;
 mod ids;
 mod items;
 pub mod report;
@@ -136,7 +138,13 @@ pub fn rebase(
     mine: &Item,
 ) -> (crate::domain::change::ItemChange, Vec<Conflict>) {
     let mut conflicts = Vec::new();
-    let merged = items::merge_one(current.id, Some(opened), Some(current), Some(mine), &mut conflicts);
+    let merged = items::merge_one(
+        current.id,
+        Some(items::Bases::alike(opened)),
+        Some(current),
+        Some(mine),
+        &mut conflicts,
+    );
     let change = merged
         .map_or_else(Default::default, |merged| crate::domain::change::ItemChange::between(current, &merged));
     (change, conflicts)

@@ -128,6 +128,40 @@ fn deleted_on_one_side_and_changed_on_the_other_is_a_conflict_the_winner_decides
     assert!(merged.board.item(2).is_none() && merged.conflicts.is_empty());
 }
 
+fn link(board: &Board, from: ItemId, to: Vec<ItemId>) -> Board {
+    let change = crate::domain::change::ItemChange { links: Some(to), ..Default::default() };
+    apply(board, ops::update(board, from, change, now()))
+}
+
+#[test]
+fn a_reference_dropped_by_a_delete_is_not_a_change_of_the_item_that_held_it() {
+    // #1 links to #2. Ours deletes #2, which takes #1's link with it; theirs deletes #1.
+    let base = link(&base(), 1, vec![2]);
+    let ours = apply(&base, ops::remove(&base, 2));
+    assert!(ours.item(1).expect("1").links.is_empty(), "the delete dropped the link");
+    let theirs = apply(&base, ops::remove(&base, 1));
+    for winner in [Side::Ours, Side::Theirs] {
+        let merged = merge3(&base, &ours, &theirs, winner).expect("merge");
+        assert!(merged.board.item(1).is_none() && merged.board.item(2).is_none(), "both deletes hold");
+        assert!(merged.conflicts.is_empty(), "nobody changed #1: {:?}", merged.conflicts);
+    }
+    // Theirs links #1 to #3 as well: that is the only change to #1's links, and it is kept.
+    let theirs = link(&base, 1, vec![2, 3]);
+    for winner in [Side::Ours, Side::Theirs] {
+        let merged = merge3(&base, &ours, &theirs, winner).expect("merge");
+        assert_eq!(merged.board.item(1).expect("1").links, [3], "#2 is gone, #3 stays");
+        assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    }
+    // Theirs changes #2 and wins: #2 stays, and so does #1's link to it, which ours dropped only
+    // along with the delete that was not applied.
+    let theirs = title(&base, 2, "changed", now());
+    let merged = merge3(&base, &ours, &theirs, Side::Theirs).expect("merge");
+    assert_eq!(merged.board.item(2).expect("kept").title, "changed");
+    assert_eq!(merged.board.item(1).expect("1").links, [2]);
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    assert_eq!(merged.conflicts[0].lost, json!(null), "our deletion, not applied");
+}
+
 #[test]
 fn items_added_on_both_sides_get_distinct_ids_and_references_follow() {
     let base = base();
