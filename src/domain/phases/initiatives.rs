@@ -346,6 +346,11 @@ fn settle_open_items(
         };
         change.initiative = Some(None);
         change.phase = Some(None);
+        // The backlog is work no sprint holds (docs/guide/rhythm.md), so a stop takes the item
+        // out of its sprint too; the sprint's committed points drop with it.
+        if item.sprint.is_some() {
+            change.sprint = Some(None);
+        }
         let edit = Edit::Change { id: item.id, change: Box::new(change), at: now };
         scratch.apply(edit.clone()).map_err(|_| OpError::NoSuchItem(item.id))?;
         edits.push(edit);

@@ -205,6 +205,15 @@ fn stop_moves_the_open_items_to_the_backlog_out_of_the_initiative_and_one_undo_r
         (Polish, Some(3), "review"),
         (Polish, Some(1), "ready"),
     ]);
+    let committed = Edit::Change {
+        id: 3,
+        change: Box::new(crate::domain::change::ItemChange {
+            sprint: Some(Some("Sprint 1".into())),
+            ..Default::default()
+        }),
+        at: now(),
+    };
+    b.apply(committed).expect("commit #3");
     let before = b.clone();
     let op = decide(&b, "checkout", decision(Verdict::Stop, Some(OpenItems::Backlog)), "sam", now())
         .expect("stop");
@@ -216,9 +225,15 @@ fn stop_moves_the_open_items_to_the_backlog_out_of_the_initiative_and_one_undo_r
     for id in [2, 3, 4] {
         let item = b.item(id).expect("kept");
         assert_eq!(
-            (item.column.as_str(), item.stage, item.initiative.as_deref(), item.phase),
-            ("ready", Stage::One, None, None),
-            "#{id}"
+            (
+                item.column.as_str(),
+                item.stage,
+                item.initiative.as_deref(),
+                item.phase,
+                item.sprint.as_deref()
+            ),
+            ("ready", Stage::One, None, None, None),
+            "#{id}: in the backlog, out of the initiative and of any sprint"
         );
     }
     let ready: Vec<ItemId> = crate::model::lanes::lane_items(
