@@ -384,3 +384,7 @@ fn is_done_name(board: &Board, name: &str) -> bool {
 #[cfg(test)]
 #[path = "standup_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "standup_split_tests.rs"]
+mod split_tests;
