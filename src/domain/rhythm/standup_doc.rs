@@ -82,7 +82,7 @@ impl Standup {
     fn debt(&self) -> Section {
         let (created, repaid) = (&self.debt.created, &self.debt.repaid);
         let net = i64::from(created.points) - i64::from(repaid.points);
-        let para = format!("logged {}, repaid {} (net {net:+} points)", tally(created), tally(repaid));
+        let para = format!("logged {} · repaid {} · net {net:+} points", tally(created), tally(repaid));
         Section::new("Debt since then").with(Block::Para(para))
     }
 

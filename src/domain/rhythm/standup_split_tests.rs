@@ -146,7 +146,7 @@ fn debt_logged_and_repaid_since_the_mark_is_counted_as_the_sprint_figures_count_
     assert_eq!(doc.sections[1].heading, "Debt since then");
     assert_eq!(
         doc.sections[1].blocks,
-        [Block::Para("logged 3 items (7 points), repaid 1 item (2 points) (net +5 points)".into())]
+        [Block::Para("logged 3 items (7 points) · repaid 1 item (2 points) · net +5 points".into())]
     );
 }
 
