@@ -121,7 +121,7 @@ fn the_review_flags_the_same_item_as_the_standup() {
 fn anticipated_debt_is_set_shown_cleared_and_bad_values_change_nothing() {
     let s = sandbox();
     let run = |args: &[&str]| common::run_at(&s, MONDAY, args);
-    assert_eq!(run(&["edit", "6", "--anticipated-debt", "3"]).ok().stdout, "#6 updated (anticipated_debt)\n");
+    assert_eq!(run(&["edit", "6", "--anticipated-debt", "3"]).ok().stdout, "edited #6\n");
     assert!(
         s.text().contains("            anticipated_debt: Some(3),\n            created:"),
         "written after forced"
