@@ -1,20 +1,17 @@
 //! The one-field anticipated-debt prompt (`$`): the points of debt a stage-one item is expected
 //! to leave, empty for none.
 
-use crate::app::forms::form::{Field, FieldKey, Form, Input, Purpose};
+use crate::app::forms::estimate::points_prompt;
+use crate::app::forms::form::{FieldKey, Form, Purpose};
 use crate::domain::change::{Op, OpError};
 use crate::domain::two_stage::anticipated;
 use crate::model::{Board, Item, ItemId, Timestamp};
 
 /// The prompt for an item (also rebuilt from a draft).
 pub fn form(item: &Item) -> Form {
-    let current = item.anticipated_debt.map(|p| p.to_string()).unwrap_or_default();
-    Form::new(
-        Purpose::AnticipatedDebt(item.id),
-        format!("Anticipated debt #{}", item.id),
-        format!("\"{}\": points of debt it will leave, empty for none", item.title),
-        vec![Field::new(FieldKey::AnticipatedDebt, "Anticipated debt", Input::line(&current))],
-    )
+    let heading = format!("\"{}\": points of debt it will leave, empty for none", item.title);
+    let field = (FieldKey::AnticipatedDebt, "Anticipated debt");
+    points_prompt(Purpose::AnticipatedDebt(item.id), field, heading, item.anticipated_debt)
 }
 
 /// The op the prompt asks for, or the field to fix.

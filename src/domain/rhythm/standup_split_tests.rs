@@ -2,19 +2,15 @@
 //! the debt logged and repaid since the mark (as the sprint figures count it), the words for
 //! what became of finished items, and the items with more debt than anticipated.
 
-use chrono::DateTime;
-use serde_json::{Map, Value, json};
+use serde_json::json;
 
+use super::tests::{at, entry};
 use super::*;
 use crate::domain::change::{Edit, ItemChange, NewItem, ops};
 use crate::domain::dual_track;
 use crate::domain::rhythm::doc::Block;
 use crate::domain::two_stage::{self, Evidence};
 use crate::model::Kind;
-
-fn at(text: &str) -> Timestamp {
-    DateTime::parse_from_rfc3339(text).expect("time").to_utc()
-}
 
 const BEFORE: &str = "2026-11-10T09:00:00Z";
 const SINCE: &str = "2026-11-20T00:00:00Z";
@@ -78,20 +74,7 @@ fn board() -> Board {
 }
 
 fn finished(time: &str, author: &str, item: ItemId) -> Entry {
-    let changes: Map<String, Value> = match json!({"finished": [null, time]}) {
-        Value::Object(map) => map,
-        _ => Map::new(),
-    };
-    Entry {
-        time: at(time),
-        author: author.into(),
-        session: String::new(),
-        item: Some(item),
-        action: Action::Changed,
-        changes,
-        summary: String::new(),
-        first: None,
-    }
+    entry(time, author, item, Action::Changed, json!({"finished": [null, time]}))
 }
 
 fn standup() -> Standup {

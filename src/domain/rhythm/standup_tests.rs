@@ -8,11 +8,11 @@ use crate::domain::change::{Edit, ItemChange, NewItem, ops};
 use crate::domain::rhythm::doc::Block;
 use crate::model::StandupSettings;
 
-fn at(text: &str) -> Timestamp {
+pub(super) fn at(text: &str) -> Timestamp {
     DateTime::parse_from_rfc3339(text).expect("time").to_utc()
 }
 
-fn entry(time: &str, author: &str, item: ItemId, action: Action, changes: Value) -> Entry {
+pub(super) fn entry(time: &str, author: &str, item: ItemId, action: Action, changes: Value) -> Entry {
     let changes: Map<String, Value> = match changes {
         Value::Object(map) => map,
         _ => Map::new(),
