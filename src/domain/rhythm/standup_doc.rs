@@ -2,7 +2,7 @@
 //! standup view draws.
 
 use super::doc::{Block, Doc, Section};
-use super::standup::{Callout, ItemRef, Person, Standup, Work};
+use super::standup::{Callout, Finished, ItemRef, Person, Standup, Work};
 use crate::model::Tally;
 use crate::words::count;
 
@@ -124,20 +124,19 @@ impl Standup {
     }
 }
 
-/// A person's lines about one kind of work (`None`: items no longer on the board), capped.
+/// A person's lines about one kind of work (`None`: items no longer on the board), capped; only
+/// the lines shown are written out, however much a person did.
 fn person_lines(person: &Person, work: Option<Work>) -> Vec<String> {
     let of = |r: &ItemRef| r.work == work;
-    let moved: Vec<String> = person
-        .moved
-        .iter()
-        .filter(|m| of(&m.item))
+    let moved = person.moved.iter().filter(|m| of(&m.item));
+    let finished = person.finished.iter().filter(|f| of(&f.item));
+    let added = person.added.iter().filter(|r| of(r));
+    let total = moved.clone().count() + finished.clone().count() + added.clone().count();
+    let lines = moved
         .map(|m| format!("moved #{} {}: {} → {}", m.item.id, m.item.title, m.from, m.to))
-        .collect();
-    let finished = person.finished.iter().filter(|f| of(&f.item)).map(|f| f.line());
-    let added = person.added.iter().filter(|r| of(r)).map(|r| format!("added #{} {}", r.id, r.title));
-    let all: Vec<String> = moved.into_iter().chain(finished).chain(added).collect();
-    let total = all.len();
-    capped(all.into_iter(), total)
+        .chain(finished.map(Finished::line))
+        .chain(added.map(|r| format!("added #{} {}", r.id, r.title)));
+    capped(lines, total)
 }
 
 /// "delivery (stage one)": what a person's group of lines is about.
