@@ -85,6 +85,9 @@ pub struct EditArgs {
     /// low, medium, high or critical.
     #[arg(long, value_parser = parse_severity)]
     pub severity: Option<Severity>,
+    /// Stage one: the points of debt the team expects the item to leave (`none` clears it).
+    #[arg(long, value_name = "POINTS", allow_hyphen_values = true)]
+    pub anticipated_debt: Option<String>,
 }
 
 /// What a sprint is, for `sprint start` and for the next sprint a `sprint close` starts; what
@@ -183,6 +186,9 @@ pub struct AddArgs {
     /// For debt: low, medium, high or critical.
     #[arg(long, value_parser = parse_severity)]
     pub severity: Option<Severity>,
+    /// Stage one: the points of debt the team expects the item to leave.
+    #[arg(long, value_name = "POINTS", allow_hyphen_values = true)]
+    pub anticipated_debt: Option<String>,
     /// For discovery: the question to answer.
     #[arg(long)]
     pub question: Option<String>,

@@ -103,8 +103,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Uncommit { ids } => crate::cli::rhythm::commit::uncommit(target, &ids, now)?,
         Command::Block { id, reason } => crate::cli::items::block::block(target, id, &reason, now)?,
         Command::Unblock { id } => crate::cli::items::block::unblock(target, id, now)?,
-        Command::Standup { since, markdown, stale_days } => {
-            crate::cli::rhythm::standup::run(path, since.as_deref(), markdown, stale_days, now)?
+        Command::Standup { since, markdown, json, stale_days } => {
+            let form = crate::cli::rhythm::standup::Form::of(markdown, json);
+            crate::cli::rhythm::standup::run(path, since.as_deref(), form, stale_days, now)?
         }
         Command::Report { sprint, markdown } => {
             crate::cli::rhythm::report::run(path, sprint.as_deref(), markdown, now)?

@@ -248,16 +248,20 @@ pub enum Command {
         #[arg(value_parser = parse_id)]
         id: ItemId,
     },
-    /// What moved since the last standup, per person; what is blocked, overdue, or has not
-    /// moved for days; what is in progress by person.
+    /// What moved since the last standup, per person, split into delivery, refinement and
+    /// spikes; debt logged and repaid; items with more debt than anticipated; what is blocked,
+    /// overdue, or has not moved for days; what is in progress by person.
     Standup {
         /// From when: a date, a time, or a length back (2h, 1d, 1w) (default: the last standup
         /// mark, else the start of the previous working day).
         #[arg(long, value_name = "WHEN")]
         since: Option<String>,
         /// Print Markdown (for a chat or meeting notes).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "json")]
         markdown: bool,
+        /// Print JSON (every list in full; the shape is in docs/guide/command-line.md).
+        #[arg(long)]
+        json: bool,
         /// Call out items not moved for this many days (default: the board's setting, 3).
         #[arg(long, value_name = "N")]
         stale_days: Option<u32>,

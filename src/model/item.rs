@@ -133,6 +133,10 @@ pub struct Item {
     /// definition of done unticked: a forced done. Cleared when it leaves the done column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forced: Option<String>,
+    /// Stage one: the debt (points) the team expects the item to leave, said when planning it;
+    /// its logged follow-ups are weighed against it (`domain/two_stage/anticipated.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anticipated_debt: Option<u32>,
     pub created: Timestamp,
     pub updated: Timestamp,
 }
@@ -179,6 +183,7 @@ impl Item {
             blocked_since: None,
             in_column_since: None,
             forced: None,
+            anticipated_debt: None,
             created,
             updated: created,
         }

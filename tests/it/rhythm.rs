@@ -153,6 +153,18 @@ fn the_standup_view_reads_the_journal_when_opened_and_sets_the_mark() {
 }
 
 #[test]
+fn the_standup_view_in_presenter_mode_shows_the_split_the_debt_and_the_flag() {
+    let (_s, mut app) = app_at("standup.ron", "2026-11-23T09:30:00Z");
+    press(&mut app, "P w");
+    assert_eq!(app.mode(), Mode::Standup);
+    let text = screen(&app, 100, 30);
+    insta::assert_snapshot!("standup_view_presenter_100x30", text);
+    for line in ["ben · refinement (stage two)", "Debt since then", "More debt than anticipated (1)"] {
+        assert!(text.contains(line), "{line}: {text}");
+    }
+}
+
+#[test]
 fn the_capacity_view_shows_the_sprint_and_the_trends_of_the_closed_sprints() {
     let (_s, mut app) = app_at("review.ron", "2026-11-23T09:00:00Z");
     press(&mut app, "m l m");

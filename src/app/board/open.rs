@@ -18,6 +18,7 @@ use crate::domain::change::{OpError, blocking};
 use crate::domain::rhythm::doc::Doc;
 use crate::domain::rhythm::standup::{self, Since};
 use crate::domain::team::activity::Entry;
+use crate::domain::two_stage;
 use crate::model::{Item, Stage, Track};
 use crate::store::error::sentence;
 use crate::store::journal::Journal;
@@ -62,6 +63,19 @@ impl App {
     /// `=`: a one-field prompt for the selected item's estimate; Enter saves it.
     pub(crate) fn open_estimate_form(&mut self) {
         self.form_for_selected(|_, item| Ok(forms::estimate::form(item)));
+    }
+
+    /// `$`: the debt the selected stage-one delivery item is expected to leave.
+    pub(crate) fn open_anticipated_debt_form(&mut self) {
+        self.form_for_selected(|_, item| match two_stage::anticipated::applies_to(item) {
+            true => Ok(forms::anticipated::form(item)),
+            false => Err(format!(
+                "anticipated debt is said of stage-one delivery items, and #{} is {} ({} track)",
+                item.id,
+                item.stage.label(),
+                item.track
+            )),
+        });
     }
 
     pub(crate) fn open_follow_up_form(&mut self) {

@@ -135,6 +135,7 @@ impl App {
             Purpose::Accept(id) => crate::app::forms::evidence::accept(&self.board, item(*id)?),
             Purpose::Variants(id) => crate::app::forms::evidence::variants(&self.board, item(*id)?),
             Purpose::Estimate(id) => forms::estimate::form(item(*id)?),
+            Purpose::AnticipatedDebt(id) => forms::anticipated::form(item(*id)?),
             Purpose::NewInitiative => crate::app::forms::initiative::new_initiative(),
             Purpose::EditInitiative(id) => {
                 crate::app::forms::initiative::edit_initiative(self.board.initiative(id)?)

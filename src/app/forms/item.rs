@@ -20,6 +20,8 @@ pub struct ItemValues {
     pub assignee: Option<String>,
     pub severity: Option<Severity>,
     pub description: String,
+    /// Stage-one delivery only (`None` where the form has no such field): the debt anticipated.
+    pub anticipated_debt: Option<Option<u32>>,
     /// Which entries of the item's definition of done are ticked (editing only).
     pub ticked: Vec<bool>,
     /// Discovery only (`None` in a delivery item's form).
@@ -43,6 +45,8 @@ struct Start<'a> {
     assignee: &'a str,
     severity: Option<Severity>,
     description: &'a str,
+    /// Stage-one delivery only: the anticipated debt as typed.
+    anticipated: Option<String>,
     checklist: Vec<CheckEntry>,
     /// Question, expected outcome and timebox, for discovery items.
     discovery: Option<(&'a str, &'a str, String)>,
@@ -60,6 +64,9 @@ fn fields(start: Start) -> Vec<Field> {
         Field::new(FieldKey::Assignee, "Assignee", Input::line(start.assignee)),
         Field::new(FieldKey::Severity, "Severity", Input::choice(severities, severity)),
     ];
+    if let Some(anticipated) = start.anticipated {
+        fields.push(Field::new(FieldKey::AnticipatedDebt, "Anticipated debt", Input::line(&anticipated)));
+    }
     if let Some((question, outcome, timebox)) = start.discovery {
         fields.push(Field::new(FieldKey::Question, "Question", Input::line(question)));
         fields.push(Field::new(FieldKey::Outcome, "Expected outcome", Input::line(outcome)));
@@ -88,6 +95,7 @@ pub fn new_item(track: Track, column: &str, column_name: &str, stage: Stage) -> 
         assignee: "",
         severity: None,
         description: "",
+        anticipated: (track == Track::Delivery && stage == Stage::One).then(String::new),
         checklist: Vec::new(),
         discovery: (track == Track::Discovery).then(|| ("", "", String::new())),
     };
@@ -120,6 +128,8 @@ pub fn edit_item(board: &Board, item: &Item, now: Timestamp) -> Form {
         assignee: item.assignee.as_deref().unwrap_or(""),
         severity: item.severity,
         description: &item.description,
+        anticipated: two_stage::anticipated::applies_to(item)
+            .then(|| item.anticipated_debt.map(|p| p.to_string()).unwrap_or_default()),
         checklist: two_stage::checklist(board, item),
         discovery: (item.track == Track::Discovery).then(|| {
             let timebox = item.timebox.map(|d| d.to_string()).unwrap_or_default();
@@ -197,6 +207,13 @@ pub fn values(form: &Form, today: NaiveDate) -> Result<ItemValues, (usize, Strin
     let assignee = Some(form.value(FieldKey::Assignee).trim().to_owned()).filter(|a| !a.is_empty());
     let severity = form.value(FieldKey::Severity).parse::<Severity>().ok();
     let description = form.value(FieldKey::Description).trim_end().to_owned();
+    let anticipated_debt = match form.fields.iter().any(|f| f.key == FieldKey::AnticipatedDebt) {
+        false => None,
+        true => Some(
+            two_stage::anticipated::parse(&form.value(FieldKey::AnticipatedDebt))
+                .map_err(|e| (form.position(FieldKey::AnticipatedDebt), e.to_string()))?,
+        ),
+    };
     let checks = form.fields.iter().filter(|f| matches!(f.key, FieldKey::Check(_)));
     let ticked = checks.map(|f| form.ticked(f.key)).collect();
     let discovery = match form.fields.iter().any(|f| f.key == FieldKey::Timebox) {
@@ -216,7 +233,18 @@ pub fn values(form: &Form, today: NaiveDate) -> Result<ItemValues, (usize, Strin
             })
         }
     };
-    Ok(ItemValues { title, kind, estimate, tags, assignee, severity, description, ticked, discovery })
+    Ok(ItemValues {
+        title,
+        kind,
+        estimate,
+        tags,
+        assignee,
+        severity,
+        description,
+        anticipated_debt,
+        ticked,
+        discovery,
+    })
 }
 
 impl ItemValues {
@@ -237,6 +265,7 @@ impl ItemValues {
             outcome: self.discovery.as_ref().and_then(|d| d.outcome.clone()),
             timebox: self.discovery.as_ref().and_then(|d| d.timebox),
             criteria: None,
+            anticipated_debt: self.anticipated_debt.flatten(),
         }
     }
 
@@ -257,6 +286,7 @@ impl ItemValues {
             question: self.discovery.as_ref().and_then(|d| differs(d.question.clone(), &item.question)),
             outcome: self.discovery.as_ref().and_then(|d| differs(d.outcome.clone(), &item.outcome)),
             timebox: self.discovery.as_ref().and_then(|d| differs(d.timebox, &item.timebox)),
+            anticipated_debt: self.anticipated_debt.and_then(|a| differs(a, &item.anticipated_debt)),
             ..ItemChange::default()
         }
     }

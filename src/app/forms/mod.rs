@@ -1,6 +1,7 @@
 //! Forms: the form itself (fields, focus, typing), what each form is for and how its values are
 //! read, saving a form, and drafts kept when a session ends with a form open.
 
+pub mod anticipated;
 pub mod assign;
 pub mod draft;
 pub mod estimate;

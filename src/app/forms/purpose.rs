@@ -29,6 +29,8 @@ pub enum Purpose {
     Variants(ItemId),
     /// The quick estimate prompt of an item.
     Estimate(ItemId),
+    /// The one-field prompt of the debt a stage-one item is expected to leave.
+    AnticipatedDebt(ItemId),
     NewInitiative,
     EditInitiative(String),
     /// The boundary decision of an initiative.
@@ -116,4 +118,6 @@ pub enum FieldKey {
     DeliverySprints,
     /// A sprint's goal.
     Goal,
+    /// Stage one: the points of debt an item is expected to leave.
+    AnticipatedDebt,
 }

@@ -61,6 +61,9 @@ impl App {
             Purpose::Variants(id) => forms::evidence::variant_titles(form)
                 .map(|titles| in_words(variants::split(&self.board, *id, &titles, self.now))),
             Purpose::Estimate(id) => forms::estimate::op(form, &self.board, *id, self.now).map(in_words),
+            Purpose::AnticipatedDebt(id) => {
+                forms::anticipated::op(form, &self.board, *id, self.now).map(in_words)
+            }
             Purpose::Drop(id) => forms::workflow::drop_reason(form)
                 .map(|reason| in_words(dual_track::drop(&self.board, *id, &reason, self.now))),
             Purpose::StartSprint => {

@@ -30,6 +30,7 @@ impl Mode {
                 EstimateUp,
                 EstimateDown,
                 Estimate,
+                AnticipatedDebt,
                 Add,
                 Edit,
                 Delete,

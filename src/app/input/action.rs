@@ -44,6 +44,8 @@ pub enum Action {
     EstimateDown,
     /// Type the selected item's estimate in a one-field prompt.
     Estimate,
+    /// Type the debt a stage-one item is expected to leave, in a one-field prompt.
+    AnticipatedDebt,
     /// Add an item in the selected column and lane.
     Add,
     /// Open the selected item's details for editing.
@@ -192,6 +194,7 @@ impl Action {
                 | EstimateUp
                 | EstimateDown
                 | Estimate
+                | AnticipatedDebt
                 | SplitVariants
                 | PickWinner
                 | EntryCriteria
@@ -234,6 +237,7 @@ impl Action {
             Action::EstimateUp => "estimate up: 1 2 3 5 8 13 20 40 100",
             Action::EstimateDown => "estimate down (below 1: no estimate)",
             Action::Estimate => "type the item's estimate",
+            Action::AnticipatedDebt => "type the debt (points) a stage-one item is expected to leave",
             Action::Add => "add an item in this column and lane",
             Action::Edit => "edit the selected item (the settings in the capacity view)",
             Action::Delete => "delete the item (undoable)",

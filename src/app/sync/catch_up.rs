@@ -83,7 +83,8 @@ impl App {
                 | Purpose::FollowUp(id)
                 | Purpose::Promote(id)
                 | Purpose::Drop(id)
-                | Purpose::Estimate(id) = form.purpose
+                | Purpose::Estimate(id)
+                | Purpose::AnticipatedDebt(id) = form.purpose
                 && self.board.item(id).is_none()
             {
                 let by = self.session.who_changed(Some(id), "item").unwrap_or("someone else");

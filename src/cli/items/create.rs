@@ -71,6 +71,12 @@ pub fn add(location: &BoardPath, writer: &Writer, args: AddArgs, now: Timestamp)
             .transpose()
             .map_err(anyhow::Error::msg)?,
         criteria: None,
+        anticipated_debt: args
+            .anticipated_debt
+            .as_deref()
+            .map(crate::domain::two_stage::anticipated::parse)
+            .transpose()?
+            .flatten(),
     };
     let locked = Session::lock_or_create(location, writer.clone(), now)?;
     note_created(&locked);

@@ -6,6 +6,7 @@ use anyhow::{Result, bail};
 use crate::cli::EditArgs;
 use crate::cli::target::Target;
 use crate::domain::change::{ItemChange, ops};
+use crate::domain::two_stage::anticipated;
 use crate::model::Timestamp;
 
 pub fn edit(target: Target, args: EditArgs, now: Timestamp) -> Result<()> {
@@ -17,11 +18,12 @@ pub fn edit(target: Target, args: EditArgs, now: Timestamp) -> Result<()> {
         assignee: args.assignee.map(|a| Some(a.trim().to_owned()).filter(|a| !a.is_empty())),
         description: args.description.map(|d| d.trim_end().to_owned()),
         severity: args.severity.map(Some),
+        anticipated_debt: args.anticipated_debt.as_deref().map(anticipated::parse).transpose()?,
         ..ItemChange::default()
     };
     if change_wanted == ItemChange::default() {
         bail!(
-            "nothing to change: give at least one of --title, --estimate, --tag, --assignee, --description, --kind, --severity"
+            "nothing to change: give at least one of --title, --estimate, --tag, --assignee, --description, --kind, --severity, --anticipated-debt"
         );
     }
     let id = args.id;

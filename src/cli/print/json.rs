@@ -65,6 +65,7 @@ pub fn item(board: &Board, listing: &Listing, item: &Item, now: Timestamp) -> Va
         "blocked_reason": item.blocked,
         "blocked_since": item.blocked_since,
         "forced": item.forced,
+        "anticipated_debt": item.anticipated_debt,
         "in_column_since": item.entered_column(),
         "days_in_column": age::days_in_column(item, now),
         "created": item.created,

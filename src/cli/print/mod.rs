@@ -4,4 +4,5 @@
 pub(super) mod doc;
 pub(super) mod json;
 pub mod output;
+pub(super) mod standup_json;
 pub(super) mod text;

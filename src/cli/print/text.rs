@@ -144,6 +144,9 @@ fn rhythm_rows(board: &Board, item: &Item, now: Timestamp) -> Vec<(&'static str,
     if let Some(reason) = &item.forced {
         rows.push(("forced", format!("done past its definition of done: {reason}")));
     }
+    if let Some(points) = item.anticipated_debt {
+        rows.push(("anticipated debt", crate::words::count(points, "point")));
+    }
     if !board.is_done_column(item.track, &item.column) {
         rows.push((
             "age",

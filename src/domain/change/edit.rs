@@ -64,6 +64,7 @@ pub struct ItemChange {
     pub blocked_since: Option<Option<Timestamp>>,
     pub in_column_since: Option<Option<Timestamp>>,
     pub forced: Option<Option<String>>,
+    pub anticipated_debt: Option<Option<u32>>,
 }
 
 /// One change to a board.
@@ -227,6 +228,7 @@ impl ItemChange {
         v.field("blocked_since", &mut self.blocked_since, &mut item.blocked_since);
         v.field("in_column_since", &mut self.in_column_since, &mut item.in_column_since);
         v.field("forced", &mut self.forced, &mut item.forced);
+        v.field("anticipated_debt", &mut self.anticipated_debt, &mut item.anticipated_debt);
     }
 
     /// Sets the given fields on `item` and returns a change holding what was there.

@@ -80,6 +80,7 @@ pub(crate) fn full_pair() -> (Item, Item) {
         blocked_since: Some(time(0)),
         in_column_since: Some(time(0)),
         forced: Some("the demo".into()),
+        anticipated_debt: Some(3),
         created: time(0),
         updated: time(0),
     };
@@ -120,6 +121,7 @@ pub(crate) fn full_pair() -> (Item, Item) {
         blocked_since: Some(time(5)),
         in_column_since: Some(time(5)),
         forced: Some("the launch".into()),
+        anticipated_debt: Some(8),
         created: time(0),
         updated: time(5),
     };

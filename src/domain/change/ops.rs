@@ -37,6 +37,8 @@ pub struct NewItem {
     /// Discovery: the entry criteria that put it there (texts of the board's list; empty: none
     /// applies).
     pub criteria: Option<Vec<String>>,
+    /// Stage one: the points of debt the team expects the item to leave.
+    pub anticipated_debt: Option<u32>,
 }
 
 /// Adds an item at the bottom of its lane. Defaults: delivery track (or the column's track),
@@ -82,6 +84,7 @@ pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
         outcome: new.outcome.map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()),
         severity: new.severity,
         criteria: new.criteria,
+        anticipated_debt: new.anticipated_debt,
         ..Item::new(id, title.clone(), Place { track, column, stage, rank }, kind, now)
     };
     if let Some(done) = board.column(track, &item.column).filter(|c| c.done) {

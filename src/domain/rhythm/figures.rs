@@ -95,19 +95,46 @@ struct Window {
     dropped: Vec<ItemId>,
 }
 
+/// Debt logged and debt repaid between two times: the one definition the sprint's figures and
+/// the standup's totals share. Logged is a `debt` item created in the window; repaid is a
+/// `debt` item that is done and finished in it (both ends included).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DebtFlow {
+    pub created: Tally,
+    pub repaid: Tally,
+    /// The repaid items, in board order.
+    pub repaid_ids: Vec<ItemId>,
+}
+
+impl DebtFlow {
+    pub fn of(board: &Board, from: Timestamp, to: Timestamp) -> DebtFlow {
+        let within = |time: Option<Timestamp>| time.is_some_and(|t| t >= from && t <= to);
+        let mut flow = DebtFlow::default();
+        for item in board.items().iter().filter(|it| it.kind == Kind::Debt) {
+            if within(Some(item.created)) {
+                flow.created.add(item);
+            }
+            if board.is_done_column(item.track, &item.column) && within(item.finished) {
+                flow.repaid.add(item);
+                flow.repaid_ids.push(item.id);
+            }
+        }
+        flow
+    }
+}
+
 impl Window {
     fn of(board: &Board, from: Timestamp, to: Timestamp) -> Window {
         let within = |time: Option<Timestamp>| time.is_some_and(|t| t >= from && t <= to);
-        let mut window = Window::default();
+        let flow = DebtFlow::of(board, from, to);
+        let mut window = Window {
+            debt_created: flow.created,
+            debt_repaid: flow.repaid,
+            repaid: flow.repaid_ids,
+            ..Window::default()
+        };
         for item in board.items() {
             let done = board.is_done_column(item.track, &item.column);
-            if item.kind == Kind::Debt && within(Some(item.created)) {
-                window.debt_created.add(item);
-            }
-            if item.kind == Kind::Debt && done && within(item.finished) {
-                window.debt_repaid.add(item);
-                window.repaid.push(item.id);
-            }
             if item.track == Track::Discovery && done && within(item.finished) {
                 window.spikes_concluded += 1;
                 let promoted =

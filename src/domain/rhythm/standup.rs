@@ -1,7 +1,10 @@
 //! The standup: since the last standup (the facilitator's mark, else the start of the previous
 //! working day), per person what they moved, finished and added, read from the activity journal;
 //! and from the board, what is blocked, overdue spikes, what has not moved for days, and what is
-//! in progress by person. Pure: the journal's entries come in as a list.
+//! in progress by person; each person's lines split into delivery (stage one), refinement (stage
+//! two) and spikes (discovery); the debt logged and repaid since the mark (the sprint figures'
+//! definition, `figures::DebtFlow`); and the items that left more debt than anticipated. Pure:
+//! the journal's entries come in as a list.
 
 use std::collections::{HashMap, HashSet};
 
@@ -11,8 +14,10 @@ use serde_json::Value;
 use crate::domain::dual_track::timebox;
 use crate::domain::dual_track::timebox::Standing;
 use crate::domain::query::age;
+use crate::domain::rhythm::figures::{DebtFlow, window_start};
 use crate::domain::team::activity::{Action, Entry};
-use crate::model::{Board, Item, ItemId, Timestamp};
+use crate::domain::two_stage::anticipated::{Overrun, overruns};
+use crate::model::{Board, Item, ItemId, Stage, Timestamp, Track};
 
 /// Where the standup starts counting, and why there.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,11 +49,64 @@ pub fn previous_working_day(now: Timestamp) -> Timestamp {
     day.and_time(NaiveTime::MIN).and_utc()
 }
 
+/// Which work an item is, for the split of a person's lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Work {
+    /// Delivery, stage one: features shipped fast.
+    Delivery,
+    /// Delivery, stage two: debt repaid, refinement.
+    Refinement,
+    /// Discovery.
+    Spikes,
+}
+
+impl Work {
+    /// In the order a person's lines are told.
+    pub const ALL: [Work; 3] = [Work::Delivery, Work::Refinement, Work::Spikes];
+
+    pub fn of(item: &Item) -> Work {
+        match (item.track, item.stage) {
+            (Track::Discovery, _) => Work::Spikes,
+            (Track::Delivery, Stage::One) => Work::Delivery,
+            (Track::Delivery, Stage::Two) => Work::Refinement,
+        }
+    }
+
+    /// "delivery" as the JSON and the headings name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Work::Delivery => "delivery",
+            Work::Refinement => "refinement",
+            Work::Spikes => "spikes",
+        }
+    }
+}
+
 /// An item as the standup names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ItemRef {
     pub id: ItemId,
     pub title: String,
+    /// Its work now; `None` when it is no longer on the board.
+    pub work: Option<Work>,
+}
+
+/// An item someone finished, with what happened to it in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finished {
+    pub item: ItemRef,
+    /// "finished", "dropped", "promoted" or "accepted".
+    pub outcome: &'static str,
+    /// What goes with it: "(why)", "into #61, #62", "by sign-off"; empty for "finished".
+    pub detail: String,
+}
+
+impl Finished {
+    /// "dropped #5 Can we cache prices? (no demand)".
+    pub fn line(&self) -> String {
+        let detail = if self.detail.is_empty() { String::new() } else { format!(" {}", self.detail) };
+        format!("{} #{} {}{detail}", self.outcome, self.item.id, self.item.title)
+    }
 }
 
 /// A move from one column to another (first from, last to, when moved several times).
@@ -64,7 +122,7 @@ pub struct Moved {
 pub struct Person {
     pub name: String,
     pub moved: Vec<Moved>,
-    pub finished: Vec<ItemRef>,
+    pub finished: Vec<Finished>,
     pub added: Vec<ItemRef>,
 }
 
@@ -95,6 +153,13 @@ pub struct Standup {
     pub stale: Vec<Callout>,
     /// In progress (started, not done) by person, nobody last.
     pub in_progress: Vec<(Option<String>, Vec<Callout>)>,
+    /// Debt logged and repaid since the mark.
+    pub debt: DebtFlow,
+    /// Items with more debt than anticipated, among those with a follow-up logged since
+    /// `overruns_from`.
+    pub overruns: Vec<Overrun>,
+    /// The open sprint's window start, else the mark: a flag stays up for the whole sprint.
+    pub overruns_from: Timestamp,
 }
 
 /// The standup of `board` as of `now`, with the journal's `entries` since `since`.
@@ -126,7 +191,12 @@ pub fn build(board: &Board, entries: &[Entry], since: Since, now: Timestamp) -> 
         .map(|(it, days)| callout(board, it, days, column(board, it)))
         .collect();
     stale.sort_by_key(|c| (std::cmp::Reverse(c.days), c.item.id));
+    let overruns_from =
+        board.current_sprint().map_or(since.time, |sprint| window_start(board, sprint).min(since.time));
     Standup {
+        debt: DebtFlow::of(board, since.time, now),
+        overruns: overruns(board, overruns_from, now),
+        overruns_from,
         board: board.name.clone(),
         people: people(board, entries, &since),
         since,
@@ -206,12 +276,34 @@ fn sprint_line(board: &Board, now: Timestamp) -> Option<String> {
 /// The item's title on the board, else as the journal last knew it, marked deleted.
 fn item_ref(board: &Board, id: ItemId, entry: Option<&Entry>) -> ItemRef {
     if let Some(item) = board.item(id) {
-        return ItemRef { id, title: item.title.clone() };
+        return ItemRef { id, title: item.title.clone(), work: Some(Work::of(item)) };
     }
     let known = entry
         .and_then(|e| e.change("title"))
         .and_then(|(from, to)| [to, from].into_iter().find_map(|v| v.as_str().map(str::to_owned)));
-    ItemRef { id, title: known.map_or_else(|| "(deleted)".into(), |title| format!("{title} (deleted)")) }
+    let title = known.map_or_else(|| "(deleted)".into(), |title| format!("{title} (deleted)"));
+    ItemRef { id, title, work: None }
+}
+
+/// What became of a finished item, in words: a dropped spike says why, a promoted one into what,
+/// an accepted item by what evidence; anything else was "finished".
+fn finished_as(board: &Board, promoted: &HashMap<ItemId, Vec<ItemId>>, item: ItemRef) -> Finished {
+    let told = |outcome, detail| Finished { item: item.clone(), outcome, detail };
+    let Some(on_board) = board.item(item.id) else { return told("finished", String::new()) };
+    if let Some(why) = &on_board.drop_reason {
+        return told("dropped", format!("({why})"));
+    }
+    if let Some(into) = promoted.get(&item.id) {
+        return told("promoted", format!("into {}", crate::words::id_list(into)));
+    }
+    if on_board.learned.is_some() {
+        return told("promoted", String::new());
+    }
+    match (&on_board.accepted_by, &on_board.acceptance_note) {
+        (Some(by), Some(note)) => told("accepted", format!("by {by} ({note})")),
+        (Some(by), None) => told("accepted", format!("by {by}")),
+        (None, _) => told("finished", String::new()),
+    }
 }
 
 /// A column id from the journal as its name on the board.
@@ -227,6 +319,12 @@ fn people(board: &Board, entries: &[Entry], since: &Since) -> Vec<Person> {
     // items already told as finished or added, so each is told once.
     let mut moved_at: HashMap<(usize, ItemId), usize> = HashMap::new();
     let mut told: HashSet<(usize, ItemId, Told)> = HashSet::new();
+    let mut promoted: HashMap<ItemId, Vec<ItemId>> = HashMap::new();
+    for item in board.items() {
+        if let Some(from) = item.promoted_from {
+            promoted.entry(from).or_default().push(item.id);
+        }
+    }
     for entry in entries.iter().filter(|e| e.time >= since.time) {
         let Some(id) = entry.item else { continue };
         let at = match people.iter().position(|p| p.name == entry.author) {
@@ -244,7 +342,7 @@ fn people(board: &Board, entries: &[Entry], since: &Since) -> Vec<Person> {
             }
             Action::Changed => {
                 if finished && told.insert((at, id, Told::Finished)) {
-                    person.finished.push(item_ref(board, id, Some(entry)));
+                    person.finished.push(finished_as(board, &promoted, item_ref(board, id, Some(entry))));
                 }
                 if let Some((from, to)) = entry.change("column") {
                     let to = column_name(board, to).unwrap_or_default();
@@ -286,3 +384,7 @@ fn is_done_name(board: &Board, name: &str) -> bool {
 #[cfg(test)]
 #[path = "standup_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "standup_split_tests.rs"]
+mod split_tests;

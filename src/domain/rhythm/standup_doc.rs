@@ -2,7 +2,9 @@
 //! standup view draws.
 
 use super::doc::{Block, Doc, Section};
-use super::standup::{Callout, Standup};
+use super::standup::{Callout, Finished, ItemRef, Person, Standup, Work};
+use crate::model::Tally;
+use crate::words::count;
 
 const TIME: &str = "%a %Y-%m-%d %H:%M";
 
@@ -30,7 +32,7 @@ impl Standup {
         )];
         intro.extend(self.sprint.clone());
         intro.extend(self.goal.as_ref().map(|goal| format!("Sprint goal: {goal}")));
-        let mut sections = vec![self.activity()];
+        let mut sections = vec![self.activity(), self.debt(), self.overruns()];
         sections.push(Section::new(format!("Blocked ({})", self.blocked.len())).list_or(
             capped(
                 self.blocked.iter().map(|c| line(c, &format!("{}d: {}", c.days, c.note), false)),
@@ -65,17 +67,42 @@ impl Standup {
             return section.with(Block::Para("nothing was moved, finished or added since then".into()));
         }
         for person in &self.people {
-            let moved = person
-                .moved
-                .iter()
-                .map(|m| format!("moved #{} {}: {} → {}", m.item.id, m.item.title, m.from, m.to));
-            let finished = person.finished.iter().map(|r| format!("finished #{} {}", r.id, r.title));
-            let added = person.added.iter().map(|r| format!("added #{} {}", r.id, r.title));
-            let total = person.moved.len() + person.finished.len() + person.added.len();
-            let lines = capped(moved.chain(finished).chain(added), total);
-            section = section.with(Block::Sub(person.name.clone())).with(Block::List(lines));
+            for work in Work::ALL.map(Some).into_iter().chain([None]) {
+                let lines = person_lines(person, work);
+                if !lines.is_empty() {
+                    let heading = format!("{} · {}", person.name, work_heading(work));
+                    section = section.with(Block::Sub(heading)).with(Block::List(lines));
+                }
+            }
         }
         section
+    }
+
+    /// The debt logged and repaid since the mark, as the sprint figures count them.
+    fn debt(&self) -> Section {
+        let (created, repaid) = (&self.debt.created, &self.debt.repaid);
+        let net = i64::from(created.points) - i64::from(repaid.points);
+        let para = format!("logged {} · repaid {} · net {net:+} points", tally(created), tally(repaid));
+        Section::new("Debt since then").with(Block::Para(para))
+    }
+
+    /// The items whose follow-ups exceed the debt anticipated for them.
+    fn overruns(&self) -> Section {
+        let section = Section::new(format!("More debt than anticipated ({})", self.overruns.len()));
+        if self.overruns.is_empty() {
+            return section.with(Block::Para("no item left more debt than its team expected".into()));
+        }
+        let lines = self.overruns.iter().map(|o| {
+            let who = o.assignee.as_ref().map_or_else(String::new, |w| format!(" — @{w}"));
+            format!("{}{who}", o.line())
+        });
+        section
+            .with(Block::Warning(format!(
+                "{} left more debt than anticipated (follow-ups logged since {})",
+                count(self.overruns.len() as u64, "item"),
+                self.overruns_from.format("%a %Y-%m-%d")
+            )))
+            .with(Block::List(capped(lines, self.overruns.len())))
     }
 
     fn in_progress(&self) -> Section {
@@ -95,6 +122,36 @@ impl Standup {
         }
         section
     }
+}
+
+/// A person's lines about one kind of work (`None`: items no longer on the board), capped; only
+/// the lines shown are written out, however much a person did.
+fn person_lines(person: &Person, work: Option<Work>) -> Vec<String> {
+    let of = |r: &ItemRef| r.work == work;
+    let moved = person.moved.iter().filter(|m| of(&m.item));
+    let finished = person.finished.iter().filter(|f| of(&f.item));
+    let added = person.added.iter().filter(|r| of(r));
+    let total = moved.clone().count() + finished.clone().count() + added.clone().count();
+    let lines = moved
+        .map(|m| format!("moved #{} {}: {} → {}", m.item.id, m.item.title, m.from, m.to))
+        .chain(finished.map(Finished::line))
+        .chain(added.map(|r| format!("added #{} {}", r.id, r.title)));
+    capped(lines, total)
+}
+
+/// "delivery (stage one)": what a person's group of lines is about.
+fn work_heading(work: Option<Work>) -> &'static str {
+    match work {
+        Some(Work::Delivery) => "delivery (stage one)",
+        Some(Work::Refinement) => "refinement (stage two)",
+        Some(Work::Spikes) => "spikes (discovery)",
+        None => "no longer on the board",
+    }
+}
+
+/// "2 items (5 points)".
+fn tally(t: &Tally) -> String {
+    format!("{} ({})", count(t.items, "item"), count(t.points, "point"))
 }
 
 /// "#5 Title — @ana, 5d in Review", with " (blocked)" when `mark` asks for it.

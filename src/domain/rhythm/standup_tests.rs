@@ -8,11 +8,11 @@ use crate::domain::change::{Edit, ItemChange, NewItem, ops};
 use crate::domain::rhythm::doc::Block;
 use crate::model::StandupSettings;
 
-fn at(text: &str) -> Timestamp {
+pub(super) fn at(text: &str) -> Timestamp {
     DateTime::parse_from_rfc3339(text).expect("time").to_utc()
 }
 
-fn entry(time: &str, author: &str, item: ItemId, action: Action, changes: Value) -> Entry {
+pub(super) fn entry(time: &str, author: &str, item: ItemId, action: Action, changes: Value) -> Entry {
     let changes: Map<String, Value> = match changes {
         Value::Object(map) => map,
         _ => Map::new(),
@@ -120,14 +120,15 @@ fn per_person_moves_are_first_from_last_to_and_finishing_is_told_once() {
     let ana = &s.people[0];
     assert_eq!(ana.moved.len(), 1);
     assert_eq!((ana.moved[0].from.as_str(), ana.moved[0].to.as_str()), ("In progress", "Review"));
-    assert_eq!(ana.added, [ItemRef { id: 3, title: "Receipts".into() }]);
+    assert_eq!(ana.added, [ItemRef { id: 3, title: "Receipts".into(), work: Some(Work::Delivery) }]);
     let ben = &s.people[1];
     assert!(ben.moved.is_empty(), "into done is finished; ready → doing → ready is no move");
-    assert_eq!(ben.finished, [ItemRef { id: 2, title: "Saved carts".into() }]);
+    let saved = ItemRef { id: 2, title: "Saved carts".into(), work: Some(Work::Delivery) };
+    assert_eq!(ben.finished, [Finished { item: saved, outcome: "finished", detail: String::new() }]);
     assert_eq!(
         ben.added,
-        [ItemRef { id: 9, title: "Gone soon (deleted)".into() }],
-        "a deleted item keeps its title"
+        [ItemRef { id: 9, title: "Gone soon (deleted)".into(), work: None }],
+        "a deleted item keeps its title, and no longer has a kind of work"
     );
 }
 
@@ -153,7 +154,7 @@ fn blocked_overdue_stale_and_in_progress_come_from_the_board() {
     assert_eq!(people, [(Some("ana"), vec![1, 3]), (Some("kim"), vec![5])]);
     let doc = s.to_doc();
     assert_eq!(doc.title, "Standup: Team");
-    assert_eq!(doc.sections.len(), 5);
+    assert_eq!(doc.sections.len(), 7);
 }
 
 #[test]

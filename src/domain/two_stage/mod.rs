@@ -1,6 +1,7 @@
 //! Two-stage delivery: stage-one items log stage-two follow-ups and are accepted with evidence;
 //! each stage has its definition of done; the debt register and what open debt costs (interest).
 
+pub mod anticipated;
 pub mod debt;
 pub mod interest;
 mod workflow;

@@ -46,6 +46,7 @@ impl Widget for DetailsView<'_> {
             facts.push(age::label(board, item, app.now()));
         }
         facts.extend(item.sprint.as_ref().map(|s| format!("sprint {s}")));
+        facts.extend(item.anticipated_debt.map(|p| format!("anticipated debt {p} pt")));
         let done = two_stage::checklist(board, item);
         if !done.is_empty() {
             facts.push(format!("done when {}/{} ticked", done.iter().filter(|e| e.done).count(), done.len()));

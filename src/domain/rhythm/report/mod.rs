@@ -3,6 +3,7 @@
 //! those that write their own text (initiatives, evidence) are added by the command line over
 //! the review's [`Review::from`]..[`Review::to`] window.
 
+mod anticipated;
 mod forced;
 mod sections;
 
@@ -34,6 +35,7 @@ pub type SectionFn = fn(&Context) -> Option<Section>;
 pub const SECTIONS: &[SectionFn] = &[
     sections::figures,
     forced::forced_done,
+    anticipated::more_debt_than_anticipated,
     sections::trend,
     sections::debt_repaid,
     sections::discovery_outcomes,
