@@ -101,6 +101,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Sprint(command) => crate::cli::rhythm::sprint::run(target, command, now)?,
         Command::Commit { ids } => crate::cli::rhythm::commit::commit(target, &ids, now)?,
         Command::Uncommit { ids } => crate::cli::rhythm::commit::uncommit(target, &ids, now)?,
+        Command::Measure { id, name, before, after, unit, remove } => {
+            let typed = (before.as_deref(), after.as_deref(), unit.as_deref());
+            crate::cli::workflow::measure::run(target, id, &name, typed, remove, now)?
+        }
         Command::Block { id, reason } => crate::cli::items::block::block(target, id, &reason, now)?,
         Command::Unblock { id } => crate::cli::items::block::unblock(target, id, now)?,
         Command::Standup { since, markdown, stale_days } => {

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::labels::{Kind, Severity, Stage, Track};
+use super::measure::Measure;
 use super::phase::Phase;
 
 /// Stable identifier of an item: a positive integer, never reused on a board.
@@ -133,6 +134,9 @@ pub struct Item {
     /// definition of done unticked: a forced done. Cleared when it leaves the done column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forced: Option<String>,
+    /// What the work improved, measured before and after it (the review's "Stage two bought").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Measure>,
     pub created: Timestamp,
     pub updated: Timestamp,
 }
@@ -179,6 +183,7 @@ impl Item {
             blocked_since: None,
             in_column_since: None,
             forced: None,
+            measures: Vec::new(),
             created,
             updated: created,
         }

@@ -5,8 +5,8 @@
 
 use super::initiative_edit::{InitiativeEdit, InitiativeError};
 use crate::model::{
-    CapacityPolicy, CheckEntry, DonePolicy, InterestWeights, Item, ItemId, Kind, Phase, Place, Severity,
-    Sprint, Stage, StandupSettings, Timestamp, Track,
+    CapacityPolicy, CheckEntry, DonePolicy, InterestWeights, Item, ItemId, Kind, Measure, Phase, Place,
+    Severity, Sprint, Stage, StandupSettings, Timestamp, Track,
 };
 use chrono::NaiveDate;
 
@@ -64,6 +64,7 @@ pub struct ItemChange {
     pub blocked_since: Option<Option<Timestamp>>,
     pub in_column_since: Option<Option<Timestamp>>,
     pub forced: Option<Option<String>>,
+    pub measures: Option<Vec<Measure>>,
 }
 
 /// One change to a board.
@@ -227,6 +228,7 @@ impl ItemChange {
         v.field("blocked_since", &mut self.blocked_since, &mut item.blocked_since);
         v.field("in_column_since", &mut self.in_column_since, &mut item.in_column_since);
         v.field("forced", &mut self.forced, &mut item.forced);
+        v.field("measures", &mut self.measures, &mut item.measures);
     }
 
     /// Sets the given fields on `item` and returns a change holding what was there.

@@ -3,6 +3,7 @@
 
 pub mod debt;
 pub mod interest;
+pub mod measures;
 mod workflow;
 
 pub(crate) use self::workflow::acceptance;
