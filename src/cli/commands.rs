@@ -110,8 +110,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Standup { since, markdown, stale_days } => {
             crate::cli::rhythm::standup::run(path, since.as_deref(), markdown, stale_days, now)?
         }
-        Command::Report { sprint, markdown } => {
-            crate::cli::rhythm::report::run(path, sprint.as_deref(), markdown, now)?
+        Command::Report { sprint, markdown, json } => {
+            use crate::cli::rhythm::report::{Format, run};
+            let format = match (json, markdown) {
+                (true, _) => Format::Json,
+                (false, true) => Format::Markdown,
+                (false, false) => Format::Text,
+            };
+            run(path, sprint.as_deref(), format, now)?
         }
         Command::Log(args) => crate::cli::rhythm::log::run(path, &args)?,
         Command::Check => inspect::check(path)?,

@@ -288,8 +288,11 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         sprint: Option<String>,
         /// Print Markdown (to paste to stakeholders).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "json")]
         markdown: bool,
+        /// Print JSON (for scripts; docs/guide/command-line.md lists its keys).
+        #[arg(long)]
+        json: bool,
     },
     /// Validate the board file: print `ok`, or the error with its line and column (exit 1).
     Check,

@@ -85,6 +85,12 @@ pub struct Review {
     /// The sprint's window: from its start (or the previous close) to its close (or now).
     pub from: Timestamp,
     pub to: Timestamp,
+    /// The sprint's name.
+    pub sprint: String,
+    /// The figures it was written from: recorded at the close, or as of now while open.
+    pub figures: Figures,
+    /// Whether `figures` were recorded at the close.
+    pub closed: bool,
 }
 
 /// The review of the sprint called `name`, else of the last closed sprint, else of the open one.
@@ -140,5 +146,12 @@ pub fn report(board: &Board, name: Option<&str>, now: Timestamp) -> Result<Revie
         intro,
         sections: SECTIONS.iter().filter_map(|section| section(&context)).collect(),
     };
-    Ok(Review { doc, from: context.from, to: context.to })
+    Ok(Review {
+        doc,
+        sprint: sprint.name.clone(),
+        from: context.from,
+        to: context.to,
+        figures: context.figures,
+        closed,
+    })
 }

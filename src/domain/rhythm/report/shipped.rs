@@ -10,7 +10,7 @@ use crate::words::count;
 
 /// Said in place of a list when the close did not record the items (an earlier release).
 pub const NOT_RECORDED: &str = "Not recorded when this sprint closed (it was closed by an earlier \
-     release of twotrack): the figures above were, the items' titles, evidence and measures were not.";
+     release of twotrack): its figures below were, the titles, evidence and measures of its items were not.";
 
 /// Features and bugs done in the sprint: titles, acceptance evidence, initiative.
 pub fn shipped(c: &Context) -> Option<Section> {
@@ -23,8 +23,8 @@ pub fn shipped(c: &Context) -> Option<Section> {
     let head = match committed.len() {
         0 => "No feature or bug committed to the sprint was done.".to_owned(),
         n => format!(
-            "{} committed to the sprint and done ({}):",
-            count(n as u64, "feature or bug"),
+            "{n} {} committed to the sprint and done ({}):",
+            if n == 1 { "feature or bug" } else { "features and bugs" },
             count(u64::from(points), "point")
         ),
     };
