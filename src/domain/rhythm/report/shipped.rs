@@ -15,11 +15,10 @@ pub const NOT_RECORDED: &str = "Not recorded when this sprint closed (it was clo
 /// Features and bugs done in the sprint: titles, acceptance evidence, initiative.
 pub fn shipped(c: &Context) -> Option<Section> {
     let section = Section::new("Shipped");
-    let Some(at_close) = &c.figures.at_close else {
-        return Some(section.with(Block::Para(NOT_RECORDED.into())));
+    let (committed, outside, points) = match picked(c, ItemAtClose::shipped) {
+        Some(picked) => picked,
+        None => return Some(section.with(Block::Para(NOT_RECORDED.into()))),
     };
-    let (committed, outside) = split(at_close.items.iter().filter(|it| it.shipped()));
-    let points: u32 = committed.iter().map(|it| it.estimate.unwrap_or(0)).sum();
     let head = match committed.len() {
         0 => "No feature or bug committed to the sprint was done.".to_owned(),
         n => format!(
@@ -48,11 +47,10 @@ pub fn shipped(c: &Context) -> Option<Section> {
 /// Stage-two work done in the sprint, each item with the improvement it measured.
 pub fn bought(c: &Context) -> Option<Section> {
     let section = Section::new("Stage two bought");
-    let Some(at_close) = &c.figures.at_close else {
-        return Some(section.with(Block::Para(NOT_RECORDED.into())));
+    let (committed, outside, points) = match picked(c, ItemAtClose::bought) {
+        Some(picked) => picked,
+        None => return Some(section.with(Block::Para(NOT_RECORDED.into()))),
     };
-    let (committed, outside) = split(at_close.items.iter().filter(|it| it.bought()));
-    let points: u32 = committed.iter().map(|it| it.estimate.unwrap_or(0)).sum();
     let head = match committed.len() {
         0 => "No stage-two work committed to the sprint was done.".to_owned(),
         n => format!(
@@ -83,9 +81,16 @@ pub fn bought(c: &Context) -> Option<Section> {
     })
 }
 
-/// The items committed to the sprint, and those finished in its window outside it.
-fn split<'a>(items: impl Iterator<Item = &'a ItemAtClose>) -> (Vec<&'a ItemAtClose>, Vec<&'a ItemAtClose>) {
-    items.partition(|it| it.committed)
+/// The recorded items `pick` chooses: those committed to the sprint, those finished in its
+/// window outside it, and the committed ones' points; `None` when the close recorded none.
+type Picked<'c> = (Vec<&'c ItemAtClose>, Vec<&'c ItemAtClose>, u32);
+
+fn picked<'c>(c: &'c Context, pick: fn(&ItemAtClose) -> bool) -> Option<Picked<'c>> {
+    let at_close = c.figures.at_close.as_ref()?;
+    let (committed, outside): (Vec<_>, Vec<_>) =
+        at_close.items.iter().filter(|it| pick(it)).partition(|it| it.committed);
+    let points = committed.iter().map(|it| it.estimate.unwrap_or(0)).fold(0u32, u32::saturating_add);
+    Some((committed, outside, points))
 }
 
 /// The work finished in the window without being committed, under its own words.
