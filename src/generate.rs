@@ -231,6 +231,7 @@ pub fn sprints(board: &mut Board, closed: usize, seed: u64) {
             rolled_over: vec![1 + rng.below(board.items().len()) as u64],
             rollover: Rollover::Next,
             to_backlog: Vec::new(),
+            at_close: None,
         };
         board.sprints.push(sprint(n, Some(figures)));
     }

@@ -101,14 +101,24 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Sprint(command) => crate::cli::rhythm::sprint::run(target, command, now)?,
         Command::Commit { ids } => crate::cli::rhythm::commit::commit(target, &ids, now)?,
         Command::Uncommit { ids } => crate::cli::rhythm::commit::uncommit(target, &ids, now)?,
+        Command::Measure { id, name, before, after, unit, remove } => {
+            let typed = (before.as_deref(), after.as_deref(), unit.as_deref());
+            crate::cli::workflow::measure::run(target, id, &name, typed, remove, now)?
+        }
         Command::Block { id, reason } => crate::cli::items::block::block(target, id, &reason, now)?,
         Command::Unblock { id } => crate::cli::items::block::unblock(target, id, now)?,
         Command::Standup { since, markdown, json, stale_days } => {
             let form = crate::cli::rhythm::standup::Form::of(markdown, json);
             crate::cli::rhythm::standup::run(path, since.as_deref(), form, stale_days, now)?
         }
-        Command::Report { sprint, markdown } => {
-            crate::cli::rhythm::report::run(path, sprint.as_deref(), markdown, now)?
+        Command::Report { sprint, markdown, json } => {
+            use crate::cli::rhythm::report::{Format, run};
+            let format = match (json, markdown) {
+                (true, _) => Format::Json,
+                (false, true) => Format::Markdown,
+                (false, false) => Format::Text,
+            };
+            run(path, sprint.as_deref(), format, now)?
         }
         Command::Log(args) => crate::cli::rhythm::log::run(path, &args)?,
         Command::Check => inspect::check(path)?,

@@ -235,6 +235,26 @@ pub enum Command {
         #[arg(required = true, value_parser = parse_id)]
         ids: Vec<ItemId>,
     },
+    /// Record what an item improved, before and after: `measure 21 "p95 checkout latency" 480 210 ms`
+    /// (the same name again replaces it; `--remove` takes it away). Shown in `show` and in the
+    /// review's "Stage two bought".
+    Measure {
+        #[arg(value_parser = parse_id)]
+        id: ItemId,
+        /// What was measured: "p95 checkout latency", "coverage".
+        name: String,
+        /// The number before the work (480, 41, 0.95).
+        #[arg(required_unless_present = "remove", allow_negative_numbers = true)]
+        before: Option<String>,
+        /// The number after it.
+        #[arg(required_unless_present = "remove", allow_negative_numbers = true)]
+        after: Option<String>,
+        /// Its unit: ms, %, MB.
+        unit: Option<String>,
+        /// Remove the item's measure of this name instead.
+        #[arg(long, conflicts_with_all = ["before", "after", "unit"])]
+        remove: bool,
+    },
     /// Mark an item blocked, saying why.
     Block {
         #[arg(value_parser = parse_id)]
@@ -272,8 +292,11 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         sprint: Option<String>,
         /// Print Markdown (to paste to stakeholders).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "json")]
         markdown: bool,
+        /// Print JSON (for scripts; docs/guide/command-line.md lists its keys).
+        #[arg(long)]
+        json: bool,
     },
     /// Validate the board file: print `ok`, or the error with its line and column (exit 1).
     Check,

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::labels::{Kind, Severity, Stage, Track};
+use super::measure::Measure;
 use super::phase::Phase;
 
 /// Stable identifier of an item: a positive integer, never reused on a board.
@@ -137,6 +138,9 @@ pub struct Item {
     /// its logged follow-ups are weighed against it (`domain/two_stage/anticipated.rs`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anticipated_debt: Option<u32>,
+    /// What the work improved, measured before and after it (the review's "Stage two bought").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Measure>,
     pub created: Timestamp,
     pub updated: Timestamp,
 }
@@ -184,6 +188,7 @@ impl Item {
             in_column_since: None,
             forced: None,
             anticipated_debt: None,
+            measures: Vec::new(),
             created,
             updated: created,
         }

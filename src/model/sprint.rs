@@ -6,6 +6,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use super::at_close::AtClose;
 use super::item::{Item, ItemId, Timestamp};
 use super::labels::{Stage, Track, named};
 use super::settings::CapacityPolicy;
@@ -182,6 +183,10 @@ pub struct Figures {
     /// sprint (chosen item by item at the close; empty when all went the same way).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub to_backlog: Vec<ItemId>,
+    /// The items the review names and the initiatives' state, as they were at the close
+    /// (absent: closed by a release that did not record them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_close: Option<AtClose>,
 }
 
 impl Figures {
@@ -193,6 +198,7 @@ impl Figures {
             .chain(self.repaid.iter_mut())
             .chain(self.rolled_over.iter_mut())
             .chain(self.to_backlog.iter_mut())
+            .chain(self.at_close.iter_mut().flat_map(|a| a.items.iter_mut().map(|item| &mut item.id)))
     }
 
     /// Whether the unfinished item `id` went back to the backlog at the close.

@@ -11,7 +11,7 @@ use super::layout;
 use super::written::Written;
 use crate::domain::change::Edit;
 use crate::generate;
-use crate::model::{Board, CheckEntry, Item, Kind, Phase, Severity, Stage, Track};
+use crate::model::{Board, CheckEntry, Item, Kind, Measure, Phase, Severity, Stage, Track};
 
 /// An item with every field set to something that is not its default (so the writer writes it).
 /// Adding a field to `Item` breaks this literal on purpose: give the new field a value here too.
@@ -59,6 +59,20 @@ fn every_field_set() -> Item {
         in_column_since: Some(time(1_800_000_003)),
         forced: Some("the demo, (today) \"at 3\"\nsecond line".into()),
         anticipated_debt: Some(5),
+        measures: vec![
+            Measure {
+                name: "p95, (checkout) \"latency\"".into(),
+                before: "480".parse().expect("a decimal"),
+                after: "-0.25".parse().expect("a decimal"),
+                unit: Some("ms, (p95)".into()),
+            },
+            Measure {
+                name: "coverage".into(),
+                before: "41".parse().expect("a decimal"),
+                after: "68.5".parse().expect("a decimal"),
+                unit: None,
+            },
+        ],
         created: time(1_700_000_000),
         updated: time(1_800_000_000),
     }

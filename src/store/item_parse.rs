@@ -6,7 +6,7 @@
 use chrono::{DateTime, NaiveDate};
 
 use super::layout::{FIELD, ITEM_CLOSE, ITEM_OPEN, ITEMS_CLOSE, ITEMS_EMPTY, ITEMS_OPEN};
-use crate::model::{Board, CheckEntry, Item, Kind, Phase, Place, Severity, Stage, Timestamp, Track};
+use crate::model::{Board, CheckEntry, Item, Kind, Measure, Phase, Place, Severity, Stage, Timestamp, Track};
 
 /// The board of a file in twotrack's layout: its settings read by the RON parser (they are
 /// short), its items line by line.
@@ -182,6 +182,9 @@ fn item(fields: &[(&str, &str)]) -> Option<Item> {
     if let Some(v) = next("anticipated_debt") {
         item.anticipated_debt = Some(some(v)?.parse().ok()?);
     }
+    if let Some(v) = next("measures") {
+        item.measures = list(v, measure)?;
+    }
     item.created = timestamp(next("created")?)?;
     item.updated = timestamp(next("updated")?)?;
     (at == fields.len()).then_some(item)
@@ -203,6 +206,37 @@ fn check_entry(value: &str) -> Option<CheckEntry> {
     let inner = value.strip_prefix("(text: ")?.strip_suffix(')')?;
     let (text, done) = inner.rsplit_once(", done: ")?;
     Some(CheckEntry { text: string(text)?, done: done.parse().ok()? })
+}
+
+/// `(name: "p95", before: "480", after: "210", unit: Some("ms"))`, the unit left out when none.
+fn measure(value: &str) -> Option<Measure> {
+    let rest = value.strip_prefix('(')?.strip_suffix(')')?;
+    let (name, rest) = named_field(rest, "name")?;
+    let (before, rest) = named_field(rest, "before")?;
+    let (after, rest) = named_field(rest, "after")?;
+    let unit = match rest.is_empty() {
+        true => None,
+        false => {
+            let (unit, rest) = named_field(rest, "unit")?;
+            if !rest.is_empty() {
+                return None;
+            }
+            Some(string(some(unit)?)?)
+        }
+    };
+    Some(Measure {
+        name: string(name)?,
+        before: string(before)?.parse().ok()?,
+        after: string(after)?.parse().ok()?,
+        unit,
+    })
+}
+
+/// `name: value, rest` split into the value and the rest.
+fn named_field<'t>(text: &'t str, name: &str) -> Option<(&'t str, &'t str)> {
+    let end = element_end(text)?;
+    let value = text[..end].strip_prefix(name)?.strip_prefix(": ")?;
+    Some((value, text[end..].strip_prefix(", ").unwrap_or(&text[end..])))
 }
 
 /// `[a, b, c]`, each element read by `element` (strings may contain `, `).

@@ -84,6 +84,24 @@ fn workflow_fields(out: &mut String, item: &Item) {
     optional_with(out, "in_column_since", item.in_column_since, push_quoted_timestamp);
     optional_string(out, "forced", item.forced.as_deref());
     optional(out, "anticipated_debt", item.anticipated_debt);
+    if !item.measures.is_empty() {
+        start(out, "measures");
+        push_list(out, &item.measures, |out, m| {
+            out.push_str("(name: ");
+            push_quoted(out, &m.name);
+            out.push_str(", before: ");
+            push_quoted(out, m.before.as_str());
+            out.push_str(", after: ");
+            push_quoted(out, m.after.as_str());
+            if let Some(unit) = &m.unit {
+                out.push_str(", unit: Some(");
+                push_quoted(out, unit);
+                out.push(')');
+            }
+            out.push(')');
+        });
+        out.push_str(",\n");
+    }
 }
 
 fn start(out: &mut String, name: &str) {

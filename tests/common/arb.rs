@@ -7,8 +7,8 @@ use proptest::prelude::*;
 use twotrack::domain::change::initiative_edit::{InitiativeChange, InitiativeEdit};
 use twotrack::domain::change::{Edit, ItemChange};
 use twotrack::model::{
-    Board, Boundary, CheckEntry, Criteria, Decision, Initiative, InterestWeights, Item, ItemId, Kind,
-    OpenItems, Phase, Place, Severity, Stage, Status, Track, Verdict,
+    Board, Boundary, CheckEntry, Criteria, Decimal, Decision, Initiative, InterestWeights, Item, ItemId,
+    Kind, Measure, OpenItems, Phase, Place, Severity, Stage, Status, Track, Verdict,
 };
 
 /// The initiatives a generated board may have (items pick one of them by index).
@@ -101,6 +101,19 @@ pub fn place() -> impl Strategy<Value = Place> {
     })
 }
 
+/// A few measures with decimals as people type them (`-12`, `0.5`, `480`).
+pub fn measures() -> impl Strategy<Value = Vec<Measure>> {
+    let decimal = (any::<i32>(), option::of(0u32..1000))
+        .prop_map(|(whole, fraction)| match fraction {
+            Some(f) => format!("{whole}.{f}"),
+            None => whole.to_string(),
+        })
+        .prop_map(|text| text.parse::<Decimal>().expect("an integer with an optional fraction is a decimal"));
+    let measure = (text(), decimal.clone(), decimal, option::of(text()))
+        .prop_map(|(name, before, after, unit)| Measure { name, before, after, unit });
+    vec(measure, 0..3)
+}
+
 pub fn checklist() -> impl Strategy<Value = Vec<CheckEntry>> {
     vec((text(), any::<bool>()).prop_map(|(text, done)| CheckEntry { text, done }), 0..3)
 }
@@ -135,6 +148,7 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
         option::of(timestamp()),
         option::of(text()),
         option::of(0u32..40),
+        measures(),
     );
     (fields, more, links, discovery, evidence, membership(), rhythm).prop_map(
         move |(
@@ -144,7 +158,7 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
             (question, learned, drop_reason, promoted_from),
             (accepted_by, acceptance_note, criteria, experiment, variant, winner),
             membership,
-            (sprint, blocked, blocked_since, in_column_since, forced, anticipated_debt),
+            (sprint, blocked, blocked_since, in_column_since, forced, anticipated_debt, measures),
         )| Item {
             id,
             title,
@@ -184,6 +198,7 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
             in_column_since,
             forced,
             anticipated_debt,
+            measures,
             created,
             updated,
         },
@@ -252,6 +267,7 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
             option::of(option::of(timestamp())),
             option::of(option::of(text())),
             option::of(option::of(0u32..40)),
+            option::of(measures()),
         ),
     )
         .prop_map(
@@ -267,7 +283,7 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
                 timebox,
                 severity,
                 (criteria, winner, member),
-                (sprint, blocked, in_column_since, forced, anticipated_debt),
+                (sprint, blocked, in_column_since, forced, anticipated_debt, measures),
             )| {
                 ItemChange {
                     place,
@@ -289,6 +305,7 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
                     in_column_since,
                     forced,
                     anticipated_debt,
+                    measures,
                     ..ItemChange::default()
                 }
             },

@@ -61,6 +61,17 @@ fn a_facilitator_plans_a_sprint_to_the_seventy_thirty_split_and_closes_it() {
     assert_eq!(sprints[0]["figures"]["rolled_over"], serde_json::json!([2, 5, 6, 7]));
     assert_eq!(sprints[1]["committed"]["points"], 13, "rolled over to the next sprint");
     let review = s.run(&["report", "--markdown"]).ok().stdout;
-    assert!(review.contains("Stage two paid back 3 points of debt in 1 item:"), "{review}");
+    assert!(
+        review.contains(
+            "Debt items finished in the sprint's window, committed to it or not: 3 points paid back in 1 item:"
+        ),
+        "{review}"
+    );
+    assert!(
+        review.contains(
+            "## Stage two bought\n\n1 item of stage-two work committed to the sprint and done (3 points"
+        ),
+        "the table's stage two done, the same 3 points: {review}"
+    );
     assert!(review.contains("- #8 Refactor the webhook client (3 pt"), "{review}");
 }

@@ -105,7 +105,10 @@ fn closing_early_sends_items_one_by_one_and_the_next_sprint_takes_the_chosen_mod
     assert!(text.contains("(5 days without a sprint)"), "{text}");
     let report = s.run(&["report", "--sprint", "S"]).ok().stdout;
     assert!(
-        report.contains("2 rolled over to the next sprint (#5, #6), 1 went back to the backlog (#7)"),
+        report.contains(
+            "2 rolled over to the next sprint (#5 Export the board to CSV, #6 Retry failed webhooks), \
+             1 went back to the backlog (#7 Cover CSV escaping with tests)"
+        ),
         "{report}"
     );
 }

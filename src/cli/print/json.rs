@@ -66,6 +66,7 @@ pub fn item(board: &Board, listing: &Listing, item: &Item, now: Timestamp) -> Va
         "blocked_since": item.blocked_since,
         "forced": item.forced,
         "anticipated_debt": item.anticipated_debt,
+        "measures": measures_json(&item.measures),
         "in_column_since": item.entered_column(),
         "days_in_column": age::days_in_column(item, now),
         "created": item.created,
@@ -189,4 +190,12 @@ fn split(split: &Split) -> Value {
         "stage_one": split.stage_one,
         "stage_two": split.stage_two,
     })
+}
+
+/// Measures as JSON: numbers stay the decimal text they were typed as (exact), with the unit.
+pub fn measures_json(measures: &[crate::model::Measure]) -> Value {
+    measures
+        .iter()
+        .map(|m| json!({"name": m.name, "before": m.before.as_str(), "after": m.after.as_str(), "unit": m.unit}))
+        .collect()
 }

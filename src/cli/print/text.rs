@@ -130,7 +130,8 @@ pub fn show(board: &Board, item: &Item, now: Timestamp) -> String {
     out
 }
 
-/// The sprint, the blocked mark, a forced done and the age in the column, for `show`.
+/// The sprint, the blocked mark, a forced done, the measures and the age in the column, for
+/// `show`.
 fn rhythm_rows(board: &Board, item: &Item, now: Timestamp) -> Vec<(&'static str, String)> {
     let mut rows = Vec::new();
     rows.push(("sprint", item.sprint.clone().unwrap_or_else(|| "- (backlog)".to_owned())));
@@ -147,6 +148,7 @@ fn rhythm_rows(board: &Board, item: &Item, now: Timestamp) -> Vec<(&'static str,
     if let Some(points) = item.anticipated_debt {
         rows.push(("anticipated debt", crate::words::count(points, "point")));
     }
+    rows.extend(item.measures.iter().map(|m| ("measure", m.to_string())));
     if !board.is_done_column(item.track, &item.column) {
         rows.push((
             "age",

@@ -5,5 +5,6 @@ pub(super) mod commit;
 pub mod evidence_report;
 pub(super) mod log;
 pub(super) mod report;
+mod report_json;
 pub(super) mod sprint;
 pub(super) mod standup;

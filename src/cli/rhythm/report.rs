@@ -1,4 +1,4 @@
-//! `report [--sprint NAME] [--markdown]`: the sprint review a facilitator pastes to stakeholders.
+//! `report [--sprint NAME] [--markdown | --json]`: the sprint review a facilitator pastes to stakeholders.
 //! Reads the board; changes nothing.
 
 use std::path::Path;
@@ -7,24 +7,43 @@ use anyhow::Result;
 
 use crate::cli::phases::initiative_out;
 use crate::cli::print::{doc, output};
-use crate::cli::rhythm::evidence_report;
+use crate::cli::rhythm::{evidence_report, report_json};
 use crate::cli::target::open;
 use crate::domain::dual_track::discovery_success::Period;
 use crate::domain::rhythm::report;
 use crate::domain::rhythm::report::Review;
 use crate::model::{Board, Timestamp};
 
-pub fn run(path: &Path, sprint: Option<&str>, markdown: bool, now: Timestamp) -> Result<()> {
+pub fn run(path: &Path, sprint: Option<&str>, format: Format, now: Timestamp) -> Result<()> {
     let board = open(path)?;
     let review = report::report(&board, sprint, now)?;
+    let markdown = match format {
+        Format::Json => {
+            let named = review.sprint.as_str();
+            let sprint = board.sprint(named).ok_or_else(|| anyhow::anyhow!("sprint `{named}` is gone"))?;
+            let value = report_json::review(&board, sprint, &review.figures, &review);
+            return output::print(&format!("{value:#}\n"));
+        }
+        Format::Markdown => true,
+        Format::Text => false,
+    };
     let mut text = if markdown { doc::markdown(&review.doc) } else { doc::text(&review.doc) };
     text.push_str(&written_elsewhere(&board, &review, markdown, now));
     output::print(&text)
 }
 
+/// How the review is printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
 /// The sections other capabilities write in text or Markdown themselves, after the review's own:
-/// the initiatives (when the board has any), the acceptance evidence of the sprint's window and
-/// what open debt costs now. The review has its own discovery outcomes, so the evidence's
+/// the initiatives (when the board has any) and the acceptance evidence of the sprint's window,
+/// both as today's board has them (left out for a close that recorded its own), and what open
+/// debt costs now. The review has its own discovery outcomes, so the evidence's
 /// version of them is not repeated.
 fn written_elsewhere(board: &Board, review: &Review, markdown: bool, now: Timestamp) -> String {
     let (phased, evidence) = match markdown {
@@ -32,14 +51,16 @@ fn written_elsewhere(board: &Board, review: &Review, markdown: bool, now: Timest
         false => (initiative_out::Style::Text, evidence_report::Style::Text),
     };
     let period = Period { start: review.from, end: review.to };
+    // A close that recorded its items has its initiatives and evidence in the review's own
+    // sections as they were then; today's board would tell a different story.
+    let recorded = review.closed && review.figures.at_close.is_some();
     let initiatives =
-        (!board.initiatives().is_empty()).then(|| initiative_out::report_section(board, phased));
+        (!recorded && !board.initiatives().is_empty()).then(|| initiative_out::report_section(board, phased));
+    let accepted = (!recorded).then(|| evidence_report::acceptance_evidence(board, period, evidence));
     initiatives
         .into_iter()
-        .chain([
-            evidence_report::acceptance_evidence(board, period, evidence),
-            evidence_report::debt_interest(board, now, evidence),
-        ])
+        .chain(accepted)
+        .chain([evidence_report::debt_interest(board, now, evidence)])
         .map(|section| format!("\n{section}"))
         .collect()
 }

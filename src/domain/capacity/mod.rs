@@ -6,4 +6,4 @@ mod split;
 pub mod wip;
 
 pub use self::room::{Room, SprintRoom};
-pub use self::split::{AssigneeLoad, Basis, Capacity, Share, TOLERANCE};
+pub use self::split::{AssigneeLoad, Basis, Capacity, Share, TOLERANCE, on_target};

@@ -23,8 +23,15 @@ impl Basis {
     }
 }
 
-/// A share is flagged when it is more than this many percentage points from its target.
-pub const TOLERANCE: f64 = 10.0;
+/// A share is on target when it is at most this many percentage points from its target
+/// (docs/guide/capacity.md, "On target"): 10 % against 20 % is off target, 27 % against 30 % on.
+pub const TOLERANCE: f64 = 5.0;
+
+/// The one rule for "on target", on every page (the capacity view, the top line, the review,
+/// the trends): `actual` percent within [`TOLERANCE`] percentage points of `target`.
+pub fn on_target(actual: f64, target: u8) -> bool {
+    (actual - f64::from(target)).abs() <= TOLERANCE
+}
 
 /// An actual share against its target, in percent.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -42,7 +49,7 @@ impl Share {
     }
 
     pub fn off_target(&self) -> bool {
-        self.planned && self.deviation().abs() > TOLERANCE
+        self.planned && !on_target(self.actual, self.target)
     }
 }
 

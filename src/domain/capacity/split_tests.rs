@@ -49,7 +49,8 @@ fn shares_are_by_points_and_done_items_are_excluded() {
     assert_eq!(c.basis, Basis::Points);
     // 5/36 = 13.888..% and 9/36 = 25%.
     assert_eq!((c.discovery_share, c.stage_two_share), (13.9, 25.0));
-    assert!(!c.discovery().off_target(), "6.1 points below the 20% target is within 10");
+    assert!(c.discovery().off_target(), "6.1 points below the 20% target is more than 5 off");
+    assert!(!c.stage_two().off_target(), "25% against the default 30% is exactly 5 off: on target");
     assert_eq!(
         c.assignees,
         [
@@ -93,11 +94,12 @@ fn rounding_is_to_one_decimal_and_the_tolerance_is_strict() {
         ("b", "ready", Stage::One, Some(2), None),
     ]));
     assert_eq!(c.stage_two_share, 33.3);
-    // Exactly 10 points off is not flagged; more is.
-    let at = Share { actual: 40.0, target: 30, planned: true };
-    assert!(!at.off_target());
-    let past = Share { actual: 40.1, target: 30, planned: true };
-    assert!(past.off_target());
+    // Exactly 5 points off is not flagged; more is; and the review's rule is the same function.
+    let at = Share { actual: 35.0, target: 30, planned: true };
+    assert!(!at.off_target() && on_target(35.0, 30));
+    let past = Share { actual: 35.1, target: 30, planned: true };
+    assert!(past.off_target() && !on_target(35.1, 30));
+    assert!(!on_target(10.0, 20), "10% against a 20% target is off target (issue 25)");
 }
 
 #[test]

@@ -5,8 +5,8 @@
 
 use super::initiative_edit::{InitiativeEdit, InitiativeError};
 use crate::model::{
-    CapacityPolicy, CheckEntry, DonePolicy, InterestWeights, Item, ItemId, Kind, Phase, Place, Severity,
-    Sprint, Stage, StandupSettings, Timestamp, Track,
+    CapacityPolicy, CheckEntry, DonePolicy, InterestWeights, Item, ItemId, Kind, Measure, Phase, Place,
+    Severity, Sprint, Stage, StandupSettings, Timestamp, Track,
 };
 use chrono::NaiveDate;
 
@@ -65,6 +65,7 @@ pub struct ItemChange {
     pub in_column_since: Option<Option<Timestamp>>,
     pub forced: Option<Option<String>>,
     pub anticipated_debt: Option<Option<u32>>,
+    pub measures: Option<Vec<Measure>>,
 }
 
 /// One change to a board.
@@ -229,6 +230,7 @@ impl ItemChange {
         v.field("in_column_since", &mut self.in_column_since, &mut item.in_column_since);
         v.field("forced", &mut self.forced, &mut item.forced);
         v.field("anticipated_debt", &mut self.anticipated_debt, &mut item.anticipated_debt);
+        v.field("measures", &mut self.measures, &mut item.measures);
     }
 
     /// Sets the given fields on `item` and returns a change holding what was there.

@@ -7,7 +7,7 @@ use serde::de;
 use serde::de::{Deserializer, Visitor};
 
 use super::*;
-use crate::model::{CheckEntry, Kind, Phase, Severity, Stage, Track};
+use crate::model::{CheckEntry, Kind, Measure, Phase, Severity, Stage, Track};
 
 /// The names of a struct's fields as its `Deserialize` knows them (what a file may contain).
 pub(crate) fn serde_names<'de, T: serde::Deserialize<'de>>() -> &'static [&'static str] {
@@ -81,6 +81,12 @@ pub(crate) fn full_pair() -> (Item, Item) {
         in_column_since: Some(time(0)),
         forced: Some("the demo".into()),
         anticipated_debt: Some(3),
+        measures: vec![Measure {
+            name: "p95".into(),
+            before: "480".parse().expect("a decimal"),
+            after: "210".parse().expect("a decimal"),
+            unit: Some("ms".into()),
+        }],
         created: time(0),
         updated: time(0),
     };
@@ -122,6 +128,7 @@ pub(crate) fn full_pair() -> (Item, Item) {
         in_column_since: Some(time(5)),
         forced: Some("the launch".into()),
         anticipated_debt: Some(8),
+        measures: vec![],
         created: time(0),
         updated: time(5),
     };

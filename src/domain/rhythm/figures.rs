@@ -7,6 +7,7 @@
 //! after an early close, or between two sprints, counts in the next), so an item is counted in
 //! one sprint only.
 
+use crate::domain::rhythm::at_close;
 use crate::domain::two_stage::debt;
 use crate::model::{Board, Figures, ItemId, Kind, Rollover, Split, Sprint, Tally, Timestamp, Track};
 
@@ -24,7 +25,8 @@ pub fn window_start(board: &Board, sprint: &Sprint) -> Timestamp {
 /// The figures of `sprint` if it closed at `now`, its unfinished items going `rollover`.
 pub fn record(board: &Board, sprint: &Sprint, rollover: Rollover, now: Timestamp) -> Figures {
     let work = Work::of(board, sprint);
-    let window = Window::of(board, window_start(board, sprint), now);
+    let from = window_start(board, sprint);
+    let window = Window::of(board, from, now);
     // Shares of points, or of items when nothing done was estimated (as the capacity split).
     let basis = if work.done.total > 0 { work.done } else { work.done_items };
     let register = debt::register(board, now);
@@ -50,6 +52,7 @@ pub fn record(board: &Board, sprint: &Sprint, rollover: Rollover, now: Timestamp
         rolled_over: work.unfinished,
         rollover,
         to_backlog: Vec::new(),
+        at_close: Some(at_close::record(board, sprint, from, now)),
     }
 }
 

@@ -228,3 +228,32 @@ fn shares_round_to_whole_percent() {
         (28, 33, 67, 0, 100)
     );
 }
+
+#[test]
+fn the_close_records_the_items_the_review_names_by_hand() {
+    let mut board = fixture();
+    put(&mut board, "debt repaid outside the sprint", "done", "2026-11-03T09:00:00Z", |it| {
+        (it.kind, it.stage, it.estimate) = (Kind::Debt, Stage::Two, Some(4));
+        it.measures = vec![crate::model::Measure {
+            name: "build time".into(),
+            before: "9.5".parse().expect("a decimal"),
+            after: "4".parse().expect("a decimal"),
+            unit: Some("min".into()),
+        }];
+        done("2026-11-08T10:00:00Z")(it);
+    });
+    let sprint = board.current_sprint().expect("open").clone();
+    let f = record(&board, &sprint, Rollover::Next, at("2026-11-13T16:00:00Z"));
+    let at_close = f.at_close.expect("recorded");
+    let ids = |pick: fn(&crate::model::ItemAtClose) -> bool| -> Vec<(ItemId, bool)> {
+        at_close.items.iter().filter(|it| pick(it)).map(|it| (it.id, it.committed)).collect()
+    };
+    assert_eq!(ids(|it| it.shipped()), [(1, true)], "the feature done; not the spikes, not #2 (unfinished)");
+    assert_eq!(ids(|it| it.bought()), [(3, true), (4, true), (10, false)], "#9 was before the window");
+    assert_eq!(ids(|it| !it.done), [(2, false)].map(|(id, _)| (id, true)), "the unfinished, committed");
+    let bought: u32 =
+        at_close.items.iter().filter(|it| it.bought() && it.committed).filter_map(|it| it.estimate).sum();
+    assert_eq!(bought, f.done.stage_two, "stage two bought (committed) is the table's stage two done");
+    let measured = at_close.items.iter().find(|it| it.id == 10).expect("#10");
+    assert_eq!(measured.measures[0].to_string(), "build time 9.5 → 4 min");
+}

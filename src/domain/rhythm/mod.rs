@@ -14,6 +14,7 @@
 //! - [`closing::outlook`] is what a close would do (the next sprint, the mismatched items)
 //!   before [`closing::close`] does it.
 
+pub mod at_close;
 pub mod cadence;
 pub mod closing;
 pub mod dates;

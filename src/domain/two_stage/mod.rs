@@ -4,6 +4,7 @@
 pub mod anticipated;
 pub mod debt;
 pub mod interest;
+pub mod measures;
 mod workflow;
 
 pub(crate) use self::workflow::acceptance;

@@ -58,6 +58,9 @@ impl Widget for DetailsView<'_> {
         if let Some(reason) = &item.forced {
             lines.push(Line::styled(format!("! done forced: {reason}"), theme.warning));
         }
+        for measure in &item.measures {
+            lines.push(Line::styled(format!("measured: {measure}"), theme.base));
+        }
         for note in forms::item::links(board, item, app.view().today) {
             lines.push(Line::styled(note, theme.hint_text));
         }

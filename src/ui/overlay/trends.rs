@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::domain::capacity::TOLERANCE;
+use crate::domain::capacity::on_target;
 use crate::domain::rhythm::doc::spark;
 use crate::domain::rhythm::figures::stage_two_skipped_twice;
 use crate::model::{Board, Figures};
@@ -46,7 +46,7 @@ impl Widget for TrendsView<'_> {
         if skipped {
             head.push(Span::styled("  ! stage two skipped twice", theme.warning));
         }
-        let off = |actual: u8, target: u8| (f64::from(actual) - f64::from(target)).abs() > TOLERANCE;
+        let off = |actual: u8, target: u8| !on_target(f64::from(actual), target);
         let two = series(|f| f.stage_two_share.into());
         let discovery = series(|f| f.discovery_share.into());
         let debt = series(|f| f.open_debt.points);

@@ -6,11 +6,15 @@
 mod anticipated;
 mod forced;
 mod sections;
+mod shipped;
+
+pub use self::shipped::NOT_RECORDED;
 
 use crate::domain::rhythm::doc::{Doc, Section};
 use crate::domain::rhythm::figures;
 use crate::domain::rhythm::planning::SprintError;
-use crate::model::{Board, Figures, Rollover, Sprint, Timestamp};
+use crate::model::{Board, Figures, ItemId, Rollover, Sprint, Timestamp};
+use crate::words::id_list;
 
 /// What a section is written from.
 pub struct Context<'b> {
@@ -28,17 +32,49 @@ pub struct Context<'b> {
     pub history: Vec<(&'b Sprint, Figures)>,
 }
 
+impl Context<'_> {
+    /// `#7 Title, #9 Title`: the items as recorded at the close; bare ids when the close did
+    /// not record them (never today's titles presented as then).
+    pub fn named(&self, ids: &[ItemId]) -> String {
+        let Some(at_close) = &self.figures.at_close else {
+            return id_list(ids);
+        };
+        let name = |id: &ItemId| match at_close.items.iter().find(|it| it.id == *id) {
+            Some(item) => item.label(),
+            None => format!("#{id}"),
+        };
+        ids.iter().map(name).collect::<Vec<_>>().join(", ")
+    }
+
+    /// A repaid debt item: `#21 Title (3 pt, high)`, as recorded at the close, else as the
+    /// board has it now.
+    pub fn debt_line(&self, id: ItemId) -> String {
+        let recorded = self.figures.at_close.as_ref().and_then(|a| a.items.iter().find(|it| it.id == id));
+        let (title, estimate, severity) = match (recorded, self.board.item(id)) {
+            (Some(it), _) => (it.title.clone(), it.estimate, it.severity),
+            (None, Some(it)) => (it.title.clone(), it.estimate, it.severity),
+            (None, None) => return format!("#{id} (deleted since)"),
+        };
+        let severity = severity.map(|s| format!(", {s}")).unwrap_or_default();
+        let points = estimate.map_or_else(|| "unestimated".to_owned(), |e| format!("{e} pt"));
+        format!("#{id} {title} ({points}{severity})")
+    }
+}
+
 /// A section of the review: `None` when it has nothing to say.
 pub type SectionFn = fn(&Context) -> Option<Section>;
 
 /// The review's sections, in order.
 pub const SECTIONS: &[SectionFn] = &[
+    shipped::shipped,
+    shipped::bought,
     sections::figures,
     forced::forced_done,
     anticipated::more_debt_than_anticipated,
     sections::trend,
     sections::debt_repaid,
     sections::discovery_outcomes,
+    sections::initiatives_at_close,
 ];
 
 /// How many sprints the trend covers.
@@ -51,6 +87,12 @@ pub struct Review {
     /// The sprint's window: from its start (or the previous close) to its close (or now).
     pub from: Timestamp,
     pub to: Timestamp,
+    /// The sprint's name.
+    pub sprint: String,
+    /// The figures it was written from: recorded at the close, or as of now while open.
+    pub figures: Figures,
+    /// Whether `figures` were recorded at the close.
+    pub closed: bool,
 }
 
 /// The review of the sprint called `name`, else of the last closed sprint, else of the open one.
@@ -106,5 +148,12 @@ pub fn report(board: &Board, name: Option<&str>, now: Timestamp) -> Result<Revie
         intro,
         sections: SECTIONS.iter().filter_map(|section| section(&context)).collect(),
     };
-    Ok(Review { doc, from: context.from, to: context.to })
+    Ok(Review {
+        doc,
+        sprint: sprint.name.clone(),
+        from: context.from,
+        to: context.to,
+        figures: context.figures,
+        closed,
+    })
 }

@@ -2,11 +2,11 @@
 //! debt stage two paid back, and what discovery concluded.
 
 use super::{Context, TREND_SPRINTS};
-use crate::domain::capacity::TOLERANCE;
+use crate::domain::capacity::on_target;
 use crate::domain::rhythm::doc::{Block, Section, spark};
 use crate::domain::rhythm::figures::stage_two_skipped_twice;
 use crate::model::{ItemId, Rollover, Split};
-use crate::words::{count, id_list};
+use crate::words::count;
 
 /// Committed against done by track and stage; the shares against their targets; what rolled over.
 pub fn figures(c: &Context) -> Option<Section> {
@@ -36,7 +36,7 @@ pub fn figures(c: &Context) -> Option<Section> {
     ] {
         let line = format!("{name} of the work done: {actual}% against a target of {target}%");
         let by = i16::from(actual) - i16::from(target);
-        section = section.with(match f64::from(by.abs()) > TOLERANCE {
+        section = section.with(match !on_target(f64::from(actual), target) {
             true => Block::Warning(format!(
                 "{line}: off target, {} {}",
                 count(by.unsigned_abs(), "percentage point"),
@@ -46,6 +46,7 @@ pub fn figures(c: &Context) -> Option<Section> {
         });
     }
     let unfinished = count(f.rolled_over.len() as u64, "unfinished item");
+    let id_list = |ids: &[ItemId]| c.named(ids);
     let list = id_list(&f.rolled_over);
     let moved = match (f.rolled_over.len(), f.rollover, c.closed) {
         (0, _, _) => "Nothing was left unfinished.".to_owned(),
@@ -110,26 +111,17 @@ pub fn trend(c: &Context) -> Option<Section> {
 /// What stage two paid back, item by item: the part of the review to celebrate.
 pub fn debt_repaid(c: &Context) -> Option<Section> {
     let f = &c.figures;
+    // The scope is said in words: this counts debt finished in the sprint's window whether it
+    // was committed or not, where the table counts committed work only.
     let head = match f.debt_repaid.items {
-        0 => "No debt was repaid in this sprint.".to_owned(),
+        0 => "No debt item was finished in the sprint's window.".to_owned(),
         n => format!(
-            "Stage two paid back {} of debt in {}:",
+            "Debt items finished in the sprint's window, committed to it or not: {} paid back in {}:",
             count(f.debt_repaid.points, "point"),
             count(n, "item")
         ),
     };
-    let items = f
-        .repaid
-        .iter()
-        .map(|id| match c.board.item(*id) {
-            Some(item) => {
-                let severity = item.severity.map(|s| format!(", {s}")).unwrap_or_default();
-                let points = item.estimate.map_or_else(|| "unestimated".to_owned(), |e| format!("{e} pt"));
-                format!("#{id} {} ({points}{severity})", item.title)
-            }
-            None => format!("#{id} (deleted since)"),
-        })
-        .collect();
+    let items = f.repaid.iter().map(|id| c.debt_line(*id)).collect();
     Some(Section::new("Debt repaid").with(Block::Para(head)).list(items).with(Block::Para(format!(
         "Debt logged during the sprint: {}, {}. Open debt at the end: {}, {}.",
         count(f.debt_created.items, "item"),
@@ -179,4 +171,28 @@ pub fn discovery_outcomes(c: &Context) -> Option<Section> {
         f.dropped.len()
     );
     Some(Section::new("Discovery outcomes").with(Block::Para(head)).list(lines))
+}
+
+/// The initiatives as they stood at the close (a closed sprint that recorded them); the
+/// command line prints today's initiatives for an open sprint and for an older close.
+pub fn initiatives_at_close(c: &Context) -> Option<Section> {
+    let at_close = c.figures.at_close.as_ref().filter(|_| c.closed)?;
+    if at_close.initiatives.is_empty() {
+        return None;
+    }
+    let lines = at_close
+        .initiatives
+        .iter()
+        .map(|it| {
+            format!(
+                "{} ({}): {}, {} of {} done",
+                it.name,
+                it.id,
+                it.status.name(),
+                it.done,
+                count(it.items, "item")
+            )
+        })
+        .collect();
+    Some(Section::new("Initiatives at the close").list(lines))
 }
