@@ -133,6 +133,9 @@ pub struct Item {
     /// definition of done unticked: a forced done. Cleared when it leaves the done column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forced: Option<String>,
+    /// Debt: the points per sprint it costs the team while open (its drag), when someone said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drag: Option<u32>,
     pub created: Timestamp,
     pub updated: Timestamp,
 }
@@ -179,6 +182,7 @@ impl Item {
             blocked_since: None,
             in_column_since: None,
             forced: None,
+            drag: None,
             created,
             updated: created,
         }

@@ -58,6 +58,7 @@ fn every_field_set() -> Item {
         blocked_since: Some(time(1_800_000_002)),
         in_column_since: Some(time(1_800_000_003)),
         forced: Some("the demo, (today) \"at 3\"\nsecond line".into()),
+        drag: Some(6),
         created: time(1_700_000_000),
         updated: time(1_800_000_000),
     }

@@ -83,6 +83,7 @@ fn workflow_fields(out: &mut String, item: &Item) {
     optional_with(out, "blocked_since", item.blocked_since, push_quoted_timestamp);
     optional_with(out, "in_column_since", item.in_column_since, push_quoted_timestamp);
     optional_string(out, "forced", item.forced.as_deref());
+    optional(out, "drag", item.drag);
 }
 
 fn start(out: &mut String, name: &str) {

@@ -134,6 +134,7 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
         option::of(timestamp()),
         option::of(timestamp()),
         option::of(text()),
+        option::of(any::<u32>()),
     );
     (fields, more, links, discovery, evidence, membership(), rhythm).prop_map(
         move |(
@@ -143,7 +144,7 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
             (question, learned, drop_reason, promoted_from),
             (accepted_by, acceptance_note, criteria, experiment, variant, winner),
             membership,
-            (sprint, blocked, blocked_since, in_column_since, forced),
+            (sprint, blocked, blocked_since, in_column_since, forced, drag),
         )| Item {
             id,
             title,
@@ -182,6 +183,7 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
             blocked_since,
             in_column_since,
             forced,
+            drag,
             created,
             updated,
         },
@@ -249,6 +251,7 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
             option::of(option::of(text())),
             option::of(option::of(timestamp())),
             option::of(option::of(text())),
+            option::of(option::of(any::<u32>())),
         ),
     )
         .prop_map(
@@ -264,7 +267,7 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
                 timebox,
                 severity,
                 (criteria, winner, member),
-                (sprint, blocked, in_column_since, forced),
+                (sprint, blocked, in_column_since, forced, drag),
             )| {
                 ItemChange {
                     place,
@@ -285,6 +288,7 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
                     blocked,
                     in_column_since,
                     forced,
+                    drag,
                     ..ItemChange::default()
                 }
             },

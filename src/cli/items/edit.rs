@@ -6,6 +6,7 @@ use anyhow::{Result, bail};
 use crate::cli::EditArgs;
 use crate::cli::target::Target;
 use crate::domain::change::{ItemChange, ops};
+use crate::domain::two_stage::drag;
 use crate::model::Timestamp;
 
 pub fn edit(target: Target, args: EditArgs, now: Timestamp) -> Result<()> {
@@ -17,15 +18,21 @@ pub fn edit(target: Target, args: EditArgs, now: Timestamp) -> Result<()> {
         assignee: args.assignee.map(|a| Some(a.trim().to_owned()).filter(|a| !a.is_empty())),
         description: args.description.map(|d| d.trim_end().to_owned()),
         severity: args.severity.map(Some),
+        drag: args.drag.as_deref().map(drag::parse).transpose()?,
         ..ItemChange::default()
     };
     if change_wanted == ItemChange::default() {
         bail!(
-            "nothing to change: give at least one of --title, --estimate, --tag, --assignee, --description, --kind, --severity"
+            "nothing to change: give at least one of --title, --estimate, --tag, --assignee, --description, --kind, --severity, --drag"
         );
     }
     let id = args.id;
-    let op = target.change(now, |board| ops::update(board, id, change_wanted, now))?;
+    let op = target.change(now, |board| -> Result<_> {
+        if let Some(drag) = change_wanted.drag {
+            drag::check(board, id, drag)?;
+        }
+        Ok(ops::update(board, id, change_wanted, now)?)
+    })?;
     crate::cli::print::output::println(&op.summary)?;
     Ok(())
 }

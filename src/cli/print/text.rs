@@ -130,7 +130,7 @@ pub fn show(board: &Board, item: &Item, now: Timestamp) -> String {
     out
 }
 
-/// The sprint, the blocked mark, a forced done and the age in the column, for `show`.
+/// The sprint, the blocked mark, a forced done, a debt's drag and the age in the column, for `show`.
 fn rhythm_rows(board: &Board, item: &Item, now: Timestamp) -> Vec<(&'static str, String)> {
     let mut rows = Vec::new();
     rows.push(("sprint", item.sprint.clone().unwrap_or_else(|| "- (backlog)".to_owned())));
@@ -143,6 +143,10 @@ fn rhythm_rows(board: &Board, item: &Item, now: Timestamp) -> Vec<(&'static str,
     }
     if let Some(reason) = &item.forced {
         rows.push(("forced", format!("done past its definition of done: {reason}")));
+    }
+    if let Some(points) = item.drag {
+        let money = board.point_value.as_ref().map(|v| format!(", ≈ {}", v.of(points.into()))).unwrap_or_default();
+        rows.push(("drag", format!("≈ {points} pt per sprint{money}")));
     }
     if !board.is_done_column(item.track, &item.column) {
         rows.push((

@@ -5,7 +5,7 @@
 
 use super::initiative_edit::{InitiativeEdit, InitiativeError};
 use crate::model::{
-    CapacityPolicy, CheckEntry, DonePolicy, InterestWeights, Item, ItemId, Kind, Phase, Place, Severity,
+    CapacityPolicy, CheckEntry, DonePolicy, InterestWeights, Item, ItemId, Kind, Phase, Place, PointValue, Severity,
     Sprint, Stage, StandupSettings, Timestamp, Track,
 };
 use chrono::NaiveDate;
@@ -64,6 +64,7 @@ pub struct ItemChange {
     pub blocked_since: Option<Option<Timestamp>>,
     pub in_column_since: Option<Option<Timestamp>>,
     pub forced: Option<Option<String>>,
+    pub drag: Option<Option<u32>>,
 }
 
 /// One change to a board.
@@ -89,6 +90,8 @@ pub enum Edit {
     SetEntryCriteria(Option<Vec<String>>),
     /// Replace the severity weights of debt interest (`None`: the defaults).
     SetInterestWeights(Option<InterestWeights>),
+    /// Set or clear what a point is worth (`policy point-value`).
+    SetPointValue(Option<PointValue>),
     /// Add, change or remove an initiative, or record a decision on it.
     Initiative(InitiativeEdit),
     /// Put the sprint called `name` (it must carry that name), or remove it (`None`).
@@ -142,6 +145,7 @@ impl Edit {
             | Edit::SetDonePolicy { .. }
             | Edit::SetEntryCriteria(_)
             | Edit::SetInterestWeights(_)
+            | Edit::SetPointValue(_)
             | Edit::SetStandup(_) => {}
         }
     }
@@ -167,6 +171,7 @@ impl Edit {
             | Edit::SetDonePolicy { .. }
             | Edit::SetEntryCriteria(_)
             | Edit::SetInterestWeights(_)
+            | Edit::SetPointValue(_)
             | Edit::Initiative(_)
             | Edit::SetSprint { .. }
             | Edit::SetStandup(_) => out.push(None),
@@ -227,6 +232,7 @@ impl ItemChange {
         v.field("blocked_since", &mut self.blocked_since, &mut item.blocked_since);
         v.field("in_column_since", &mut self.in_column_since, &mut item.in_column_since);
         v.field("forced", &mut self.forced, &mut item.forced);
+        v.field("drag", &mut self.drag, &mut item.drag);
     }
 
     /// Sets the given fields on `item` and returns a change holding what was there.

@@ -80,6 +80,7 @@ pub(crate) fn full_pair() -> (Item, Item) {
         blocked_since: Some(time(0)),
         in_column_since: Some(time(0)),
         forced: Some("the demo".into()),
+        drag: Some(3),
         created: time(0),
         updated: time(0),
     };
@@ -120,6 +121,7 @@ pub(crate) fn full_pair() -> (Item, Item) {
         blocked_since: Some(time(5)),
         in_column_since: Some(time(5)),
         forced: Some("the launch".into()),
+        drag: Some(5),
         created: time(0),
         updated: time(5),
     };

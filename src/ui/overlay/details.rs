@@ -57,6 +57,9 @@ impl Widget for DetailsView<'_> {
         if let Some(reason) = &item.forced {
             lines.push(Line::styled(format!("! done forced: {reason}"), theme.warning));
         }
+        if let Some(points) = item.drag {
+            lines.push(Line::styled(format!("drag ≈ {points} pt per sprint"), theme.hint_text));
+        }
         for note in forms::item::links(board, item, app.view().today) {
             lines.push(Line::styled(note, theme.hint_text));
         }

@@ -3,6 +3,7 @@
 //! those that write their own text (initiatives, evidence) are added by the command line over
 //! the review's [`Review::from`]..[`Review::to`] window.
 
+mod drag;
 mod forced;
 mod sections;
 
@@ -37,6 +38,7 @@ pub const SECTIONS: &[SectionFn] = &[
     sections::trend,
     sections::debt_repaid,
     sections::discovery_outcomes,
+    drag::drag,
 ];
 
 /// How many sprints the trend covers.

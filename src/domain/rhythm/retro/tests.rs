@@ -1,0 +1,1 @@
+//! The retrospective on fixture boards with a pinned clock.
