@@ -177,6 +177,7 @@ pub fn debt(board: &Board, r: &Register) -> String {
         w.high,
         w.critical
     );
+    let _ = writeln!(out, "{}", r.drag.line());
     for (severity, n, cost) in &r.by_severity {
         let _ = writeln!(out, "  {:<9}{n:>4} items{cost:>6} pt", severity.map_or("unrated", |s| s.name()));
     }
