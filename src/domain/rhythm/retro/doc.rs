@@ -135,6 +135,12 @@ fn areas(r: &Retro) -> Section {
 }
 
 fn capacity(r: &Retro) -> Section {
+    let section = Section::new("Where the capacity went");
+    if r.sprints.iter().all(|(_, f)| f.spent.is_none()) {
+        return section.with(Block::Para(
+            "Not recorded for these sprints: they closed before twotrack kept it (every close records it now).".into(),
+        ));
+    }
     let header = ["sprint", "features", "bugs", "debt", "discovery", "other"].map(String::from).to_vec();
     let rows = r
         .sprints
@@ -142,24 +148,30 @@ fn capacity(r: &Retro) -> Section {
         .map(|(s, f)| {
             let mut row = vec![s.name.clone()];
             match &f.spent {
-                Some(spent) => {
-                    let parts = spent.parts();
-                    let points: u32 = parts.iter().map(|(_, t)| t.points).sum();
-                    let by_items = points == 0;
-                    let whole: u32 = if by_items { parts.iter().map(|(_, t)| t.items).sum() } else { points };
-                    row.extend(parts.iter().map(|(_, t)| {
-                        let part = if by_items { t.items } else { t.points };
-                        format!("{}%", (u64::from(part) * 100 + u64::from(whole) / 2).checked_div(u64::from(whole)).unwrap_or(0))
-                    }));
-                }
-                None => row.push("not recorded (closed before this was kept)".into()),
+                Some(spent) => row.extend(shares(&spent.parts())),
+                None => row.push("not recorded".into()),
             }
             row
         })
         .collect();
-    Section::new("Where the capacity went")
+    section
         .with(Block::Para("Shares of the points done (of the items when none was estimated).".into()))
         .with(Block::Table { header, rows })
+}
+
+/// Each part's share of the whole in whole percent: of the points, or of the items when no
+/// point was done.
+fn shares(parts: &[(&'static str, Tally)]) -> Vec<String> {
+    let points: u32 = parts.iter().map(|(_, t)| t.points).sum();
+    let by_items = points == 0;
+    let whole = u64::from(if by_items { parts.iter().map(|(_, t)| t.items).sum() } else { points });
+    parts
+        .iter()
+        .map(|(_, t)| {
+            let part = u64::from(if by_items { t.items } else { t.points });
+            format!("{}%", (part * 100 + whole / 2).checked_div(whole).unwrap_or(0))
+        })
+        .collect()
 }
 
 fn discovery(r: &Retro) -> Section {
@@ -195,9 +207,9 @@ fn proposal(r: &Retro) -> Section {
         false => format!("Proposed stage-two target: {}% (now {}%).", p.proposed, p.current),
     };
     let how = match p.proposed == p.current {
-        true => "Nothing to apply; the settings form (S) sets another.".to_owned(),
+        true => "Nothing to apply; another target is set in the capacity view.".to_owned(),
         false => format!(
-            "Accept it with a on the retro screen or twotrack retro --apply; the settings form (S) sets another. The rule: repay open debt within {} sprints, between {}% and {}%.",
+            "Accept it on the retro screen or with twotrack retro --apply, or set another in the capacity view. The rule: repay open debt within {} sprints, between {}% and {}%.",
             ratio::HORIZON,
             ratio::FLOOR,
             ratio::CEILING

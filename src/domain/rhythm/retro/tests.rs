@@ -237,7 +237,7 @@ fn old_closes_say_the_capacity_split_was_not_recorded() {
     let doc = retro(&board, None, 3, now()).expect("retro").doc;
     let section = doc.sections.iter().find(|s| s.heading == "Where the capacity went").expect("capacity");
     let Block::Table { rows, .. } = &section.blocks[1] else { panic!("a table: {section:?}") };
-    assert_eq!(rows[0], ["S1", "not recorded (closed before this was kept)"]);
+    assert_eq!(rows[0], ["S1", "not recorded"]);
     assert_eq!(rows[1], ["S2", "59%", "18%", "24%", "0%", "0%"], "20, 6 and 8 of 34 points");
 }
 
