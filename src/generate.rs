@@ -13,8 +13,8 @@ use crate::domain::phases::initiatives::NewInitiative;
 use crate::domain::team::activity::{Action, Entry};
 use crate::domain::two_stage;
 use crate::model::{
-    Board, CheckEntry, Figures, Item, ItemId, Kind, Model, Phase, Rollover, Severity, Spent, Split, Sprint, Stage,
-    Tally, Timestamp, Track,
+    Board, CheckEntry, Figures, Item, ItemId, Kind, Model, Phase, Rollover, Severity, Spent, Split, Sprint,
+    Stage, Tally, Timestamp, Track,
 };
 
 /// A small, fast, deterministic pseudo-random sequence (xorshift64*).

@@ -110,7 +110,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             crate::cli::rhythm::report::run(path, sprint.as_deref(), markdown, now)?
         }
         Command::Retro { sprint, last, markdown, json, apply } => {
-            let ask = crate::cli::rhythm::retro::Ask { sprint: sprint.as_deref(), last, markdown, json, apply };
+            let ask =
+                crate::cli::rhythm::retro::Ask { sprint: sprint.as_deref(), last, markdown, json, apply };
             crate::cli::rhythm::retro::run(target, ask, now)?
         }
         Command::Log(args) => crate::cli::rhythm::log::run(path, &args)?,

@@ -151,7 +151,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [Kind::Feature, Kind::Spike, Kind::Enabler, Kind::Debt, Kind::Bug, Kind::Action];
+    pub const ALL: [Kind; 6] =
+        [Kind::Feature, Kind::Spike, Kind::Enabler, Kind::Debt, Kind::Bug, Kind::Action];
 
     pub fn name(self) -> &'static str {
         match self {

@@ -17,6 +17,7 @@ pub use self::labels::{Kind, Severity, Stage, Track};
 pub use self::lanes::{LaneKey, Lanes};
 pub use self::phase::{Boundary, OpenItems, Phase, Status, Verdict};
 pub use self::settings::{
-    CapacityPolicy, DefinitionOfDone, DonePolicy, ENTRY_CRITERIA, InterestWeights, PointValue, StandupSettings,
+    CapacityPolicy, DefinitionOfDone, DonePolicy, ENTRY_CRITERIA, InterestWeights, PointValue,
+    StandupSettings,
 };
 pub use self::sprint::{Figures, Model, Rollover, Spent, Split, Sprint, SprintKind, Tally, Targets};

@@ -38,7 +38,8 @@ fn retro_markdown_matches_the_golden_file_and_changes_nothing() {
     let text = run_at(&s, NOW, &["retro"]).ok().stdout;
     assert!(text.contains("#12 Pair on the flaky checkout tests (ana, since 2026-11-23)"), "{text}");
     assert!(text.contains("Drag: ≈ 4 pt per sprint (≈ €3,200) from 1 debt item; paid so far ≈ 0 pt (≈ €0). 1 open debt item has no drag set."), "{text}");
-    let json: serde_json::Value = serde_json::from_str(&run_at(&s, NOW, &["retro", "--json"]).ok().stdout).expect("json");
+    let json: serde_json::Value =
+        serde_json::from_str(&run_at(&s, NOW, &["retro", "--json"]).ok().stdout).expect("json");
     assert_eq!(json["drag"]["per_sprint_money"], 3200);
     assert_eq!(json["actions"]["open"][0]["assignee"], "ana");
     assert_eq!(json["sprints"].as_array().map(Vec::len), Some(3));
@@ -51,7 +52,8 @@ fn drag_shows_on_the_item_the_register_and_the_review() {
     let s = sandbox();
     let show = run_at(&s, NOW, &["show", "13"]).ok().stdout;
     assert!(show.contains("≈ 4 pt per sprint, ≈ €3,200"), "{show}");
-    let json: serde_json::Value = serde_json::from_str(&run_at(&s, NOW, &["show", "13", "--json"]).ok().stdout).expect("json");
+    let json: serde_json::Value =
+        serde_json::from_str(&run_at(&s, NOW, &["show", "13", "--json"]).ok().stdout).expect("json");
     assert_eq!(json["drag"], 4);
     let debt = run_at(&s, NOW, &["debt"]).ok().stdout;
     assert!(debt.contains("Drag: ≈ 4 pt per sprint (≈ €3,200)"), "{debt}");
@@ -67,12 +69,30 @@ fn bad_input_is_one_sentence_and_changes_nothing() {
     let s = sandbox();
     let before = s.read();
     for (args, said) in [
-        (&["retro", "--last", "0"][..], "twotrack: --last counts the sprints to look back on, so it is 1 or more"),
-        (&["retro", "--sprint", "Sprint 15"][..], "twotrack: sprint \"Sprint 15\" is still open; a retrospective looks back on closed sprints"),
-        (&["edit", "13", "--drag", "-3"][..], "twotrack: drag is points per sprint, a whole number from 0 up, not `-3`"),
-        (&["edit", "13", "--drag", "lots"][..], "twotrack: drag is points per sprint, a whole number from 0 up, not `lots`"),
-        (&["edit", "11", "--drag", "2"][..], "twotrack: drag is what a debt item costs the team, and #11 is a feature"),
-        (&["policy", "point-value", "800"][..], "twotrack: a value per point needs its currency too (for example `policy point-value 800 €`)"),
+        (
+            &["retro", "--last", "0"][..],
+            "twotrack: --last counts the sprints to look back on, so it is 1 or more",
+        ),
+        (
+            &["retro", "--sprint", "Sprint 15"][..],
+            "twotrack: sprint \"Sprint 15\" is still open; a retrospective looks back on closed sprints",
+        ),
+        (
+            &["edit", "13", "--drag", "-3"][..],
+            "twotrack: drag is points per sprint, a whole number from 0 up, not `-3`",
+        ),
+        (
+            &["edit", "13", "--drag", "lots"][..],
+            "twotrack: drag is points per sprint, a whole number from 0 up, not `lots`",
+        ),
+        (
+            &["edit", "11", "--drag", "2"][..],
+            "twotrack: drag is what a debt item costs the team, and #11 is a feature",
+        ),
+        (
+            &["policy", "point-value", "800"][..],
+            "twotrack: a value per point needs its currency too (for example `policy point-value 800 €`)",
+        ),
     ] {
         let run = run_at(&s, NOW, args);
         assert_eq!((run.code, run.stderr.trim()), (1, said), "{args:?}");
@@ -90,7 +110,11 @@ fn bad_input_is_one_sentence_and_changes_nothing() {
 fn apply_makes_the_proposal_the_target_once() {
     let s = sandbox();
     let run = run_at(&s, NOW, &["retro", "--apply"]).ok();
-    assert!(run.stdout.starts_with("retro decision: stage-two target 30% → 20%. Open debt of 5 pt"), "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with("retro decision: stage-two target 30% → 20%. Open debt of 5 pt"),
+        "{}",
+        run.stdout
+    );
     assert_eq!(saved(&s).capacity.stage_two_share, 20);
     let again = run_at(&s, NOW, &["retro", "--apply"]).ok();
     assert_eq!(again.stdout.trim(), "the stage-two target is already 20%, as proposed; nothing changed");

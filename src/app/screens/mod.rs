@@ -34,8 +34,8 @@ use crate::app::screens::debt::Debt;
 use crate::app::screens::hand_over::HandOver;
 use crate::app::screens::help::Help;
 use crate::app::screens::initiatives::{InitiativeDetails, Initiatives};
-use crate::app::screens::search::Search;
 use crate::app::screens::retro::Retro;
+use crate::app::screens::search::Search;
 use crate::app::screens::standup::Standup;
 use crate::app::status::Status;
 

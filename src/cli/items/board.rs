@@ -39,12 +39,19 @@ pub fn policy(target: Target, command: PolicyCommand, now: Timestamp) -> Result<
 }
 
 /// `policy point-value [AMOUNT CURRENCY | none]`: sets, clears or prints the value of a point.
-fn point_value(target: Target, amount: Option<String>, currency: Option<String>, now: Timestamp) -> Result<()> {
+fn point_value(
+    target: Target,
+    amount: Option<String>,
+    currency: Option<String>,
+    now: Timestamp,
+) -> Result<()> {
     let Some(amount) = amount else {
         let board = target.open()?;
-        return println(&board.point_value.map_or("no value per point is set".to_owned(), |v| {
-            format!("a point is worth {}", v.of(1))
-        }));
+        return println(
+            &board
+                .point_value
+                .map_or("no value per point is set".to_owned(), |v| format!("a point is worth {}", v.of(1))),
+        );
     };
     let value = match amount.trim().eq_ignore_ascii_case("none") {
         true => None,

@@ -9,8 +9,8 @@ use crate::domain::dual_track::discovery_success::Timing;
 use crate::domain::dual_track::{discovery_success, timebox, variants};
 use crate::domain::query::age;
 use crate::domain::query::backlinks::Backlinks;
-use crate::domain::two_stage;
 use crate::domain::rhythm::retro::Retro;
+use crate::domain::two_stage;
 use crate::domain::two_stage::debt::Register;
 use crate::domain::two_stage::drag::Drag;
 use crate::domain::two_stage::interest;
@@ -197,7 +197,8 @@ fn split(split: &Split) -> Value {
 /// The retrospective as `retro --json` prints it.
 pub fn retro(r: &Retro) -> Value {
     let tally = |t: Tally| json!({"items": t.items, "points": t.points});
-    let action = |it: &&Item| json!({"id": it.id, "title": it.title, "assignee": it.assignee, "created": it.created});
+    let action =
+        |it: &&Item| json!({"id": it.id, "title": it.title, "assignee": it.assignee, "created": it.created});
     json!({
         "from": r.from,
         "to": r.to,

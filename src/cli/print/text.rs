@@ -145,7 +145,8 @@ fn rhythm_rows(board: &Board, item: &Item, now: Timestamp) -> Vec<(&'static str,
         rows.push(("forced", format!("done past its definition of done: {reason}")));
     }
     if let Some(points) = item.drag {
-        let money = board.point_value.as_ref().map(|v| format!(", ≈ {}", v.of(points.into()))).unwrap_or_default();
+        let money =
+            board.point_value.as_ref().map(|v| format!(", ≈ {}", v.of(points.into()))).unwrap_or_default();
         rows.push(("drag", format!("≈ {points} pt per sprint{money}")));
     }
     if !board.is_done_column(item.track, &item.column) {

@@ -42,7 +42,9 @@ fn apply(target: Target, ask: &Ask, now: Timestamp) -> Result<()> {
     }
     let op = target.change(now, |board| -> Result<_> {
         let proposal = retro::retro(board, ask.sprint, ask.last, now)?.proposal.ok_or_else(no_proposal)?;
-        ratio::accept(board, &proposal).ok_or_else(|| anyhow!("someone set the stage-two target to {}% meanwhile; nothing changed", proposal.proposed))
+        ratio::accept(board, &proposal).ok_or_else(|| {
+            anyhow!("someone set the stage-two target to {}% meanwhile; nothing changed", proposal.proposed)
+        })
     })?;
     output::println(&op.summary)
 }

@@ -5,8 +5,8 @@
 
 use super::initiative_edit::{InitiativeEdit, InitiativeError};
 use crate::model::{
-    CapacityPolicy, CheckEntry, DonePolicy, InterestWeights, Item, ItemId, Kind, Phase, Place, PointValue, Severity,
-    Sprint, Stage, StandupSettings, Timestamp, Track,
+    CapacityPolicy, CheckEntry, DonePolicy, InterestWeights, Item, ItemId, Kind, Phase, Place, PointValue,
+    Severity, Sprint, Stage, StandupSettings, Timestamp, Track,
 };
 use chrono::NaiveDate;
 

@@ -86,20 +86,21 @@ pub struct Drag {
 /// The drag of open debt at `now`. A sprint lasts as long as the board's latest sprint (else
 /// two weeks); interest counts only the whole sprints an item has been open.
 pub fn drag(board: &Board, now: Timestamp) -> Drag {
-    let days = board
-        .sprints
-        .last()
-        .map_or(DEFAULT_SPRINT_DAYS, |s| (s.end - s.start).num_days() + 1)
-        .max(1);
+    let days = board.sprints.last().map_or(DEFAULT_SPRINT_DAYS, |s| (s.end - s.start).num_days() + 1).max(1);
     let sprint = Duration::days(days);
     let mut out = Drag { value: board.point_value.clone(), ..Drag::default() };
-    let open = board.items().iter().filter(|it| it.kind == Kind::Debt && !board.is_done_column(it.track, &it.column));
+    let open = board
+        .items()
+        .iter()
+        .filter(|it| it.kind == Kind::Debt && !board.is_done_column(it.track, &it.column));
     for item in open {
         match item.drag {
             Some(points) => {
                 out.with += 1;
                 out.per_sprint = out.per_sprint.saturating_add(u64::from(points));
-                out.paid = out.paid.saturating_add(u64::from(points).saturating_mul(sprints_open(item, now, sprint)));
+                out.paid = out
+                    .paid
+                    .saturating_add(u64::from(points).saturating_mul(sprints_open(item, now, sprint)));
             }
             None => out.without += 1,
         }
@@ -116,7 +117,8 @@ impl Drag {
     /// One line for the register, the review and the retrospective: "Drag: ≈ 6 pt per sprint
     /// (≈ €4,800) from 2 debt items; paid so far ≈ 18 pt (≈ €14,400). 1 debt item has no drag set."
     pub fn line(&self) -> String {
-        let money = |points: u64| self.value.as_ref().map(|v| format!(" (≈ {})", v.of(points))).unwrap_or_default();
+        let money =
+            |points: u64| self.value.as_ref().map(|v| format!(" (≈ {})", v.of(points))).unwrap_or_default();
         let unset = match self.without {
             0 => String::new(),
             1 => " 1 open debt item has no drag set.".to_owned(),
@@ -125,11 +127,16 @@ impl Drag {
         if self.with == 0 {
             return match self.without {
                 0 => "Drag: no open debt.".to_owned(),
-                1 => "Drag: not known: the open debt item has no drag set (edit ID --drag POINTS).".to_owned(),
-                n => format!("Drag: not known: none of the {n} open debt items has a drag set (edit ID --drag POINTS)."),
+                1 => {
+                    "Drag: not known: the open debt item has no drag set (edit ID --drag POINTS).".to_owned()
+                }
+                n => format!(
+                    "Drag: not known: none of the {n} open debt items has a drag set (edit ID --drag POINTS)."
+                ),
             };
         }
-        let items = if self.with == 1 { "1 debt item".to_owned() } else { format!("{} debt items", self.with) };
+        let items =
+            if self.with == 1 { "1 debt item".to_owned() } else { format!("{} debt items", self.with) };
         format!(
             "Drag: ≈ {} pt per sprint{} from {items}; paid so far ≈ {} pt{}.{unset}",
             self.per_sprint,

@@ -52,7 +52,12 @@ fn a_value_per_point_says_it_as_money() {
     let mut board = board();
     board.point_value = Some(point_value("800", Some("€")).expect("value"));
     let line = drag(&board, now()).line();
-    assert!(line.starts_with("Drag: ≈ 6 pt per sprint (≈ €4,800) from 2 debt items; paid so far ≈ 10 pt (≈ €8,000)."), "{line}");
+    assert!(
+        line.starts_with(
+            "Drag: ≈ 6 pt per sprint (≈ €4,800) from 2 debt items; paid so far ≈ 10 pt (≈ €8,000)."
+        ),
+        "{line}"
+    );
     let francs = point_value("1,250", Some("CHF")).expect("value");
     assert_eq!(francs.of(6), "7,500 CHF");
 }

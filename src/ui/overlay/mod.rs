@@ -92,12 +92,14 @@ impl Widget for OverlayView<'_> {
             }
             Overlay::MergeNote(note) => merge_note::MergeNoteView { app, note, theme }.render(area, buf),
             Overlay::Standup(standup) => {
-                let (mode, key) = (Mode::Standup, (Action::SetMark, "set the mark: the next standup counts from now"));
+                let (mode, key) =
+                    (Mode::Standup, (Action::SetMark, "set the mark: the next standup counts from now"));
                 standup::StandupView { app, doc: &standup.doc, scroll: standup.scroll, theme, mode, key }
                     .render(area, buf);
             }
             Overlay::Retro(retro) => {
-                let (mode, key) = (Mode::Retro, (Action::AcceptRatio, "accept the proposed stage-two target"));
+                let (mode, key) =
+                    (Mode::Retro, (Action::AcceptRatio, "accept the proposed stage-two target"));
                 standup::StandupView { app, doc: &retro.doc, scroll: retro.scroll, theme, mode, key }
                     .render(area, buf);
             }

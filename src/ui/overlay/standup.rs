@@ -71,10 +71,7 @@ impl Widget for StandupView<'_> {
         let frame = Frame::bordered()
             .border_style(theme.overlay_border)
             .title(Line::styled(format!(" {} ", doc.title), theme.overlay_title))
-            .title_bottom(Line::styled(
-                format!(" {more}{} {} ", keys(&[key.0]), key.1),
-                theme.overlay_title,
-            ));
+            .title_bottom(Line::styled(format!(" {more}{} {} ", keys(&[key.0]), key.1), theme.overlay_title));
         Paragraph::new(lines).block(frame).render(area, buf);
     }
 }

@@ -77,14 +77,17 @@ pub fn areas(board: &Board, from: Timestamp, to: Timestamp) -> Vec<Area> {
     }
     let mut list: Vec<Area> = by_area.into_values().collect();
     list.sort_by(|a, b| {
-        (b.net(), b.net_items()).cmp(&(a.net(), a.net_items())).then((a.kind, &a.name).cmp(&(b.kind, &b.name)))
+        (b.net(), b.net_items())
+            .cmp(&(a.net(), a.net_items()))
+            .then((a.kind, &a.name).cmp(&(b.kind, &b.name)))
     });
     list
 }
 
 /// The areas a debt item belongs to.
 fn names(board: &Board, item: &Item) -> Vec<(AreaKind, String)> {
-    let mut out: Vec<(AreaKind, String)> = item.tags.iter().map(|t| (AreaKind::Tag, format!("#{t}"))).collect();
+    let mut out: Vec<(AreaKind, String)> =
+        item.tags.iter().map(|t| (AreaKind::Tag, format!("#{t}"))).collect();
     out.extend(item.initiative.iter().map(|i| (AreaKind::Initiative, i.clone())));
     if let Some(parent) = item.follow_up_of {
         let title = board.item(parent).map(|p| format!(" {}", p.title)).unwrap_or_default();

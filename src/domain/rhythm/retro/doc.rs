@@ -80,11 +80,13 @@ fn balance(r: &Retro) -> Section {
         })
         .collect();
     let hits = |pick: fn(&Figures) -> (u8, u8)| {
-        r.sprints.iter().filter(|(_, f)| {
-            let (a, t) = pick(f);
-            on_target(a, t)
-        })
-        .count()
+        r.sprints
+            .iter()
+            .filter(|(_, f)| {
+                let (a, t) = pick(f);
+                on_target(a, t)
+            })
+            .count()
     };
     let n = r.sprints.len();
     let two = hits(|f| (f.stage_two_share, f.target_stage_two));

@@ -56,7 +56,12 @@ pub struct Retro<'b> {
 
 /// The retrospective of the `last` closed sprints up to the one called `name` (else the last
 /// closed sprint).
-pub fn retro<'b>(board: &'b Board, name: Option<&str>, last: usize, now: Timestamp) -> Result<Retro<'b>, RetroError> {
+pub fn retro<'b>(
+    board: &'b Board,
+    name: Option<&str>,
+    last: usize,
+    now: Timestamp,
+) -> Result<Retro<'b>, RetroError> {
     if last == 0 {
         return Err(RetroError::NoSprintsAsked);
     }
@@ -78,9 +83,8 @@ pub fn retro<'b>(board: &'b Board, name: Option<&str>, last: usize, now: Timesta
     let actions = || board.items().iter().filter(|it| it.kind == Kind::Action);
     let mut open_actions: Vec<&Item> = actions().filter(is_open).collect();
     open_actions.sort_by_key(|it| (it.created, it.id));
-    let done_actions = actions()
-        .filter(|it| !is_open(it) && it.finished.is_some_and(|f| f >= from && f <= now))
-        .collect();
+    let done_actions =
+        actions().filter(|it| !is_open(it) && it.finished.is_some_and(|f| f >= from && f <= now)).collect();
     let mut retro = Retro {
         from,
         to,

@@ -55,7 +55,9 @@ pub fn propose(level: DebtLevel, current: u8) -> Option<Proposal> {
         _ => String::new(),
     };
     let bound = match proposed {
-        p if p == CEILING && share > f64::from(CEILING) => format!(" (capped at {CEILING}% so stage one goes on)"),
+        p if p == CEILING && share > f64::from(CEILING) => {
+            format!(" (capped at {CEILING}% so stage one goes on)")
+        }
         p if p == FLOOR && share < f64::from(FLOOR) => format!(" (kept at {FLOOR}% so stage two goes on)"),
         _ => String::new(),
     };
@@ -74,9 +76,7 @@ pub fn accept(board: &Board, proposal: &Proposal) -> Option<Op> {
         return None;
     }
     let policy = CapacityPolicy { stage_two_share: proposal.proposed, ..board.capacity.clone() };
-    let summary = format!(
-        "retro decision: stage-two target {now}% → {}%. {}",
-        proposal.proposed, proposal.reason
-    );
+    let summary =
+        format!("retro decision: stage-two target {now}% → {}%. {}", proposal.proposed, proposal.reason);
     Some(Op { edit: Edit::SetPolicy(policy), summary })
 }

@@ -29,7 +29,8 @@ fn item(board: &mut Board, kind: Kind, estimate: u32, created: &str, done: Optio
     let id = board.next_id;
     let column = if done.is_some() { "done" } else { "ready" };
     let stage = if kind == Kind::Debt { Stage::Two } else { Stage::One };
-    let place = Place { track: Track::Delivery, column: column.into(), stage, rank: i64::try_from(id).expect("id") };
+    let place =
+        Place { track: Track::Delivery, column: column.into(), stage, rank: i64::try_from(id).expect("id") };
     let mut item = Item::new(id, format!("{kind} {id}"), place, kind, at(created));
     item.estimate = Some(estimate);
     item.finished = done.map(at);
@@ -105,7 +106,8 @@ fn board() -> Board {
     tagged(&mut board, "search", 1, "2026-11-05T09:00:00Z", None);
     tagged(&mut board, "legacy", 5, "2026-10-01T09:00:00Z", Some("2026-11-25T09:00:00Z"));
     tagged(&mut board, "payments", 2, "2026-11-29T09:00:00Z", None);
-    let new = NewInitiative { name: "Checkout".into(), id: Some("checkout".into()), ..NewInitiative::default() };
+    let new =
+        NewInitiative { name: "Checkout".into(), id: Some("checkout".into()), ..NewInitiative::default() };
     board.apply(initiatives::create(&board, new).expect("initiative").edit).expect("apply");
     let initiative = item(&mut board, Kind::Debt, 4, "2026-11-20T09:00:00Z", None);
     set(&mut board, initiative, |it| {
@@ -122,8 +124,18 @@ fn board() -> Board {
     };
     board.sprints = vec![
         sprint("S1", "2026-10-19", "2026-10-30", Some(figures("2026-10-30T17:00:00Z", 30, 13, 0, None))),
-        sprint("S2", "2026-11-02", "2026-11-13", Some(figures("2026-11-13T17:00:00Z", 34, 10, 8, Some(spent)))),
-        sprint("S3", "2026-11-16", "2026-11-27", Some(figures("2026-11-27T17:00:00Z", 26, 6, 5, Some(spent)))),
+        sprint(
+            "S2",
+            "2026-11-02",
+            "2026-11-13",
+            Some(figures("2026-11-13T17:00:00Z", 34, 10, 8, Some(spent))),
+        ),
+        sprint(
+            "S3",
+            "2026-11-16",
+            "2026-11-27",
+            Some(figures("2026-11-27T17:00:00Z", 26, 6, 5, Some(spent))),
+        ),
         sprint("S4", "2026-11-30", "2026-12-11", None),
     ];
     board
@@ -146,7 +158,10 @@ fn areas_are_ranked_by_debt_logged_minus_repaid_worst_first() {
         ]
     );
     let search = &retro.areas[3];
-    assert_eq!((search.created, search.repaid), (Tally { items: 2, points: 9 }, Tally { items: 1, points: 8 }));
+    assert_eq!(
+        (search.created, search.repaid),
+        (Tally { items: 2, points: 9 }, Tally { items: 1, points: 8 })
+    );
     let section = retro.doc.sections.iter().find(|s| s.heading == "Where debt grows fastest").expect("areas");
     assert_eq!(
         section.blocks[0],
@@ -196,7 +211,11 @@ fn the_fixture_proposes_forty_percent_and_accepting_it_sets_the_next_sprints_tar
     assert_eq!((proposal.current, proposal.proposed), (30, 40));
     let before = board.clone();
     let op = accept(&board, &proposal).expect("a change");
-    assert!(op.summary.starts_with("retro decision: stage-two target 30% → 40%. Open debt of 23 pt"), "{}", op.summary);
+    assert!(
+        op.summary.starts_with("retro decision: stage-two target 30% → 40%. Open debt of 23 pt"),
+        "{}",
+        op.summary
+    );
     let undo = board.apply(op.edit).expect("apply");
     let open = board.current_sprint().expect("S4").clone();
     assert_eq!(open.targets(&board.capacity).stage_two, 40, "the open sprint is measured against it");
