@@ -44,7 +44,7 @@ fn retro_markdown_matches_the_golden_file_and_changes_nothing() {
     assert_eq!(json["actions"]["open"][0]["assignee"], "ana");
     assert_eq!(json["sprints"].as_array().map(Vec::len), Some(3));
     assert_eq!(json["sprints"][0]["spent"], serde_json::Value::Null, "closed before it was recorded");
-    assert_eq!(json["proposal"]["proposed"], 20, "5 pt of debt over 3 sprints against 7 pt a sprint");
+    assert_eq!(json["proposal"]["proposed"], 25, "5 pt of debt over 3 sprints is 1.7 pt of 7 pt a sprint: 24 %");
 }
 
 #[test]
@@ -111,13 +111,13 @@ fn apply_makes_the_proposal_the_target_once() {
     let s = sandbox();
     let run = run_at(&s, NOW, &["retro", "--apply"]).ok();
     assert!(
-        run.stdout.starts_with("retro decision: stage-two target 30% → 20%. Open debt of 5 pt"),
+        run.stdout.starts_with("retro decision: stage-two target 30% → 25%. Open debt of 5 pt"),
         "{}",
         run.stdout
     );
-    assert_eq!(saved(&s).capacity.stage_two_share, 20);
+    assert_eq!(saved(&s).capacity.stage_two_share, 25);
     let again = run_at(&s, NOW, &["retro", "--apply"]).ok();
-    assert_eq!(again.stdout.trim(), "the stage-two target is already 20%, as proposed; nothing changed");
+    assert_eq!(again.stdout.trim(), "the stage-two target is already 25%, as proposed; nothing changed");
     let log = run_at(&s, NOW, &["log"]).ok().stdout;
     assert!(log.lines().last().is_some_and(|l| l.contains("settings changed (capacity)")), "{log}");
 }
@@ -130,10 +130,10 @@ fn the_retro_screen_accepts_the_ratio_with_one_key_and_undo_restores_it() {
     assert_eq!(app.mode(), Mode::Retro);
     insta::assert_snapshot!("retro_view_80x24", common::screen(&app, 80, 24));
     common::press(&mut app, "a");
-    assert_eq!(saved(&s).capacity.stage_two_share, 20, "saved at once");
-    assert_eq!(app.board().current_sprint().map(|sp| sp.targets(&app.board().capacity).stage_two), Some(20));
-    let text = common::screen(&app, 100, 30);
-    assert!(text.contains("Keep the stage-two target at 20%."), "the screen is worked out again:\n{text}");
+    assert_eq!(saved(&s).capacity.stage_two_share, 25, "saved at once");
+    assert_eq!(app.board().current_sprint().map(|sp| sp.targets(&app.board().capacity).stage_two), Some(25));
+    let text = common::screen(&app, 120, 62);
+    assert!(text.contains("Keep the stage-two target at 25%."), "the screen is worked out again:\n{text}");
     common::press(&mut app, "u");
     assert_eq!(saved(&s).capacity.stage_two_share, 30, "undone in the view");
     common::press(&mut app, "B");
