@@ -44,7 +44,10 @@ fn retro_markdown_matches_the_golden_file_and_changes_nothing() {
     assert_eq!(json["actions"]["open"][0]["assignee"], "ana");
     assert_eq!(json["sprints"].as_array().map(Vec::len), Some(3));
     assert_eq!(json["sprints"][0]["spent"], serde_json::Value::Null, "closed before it was recorded");
-    assert_eq!(json["proposal"]["proposed"], 25, "5 pt of debt over 3 sprints is 1.7 pt of 7 pt a sprint: 24 %");
+    assert_eq!(
+        json["proposal"]["proposed"], 25,
+        "5 pt of debt over 3 sprints is 1.7 pt of 7 pt a sprint: 24 %"
+    );
 }
 
 #[test]
