@@ -1,9 +1,11 @@
-//! The standup and the review at scale: a 10,000-item board with 50 closed sprints and a
-//! 100,000-line activity journal (README "Performance"). In process (divan): opening the
-//! standup view (the key, reading the journal from its end, building the standup, drawing it at
-//! 100x30), the report's document, and closing the open sprint (the op with its figures,
-//! rollover and cadence; the close form with what the close would do); and the release binary's `twotrack standup` and
-//! `twotrack report` end to end (process start, load, journal, print). Run with
+//! The standup, the review and the retrospective at scale: a 10,000-item board with 50 closed
+//! sprints and a 100,000-line activity journal (README "Performance"). In process (divan):
+//! opening the standup view (the key, reading the journal from its end, building the standup,
+//! drawing it at 100x30), the report's document, the retrospective (its screen opened, a key on
+//! it, its document), and closing the open sprint (the op with its figures, rollover and cadence;
+//! the close form with what the close would do); and the release binary's `twotrack standup`,
+//! `twotrack report` and `twotrack retro` end to end (process start, load, journal, print). Run
+//! with
 //! `cargo bench --bench rhythm`.
 
 use std::path::{Path, PathBuf};
@@ -17,6 +19,7 @@ use twotrack::app::App;
 use twotrack::app::input::keymap::Keymap;
 use twotrack::domain::rhythm::closing::{self, Next};
 use twotrack::domain::rhythm::report;
+use twotrack::domain::rhythm::retro;
 use twotrack::generate;
 use twotrack::store::journal::Journal;
 use twotrack::store::{BoardLock, Store};
@@ -69,6 +72,43 @@ fn report_document(bencher: Bencher) {
 }
 
 #[divan::bench(sample_count = 30)]
+fn retro_view(bencher: Bencher) {
+    let (_dir, path) = board_file();
+    let opened = Store::open(&path, generate::epoch()).expect("open");
+    let mut app = App::new(opened.board, opened.store, Keymap::default_keymap(), generate::epoch());
+    let mut screen = Screen::new(Theme::standard());
+    let mut buf = Buffer::empty(Rect::new(0, 0, 100, 30));
+    bencher.bench_local(|| {
+        app.handle_key(key(KeyCode::Char('B')));
+        screen.draw(&app, buf.area, &mut buf);
+        app.handle_key(key(KeyCode::Esc));
+    });
+}
+
+/// A key on the open retrospective (scrolling), drawn at 100x30: the document is not worked
+/// out again.
+#[divan::bench(sample_count = 30)]
+fn retro_scroll(bencher: Bencher) {
+    let (_dir, path) = board_file();
+    let opened = Store::open(&path, generate::epoch()).expect("open");
+    let mut app = App::new(opened.board, opened.store, Keymap::default_keymap(), generate::epoch());
+    let mut screen = Screen::new(Theme::standard());
+    let mut buf = Buffer::empty(Rect::new(0, 0, 100, 30));
+    app.handle_key(key(KeyCode::Char('B')));
+    bencher.bench_local(|| {
+        app.handle_key(key(KeyCode::Char('j')));
+        screen.draw(&app, buf.area, &mut buf);
+    });
+}
+
+#[divan::bench(sample_count = 30)]
+fn retro_document(bencher: Bencher) {
+    let (_dir, path) = board_file();
+    let board = Store::load(&path).expect("load").1;
+    bencher.bench(|| retro::retro(&board, None, retro::LAST, generate::epoch()).expect("retro").doc);
+}
+
+#[divan::bench(sample_count = 30)]
 fn close_op(bencher: Bencher) {
     let (_dir, path) = board_file();
     let board = Store::load(&path).expect("load").1;
@@ -100,6 +140,12 @@ fn run(path: &Path, args: &[&str]) {
 fn standup_command(bencher: Bencher) {
     let (_dir, path) = board_file();
     bencher.bench_local(|| run(&path, &["standup"]));
+}
+
+#[divan::bench(sample_count = 20)]
+fn retro_command(bencher: Bencher) {
+    let (_dir, path) = board_file();
+    bencher.bench_local(|| run(&path, &["retro", "--markdown"]));
 }
 
 #[divan::bench(sample_count = 20)]

@@ -13,8 +13,8 @@ use crate::domain::phases::initiatives::NewInitiative;
 use crate::domain::team::activity::{Action, Entry};
 use crate::domain::two_stage;
 use crate::model::{
-    Board, CheckEntry, Figures, Item, ItemId, Kind, Model, Phase, Rollover, Severity, Split, Sprint, Stage,
-    Tally, Timestamp, Track,
+    Board, CheckEntry, Figures, Item, ItemId, Kind, Model, Phase, Rollover, Severity, Spent, Split, Sprint,
+    Stage, Tally, Timestamp, Track,
 };
 
 /// A small, fast, deterministic pseudo-random sequence (xorshift64*).
@@ -232,6 +232,13 @@ pub fn sprints(board: &mut Board, closed: usize, seed: u64) {
             rollover: Rollover::Next,
             to_backlog: Vec::new(),
             at_close: None,
+            spent: Some(Spent {
+                features: Tally { items: one / 3, points: one * 2 / 3 },
+                bugs: Tally { items: one / 5, points: one - one * 2 / 3 },
+                debt: Tally { items: two / 3, points: two },
+                discovery: Tally { items: discovery / 3, points: discovery },
+                other: Tally::default(),
+            }),
         };
         board.sprints.push(sprint(n, Some(figures)));
     }

@@ -25,6 +25,7 @@ impl App {
             Effect::Submit => self.submit_form(),
             Effect::HandOver(session) => self.hand_over(session),
             Effect::RefreshStandup => self.refresh_standup(),
+            Effect::RefreshRetro => self.refresh_retro(),
             Effect::Many(effects) => effects.into_iter().for_each(|e| self.apply(e)),
         }
     }

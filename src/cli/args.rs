@@ -58,6 +58,14 @@ pub enum PolicyCommand {
         #[arg(value_parser = parse_done_policy, requires = "stage")]
         policy: Option<DonePolicy>,
     },
+    /// What a point of work is worth, so debt's drag is also told as money ("≈ €4,800"): an
+    /// amount and its currency (`800 €`, `1200 CHF`); `none` clears it; without one it prints it.
+    PointValue {
+        /// A whole amount, or `none`.
+        amount: Option<String>,
+        /// The currency as the team writes it: `€`, `$`, `EUR`.
+        currency: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -79,7 +87,7 @@ pub struct EditArgs {
     /// A new description.
     #[arg(long)]
     pub description: Option<String>,
-    /// feature, spike, enabler, debt or bug.
+    /// feature, spike, enabler, debt, bug or action.
     #[arg(long, value_parser = parse_kind)]
     pub kind: Option<Kind>,
     /// low, medium, high or critical.
@@ -88,6 +96,9 @@ pub struct EditArgs {
     /// Stage one: the points of debt the team expects the item to leave (`none` clears it).
     #[arg(long, value_name = "POINTS", allow_hyphen_values = true)]
     pub anticipated_debt: Option<String>,
+    /// Debt: the points per sprint it costs the team while open (`none` clears it).
+    #[arg(long, value_name = "POINTS", allow_hyphen_values = true)]
+    pub drag: Option<String>,
 }
 
 /// What a sprint is, for `sprint start` and for the next sprint a `sprint close` starts; what
@@ -168,7 +179,7 @@ pub struct AddArgs {
     /// The column, by id or name in any case (default: the first column of the track).
     #[arg(long)]
     pub column: Option<String>,
-    /// feature, spike, enabler, debt or bug (default: spike in discovery, feature in delivery).
+    /// feature, spike, enabler, debt, bug or action (default: spike in discovery, feature in delivery).
     #[arg(long, value_parser = parse_kind)]
     pub kind: Option<Kind>,
     /// Estimate in whole points.

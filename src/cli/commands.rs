@@ -120,6 +120,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             run(path, sprint.as_deref(), format, now)?
         }
+        Command::Retro { sprint, last, markdown, json, apply } => {
+            let ask =
+                crate::cli::rhythm::retro::Ask { sprint: sprint.as_deref(), last, markdown, json, apply };
+            crate::cli::rhythm::retro::run(target, ask, now)?
+        }
         Command::Log(args) => crate::cli::rhythm::log::run(path, &args)?,
         Command::Check => inspect::check(path)?,
         Command::Initiative(command) => initiative::run(target, command, now)?,

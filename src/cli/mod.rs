@@ -298,6 +298,26 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The retrospective of the last sprints: the balance against the targets, where debt grows
+    /// fastest, where the capacity went, discovery, drag, open retro actions, and the stage-two
+    /// target proposed for the next sprints (`--apply` makes it the board's).
+    Retro {
+        /// The last sprint to look back on (default: the last closed one).
+        #[arg(long, value_name = "NAME")]
+        sprint: Option<String>,
+        /// How many closed sprints to look back on.
+        #[arg(long, value_name = "N", default_value_t = crate::domain::rhythm::retro::LAST)]
+        last: usize,
+        /// Print Markdown (for a wiki or the meeting's notes).
+        #[arg(long, conflicts_with = "json")]
+        markdown: bool,
+        /// Print JSON (for scripts).
+        #[arg(long)]
+        json: bool,
+        /// Make the proposed stage-two target the board's (a decision in the journal; `u` undoes it).
+        #[arg(long, conflicts_with_all = ["json", "markdown"])]
+        apply: bool,
+    },
     /// Validate the board file: print `ok`, or the error with its line and column (exit 1).
     Check,
     /// Where the config file is read from, or a complete commented example of one.

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use super::initiative::Initiative;
 use super::item::{Item, ItemId};
 use super::labels::Track;
-use super::settings::{CapacityPolicy, DefinitionOfDone, ENTRY_CRITERIA, InterestWeights, StandupSettings};
+use super::settings::{
+    CapacityPolicy, DefinitionOfDone, ENTRY_CRITERIA, InterestWeights, PointValue, StandupSettings,
+};
 use super::sprint::{Figures, Sprint};
 
 /// The file format version this build reads and writes.
@@ -61,6 +63,9 @@ pub struct Board {
     /// The severity weights of debt interest; `None`: the defaults ([`Board::interest_weights`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interest_weights: Option<InterestWeights>,
+    /// What a point is worth, to tell debt's drag as money (`None`: points only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub point_value: Option<PointValue>,
     pub discovery: TrackDef,
     pub delivery: TrackDef,
     /// Phased delivery, sorted by id. Written before the items so that the items list stays
@@ -87,6 +92,7 @@ impl Board {
             definition_of_done: DefinitionOfDone::default(),
             entry_criteria: None,
             interest_weights: None,
+            point_value: None,
             discovery: TrackDef {
                 columns: vec![
                     Column::new("explore", "To explore", false),
@@ -173,6 +179,7 @@ impl Board {
             definition_of_done: self.definition_of_done.clone(),
             entry_criteria: self.entry_criteria.clone(),
             interest_weights: self.interest_weights,
+            point_value: self.point_value.clone(),
             discovery: self.discovery.clone(),
             delivery: self.delivery.clone(),
             initiatives: self.initiatives.clone(),

@@ -141,6 +141,9 @@ pub struct Item {
     /// What the work improved, measured before and after it (the review's "Stage two bought").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<Measure>,
+    /// Debt: the points per sprint it costs the team while open (its drag), when someone said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drag: Option<u32>,
     pub created: Timestamp,
     pub updated: Timestamp,
 }
@@ -189,6 +192,7 @@ impl Item {
             forced: None,
             anticipated_debt: None,
             measures: Vec::new(),
+            drag: None,
             created,
             updated: created,
         }

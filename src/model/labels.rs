@@ -145,10 +145,14 @@ pub enum Kind {
     Enabler,
     Debt,
     Bug,
+    /// Something the team agreed to do at a retrospective, with an owner; open actions head the
+    /// next retrospective until done (docs/guide/rhythm.md, "Retrospective").
+    Action,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [Kind::Feature, Kind::Spike, Kind::Enabler, Kind::Debt, Kind::Bug];
+    pub const ALL: [Kind; 6] =
+        [Kind::Feature, Kind::Spike, Kind::Enabler, Kind::Debt, Kind::Bug, Kind::Action];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -157,6 +161,7 @@ impl Kind {
             Kind::Enabler => "enabler",
             Kind::Debt => "debt",
             Kind::Bug => "bug",
+            Kind::Action => "action",
         }
     }
 }

@@ -21,6 +21,7 @@ pub use self::lanes::{LaneKey, Lanes};
 pub use self::measure::{Decimal, Measure};
 pub use self::phase::{Boundary, OpenItems, Phase, Status, Verdict};
 pub use self::settings::{
-    CapacityPolicy, DefinitionOfDone, DonePolicy, ENTRY_CRITERIA, InterestWeights, StandupSettings,
+    CapacityPolicy, DefinitionOfDone, DonePolicy, ENTRY_CRITERIA, InterestWeights, PointValue,
+    StandupSettings,
 };
-pub use self::sprint::{Figures, Model, Rollover, Split, Sprint, SprintKind, Tally, Targets};
+pub use self::sprint::{Figures, Model, Rollover, Spent, Split, Sprint, SprintKind, Tally, Targets};

@@ -1,6 +1,6 @@
 //! The board's settings as stored in its file: the capacity policy, the definitions of done and
 //! whether each holds (warn or enforce), the severity weights of debt interest, the standup
-//! settings and the default entry criteria of discovery work.
+//! settings, the value of a point and the default entry criteria of discovery work.
 
 use serde::{Deserialize, Serialize};
 
@@ -154,6 +154,38 @@ impl InterestWeights {
         *slot = weight;
         self
     }
+}
+
+/// What a point of work is worth to the business, so drag can be told as money
+/// (docs/guide/two-stage.md, "Debt in business terms"): a whole amount and its currency as the
+/// team writes it (`€`, `$`, `EUR`, `CHF`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointValue {
+    pub amount: u32,
+    pub currency: String,
+}
+
+impl PointValue {
+    /// `points` worth of money: "€4,800" for a symbol, "4,800 CHF" for a code.
+    pub fn of(&self, points: u64) -> String {
+        let money = grouped(points.saturating_mul(u64::from(self.amount)));
+        let symbol = self.currency.chars().all(|c| !c.is_alphanumeric());
+        if symbol { format!("{}{money}", self.currency) } else { format!("{money} {}", self.currency) }
+    }
+}
+
+/// A whole number with thousands separated by commas ("4,800").
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The board's standup settings: when the last standup was (the mark the facilitator sets) and

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::at_close::AtClose;
 use super::item::{Item, ItemId, Timestamp};
-use super::labels::{Stage, Track, named};
+use super::labels::{Kind, Stage, Track, named};
 use super::settings::CapacityPolicy;
 
 /// How sprints divide their capacity between the two stages.
@@ -187,6 +187,48 @@ pub struct Figures {
     /// (absent: closed by a release that did not record them).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_close: Option<AtClose>,
+    /// The work done by kind: where the capacity went (absent in sprints closed before it was
+    /// recorded, which the retrospective says rather than recompute).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spent: Option<Spent>,
+}
+
+/// The work a sprint finished by kind, for the retrospective's "where the capacity went":
+/// discovery work whatever its kind, then delivery features, bugs, debt and the rest (enablers,
+/// actions).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spent {
+    pub features: Tally,
+    pub bugs: Tally,
+    pub debt: Tally,
+    pub discovery: Tally,
+    pub other: Tally,
+}
+
+impl Spent {
+    /// Counts a finished item under its kind.
+    pub fn add(&mut self, item: &Item) {
+        let slot = match (item.track, item.kind) {
+            (Track::Discovery, _) => &mut self.discovery,
+            (_, Kind::Feature) => &mut self.features,
+            (_, Kind::Bug) => &mut self.bugs,
+            (_, Kind::Debt) => &mut self.debt,
+            _ => &mut self.other,
+        };
+        slot.add(item);
+    }
+
+    /// The kinds with their tallies, in the order the retrospective shows them.
+    pub fn parts(&self) -> [(&'static str, Tally); 5] {
+        [
+            ("features", self.features),
+            ("bugs", self.bugs),
+            ("debt", self.debt),
+            ("discovery", self.discovery),
+            ("other", self.other),
+        ]
+    }
 }
 
 impl Figures {

@@ -73,6 +73,7 @@ fn every_field_set() -> Item {
                 unit: None,
             },
         ],
+        drag: Some(6),
         created: time(1_700_000_000),
         updated: time(1_800_000_000),
     }

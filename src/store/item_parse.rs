@@ -185,6 +185,9 @@ fn item(fields: &[(&str, &str)]) -> Option<Item> {
     if let Some(v) = next("measures") {
         item.measures = list(v, measure)?;
     }
+    if let Some(v) = next("drag") {
+        item.drag = Some(some(v)?.parse().ok()?);
+    }
     item.created = timestamp(next("created")?)?;
     item.updated = timestamp(next("updated")?)?;
     (at == fields.len()).then_some(item)

@@ -102,6 +102,7 @@ fn workflow_fields(out: &mut String, item: &Item) {
         });
         out.push_str(",\n");
     }
+    optional(out, "drag", item.drag);
 }
 
 fn start(out: &mut String, name: &str) {

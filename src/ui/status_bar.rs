@@ -87,6 +87,11 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::Assign], "assignee"),
             (&[Action::Close], "end"),
         ],
+        Mode::Retro => &[
+            (&[Action::ScrollDown, Action::ScrollUp], "scroll"),
+            (&[Action::AcceptRatio], "accept the ratio"),
+            (&[Action::Close], "close"),
+        ],
         Mode::Standup => &[
             (&[Action::ScrollDown, Action::ScrollUp], "scroll"),
             (&[Action::SetMark], "set the mark"),

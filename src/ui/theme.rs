@@ -24,7 +24,7 @@ pub struct Theme {
     pub card_selected: Style,
     pub card_id: Style,
     pub estimate: Style,
-    pub kinds: [Style; 5],
+    pub kinds: [Style; 6],
     pub muted: Style,
     pub ok: Style,
     pub warning: Style,
@@ -70,6 +70,7 @@ impl Theme {
                 bold.fg(Color::Blue),
                 bold.fg(Color::Yellow),
                 bold.fg(Color::Red),
+                bold.fg(Color::Cyan),
             ],
             muted: Style::new().fg(Color::DarkGray),
             ok: Style::new().fg(Color::Green),
@@ -111,7 +112,7 @@ impl Theme {
             card_selected: bold.add_modifier(Modifier::REVERSED),
             card_id: plain,
             estimate: plain,
-            kinds: [bold; 5],
+            kinds: [bold; 6],
             muted: plain,
             ok: plain,
             warning: bold,
@@ -157,6 +158,7 @@ impl Theme {
                 bold.fg(Color::LightBlue),
                 bold.fg(Color::LightYellow),
                 bold.fg(Color::LightRed),
+                bold.fg(Color::LightCyan),
             ],
             muted: base,
             ok: bold.fg(Color::LightGreen),
@@ -211,7 +213,9 @@ impl Theme {
     }
 
     pub fn kind(&self, kind: Kind) -> Style {
-        self.kinds[Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+        // One style per kind, in `Kind::ALL`'s order; a kind without one is drawn plain.
+        let at = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        self.kinds.get(at).copied().unwrap_or(self.card)
     }
 
     pub fn phase(&self, phase: Phase) -> Style {

@@ -149,6 +149,7 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
         option::of(text()),
         option::of(0u32..40),
         measures(),
+        option::of(any::<u32>()),
     );
     (fields, more, links, discovery, evidence, membership(), rhythm).prop_map(
         move |(
@@ -158,7 +159,7 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
             (question, learned, drop_reason, promoted_from),
             (accepted_by, acceptance_note, criteria, experiment, variant, winner),
             membership,
-            (sprint, blocked, blocked_since, in_column_since, forced, anticipated_debt, measures),
+            (sprint, blocked, blocked_since, in_column_since, forced, anticipated_debt, measures, drag),
         )| Item {
             id,
             title,
@@ -199,6 +200,7 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
             forced,
             anticipated_debt,
             measures,
+            drag,
             created,
             updated,
         },
@@ -268,6 +270,7 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
             option::of(option::of(text())),
             option::of(option::of(0u32..40)),
             option::of(measures()),
+            option::of(option::of(any::<u32>())),
         ),
     )
         .prop_map(
@@ -283,7 +286,7 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
                 timebox,
                 severity,
                 (criteria, winner, member),
-                (sprint, blocked, in_column_since, forced, anticipated_debt, measures),
+                (sprint, blocked, in_column_since, forced, anticipated_debt, measures, drag),
             )| {
                 ItemChange {
                     place,
@@ -306,6 +309,7 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
                     forced,
                     anticipated_debt,
                     measures,
+                    drag,
                     ..ItemChange::default()
                 }
             },

@@ -426,11 +426,14 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
         // Opened at start when a git merge left a note; no key opens it.
         (Mode::MergeNote, ""),
         (Mode::Standup, "w"),
+        // On the review fixture: a retrospective needs closed sprints.
+        (Mode::Retro, "B"),
         (Mode::Visual, "v"),
     ];
     let open = |mode: Mode, keys: &str| {
         let (s, app) = match mode {
             Mode::Initiatives | Mode::Initiative => common::app_on_fixture("phased.ron"),
+            Mode::Retro => common::app_on_fixture("review.ron"),
             _ => app_on_starter(),
         };
         let mut app = if mode == Mode::Details { app.read_only("a test".into()) } else { app };

@@ -28,6 +28,7 @@ mod presence;
 mod presence_screens;
 mod readonly;
 mod report;
+mod retro;
 mod review_recorded;
 mod rhythm;
 mod screens;

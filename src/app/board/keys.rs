@@ -74,6 +74,7 @@ impl App {
             Action::SprintFilter => self.toggle_sprint_filter(),
             Action::Block => self.block_or_unblock(),
             Action::Standup => self.open_standup(),
+            Action::Retro => self.open_retro(),
             Action::Zoom => self.toggle_zoom(),
             Action::Presenter => self.toggle_presenting(),
             Action::Follow => self.toggle_follow(),

@@ -12,10 +12,12 @@ use crate::app::screens::Overlay;
 use crate::app::screens::criteria::CriteriaPrompt;
 use crate::app::screens::hand_over::HandOver;
 use crate::app::screens::merge_note::MergeNote;
+use crate::app::screens::retro::Retro;
 use crate::app::screens::standup::Standup;
 use crate::app::status::Status;
 use crate::domain::change::{OpError, blocking};
 use crate::domain::rhythm::doc::Doc;
+use crate::domain::rhythm::retro;
 use crate::domain::rhythm::standup::{self, Since};
 use crate::domain::team::activity::Entry;
 use crate::domain::two_stage;
@@ -179,6 +181,22 @@ impl App {
             if let Some(Overlay::Standup(standup)) = self.overlays.last_mut() {
                 standup.doc = fresh;
             }
+        }
+    }
+
+    /// Opens the retrospective of the last closed sprints, or says why there is none.
+    pub(crate) fn open_retro(&mut self) {
+        match retro::retro(&self.board, None, retro::LAST, self.now) {
+            Ok(r) => self.overlays.push(Overlay::Retro(Box::new(Retro::new(r.doc)))),
+            Err(err) => self.status = Some(Status::warning(err.to_string())),
+        }
+    }
+
+    /// Works the retrospective on top out again after a change, keeping the scroll.
+    pub(crate) fn refresh_retro(&mut self) {
+        let fresh = retro::retro(&self.board, None, retro::LAST, self.now).map(|r| r.doc);
+        if let (Some(Overlay::Retro(screen)), Ok(doc)) = (self.overlays.last_mut(), fresh) {
+            screen.doc = doc;
         }
     }
 

@@ -59,6 +59,7 @@ impl Mode {
                 SprintFilter,
                 Block,
                 Standup,
+                Retro,
                 Zoom,
                 Presenter,
                 Search,
@@ -94,6 +95,7 @@ impl Mode {
                 &[ScrollDown, ScrollUp, Decide, EditInitiative, ShowItems, Undo, Redo, Help, Close]
             }
             Mode::Standup => &[ScrollDown, ScrollUp, SetMark, MoreDays, FewerDays, Undo, Redo, Help, Close],
+            Mode::Retro => &[ScrollDown, ScrollUp, AcceptRatio, Undo, Redo, Help, Close],
             // What a run of cards can take at once; any other key is refused, never carried out
             // on one card of the run (docs/guide/board-and-keys.md, "Visual selection").
             Mode::Visual => &[

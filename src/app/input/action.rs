@@ -160,6 +160,11 @@ pub enum Action {
     MoreDays,
     /// Call out items after fewer days without a move.
     FewerDays,
+    /// The retrospective: the balance of the last sprints, where debt grows fastest, where the
+    /// capacity went, discovery, drag, open actions and the proposed stage-two target.
+    Retro,
+    /// Retrospective: make the proposed stage-two target the board's.
+    AcceptRatio,
 }
 
 impl Action {
@@ -213,6 +218,7 @@ impl Action {
                 | SetMark
                 | MoreDays
                 | FewerDays
+                | AcceptRatio
         )
     }
 
@@ -292,6 +298,8 @@ impl Action {
             Action::StartSprint => "start a sprint",
             Action::CloseSprint => "close the sprint: record its figures, roll over, start the next",
             Action::SetMark => "set the standup mark: the next standup counts from now",
+            Action::Retro => "retrospective: the balance, where debt grows, the proposed stage-two target",
+            Action::AcceptRatio => "accept the proposed stage-two target (the next sprint uses it)",
             Action::MoreDays => "call out unmoved items after one more day",
             Action::FewerDays => "call out unmoved items after one day less",
         }

@@ -35,12 +35,14 @@ pub enum Mode {
     HandOver,
     MergeNote,
     Standup,
+    /// The retrospective.
+    Retro,
     /// A visual selection on the board (`v`): a run of cards that keys apply to at once.
     Visual,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 16] = [
+    pub const ALL: [Mode; 17] = [
         Mode::Board,
         Mode::Help,
         Mode::Form,
@@ -56,6 +58,7 @@ impl Mode {
         Mode::HandOver,
         Mode::MergeNote,
         Mode::Standup,
+        Mode::Retro,
         Mode::Visual,
     ];
 
@@ -77,6 +80,7 @@ impl Mode {
             Mode::HandOver => "hand_over",
             Mode::MergeNote => "merge_note",
             Mode::Standup => "standup",
+            Mode::Retro => "retro",
             Mode::Visual => "visual",
         }
     }
@@ -98,6 +102,7 @@ impl Mode {
             Mode::HandOver => "Hand over",
             Mode::MergeNote => "Merged by git",
             Mode::Standup => "Standup",
+            Mode::Retro => "Retrospective",
             Mode::Visual => "Visual selection",
         }
     }

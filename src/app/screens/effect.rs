@@ -45,6 +45,8 @@ pub enum Effect {
     HandOver(String),
     /// Read the standup on top again (its settings changed).
     RefreshStandup,
+    /// Work out the retrospective on top again (the board changed under it).
+    RefreshRetro,
     /// Several effects, in order.
     Many(Vec<Effect>),
 }

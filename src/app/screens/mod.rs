@@ -17,6 +17,7 @@ pub mod initiatives;
 pub mod merge_note;
 pub mod pages;
 pub mod question;
+pub mod retro;
 pub mod search;
 pub mod standup;
 
@@ -33,6 +34,7 @@ use crate::app::screens::debt::Debt;
 use crate::app::screens::hand_over::HandOver;
 use crate::app::screens::help::Help;
 use crate::app::screens::initiatives::{InitiativeDetails, Initiatives};
+use crate::app::screens::retro::Retro;
 use crate::app::screens::search::Search;
 use crate::app::screens::standup::Standup;
 use crate::app::status::Status;
@@ -66,6 +68,8 @@ pub enum Overlay {
     HandOver(HandOver),
     /// The standup, computed when opened.
     Standup(Box<Standup>),
+    /// The retrospective, computed when opened.
+    Retro(Box<Retro>),
     /// What a git merge of the board could not merge, shown once at start.
     MergeNote(Box<MergeNote>),
 }
@@ -88,6 +92,7 @@ impl Overlay {
             Overlay::HandOver(_) => Mode::HandOver,
             Overlay::MergeNote(_) => Mode::MergeNote,
             Overlay::Standup(_) => Mode::Standup,
+            Overlay::Retro(_) => Mode::Retro,
         }
     }
 
@@ -110,6 +115,7 @@ impl Overlay {
             Overlay::InitiativeDetails(details) => details.update(action, cx),
             Overlay::HandOver(chooser) => chooser.update(action, cx),
             Overlay::Standup(standup) => standup.update(action, cx),
+            Overlay::Retro(retro) => retro.update(action, cx),
             Overlay::MergeNote(note) => note.update(action, cx),
         };
         match (effect, action) {

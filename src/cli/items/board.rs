@@ -1,5 +1,5 @@
-//! `rename`, `policy dod` and `move`: the board's name, its definitions of done that warn or
-//! hold, and moving an item (forced into a done column with a reason where they hold).
+//! `rename`, `policy dod`, `policy point-value` and `move`: the board's name, its definitions of
+//! done that warn or hold, what a point is worth, and moving an item (forced into a done column with a reason where they hold).
 
 use anyhow::{Result, anyhow};
 
@@ -9,6 +9,7 @@ use crate::cli::target::Target;
 use crate::cli::{ForceArgs, PolicyCommand};
 use crate::domain::change::{ops, settings};
 use crate::domain::two_stage;
+use crate::domain::two_stage::drag;
 use crate::model::{ItemId, Stage, Timestamp};
 
 /// `rename NAME`: an empty name, or one of only control characters, is refused.
@@ -19,7 +20,10 @@ pub fn rename(target: Target, name: &str, now: Timestamp) -> Result<()> {
 
 /// `policy dod [1|2 [warn|enforce]]`: sets a stage's policy, or prints the policies.
 pub fn policy(target: Target, command: PolicyCommand, now: Timestamp) -> Result<()> {
-    let PolicyCommand::Dod { stage, policy } = command;
+    let (stage, policy) = match command {
+        PolicyCommand::Dod { stage, policy } => (stage, policy),
+        PolicyCommand::PointValue { amount, currency } => return point_value(target, amount, currency, now),
+    };
     if let (Some(stage), Some(policy)) = (stage, policy) {
         let op = target
             .change(now, |board| Ok::<_, anyhow::Error>(two_stage::set_policy(board, stage, policy)))?;
@@ -32,6 +36,29 @@ pub fn policy(target: Target, command: PolicyCommand, now: Timestamp) -> Result<
         .map(|s| format!("{}: {}", s.label(), board.definition_of_done.policy(s)))
         .collect();
     println(&lines.join("\n"))
+}
+
+/// `policy point-value [AMOUNT CURRENCY | none]`: sets, clears or prints the value of a point.
+fn point_value(
+    target: Target,
+    amount: Option<String>,
+    currency: Option<String>,
+    now: Timestamp,
+) -> Result<()> {
+    let Some(amount) = amount else {
+        let board = target.open()?;
+        return println(
+            &board
+                .point_value
+                .map_or("no value per point is set".to_owned(), |v| format!("a point is worth {}", v.of(1))),
+        );
+    };
+    let value = match amount.trim().eq_ignore_ascii_case("none") {
+        true => None,
+        false => Some(drag::point_value(&amount, currency.as_deref())?),
+    };
+    let op = target.change(now, |board| Ok::<_, anyhow::Error>(drag::set_point_value(board, value)))?;
+    println(&op.summary)
 }
 
 /// `move ID COLUMN [--force --reason TEXT]`; under a definition of done that only warns, a

@@ -1,5 +1,5 @@
-//! The JSON shapes of the command line (docs/guide/command-line.md): an item, the debt register and
-//! the capacity split. Their size is linear in the board file's: an item carries its own ticks,
+//! The JSON shapes of the command line (docs/guide/command-line.md): an item, the debt register,
+//! the capacity split and the retrospective. Their size is linear in the board file's: an item carries its own ticks,
 //! never a copy of the board's definition of done.
 
 use serde_json::{Value, json};
@@ -9,10 +9,12 @@ use crate::domain::dual_track::discovery_success::Timing;
 use crate::domain::dual_track::{discovery_success, timebox, variants};
 use crate::domain::query::age;
 use crate::domain::query::backlinks::Backlinks;
+use crate::domain::rhythm::retro::Retro;
 use crate::domain::two_stage;
 use crate::domain::two_stage::debt::Register;
+use crate::domain::two_stage::drag::Drag;
 use crate::domain::two_stage::interest;
-use crate::model::{Board, Item, Kind, Split, Timestamp};
+use crate::model::{Board, Item, Kind, Split, Tally, Timestamp};
 
 /// What output about many items computes once per board.
 pub struct Listing<'b> {
@@ -67,6 +69,7 @@ pub fn item(board: &Board, listing: &Listing, item: &Item, now: Timestamp) -> Va
         "forced": item.forced,
         "anticipated_debt": item.anticipated_debt,
         "measures": measures_json(&item.measures),
+        "drag": item.drag,
         "in_column_since": item.entered_column(),
         "days_in_column": age::days_in_column(item, now),
         "created": item.created,
@@ -146,6 +149,7 @@ pub fn debt(board: &Board, register: &Register, now: Timestamp) -> Value {
             "oldest_days": register.oldest(),
             "weights": register.weights,
         },
+        "drag": drag(&register.drag),
         "sort": register.sort.name(),
         "summary": register.in_words(),
     })
@@ -198,4 +202,71 @@ pub fn measures_json(measures: &[crate::model::Measure]) -> Value {
         .iter()
         .map(|m| json!({"name": m.name, "before": m.before.as_str(), "after": m.after.as_str(), "unit": m.unit}))
         .collect()
+}
+
+/// The retrospective as `retro --json` prints it.
+pub fn retro(r: &Retro) -> Value {
+    let tally = |t: Tally| json!({"items": t.items, "points": t.points});
+    let action =
+        |it: &&Item| json!({"id": it.id, "title": it.title, "assignee": it.assignee, "created": it.created});
+    json!({
+        "from": r.from,
+        "to": r.to,
+        "actions": {
+            "open": r.open_actions.iter().map(action).collect::<Vec<_>>(),
+            "done": r.done_actions.iter().map(action).collect::<Vec<_>>(),
+        },
+        "sprints": r.sprints.iter().map(|(s, f)| json!({
+            "name": s.name,
+            "stage_two_share": f.stage_two_share,
+            "target_stage_two": f.target_stage_two,
+            "discovery_share": f.discovery_share,
+            "target_discovery": f.target_discovery,
+            "done": f.done.total,
+            "debt_created": tally(f.debt_created),
+            "debt_repaid": tally(f.debt_repaid),
+            "spent": f.spent.map(|s| s.parts().iter().map(|(k, t)| ((*k).to_owned(), tally(*t))).collect::<serde_json::Map<_, _>>()),
+        })).collect::<Vec<_>>(),
+        "areas": r.areas.iter().map(|a| json!({
+            "kind": a.kind.name(),
+            "name": a.name,
+            "created": tally(a.created),
+            "repaid": tally(a.repaid),
+            "growth": a.net(),
+        })).collect::<Vec<_>>(),
+        "discovery": {
+            "decided": r.discovery.decided.len(),
+            "on_time": r.discovery.on_time,
+            "late": r.discovery.late,
+            "no_timebox": r.discovery.no_timebox,
+            "promoted": r.discovery.promoted,
+            "dropped": r.discovery.dropped,
+            "concluded": r.discovery.concluded,
+            "median_days": r.discovery.median_days,
+        },
+        "drag": drag(&r.drag),
+        "proposal": r.proposal.as_ref().map(|p| json!({
+            "current": p.current,
+            "proposed": p.proposed,
+            "open_debt": p.level.open_debt,
+            "velocity": p.level.velocity,
+            "growth": p.level.growth,
+            "reason": p.reason,
+        })),
+    })
+}
+
+/// Drag in points per sprint and paid so far, and as money where a point has a value.
+pub fn drag(d: &Drag) -> Value {
+    let money = |points: u64| d.value.as_ref().map(|v| u64::from(v.amount).saturating_mul(points));
+    json!({
+        "per_sprint": d.per_sprint,
+        "paid": d.paid,
+        "with_drag": d.with,
+        "without_drag": d.without,
+        "currency": d.value.as_ref().map(|v| v.currency.clone()),
+        "per_sprint_money": money(d.per_sprint),
+        "paid_money": money(d.paid),
+        "summary": d.line(),
+    })
 }

@@ -132,6 +132,7 @@ pub fn show(board: &Board, item: &Item, now: Timestamp) -> String {
 
 /// The sprint, the blocked mark, a forced done, the measures and the age in the column, for
 /// `show`.
+/// The sprint, the blocked mark, a forced done, a debt's drag and the age in the column, for `show`.
 fn rhythm_rows(board: &Board, item: &Item, now: Timestamp) -> Vec<(&'static str, String)> {
     let mut rows = Vec::new();
     rows.push(("sprint", item.sprint.clone().unwrap_or_else(|| "- (backlog)".to_owned())));
@@ -149,6 +150,11 @@ fn rhythm_rows(board: &Board, item: &Item, now: Timestamp) -> Vec<(&'static str,
         rows.push(("anticipated debt", crate::words::count(points, "point")));
     }
     rows.extend(item.measures.iter().map(|m| ("measure", m.to_string())));
+    if let Some(points) = item.drag {
+        let money =
+            board.point_value.as_ref().map(|v| format!(", ≈ {}", v.of(points.into()))).unwrap_or_default();
+        rows.push(("drag", format!("≈ {points} pt per sprint{money}")));
+    }
     if !board.is_done_column(item.track, &item.column) {
         rows.push((
             "age",
@@ -178,6 +184,7 @@ pub fn debt(board: &Board, r: &Register) -> String {
         w.high,
         w.critical
     );
+    let _ = writeln!(out, "{}", r.drag.line());
     for (severity, n, cost) in &r.by_severity {
         let _ = writeln!(out, "  {:<9}{n:>4} items{cost:>6} pt", severity.map_or("unrated", |s| s.name()));
     }

@@ -32,6 +32,9 @@ impl Board {
             Edit::SetInterestWeights(weights) => {
                 Ok(Edit::SetInterestWeights(std::mem::replace(&mut self.interest_weights, weights)))
             }
+            Edit::SetPointValue(value) => {
+                Ok(Edit::SetPointValue(std::mem::replace(&mut self.point_value, value)))
+            }
             Edit::Initiative(edit) => Ok(Edit::Initiative(self.apply_initiative(edit)?)),
             Edit::SetSprint { name, sprint } => {
                 if sprint.as_ref().is_some_and(|s| s.name != name) {

@@ -6,7 +6,7 @@
 use super::initiative_edit::{InitiativeEdit, InitiativeError};
 use crate::model::{
     CapacityPolicy, CheckEntry, DonePolicy, InterestWeights, Item, ItemId, Kind, Measure, Phase, Place,
-    Severity, Sprint, Stage, StandupSettings, Timestamp, Track,
+    PointValue, Severity, Sprint, Stage, StandupSettings, Timestamp, Track,
 };
 use chrono::NaiveDate;
 
@@ -66,6 +66,7 @@ pub struct ItemChange {
     pub forced: Option<Option<String>>,
     pub anticipated_debt: Option<Option<u32>>,
     pub measures: Option<Vec<Measure>>,
+    pub drag: Option<Option<u32>>,
 }
 
 /// One change to a board.
@@ -91,6 +92,8 @@ pub enum Edit {
     SetEntryCriteria(Option<Vec<String>>),
     /// Replace the severity weights of debt interest (`None`: the defaults).
     SetInterestWeights(Option<InterestWeights>),
+    /// Set or clear what a point is worth (`policy point-value`).
+    SetPointValue(Option<PointValue>),
     /// Add, change or remove an initiative, or record a decision on it.
     Initiative(InitiativeEdit),
     /// Put the sprint called `name` (it must carry that name), or remove it (`None`).
@@ -144,6 +147,7 @@ impl Edit {
             | Edit::SetDonePolicy { .. }
             | Edit::SetEntryCriteria(_)
             | Edit::SetInterestWeights(_)
+            | Edit::SetPointValue(_)
             | Edit::SetStandup(_) => {}
         }
     }
@@ -169,6 +173,7 @@ impl Edit {
             | Edit::SetDonePolicy { .. }
             | Edit::SetEntryCriteria(_)
             | Edit::SetInterestWeights(_)
+            | Edit::SetPointValue(_)
             | Edit::Initiative(_)
             | Edit::SetSprint { .. }
             | Edit::SetStandup(_) => out.push(None),
@@ -231,6 +236,7 @@ impl ItemChange {
         v.field("forced", &mut self.forced, &mut item.forced);
         v.field("anticipated_debt", &mut self.anticipated_debt, &mut item.anticipated_debt);
         v.field("measures", &mut self.measures, &mut item.measures);
+        v.field("drag", &mut self.drag, &mut item.drag);
     }
 
     /// Sets the given fields on `item` and returns a change holding what was there.

@@ -87,6 +87,7 @@ pub(crate) fn full_pair() -> (Item, Item) {
             after: "210".parse().expect("a decimal"),
             unit: Some("ms".into()),
         }],
+        drag: Some(3),
         created: time(0),
         updated: time(0),
     };
@@ -129,6 +130,7 @@ pub(crate) fn full_pair() -> (Item, Item) {
         forced: Some("the launch".into()),
         anticipated_debt: Some(8),
         measures: vec![],
+        drag: Some(5),
         created: time(0),
         updated: time(5),
     };

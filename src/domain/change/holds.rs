@@ -51,6 +51,7 @@ pub fn check(board: &Board, done: &Edit) -> Result<(), Since> {
         Edit::SetDonePolicy { stage, policy } => same(board.definition_of_done.policy(*stage) == *policy),
         Edit::SetEntryCriteria(list) => same(board.entry_criteria == *list),
         Edit::SetInterestWeights(weights) => same(board.interest_weights == *weights),
+        Edit::SetPointValue(value) => same(board.point_value == *value),
         Edit::Initiative(edit) => same(edit.holds(board)),
         Edit::SetSprint { name, sprint } => same(board.sprint(name) == sprint.as_deref()),
         Edit::SetStandup(settings) => same(board.standup == *settings),

@@ -1,6 +1,6 @@
 //! The figures a sprint records when it is closed (docs/guide/rhythm.md, "Closing a sprint"): committed and
 //! done points by track and stage, the shares achieved against the targets, debt created and
-//! repaid, spikes concluded, promoted and dropped, and what rolled over. Pure.
+//! repaid, spikes concluded, promoted and dropped, what rolled over, and the work done by kind. Pure.
 //!
 //! Debt and spikes are counted in the sprint's window: from the close of the sprint before it,
 //! else from its start, up to the close. Windows never overlap and leave no hole (what happens
@@ -9,7 +9,7 @@
 
 use crate::domain::rhythm::at_close;
 use crate::domain::two_stage::debt;
-use crate::model::{Board, Figures, ItemId, Kind, Rollover, Split, Sprint, Tally, Timestamp, Track};
+use crate::model::{Board, Figures, ItemId, Kind, Rollover, Spent, Split, Sprint, Tally, Timestamp, Track};
 
 /// When the sprint's window opens: the close of the sprint before it (the latest close of a
 /// sprint that started earlier), else its first day.
@@ -53,6 +53,7 @@ pub fn record(board: &Board, sprint: &Sprint, rollover: Rollover, now: Timestamp
         rollover,
         to_backlog: Vec::new(),
         at_close: Some(at_close::record(board, sprint, from, now)),
+        spent: Some(work.spent),
     }
 }
 
@@ -61,6 +62,7 @@ struct Work {
     committed: Split,
     done: Split,
     done_items: Split,
+    spent: Spent,
     unfinished: Vec<ItemId>,
 }
 
@@ -70,6 +72,7 @@ impl Work {
             committed: Split::default(),
             done: Split::default(),
             done_items: Split::default(),
+            spent: Spent::default(),
             unfinished: Vec::new(),
         };
         for item in board.items().iter().filter(|it| sprint.holds(it)) {
@@ -78,6 +81,7 @@ impl Work {
             if board.is_done_column(item.track, &item.column) {
                 work.done.add(item, points);
                 work.done_items.add(item, 1);
+                work.spent.add(item);
             } else {
                 work.unfinished.push(item.id);
             }

@@ -1,6 +1,6 @@
 //! The team's rhythm: planning sprints (start, commit, close) at the cadence of the board's
-//! model, the figures a sprint records when it closes, the standup and the sprint review, and
-//! the documents they are written as.
+//! model, the figures a sprint records when it closes, the standup, the sprint review and the
+//! retrospective, and the documents they are written as.
 //!
 //! For the other parts of the program:
 //! - [`cadence::mismatch`] says whether an item's stage is not the one its sprint is given to
@@ -22,5 +22,6 @@ pub mod doc;
 pub mod figures;
 pub mod planning;
 pub mod report;
+pub mod retro;
 pub mod standup;
 mod standup_doc;

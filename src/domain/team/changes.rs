@@ -45,6 +45,7 @@ pub fn describe_except(old: &Board, new: &Board, known: &dyn Fn(Option<ItemId>) 
         || old.discovery != new.discovery
         || old.delivery != new.delivery
         || old.interest_weights != new.interest_weights
+        || old.point_value != new.point_value
     {
         out.push("settings changed".into());
     }

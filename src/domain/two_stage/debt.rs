@@ -1,11 +1,12 @@
 //! The debt register: open debt items by severity and repayment cost (their estimate) or by the
-//! interest they have accrued, with totals, how much debt was created and repaid lately, and how
-//! its interest moved.
+//! interest they have accrued, with totals, how much debt was created and repaid lately, how
+//! its interest moved, and its drag.
 
 use std::str::FromStr;
 
 use chrono::{Days, Duration, NaiveDate};
 
+use super::drag::{self, Drag};
 use super::interest;
 use crate::domain::dual_track::variants;
 use crate::model::{Board, InterestWeights, Item, Kind, Severity, Timestamp};
@@ -64,6 +65,8 @@ pub struct Register<'b> {
     /// The interest of the debt that was open a window ago, as it stood then.
     pub interest_before: u64,
     pub sort: Sort,
+    /// What open debt drags, in points per sprint and paid so far (and money where set).
+    pub drag: Drag,
 }
 
 pub fn register(board: &Board, now: Timestamp) -> Register<'_> {
@@ -100,6 +103,7 @@ pub fn register(board: &Board, now: Timestamp) -> Register<'_> {
         today,
         weights,
         sort: Sort::Severity,
+        drag: drag::drag(board, now),
     };
     register.sort_by(Sort::Severity);
     register

@@ -1,8 +1,10 @@
 //! Two-stage delivery: stage-one items log stage-two follow-ups and are accepted with evidence;
-//! each stage has its definition of done; the debt register and what open debt costs (interest).
+//! each stage has its definition of done; the debt register and what open debt costs (interest,
+//! drag).
 
 pub mod anticipated;
 pub mod debt;
+pub mod drag;
 pub mod interest;
 pub mod measures;
 mod workflow;

@@ -19,6 +19,7 @@ pub fn kind_letter(kind: Kind) -> &'static str {
         Kind::Enabler => "E",
         Kind::Debt => "D",
         Kind::Bug => "B",
+        Kind::Action => "A",
     }
 }
 

@@ -1,6 +1,6 @@
 //! The debt register: open debt most severe and costly first, or by the interest it has accrued;
-//! totals per severity, total interest and its trend, and the debt created and repaid in the
-//! last two weeks.
+//! totals per severity, total interest and its trend, its drag, and the debt created and repaid
+//! in the last two weeks.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -106,6 +106,7 @@ fn totals(register: &Register, width: usize, theme: &Theme) -> Vec<Line<'static>
             theme.base,
         ),
         Line::styled(format!("interest {}, {}", register.total_interest, register.trend()), theme.base),
+        Line::styled(truncate(&register.drag.line(), width), theme.base),
         Line::styled(
             truncate(
                 &format!(

@@ -61,6 +61,9 @@ impl Widget for DetailsView<'_> {
         for measure in &item.measures {
             lines.push(Line::styled(format!("measured: {measure}"), theme.base));
         }
+        if let Some(points) = item.drag {
+            lines.push(Line::styled(format!("drag ≈ {points} pt per sprint"), theme.hint_text));
+        }
         for note in forms::item::links(board, item, app.view().today) {
             lines.push(Line::styled(note, theme.hint_text));
         }

@@ -61,7 +61,7 @@ impl Widget for OverlayView<'_> {
                 let width = 100.min(board.width.saturating_sub(2));
                 (width, merge_note::wanted_height(note, width))
             }
-            Overlay::Standup(_) => (120, 60),
+            Overlay::Standup(_) | Overlay::Retro(_) => (120, 60),
             // Drawn in the status bar, so the filtered board stays in view.
             Overlay::Search(_) => return,
         };
@@ -92,7 +92,15 @@ impl Widget for OverlayView<'_> {
             }
             Overlay::MergeNote(note) => merge_note::MergeNoteView { app, note, theme }.render(area, buf),
             Overlay::Standup(standup) => {
-                standup::StandupView { app, doc: &standup.doc, scroll: standup.scroll, theme }
+                let (mode, key) =
+                    (Mode::Standup, (Action::SetMark, "set the mark: the next standup counts from now"));
+                standup::StandupView { app, doc: &standup.doc, scroll: standup.scroll, theme, mode, key }
+                    .render(area, buf);
+            }
+            Overlay::Retro(retro) => {
+                let (mode, key) =
+                    (Mode::Retro, (Action::AcceptRatio, "accept the proposed stage-two target"));
+                standup::StandupView { app, doc: &retro.doc, scroll: retro.scroll, theme, mode, key }
                     .render(area, buf);
             }
             Overlay::Search(_) => {}

@@ -1,5 +1,5 @@
-//! The standup view: the standup document drawn large enough for a shared screen, wrapped to
-//! the width, scrolled with the keys its bottom line names. Only the lines in view are built, so
+//! The standup view: the standup document (and the retrospective's) drawn large enough for a
+//! shared screen, wrapped to the width, scrolled with the keys its bottom line names. Only the lines in view are built, so
 //! a standup of thousands of lines scrolls as fast as a short one.
 
 use std::ops::Range;
@@ -26,18 +26,22 @@ struct Row<'d> {
     style: Style,
 }
 
-/// The standup document, scrolled down `scroll` lines.
+/// A document (the standup's, the retrospective's), scrolled down `scroll` lines, with what its
+/// screen's own key does on the bottom line.
 pub struct StandupView<'a> {
     pub app: &'a App,
     pub doc: &'a Doc,
     pub scroll: u16,
     pub theme: &'a Theme,
+    /// The screen's mode, and its own key with what it does ("set the mark: ...").
+    pub mode: Mode,
+    pub key: (Action, &'a str),
 }
 
 impl Widget for StandupView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let StandupView { app, doc, scroll, theme } = self;
-        let keys = |a: &[Action]| app.keymap().short_keys(Mode::Standup, a).unwrap_or_default();
+        let StandupView { app, doc, scroll, theme, mode, key } = self;
+        let keys = |a: &[Action]| app.keymap().short_keys(mode, a).unwrap_or_default();
         let width = usize::from(area.width.saturating_sub(2));
         let height = usize::from(area.height.saturating_sub(2));
         let rows = rows(doc, theme);
@@ -67,13 +71,7 @@ impl Widget for StandupView<'_> {
         let frame = Frame::bordered()
             .border_style(theme.overlay_border)
             .title(Line::styled(format!(" {} ", doc.title), theme.overlay_title))
-            .title_bottom(Line::styled(
-                format!(
-                    " {more}{} set the mark: the next standup counts from now ",
-                    keys(&[Action::SetMark])
-                ),
-                theme.overlay_title,
-            ));
+            .title_bottom(Line::styled(format!(" {more}{} {} ", keys(&[key.0]), key.1), theme.overlay_title));
         Paragraph::new(lines).block(frame).render(area, buf);
     }
 }

@@ -4,6 +4,7 @@
 //! the review's [`Review::from`]..[`Review::to`] window.
 
 mod anticipated;
+mod drag;
 mod forced;
 mod sections;
 mod shipped;
@@ -75,6 +76,7 @@ pub const SECTIONS: &[SectionFn] = &[
     sections::debt_repaid,
     sections::discovery_outcomes,
     sections::initiatives_at_close,
+    drag::drag,
 ];
 
 /// How many sprints the trend covers.
