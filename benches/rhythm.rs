@@ -46,6 +46,13 @@ fn board_file() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// The board screen opened on `path`, with a 100x30 buffer to draw it in.
+fn screen_at_100x30(path: &Path) -> (App, Screen, Buffer) {
+    let opened = Store::open(path, generate::epoch()).expect("open");
+    let app = App::new(opened.board, opened.store, Keymap::default_keymap(), generate::epoch());
+    (app, Screen::new(Theme::standard()), Buffer::empty(Rect::new(0, 0, 100, 30)))
+}
+
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
@@ -53,10 +60,7 @@ fn key(code: KeyCode) -> KeyEvent {
 #[divan::bench(sample_count = 30)]
 fn standup_view(bencher: Bencher) {
     let (_dir, path) = board_file();
-    let opened = Store::open(&path, generate::epoch()).expect("open");
-    let mut app = App::new(opened.board, opened.store, Keymap::default_keymap(), generate::epoch());
-    let mut screen = Screen::new(Theme::standard());
-    let mut buf = Buffer::empty(Rect::new(0, 0, 100, 30));
+    let (mut app, mut screen, mut buf) = screen_at_100x30(&path);
     bencher.bench_local(|| {
         app.handle_key(key(KeyCode::Char('w')));
         screen.draw(&app, buf.area, &mut buf);
@@ -74,10 +78,7 @@ fn report_document(bencher: Bencher) {
 #[divan::bench(sample_count = 30)]
 fn retro_view(bencher: Bencher) {
     let (_dir, path) = board_file();
-    let opened = Store::open(&path, generate::epoch()).expect("open");
-    let mut app = App::new(opened.board, opened.store, Keymap::default_keymap(), generate::epoch());
-    let mut screen = Screen::new(Theme::standard());
-    let mut buf = Buffer::empty(Rect::new(0, 0, 100, 30));
+    let (mut app, mut screen, mut buf) = screen_at_100x30(&path);
     bencher.bench_local(|| {
         app.handle_key(key(KeyCode::Char('B')));
         screen.draw(&app, buf.area, &mut buf);
@@ -90,10 +91,7 @@ fn retro_view(bencher: Bencher) {
 #[divan::bench(sample_count = 30)]
 fn retro_scroll(bencher: Bencher) {
     let (_dir, path) = board_file();
-    let opened = Store::open(&path, generate::epoch()).expect("open");
-    let mut app = App::new(opened.board, opened.store, Keymap::default_keymap(), generate::epoch());
-    let mut screen = Screen::new(Theme::standard());
-    let mut buf = Buffer::empty(Rect::new(0, 0, 100, 30));
+    let (mut app, mut screen, mut buf) = screen_at_100x30(&path);
     app.handle_key(key(KeyCode::Char('B')));
     bencher.bench_local(|| {
         app.handle_key(key(KeyCode::Char('j')));
