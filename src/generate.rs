@@ -104,6 +104,7 @@ pub fn board(count: usize, seed: u64) -> Board {
             criteria: None,
             // Left unset so the generated boards stay the ones the benchmarks were measured on.
             anticipated_debt: None,
+            drag: None,
         };
         let Ok(op) = ops::add(&board, new, now) else { continue };
         let Edit::Add(mut item) = op.edit else { continue };

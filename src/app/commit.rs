@@ -50,7 +50,7 @@ impl App {
         let subject = op.edit.subject();
         let after: Vec<_> = checks::ALL.iter().map(|c| c.before(&self.board, &self.view, subject)).collect();
         let forward = op.edit.clone();
-        self.session.note(&self.board, &op.edit);
+        self.session.note(&self.board, &op.edit, &op.summary);
         let inverse = match self.board.apply(op.edit) {
             Ok(inverse) => inverse,
             Err(err) => {

@@ -149,6 +149,12 @@ pub struct Item {
 }
 
 impl Item {
+    /// Whether the item is stage-one delivery work: the work that ships fast and may be expected
+    /// to leave debt (docs/guide/two-stage.md, "Anticipated debt").
+    pub fn is_stage_one_delivery(&self) -> bool {
+        self.track == Track::Delivery && self.stage == Stage::One
+    }
+
     /// An item with what every item has and every optional field empty, created (and last
     /// updated) at `created`; the one place that lists them all for a new item.
     pub fn new(id: ItemId, title: String, place: Place, kind: Kind, created: Timestamp) -> Item {

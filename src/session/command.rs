@@ -93,7 +93,7 @@ impl Locked {
         if op.edit.is_noop() {
             return Ok(None);
         }
-        self.session.note(&self.board, &op.edit);
+        self.session.note(&self.board, &op.edit, &op.summary);
         self.board.apply(op.edit.clone())?;
         let wrote = self
             .session

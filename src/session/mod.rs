@@ -132,8 +132,8 @@ impl Session {
 
     /// Notes what `edit` is about to change on `board` (call it before applying the edit), so
     /// the save can journal it and, if someone else saved first, merge it.
-    pub fn note(&mut self, board: &Board, edit: &Edit) {
-        self.base.note(board, edit);
+    pub fn note(&mut self, board: &Board, edit: &Edit, summary: &str) {
+        self.base.note(board, edit, summary);
     }
 
     /// Conflicts found outside a save, to be journaled by the next one.

@@ -46,7 +46,7 @@ fn apply_on_screen(
     build: impl FnOnce(&Board) -> Op,
 ) -> Option<Merged> {
     let op = build(board);
-    session.note(board, &op.edit);
+    session.note(board, &op.edit, &op.summary);
     board.apply(op.edit.clone()).expect("applies");
     session.save(board, now()).expect("saves")
 }

@@ -93,6 +93,11 @@ pub enum SharedView {
         #[serde(default)]
         scroll: u16,
     },
+    /// The retrospective of the last closed sprints, scrolled by `scroll` lines.
+    Retro {
+        #[serde(default)]
+        scroll: u16,
+    },
 }
 
 /// Another session on the same board.

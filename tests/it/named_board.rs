@@ -62,7 +62,8 @@ fn rename_heads_the_standup_the_review_and_stats_and_is_journaled() {
     assert!(review.lines().next().is_some_and(|l| l.ends_with("(Payments team)")), "{review}");
     let markdown = s.run(&["report", "--markdown"]).ok().stdout;
     assert!(markdown.lines().next().is_some_and(|l| l.starts_with("# ") && l.contains("Payments team")));
-    assert!(s.run(&["log"]).ok().stdout.contains("settings changed (name)"));
+    let log = s.run(&["log"]).ok().stdout;
+    assert!(log.lines().last().is_some_and(|l| l.ends_with(" to \"Payments team\"")), "{log}");
     let again = s.run(&["rename", "Payments team"]).ok();
     assert_eq!(again.stdout, "the board is already called \"Payments team\"\n");
 }

@@ -122,7 +122,8 @@ fn apply_makes_the_proposal_the_target_once() {
     let again = run_at(&s, NOW, &["retro", "--apply"]).ok();
     assert_eq!(again.stdout.trim(), "the stage-two target is already 25%, as proposed; nothing changed");
     let log = run_at(&s, NOW, &["log"]).ok().stdout;
-    assert!(log.lines().last().is_some_and(|l| l.contains("settings changed (capacity)")), "{log}");
+    let last = log.lines().last().unwrap_or_default();
+    assert!(last.contains("retro decision: stage-two target 30% → 25%. Open debt of 5 pt"), "{log}");
 }
 
 #[test]

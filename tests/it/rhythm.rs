@@ -208,6 +208,34 @@ fn a_read_only_session_reads_sprints_and_the_standup_but_changes_nothing() {
 }
 
 #[test]
+fn a_follower_sees_the_presenters_retrospective_and_its_scrolling() {
+    use twotrack::app::screens::Overlay;
+    use twotrack::store::presence::{Announcement, Peer, SharedView};
+    let (_s, mut presenter) = app_at("review.ron", "2026-11-23T09:30:00Z");
+    press(&mut presenter, "P B j");
+    let said = presenter.announcement();
+    assert_eq!(said.view, Some(SharedView::Retro { scroll: 1 }));
+    let (_f, follower) = app_at("review.ron", "2026-11-23T09:30:00Z");
+    let mut follower = follower.read_only("a follower".into()).following(None);
+    let alice = |said: Announcement| Peer {
+        session: "a".into(),
+        said: Announcement { name: "alice".into(), presenting: true, ..said },
+    };
+    follower.peers_changed(vec![alice(said)]);
+    let retro = |app: &App| match app.overlays() {
+        [Overlay::Retro(retro)] => (retro.doc.clone(), retro.scroll),
+        other => panic!("not the retrospective: {other:?}"),
+    };
+    assert_eq!(retro(&follower), retro(&presenter), "the same retrospective, scrolled alike");
+    press(&mut presenter, "j j");
+    follower.peers_changed(vec![alice(presenter.announcement())]);
+    assert_eq!(retro(&follower).1, 3, "it follows the scrolling");
+    press(&mut presenter, "Esc");
+    follower.peers_changed(vec![alice(presenter.announcement())]);
+    assert!(follower.overlays().is_empty(), "the presenter closed it");
+}
+
+#[test]
 fn a_follower_sees_the_presenters_standup_and_its_scrolling() {
     use twotrack::app::screens::Overlay;
     use twotrack::store::presence::{Announcement, Peer, SharedView};

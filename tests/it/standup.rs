@@ -152,6 +152,18 @@ fn anticipated_debt_is_set_shown_cleared_and_bad_values_change_nothing() {
     );
     run(&["edit", "6", "--anticipated-debt", "none"]).ok();
     assert!(!run(&["show", "6"]).ok().stdout.contains("anticipated debt"));
+    let before = s.read();
+    for (args, said) in [
+        (&["edit", "4", "--anticipated-debt", "2"][..], "#4 is stage two"),
+        (&["edit", "5", "--anticipated-debt", "2"][..], "#5 is in the discovery track"),
+        (&["add", "Tidy", "--stage", "2", "--anticipated-debt", "2"][..], "the new item is stage two"),
+    ] {
+        let refused = run(args);
+        let sentence = format!("twotrack: anticipated debt is said of stage-one delivery work, and {said}");
+        assert_eq!((refused.code, refused.stderr.trim()), (1, sentence.as_str()), "{args:?}");
+        assert_eq!(s.read(), before, "nothing changed by {args:?}");
+    }
+    run(&["edit", "4", "--anticipated-debt", "none"]).ok();
 }
 
 #[test]

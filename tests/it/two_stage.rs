@@ -103,8 +103,8 @@ fn moving_to_done_with_unticked_entries_asks_and_lists_them() {
 fn ticking_the_whole_checklist_in_the_details_moves_to_done_without_asking() {
     let (_s, mut app) = app_on_starter();
     press(&mut app, "l l Tab e");
-    // Title, kind, estimate, tags, assignee, severity, then the four entries.
-    press(&mut app, "Tab Tab Tab Tab Tab Tab");
+    // Title, kind, estimate, tags, assignee, severity, drag (a debt item), then the four entries.
+    press(&mut app, "Tab Tab Tab Tab Tab Tab Tab");
     for _ in 0..4 {
         type_text(&mut app, " ");
         press(&mut app, "Tab");

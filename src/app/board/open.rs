@@ -192,10 +192,15 @@ impl App {
         }
     }
 
+    /// The retrospective of the last closed sprints (`None`: no sprint has closed).
+    pub(crate) fn retro_doc(&self) -> Option<Doc> {
+        retro::retro(&self.board, None, retro::LAST, self.now).ok().map(|r| r.doc)
+    }
+
     /// Works the retrospective on top out again after a change, keeping the scroll.
     pub(crate) fn refresh_retro(&mut self) {
-        let fresh = retro::retro(&self.board, None, retro::LAST, self.now).map(|r| r.doc);
-        if let (Some(Overlay::Retro(screen)), Ok(doc)) = (self.overlays.last_mut(), fresh) {
+        let fresh = self.retro_doc();
+        if let (Some(Overlay::Retro(screen)), Some(doc)) = (self.overlays.last_mut(), fresh) {
             screen.doc = doc;
         }
     }

@@ -37,7 +37,7 @@ impl App {
             return;
         }
         let subject = step.edit.subject();
-        self.session.note(&self.board, &step.edit);
+        self.session.note(&self.board, &step.edit, &format!("{past}: {}", step.summary));
         match self.board.apply(step.edit.clone()) {
             Ok(inverse) => {
                 let message = format!("{past}: {}", step.summary);

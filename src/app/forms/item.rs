@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::domain::dual_track::timebox;
 use crate::domain::query::{age, evidence};
 use crate::domain::{dual_track, two_stage};
-use crate::model::{Board, CheckEntry, Item, ItemId, Kind, Severity, Stage, Timestamp, Track};
+use crate::model::{Board, CheckEntry, Item, ItemId, Kind, Measure, Severity, Stage, Timestamp, Track};
 
 /// The values of an item form that passed its checks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,6 +22,10 @@ pub struct ItemValues {
     pub description: String,
     /// Stage-one delivery only (`None` where the form has no such field): the debt anticipated.
     pub anticipated_debt: Option<Option<u32>>,
+    /// Debt only (`None` where the form has no such field): the points per sprint it costs.
+    pub drag: Option<Option<u32>>,
+    /// `None` where the form has no measures field.
+    pub measures: Option<Vec<Measure>>,
     /// Which entries of the item's definition of done are ticked (editing only).
     pub ticked: Vec<bool>,
     /// Discovery only (`None` in a delivery item's form).
@@ -47,6 +51,10 @@ struct Start<'a> {
     description: &'a str,
     /// Stage-one delivery only: the anticipated debt as typed.
     anticipated: Option<String>,
+    /// Debt only: the drag as typed.
+    drag: Option<String>,
+    /// The measures, one per line as the details show them (editing only).
+    measures: Option<String>,
     checklist: Vec<CheckEntry>,
     /// Question, expected outcome and timebox, for discovery items.
     discovery: Option<(&'a str, &'a str, String)>,
@@ -67,6 +75,9 @@ fn fields(start: Start) -> Vec<Field> {
     if let Some(anticipated) = start.anticipated {
         fields.push(Field::new(FieldKey::AnticipatedDebt, "Anticipated debt", Input::line(&anticipated)));
     }
+    if let Some(drag) = start.drag {
+        fields.push(Field::new(FieldKey::Drag, "Drag (pt/sprint)", Input::line(&drag)));
+    }
     if let Some((question, outcome, timebox)) = start.discovery {
         fields.push(Field::new(FieldKey::Question, "Question", Input::line(question)));
         fields.push(Field::new(FieldKey::Outcome, "Expected outcome", Input::line(outcome)));
@@ -79,6 +90,10 @@ fn fields(start: Start) -> Vec<Field> {
             label,
             Input::Toggle { text: entry.text, on: entry.done },
         ));
+    }
+    if let Some(measures) = start.measures {
+        let label = "Measures (name before → after unit, one per line)";
+        fields.push(Field::new(FieldKey::Measures, label, Input::text(&measures)));
     }
     fields.push(Field::new(FieldKey::Description, "Description", Input::text(start.description)));
     fields
@@ -96,6 +111,8 @@ pub fn new_item(track: Track, column: &str, column_name: &str, stage: Stage) -> 
         severity: None,
         description: "",
         anticipated: (track == Track::Delivery && stage == Stage::One).then(String::new),
+        drag: (stage == Stage::Two).then(String::new),
+        measures: None,
         checklist: Vec::new(),
         discovery: (track == Track::Discovery).then(|| ("", "", String::new())),
     };
@@ -130,6 +147,10 @@ pub fn edit_item(board: &Board, item: &Item, now: Timestamp) -> Form {
         description: &item.description,
         anticipated: two_stage::anticipated::applies_to(item)
             .then(|| item.anticipated_debt.map(|p| p.to_string()).unwrap_or_default()),
+        drag: (item.kind == Kind::Debt || item.drag.is_some())
+            .then(|| item.drag.map(|p| p.to_string()).unwrap_or_default()),
+        measures: (item.stage == Stage::Two || !item.measures.is_empty())
+            .then(|| item.measures.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")),
         checklist: two_stage::checklist(board, item),
         discovery: (item.track == Track::Discovery).then(|| {
             let timebox = item.timebox.map(|d| d.to_string()).unwrap_or_default();
@@ -214,6 +235,18 @@ pub fn values(form: &Form, today: NaiveDate) -> Result<ItemValues, (usize, Strin
                 .map_err(|e| (form.position(FieldKey::AnticipatedDebt), e.to_string()))?,
         ),
     };
+    let has = |key| form.fields.iter().any(|f| f.key == key);
+    let drag = match has(FieldKey::Drag) {
+        false => None,
+        true => Some(drag_value(form, kind)?),
+    };
+    let measures = match has(FieldKey::Measures) {
+        false => None,
+        true => Some(
+            two_stage::measures::parse_lines(&form.value(FieldKey::Measures))
+                .map_err(|e| (form.position(FieldKey::Measures), e.to_string()))?,
+        ),
+    };
     let checks = form.fields.iter().filter(|f| matches!(f.key, FieldKey::Check(_)));
     let ticked = checks.map(|f| form.ticked(f.key)).collect();
     let discovery = match form.fields.iter().any(|f| f.key == FieldKey::Timebox) {
@@ -242,9 +275,25 @@ pub fn values(form: &Form, today: NaiveDate) -> Result<ItemValues, (usize, Strin
         severity,
         description,
         anticipated_debt,
+        drag,
+        measures,
         ticked,
         discovery,
     })
+}
+
+/// The drag as typed (empty for none); only a debt item carries one.
+fn drag_value(form: &Form, kind: Kind) -> Result<Option<u32>, (usize, String)> {
+    let at = form.position(FieldKey::Drag);
+    let text = form.value(FieldKey::Drag);
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let drag = two_stage::drag::parse(&text).map_err(|e| (at, e.to_string()))?;
+    match drag.is_some() && kind != Kind::Debt {
+        true => Err((at, format!("drag is what a debt item costs the team; this one is a {kind}"))),
+        false => Ok(drag),
+    }
 }
 
 impl ItemValues {
@@ -266,6 +315,7 @@ impl ItemValues {
             timebox: self.discovery.as_ref().and_then(|d| d.timebox),
             criteria: None,
             anticipated_debt: self.anticipated_debt.flatten(),
+            drag: self.drag.flatten(),
         }
     }
 
@@ -287,7 +337,13 @@ impl ItemValues {
             outcome: self.discovery.as_ref().and_then(|d| differs(d.outcome.clone(), &item.outcome)),
             timebox: self.discovery.as_ref().and_then(|d| differs(d.timebox, &item.timebox)),
             anticipated_debt: self.anticipated_debt.and_then(|a| differs(a, &item.anticipated_debt)),
+            drag: self.drag.and_then(|d| differs(d, &item.drag)),
+            measures: self.measures.and_then(|m| differs(m, &item.measures)),
             ..ItemChange::default()
         }
     }
 }
+
+#[cfg(test)]
+#[path = "item_tests.rs"]
+mod tests;

@@ -120,4 +120,8 @@ pub enum FieldKey {
     Goal,
     /// Stage one: the points of debt an item is expected to leave.
     AnticipatedDebt,
+    /// Debt: the points per sprint it costs the team.
+    Drag,
+    /// What the work improved, one measure per line.
+    Measures,
 }

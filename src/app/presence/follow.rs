@@ -7,7 +7,8 @@ use crate::app::App;
 use crate::app::board::selection::Selection;
 use crate::app::input::action::Action;
 use crate::app::input::keymap::Mode;
-use crate::app::presence::{Follow, shared_view};
+use crate::app::presence::Follow;
+use crate::app::presence::shared_view::{self, Wanted};
 use crate::app::screens::Overlay;
 use crate::app::status::Status;
 use crate::domain::query::search::Query;
@@ -160,15 +161,23 @@ impl App {
         if let Some(selected) = &said.selected {
             self.take_selection(selected);
         }
-        // A standup already open here is kept as it is while the presenter scrolls it: the journal
-        // is read once, when the presenter opens it.
+        // A standup or retrospective already open here is kept as it is while the presenter
+        // scrolls it: the journal is read (and the retrospective worked out) once, when the
+        // presenter opens it.
         let mut standup = self.overlays.iter_mut().find_map(|o| match o {
             Overlay::Standup(open) => Some(std::mem::take(&mut open.doc)),
             _ => None,
         });
+        let mut retro = self.overlays.iter_mut().find_map(|o| match o {
+            Overlay::Retro(open) => Some(std::mem::take(&mut open.doc)),
+            _ => None,
+        });
         let own: Vec<Overlay> = self.overlays.drain(..).filter(|o| !shared_view::is_followed(o)).collect();
-        let followed = said.view.clone().map(|view| {
-            shared_view::for_follower(view, || standup.take().unwrap_or_else(|| self.standup_doc()))
+        let followed = said.view.clone().and_then(|view| {
+            shared_view::for_follower(view, |wanted| match wanted {
+                Wanted::Standup => Some(standup.take().unwrap_or_else(|| self.standup_doc())),
+                Wanted::Retro => retro.take().or_else(|| self.retro_doc()),
+            })
         });
         self.overlays = followed.into_iter().chain(own).collect();
     }

@@ -6,6 +6,7 @@ use crate::app::forms::form::Purpose;
 use crate::app::screens::Overlay;
 use crate::app::screens::debt::Debt;
 use crate::app::screens::initiatives::{InitiativeDetails, Initiatives};
+use crate::app::screens::retro::Retro;
 use crate::app::screens::standup::Standup;
 use crate::domain::rhythm::doc::Doc;
 use crate::domain::two_stage::debt::Sort;
@@ -22,6 +23,7 @@ pub fn on_top(overlays: &[Overlay]) -> Option<SharedView> {
         Overlay::Initiatives(list) => Some(SharedView::Initiatives { row: list.selected }),
         Overlay::InitiativeDetails(details) => Some(SharedView::Initiative { id: details.id.clone() }),
         Overlay::Standup(standup) => Some(SharedView::Standup { scroll: standup.scroll }),
+        Overlay::Retro(retro) => Some(SharedView::Retro { scroll: retro.scroll }),
         // Editing an item or reading its details: the follower reads the same details.
         Overlay::Details => Some(SharedView::Details),
         Overlay::Form(form) if matches!(form.purpose, Purpose::EditItem(_)) => Some(SharedView::Details),
@@ -29,10 +31,18 @@ pub fn on_top(overlays: &[Overlay]) -> Option<SharedView> {
     })
 }
 
-/// The overlay a follower opens for what its presenter has open; `standup` gives the standup
-/// as the follower's board and journal have it (asked only when the presenter has it open).
-pub fn for_follower(view: SharedView, standup: impl FnOnce() -> Doc) -> Overlay {
-    match view {
+/// A document a follower works out itself, from its own board and journal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wanted {
+    Standup,
+    /// The retrospective of the last closed sprints (`None` where no sprint has closed).
+    Retro,
+}
+
+/// The overlay a follower opens for what its presenter has open (`None`: one it cannot show);
+/// `doc` is asked only for the standup or retrospective the presenter has open.
+pub fn for_follower(view: SharedView, doc: impl FnOnce(Wanted) -> Option<Doc>) -> Option<Overlay> {
+    Some(match view {
         SharedView::Capacity => Overlay::Capacity,
         SharedView::Debt { row, by_interest } => Overlay::Debt(Debt {
             selected: row,
@@ -42,8 +52,11 @@ pub fn for_follower(view: SharedView, standup: impl FnOnce() -> Doc) -> Overlay 
         SharedView::Discovery => Overlay::Discovery,
         SharedView::Initiatives { row } => Overlay::Initiatives(Initiatives { selected: row }),
         SharedView::Initiative { id } => Overlay::InitiativeDetails(InitiativeDetails { id, scroll: 0 }),
-        SharedView::Standup { scroll } => Overlay::Standup(Box::new(Standup { doc: standup(), scroll })),
-    }
+        SharedView::Standup { scroll } => {
+            Overlay::Standup(Box::new(Standup { doc: doc(Wanted::Standup)?, scroll }))
+        }
+        SharedView::Retro { scroll } => Overlay::Retro(Box::new(Retro { doc: doc(Wanted::Retro)?, scroll })),
+    })
 }
 
 /// Whether an overlay was opened by following (and is replaced when the presenter's changes).
@@ -57,5 +70,6 @@ pub fn is_followed(overlay: &Overlay) -> bool {
             | Overlay::Initiatives(_)
             | Overlay::InitiativeDetails(_)
             | Overlay::Standup(_)
+            | Overlay::Retro(_)
     )
 }

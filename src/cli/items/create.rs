@@ -77,6 +77,7 @@ pub fn add(location: &BoardPath, writer: &Writer, args: AddArgs, now: Timestamp)
             .map(crate::domain::two_stage::anticipated::parse)
             .transpose()?
             .flatten(),
+        drag: None,
     };
     let locked = Session::lock_or_create(location, writer.clone(), now)?;
     note_created(&locked);

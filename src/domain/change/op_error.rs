@@ -31,6 +31,9 @@ pub enum OpError {
     NotDiscovery { id: ItemId, what: &'static str },
     #[error("entry criteria are for discovery items, and #{0} is in the delivery track")]
     CriteriaNotDiscovery(ItemId),
+    /// `what` is `#4`, or `the new item` for one being added.
+    #[error("anticipated debt is said of stage-one delivery work, and {what} is {lane}")]
+    AnticipatedNotStageOne { what: String, lane: &'static str },
     #[error("blocking #{0} needs a reason")]
     NoBlockReason(ItemId),
     #[error(

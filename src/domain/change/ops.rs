@@ -39,6 +39,8 @@ pub struct NewItem {
     pub criteria: Option<Vec<String>>,
     /// Stage one: the points of debt the team expects the item to leave.
     pub anticipated_debt: Option<u32>,
+    /// Debt: the points per sprint it costs the team.
+    pub drag: Option<u32>,
 }
 
 /// Adds an item at the bottom of its lane. Defaults: delivery track (or the column's track),
@@ -85,13 +87,27 @@ pub fn add(board: &Board, new: NewItem, now: Timestamp) -> Result<Op, OpError> {
         severity: new.severity,
         criteria: new.criteria,
         anticipated_debt: new.anticipated_debt,
+        drag: new.drag,
         ..Item::new(id, title.clone(), Place { track, column, stage, rank }, kind, now)
     };
+    anticipated_fits(&item, item.anticipated_debt, "the new item")?;
     if let Some(done) = board.column(track, &item.column).filter(|c| c.done) {
         // A new item has nothing ticked: straight into a done column only where that is allowed.
         done::check(board, &item, Act::Add(&done.name), None)?;
     }
     Ok(Op { edit: Edit::Add(Box::new(item)), summary: format!("added #{id} \"{title}\"") })
+}
+
+/// Refuses anticipated debt on anything but stage-one delivery work (clearing it is always fine).
+fn anticipated_fits(item: &Item, points: Option<u32>, what: &str) -> Result<(), OpError> {
+    if points.is_none() || item.is_stage_one_delivery() {
+        return Ok(());
+    }
+    let lane = match item.track {
+        Track::Discovery => "in the discovery track",
+        Track::Delivery => "stage two",
+    };
+    Err(OpError::AnticipatedNotStageOne { what: what.to_owned(), lane })
 }
 
 /// Adds several items as one step (one undo), each at the bottom of its lane in the order
@@ -137,7 +153,10 @@ pub fn remove(board: &Board, id: ItemId) -> Result<Op, OpError> {
 
 /// Changes fields of an item (the editor's save).
 pub fn update(board: &Board, id: ItemId, mut change: ItemChange, now: Timestamp) -> Result<Op, OpError> {
-    get(board, id)?;
+    let item = get(board, id)?;
+    if let Some(points) = change.anticipated_debt {
+        anticipated_fits(item, points, &format!("#{id}"))?;
+    }
     if let Some(title) = &change.title {
         change.title = Some(clean_title(title)?);
     }

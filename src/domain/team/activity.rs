@@ -222,8 +222,9 @@ pub(crate) fn short(text: &str) -> String {
     }
 }
 
-/// The entry for a change of the board's settings, if any changed.
-pub fn settings_entry(before: &Board, after: &Board, stamp: &Stamp) -> Option<Entry> {
+/// The entry for a change of the board's settings, if any changed, in the words of the changes
+/// that made it (`why`; a generic line naming the settings when none were given).
+pub fn settings_entry(before: &Board, after: &Board, why: &[String], stamp: &Stamp) -> Option<Entry> {
     let header = |board: &Board| match serde_json::to_value(board.clone_without_items()) {
         Ok(Value::Object(map)) => map,
         _ => Map::new(),
@@ -239,7 +240,10 @@ pub fn settings_entry(before: &Board, after: &Board, stamp: &Stamp) -> Option<En
         return None;
     }
     let names: Vec<&str> = changes.keys().map(String::as_str).collect();
-    let summary = format!("settings changed ({})", names.join(", ").replace('_', " "));
+    let summary = match why.is_empty() {
+        true => format!("settings changed ({})", names.join(", ").replace('_', " ")),
+        false => why.join("; "),
+    };
     Some(stamp.entry(None, Action::Settings, changes, summary))
 }
 

@@ -69,10 +69,14 @@ fn settings_and_conflicts_have_entries_of_their_own() {
     let before = board();
     let mut after = before.clone();
     after.capacity.points = 12;
-    let entry = settings_entry(&before, &after, &stamp()).expect("changed");
+    let entry = settings_entry(&before, &after, &[], &stamp()).expect("changed");
     assert_eq!((entry.action, entry.item), (Action::Settings, None));
     assert_eq!(entry.summary, "settings changed (capacity)");
-    assert!(settings_entry(&after, &after, &stamp()).is_none());
+    let why = ["retro decision: stage-two target 30% → 25%. Open debt of 5 pt …".to_owned()];
+    let decided = settings_entry(&before, &after, &why, &stamp()).expect("changed");
+    assert_eq!(decided.summary, why[0], "a decision keeps its reason in the journal");
+    assert!(decided.changes.contains_key("capacity"));
+    assert!(settings_entry(&after, &after, &why, &stamp()).is_none());
     let conflict =
         Conflict { item: Some(6), field: "title".into(), kept: json!("bob's"), lost: json!("mine") };
     let entry = conflict_entry(&conflict, Some("bob".into()), &stamp());

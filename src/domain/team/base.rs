@@ -18,22 +18,29 @@ pub struct Base {
     settings: Option<Box<Board>>,
     /// The board's `next_id` before the first change.
     next_id: Option<ItemId>,
+    /// The words of each change to the settings, for their journal line: a decision keeps its
+    /// reason there ("retro decision: stage-two target 20% → 30%. Open debt of …").
+    settings_why: Vec<String>,
 }
 
 impl Base {
     /// Notes what `edit` is about to change on `board`; call it before applying the edit.
     /// Only the first version of each item is kept.
-    pub fn note(&mut self, board: &Board, edit: &Edit) {
+    pub fn note(&mut self, board: &Board, edit: &Edit, summary: &str) {
         self.next_id.get_or_insert(board.next_id);
         let mut touched = Vec::new();
         edit.touched(&mut touched);
         for subject in touched {
             match subject {
                 Some(id) => _ = self.items.entry(id).or_insert_with(|| board.item(id).cloned()),
-                None if self.settings.is_none() => {
-                    self.settings = Some(Box::new(board.clone_without_items()))
+                None => {
+                    if self.settings.is_none() {
+                        self.settings = Some(Box::new(board.clone_without_items()));
+                    }
+                    if !self.settings_why.iter().any(|s| s == summary) {
+                        self.settings_why.push(summary.to_owned());
+                    }
                 }
-                None => {}
             }
         }
     }
@@ -84,7 +91,7 @@ impl Base {
         }
         let settings_before = before.or(self.settings.as_deref());
         if let Some(old) = settings_before.filter(|_| self.settings.is_some()) {
-            out.extend(activity::settings_entry(old, after, stamp));
+            out.extend(activity::settings_entry(old, after, &self.settings_why, stamp));
         }
         out
     }
@@ -121,7 +128,7 @@ mod tests {
             }),
         ];
         for edit in edits {
-            base.note(&board, &edit);
+            base.note(&board, &edit, "a change");
             board.apply(edit).expect("apply");
         }
         assert_eq!(base.restore(&board), before);
@@ -129,12 +136,7 @@ mod tests {
             base.entries(None, &board, &[], &stamp()).into_iter().map(|e| e.summary).collect();
         assert_eq!(
             summaries,
-            [
-                "#1 moved to Review",
-                "deleted #2 \"b\"",
-                "added #3 \"c\" in Ready",
-                "settings changed (capacity)"
-            ]
+            ["#1 moved to Review", "deleted #2 \"b\"", "added #3 \"c\" in Ready", "a change"]
         );
         let renumbered = base.entries(Some(&before), &board, &[(3, 3)], &stamp());
         assert_eq!(renumbered.len(), 4);

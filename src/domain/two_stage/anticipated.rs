@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::domain::change::{ItemChange, Op, OpError, ops};
-use crate::model::{Board, Item, ItemId, Stage, Timestamp, Track};
+use crate::model::{Board, Item, ItemId, Timestamp};
 use crate::words::{count, id_list};
 
 /// Anticipated debt that is not a whole number of points (0 or more).
@@ -25,7 +25,7 @@ pub fn parse(text: &str) -> Result<Option<u32>, AnticipatedError> {
 
 /// Whether the item is stage-one delivery work, the work that anticipated debt is said of.
 pub fn applies_to(item: &Item) -> bool {
-    item.track == Track::Delivery && item.stage == Stage::One
+    item.is_stage_one_delivery()
 }
 
 /// Sets (or with `None` clears) the debt item `id` is expected to leave.

@@ -13,6 +13,10 @@ pub enum MeasureError {
     EmptyName,
     #[error("the {which} value of a measure must be a number: {why}")]
     NotANumber { which: &'static str, why: String },
+    #[error(
+        "write a measure as NAME BEFORE → AFTER [UNIT], like `p95 latency 480 → 210 ms`; `{0}` is not one"
+    )]
+    Shape(String),
     #[error("#{id} has no measure called `{name}` (it has {known})")]
     NoSuchMeasure { id: ItemId, name: String, known: String },
 }
@@ -43,6 +47,23 @@ impl Typed<'_> {
             unit,
         })
     }
+}
+
+/// Reads a measure as the item form and the details show it: `NAME BEFORE → AFTER [UNIT]`
+/// (`->` for the arrow too), the name being every word before the last one ahead of the arrow.
+pub fn parse_line(line: &str) -> Result<Measure, MeasureError> {
+    let shape = || MeasureError::Shape(line.trim().to_owned());
+    let (left, right) = line.split_once('→').or_else(|| line.split_once("->")).ok_or_else(shape)?;
+    let (name, before) = left.trim().rsplit_once(char::is_whitespace).ok_or_else(shape)?;
+    let mut right = right.split_whitespace();
+    let after = right.next().ok_or_else(shape)?;
+    let unit = right.collect::<Vec<_>>().join(" ");
+    Typed { name, before, after, unit: Some(&unit) }.measure()
+}
+
+/// The measures written one per line (blank lines skipped), or the first line that is not one.
+pub fn parse_lines(text: &str) -> Result<Vec<Measure>, MeasureError> {
+    text.lines().filter(|l| !l.trim().is_empty()).map(parse_line).collect()
 }
 
 /// Sets the measure on the item, replacing one of the same name (in any case) where it was.
@@ -105,6 +126,21 @@ mod tests {
         assert!(matches!(remove(&board, 1, "coverage", now), Err(MeasureError::NoSuchMeasure { .. })));
         board.apply(remove(&board, 1, "p95 latency", now).expect("removed").edit).expect("applied");
         assert!(board.item(1).expect("item").measures.is_empty());
+    }
+
+    #[test]
+    fn a_line_reads_back_what_a_measure_shows() {
+        for shown in ["p95 checkout latency 480 → 210 ms", "coverage 41 → 68 %", "flaky tests 12 → 0"] {
+            assert_eq!(parse_line(shown).expect("a measure").to_string(), shown);
+        }
+        let ascii = parse_line("  build time  9.5 -> 4 min ").expect("a measure");
+        assert_eq!(ascii.to_string(), "build time 9.5 → 4 min");
+        let two = parse_lines("a 1 → 2\n\n b 3 → 4 s\n").expect("two measures");
+        assert_eq!(two.len(), 2);
+        assert!(matches!(parse_line("latency 480 210"), Err(MeasureError::Shape(_))));
+        assert!(matches!(parse_line("480 → 210"), Err(MeasureError::Shape(_))));
+        assert!(matches!(parse_line("latency 480 →"), Err(MeasureError::Shape(_))));
+        assert!(matches!(parse_line("latency fast → 2"), Err(MeasureError::NotANumber { .. })));
     }
 
     #[test]
