@@ -99,6 +99,7 @@ fn entry(time: Timestamp, author: &str) -> Entry {
         changes: serde_json::Map::new(),
         summary: format!("{author} at {}", time.format("%H:%M")),
         first: None,
+        recovered: false,
     }
 }
 
