@@ -18,6 +18,7 @@ pub mod lock;
 pub mod merge_note;
 pub mod paths;
 pub mod presence;
+pub mod recovery;
 pub mod sidecar;
 pub mod users;
 pub mod written;
