@@ -126,17 +126,17 @@ impl Journal {
             since.is_none_or(|t| entry.time >= t) && item.is_none_or(|id| entry.item == Some(id))
         };
         let mut reading = Reading::default();
-        let Some(file) = self.open_to_read(self.suffix)? else {
-            return Ok(reading);
-        };
-        let mut lines = Lines::new(BufReader::new(file), LINE_CAP);
-        while let Some(line) = lines.next_line().map_err(self.read_failed())? {
-            match line {
-                Line::Whole(line) => reading.entries.extend(parse(&line).filter(|e| wanted(e))),
-                Line::TooLong => reading.too_long += 1,
+        // No journal yet is no line yet: a first save stopped before its line still has one.
+        if let Some(file) = self.open_to_read(self.suffix)? {
+            let mut lines = Lines::new(BufReader::new(file), LINE_CAP);
+            while let Some(line) = lines.next_line().map_err(self.read_failed())? {
+                match line {
+                    Line::Whole(line) => reading.entries.extend(parse(&line).filter(|e| wanted(e))),
+                    Line::TooLong => reading.too_long += 1,
+                }
             }
+            warn_too_long(&self.path, reading.too_long);
         }
-        warn_too_long(&self.path, reading.too_long);
         reading.entries.extend(self.missing().into_iter().filter(|e| wanted(e)));
         Ok(reading)
     }
@@ -166,9 +166,12 @@ impl Journal {
     /// clock slack; lines that do not read are skipped.
     pub fn recent(&self, since: Timestamp) -> Result<Vec<Entry>, JournalError> {
         let failed = self.read_failed();
+        let mut newest_first = self.missing();
+        newest_first.retain(|e| e.time >= since);
         let Some(file) = self.open_to_read(SUFFIX)? else {
-            return Ok(Vec::new());
+            return Ok(newest_first);
         };
+        newest_first.reverse();
         let stop = since - chrono::Duration::minutes(CLOCK_SLACK_MINUTES);
         let mut pos = file.metadata().map_err(failed)?.len();
         // The start of a line whose beginning lies in the chunk before; never longer than a line
@@ -176,9 +179,6 @@ impl Journal {
         let mut carry: Vec<u8> = Vec::new();
         let mut overlong = false;
         let mut too_long = 0;
-        let mut newest_first = self.missing();
-        newest_first.retain(|e| e.time >= since);
-        newest_first.reverse();
         while pos > 0 {
             let start = pos.saturating_sub(CHUNK);
             let mut chunk = vec![0u8; usize::try_from(pos - start).unwrap_or(0)];

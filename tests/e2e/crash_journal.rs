@@ -9,16 +9,7 @@ use std::time::Duration;
 
 use crate::common::pty::Pty;
 use crate::common::{Sandbox, twotrack};
-
-/// A small deterministic generator, so a failure can be replayed.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) % n
-    }
-}
+use crate::endurance::Lcg;
 
 /// The ids of the items on the board.
 fn board_ids(s: &Sandbox) -> BTreeSet<u64> {
