@@ -295,6 +295,7 @@ pub fn journal(board: &Board, lines: usize, seed: u64) -> Vec<Entry> {
                 changes,
                 summary: format!("#{} changed", item.id),
                 first: None,
+                recovered: false,
             }
         })
         .collect()

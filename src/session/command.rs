@@ -27,10 +27,7 @@ impl Session {
     pub fn lock(path: &Path, writer: Writer) -> Result<Locked, ChangeError> {
         Session::may_write(&writer)?;
         Store::check_writable(path)?;
-        if !path.exists() {
-            // Say so before a lock file is made beside a board that is not there.
-            Store::load(path)?;
-        }
+        Session::board_before_lock(path)?;
         let lock = BoardLock::acquire(path)?;
         let (store, board) = Store::load(path)?;
         Ok(Locked { session: Session::new(store, writer), board, lock, created: false })
@@ -64,10 +61,25 @@ impl Session {
                 return Err(ChangeError::NoDirectory(dir.to_path_buf()));
             }
         }
+        if path.exists() {
+            Session::board_before_lock(path)?;
+        }
         let lock = BoardLock::acquire(path)?;
         let opened = Store::open_locked(path, &lock, || location::fresh_board(now, fresh))?;
         let session = Session::new(opened.store, writer);
         Ok(Locked { session, board: opened.board, lock, created: opened.created })
+    }
+}
+
+impl Session {
+    /// Reads the board at `path` before its first lock file is made beside it: a path that is
+    /// not there, or a file that is not a board (a link to something else), is refused before
+    /// any file is created. Once the lock file exists this costs nothing.
+    fn board_before_lock(path: &Path) -> Result<(), ChangeError> {
+        if !paths::sibling(path, "lock").exists() {
+            Store::load(path)?;
+        }
+        Ok(())
     }
 }
 

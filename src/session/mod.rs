@@ -166,8 +166,9 @@ impl Session {
         conflicts: Vec<Conflict>,
         now: Timestamp,
     ) -> Result<Wrote, SaveError> {
-        if !self.base.is_empty() && theirs != Some(board) {
-            self.store.save_locked(board, lock)?;
+        // Lines a writer stopped between its save and its journal left missing go first.
+        if let Err(e) = self.journal.settle(lock) {
+            tracing::warn!(error = %crate::store::error::sentence(&e), "journal lines of a stopped save not recovered");
         }
         let stamp = self.writer.stamp(now);
         let mut entries = self.base.entries(theirs, board, renumbered, &stamp);
@@ -177,7 +178,22 @@ impl Session {
             entries.push(activity::conflict_entry(&conflict, Some(first.clone()), &stamp));
             told.push((conflict, first));
         }
+        if !self.base.is_empty() && theirs != Some(board) {
+            // The lines are recorded before the board is replaced, so that a stop between the
+            // save and the journal leaves them for the next writer (docs/FORMAT.md).
+            let written = self.store.prepare(board)?;
+            if let Err(e) = self.journal.intend(written.text(), &entries, lock) {
+                tracing::warn!(error = %crate::store::error::sentence(&e), "no intent file for this save");
+            }
+            if let Err(e) = self.store.put_locked(written, lock) {
+                self.journal.intended_done();
+                return Err(e);
+            }
+        }
         let journal = self.journal.append(&entries, lock).map(|end| self.journal_at = end);
+        if journal.is_ok() {
+            self.journal.intended_done();
+        }
         self.base = Base::default();
         Ok(Wrote { conflicts: told, journal })
     }

@@ -11,7 +11,7 @@ use super::{RescueError, SaveState, Session, SyncError};
 use crate::domain::team::merge::{self, Conflict, Side};
 use crate::model::{Board, ItemId, Timestamp};
 use crate::store::error::sentence;
-use crate::store::{BoardLock, atomic, format, paths};
+use crate::store::{BoardLock, format, recovery};
 
 /// What other writers changed, and what became of this session's changes.
 #[derive(Debug, Default)]
@@ -119,24 +119,11 @@ impl Session {
         self.store.reload().map_err(SyncError::Unreadable)
     }
 
-    /// Writes the board to a recovery file next to the board (or in the temporary directory if
-    /// that is not writable) and returns where.
+    /// Writes the board to a recovery copy under a fresh name next to the board (or in the
+    /// user's state directory if that is not writable) and returns where (`store/recovery.rs`).
     pub fn rescue(&self, board: &Board, now: Timestamp) -> Result<PathBuf, RescueError> {
         let text = format::to_text(board).map_err(RescueError::Text)?;
-        let stamp = now.format("%Y%m%d-%H%M%S");
-        let name = format!(
-            "{}.recovered-{stamp}.ron",
-            self.path().file_name().map_or("board".into(), |n| n.to_string_lossy().into_owned())
-        );
-        let beside = paths::directory_of(self.path()).join(&name);
-        // A new file, never one that is there already (a link someone planted included).
-        if atomic::write_new(&beside, text.as_bytes()).is_ok() {
-            return Ok(beside);
-        }
-        let elsewhere = std::env::temp_dir().join(&name);
-        match atomic::write_new(&elsewhere, text.as_bytes()) {
-            Ok(()) => Ok(elsewhere),
-            Err(e) => Err(RescueError::Nowhere(e)),
-        }
+        let stamp = now.format("%Y%m%d-%H%M%S").to_string();
+        recovery::write(self.path(), &stamp, text.as_bytes()).map_err(RescueError::Nowhere)
     }
 }

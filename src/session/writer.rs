@@ -17,7 +17,7 @@ pub struct Writer {
 impl Writer {
     /// A writer named `name`, with an id of its own for this process's session.
     pub fn new(name: String) -> Writer {
-        Writer { name, session: users::session_id(), read_only: None }
+        Writer { name: users::capped(&name), session: users::session_id(), read_only: None }
     }
 
     /// This writer, refusing every change for `reason` (`--readonly`, or no write access).
@@ -27,7 +27,7 @@ impl Writer {
 
     /// This writer under another author name (the same session).
     pub fn named(self, name: String) -> Writer {
-        Writer { name, ..self }
+        Writer { name: users::capped(&name), ..self }
     }
 
     pub fn name(&self) -> &str {

@@ -4,7 +4,6 @@
 //! symbolic link (docs/FORMAT.md, "Files beside the board").
 
 use std::fs::{File, Permissions};
-use std::io::Write;
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 use std::{fs, io};
@@ -68,15 +67,6 @@ fn replace(
     sync_directory(dir)
 }
 
-/// Writes a new file at `path` with `bytes`; never replaces anything already there.
-pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), ReplaceError> {
-    let mut tmp = sidecar::temp(path, Temp::New)?;
-    tmp.as_file_mut().write_all(bytes).map_err(ReplaceError::io(Step::Write, path))?;
-    tmp.as_file().sync_all().map_err(ReplaceError::io(Step::Flush, path))?;
-    tmp.persist_noclobber(path).map_err(|e| ReplaceError::io(Step::Create, path)(e.error))?;
-    sync_directory(directory_of(path))
-}
-
 fn sync_directory(dir: &Path) -> Result<(), ReplaceError> {
     File::open(dir).and_then(|d| d.sync_all()).map_err(ReplaceError::io(Step::FlushDirectory, dir))
 }
@@ -107,15 +97,28 @@ fn keep_backup(path: &Path) -> Result<(), ReplaceError> {
             copy_to_temp(path)?
         }
     };
-    staging.persist(&backup).map_err(|e| {
-        let owner = fs::symlink_metadata(&backup).map(|m| m.uid()).ok();
-        match owner.filter(|uid| *uid != super::users::current_uid()) {
-            Some(uid) => {
-                ReplaceError::BackupOwned { owner: super::users::name_of(uid), backup, source: e.error }
-            }
-            None => ReplaceError::BackupAs { path: path.to_path_buf(), backup, source: e.error },
+    let e = match staging.persist(&backup) {
+        Ok(()) => return Ok(()),
+        Err(e) => e,
+    };
+    let owner = fs::symlink_metadata(&backup).map(|m| m.uid()).ok();
+    let Some(uid) = owner.filter(|uid| *uid != super::users::current_uid()) else {
+        return Err(ReplaceError::BackupAs { path: path.to_path_buf(), backup, source: e.error });
+    };
+    // Someone else's `.bak` in a sticky directory cannot be replaced; it must not stop the save
+    // (anyone could plant one): the backup goes to a name of this user's own instead.
+    let login = super::users::name_of(super::users::current_uid())
+        .replace(|c: char| !c.is_alphanumeric() && !"-_.".contains(c), "_");
+    let own = sibling(path, &format!("bak-{login}"));
+    match e.path.persist(&own) {
+        Ok(()) => {
+            tracing::warn!(backup = %backup.display(), owner = %super::users::name_of(uid), kept = %own.display(), "the backup belongs to someone else; kept under this user's name");
+            Ok(())
         }
-    })
+        Err(again) => {
+            Err(ReplaceError::BackupOwned { owner: super::users::name_of(uid), backup, source: again.error })
+        }
+    }
 }
 
 /// Whether `a` and `b` are names of one file (neither name followed if it is a link).
@@ -141,6 +144,7 @@ fn copy_to_temp(path: &Path) -> Result<tempfile::TempPath, ReplaceError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
 
     /// The names in `dir`, sorted.
     fn names_in(dir: &Path) -> Vec<String> {
@@ -210,14 +214,5 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).expect("read"), "next");
         assert_eq!(fs::read_to_string(sibling(&path, "bak")).expect("read"), "current");
         assert_eq!(names_in(dir.path()), ["board.ron", "board.ron.bak"]);
-    }
-
-    #[test]
-    fn write_new_never_replaces_a_file() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("copy.ron");
-        write_new(&path, b"first").expect("new");
-        assert!(write_new(&path, b"second").is_err());
-        assert_eq!(fs::read_to_string(&path).expect("read"), "first");
     }
 }

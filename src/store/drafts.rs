@@ -3,9 +3,10 @@
 //! session reopens it. Nothing in the board file is touched by it.
 
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::bounded;
 use super::error::DraftError;
 use super::paths::sibling;
 use super::sidecar;
@@ -40,11 +41,16 @@ impl Draft {
             .map_err(|source| DraftError::Write { path: self.path.clone(), source })
     }
 
-    /// The draft's text, if there is a draft.
+    /// The draft's text, if there is a draft no larger than a form could make
+    /// ([`bounded::SMALL_CAP`]): a larger one (made by someone else in a shared directory) is
+    /// left alone, unread, with a line in the log.
     pub fn read(&self) -> Option<String> {
-        let mut text = String::new();
-        sidecar::open_to_read(&self.board, &self.suffix).ok()??.read_to_string(&mut text).ok()?;
-        Some(text)
+        let file = sidecar::open_to_read(&self.board, &self.suffix).ok()??;
+        let Some(bytes) = bounded::read_capped(file, bounded::SMALL_CAP).ok()? else {
+            tracing::warn!(draft = %self.path.display(), cap = bounded::SMALL_CAP, "draft too large to reopen; left as it is");
+            return None;
+        };
+        String::from_utf8(bytes).ok()
     }
 
     /// Removes the draft (it was reopened); a draft already gone is fine.
@@ -71,5 +77,18 @@ mod tests {
         assert_eq!(Draft::of(&board, "bob").read(), None, "each user has their own");
         draft.remove();
         assert_eq!(draft.read(), None);
+    }
+
+    #[test]
+    fn a_sparse_gigabyte_draft_is_left_unread_at_once() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let board = dir.path().join("board.ron");
+        let draft = Draft::of(&board, "ana");
+        let file = fs::File::create(draft.path()).expect("create");
+        file.set_len(1 << 30).expect("a sparse gigabyte");
+        // Only the cap and one byte are read: a gigabyte would take seconds and a gigabyte.
+        assert_eq!(draft.read(), None);
+        draft.write("{}").expect("a form kept over it");
+        assert_eq!(draft.read().as_deref(), Some("{}"));
     }
 }

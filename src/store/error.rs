@@ -62,6 +62,12 @@ pub enum LocationError {
         .target.display()
     )]
     DanglingLink { path: PathBuf, target: PathBuf },
+    #[error(
+        "board file {} is a symbolic link made by {owner} in a directory anyone can write; \
+         twotrack does not follow it (open the file it points at directly if you trust it)",
+        .path.display()
+    )]
+    ForeignLink { path: PathBuf, owner: String },
 }
 
 /// Why a file beside the board could not be opened or made (docs/FORMAT.md, "Files beside the
@@ -86,6 +92,12 @@ pub enum SidecarError {
     Read { path: PathBuf, source: io::Error },
     #[error("{} is not a regular file; twotrack will not use it (remove it if it is not yours)", .0.display())]
     NotAFile(PathBuf),
+    #[error(
+        "{} has {links} names (hard links); twotrack will not use a file beside the board that is \
+         also somewhere else (remove it if you did not make it)",
+        .path.display()
+    )]
+    HardLinked { path: PathBuf, links: u64 },
     #[error(
         "{} belongs to {owner}, not to you or the board's owner, in a directory anyone can write; \
          twotrack will not use it (ask them or an administrator to remove it)",
@@ -270,6 +282,8 @@ pub enum JournalError {
     Open { path: PathBuf, source: SidecarError },
     #[error("cannot read the journal {}", .path.display())]
     Read { path: PathBuf, source: io::Error },
+    #[error("{} holds {size} bytes, more than the {cap} a note may; it was left unread", .path.display())]
+    TooLarge { path: PathBuf, size: u64, cap: u64 },
 }
 
 /// Why the note of a git merge was not taken into the journal.

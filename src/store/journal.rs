@@ -10,14 +10,15 @@
 //! - [`Journal::recent`]: the entries since a time, read backwards from the end, so that the cost
 //!   follows the entries wanted and not the journal's length (standups, every morning).
 
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
+use super::bounded::{LINE_CAP, Line, Lines};
 use super::error::JournalError;
 use super::paths::sibling;
 use super::sidecar::Access;
-use super::{BoardLock, sidecar};
+use super::{BoardLock, intent, sidecar};
 use crate::domain::team::activity::Entry;
 use crate::model::{ItemId, Timestamp};
 
@@ -79,8 +80,9 @@ impl Journal {
     }
 
     /// The entries appended after byte `offset`, and the offset after the last whole line read.
-    /// A last line without its newline (being written, or cut by a crash) is left for later.
-    /// A journal shorter than `offset` was replaced: it is read from its start.
+    /// A last line without its newline (being written, or cut by a crash) is left for later,
+    /// unless it is already longer than a line may be: it is skipped then, as it will be when
+    /// whole. A journal shorter than `offset` was replaced: it is read from its start.
     pub fn read_since(&self, offset: u64) -> Result<(Vec<Entry>, u64), JournalError> {
         let failed = self.read_failed();
         let Some(mut file) = self.open_to_read(self.suffix)? else {
@@ -89,11 +91,18 @@ impl Journal {
         let len = file.metadata().map_err(failed)?.len();
         let start = if len < offset { 0 } else { offset };
         file.seek(SeekFrom::Start(start)).map_err(failed)?;
-        let mut bytes = Vec::new();
-        file.take(len - start).read_to_end(&mut bytes).map_err(failed)?;
-        let whole = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        let entries = bytes[..whole].split(|b| *b == b'\n').filter_map(parse).collect();
-        Ok((entries, start + whole as u64))
+        let mut lines = Lines::new(BufReader::new(file.take(len - start)), LINE_CAP);
+        let (mut entries, mut at, mut too_long) = (Vec::new(), start, 0);
+        while let Some(read) = lines.next_read().map_err(failed)? {
+            match read.line {
+                Line::Whole(_) if !read.ended => break,
+                Line::Whole(line) => entries.extend(parse(&line)),
+                Line::TooLong => too_long += 1,
+            }
+            at += read.len;
+        }
+        warn_too_long(&self.path, too_long);
+        Ok((entries, at))
     }
 
     /// Every entry in the order written, those since `since` (inclusive) and about `item`
@@ -103,17 +112,33 @@ impl Journal {
         since: Option<Timestamp>,
         item: Option<ItemId>,
     ) -> Result<Vec<Entry>, JournalError> {
-        let Some(file) = self.open_to_read(self.suffix)? else {
-            return Ok(Vec::new());
+        Ok(self.read_entries(since, item)?.entries)
+    }
+
+    /// [`Journal::entries`], with how many lines were too long to read; the lines of a save
+    /// whose writer was stopped before journaling them come last, marked `recovered`.
+    pub fn read_entries(
+        &self,
+        since: Option<Timestamp>,
+        item: Option<ItemId>,
+    ) -> Result<Reading, JournalError> {
+        let wanted = |entry: &Entry| {
+            since.is_none_or(|t| entry.time >= t) && item.is_none_or(|id| entry.item == Some(id))
         };
-        let mut out = Vec::new();
-        for line in BufReader::new(file).split(b'\n') {
-            let Some(entry) = parse(&line.map_err(self.read_failed())?) else { continue };
-            if since.is_none_or(|t| entry.time >= t) && item.is_none_or(|id| entry.item == Some(id)) {
-                out.push(entry);
+        let mut reading = Reading::default();
+        // No journal yet is no line yet: a first save stopped before its line still has one.
+        if let Some(file) = self.open_to_read(self.suffix)? {
+            let mut lines = Lines::new(BufReader::new(file), LINE_CAP);
+            while let Some(line) = lines.next_line().map_err(self.read_failed())? {
+                match line {
+                    Line::Whole(line) => reading.entries.extend(parse(&line).filter(|e| wanted(e))),
+                    Line::TooLong => reading.too_long += 1,
+                }
             }
+            warn_too_long(&self.path, reading.too_long);
         }
-        Ok(out)
+        reading.entries.extend(self.missing().into_iter().filter(|e| wanted(e)));
+        Ok(reading)
     }
 
     /// Opens `<board>.<suffix>` to read, if it is there.
@@ -141,27 +166,45 @@ impl Journal {
     /// clock slack; lines that do not read are skipped.
     pub fn recent(&self, since: Timestamp) -> Result<Vec<Entry>, JournalError> {
         let failed = self.read_failed();
+        let mut newest_first = self.missing();
+        newest_first.retain(|e| e.time >= since);
         let Some(file) = self.open_to_read(SUFFIX)? else {
-            return Ok(Vec::new());
+            return Ok(newest_first);
         };
+        newest_first.reverse();
         let stop = since - chrono::Duration::minutes(CLOCK_SLACK_MINUTES);
         let mut pos = file.metadata().map_err(failed)?.len();
-        // The start of a line whose beginning lies in the chunk before.
+        // The start of a line whose beginning lies in the chunk before; never longer than a line
+        // may be, so a line with no end costs one pass, not a pass per chunk.
         let mut carry: Vec<u8> = Vec::new();
-        let mut newest_first = Vec::new();
+        let mut overlong = false;
+        let mut too_long = 0;
         while pos > 0 {
             let start = pos.saturating_sub(CHUNK);
             let mut chunk = vec![0u8; usize::try_from(pos - start).unwrap_or(0)];
             file.read_exact_at(&mut chunk, start).map_err(failed)?;
-            chunk.extend_from_slice(&carry);
+            pos = start;
+            if overlong {
+                // The rest of the line too long to read lies in this chunk, up to its last newline.
+                let Some(newline) = chunk.iter().rposition(|b| *b == b'\n') else { continue };
+                chunk.truncate(newline + 1);
+                (overlong, too_long) = (false, too_long + 1);
+            } else {
+                chunk.extend_from_slice(&carry);
+            }
             let first_whole = match (start, chunk.iter().position(|b| *b == b'\n')) {
                 (0, _) => 0,
                 (_, Some(newline)) => newline + 1,
                 (_, None) => chunk.len(),
             };
             for line in chunk[first_whole..].rsplit(|b| *b == b'\n') {
+                if line.len() > LINE_CAP {
+                    too_long += 1;
+                    continue;
+                }
                 let Some(entry) = parse(line) else { continue };
                 if entry.time < stop {
+                    warn_too_long(&self.path, too_long);
                     newest_first.reverse();
                     return Ok(newest_first);
                 }
@@ -171,10 +214,75 @@ impl Journal {
             }
             chunk.truncate(first_whole);
             carry = chunk;
-            pos = start;
+            if carry.len() > LINE_CAP {
+                (carry, overlong) = (Vec::new(), true);
+            }
         }
+        too_long += usize::from(overlong);
+        warn_too_long(&self.path, too_long);
         newest_first.reverse();
         Ok(newest_first)
+    }
+}
+
+impl Journal {
+    /// Records the lines a save of the board as `text` is about to append (`store/intent.rs`),
+    /// before the board file is replaced, while the caller holds the board's lock.
+    pub fn intend(&self, text: &str, entries: &[Entry], _lock: &BoardLock) -> Result<(), JournalError> {
+        intent::write(&self.board, text, self.end(), entries)
+    }
+
+    /// The save's lines are in the journal (or the save failed): its intent file goes.
+    pub fn intended_done(&self) {
+        intent::remove(&self.board);
+    }
+
+    /// Appends, under the board's lock, the lines a writer stopped between saving the board and
+    /// journaling left missing (`recovered`), then removes its intent file; returns how many.
+    /// When the journal cannot be written the intent file stays for the next writer.
+    pub fn settle(&self, lock: &BoardLock) -> Result<usize, JournalError> {
+        let missing = self.missing();
+        if !missing.is_empty() {
+            self.append(&missing, lock)?;
+            tracing::info!(journal = %self.path.display(), lines = missing.len(), "journal lines of a stopped save recovered");
+        }
+        intent::remove(&self.board);
+        Ok(missing.len())
+    }
+
+    /// The lines of a save whose board landed but whose journal lines did not (all of them, or
+    /// those after a line cut short), marked `recovered`; empty almost always.
+    pub fn missing(&self) -> Vec<Entry> {
+        if self.suffix != SUFFIX {
+            return Vec::new();
+        }
+        let Some(pending) = intent::landed(&self.board) else { return Vec::new() };
+        // Lines after the offset the save began at are its own: every other writer settles
+        // before it writes, under the same lock.
+        let written = match self.end() >= pending.journal {
+            true => self.read_since(pending.journal).map_or(0, |(entries, _)| entries.len()),
+            false => 0,
+        };
+        let mut missing: Vec<Entry> = pending.entries.into_iter().skip(written).collect();
+        for entry in &mut missing {
+            entry.recovered = true;
+        }
+        missing
+    }
+}
+
+/// What reading the whole journal found.
+#[derive(Debug, Default)]
+pub struct Reading {
+    pub entries: Vec<Entry>,
+    /// Lines longer than [`LINE_CAP`], skipped.
+    pub too_long: usize,
+}
+
+/// Says once per read that lines were skipped for their length.
+fn warn_too_long(path: &Path, count: usize) {
+    if count > 0 {
+        tracing::warn!(journal = %path.display(), count, cap = LINE_CAP, "journal lines too long to read were skipped");
     }
 }
 

@@ -13,6 +13,7 @@ fn line(hour: i64, author: &str) -> String {
         changes: serde_json::Map::new(),
         summary: format!("{author} at {hour}"),
         first: None,
+        recovered: false,
     };
     let mut text = serde_json::to_string(&entry).expect("json");
     text.push('\n');

@@ -15,6 +15,7 @@ fn entry(n: u64, author: &str) -> Entry {
         changes: serde_json::Map::new(),
         summary: format!("#{n} changed"),
         first: None,
+        recovered: false,
     }
 }
 

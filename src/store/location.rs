@@ -1,5 +1,6 @@
 //! Where the board lives when no path is given, and the starter board a first run begins with.
 
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -33,9 +34,10 @@ pub fn board_path(given: Option<&Path>) -> Result<BoardPath, LocationError> {
 /// replace the link itself and leave its target behind); any other path as it is. A link whose
 /// target does not exist is refused: nothing is ever created through a link.
 pub fn through_links(path: PathBuf) -> Result<PathBuf, LocationError> {
-    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-    if !is_link {
-        return Ok(path);
+    let link = std::fs::symlink_metadata(&path).ok().filter(|m| m.file_type().is_symlink());
+    let Some(link) = link else { return Ok(path) };
+    if let Some(owner) = foreign_in_sticky(&path, link.uid()) {
+        return Err(LocationError::ForeignLink { path, owner });
     }
     match std::fs::canonicalize(&path) {
         Ok(real) => Ok(real),
@@ -44,6 +46,17 @@ pub fn through_links(path: PathBuf) -> Result<PathBuf, LocationError> {
             Err(LocationError::DanglingLink { path, target })
         }
     }
+}
+
+/// The owner of a link at `path` owned by `uid` when it must not be followed: in a sticky
+/// directory anyone may write (a shared `/tmp`), a link that is neither yours nor the
+/// directory owner's could lead you to a file of its owner's choosing (the kernel's
+/// `fs.protected_symlinks` rule, applied whatever the kernel is set to).
+fn foreign_in_sticky(path: &Path, uid: u32) -> Option<String> {
+    let dir = std::fs::metadata(super::paths::directory_of(path)).ok()?;
+    let sticky_and_open = dir.mode() & 0o1000 != 0 && dir.mode() & 0o002 != 0;
+    let trusted = [super::users::current_uid(), dir.uid()].contains(&uid);
+    (sticky_and_open && !trusted).then(|| super::users::name_of(uid))
 }
 
 /// What a new board starts as: the starter board (the default), or an empty one; with the

@@ -28,9 +28,17 @@ pub fn add(board: &Path, entries: &[Entry], lock: &BoardLock) -> Result<(), Jour
     Journal::beside(board, SUFFIX).append(entries, lock).map(drop)
 }
 
-/// The note's entries; none when there is no note.
+/// The largest note read: thousands of conflicts of a real merge take a few hundred kilobytes.
+const NOTE_CAP: u64 = 16 << 20;
+
+/// The note's entries; none when there is no note. A note over [`NOTE_CAP`] is refused unread.
 pub fn read(board: &Path) -> Result<Vec<Entry>, JournalError> {
-    Journal::beside(board, SUFFIX).entries(None, None)
+    let note = Journal::beside(board, SUFFIX);
+    let size = note.end();
+    if size > NOTE_CAP {
+        return Err(JournalError::TooLarge { path: note.path().to_path_buf(), size, cap: NOTE_CAP });
+    }
+    note.entries(None, None)
 }
 
 /// Takes the note: its entries go into the board's journal, then the note is removed.

@@ -3,9 +3,11 @@
 
 pub mod atomic;
 pub mod beside;
+pub mod bounded;
 pub mod drafts;
 pub mod error;
 pub mod format;
+pub mod intent;
 pub mod item_parse;
 pub mod item_text;
 pub mod journal;
@@ -16,6 +18,7 @@ pub mod lock;
 pub mod merge_note;
 pub mod paths;
 pub mod presence;
+pub mod recovery;
 pub mod sidecar;
 pub mod users;
 pub mod written;
@@ -202,8 +205,20 @@ impl Store {
     }
 
     /// Saves the board while the caller holds the board's lock.
-    pub fn save_locked(&mut self, board: &Board, _lock: &BoardLock) -> Result<(), SaveError> {
-        let written = Written::new(board, Some(&self.written))?;
+    pub fn save_locked(&mut self, board: &Board, lock: &BoardLock) -> Result<(), SaveError> {
+        let written = self.prepare(board)?;
+        self.put_locked(written, lock)
+    }
+
+    /// The text the next save of `board` writes, made without touching the file: a caller can
+    /// record what is about to be written ([`intent`]) before [`Store::put_locked`] writes it.
+    pub fn prepare(&self, board: &Board) -> Result<Written, SaveError> {
+        Ok(Written::new(board, Some(&self.written))?)
+    }
+
+    /// Writes `written` (from [`Store::prepare`]) as the board file, while the caller holds the
+    /// board's lock.
+    pub fn put_locked(&mut self, written: Written, _lock: &BoardLock) -> Result<(), SaveError> {
         let text = written.text();
         self.check_unchanged()?;
         sidecar::remove_stale(&self.path);

@@ -104,6 +104,9 @@ pub fn open_private(board: &Path, suffix: &str) -> Result<File, SidecarError> {
     if !meta.file_type().is_file() || meta.uid() != users::current_uid() {
         return Err(SidecarError::NotYours(path));
     }
+    if meta.nlink() > 1 {
+        return Err(SidecarError::HardLinked { path, links: meta.nlink() });
+    }
     match file.set_len(0) {
         Ok(()) => Ok(file),
         Err(source) => Err(SidecarError::Empty { path, source }),
@@ -205,11 +208,18 @@ fn create_new(path: &Path, access: Access) -> io::Result<File> {
     options.create_new(true).mode(0o666).open(path)
 }
 
-/// Accepts an opened sidecar only if it is a regular file from someone it is safe to share with.
+/// Accepts an opened sidecar only if it is a regular file with one name, from someone it is safe
+/// to share with.
 fn checked(file: File, path: &Path, board: &Path) -> Result<File, SidecarError> {
     let meta = file.metadata().map_err(|source| SidecarError::Read { path: path.to_path_buf(), source })?;
     if !meta.file_type().is_file() {
         return Err(SidecarError::NotAFile(path.to_path_buf()));
+    }
+    // A second name elsewhere (where `fs.protected_hardlinks` is off, anyone may link a file of
+    // yours into the board's directory) would have the journal appended to, or a draft emptied
+    // into, that other file.
+    if meta.nlink() > 1 {
+        return Err(SidecarError::HardLinked { path: path.to_path_buf(), links: meta.nlink() });
     }
     if !trusted_owner(meta.uid(), directory_of(board), board) {
         return Err(SidecarError::Untrusted { path: path.to_path_buf(), owner: users::name_of(meta.uid()) });
@@ -296,6 +306,21 @@ mod tests {
             let err = open(&board, "lock", Access::Lock).expect_err("a fifo");
             assert!(format!("{err:#}").contains("not a regular file"), "{err:#}");
         }
+    }
+
+    #[test]
+    fn a_sidecar_with_a_second_name_is_refused_and_the_other_file_untouched() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let board = board_in(&dir);
+        let victim = dir.path().join("bashrc");
+        fs::write(&victim, "alias ll='ls -l'\n").expect("write");
+        fs::hard_link(&victim, path_of(&board, "journal")).expect("link");
+        fs::hard_link(&victim, path_of(&board, "draft-ana")).expect("link");
+        let err = open(&board, "journal", Access::Append).expect_err("a hard link is refused");
+        assert!(format!("{err:#}").contains("hard links"), "{err:#}");
+        assert!(open_private(&board, "draft-ana").is_err(), "a draft is never emptied into it");
+        assert!(open_to_read(&board, "journal").is_err());
+        assert_eq!(fs::read_to_string(&victim).expect("read"), "alias ll='ls -l'\n");
     }
 
     #[test]

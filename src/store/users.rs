@@ -24,8 +24,21 @@ pub fn name_of(uid: u32) -> String {
 /// The one place that decides the author, so a configuration file can add its setting here.
 pub fn author(given: Option<&str>) -> String {
     match given.map(str::trim).filter(|name| !name.is_empty()) {
-        Some(name) => name.to_owned(),
-        None => name_of(current_uid()),
+        Some(name) => capped(name),
+        None => capped(&name_of(current_uid())),
+    }
+}
+
+/// The most characters of an author name written or shown (docs/FORMAT.md, "Limits"): names
+/// are for people to read, and a name a teammate made huge must not stall or break anyone.
+pub const NAME_CAP: usize = 64;
+
+/// `name` cut to [`NAME_CAP`] characters (a name from a journal line before it is shown, or
+/// one given before it is written).
+pub fn capped(name: &str) -> String {
+    match name.char_indices().nth(NAME_CAP) {
+        Some((end, _)) => name[..end].to_owned(),
+        None => name.to_owned(),
     }
 }
 
@@ -53,5 +66,8 @@ mod tests {
         assert_eq!(author(Some("")), name_of(current_uid()));
         assert_eq!(author(None), name_of(current_uid()));
         assert_ne!(session_id(), "");
+        let long = "é".repeat(70_000);
+        assert_eq!(author(Some(&long)).chars().count(), NAME_CAP);
+        assert_eq!(capped("ana"), "ana");
     }
 }

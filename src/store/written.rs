@@ -86,6 +86,15 @@ fn fingerprint(item: &Item) -> u128 {
     (u128::from(avalanche(hasher.lanes[0])) << 64) | u128::from(avalanche(hasher.lanes[1]))
 }
 
+/// The fingerprint of a whole file's bytes, as the intent file records the board a save is about
+/// to write (`store/intent.rs`); the same hash, so the same odds, as an item's.
+pub fn file_fingerprint(bytes: &[u8]) -> u128 {
+    let mut hasher = ItemHasher::default();
+    hasher.write(bytes);
+    hasher.write_u64(bytes.len() as u64);
+    (u128::from(avalanche(hasher.lanes[0])) << 64) | u128::from(avalanche(hasher.lanes[1]))
+}
+
 impl Written {
     pub fn text(&self) -> &str {
         &self.text

@@ -159,6 +159,15 @@ impl Pty {
         self.parser.lock().expect("parser").screen_mut().set_size(nonzero(rows), nonzero(cols));
     }
 
+    /// Kills the program at once and reaps it: SIGKILL, so no handler of its runs (as a crash or
+    /// the out-of-memory killer would stop it).
+    pub fn kill_hard(&mut self) {
+        if let Some(pid) = self.child.process_id() {
+            let _ = std::process::Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+        }
+        let _ = self.child.wait();
+    }
+
     /// Waits for the program to exit and returns whether it succeeded.
     pub fn wait_exit(&mut self) -> bool {
         self.wait_exit_code() == 0

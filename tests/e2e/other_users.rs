@@ -159,14 +159,20 @@ fn links_planted_in_a_sticky_directory_are_never_written_through() {
     let run = as_user(VICTIM, VICTIM, &sticky.join("b.ron"), &["init"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("b.ron.lock is a symbolic link"), "{}", run.stderr);
-    // The backup: the save is refused with the file named, the private file untouched.
+    // The backup: it cannot be replaced, so the save keeps it under the user's own name and goes
+    // on (issue 30: a planted backup must not stop every save); the private file is untouched.
     plant("c.ron.bak", &private.0);
     as_user(VICTIM, VICTIM, &sticky.join("c.ron"), &["init"]).ok();
     let before = fs::read(sticky.join("c.ron")).expect("read");
-    let run = as_user(VICTIM, VICTIM, &sticky.join("c.ron"), &["add", "x"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("c.ron.bak") && run.stderr.contains("belongs to"), "{}", run.stderr);
-    assert_eq!(fs::read(sticky.join("c.ron")).expect("read"), before);
+    as_user(VICTIM, VICTIM, &sticky.join("c.ron"), &["add", "x"]).ok();
+    let backups: Vec<PathBuf> = fs::read_dir(&sticky)
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("c.ron.bak-")))
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert_eq!(fs::read(&backups[0]).expect("read"), before, "the previous version is kept");
+    assert!(fs::symlink_metadata(sticky.join("c.ron.bak")).expect("meta").file_type().is_symlink());
     // Another user's private lock file.
     let lock = sticky.join("d.ron.lock");
     fs::write(&lock, "").expect("write");
@@ -213,4 +219,36 @@ fn links_planted_by_a_teammate_in_a_setgid_directory_are_replaced_or_refused() {
     assert!(run.stderr.contains("board.ron.lock is a symbolic link"), "{}", run.stderr);
     assert_eq!(fs::read(&board).expect("read"), before);
     private.assert_untouched("setgid directory");
+}
+
+#[test]
+fn another_users_backup_in_a_sticky_directory_never_stops_a_save() {
+    if !running_as_root() {
+        return;
+    }
+    let top = top();
+    let shared = dir(top.path(), "tmp", 0o1777, 0, 0);
+    let board = shared.join("board.ron");
+    as_user(VICTIM, VICTIM, &board, &["init"]).ok();
+    // Another user plants the backup (a file of theirs: it cannot be replaced in a sticky
+    // directory) and links where a recovery copy used to go.
+    let planted = shared.join("board.ron.bak");
+    fs::write(&planted, "theirs").expect("write");
+    std::os::unix::fs::chown(&planted, Some(OTHER), Some(OTHER)).expect("chown");
+    let private = Private::new(top.path());
+    for second in 0..3 {
+        let name = format!("board.ron.recovered-20261121-10000{second}.ron");
+        symlink(&private.0, shared.join(name)).expect("link");
+    }
+    let run = as_user(VICTIM, VICTIM, &board, &["add", "still saved"]).ok();
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    assert!(as_user(VICTIM, VICTIM, &board, &["list"]).ok().stdout.contains("still saved"));
+    assert_eq!(fs::read_to_string(&planted).expect("read"), "theirs", "their file is left alone");
+    let own = fs::read_dir(&shared)
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("board.ron.bak-")))
+        .expect("the backup under the user's own name");
+    assert_eq!(fs::metadata(&own).expect("the backup under the user's own name").uid(), VICTIM);
+    private.assert_untouched("links at the old recovery names");
 }

@@ -99,6 +99,7 @@ fn entry(time: Timestamp, author: &str) -> Entry {
         changes: serde_json::Map::new(),
         summary: format!("{author} at {}", time.format("%H:%M")),
         first: None,
+        recovered: false,
     }
 }
 
@@ -373,7 +374,7 @@ fn git_setup_is_idempotent_and_says_what_it_did() {
     let ignored = std::fs::read_to_string(alice.dir.join(".gitignore")).expect("ignore");
     assert_eq!(
         ignored,
-        "board.ron.lock\nboard.ron.bak\nboard.ron.conflicts\nboard.ron.recovered-*\nboard.ron.draft-*\n"
+        "board.ron.lock\nboard.ron.bak\nboard.ron.conflicts\nboard.ron.recovered-*\nboard.ron.draft-*\nboard.ron.intent\nboard.ron.bak-*\n"
     );
     let again = alice.twotrack(at(9, 0), &["git-setup"]).ok();
     assert!(!again.stdout.contains("added") && !again.stdout.contains("set to"), "{}", again.stdout);

@@ -39,6 +39,7 @@ mod sprints;
 mod standup;
 mod store;
 mod team;
+mod teammate_files;
 mod themes;
 mod two_stage;
 mod wide_text;

@@ -36,8 +36,8 @@ pub fn run(args: &Args, given: Option<&Path>) -> Result<()> {
         format!("{} merge=twotrack-journal", quoted(&format!("{pattern}.journal"))),
     ];
     ensure_lines(&top.join(".gitattributes"), &attributes, &mut report)?;
-    let ignored =
-        ["lock", "bak", "conflicts", "recovered-*", "draft-*"].map(|suffix| format!("{pattern}.{suffix}"));
+    let ignored = ["lock", "bak", "conflicts", "recovered-*", "draft-*", "intent", "bak-*"]
+        .map(|suffix| format!("{pattern}.{suffix}"));
     ensure_lines(&top.join(".gitignore"), &ignored, &mut report)?;
     let program = program()?;
     for (name, title, command) in DRIVERS {

@@ -9,7 +9,9 @@ use clap::Args;
 
 use crate::domain::team::activity::{Action, Entry};
 use crate::model::{ItemId, Timestamp};
+use crate::store::bounded::LINE_CAP;
 use crate::store::journal::Journal;
+use crate::store::users::{NAME_CAP, capped};
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
@@ -26,7 +28,15 @@ pub struct LogArgs {
 }
 
 pub fn run(board: &Path, args: &LogArgs) -> Result<()> {
-    let entries = Journal::of(board).entries(args.since, args.item)?;
+    let reading = Journal::of(board).read_entries(args.since, args.item)?;
+    if reading.too_long > 0 {
+        crate::cli::print::output::eprintln(&format!(
+            "note: {} in the journal longer than {} MiB skipped",
+            crate::words::count(reading.too_long as u64, "line"),
+            LINE_CAP >> 20
+        ));
+    }
+    let entries = reading.entries;
     if args.json {
         crate::cli::print::output::println_json(&serde_json::to_string_pretty(&entries)?)
     } else {
@@ -34,17 +44,21 @@ pub fn run(board: &Path, args: &LogArgs) -> Result<()> {
     }
 }
 
-/// One line per entry: time, author, a `!` on conflicts, what happened.
+/// One line per entry: time, author, a `!` on conflicts, what happened, `(recovered)` on lines
+/// written after their writer was stopped. Authors are cut to the name cap, so the padding is
+/// never wider than that whatever a line holds.
 fn text(entries: &[Entry]) -> String {
-    let width = entries.iter().map(|e| e.author.chars().count()).max().unwrap_or(0);
+    let width = entries.iter().map(|e| e.author.chars().count().min(NAME_CAP)).max().unwrap_or(0);
     let mut out = String::new();
     for entry in entries {
         let mark = if entry.action == Action::Conflict { "! " } else { "" };
+        let recovered = if entry.recovered { " (recovered)" } else { "" };
+        let author = capped(&entry.author);
+        let pad = " ".repeat(width.saturating_sub(author.chars().count()));
         let _ = writeln!(
             out,
-            "{}  {:<width$}  {mark}{}",
+            "{}  {author}{pad}  {mark}{}{recovered}",
             entry.time.format("%Y-%m-%d %H:%M"),
-            entry.author,
             entry.summary
         );
     }

@@ -156,6 +156,10 @@ impl Board {
                     ));
                 }
             }
+            if let Some(name) = item.sprint.as_deref().filter(|name| self.sprint(name).is_none()) {
+                let message = format!("item #{} has `sprint` \"{name}\", which does not exist", item.id);
+                out.push(at(item, "sprint", message));
+            }
         }
         out
     }
@@ -165,9 +169,14 @@ impl Board {
     /// to, say.
     pub(crate) fn drop_dangling_references(&mut self) {
         let ids: HashSet<ItemId> = self.items.iter().map(|it| it.id).collect();
+        let sprints: HashSet<String> = self.sprints.iter().map(|s| s.name.clone()).collect();
         for item in &mut self.items {
             if let Some(change) = without_references(item, |target| !ids.contains(&target)) {
                 change.apply_to(item);
+            }
+            // A sprint the merge did not keep: the item goes back to the backlog.
+            if item.sprint.as_ref().is_some_and(|name| !sprints.contains(name)) {
+                item.sprint = None;
             }
         }
     }
@@ -248,5 +257,15 @@ mod tests {
                 "item #20 has `links` #999, which does not exist"
             ]
         );
+    }
+
+    #[test]
+    fn an_item_naming_a_sprint_that_is_not_there_is_listed_and_a_merge_drops_it() {
+        let mut board = board_with(|it| it.sprint = Some("Sprint 9".into()));
+        let found: Vec<String> = board.dangling_references().into_iter().map(|i| i.message).collect();
+        assert_eq!(found, ["item #20 has `sprint` \"Sprint 9\", which does not exist"]);
+        board.drop_dangling_references();
+        assert!(board.dangling_references().is_empty());
+        assert_eq!(board.item(20).and_then(|it| it.sprint.clone()), None);
     }
 }

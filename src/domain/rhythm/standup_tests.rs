@@ -26,6 +26,7 @@ pub(super) fn entry(time: &str, author: &str, item: ItemId, action: Action, chan
         changes,
         summary: String::new(),
         first: None,
+        recovered: false,
     }
 }
 

@@ -49,6 +49,10 @@ pub struct Entry {
     /// For a conflict: who wrote the value that was kept, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first: Option<String>,
+    /// Written at the next open by another writer, for a save whose writer was stopped between
+    /// saving the board and writing this line (docs/FORMAT.md, "The intent file").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub recovered: bool,
 }
 
 impl Entry {
@@ -95,6 +99,7 @@ impl Stamp {
             changes,
             summary,
             first: None,
+            recovered: false,
         }
     }
 }

@@ -229,6 +229,21 @@ fn every_field_of_an_item_merges() {
                 decisions: Vec::new(),
             })
             .to_vec();
+        // The sprints the pair's items are committed to (a merge drops a sprint no longer there).
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
+        board.sprints = [("S1", 2), ("S2", 16)]
+            .map(|(name, start)| crate::model::Sprint {
+                name: name.into(),
+                start: day(start),
+                end: day(start + 13),
+                capacity: 40,
+                model: crate::model::Model::Split,
+                stage: None,
+                delivery_sprints: None,
+                goal: None,
+                figures: None,
+            })
+            .to_vec();
         // The items the pair's references name, so that no reference dangles (a merge drops
         // those).
         let referenced: std::collections::BTreeSet<ItemId> =
