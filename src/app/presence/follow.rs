@@ -166,9 +166,20 @@ impl App {
             Overlay::Standup(open) => Some(std::mem::take(&mut open.doc)),
             _ => None,
         });
+        // Likewise the charts' figures: worked out once, when the presenter opens the charts.
+        let mut flow = self.overlays.iter_mut().find_map(|o| match o {
+            Overlay::Charts(open) => Some(open.flow.clone()),
+            _ => None,
+        });
         let own: Vec<Overlay> = self.overlays.drain(..).filter(|o| !shared_view::is_followed(o)).collect();
+        // One of the two reads is asked for, at most: both borrow the App through the cell.
+        let app = std::cell::RefCell::new(&mut *self);
         let followed = said.view.clone().map(|view| {
-            shared_view::for_follower(view, || standup.take().unwrap_or_else(|| self.standup_doc()))
+            shared_view::for_follower(
+                view,
+                || standup.take().unwrap_or_else(|| app.borrow_mut().standup_doc()),
+                || flow.take().map_or_else(|| app.borrow_mut().flow_now(), |f| *f),
+            )
         });
         self.overlays = followed.into_iter().chain(own).collect();
     }

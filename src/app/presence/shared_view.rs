@@ -4,11 +4,14 @@
 
 use crate::app::forms::form::Purpose;
 use crate::app::screens::Overlay;
+use crate::app::screens::charts::{Chart, Charts};
 use crate::app::screens::debt::Debt;
 use crate::app::screens::initiatives::{InitiativeDetails, Initiatives};
 use crate::app::screens::standup::Standup;
 use crate::domain::rhythm::doc::Doc;
+use crate::domain::rhythm::flow::Flow;
 use crate::domain::two_stage::debt::Sort;
+use crate::model::Track;
 use crate::store::presence::SharedView;
 
 /// What a session shows others it has open: the topmost overlay that followers can open too.
@@ -22,6 +25,10 @@ pub fn on_top(overlays: &[Overlay]) -> Option<SharedView> {
         Overlay::Initiatives(list) => Some(SharedView::Initiatives { row: list.selected }),
         Overlay::InitiativeDetails(details) => Some(SharedView::Initiative { id: details.id.clone() }),
         Overlay::Standup(standup) => Some(SharedView::Standup { scroll: standup.scroll }),
+        Overlay::Charts(charts) => Some(SharedView::Charts {
+            chart: charts.chart.index(),
+            discovery: charts.track == Track::Discovery,
+        }),
         // Editing an item or reading its details: the follower reads the same details.
         Overlay::Details => Some(SharedView::Details),
         Overlay::Form(form) if matches!(form.purpose, Purpose::EditItem(_)) => Some(SharedView::Details),
@@ -30,9 +37,14 @@ pub fn on_top(overlays: &[Overlay]) -> Option<SharedView> {
 }
 
 /// The overlay a follower opens for what its presenter has open; `standup` gives the standup
-/// as the follower's board and journal have it (asked only when the presenter has it open).
-pub fn for_follower(view: SharedView, standup: impl FnOnce() -> Doc) -> Overlay {
+/// and `flow` the charts' figures as the follower's board and journal have them (each asked
+/// only when the presenter has it open).
+pub fn for_follower(view: SharedView, standup: impl FnOnce() -> Doc, flow: impl FnOnce() -> Flow) -> Overlay {
     match view {
+        SharedView::Charts { chart, discovery } => {
+            let track = if discovery { Track::Discovery } else { Track::Delivery };
+            Overlay::Charts(Box::new(Charts { chart: Chart::at(chart), track, flow: Box::new(flow()) }))
+        }
         SharedView::Capacity => Overlay::Capacity,
         SharedView::Debt { row, by_interest } => Overlay::Debt(Debt {
             selected: row,
@@ -57,5 +69,6 @@ pub fn is_followed(overlay: &Overlay) -> bool {
             | Overlay::Initiatives(_)
             | Overlay::InitiativeDetails(_)
             | Overlay::Standup(_)
+            | Overlay::Charts(_)
     )
 }

@@ -13,12 +13,88 @@ mod velocity;
 
 use chrono::NaiveDate;
 
-use crate::model::{Board, Track};
+use crate::model::{Board, Sprint, Track};
 
 pub use burn_up::{BurnUp, burn_up};
 pub use cycle::{CycleTime, Group, Week, cycle_times, throughput};
 pub use replay::{Finish, Points, Replay, Totals};
 pub use velocity::{Velocity, velocity};
+
+/// How many closed sprints the velocity shows, days the cumulative flow covers, weeks of
+/// throughput: what fits a screen at 80 columns and a review's page.
+pub const SPRINTS: usize = 8;
+pub const DAYS: u32 = 28;
+pub const WEEKS: u32 = 12;
+
+/// Every chart's figures as of one day: what the charts screen, the review and its HTML show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flow {
+    pub today: NaiveDate,
+    /// The open sprint's burn-up, else the last closed sprint's (none: no sprint yet).
+    pub burn_up: Option<BurnUp>,
+    /// The last closed sprints, oldest first.
+    pub velocity: Vec<Velocity>,
+    /// Per track, in `Track::ALL` order.
+    pub cfd: Vec<Cfd>,
+    pub cycle: Vec<CycleTime>,
+    pub throughput: Vec<Week>,
+    /// The first day the journal tells of (none: no journal, or nothing in it).
+    pub first_day: Option<NaiveDate>,
+    /// Journal entries left out, and counted late: see [`Replay`].
+    pub unknown: u32,
+    pub skewed: u32,
+}
+
+impl Flow {
+    /// The figures of `board` from its journal's `replay`, as of `today`.
+    pub fn of(board: &Board, replay: &Replay, today: NaiveDate) -> Flow {
+        Flow {
+            today,
+            burn_up: sprint_shown(board).map(|s| burn_up(replay, s, today)),
+            velocity: velocity(board, SPRINTS),
+            cfd: Track::ALL.iter().map(|t| cfd(board, replay, *t, today, DAYS)).collect(),
+            cycle: cycle_times(replay, None),
+            throughput: throughput(replay, today, WEEKS),
+            first_day: replay.first_day(),
+            unknown: replay.unknown,
+            skewed: replay.skewed,
+        }
+    }
+
+    /// What the journal could not tell, in words (empty: nothing missing).
+    pub fn missing(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        match self.first_day {
+            None => out.push(
+                "The journal has no history yet: burn-up, flow and cycle time start with the next change."
+                    .to_owned(),
+            ),
+            Some(first) => out.push(format!(
+                "History from {first} on (the journal's first entry); days before it are gaps."
+            )),
+        }
+        if self.unknown > 0 {
+            out.push(format!(
+                "{} about items the journal never added (older than it, or another board's): left out.",
+                crate::words::count(u64::from(self.unknown), "change")
+            ));
+        }
+        if self.skewed > 0 {
+            out.push(format!(
+                "{} stamped before the day the journal had reached (a writer's clock behind): counted on that day.",
+                crate::words::count(u64::from(self.skewed), "change")
+            ));
+        }
+        out
+    }
+}
+
+/// The sprint whose burn-up shows: the open one, else the last closed.
+fn sprint_shown(board: &Board) -> Option<&Sprint> {
+    board
+        .current_sprint()
+        .or_else(|| board.closed_sprints().max_by_key(|(s, f)| (s.start, f.closed)).map(|(s, _)| s))
+}
 
 /// Items per column of one track, per day.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -150,10 +150,16 @@ impl Replay {
         self.advance(entry.time.date_naive());
         let before = self.items.get(&id).cloned();
         let after = match (entry.action, &before) {
-            (Action::Added, _) => read_whole(entry),
-            (Action::Deleted, _) => None,
+            (Action::Added, _) => match read_whole(entry) {
+                Some(state) => Some(state),
+                None => {
+                    self.unknown += 1;
+                    return;
+                }
+            },
+            (Action::Deleted, Some(_)) => None,
             (Action::Changed, Some(state)) => Some(changed(state, entry)),
-            (Action::Changed, None) => {
+            (Action::Changed | Action::Deleted, None) => {
                 self.unknown += 1;
                 return;
             }
