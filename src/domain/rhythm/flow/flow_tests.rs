@@ -190,7 +190,7 @@ fn velocity_reads_the_recorded_figures_and_the_one_on_target_rule() {
     let mut b = board();
     b.sprints.push(sprint("S0", "2026-10-19", "2026-10-30", Some(closed(27, 30, 14, 6))));
     b.sprints.push(sprint("S-1", "2026-10-05", "2026-10-16", Some(closed(10, 30, 18, 2))));
-    let v = velocity(&b, 10);
+    let v = velocity(&b, 10, day(TODAY));
     assert_eq!(v.iter().map(|v| v.sprint.as_str()).collect::<Vec<_>>(), ["S-1", "S0"]);
     assert_eq!(
         (v[1].stage_one, v[1].stage_two, v[1].discovery, v[1].committed, v[1].done()),
@@ -198,8 +198,9 @@ fn velocity_reads_the_recorded_figures_and_the_one_on_target_rule() {
     );
     assert!(v[1].on_target, "27 % against 30 % is on target");
     assert!(!v[0].on_target, "10 % against 30 % is off");
-    assert_eq!(velocity(&b, 1).len(), 1);
-    assert!(velocity(&Board::new("x"), 5).is_empty());
+    assert_eq!(velocity(&b, 1, day(TODAY)).len(), 1);
+    assert!(velocity(&Board::new("x"), 5, day(TODAY)).is_empty());
+    assert_eq!(velocity(&b, 10, day("2026-10-29")).len(), 0, "closed after the day asked for");
 }
 
 /// A random journal: adds, moves, re-estimates, commitments and deletes of a few items.

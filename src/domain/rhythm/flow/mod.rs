@@ -8,6 +8,7 @@
 
 mod burn_up;
 mod cycle;
+pub mod doc;
 mod replay;
 mod velocity;
 
@@ -51,7 +52,7 @@ impl Flow {
         Flow {
             today,
             burn_up: sprint_shown(board).map(|s| burn_up(replay, s, today)),
-            velocity: velocity(board, SPRINTS),
+            velocity: velocity(board, SPRINTS, today),
             cfd: Track::ALL.iter().map(|t| cfd(board, replay, *t, today, DAYS)).collect(),
             cycle: cycle_times(replay, None),
             throughput: throughput(replay, today, WEEKS),

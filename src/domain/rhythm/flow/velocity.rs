@@ -2,6 +2,8 @@
 //! the figures each sprint recorded at its close (`model::Figures`), the one definition the
 //! review and the retrospective read; on target is `capacity::on_target`, the one rule.
 
+use chrono::NaiveDate;
+
 use crate::domain::capacity;
 use crate::model::Board;
 
@@ -25,9 +27,9 @@ impl Velocity {
     }
 }
 
-/// The last `last` closed sprints, oldest first.
-pub fn velocity(board: &Board, last: usize) -> Vec<Velocity> {
-    let mut closed: Vec<_> = board.closed_sprints().collect();
+/// The last `last` sprints closed by the end of `until`, oldest first.
+pub fn velocity(board: &Board, last: usize, until: NaiveDate) -> Vec<Velocity> {
+    let mut closed: Vec<_> = board.closed_sprints().filter(|(_, f)| f.closed.date_naive() <= until).collect();
     closed.sort_by_key(|(s, f)| (s.start, f.closed));
     let skip = closed.len().saturating_sub(last);
     closed
