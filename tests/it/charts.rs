@@ -200,3 +200,25 @@ fn a_follower_sees_the_presenters_chart() {
     app.peers_changed(vec![Peer { session: "a".into(), said: said(None) }]);
     assert_eq!(on_top(&app), None, "closed with the presenter's");
 }
+
+#[test]
+fn the_markdown_review_carries_each_chart_as_a_table_and_a_line_of_blocks() {
+    let s = history();
+    let out = run_at(&s, LOOKED, &["report", "--sprint", "Sprint 2", "--markdown"]).ok().stdout;
+    for line in [
+        "## Burn-up: Sprint 2",
+        "| 2026-11-14 | 6 | 0 | 0.9 |",
+        "| 2026-11-19 | 13 | 3 | 5.6 |",
+        "| Sprint 1 | 7 | 2 | 1 | 22% | 30% | off target |",
+        "## Cumulative flow: delivery track",
+        "| 2026-10-30 | - | - | - | - |",
+        "| 2026-11-20 | 1 | 2 | 0 | 4 |",
+        "| delivery | 4 | 1.0 | 4.0 |",
+        "items done per week, oldest first ·········▃█▃",
+    ] {
+        assert!(out.contains(line), "{line:?} in:\n{out}");
+    }
+    let closed = run_at(&s, LOOKED, &["report", "--sprint", "Sprint 1", "--markdown"]).ok().stdout;
+    // Its unfinished items went on to Sprint 2 at the close: the scope at the end of its last day.
+    assert!(closed.contains("| 2026-11-13 | 9 | 9 | 9.0 |"), "Sprint 1 as of its close:\n{closed}");
+}
