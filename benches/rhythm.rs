@@ -4,7 +4,8 @@
 //! drawing it at 100x30), the report's document, the retrospective (its screen opened, a key on
 //! it, its document), and closing the open sprint (the op with its figures, rollover and cadence;
 //! the close form with what the close would do); and the release binary's `twotrack standup`,
-//! `twotrack report` and `twotrack retro` end to end (process start, load, journal, print). Run
+//! `twotrack report` and `twotrack retro` end to end (process start, load, journal, print); the
+//! charts opened for the first time, again, and switched. Run
 //! with
 //! `cargo bench --bench rhythm`.
 
@@ -150,4 +151,42 @@ fn retro_command(bencher: Bencher) {
 fn report_command(bencher: Bencher) {
     let (_dir, path) = board_file();
     bencher.bench_local(|| run(&path, &["report", "--markdown"]));
+}
+
+/// The charts opened (`C`, the whole journal replayed, drawn at 100x30) by a session that has
+/// not opened them before.
+#[divan::bench(sample_count = 10)]
+fn charts_first_open(bencher: Bencher) {
+    let (_dir, path) = board_file();
+    bencher.with_inputs(|| screen_at_100x30(&path)).bench_local_values(|(mut app, mut screen, mut buf)| {
+        app.handle_key(key(KeyCode::Char('C')));
+        screen.draw(&app, buf.area, &mut buf);
+        app
+    });
+}
+
+/// The charts opened again: only what the journal gained since is read.
+#[divan::bench(sample_count = 30)]
+fn charts_open_again(bencher: Bencher) {
+    let (_dir, path) = board_file();
+    let (mut app, mut screen, mut buf) = screen_at_100x30(&path);
+    app.handle_key(key(KeyCode::Char('C')));
+    app.handle_key(key(KeyCode::Esc));
+    bencher.bench_local(|| {
+        app.handle_key(key(KeyCode::Char('C')));
+        screen.draw(&app, buf.area, &mut buf);
+        app.handle_key(key(KeyCode::Esc));
+    });
+}
+
+/// The next chart (`j`, drawn at 100x30).
+#[divan::bench(sample_count = 30)]
+fn charts_switch(bencher: Bencher) {
+    let (_dir, path) = board_file();
+    let (mut app, mut screen, mut buf) = screen_at_100x30(&path);
+    app.handle_key(key(KeyCode::Char('C')));
+    bencher.bench_local(|| {
+        app.handle_key(key(KeyCode::Char('j')));
+        screen.draw(&app, buf.area, &mut buf);
+    });
 }

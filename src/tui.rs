@@ -124,6 +124,7 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
     let mut screen = Screen::new(options.theme);
     screen.presenter_theme = options.presenter_theme;
     screen.ascii = options.ascii.unwrap_or(capabilities.ascii);
+    screen.basic_colours = capabilities.basic_colours;
     let mut terminal = term::setup(capabilities, options.mouse).context("cannot set up the terminal")?;
     stop_on_signals(sender.clone());
     read_terminal(sender);

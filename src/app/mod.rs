@@ -53,6 +53,8 @@ pub struct App {
     leaving: Leaving,
     /// The visual selection, while one is made (`board/visual.rs`).
     visual: Option<board::visual::Visual>,
+    /// The journal replayed for the charts, kept to read only what is new next time.
+    replay: Option<crate::domain::rhythm::flow::Replay>,
 }
 
 /// How the board is shown.
@@ -110,6 +112,7 @@ impl App {
             recent: Recent::default(),
             leaving: Leaving::default(),
             visual: None,
+            replay: None,
         };
         app.select_first_card();
         app

@@ -98,6 +98,13 @@ pub enum SharedView {
         #[serde(default)]
         scroll: u16,
     },
+    /// The charts: which one (its place in the screen's order) and whose track's flow.
+    Charts {
+        #[serde(default)]
+        chart: usize,
+        #[serde(default)]
+        discovery: bool,
+    },
 }
 
 /// Another session on the same board.

@@ -58,12 +58,14 @@ pub struct Screen {
     pub state: ViewState,
     /// Only ASCII reaches the terminal (see [`ascii`]).
     pub ascii: bool,
+    /// Fewer than 256 colours: charts draw with plain markers, as in ASCII mode.
+    pub basic_colours: bool,
 }
 
 impl Screen {
     pub fn new(theme: Theme) -> Screen {
         let presenter_theme = theme.for_presenting();
-        Screen { theme, presenter_theme, state: ViewState::default(), ascii: false }
+        Screen { theme, presenter_theme, state: ViewState::default(), ascii: false, basic_colours: false }
     }
 
     /// What the last frame drew at a screen position (nothing while an overlay is open: clicks
@@ -108,7 +110,8 @@ impl Screen {
         BoardView { app, theme }.render(areas.board, buf, &mut self.state);
         StatusBar { app, theme }.render(areas.status, buf);
         for overlay in app.overlays() {
-            OverlayView { app, overlay, theme }.render(areas.board, buf);
+            let plain = self.ascii || self.basic_colours;
+            OverlayView { app, overlay, theme, plain }.render(areas.board, buf);
         }
     }
 }

@@ -87,9 +87,15 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::Assign], "assignee"),
             (&[Action::Close], "end"),
         ],
+        Mode::Charts => &[
+            (&[Action::NextChart, Action::PrevChart], "chart"),
+            (&[Action::ChartTrack], "other track"),
+            (&[Action::Close], "close"),
+        ],
         Mode::Retro => &[
             (&[Action::ScrollDown, Action::ScrollUp], "scroll"),
             (&[Action::AcceptRatio], "accept the ratio"),
+            (&[Action::Charts], "charts"),
             (&[Action::Close], "close"),
         ],
         Mode::Standup => &[

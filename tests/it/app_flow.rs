@@ -428,6 +428,7 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
         (Mode::Standup, "w"),
         // On the review fixture: a retrospective needs closed sprints.
         (Mode::Retro, "B"),
+        (Mode::Charts, "C"),
         (Mode::Visual, "v"),
     ];
     let open = |mode: Mode, keys: &str| {

@@ -7,6 +7,7 @@ mod common;
 mod app_flow;
 mod architecture;
 mod capacity;
+mod charts;
 mod cli;
 mod domain_props;
 mod done_policy;

@@ -75,6 +75,7 @@ impl App {
             Action::Block => self.block_or_unblock(),
             Action::Standup => self.open_standup(),
             Action::Retro => self.open_retro(),
+            Action::Charts => self.open_charts(),
             Action::Zoom => self.toggle_zoom(),
             Action::Presenter => self.toggle_presenting(),
             Action::Follow => self.toggle_follow(),

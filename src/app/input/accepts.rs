@@ -60,6 +60,7 @@ impl Mode {
                 Block,
                 Standup,
                 Retro,
+                Charts,
                 Zoom,
                 Presenter,
                 Search,
@@ -95,7 +96,8 @@ impl Mode {
                 &[ScrollDown, ScrollUp, Decide, EditInitiative, ShowItems, Undo, Redo, Help, Close]
             }
             Mode::Standup => &[ScrollDown, ScrollUp, SetMark, MoreDays, FewerDays, Undo, Redo, Help, Close],
-            Mode::Retro => &[ScrollDown, ScrollUp, AcceptRatio, Undo, Redo, Help, Close],
+            Mode::Retro => &[ScrollDown, ScrollUp, AcceptRatio, Charts, Undo, Redo, Help, Close],
+            Mode::Charts => &[NextChart, PrevChart, ChartTrack, Help, Close],
             // What a run of cards can take at once; any other key is refused, never carried out
             // on one card of the run (docs/guide/board-and-keys.md, "Visual selection").
             Mode::Visual => &[

@@ -165,6 +165,14 @@ pub enum Action {
     Retro,
     /// Retrospective: make the proposed stage-two target the board's.
     AcceptRatio,
+    /// Charts: the sprint's burn-up, velocity by stage, cumulative flow, cycle time.
+    Charts,
+    /// Charts: the next chart.
+    NextChart,
+    /// Charts: the previous chart.
+    PrevChart,
+    /// Charts: the cumulative flow of the other track.
+    ChartTrack,
 }
 
 impl Action {
@@ -300,6 +308,10 @@ impl Action {
             Action::SetMark => "set the standup mark: the next standup counts from now",
             Action::Retro => "retrospective: the balance, where debt grows, the proposed stage-two target",
             Action::AcceptRatio => "accept the proposed stage-two target (the next sprint uses it)",
+            Action::Charts => "charts: burn-up, velocity by stage, cumulative flow, cycle time",
+            Action::NextChart => "next chart",
+            Action::PrevChart => "previous chart",
+            Action::ChartTrack => "cumulative flow of the other track",
             Action::MoreDays => "call out unmoved items after one more day",
             Action::FewerDays => "call out unmoved items after one day less",
         }

@@ -37,12 +37,14 @@ pub enum Mode {
     Standup,
     /// The retrospective.
     Retro,
+    /// The charts.
+    Charts,
     /// A visual selection on the board (`v`): a run of cards that keys apply to at once.
     Visual,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 17] = [
+    pub const ALL: [Mode; 18] = [
         Mode::Board,
         Mode::Help,
         Mode::Form,
@@ -59,6 +61,7 @@ impl Mode {
         Mode::MergeNote,
         Mode::Standup,
         Mode::Retro,
+        Mode::Charts,
         Mode::Visual,
     ];
 
@@ -81,6 +84,7 @@ impl Mode {
             Mode::MergeNote => "merge_note",
             Mode::Standup => "standup",
             Mode::Retro => "retro",
+            Mode::Charts => "charts",
             Mode::Visual => "visual",
         }
     }
@@ -103,6 +107,7 @@ impl Mode {
             Mode::MergeNote => "Merged by git",
             Mode::Standup => "Standup",
             Mode::Retro => "Retrospective",
+            Mode::Charts => "Charts",
             Mode::Visual => "Visual selection",
         }
     }

@@ -8,10 +8,12 @@ use crate::app::board::selection::Selection;
 use crate::app::input::action::Action;
 use crate::app::input::keymap::Mode;
 use crate::app::presence::Follow;
-use crate::app::presence::shared_view::{self, Wanted};
+use crate::app::presence::shared_view::{self, FollowerReads};
 use crate::app::screens::Overlay;
 use crate::app::status::Status;
 use crate::domain::query::search::Query;
+use crate::domain::rhythm::doc::Doc;
+use crate::domain::rhythm::flow::Flow;
 use crate::store::presence::{Announcement, Peer, Selected};
 
 /// The session to follow among `peers`: the one followed `last` while it presents, else
@@ -172,12 +174,15 @@ impl App {
             Overlay::Retro(open) => Some(std::mem::take(&mut open.doc)),
             _ => None,
         });
+        // Likewise the charts' figures: worked out once, when the presenter opens the charts.
+        let flow = self.overlays.iter_mut().find_map(|o| match o {
+            Overlay::Charts(open) => Some(open.flow.clone()),
+            _ => None,
+        });
         let own: Vec<Overlay> = self.overlays.drain(..).filter(|o| !shared_view::is_followed(o)).collect();
         let followed = said.view.clone().and_then(|view| {
-            shared_view::for_follower(view, |wanted| match wanted {
-                Wanted::Standup => Some(standup.take().unwrap_or_else(|| self.standup_doc())),
-                Wanted::Retro => retro.take().or_else(|| self.retro_doc()),
-            })
+            let mut reads = Reads { app: self, standup: standup.take(), retro: retro.take(), flow };
+            shared_view::for_follower(view, &mut reads)
         });
         self.overlays = followed.into_iter().chain(own).collect();
     }
@@ -213,3 +218,25 @@ impl App {
 #[cfg(test)]
 #[path = "follow_tests.rs"]
 mod tests;
+
+/// A follower's own reads, taking what was already open here first.
+struct Reads<'a> {
+    app: &'a mut App,
+    standup: Option<Doc>,
+    retro: Option<Doc>,
+    flow: Option<Box<Flow>>,
+}
+
+impl FollowerReads for Reads<'_> {
+    fn standup(&mut self) -> Doc {
+        self.standup.take().unwrap_or_else(|| self.app.standup_doc())
+    }
+
+    fn retro(&mut self) -> Option<Doc> {
+        self.retro.take().or_else(|| self.app.retro_doc())
+    }
+
+    fn flow(&mut self) -> Flow {
+        self.flow.take().map_or_else(|| self.app.flow_now(), |f| *f)
+    }
+}

@@ -4,12 +4,15 @@
 
 use crate::app::forms::form::Purpose;
 use crate::app::screens::Overlay;
+use crate::app::screens::charts::{Chart, Charts};
 use crate::app::screens::debt::Debt;
 use crate::app::screens::initiatives::{InitiativeDetails, Initiatives};
 use crate::app::screens::retro::Retro;
 use crate::app::screens::standup::Standup;
 use crate::domain::rhythm::doc::Doc;
+use crate::domain::rhythm::flow::Flow;
 use crate::domain::two_stage::debt::Sort;
+use crate::model::Track;
 use crate::store::presence::SharedView;
 
 /// What a session shows others it has open: the topmost overlay that followers can open too.
@@ -24,6 +27,10 @@ pub fn on_top(overlays: &[Overlay]) -> Option<SharedView> {
         Overlay::InitiativeDetails(details) => Some(SharedView::Initiative { id: details.id.clone() }),
         Overlay::Standup(standup) => Some(SharedView::Standup { scroll: standup.scroll }),
         Overlay::Retro(retro) => Some(SharedView::Retro { scroll: retro.scroll }),
+        Overlay::Charts(charts) => Some(SharedView::Charts {
+            chart: charts.chart.index(),
+            discovery: charts.track == Track::Discovery,
+        }),
         // Editing an item or reading its details: the follower reads the same details.
         Overlay::Details => Some(SharedView::Details),
         Overlay::Form(form) if matches!(form.purpose, Purpose::EditItem(_)) => Some(SharedView::Details),
@@ -31,18 +38,22 @@ pub fn on_top(overlays: &[Overlay]) -> Option<SharedView> {
     })
 }
 
-/// A document a follower works out itself, from its own board and journal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Wanted {
-    Standup,
+/// What a follower works out itself, from its own board and journal, for the view its presenter
+/// has open (each asked only when that view is open).
+pub trait FollowerReads {
+    fn standup(&mut self) -> Doc;
     /// The retrospective of the last closed sprints (`None` where no sprint has closed).
-    Retro,
+    fn retro(&mut self) -> Option<Doc>;
+    fn flow(&mut self) -> Flow;
 }
 
-/// The overlay a follower opens for what its presenter has open (`None`: one it cannot show);
-/// `doc` is asked only for the standup or retrospective the presenter has open.
-pub fn for_follower(view: SharedView, doc: impl FnOnce(Wanted) -> Option<Doc>) -> Option<Overlay> {
+/// The overlay a follower opens for what its presenter has open (`None`: one it cannot show).
+pub fn for_follower(view: SharedView, reads: &mut dyn FollowerReads) -> Option<Overlay> {
     Some(match view {
+        SharedView::Charts { chart, discovery } => {
+            let track = if discovery { Track::Discovery } else { Track::Delivery };
+            Overlay::Charts(Box::new(Charts { chart: Chart::at(chart), track, flow: Box::new(reads.flow()) }))
+        }
         SharedView::Capacity => Overlay::Capacity,
         SharedView::Debt { row, by_interest } => Overlay::Debt(Debt {
             selected: row,
@@ -53,9 +64,9 @@ pub fn for_follower(view: SharedView, doc: impl FnOnce(Wanted) -> Option<Doc>) -
         SharedView::Initiatives { row } => Overlay::Initiatives(Initiatives { selected: row }),
         SharedView::Initiative { id } => Overlay::InitiativeDetails(InitiativeDetails { id, scroll: 0 }),
         SharedView::Standup { scroll } => {
-            Overlay::Standup(Box::new(Standup { doc: doc(Wanted::Standup)?, scroll }))
+            Overlay::Standup(Box::new(Standup { doc: reads.standup(), scroll }))
         }
-        SharedView::Retro { scroll } => Overlay::Retro(Box::new(Retro { doc: doc(Wanted::Retro)?, scroll })),
+        SharedView::Retro { scroll } => Overlay::Retro(Box::new(Retro { doc: reads.retro()?, scroll })),
     })
 }
 
@@ -71,5 +82,6 @@ pub fn is_followed(overlay: &Overlay) -> bool {
             | Overlay::InitiativeDetails(_)
             | Overlay::Standup(_)
             | Overlay::Retro(_)
+            | Overlay::Charts(_)
     )
 }

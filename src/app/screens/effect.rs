@@ -47,6 +47,8 @@ pub enum Effect {
     RefreshStandup,
     /// Work out the retrospective on top again (the board changed under it).
     RefreshRetro,
+    /// Open the charts on top (from the retrospective: its page of charts).
+    OpenCharts,
     /// Several effects, in order.
     Many(Vec<Effect>),
 }

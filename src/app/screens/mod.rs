@@ -7,6 +7,7 @@
 //! something); `ui/` draws it. A new screen is a module here, a variant of [`Overlay`], its mode
 //! (`input/keymap.rs`, `input/accepts.rs`) and its widget (`ui/`).
 
+pub mod charts;
 pub mod criteria;
 pub mod debt;
 mod effect;
@@ -29,6 +30,7 @@ pub use self::question::Question;
 use crate::app::forms::form::Form;
 use crate::app::input::action::Action;
 use crate::app::input::keymap::Mode;
+use crate::app::screens::charts::Charts;
 use crate::app::screens::criteria::CriteriaPrompt;
 use crate::app::screens::debt::Debt;
 use crate::app::screens::hand_over::HandOver;
@@ -72,6 +74,8 @@ pub enum Overlay {
     Retro(Box<Retro>),
     /// What a git merge of the board could not merge, shown once at start.
     MergeNote(Box<MergeNote>),
+    /// The charts, their figures worked out when opened.
+    Charts(Box<Charts>),
 }
 
 impl Overlay {
@@ -93,6 +97,7 @@ impl Overlay {
             Overlay::MergeNote(_) => Mode::MergeNote,
             Overlay::Standup(_) => Mode::Standup,
             Overlay::Retro(_) => Mode::Retro,
+            Overlay::Charts(_) => Mode::Charts,
         }
     }
 
@@ -117,6 +122,7 @@ impl Overlay {
             Overlay::Standup(standup) => standup.update(action, cx),
             Overlay::Retro(retro) => retro.update(action, cx),
             Overlay::MergeNote(note) => note.update(action, cx),
+            Overlay::Charts(charts) => charts.update(action, cx),
         };
         match (effect, action) {
             (Effect::Unhandled, Action::Help) if mode != Mode::Help => {

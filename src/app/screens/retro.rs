@@ -25,6 +25,7 @@ impl Retro {
             Action::ScrollDown => self.scroll = self.scroll.saturating_add(1),
             Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
             Action::AcceptRatio => return accept(cx),
+            Action::Charts => return Effect::OpenCharts,
             Action::Undo => return Effect::Many(vec![Effect::Undo, Effect::RefreshRetro]),
             Action::Redo => return Effect::Many(vec![Effect::Redo, Effect::RefreshRetro]),
             _ => return Effect::Unhandled,

@@ -10,9 +10,12 @@ use crate::cli::print::{doc, output};
 use crate::cli::rhythm::{evidence_report, report_json};
 use crate::cli::target::open;
 use crate::domain::dual_track::discovery_success::Period;
+use crate::domain::rhythm::doc::Section;
+use crate::domain::rhythm::flow::{self, Flow, Replay};
 use crate::domain::rhythm::report;
 use crate::domain::rhythm::report::Review;
 use crate::model::{Board, Timestamp};
+use crate::store::journal::Journal;
 
 pub fn run(path: &Path, sprint: Option<&str>, format: Format, now: Timestamp) -> Result<()> {
     let board = open(path)?;
@@ -27,9 +30,28 @@ pub fn run(path: &Path, sprint: Option<&str>, format: Format, now: Timestamp) ->
         Format::Markdown => true,
         Format::Text => false,
     };
+    let mut review = review;
+    if markdown {
+        review.doc.sections.extend(charts(path, &board, &review.sprint, now)?);
+    }
     let mut text = if markdown { doc::markdown(&review.doc) } else { doc::text(&review.doc) };
     text.push_str(&written_elsewhere(&board, &review, markdown, now));
     output::print(&text)
+}
+
+/// The charts of the review's sprint as sections: the journal replayed once, up to the end of
+/// the day the sprint closed (today while it runs), so a past review never changes.
+fn charts(path: &Path, board: &Board, sprint: &str, now: Timestamp) -> Result<Vec<Section>> {
+    let sprint = board.sprint(sprint).ok_or_else(|| anyhow::anyhow!("sprint `{sprint}` is gone"))?;
+    let day = sprint.figures.as_ref().map_or(now, |f| f.closed.min(now)).date_naive();
+    let mut replay = Replay::new(board);
+    let journal = Journal::of(path);
+    let entries: Vec<_> =
+        journal.entries(None, None)?.into_iter().filter(|e| e.time.date_naive() <= day).collect();
+    replay.feed(&entries, journal.end());
+    let mut figures = Flow::of(board, &replay, day);
+    figures.burn_up = Some(flow::burn_up(&replay, sprint, day));
+    Ok(flow::doc::sections(&figures))
 }
 
 /// How the review is printed.

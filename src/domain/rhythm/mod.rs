@@ -20,6 +20,7 @@ pub mod closing;
 pub mod dates;
 pub mod doc;
 pub mod figures;
+pub mod flow;
 pub mod planning;
 pub mod report;
 pub mod retro;

@@ -4,6 +4,8 @@
 //! as the screen allows up to what it can use.
 
 mod capacity;
+mod chart_draw;
+mod charts;
 mod criteria;
 mod debt;
 pub mod details;
@@ -36,6 +38,8 @@ pub struct OverlayView<'a> {
     pub app: &'a App,
     pub overlay: &'a Overlay,
     pub theme: &'a Theme,
+    /// No braille in charts: ASCII mode or a 16-colour terminal.
+    pub plain: bool,
 }
 
 impl Widget for OverlayView<'_> {
@@ -62,6 +66,7 @@ impl Widget for OverlayView<'_> {
                 (width, merge_note::wanted_height(note, width))
             }
             Overlay::Standup(_) | Overlay::Retro(_) => (120, 60),
+            Overlay::Charts(_) => (120, 40),
             // Drawn in the status bar, so the filtered board stays in view.
             Overlay::Search(_) => return,
         };
@@ -102,6 +107,9 @@ impl Widget for OverlayView<'_> {
                     (Mode::Retro, (Action::AcceptRatio, "accept the proposed stage-two target"));
                 standup::StandupView { app, doc: &retro.doc, scroll: retro.scroll, theme, mode, key }
                     .render(area, buf);
+            }
+            Overlay::Charts(charts) => {
+                charts::ChartsView { app, charts, theme, plain: self.plain }.render(area, buf);
             }
             Overlay::Search(_) => {}
         }

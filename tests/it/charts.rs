@@ -1,0 +1,224 @@
+//! The charts screen through the real keymap on a board with two weeks of history made by the
+//! command line at pinned times: snapshots of each chart at 80x24 and in presenter mode at
+//! 100x30, in ASCII and in 16 colours (plain markers, no braille); the retrospective's page of
+//! charts; a follower sees the presenter's chart.
+
+use crate::common::{Sandbox, app_at, press, run_at};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use twotrack::app::App;
+use twotrack::app::input::keymap::Mode;
+use twotrack::app::screens::Overlay;
+use twotrack::app::screens::charts::Chart;
+use twotrack::model::{Stage, Track};
+use twotrack::store::presence::{Announcement, Peer, Selected, SharedView};
+use twotrack::ui::Screen;
+use twotrack::ui::theme::Theme;
+
+/// When the screen is looked at: day 7 of the second sprint.
+pub const LOOKED: &str = "2026-11-20T12:00:00Z";
+
+/// A sprint closed with stage two under its target, and a second one under way with a scope
+/// step (items added and committed on its 3rd and 6th day); hostile titles among the items.
+pub fn history() -> Sandbox {
+    let s = Sandbox::new();
+    let steps: &[(&str, &[&str])] = &[
+        ("2026-11-02T09:00:00Z", &["init", "--name", "Shop <img src=x onerror=alert(1)>", "--empty"]),
+        (
+            "2026-11-02T09:01:00Z",
+            &["sprint", "start", "Sprint 1", "--start", "2026-11-02", "--end", "2w", "--capacity", "20"],
+        ),
+        ("2026-11-02T09:05:00Z", &["add", "Checkout", "--estimate", "3"]),
+        ("2026-11-02T09:05:00Z", &["add", "Saved carts", "--estimate", "3"]),
+        ("2026-11-02T09:05:00Z", &["add", "Receipts <img src=x onerror=alert(1)>", "--estimate", "3"]),
+        ("2026-11-02T09:05:00Z", &["add", "</svg><script>alert(2)</script>", "--estimate", "3"]),
+        ("2026-11-02T09:06:00Z", &["add", "Flaky tests", "--stage", "2", "--estimate", "2"]),
+        ("2026-11-02T09:07:00Z", &["add", "Spike: pricing", "--track", "discovery", "--estimate", "1"]),
+        ("2026-11-02T09:10:00Z", &["commit", "1", "2", "3", "4", "5", "6"]),
+        ("2026-11-03T10:00:00Z", &["move", "1", "doing"]),
+        ("2026-11-04T10:00:00Z", &["move", "1", "done"]),
+        ("2026-11-05T10:00:00Z", &["move", "2", "doing"]),
+        ("2026-11-06T10:00:00Z", &["move", "6", "exploring"]),
+        ("2026-11-09T10:00:00Z", &["move", "2", "done"]),
+        ("2026-11-10T10:00:00Z", &["move", "5", "doing"]),
+        ("2026-11-11T10:00:00Z", &["move", "5", "done"]),
+        ("2026-11-12T10:00:00Z", &["move", "6", "concluded"]),
+        ("2026-11-13T17:00:00Z", &["sprint", "close"]),
+        ("2026-11-16T09:00:00Z", &["add", "Search", "--estimate", "5"]),
+        ("2026-11-16T09:05:00Z", &["commit", "7"]),
+        ("2026-11-17T10:00:00Z", &["move", "3", "doing"]),
+        ("2026-11-18T10:00:00Z", &["move", "3", "done"]),
+        ("2026-11-19T10:00:00Z", &["move", "7", "doing"]),
+        ("2026-11-19T11:00:00Z", &["add", "Late scope", "--estimate", "2"]),
+        ("2026-11-19T11:05:00Z", &["commit", "8"]),
+        ("2026-11-20T10:00:00Z", &["move", "4", "doing"]),
+    ];
+    for (when, args) in steps {
+        run_at(&s, when, args).ok();
+    }
+    s
+}
+
+/// The screen as text; `ascii` folds it, `basic` is a 16-colour terminal.
+fn shot(app: &App, width: u16, height: u16, ascii: bool, basic: bool) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    let mut screen = Screen::new(Theme::standard());
+    screen.ascii = ascii;
+    screen.basic_colours = basic;
+    terminal.draw(|frame| screen.render(app, frame)).expect("draw");
+    terminal.backend().to_string()
+}
+
+fn on_top(app: &App) -> Option<(Chart, Track)> {
+    match app.overlays().last() {
+        Some(Overlay::Charts(c)) => Some((c.chart, c.track)),
+        _ => None,
+    }
+}
+
+fn braille(text: &str) -> bool {
+    text.chars().any(|c| ('\u{2800}'..='\u{28FF}').contains(&c))
+}
+
+#[test]
+fn each_chart_at_80x24_with_its_series_named_in_text() {
+    let s = history();
+    let mut app = app_at(&s, LOOKED);
+    press(&mut app, "C");
+    assert_eq!(app.mode(), Mode::Charts);
+    let words = [
+        ("burn_up", "Sprint 2: day 7 of 14, 3 of 13 points done"),
+        ("velocity", "Sprint 1: 7 + 2 points, stage two 22% against 30%"),
+        ("flow", "Ready 1, In progress 2, Review 0, Done 4"),
+        ("cycle_time", "delivery 1.0d / 4.0d (4 items)"),
+    ];
+    for (name, said) in words {
+        let screen = shot(&app, 80, 24, false, false);
+        let flat = screen
+            .lines()
+            .map(|l| l.trim_matches(|c| c == '│' || c == ' ' || c == '"'))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(flat.contains(said), "{name} says {said:?}:\n{screen}");
+        insta::assert_snapshot!(format!("charts_{name}_80x24"), screen);
+        press(&mut app, "j");
+    }
+    assert_eq!(on_top(&app), Some((Chart::BurnUp, Track::Delivery)), "j wraps round to the first");
+    press(&mut app, "k");
+    assert_eq!(on_top(&app).map(|c| c.0), Some(Chart::CycleTime));
+    press(&mut app, "t");
+    assert_eq!(on_top(&app), Some((Chart::Flow, Track::Discovery)), "t shows the other track's flow");
+    let screen = shot(&app, 80, 24, false, false);
+    assert!(screen.contains("Concluded 1"), "{screen}");
+    press(&mut app, "Esc");
+    assert_eq!(app.mode(), Mode::Board);
+}
+
+#[test]
+fn ascii_and_sixteen_colours_draw_plain_markers() {
+    let s = history();
+    let mut app = app_at(&s, LOOKED);
+    press(&mut app, "C");
+    for chart in ["burn_up", "velocity", "flow", "cycle_time"] {
+        let ascii = shot(&app, 80, 24, true, false);
+        assert!(ascii.is_ascii(), "{chart} in ASCII:\n{ascii}");
+        insta::assert_snapshot!(format!("charts_{chart}_ascii_80x24"), ascii);
+        let basic = shot(&app, 80, 24, false, true);
+        assert!(!braille(&basic), "{chart} in 16 colours has no braille:\n{basic}");
+        press(&mut app, "Tab");
+    }
+    assert!(braille(&shot(&app, 80, 24, false, false)), "a full terminal draws the burn-up in braille");
+}
+
+#[test]
+fn presenter_mode_at_100x30_in_sixteen_colours() {
+    let s = history();
+    let mut app = app_at(&s, LOOKED).presenter();
+    press(&mut app, "C");
+    for chart in ["burn_up", "velocity", "flow", "cycle_time"] {
+        let screen = shot(&app, 100, 30, false, true);
+        assert!(!braille(&screen));
+        insta::assert_snapshot!(format!("charts_{chart}_presenter_100x30"), screen);
+        press(&mut app, "j");
+    }
+}
+
+#[test]
+fn the_retrospective_has_a_page_of_charts() {
+    let s = history();
+    let mut app = app_at(&s, LOOKED);
+    press(&mut app, "B");
+    assert_eq!(app.mode(), Mode::Retro);
+    press(&mut app, "C");
+    assert_eq!(on_top(&app), Some((Chart::BurnUp, Track::Delivery)));
+    press(&mut app, "Esc");
+    assert_eq!(app.mode(), Mode::Retro, "closing the charts goes back to the retrospective");
+}
+
+#[test]
+fn a_board_without_history_says_what_is_missing_and_never_draws_zeros() {
+    let s = Sandbox::new();
+    run_at(&s, "2026-11-02T09:00:00Z", &["init", "--empty"]).ok();
+    std::fs::remove_file(s.board.with_extension("ron.journal")).ok();
+    let mut app = app_at(&s, LOOKED);
+    press(&mut app, "C");
+    let screen = shot(&app, 80, 24, false, false);
+    assert!(screen.contains("No sprint yet"), "{screen}");
+    assert!(screen.contains("The journal has no history yet"), "{screen}");
+    press(&mut app, "j");
+    assert!(shot(&app, 80, 24, false, false).contains("No closed sprint yet"));
+    for _ in 0..3 {
+        press(&mut app, "j");
+        shot(&app, 80, 24, true, false);
+        shot(&app, 40, 12, false, false);
+    }
+}
+
+#[test]
+fn a_follower_sees_the_presenters_chart() {
+    let s = history();
+    let mut app = app_at(&s, LOOKED).with_identity("me".into(), "dana".into()).following(None);
+    let selected =
+        Selected { track: Track::Delivery, column: "doing".into(), stage: Stage::One, item: Some(7) };
+    let said = |view| Announcement {
+        name: "alice".into(),
+        selected: Some(selected.clone()),
+        presenting: true,
+        view,
+        ..Announcement::default()
+    };
+    app.peers_changed(vec![Peer {
+        session: "a".into(),
+        said: said(Some(SharedView::Charts { chart: 2, discovery: true })),
+    }]);
+    assert_eq!(on_top(&app), Some((Chart::Flow, Track::Discovery)));
+    app.peers_changed(vec![Peer {
+        session: "a".into(),
+        said: said(Some(SharedView::Charts { chart: 1, discovery: false })),
+    }]);
+    assert_eq!(on_top(&app), Some((Chart::Velocity, Track::Delivery)));
+    app.peers_changed(vec![Peer { session: "a".into(), said: said(None) }]);
+    assert_eq!(on_top(&app), None, "closed with the presenter's");
+}
+
+#[test]
+fn the_markdown_review_carries_each_chart_as_a_table_and_a_line_of_blocks() {
+    let s = history();
+    let out = run_at(&s, LOOKED, &["report", "--sprint", "Sprint 2", "--markdown"]).ok().stdout;
+    for line in [
+        "## Burn-up: Sprint 2",
+        "| 2026-11-14 | 6 | 0 | 0.9 |",
+        "| 2026-11-19 | 13 | 3 | 5.6 |",
+        "| Sprint 1 | 7 | 2 | 1 | 22% | 30% | off target |",
+        "## Cumulative flow: delivery track",
+        "| 2026-10-30 | - | - | - | - |",
+        "| 2026-11-20 | 1 | 2 | 0 | 4 |",
+        "| delivery | 4 | 1.0 | 4.0 |",
+        "items done per week, oldest first ·········▃█▃",
+    ] {
+        assert!(out.contains(line), "{line:?} in:\n{out}");
+    }
+    let closed = run_at(&s, LOOKED, &["report", "--sprint", "Sprint 1", "--markdown"]).ok().stdout;
+    // Its unfinished items went on to Sprint 2 at the close: the scope at the end of its last day.
+    assert!(closed.contains("| 2026-11-13 | 9 | 9 | 9.0 |"), "Sprint 1 as of its close:\n{closed}");
+}
