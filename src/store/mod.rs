@@ -17,6 +17,7 @@ pub mod merge_note;
 pub mod paths;
 pub mod presence;
 pub mod sidecar;
+pub mod source_parse;
 pub mod users;
 pub mod written;
 

@@ -1,0 +1,60 @@
+//! CSV exports read by header name with the `csv` crate (RFC 4180: quoted fields, doubled
+//! quotes, line breaks inside quotes), repeated headers kept as repeated cells.
+
+use super::error::ExchangeError;
+
+/// One row: `(header, cell)` pairs in the file's order, a header repeated as often as the file
+/// repeats it (`Labels,Labels`), and the row's number as a spreadsheet counts it (the header is 1).
+pub struct Row {
+    pub number: u64,
+    pub cells: Vec<(String, String)>,
+}
+
+impl Row {
+    /// The first non-empty cell under `header` (names compared ignoring case).
+    pub fn get<'r>(&'r self, header: &'r str) -> Option<&'r str> {
+        self.all(header).next()
+    }
+
+    /// Every non-empty cell under `header`, repeated columns included.
+    pub fn all<'r>(&'r self, header: &'r str) -> impl Iterator<Item = &'r str> + 'r {
+        self.cells
+            .iter()
+            .filter(move |(h, v)| h.eq_ignore_ascii_case(header) && !v.trim().is_empty())
+            .map(|(_, v)| v.trim())
+    }
+}
+
+/// The header and rows of `text`; a row with more or fewer cells than the header (an unclosed
+/// quote swallows the rest of the file into one cell) is named by its line.
+pub fn read(text: &str, expected: &'static str) -> Result<(Vec<String>, Vec<Row>), ExchangeError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| ExchangeError::NotThatFormat { expected, why: e.to_string() })?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    let mut rows = Vec::new();
+    for result in reader.records() {
+        let record = result.map_err(|e| {
+            let line = e.position().map_or(0, csv::Position::line);
+            ExchangeError::record(format!("the row at line {line}"), row_error(&e))
+        })?;
+        let number = record.position().map_or(0, csv::Position::line);
+        let cells = headers.iter().cloned().zip(record.iter().map(str::to_owned)).collect();
+        rows.push(Row { number, cells });
+    }
+    Ok((headers, rows))
+}
+
+fn row_error(error: &csv::Error) -> String {
+    match error.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
+            "it has {len} cells where the header has {expected_len} (a quote left open swallows the rows after it)"
+        ),
+        csv::ErrorKind::Utf8 { .. } => "it is not UTF-8 text".into(),
+        _ => error.to_string(),
+    }
+}
