@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::{ChangeError, Session, Writer};
 use crate::domain::change::Op;
+use crate::domain::team::merge::Conflict;
 use crate::model::{Board, Timestamp};
 use crate::store::error::JournalError;
 use crate::store::location::{self, BoardPath, Fresh};
@@ -89,7 +90,18 @@ impl Locked {
     /// Applies `op` (built on [`Locked::board`]), saves the board and journals what changed,
     /// then lets go of the lock; an op that changes nothing writes nothing. Returns why the
     /// journal could not be written, if it could not: the change is saved all the same.
-    pub fn apply(mut self, op: &Op, now: Timestamp) -> Result<Option<JournalError>, ChangeError> {
+    pub fn apply(self, op: &Op, now: Timestamp) -> Result<Option<JournalError>, ChangeError> {
+        self.apply_noting(op, Vec::new(), now)
+    }
+
+    /// [`Locked::apply`], journaling `conflicts` beside the change: values that were not applied
+    /// (an import's, where this board's value was kept; docs/guide/import-export.md).
+    pub fn apply_noting(
+        mut self,
+        op: &Op,
+        conflicts: Vec<Conflict>,
+        now: Timestamp,
+    ) -> Result<Option<JournalError>, ChangeError> {
         if op.edit.is_noop() {
             return Ok(None);
         }
@@ -97,7 +109,7 @@ impl Locked {
         self.board.apply(op.edit.clone())?;
         let wrote = self
             .session
-            .save_and_journal(&self.board, &self.lock, None, &[], Vec::new(), now)
+            .save_and_journal(&self.board, &self.lock, None, &[], conflicts, now)
             .map_err(ChangeError::NotSaved)?;
         Ok(wrote.journal.err())
     }

@@ -5,6 +5,7 @@
 //! text out: reading and writing files is the command line's.
 
 pub mod cells;
+pub mod compare;
 pub mod detect;
 pub mod error;
 pub mod export;
@@ -16,7 +17,7 @@ pub mod mapping;
 pub mod obsidian;
 pub mod own;
 pub mod plan;
-pub mod plan_apply;
+pub mod planner;
 pub mod record;
 pub mod table;
 pub mod trello;
@@ -26,4 +27,5 @@ pub use self::detect::Format;
 pub use self::error::ExchangeError;
 pub use self::mapping::Mapping;
 pub use self::plan::Plan;
+pub use self::planner::plan;
 pub use self::record::{Batch, Record};

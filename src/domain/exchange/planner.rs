@@ -1,18 +1,53 @@
-//! The plan's edit: new items at the bottom of their lanes with consecutive ids, changed fields
+//! Working out an import: records matched with items, and the plan's edit: new items at the bottom of their lanes with consecutive ids, changed fields
 //! of matched items (a move stamps as every move does), links between items of the source, and
 //! the source record kept on each imported item, all as one batch: one undo step.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::Value;
 
 use super::error::ExchangeError;
-use super::plan::{Clash, FieldChange, Plan, Verdict, source_of, verdict};
+use super::compare::{Verdict, own_item, source_of, verdict};
+use super::mapping::Mapping;
+use super::plan::{Clash, FieldChange, Plan};
 use super::record::{Batch, Record};
 use super::wanted::{NAMES, Wanted, item_value};
 use crate::domain::change::placement::{RANK_STEP, moved};
 use crate::domain::change::{Edit, ItemChange, Op};
 use crate::model::{Board, Item, ItemId, Place, Stage, Timestamp, Track};
+
+/// Works out the import of `batch` into `board` under `mapping`, at `now`: records matched
+/// by their source key (or, from twotrack's own exports, by id), `gone` the keys the file no
+/// longer has.
+pub fn plan(board: &Board, batch: &Batch, mapping: &Mapping, now: Timestamp) -> Result<Plan, ExchangeError> {
+    let mut by_key: HashMap<&str, &Item> = HashMap::new();
+    for item in board.items() {
+        if let Some(source) = item.source.as_deref().filter(|s| s.system == batch.system && s.origin == batch.origin) {
+            by_key.insert(source.key.as_str(), item);
+        }
+    }
+    let mut seen: HashMap<&str, &Record> = HashMap::new();
+    let mut matched = Vec::with_capacity(batch.records.len());
+    for record in &batch.records {
+        if let Some(first) = seen.insert(record.key.as_str(), record) {
+            return Err(ExchangeError::record(
+                record.at.clone(),
+                format!("its key {} is also the key of {}: each item must come once", record.key, first.at),
+            ));
+        }
+        let wanted = Wanted::of(record, mapping, board)?;
+        let item = by_key.get(record.key.as_str()).copied().or_else(|| own_item(board, batch, record));
+        matched.push(Matched { record, wanted, item });
+    }
+    let gone = by_key
+        .iter()
+        .filter(|(key, _)| !seen.contains_key(*key))
+        .map(|(key, item)| (item.id, (*key).to_owned()))
+        .collect::<BTreeMap<_, _>>()
+        .into_iter()
+        .collect();
+    build(board, batch, matched, gone, now)
+}
 
 /// A record, what it asks for, and the item it updates (`None`: a new item).
 pub struct Matched<'a> {
@@ -22,7 +57,7 @@ pub struct Matched<'a> {
 }
 
 /// The plan of `matched` records, `gone` naming the items the file no longer has.
-pub fn build(
+fn build(
     board: &Board,
     batch: &Batch,
     matched: Vec<Matched<'_>>,
