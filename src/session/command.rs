@@ -91,21 +91,35 @@ impl Locked {
     /// then lets go of the lock; an op that changes nothing writes nothing. Returns why the
     /// journal could not be written, if it could not: the change is saved all the same.
     pub fn apply(self, op: &Op, now: Timestamp) -> Result<Option<JournalError>, ChangeError> {
-        self.apply_noting(op, Vec::new(), now)
+        self.apply_with(op, Vec::new(), false, now)
     }
 
-    /// [`Locked::apply`], journaling `conflicts` beside the change: values that were not applied
-    /// (an import's, where this board's value was kept; docs/guide/import-export.md).
+    /// [`Locked::apply`], journaling the op's summary as a note heading its entries and
+    /// `conflicts` beside them: values that were not applied (an import's, where this board's
+    /// value was kept; docs/guide/import-export.md).
     pub fn apply_noting(
+        self,
+        op: &Op,
+        conflicts: Vec<Conflict>,
+        now: Timestamp,
+    ) -> Result<Option<JournalError>, ChangeError> {
+        self.apply_with(op, conflicts, true, now)
+    }
+
+    fn apply_with(
         mut self,
         op: &Op,
         conflicts: Vec<Conflict>,
+        heading: bool,
         now: Timestamp,
     ) -> Result<Option<JournalError>, ChangeError> {
         if op.edit.is_noop() {
             return Ok(None);
         }
         self.session.note(&self.board, &op.edit);
+        if heading {
+            self.session.heading = Some(op.summary.clone());
+        }
         self.board.apply(op.edit.clone())?;
         let wrote = self
             .session

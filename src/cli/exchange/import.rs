@@ -19,7 +19,8 @@ use crate::store::location::{self, BoardPath, Fresh};
 pub struct Args {
     /// The file to import: `gh issue list --json …` output, a Jira or Linear CSV export, a Trello
     /// board's JSON, an Obsidian Kanban board, or twotrack's own `list --json`.
-    pub file: PathBuf,
+    #[arg(value_name = "FILE")]
+    pub input: PathBuf,
     /// The file's format (default: told from its content).
     #[arg(long, value_name = "FORMAT", value_parser = ["github", "jira", "linear", "trello", "obsidian", "twotrack"])]
     pub from: Option<String>,
@@ -35,13 +36,13 @@ pub struct Args {
 const MAX_BYTES: u64 = 512 * 1024 * 1024;
 
 pub fn run(location: &BoardPath, writer: &Writer, args: &Args, now: Timestamp) -> Result<()> {
-    let text = read_text(&args.file)?;
-    let name = args.file.file_stem().map_or_else(|| "import".to_owned(), |s| s.to_string_lossy().into_owned());
+    let text = read_text(&args.input)?;
+    let name = args.input.file_stem().map_or_else(|| "import".to_owned(), |s| s.to_string_lossy().into_owned());
     let format = match args.from.as_deref().and_then(Format::named) {
         Some(format) => format,
-        None => Format::detect(&text).map_err(|e| about(&args.file, &e))?,
+        None => Format::detect(&text).map_err(|e| about(&args.input, &e))?,
     };
-    let batch = format.read(&text, &name).map_err(|e| about(&args.file, &e))?;
+    let batch = format.read(&text, &name).map_err(|e| about(&args.input, &e))?;
     let map = args.map.as_deref().map(read_text).transpose()?;
     let mapping = |board: &Board| -> Result<Mapping> {
         match (&map, &args.map) {
@@ -50,7 +51,7 @@ pub fn run(location: &BoardPath, writer: &Writer, args: &Args, now: Timestamp) -
         }
     };
     let plan_on = |board: &Board| -> Result<Plan> {
-        exchange::plan(board, &batch, &mapping(board)?, now).map_err(|e| about(&args.file, &e))
+        exchange::plan(board, &batch, &mapping(board)?, now).map_err(|e| about(&args.input, &e))
     };
     if args.dry_run {
         let board = match location.path.exists() {

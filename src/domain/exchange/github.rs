@@ -66,6 +66,7 @@ fn issue_record(issue: &Value, at: &str) -> Result<Record, ExchangeError> {
         record.keep("assignees", &assignees.join(", "));
     }
     record.milestone = issue.get("milestone").and_then(|m| m.get("title")).and_then(Value::as_str).map(str::to_owned);
+    record.keep("milestone", record.milestone.clone().unwrap_or_default().as_str());
     for (name, field) in [("createdAt", "created"), ("closedAt", "closed"), ("stateReason", "state reason")] {
         record.keep(field, &text(name));
     }

@@ -19,10 +19,7 @@ const MAPPED: [&str; 12] = [
 
 /// The issues of a Jira CSV export, from the project their keys name (`SHOP` of `SHOP-12`).
 pub fn read(text: &str) -> Result<Batch, ExchangeError> {
-    let (headers, rows) = table::read(text, EXPECTED)?;
-    if !headers.iter().any(|h| h == "Issue key") || !headers.iter().any(|h| h == "Summary") {
-        return Err(ExchangeError::NotThatFormat { expected: EXPECTED, why: "it has no Issue key and Summary columns".into() });
-    }
+    let (headers, rows) = table::read(text, EXPECTED, &["Issue key", "Summary"])?;
     let points = headers.iter().find(|h| is_story_points(h)).cloned();
     let mut batch = Batch { system: "jira", ..Batch::default() };
     for row in &rows {
@@ -75,6 +72,8 @@ fn record(row: &Row, points: Option<&str>) -> Result<Record, ExchangeError> {
         ..Record::default()
     };
     record.labels.extend(row.get("Issue Type").map(str::to_owned));
+    // Every sprint it was in, kept whole: the board may not have them.
+    record.keep("Sprint", &row.all("Sprint").collect::<Vec<_>>().join(", "));
     for (header, _) in &row.cells {
         if MAPPED.iter().any(|m| m.eq_ignore_ascii_case(header)) || Some(header.as_str()) == points {
             continue;

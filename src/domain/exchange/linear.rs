@@ -16,12 +16,7 @@ const MAPPED: [&str; 12] = [
 
 /// The issues of a Linear CSV export, from the team their ids name (`ENG` of `ENG-42`).
 pub fn read(text: &str) -> Result<Batch, ExchangeError> {
-    let (headers, rows) = table::read(text, EXPECTED)?;
-    for needed in ["ID", "Title", "Status"] {
-        if !headers.iter().any(|h| h == needed) {
-            return Err(ExchangeError::NotThatFormat { expected: EXPECTED, why: format!("it has no {needed} column") });
-        }
-    }
+    let (_, rows) = table::read(text, EXPECTED, &["ID", "Title", "Status"])?;
     let mut batch = Batch { system: "linear", ..Batch::default() };
     for row in &rows {
         let record = record(row)?;
@@ -72,6 +67,7 @@ fn record(row: &Row) -> Result<Record, ExchangeError> {
         at,
         ..Record::default()
     };
+    record.keep("Cycle", record.sprint.clone().unwrap_or_default().as_str());
     for header in ["Completed", "Canceled"] {
         if let Some(when) = cell(row, header) {
             record.keep(&header.to_lowercase(), &when);

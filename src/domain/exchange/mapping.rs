@@ -101,7 +101,7 @@ impl Mapping {
         let table: Table = ron::from_str(text).map_err(|e| ExchangeError::Mapping {
             line: e.span.start.line,
             column: e.span.start.col,
-            why: e.code.to_string(),
+            why: e.code.to_string().replace(" in `Table`", ""),
         })?;
         let mut mapping = Mapping::default();
         let at = |value: &str, why: String| {

@@ -13,10 +13,14 @@ use crate::model::CheckEntry;
 const EXPECTED: &str = "an Obsidian Kanban board";
 
 /// The cards of an Obsidian Kanban board; `origin` names the file.
-pub fn read(text: &str, origin: &str) -> Result<Batch, ExchangeError> {
+pub fn read(original: &str, origin: &str) -> Result<Batch, ExchangeError> {
+    let text = original;
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TASKLISTS);
-    options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    // The front matter as blank lines: the plugin writes a blank line after its opening `---`,
+    // which a Markdown parser would read as a rule (the archive's marker).
+    let blanked = without_front_matter(text);
+    let text = blanked.as_str();
     let mut batch = Batch { system: "obsidian", origin: origin.to_owned(), ..Batch::default() };
     let mut state = State::default();
     let mut depth = 0usize;
@@ -31,7 +35,7 @@ pub fn read(text: &str, origin: &str) -> Result<Batch, ExchangeError> {
             Event::Text(t) if state.strong && depth == 0 && t.trim() == "Complete" => state.complete = true,
             Event::Start(Tag::Strong) => state.strong = true,
             Event::End(TagEnd::Strong) => state.strong = false,
-            Event::Rule => state.archive = true,
+            Event::Rule if state.lane.is_some() => state.archive = true,
             Event::Start(Tag::Item) => {
                 depth += 1;
                 if depth == 1 {
@@ -53,11 +57,15 @@ pub fn read(text: &str, origin: &str) -> Result<Batch, ExchangeError> {
             _ => {}
         }
     }
-    if batch.records.is_empty() && !text.contains("kanban-plugin") {
-        return Err(ExchangeError::NotThatFormat { expected: EXPECTED, why: "it has no kanban-plugin front matter and no cards".into() });
+    let lanes = batch.records.iter().any(|r| r.status.is_some());
+    if !front_matter(original, "kanban-plugin").is_some() && !lanes {
+        return Err(ExchangeError::NotThatFormat {
+            expected: EXPECTED,
+            why: "it has no kanban-plugin front matter and no `## Lane` with cards".into(),
+        });
     }
     number_duplicates(&mut batch.records);
-    batch.board = front_matter(text, "twotrack-board");
+    batch.board = front_matter(original, "twotrack-board");
     Ok(batch)
 }
 
@@ -140,4 +148,20 @@ fn front_matter(text: &str, key: &str) -> Option<String> {
     let rest = text.trim_start().strip_prefix("---")?;
     let end = rest.find("\n---")?;
     rest[..end].lines().find_map(|l| Some(l.strip_prefix(key)?.strip_prefix(':')?.trim().to_owned()))
+}
+
+/// `text` with its front matter (from a first line `---` to the next `---` line) turned into as
+/// many empty lines, so that line numbers stay those of the file.
+fn without_front_matter(text: &str) -> String {
+    let mut lines = text.split('\n');
+    if lines.next().map(str::trim_end) != Some("---") {
+        return text.to_owned();
+    }
+    match lines.position(|l| l.trim_end() == "---") {
+        Some(end) => {
+            let rest: Vec<&str> = text.split('\n').skip(end + 2).collect();
+            format!("{}{}", "\n".repeat(end + 2), rest.join("\n"))
+        }
+        None => text.to_owned(),
+    }
 }

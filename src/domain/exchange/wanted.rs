@@ -147,7 +147,8 @@ fn exact_column(board: &Board, record: &Record, track: Track, column: &str) -> R
 }
 
 fn unknown(record: &Record, status: &str) -> ExchangeError {
-    ExchangeError::UnknownStatus { at: record.at.clone(), status: status.to_owned(), lower: status.to_lowercase() }
+    let status = clean(status).unwrap_or_default();
+    ExchangeError::UnknownStatus { at: record.at.clone(), lower: status.to_lowercase(), status }
 }
 
 /// The column of `track` for the record: done when it is closed; else its status through the
