@@ -14,6 +14,7 @@ mod dual_track;
 mod evidence;
 mod evidence_cli;
 mod evidence_props;
+mod exchange;
 mod git_merge;
 mod hardening;
 mod journal_cli;

@@ -7,6 +7,7 @@ use anyhow::{Result, anyhow};
 
 use crate::cli::print::output;
 use crate::cli::target;
+use crate::escape;
 use crate::domain::exchange::export::Target;
 
 /// The arguments of `export`.
@@ -28,13 +29,26 @@ pub fn run(board_path: &Path, args: &Args) -> Result<()> {
     let board = target::open(board_path)?;
     let text = target.write(&board);
     let Some(path) = &args.output else {
-        return output::print(&text);
+        return to_stdout(target, &text);
     };
     if path.exists() && !args.force {
         return Err(anyhow!("{} already exists; nothing was written (--force replaces it)", path.display()));
     }
     write_file(path, &text).map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.to_string().to_lowercase()))?;
     output::println(&format!("exported {} items to {} ({})", board.items().len(), path.display(), target.name()))
+}
+
+/// The export on standard output, escaped for the terminal the way its format allows: CSV
+/// keeps its CRLF row ends, JSON escapes the JSON way.
+fn to_stdout(target: Target, text: &str) -> Result<()> {
+    match target {
+        Target::Csv | Target::JiraCsv => {
+            let rows: Vec<String> = text.split("\r\n").map(|row| escape::for_terminal(row).into_owned()).collect();
+            output::print_escaped(&rows.join("\r\n"))
+        }
+        Target::GithubJson => output::print_escaped(&escape::json(text)),
+        Target::Obsidian | Target::Markdown => output::print(text),
+    }
 }
 
 /// Written beside the file and renamed over it: a reader never sees half an export.
