@@ -83,7 +83,10 @@ fn every_field_set() -> Item {
                 .into_iter()
                 .map(|(k, v)| (k.to_owned(), v.to_owned()))
                 .collect(),
-            last: [("title", "\"Every field\"")].into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
+            last: [("title", "\"Every field\"")]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect(),
         })),
         created: time(1_700_000_000),
         updated: time(1_800_000_000),
@@ -214,7 +217,8 @@ fn a_source_record_is_written_as_the_ron_serializer_writes_it() {
     let mut board = Board::new("sources");
     let mut item = every_field_set();
     item.column = "exploring".into();
-    (item.experiment, item.variant, item.winner, item.initiative, item.phase) = (None, None, None, None, None);
+    (item.experiment, item.variant, item.winner, item.initiative, item.phase) =
+        (None, None, None, None, None);
     (item.links, item.promoted_from, item.follow_up_of) = (Vec::new(), None, None);
     board.apply(Edit::Add(Box::new(item.clone()))).expect("add");
     let mut bare = item;

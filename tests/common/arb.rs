@@ -118,7 +118,9 @@ pub fn measures() -> impl Strategy<Value = Vec<Measure>> {
 pub fn source() -> impl Strategy<Value = Option<Box<Source>>> {
     let map = || vec((text(), text()), 0..3).prop_map(|pairs| pairs.into_iter().collect());
     option::of((text(), text(), text(), option::of(text()), map(), map()).prop_map(
-        |(system, origin, key, url, fields, last)| Box::new(Source { system, origin, key, url, fields, last }),
+        |(system, origin, key, url, fields, last)| {
+            Box::new(Source { system, origin, key, url, fields, last })
+        },
     ))
 }
 

@@ -29,23 +29,43 @@ fn empty_board() -> Sandbox {
 fn github_issues_map_labels_state_sub_issues_and_blocked_by() {
     let s = empty_board();
     let run = s.run(&["import", &fixture("github.json")]).ok();
-    assert!(run.stdout.starts_with("imported 3 from github.com/acme/shop: 3 new, 0 updated\n"), "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with("imported 3 from github.com/acme/shop: 3 new, 0 updated\n"),
+        "{}",
+        run.stdout
+    );
     let items = by_key(&s);
     let bug = &items["gh:12"];
-    assert_eq!((bug["kind"].as_str(), bug["estimate"].as_u64(), bug["column"].as_str()), (Some("bug"), Some(5), Some("ready")));
-    assert_eq!((bug["tags"].clone(), bug["assignee"].as_str()), (serde_json::json!(["payments"]), Some("alice")));
+    assert_eq!(
+        (bug["kind"].as_str(), bug["estimate"].as_u64(), bug["column"].as_str()),
+        (Some("bug"), Some(5), Some("ready"))
+    );
+    assert_eq!(
+        (bug["tags"].clone(), bug["assignee"].as_str()),
+        (serde_json::json!(["payments"]), Some("alice"))
+    );
     assert_eq!(bug["source"]["fields"]["assignees"], "alice, bob", "nothing read is thrown away");
     assert_eq!(bug["source"]["url"], "https://github.com/acme/shop/issues/12");
-    assert_eq!((items["gh:13"]["track"].as_str(), items["gh:13"]["kind"].as_str()), (Some("discovery"), Some("spike")));
+    assert_eq!(
+        (items["gh:13"]["track"].as_str(), items["gh:13"]["kind"].as_str()),
+        (Some("discovery"), Some("spike"))
+    );
     let debt = &items["gh:14"];
-    assert_eq!((debt["stage"].as_u64(), debt["kind"].as_str(), debt["column"].as_str()), (Some(2), Some("debt"), Some("done")));
+    assert_eq!(
+        (debt["stage"].as_u64(), debt["kind"].as_str(), debt["column"].as_str()),
+        (Some(2), Some("debt"), Some("done"))
+    );
     let id = |key: &str| items[key]["id"].as_u64().expect("an id");
     let linked = |a: &str, b: &str| {
         items[a]["links"].as_array().is_some_and(|l| l.contains(&id(b).into()))
             || items[b]["links"].as_array().is_some_and(|l| l.contains(&id(a).into()))
     };
     assert!(linked("gh:14", "gh:12") && linked("gh:13", "gh:14"), "blocked-by and sub-issues are links");
-    assert_eq!(s.run(&["list", "--json"]).ok().json().as_array().map(Vec::len), Some(3), "each link stored once");
+    assert_eq!(
+        s.run(&["list", "--json"]).ok().json().as_array().map(Vec::len),
+        Some(3),
+        "each link stored once"
+    );
 }
 
 #[test]
@@ -62,7 +82,9 @@ fn jira_repeated_columns_markup_story_points_and_dates() {
     assert!(text.contains("## Steps\n- open **login**\n```\nsso=true\n```"), "{text}");
     let spike = &items["SHOP-102"];
     assert_eq!((spike["track"].as_str(), spike["estimate"].as_u64()), (Some("discovery"), Some(2)));
-    assert!(spike["description"].as_str().unwrap_or_default().contains("[the RFC](https://wiki.acme.test/rfc/7)"));
+    assert!(
+        spike["description"].as_str().unwrap_or_default().contains("[the RFC](https://wiki.acme.test/rfc/7)")
+    );
     let done = &items["SHOP-103"];
     assert_eq!((done["stage"].as_u64(), done["column"].as_str()), (Some(2), Some("done")));
     assert_eq!(done["tags"], serde_json::json!(["legacy"]));
@@ -75,10 +97,16 @@ fn linear_formula_guard_and_comma_separated_labels() {
     let items = by_key(&s);
     let first = &items["ENG-42"];
     assert_eq!(first["title"], "=SUM(A1:A3) shows in reports", "Linear's leading ' is removed");
-    assert_eq!((first["kind"].as_str(), first["tags"].clone()), (Some("bug"), serde_json::json!(["reports"])));
+    assert_eq!(
+        (first["kind"].as_str(), first["tags"].clone()),
+        (Some("bug"), serde_json::json!(["reports"]))
+    );
     assert_eq!(first["estimate"].as_u64(), Some(3), "the Estimate column wins over a label");
     assert_eq!(items["ENG-43"]["track"], "discovery");
-    assert_eq!((items["ENG-44"]["column"].as_str(), items["ENG-44"]["stage"].as_u64()), (Some("done"), Some(2)));
+    assert_eq!(
+        (items["ENG-44"]["column"].as_str(), items["ENG-44"]["stage"].as_u64()),
+        (Some("done"), Some(2))
+    );
 }
 
 #[test]
@@ -87,7 +115,10 @@ fn trello_lists_checklists_members_and_closed_cards() {
     s.run(&["import", &fixture("trello.json")]).ok();
     let items = by_key(&s);
     let card = &items["trello:1"];
-    assert_eq!((card["column"].as_str(), card["assignee"].as_str(), card["kind"].as_str()), (Some("doing"), Some("frank"), Some("bug")));
+    assert_eq!(
+        (card["column"].as_str(), card["assignee"].as_str(), card["kind"].as_str()),
+        (Some("doing"), Some("frank"), Some("bug"))
+    );
     let checklist: Vec<(&str, bool)> = card["checklist"]
         .as_array()
         .into_iter()
@@ -105,10 +136,17 @@ fn trello_lists_checklists_members_and_closed_cards() {
 fn obsidian_lanes_complete_archive_settings_and_line_breaks() {
     let s = empty_board();
     let run = s.run(&["import", &fixture("obsidian.md")]).ok();
-    assert!(run.stdout.starts_with("imported 7 from obsidian: 7 new"), "the settings block is no card: {}", run.stdout);
+    assert!(
+        run.stdout.starts_with("imported 7 from obsidian: 7 new"),
+        "the settings block is no card: {}",
+        run.stdout
+    );
     let items = by_key(&s);
     let spike = &items["Spike the search index"];
-    assert_eq!((spike["track"].as_str(), spike["description"].as_str()), (Some("discovery"), Some("Which engine?")));
+    assert_eq!(
+        (spike["track"].as_str(), spike["description"].as_str()),
+        (Some("discovery"), Some("Which engine?"))
+    );
     assert_eq!(spike["checklist"].as_array().map(Vec::len), Some(2));
     assert_eq!(items["Write the onboarding guide"]["source"]["fields"]["due"], "2024-05-01");
     assert!(items.contains_key("Same title") && items.contains_key("Same title (2)"), "two cards, two items");
@@ -139,7 +177,8 @@ fn a_field_changed_on_both_sides_keeps_the_local_value_and_journals_the_source()
     s.run(&["import", &fixture("github.json")]).ok();
     let id = by_key(&s)["gh:12"]["id"].to_string();
     s.run(&["edit", &id, "--title", "Our own words"]).ok();
-    let text = std::fs::read_to_string(fixture("github.json")).expect("fixture")
+    let text = std::fs::read_to_string(fixture("github.json"))
+        .expect("fixture")
         .replace("Checkout times out on slow networks", "Checkout times out (upstream)")
         .replace("\"estimate:5\"", "\"estimate:8\"")
         .replace("\"number\": 14,", "\"number\": 15,");
@@ -148,19 +187,35 @@ fn a_field_changed_on_both_sides_keeps_the_local_value_and_journals_the_source()
     let dry = s.run(&["import", remote.to_str().unwrap_or_default(), "--dry-run"]).ok();
     let before = s.read();
     let run = s.run(&["import", remote.to_str().unwrap_or_default()]).ok();
-    assert_eq!(format!("{}dry run: nothing was changed\n", run.stdout), dry.stdout, "the dry run prints the same plan");
-    assert!(run.stdout.starts_with("imported 3 from github.com/acme/shop: 1 new, 2 updated, 1 conflict, 1 gone from the source\n"), "{}", run.stdout);
+    assert_eq!(
+        format!("{}dry run: nothing was changed\n", run.stdout),
+        dry.stdout,
+        "the dry run prints the same plan"
+    );
+    assert!(
+        run.stdout.starts_with(
+            "imported 3 from github.com/acme/shop: 1 new, 2 updated, 1 conflict, 1 gone from the source\n"
+        ),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("estimate \"5\" → \"8\""));
     assert!(run.stdout.contains("links \"3\" → \"3, 4\""), "the new sub-issue linked to its parent");
     assert_ne!(s.read(), before);
     let items = by_key(&s);
-    assert_eq!((items["gh:12"]["title"].as_str(), items["gh:12"]["estimate"].as_u64()), (Some("Our own words"), Some(8)));
+    assert_eq!(
+        (items["gh:12"]["title"].as_str(), items["gh:12"]["estimate"].as_u64()),
+        (Some("Our own words"), Some(8))
+    );
     assert!(items.contains_key("gh:14"), "gone from the source: reported, not deleted");
     let entries = journal(&s);
     let note = entries.iter().find(|e| e.action == Action::Note).expect("the summary is journaled");
     assert!(note.summary.starts_with("imported 3 from github.com/acme/shop"));
     let conflict = entries.iter().find(|e| e.action == Action::Conflict).expect("the conflict is journaled");
-    assert_eq!(conflict.change("title").map(|(kept, lost)| (kept.clone(), lost.clone())), Some(("Our own words".into(), "Checkout times out (upstream)".into())));
+    assert_eq!(
+        conflict.change("title").map(|(kept, lost)| (kept.clone(), lost.clone())),
+        Some(("Our own words".into(), "Checkout times out (upstream)".into()))
+    );
 }
 
 #[test]
@@ -215,7 +270,11 @@ fn control_characters_and_bidi_overrides_leave_titles() {
     s.run(&["import", path.to_str().unwrap_or_default()]).ok();
     let item = s.run(&["show", "1", "--json"]).ok().json();
     assert_eq!(item["title"], "Pay gnp.exe now");
-    assert_eq!(item["description"].as_str().map(str::len), Some(10 * 1024 * 1024), "a 10 MB description kept whole");
+    assert_eq!(
+        item["description"].as_str().map(str::len),
+        Some(10 * 1024 * 1024),
+        "a 10 MB description kept whole"
+    );
 }
 
 #[test]
@@ -236,16 +295,25 @@ fn exports_round_trip_through_import_with_nothing_changed() {
     let other = empty_board();
     other.run(&["import", json.to_str().unwrap_or_default()]).ok();
     let copied = other.read();
-    assert!(other.run(&["import", json.to_str().unwrap_or_default()]).ok().stdout.contains("0 new, 0 updated, 10 unchanged"));
+    assert!(
+        other
+            .run(&["import", json.to_str().unwrap_or_default()])
+            .ok()
+            .stdout
+            .contains("0 new, 0 updated, 10 unchanged")
+    );
     assert_eq!(other.read(), copied);
-    let theirs: Vec<Value> = other.run(&["list", "--json"]).ok().json().as_array().cloned().unwrap_or_default();
+    let theirs: Vec<Value> =
+        other.run(&["list", "--json"]).ok().json().as_array().cloned().unwrap_or_default();
     assert_eq!(theirs.len(), 10);
 }
 
 #[test]
 fn csv_cells_a_spreadsheet_would_run_are_neutralised() {
     let s = Sandbox::new().with_starter();
-    for (id, title) in [("1", "=1+2"), ("2", "+cmd"), ("3", "-2"), ("4", "@SUM(A1)"), ("5", "\tTab"), ("6", "\rCR")] {
+    for (id, title) in
+        [("1", "=1+2"), ("2", "+cmd"), ("3", "-2"), ("4", "@SUM(A1)"), ("5", "\tTab"), ("6", "\rCR")]
+    {
         s.run(&["edit", id, &format!("--title={title}")]).ok();
     }
     for args in [vec!["export", "csv"], vec!["export", "jira-csv"], vec!["list", "--format", "csv"]] {
@@ -262,5 +330,8 @@ fn a_source_key_is_found_by_the_search() {
     let s = empty_board();
     s.run(&["import", &fixture("github.json")]).ok();
     let text = s.run(&["show", "1"]).ok().stdout;
-    assert!(text.contains("source:   gh:12 (github.com/acme/shop) https://github.com/acme/shop/issues/12"), "{text}");
+    assert!(
+        text.contains("source:   gh:12 (github.com/acme/shop) https://github.com/acme/shop/issues/12"),
+        "{text}"
+    );
 }

@@ -7,8 +7,8 @@ use anyhow::{Result, anyhow};
 
 use crate::cli::print::output;
 use crate::cli::target;
-use crate::escape;
 use crate::domain::exchange::export::Target;
+use crate::escape;
 
 /// The arguments of `export`.
 #[derive(Clone, Debug, clap::Args)]
@@ -25,7 +25,10 @@ pub struct Args {
 }
 
 pub fn run(board_path: &Path, args: &Args) -> Result<()> {
-    let target = Target::ALL.into_iter().find(|t| t.name() == args.format).ok_or_else(|| anyhow!("unknown format {}", args.format))?;
+    let target = Target::ALL
+        .into_iter()
+        .find(|t| t.name() == args.format)
+        .ok_or_else(|| anyhow!("unknown format {}", args.format))?;
     let board = target::open(board_path)?;
     let text = target.write(&board);
     let Some(path) = &args.output else {
@@ -34,8 +37,14 @@ pub fn run(board_path: &Path, args: &Args) -> Result<()> {
     if path.exists() && !args.force {
         return Err(anyhow!("{} already exists; nothing was written (--force replaces it)", path.display()));
     }
-    write_file(path, &text).map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.to_string().to_lowercase()))?;
-    output::println(&format!("exported {} items to {} ({})", board.items().len(), path.display(), target.name()))
+    write_file(path, &text)
+        .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.to_string().to_lowercase()))?;
+    output::println(&format!(
+        "exported {} items to {} ({})",
+        board.items().len(),
+        path.display(),
+        target.name()
+    ))
 }
 
 /// The export on standard output, escaped for the terminal the way its format allows: CSV
@@ -43,7 +52,8 @@ pub fn run(board_path: &Path, args: &Args) -> Result<()> {
 fn to_stdout(target: Target, text: &str) -> Result<()> {
     match target {
         Target::Csv | Target::JiraCsv => {
-            let rows: Vec<String> = text.split("\r\n").map(|row| escape::for_terminal(row).into_owned()).collect();
+            let rows: Vec<String> =
+                text.split("\r\n").map(|row| escape::for_terminal(row).into_owned()).collect();
             output::print_escaped(&rows.join("\r\n"))
         }
         Target::GithubJson => output::print_escaped(&escape::json(text)),

@@ -37,7 +37,8 @@ const MAX_BYTES: u64 = 512 * 1024 * 1024;
 
 pub fn run(location: &BoardPath, writer: &Writer, args: &Args, now: Timestamp) -> Result<()> {
     let text = read_text(&args.input)?;
-    let name = args.input.file_stem().map_or_else(|| "import".to_owned(), |s| s.to_string_lossy().into_owned());
+    let name =
+        args.input.file_stem().map_or_else(|| "import".to_owned(), |s| s.to_string_lossy().into_owned());
     let format = match args.from.as_deref().and_then(Format::named) {
         Some(format) => format,
         None => Format::detect(&text).map_err(|e| about(&args.input, &e))?,
@@ -66,7 +67,12 @@ pub fn run(location: &BoardPath, writer: &Writer, args: &Args, now: Timestamp) -
     let conflicts = plan
         .conflicts
         .iter()
-        .map(|c| Conflict { item: Some(c.id), field: c.field.to_owned(), kept: c.local.clone(), lost: c.source.clone() })
+        .map(|c| Conflict {
+            item: Some(c.id),
+            field: c.field.to_owned(),
+            kept: c.local.clone(),
+            lost: c.source.clone(),
+        })
         .collect();
     if let Some(err) = locked.apply_noting(&plan.op, conflicts, now)? {
         output::eprintln(&format!(
@@ -93,7 +99,9 @@ fn read_text(path: &Path) -> Result<String> {
         return Err(anyhow!("cannot read {shown}: it is larger than {} MB", MAX_BYTES / 1024 / 1024));
     }
     let bytes = std::fs::read(path).map_err(|e| anyhow!("cannot read {shown}: {}", lower(&e)))?;
-    String::from_utf8(bytes).map_err(|e| anyhow!("cannot read {shown}: it is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow!("cannot read {shown}: it is not UTF-8 text (byte {})", e.utf8_error().valid_up_to())
+    })
 }
 
 fn lower(err: &std::io::Error) -> String {

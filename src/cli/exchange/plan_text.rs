@@ -13,7 +13,14 @@ pub fn text(plan: &Plan) -> String {
     for (id, key, changes) in &plan.updated {
         let fields: Vec<String> = changes
             .iter()
-            .map(|c| format!("{} \"{}\" → \"{}\"", c.name, short(&fields::display(&c.from)), short(&fields::display(&c.to))))
+            .map(|c| {
+                format!(
+                    "{} \"{}\" → \"{}\"",
+                    c.name,
+                    short(&fields::display(&c.from)),
+                    short(&fields::display(&c.to))
+                )
+            })
             .collect();
         out.push_str(&format!("  updated #{id} {key}: {}\n", fields.join("; ")));
     }

@@ -6,7 +6,11 @@ use std::borrow::Cow;
 
 /// `cell`, with a `'` in front when a spreadsheet would take it for a formula.
 pub fn guard(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { Cow::Owned(format!("'{cell}")) } else { Cow::Borrowed(cell) }
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
 }
 
 /// Rows as CSV (RFC 4180 through the `csv` crate, CRLF line ends), every cell guarded.
@@ -31,6 +35,9 @@ mod tests {
         for good in ["Fix login", "a=b", "5", ""] {
             assert_eq!(guard(good), good);
         }
-        assert_eq!(write(&[vec!["=HYPERLINK(\"x\")".into(), "a,b".into()]]), "\"'=HYPERLINK(\"\"x\"\")\",\"a,b\"\r\n");
+        assert_eq!(
+            write(&[vec!["=HYPERLINK(\"x\")".into(), "a,b".into()]]),
+            "\"'=HYPERLINK(\"\"x\"\")\",\"a,b\"\r\n"
+        );
     }
 }

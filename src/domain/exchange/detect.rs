@@ -43,14 +43,24 @@ impl Format {
         let head: String = text.chars().take(4096).collect();
         let first_line = head.lines().next().unwrap_or_default();
         let format = if text.starts_with('{') {
-            if head.contains("\"lists\"") || head.contains("\"cards\"") { Format::Trello } else { Format::Github }
+            if head.contains("\"lists\"") || head.contains("\"cards\"") {
+                Format::Trello
+            } else {
+                Format::Github
+            }
         } else if text.starts_with('[') {
-            if head.contains("\"track\"") && head.contains("\"stage\"") { Format::Twotrack } else { Format::Github }
+            if head.contains("\"track\"") && head.contains("\"stage\"") {
+                Format::Twotrack
+            } else {
+                Format::Github
+            }
         } else if first_line.contains("Issue key") && first_line.contains("Summary") {
             Format::Jira
         } else if first_line.contains("ID") && first_line.contains("Title") && first_line.contains("Status") {
             Format::Linear
-        } else if head.contains("kanban-plugin") || (head.contains("\n## ") || head.starts_with("## ")) && head.contains("- [") {
+        } else if head.contains("kanban-plugin")
+            || (head.contains("\n## ") || head.starts_with("## ")) && head.contains("- [")
+        {
             Format::Obsidian
         } else {
             return Err(ExchangeError::UnknownFormat);

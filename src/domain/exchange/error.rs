@@ -10,7 +10,9 @@ pub enum ExchangeError {
     UnknownFormat,
     #[error("{at}: {why}")]
     Record { at: String, why: String },
-    #[error("{at}: the status \"{status}\" has no column on this board; map it with --map (columns: {{\"{lower}\": \"doing\"}})")]
+    #[error(
+        "{at}: the status \"{status}\" has no column on this board; map it with --map (columns: {{\"{lower}\": \"doing\"}})"
+    )]
     UnknownStatus { at: String, status: String, lower: String },
     #[error("line {line}, column {column}: {why}")]
     Mapping { line: usize, column: usize, why: String },

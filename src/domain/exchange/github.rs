@@ -25,7 +25,10 @@ pub fn read(text: &str) -> Result<Batch, ExchangeError> {
         } else if !origin.is_empty() && origin != batch.origin {
             return Err(ExchangeError::record(
                 format!("{at} ({})", record.key),
-                format!("it is from {origin}, the issues before it from {}: import one repository at a time", batch.origin),
+                format!(
+                    "it is from {origin}, the issues before it from {}: import one repository at a time",
+                    batch.origin
+                ),
             ));
         }
         batch.records.push(record);
@@ -65,7 +68,8 @@ fn issue_record(issue: &Value, at: &str) -> Result<Record, ExchangeError> {
     if assignees.len() > 1 {
         record.keep("assignees", &assignees.join(", "));
     }
-    record.milestone = issue.get("milestone").and_then(|m| m.get("title")).and_then(Value::as_str).map(str::to_owned);
+    record.milestone =
+        issue.get("milestone").and_then(|m| m.get("title")).and_then(Value::as_str).map(str::to_owned);
     record.keep("milestone", record.milestone.clone().unwrap_or_default().as_str());
     for (name, field) in [("createdAt", "created"), ("closedAt", "closed"), ("stateReason", "state reason")] {
         record.keep(field, &text(name));

@@ -13,8 +13,18 @@ const EXPECTED: &str = "a Jira CSV export";
 
 /// Columns the reader maps; every other non-empty cell is kept on the item under its header.
 const MAPPED: [&str; 12] = [
-    "Summary", "Issue key", "Description", "Status", "Issue Type", "Labels", "Assignee", "Sprint",
-    "Resolution", "Status Category", "Parent", "Custom field (Epic Link)",
+    "Summary",
+    "Issue key",
+    "Description",
+    "Status",
+    "Issue Type",
+    "Labels",
+    "Assignee",
+    "Sprint",
+    "Resolution",
+    "Status Category",
+    "Parent",
+    "Custom field (Epic Link)",
 ];
 
 /// The issues of a Jira CSV export, from the project their keys name (`SHOP` of `SHOP-12`).

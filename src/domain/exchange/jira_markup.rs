@@ -80,7 +80,10 @@ fn inline(text: &str) -> String {
 fn emphasis(text: &str) -> String {
     text.split(' ')
         .map(|word| {
-            let swap = |w: &str, mark: char, with: &str| match w.strip_prefix(mark).and_then(|w| w.strip_suffix(mark)) {
+            let swap = |w: &str, mark: char, with: &str| match w
+                .strip_prefix(mark)
+                .and_then(|w| w.strip_suffix(mark))
+            {
                 Some(inner) if !inner.is_empty() => Some(format!("{with}{inner}{with}")),
                 _ => None,
             };

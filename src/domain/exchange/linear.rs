@@ -10,8 +10,18 @@ const EXPECTED: &str = "a Linear CSV export";
 
 /// Columns the reader maps; every other non-empty cell is kept on the item under its header.
 const MAPPED: [&str; 12] = [
-    "ID", "Title", "Description", "Status", "Estimate", "Assignee", "Labels", "Cycle Name", "Cycle Number",
-    "Parent issue", "Completed", "Canceled",
+    "ID",
+    "Title",
+    "Description",
+    "Status",
+    "Estimate",
+    "Assignee",
+    "Labels",
+    "Cycle Name",
+    "Cycle Number",
+    "Parent issue",
+    "Completed",
+    "Canceled",
 ];
 
 /// The issues of a Linear CSV export, from the team their ids name (`ENG` of `ENG-42`).
@@ -21,7 +31,8 @@ pub fn read(text: &str) -> Result<Batch, ExchangeError> {
     for row in &rows {
         let record = record(row)?;
         if batch.origin.is_empty() {
-            batch.origin = cell(row, "Team").unwrap_or_else(|| record.key.split('-').next().unwrap_or_default().to_owned());
+            batch.origin = cell(row, "Team")
+                .unwrap_or_else(|| record.key.split('-').next().unwrap_or_default().to_owned());
         }
         batch.records.push(record);
     }
@@ -46,9 +57,15 @@ fn record(row: &Row) -> Result<Record, ExchangeError> {
     let at = format!("{at} ({key})");
     let estimate = match cell(row, "Estimate") {
         None => None,
-        Some(text) => Some(text.parse::<f64>().ok().filter(|v| (0.0..=1_000_000.0).contains(v)).map(|v| v.ceil() as u32).ok_or_else(
-            || ExchangeError::record(at.clone(), format!("its estimate \"{text}\" is not a number")),
-        )?),
+        Some(text) => Some(
+            text.parse::<f64>()
+                .ok()
+                .filter(|v| (0.0..=1_000_000.0).contains(v))
+                .map(|v| v.ceil() as u32)
+                .ok_or_else(|| {
+                    ExchangeError::record(at.clone(), format!("its estimate \"{text}\" is not a number"))
+                })?,
+        ),
     };
     let status = cell(row, "Status");
     let finished = cell(row, "Completed").is_some() || cell(row, "Canceled").is_some();
@@ -59,7 +76,12 @@ fn record(row: &Row) -> Result<Record, ExchangeError> {
         description: cell(row, "Description").unwrap_or_default(),
         closed: finished,
         status,
-        labels: row.all("Labels").flat_map(|l| unguard(l).split(", ")).map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect(),
+        labels: row
+            .all("Labels")
+            .flat_map(|l| unguard(l).split(", "))
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect(),
         assignee: cell(row, "Assignee"),
         estimate,
         sprint,

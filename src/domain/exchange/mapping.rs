@@ -109,11 +109,14 @@ impl Mapping {
             ExchangeError::Mapping { line, column, why }
         };
         for (label, track) in table.track {
-            let track = track.parse().map_err(|_| at(&track, format!("`{track}` is not a track (discovery or delivery)")))?;
+            let track = track
+                .parse()
+                .map_err(|_| at(&track, format!("`{track}` is not a track (discovery or delivery)")))?;
             mapping.track.insert(label.to_lowercase(), track);
         }
         for (label, stage) in table.stage {
-            let stage = Stage::try_from(stage).map_err(|_| at(&label, format!("stage {stage} is not 1 or 2")))?;
+            let stage =
+                Stage::try_from(stage).map_err(|_| at(&label, format!("stage {stage} is not 1 or 2")))?;
             mapping.stage.insert(label.to_lowercase(), stage);
         }
         for (label, kind) in table.kind {

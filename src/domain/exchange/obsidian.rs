@@ -31,7 +31,9 @@ pub fn read(original: &str, origin: &str) -> Result<Batch, ExchangeError> {
                 state.lane = state.heading.take().map(|h| h.trim().to_owned());
                 state.complete = false;
             }
-            Event::Text(t) if state.heading.is_some() => state.heading.iter_mut().for_each(|h| h.push_str(&t)),
+            Event::Text(t) if state.heading.is_some() => {
+                state.heading.iter_mut().for_each(|h| h.push_str(&t))
+            }
             Event::Text(t) if state.strong && depth == 0 && t.trim() == "Complete" => state.complete = true,
             Event::Start(Tag::Strong) => state.strong = true,
             Event::End(TagEnd::Strong) => state.strong = false,
@@ -47,18 +49,16 @@ pub fn read(original: &str, origin: &str) -> Result<Batch, ExchangeError> {
             }
             Event::End(TagEnd::Item) => {
                 depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    if let Some((start, checked)) = state.card.take() {
-                        let at = format!("line {}", line_of(text, start));
-                        batch.records.push(card(&text[start..range.end], checked, &state, at));
-                    }
+                if let Some((start, checked)) = state.card.take_if(|_| depth == 0) {
+                    let at = format!("line {}", line_of(text, start));
+                    batch.records.push(card(&text[start..range.end], checked, &state, at));
                 }
             }
             _ => {}
         }
     }
     let lanes = batch.records.iter().any(|r| r.status.is_some());
-    if !front_matter(original, "kanban-plugin").is_some() && !lanes {
+    if front_matter(original, "kanban-plugin").is_none() && !lanes {
         return Err(ExchangeError::NotThatFormat {
             expected: EXPECTED,
             why: "it has no kanban-plugin front matter and no `## Lane` with cards".into(),
@@ -99,7 +99,8 @@ fn card(raw: &str, checked: bool, state: &State, at: String) -> Record {
         .collect();
     let (first, rest) = lines.split_first().map_or(("", &[][..]), |(f, r)| (f.as_str(), r));
     let mut words: Vec<&str> = Vec::new();
-    let mut record = Record { at, id, closed: checked || state.complete || state.archive, ..Record::default() };
+    let mut record =
+        Record { at, id, closed: checked || state.complete || state.archive, ..Record::default() };
     for word in first.split(' ') {
         if let Some(tag) = word.strip_prefix('#').filter(|t| !t.is_empty() && !t.starts_with('#')) {
             record.labels.push(tag.to_owned());

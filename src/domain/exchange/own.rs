@@ -41,14 +41,23 @@ fn record(item: &Value, index: usize) -> Result<Record, ExchangeError> {
     let bad = |why: &str| ExchangeError::record(at.clone(), why.to_owned());
     let id = item.get("id").and_then(Value::as_u64).ok_or_else(|| bad("it has no id"))?;
     let text = |name: &str| item.get(name).and_then(Value::as_str).map(str::to_owned);
-    let track: Track = text("track").and_then(|t| t.parse().ok()).ok_or_else(|| bad("its track is not discovery or delivery"))?;
-    let stage = item.get("stage").and_then(Value::as_u64).and_then(|s| Stage::try_from(u8::try_from(s).ok()?).ok());
+    let track: Track = text("track")
+        .and_then(|t| t.parse().ok())
+        .ok_or_else(|| bad("its track is not discovery or delivery"))?;
+    let stage =
+        item.get("stage").and_then(Value::as_u64).and_then(|s| Stage::try_from(u8::try_from(s).ok()?).ok());
     let kind: Option<Kind> = text("kind").and_then(|k| k.parse().ok());
     let (Some(stage), Some(kind), Some(column)) = (stage, kind, text("column")) else {
         return Err(bad("its stage, kind or column is missing or unknown"));
     };
     let strings = |name: &str| -> Vec<String> {
-        item.get(name).and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).map(str::to_owned).collect()
+        item.get(name)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect()
     };
     let checklist = item.get("checklist").and_then(Value::as_array).into_iter().flatten();
     let ids = item.get("links").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_u64);
@@ -63,11 +72,22 @@ fn record(item: &Value, index: usize) -> Result<Record, ExchangeError> {
         estimate: item.get("estimate").and_then(Value::as_u64).and_then(|e| u32::try_from(e).ok()),
         sprint: text("sprint"),
         checklist: checklist
-            .filter_map(|e| Some(CheckEntry { text: e.get("text")?.as_str()?.to_owned(), done: e.get("done")?.as_bool()? }))
+            .filter_map(|e| {
+                Some(CheckEntry {
+                    text: e.get("text")?.as_str()?.to_owned(),
+                    done: e.get("done")?.as_bool()?,
+                })
+            })
             .collect(),
         links: ids.map(|l| format!("tt:{l}")).collect(),
         id: Some(id),
-        exact: Some(Exact { track, stage, kind, column, created: text("created").and_then(|c| c.parse().ok()) }),
+        exact: Some(Exact {
+            track,
+            stage,
+            kind,
+            column,
+            created: text("created").and_then(|c| c.parse().ok()),
+        }),
         ..Record::default()
     })
 }

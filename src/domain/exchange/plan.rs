@@ -50,7 +50,8 @@ pub struct Plan {
 impl Plan {
     /// "imported 140 from github.com/acme/shop: 132 new, 8 updated, 1 conflict".
     pub fn summary(&self) -> String {
-        let mut parts = vec![format!("{} new", self.created.len()), format!("{} updated", self.updated.len())];
+        let mut parts =
+            vec![format!("{} new", self.created.len()), format!("{} updated", self.updated.len())];
         if self.unchanged > 0 {
             parts.push(format!("{} unchanged", self.unchanged));
         }
@@ -63,4 +64,3 @@ impl Plan {
         format!("imported {} from {}: {}", self.read, self.origin, parts.join(", "))
     }
 }
-

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::Value;
 
-use super::error::ExchangeError;
 use super::compare::{Verdict, own_item, source_of, verdict};
+use super::error::ExchangeError;
 use super::mapping::Mapping;
 use super::plan::{Clash, FieldChange, Plan};
 use super::record::{Batch, Record};
@@ -22,7 +22,9 @@ use crate::model::{Board, Item, ItemId, Place, Stage, Timestamp, Track};
 pub fn plan(board: &Board, batch: &Batch, mapping: &Mapping, now: Timestamp) -> Result<Plan, ExchangeError> {
     let mut by_key: HashMap<&str, &Item> = HashMap::new();
     for item in board.items() {
-        if let Some(source) = item.source.as_deref().filter(|s| s.system == batch.system && s.origin == batch.origin) {
+        if let Some(source) =
+            item.source.as_deref().filter(|s| s.system == batch.system && s.origin == batch.origin)
+        {
             by_key.insert(source.key.as_str(), item);
         }
     }
@@ -110,9 +112,22 @@ fn build(
     Ok(plan)
 }
 
-fn new_item(board: &Board, batch: &Batch, m: &Matched<'_>, id: ItemId, links: Vec<ItemId>, lanes: &mut Lanes, now: Timestamp) -> Item {
+fn new_item(
+    board: &Board,
+    batch: &Batch,
+    m: &Matched<'_>,
+    id: ItemId,
+    links: Vec<ItemId>,
+    lanes: &mut Lanes,
+    now: Timestamp,
+) -> Item {
     let w = &m.wanted;
-    let place = Place { track: w.track, column: w.column.clone(), stage: w.stage, rank: lanes.next(w.track, &w.column, w.stage) };
+    let place = Place {
+        track: w.track,
+        column: w.column.clone(),
+        stage: w.stage,
+        rank: lanes.next(w.track, &w.column, w.stage),
+    };
     let mut item = Item::new(id, w.title.clone(), place, w.kind, now);
     item.description = w.description.clone();
     item.estimate = w.estimate;
@@ -145,16 +160,24 @@ fn update(
         match verdict(item, &m.wanted, name) {
             None => {}
             Some(Verdict::Take(to)) => taken.push(FieldChange { name, from: item_value(item, name), to }),
-            Some(Verdict::Clash(local, source)) => {
-                plan.conflicts.push(Clash { id: item.id, key: m.record.key.clone(), field: name, local, source })
-            }
+            Some(Verdict::Clash(local, source)) => plan.conflicts.push(Clash {
+                id: item.id,
+                key: m.record.key.clone(),
+                field: name,
+                local,
+                source,
+            }),
         }
     }
     let mut change = change_of(board, item, &m.wanted, &taken, lanes, now);
     if !links.is_empty() {
         let mut all = item.links.clone();
         all.extend(links);
-        taken.push(FieldChange { name: "links", from: Value::from(item.links.clone()), to: Value::from(all.clone()) });
+        taken.push(FieldChange {
+            name: "links",
+            from: Value::from(item.links.clone()),
+            to: Value::from(all.clone()),
+        });
         change.links = Some(all);
     }
     // This board's own items (matched by id) get no source record: a round trip leaves them as they were.
@@ -173,11 +196,19 @@ fn update(
 }
 
 /// The item change that takes the fields `taken`.
-fn change_of(board: &Board, item: &Item, w: &Wanted, taken: &[FieldChange], lanes: &mut Lanes, now: Timestamp) -> ItemChange {
+fn change_of(
+    board: &Board,
+    item: &Item,
+    w: &Wanted,
+    taken: &[FieldChange],
+    lanes: &mut Lanes,
+    now: Timestamp,
+) -> ItemChange {
     let takes = |name: &str| taken.iter().any(|t| t.name == name);
     let mut change = ItemChange::default();
     if takes("column") || takes("stage") {
-        let (track, column) = if takes("column") { (w.track, w.column.clone()) } else { (item.track, item.column.clone()) };
+        let (track, column) =
+            if takes("column") { (w.track, w.column.clone()) } else { (item.track, item.column.clone()) };
         let stage = if takes("stage") { w.stage } else { item.stage };
         let place = Place { rank: lanes.next(track, &column, stage), track, column, stage };
         if let Edit::Change { change: moved, .. } = moved(board, item, place, now) {

@@ -27,7 +27,11 @@ impl Row {
 
 /// The header and rows of `text`; a row with more or fewer cells than the header (an unclosed
 /// quote swallows the rest of the file into one cell) is named by its line.
-pub fn read(text: &str, expected: &'static str, required: &[&str]) -> Result<(Vec<String>, Vec<Row>), ExchangeError> {
+pub fn read(
+    text: &str,
+    expected: &'static str,
+    required: &[&str],
+) -> Result<(Vec<String>, Vec<Row>), ExchangeError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
     let headers: Vec<String> = reader
@@ -37,7 +41,10 @@ pub fn read(text: &str, expected: &'static str, required: &[&str]) -> Result<(Ve
         .map(|h| h.trim().to_owned())
         .collect();
     if let Some(missing) = required.iter().find(|r| !headers.iter().any(|h| h == *r)) {
-        return Err(ExchangeError::NotThatFormat { expected, why: format!("its first line has no {missing} column") });
+        return Err(ExchangeError::NotThatFormat {
+            expected,
+            why: format!("its first line has no {missing} column"),
+        });
     }
     let mut rows = Vec::new();
     let mut starts = Vec::new();
@@ -58,14 +65,17 @@ pub fn read(text: &str, expected: &'static str, required: &[&str]) -> Result<(Ve
 /// A quote opened and never closed makes the rest of the file one cell, which the reader takes
 /// without complaint: an odd number of quotes from a row on names that row.
 fn unclosed_quote(text: &str, starts: &[(u64, usize)]) -> Result<(), ExchangeError> {
-    if text.matches('"').count() % 2 == 0 {
+    if text.matches('"').count().is_multiple_of(2) {
         return Ok(());
     }
     let mut end = text.len();
     for (line, start) in starts.iter().rev() {
         let quotes = text.get(*start..end).map_or(0, |row| row.matches('"').count());
-        if quotes % 2 == 1 {
-            return Err(ExchangeError::record(format!("the row at line {line}"), "a quote opens a cell and is never closed"));
+        if !quotes.is_multiple_of(2) {
+            return Err(ExchangeError::record(
+                format!("the row at line {line}"),
+                "a quote opens a cell and is never closed",
+            ));
         }
         end = *start;
     }

@@ -16,7 +16,10 @@ const EXPECTED: &str = "a Trello board JSON export";
 pub fn read(input: &str) -> Result<Batch, ExchangeError> {
     let board = super::own::json(input, EXPECTED)?;
     let (Some(lists), Some(cards)) = (array(&board, "lists"), array(&board, "cards")) else {
-        return Err(ExchangeError::NotThatFormat { expected: EXPECTED, why: "it has no lists and cards".into() });
+        return Err(ExchangeError::NotThatFormat {
+            expected: EXPECTED,
+            why: "it has no lists and cards".into(),
+        });
     };
     let by_id = |items: &[Value]| -> HashMap<String, Value> {
         items.iter().filter_map(|v| Some((v.get("id")?.as_str()?.to_owned(), v.clone()))).collect()
@@ -33,8 +36,13 @@ pub fn read(input: &str) -> Result<Batch, ExchangeError> {
             Some(CheckEntry { text: text(i, "name")?.to_owned(), done: text(i, "state") == Some("complete") })
         }));
     }
-    let origin = text(&board, "shortUrl").or(text(&board, "url")).or(text(&board, "name")).unwrap_or("trello");
-    let mut batch = Batch { system: "trello", origin: origin.trim_start_matches("https://").to_owned(), ..Batch::default() };
+    let origin =
+        text(&board, "shortUrl").or(text(&board, "url")).or(text(&board, "name")).unwrap_or("trello");
+    let mut batch = Batch {
+        system: "trello",
+        origin: origin.trim_start_matches("https://").to_owned(),
+        ..Batch::default()
+    };
     for (index, card) in cards.iter().enumerate() {
         let mut record = card_record(card, index, &lists, &members)?;
         record.checklist = checklists.remove(text(card, "id").unwrap_or_default()).unwrap_or_default();
@@ -70,7 +78,11 @@ fn card_record(
     let list = text(card, "idList").and_then(|id| lists.get(id));
     let archived = card.get("closed") == Some(&Value::Bool(true));
     let list_archived = list.and_then(|l| l.get("closed")) == Some(&Value::Bool(true));
-    let member = array(card, "idMembers").unwrap_or(&[]).iter().filter_map(Value::as_str).find_map(|id| members.get(id));
+    let member = array(card, "idMembers")
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(Value::as_str)
+        .find_map(|id| members.get(id));
     let mut record = Record {
         at: format!("{at} ({key})"),
         key,
@@ -79,7 +91,12 @@ fn card_record(
         description: text(card, "desc").unwrap_or_default().to_owned(),
         status: list.and_then(|l| text(l, "name")).map(str::to_owned),
         closed: archived || list_archived,
-        labels: array(card, "labels").unwrap_or(&[]).iter().filter_map(|l| text(l, "name")).map(str::to_owned).collect(),
+        labels: array(card, "labels")
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|l| text(l, "name"))
+            .map(str::to_owned)
+            .collect(),
         assignee: member.and_then(|m| text(m, "username")).map(str::to_owned),
         ..Record::default()
     };

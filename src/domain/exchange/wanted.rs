@@ -26,8 +26,18 @@ pub struct Wanted {
 
 /// The names of the fields an import sets, in the order plans list them; `column` stands for
 /// the track and the column together (a move).
-pub const NAMES: [&str; 10] =
-    ["title", "description", "column", "stage", "kind", "estimate", "assignee", "tags", "sprint", "checklist"];
+pub const NAMES: [&str; 10] = [
+    "title",
+    "description",
+    "column",
+    "stage",
+    "kind",
+    "estimate",
+    "assignee",
+    "tags",
+    "sprint",
+    "checklist",
+];
 
 impl Wanted {
     /// The record mapped: labels to track, stage, kind, estimate and tags; status to column.
@@ -47,7 +57,8 @@ impl Wanted {
                 mapped_kind.map(|k| kind.get_or_insert(k)).is_some(),
             ];
             if let Some(name) = lower.strip_prefix("assignee/") {
-                assignee = assignee.or_else(|| Some(label.trim()[label.trim().len() - name.len()..].to_owned()));
+                assignee =
+                    assignee.or_else(|| Some(label.trim()[label.trim().len() - name.len()..].to_owned()));
             } else if let Some(points) = estimate_label(&lower) {
                 estimate = estimate.or(Some(points));
             } else if !hits.contains(&true) && !tags.contains(label) {
@@ -58,11 +69,17 @@ impl Wanted {
             Some(exact) => {
                 // twotrack's own tags and estimate are exact: no label means anything else.
                 (tags, estimate) = (record.labels.clone(), record.estimate);
-                (exact.track, exact.stage, exact.kind, exact_column(board, record, exact.track, &exact.column)?)
+                (
+                    exact.track,
+                    exact.stage,
+                    exact.kind,
+                    exact_column(board, record, exact.track, &exact.column)?,
+                )
             }
             None => {
                 let track = track.unwrap_or(Track::Delivery);
-                let kind = kind.unwrap_or(if track == Track::Discovery { Kind::Spike } else { Kind::Feature });
+                let kind =
+                    kind.unwrap_or(if track == Track::Discovery { Kind::Spike } else { Kind::Feature });
                 (track, stage.unwrap_or(Stage::One), kind, column_of(record, mapping, board, track)?)
             }
         };
@@ -98,7 +115,9 @@ impl Wanted {
             "assignee" => json!(self.assignee),
             "tags" => json!(self.tags),
             "sprint" => json!(self.sprint),
-            _ => json!(self.checklist.iter().map(|e| json!({"text": e.text, "done": e.done})).collect::<Vec<_>>()),
+            _ => json!(
+                self.checklist.iter().map(|e| json!({"text": e.text, "done": e.done})).collect::<Vec<_>>()
+            ),
         }
     }
 }
@@ -153,15 +172,24 @@ fn unknown(record: &Record, status: &str) -> ExchangeError {
 
 /// The column of `track` for the record: done when it is closed; else its status through the
 /// mapping or by the board's own column names; the first column when it has no status.
-fn column_of(record: &Record, mapping: &Mapping, board: &Board, track: Track) -> Result<String, ExchangeError> {
+fn column_of(
+    record: &Record,
+    mapping: &Mapping,
+    board: &Board,
+    track: Track,
+) -> Result<String, ExchangeError> {
     let columns = &board.track(track).columns;
     let first = || columns.first().map(|c| c.id.clone()).unwrap_or_default();
     if record.closed {
         return Ok(columns.iter().find(|c| c.done).map_or_else(first, |c| c.id.clone()));
     }
-    let Some(status) = record.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) else { return Ok(first()) };
+    let Some(status) = record.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
+        return Ok(first());
+    };
     let lower = status.to_lowercase();
-    let named = |name: &str| columns.iter().find(|c| c.id.eq_ignore_ascii_case(name) || c.name.eq_ignore_ascii_case(name));
+    let named = |name: &str| {
+        columns.iter().find(|c| c.id.eq_ignore_ascii_case(name) || c.name.eq_ignore_ascii_case(name))
+    };
     if let Some(column) = named(status) {
         return Ok(column.id.clone());
     }
@@ -171,6 +199,10 @@ fn column_of(record: &Record, mapping: &Mapping, board: &Board, track: Track) ->
     }
     // A column of the other track: the one at the same place in this track.
     let (_, index, found) = board.find_column(target).ok_or_else(|| unknown(record, status))?;
-    let same = if found.done { columns.iter().find(|c| c.done) } else { columns.iter().filter(|c| !c.done).nth(index) };
+    let same = if found.done {
+        columns.iter().find(|c| c.done)
+    } else {
+        columns.iter().filter(|c| !c.done).nth(index)
+    };
     Ok(same.or(columns.last()).map_or_else(first, |c| c.id.clone()))
 }

@@ -133,7 +133,9 @@ mod tests {
             key: "gh:123".into(),
             ..Default::default()
         }));
-        for (query, expected) in [("gh:123", true), ("GH:123", true), ("gh:12", false), ("gh:", true), ("jira-", false)] {
+        for (query, expected) in
+            [("gh:123", true), ("GH:123", true), ("gh:12", false), ("gh:", true), ("jira-", false)]
+        {
             assert_eq!(Query::new(query).matches_on(&Board::new("t"), &it), expected, "query {query:?}");
         }
     }

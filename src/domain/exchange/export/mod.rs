@@ -21,7 +21,8 @@ pub enum Target {
 }
 
 impl Target {
-    pub const ALL: [Target; 5] = [Target::Obsidian, Target::JiraCsv, Target::GithubJson, Target::Markdown, Target::Csv];
+    pub const ALL: [Target; 5] =
+        [Target::Obsidian, Target::JiraCsv, Target::GithubJson, Target::Markdown, Target::Csv];
 
     /// Its name on the command line (`export jira-csv`).
     pub fn name(self) -> &'static str {

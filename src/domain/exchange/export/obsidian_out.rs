@@ -8,7 +8,8 @@ use crate::model::{Board, Item};
 
 /// The Markdown file the Kanban plugin opens.
 pub fn write(board: &Board) -> String {
-    let mut out = format!("---\n\nkanban-plugin: board\ntwotrack-board: {}\n\n---\n\n", one_line(&board.name));
+    let mut out =
+        format!("---\n\nkanban-plugin: board\ntwotrack-board: {}\n\n---\n\n", one_line(&board.name));
     for (_, column, items) in in_board_order(board) {
         out.push_str(&format!("## {}\n\n", one_line(&column.name)));
         if column.done {

@@ -7,7 +7,18 @@ use crate::model::Board;
 
 /// The column names of the plain CSV.
 pub const HEADER: [&str; 12] = [
-    "id", "title", "track", "column", "stage", "kind", "estimate", "tags", "assignee", "sprint", "source", "description",
+    "id",
+    "title",
+    "track",
+    "column",
+    "stage",
+    "kind",
+    "estimate",
+    "tags",
+    "assignee",
+    "sprint",
+    "source",
+    "description",
 ];
 
 /// The CSV text.
