@@ -3,6 +3,7 @@
 mod args;
 mod commands;
 mod config_cmd;
+mod exchange;
 mod exit;
 mod git;
 mod items;
@@ -320,6 +321,11 @@ pub enum Command {
     },
     /// Validate the board file: print `ok`, or the error with its line and column (exit 1).
     Check,
+    /// Bring in items from GitHub, Jira, Linear, Trello, an Obsidian Kanban board or another
+    /// twotrack board; run it again to update them (docs/guide/import-export.md).
+    Import(exchange::import::Args),
+    /// Write the board as an Obsidian Kanban board, a Jira CSV, GitHub-issues JSON, Markdown or CSV.
+    Export(exchange::export::Args),
     /// Where the config file is read from, or a complete commented example of one.
     Config(ConfigArgs),
     /// Print a shell completion script: `twotrack completions bash > ~/.local/share/bash-completion/completions/twotrack`.

@@ -4,6 +4,7 @@
 pub mod capacity;
 pub mod change;
 pub mod dual_track;
+pub mod exchange;
 pub mod phases;
 pub mod query;
 pub mod rhythm;

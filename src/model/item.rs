@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::labels::{Kind, Severity, Stage, Track};
 use super::measure::Measure;
 use super::phase::Phase;
+use super::source::Source;
 
 /// Stable identifier of an item: a positive integer, never reused on a board.
 pub type ItemId = u64;
@@ -144,6 +145,9 @@ pub struct Item {
     /// Debt: the points per sprint it costs the team while open (its drag), when someone said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub drag: Option<u32>,
+    /// Imported items: where the item came from and what was read there (`model/source.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Box<Source>>,
     pub created: Timestamp,
     pub updated: Timestamp,
 }
@@ -199,6 +203,7 @@ impl Item {
             anticipated_debt: None,
             measures: Vec::new(),
             drag: None,
+            source: None,
             created,
             updated: created,
         }

@@ -10,6 +10,7 @@ pub mod lanes;
 pub mod measure;
 pub mod phase;
 pub mod settings;
+pub mod source;
 pub mod sprint;
 
 pub use self::at_close::{AtClose, InitiativeAtClose, ItemAtClose};
@@ -24,4 +25,5 @@ pub use self::settings::{
     CapacityPolicy, DefinitionOfDone, DonePolicy, ENTRY_CRITERIA, InterestWeights, PointValue,
     StandupSettings,
 };
+pub use self::source::Source;
 pub use self::sprint::{Figures, Model, Rollover, Spent, Split, Sprint, SprintKind, Tally, Targets};

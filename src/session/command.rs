@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::{ChangeError, Session, Writer};
 use crate::domain::change::Op;
+use crate::domain::team::merge::Conflict;
 use crate::model::{Board, Timestamp};
 use crate::store::error::JournalError;
 use crate::store::location::{self, BoardPath, Fresh};
@@ -101,15 +102,40 @@ impl Locked {
     /// Applies `op` (built on [`Locked::board`]), saves the board and journals what changed,
     /// then lets go of the lock; an op that changes nothing writes nothing. Returns why the
     /// journal could not be written, if it could not: the change is saved all the same.
-    pub fn apply(mut self, op: &Op, now: Timestamp) -> Result<Option<JournalError>, ChangeError> {
+    pub fn apply(self, op: &Op, now: Timestamp) -> Result<Option<JournalError>, ChangeError> {
+        self.apply_with(op, Vec::new(), false, now)
+    }
+
+    /// [`Locked::apply`], journaling the op's summary as a note heading its entries and
+    /// `conflicts` beside them: values that were not applied (an import's, where this board's
+    /// value was kept; docs/guide/import-export.md).
+    pub fn apply_noting(
+        self,
+        op: &Op,
+        conflicts: Vec<Conflict>,
+        now: Timestamp,
+    ) -> Result<Option<JournalError>, ChangeError> {
+        self.apply_with(op, conflicts, true, now)
+    }
+
+    fn apply_with(
+        mut self,
+        op: &Op,
+        conflicts: Vec<Conflict>,
+        heading: bool,
+        now: Timestamp,
+    ) -> Result<Option<JournalError>, ChangeError> {
         if op.edit.is_noop() {
             return Ok(None);
         }
         self.session.note(&self.board, &op.edit, &op.summary);
+        if heading {
+            self.session.heading = Some(op.summary.clone());
+        }
         self.board.apply(op.edit.clone())?;
         let wrote = self
             .session
-            .save_and_journal(&self.board, &self.lock, None, &[], Vec::new(), now)
+            .save_and_journal(&self.board, &self.lock, None, &[], conflicts, now)
             .map_err(ChangeError::NotSaved)?;
         Ok(wrote.journal.err())
     }

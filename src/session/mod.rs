@@ -62,6 +62,8 @@ pub struct Session {
     conflicts: Vec<Conflict>,
     /// Who last changed each field (`None`: a setting), from the journal lines read.
     recent: HashMap<(Option<ItemId>, String), String>,
+    /// A line journaled first at the next save, heading its entries (an import's summary).
+    heading: Option<String>,
 }
 
 /// What the save-and-journal step did besides saving.
@@ -89,6 +91,7 @@ impl Session {
             base: Base::default(),
             conflicts: Vec::new(),
             recent: HashMap::new(),
+            heading: None,
         }
     }
 
@@ -172,6 +175,9 @@ impl Session {
         }
         let stamp = self.writer.stamp(now);
         let mut entries = self.base.entries(theirs, board, renumbered, &stamp);
+        if let Some(heading) = self.heading.take() {
+            entries.insert(0, stamp.entry(None, activity::Action::Note, serde_json::Map::new(), heading));
+        }
         let mut told = Vec::with_capacity(conflicts.len());
         for conflict in conflicts {
             let first = self.first(&conflict);

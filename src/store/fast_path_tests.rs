@@ -11,7 +11,7 @@ use super::layout;
 use super::written::Written;
 use crate::domain::change::Edit;
 use crate::generate;
-use crate::model::{Board, CheckEntry, Item, Kind, Measure, Phase, Severity, Stage, Track};
+use crate::model::{Board, CheckEntry, Item, Kind, Measure, Phase, Severity, Source, Stage, Track};
 
 /// An item with every field set to something that is not its default (so the writer writes it).
 /// Adding a field to `Item` breaks this literal on purpose: give the new field a value here too.
@@ -74,6 +74,20 @@ fn every_field_set() -> Item {
             },
         ],
         drag: Some(6),
+        source: Some(Box::new(Source {
+            system: "jira".into(),
+            origin: "SHOP, (the \"shop\")".into(),
+            key: "SHOP-12".into(),
+            url: Some("https://acme.atlassian.net/browse/SHOP-12".into()),
+            fields: [("Priority", "High, (p1)"), ("Re\"porter\": x", "{ann}: \"b\"")]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect(),
+            last: [("title", "\"Every field\"")]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect(),
+        })),
         created: time(1_700_000_000),
         updated: time(1_800_000_000),
     }
@@ -196,4 +210,26 @@ fn dates_and_times_are_written_as_the_ron_serializer_writes_them() {
     let mut serde = ron::Options::default().to_string_pretty(&board, layout::pretty()).expect("ron");
     serde.push('\n');
     assert_eq!(fast.text(), serde);
+}
+
+#[test]
+fn a_source_record_is_written_as_the_ron_serializer_writes_it() {
+    let mut board = Board::new("sources");
+    let mut item = every_field_set();
+    item.column = "exploring".into();
+    (item.experiment, item.variant, item.winner, item.initiative, item.phase) =
+        (None, None, None, None, None);
+    (item.links, item.promoted_from, item.follow_up_of) = (Vec::new(), None, None);
+    board.apply(Edit::Add(Box::new(item.clone()))).expect("add");
+    let mut bare = item;
+    bare.id = 43;
+    if let Some(source) = bare.source.as_deref_mut() {
+        (source.url, source.fields, source.last) = (None, Default::default(), Default::default());
+    }
+    board.apply(Edit::Add(Box::new(bare))).expect("add");
+    let fast = Written::new(&board, None).expect("writes");
+    let mut serde = ron::Options::default().to_string_pretty(&board, layout::pretty()).expect("ron");
+    serde.push('\n');
+    assert_eq!(fast.text(), serde);
+    assert_eq!(parse_board(fast.text()).as_ref(), Some(&board));
 }

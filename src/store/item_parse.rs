@@ -188,12 +188,15 @@ fn item(fields: &[(&str, &str)]) -> Option<Item> {
     if let Some(v) = next("drag") {
         item.drag = Some(some(v)?.parse().ok()?);
     }
+    if let Some(v) = next("source") {
+        item.source = Some(Box::new(super::source_parse::source(some(v)?)?));
+    }
     item.created = timestamp(next("created")?)?;
     item.updated = timestamp(next("updated")?)?;
     (at == fields.len()).then_some(item)
 }
 
-fn some(value: &str) -> Option<&str> {
+pub(super) fn some(value: &str) -> Option<&str> {
     value.strip_prefix("Some(")?.strip_suffix(')')
 }
 
@@ -236,7 +239,7 @@ fn measure(value: &str) -> Option<Measure> {
 }
 
 /// `name: value, rest` split into the value and the rest.
-fn named_field<'t>(text: &'t str, name: &str) -> Option<(&'t str, &'t str)> {
+pub(super) fn named_field<'t>(text: &'t str, name: &str) -> Option<(&'t str, &'t str)> {
     let end = element_end(text)?;
     let value = text[..end].strip_prefix(name)?.strip_prefix(": ")?;
     Some((value, text[end..].strip_prefix(", ").unwrap_or(&text[end..])))
@@ -258,8 +261,9 @@ fn list<T>(value: &str, element: impl Fn(&str) -> Option<T>) -> Option<Vec<T>> {
 }
 
 /// Where the first element of a list body ends: at the first `,` outside quotes and outside
-/// parentheses (a checklist entry `(text: "x", done: true)` has a comma of its own).
-fn element_end(text: &str) -> Option<usize> {
+/// parentheses and braces (a checklist entry `(text: "x", done: true)` has a comma of its own,
+/// a source's `fields: {"a": "b", "c": "d"}` too).
+pub(super) fn element_end(text: &str) -> Option<usize> {
     let mut in_string = false;
     let mut escaped = false;
     let mut depth = 0usize;
@@ -269,8 +273,8 @@ fn element_end(text: &str) -> Option<usize> {
             '\\' if in_string => escaped = true,
             '"' => in_string = !in_string,
             _ if in_string => {}
-            '(' => depth += 1,
-            ')' => depth = depth.checked_sub(1)?,
+            '(' | '{' => depth += 1,
+            ')' | '}' => depth = depth.checked_sub(1)?,
             ',' if depth == 0 => return Some(i),
             _ => {}
         }
@@ -279,7 +283,7 @@ fn element_end(text: &str) -> Option<usize> {
 }
 
 /// A quoted, escaped string as the RON writer makes it.
-fn string(value: &str) -> Option<String> {
+pub(super) fn string(value: &str) -> Option<String> {
     let inner = value.strip_prefix('"')?.strip_suffix('"')?;
     if !inner.contains('\\') {
         return (!inner.contains('"')).then(|| inner.to_owned());

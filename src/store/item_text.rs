@@ -7,7 +7,7 @@ use std::fmt::Write;
 use chrono::{Datelike, NaiveDate, SecondsFormat, Timelike};
 
 use super::layout::{FIELD, ITEM_CLOSE, ITEM_OPEN};
-use crate::model::{Item, Timestamp};
+use crate::model::{Item, Source, Timestamp};
 
 /// Appends `item` as it appears in the items list, from `        (` to `        ),\n`.
 pub fn write_item(out: &mut String, item: &Item) {
@@ -103,6 +103,41 @@ fn workflow_fields(out: &mut String, item: &Item) {
         out.push_str(",\n");
     }
     optional(out, "drag", item.drag);
+    optional_with(out, "source", item.source.as_deref(), push_source);
+}
+
+/// `(system: "github", origin: "…", key: "gh:1", url: Some("…"), fields: {"a": "b"}, last: {})`
+/// as RON writes a struct past the depth limit: on one line, empty parts left out.
+fn push_source(out: &mut String, source: &Source) {
+    out.push_str("(system: ");
+    push_quoted(out, &source.system);
+    out.push_str(", origin: ");
+    push_quoted(out, &source.origin);
+    out.push_str(", key: ");
+    push_quoted(out, &source.key);
+    if let Some(url) = &source.url {
+        out.push_str(", url: Some(");
+        push_quoted(out, url);
+        out.push(')');
+    }
+    for (name, map) in [("fields", &source.fields), ("last", &source.last)] {
+        if map.is_empty() {
+            continue;
+        }
+        out.push_str(", ");
+        out.push_str(name);
+        out.push_str(": {");
+        for (n, (key, value)) in map.iter().enumerate() {
+            if n > 0 {
+                out.push_str(", ");
+            }
+            push_quoted(out, key);
+            out.push_str(": ");
+            push_quoted(out, value);
+        }
+        out.push('}');
+    }
+    out.push(')');
 }
 
 fn start(out: &mut String, name: &str) {

@@ -20,6 +20,7 @@ pub mod paths;
 pub mod presence;
 pub mod recovery;
 pub mod sidecar;
+pub mod source_parse;
 pub mod users;
 pub mod written;
 

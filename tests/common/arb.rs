@@ -8,7 +8,7 @@ use twotrack::domain::change::initiative_edit::{InitiativeChange, InitiativeEdit
 use twotrack::domain::change::{Edit, ItemChange};
 use twotrack::model::{
     Board, Boundary, CheckEntry, Criteria, Decimal, Decision, Initiative, InterestWeights, Item, ItemId,
-    Kind, Measure, OpenItems, Phase, Place, Severity, Stage, Status, Track, Verdict,
+    Kind, Measure, OpenItems, Phase, Place, Severity, Source, Stage, Status, Track, Verdict,
 };
 
 /// The initiatives a generated board may have (items pick one of them by index).
@@ -114,6 +114,16 @@ pub fn measures() -> impl Strategy<Value = Vec<Measure>> {
     vec(measure, 0..3)
 }
 
+/// Where an imported item came from: a key, maybe a URL, fields read and values last imported.
+pub fn source() -> impl Strategy<Value = Option<Box<Source>>> {
+    let map = || vec((text(), text()), 0..3).prop_map(|pairs| pairs.into_iter().collect());
+    option::of((text(), text(), text(), option::of(text()), map(), map()).prop_map(
+        |(system, origin, key, url, fields, last)| {
+            Box::new(Source { system, origin, key, url, fields, last })
+        },
+    ))
+}
+
 pub fn checklist() -> impl Strategy<Value = Vec<CheckEntry>> {
     vec((text(), any::<bool>()).prop_map(|(text, done)| CheckEntry { text, done }), 0..3)
 }
@@ -151,7 +161,7 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
         measures(),
         option::of(any::<u32>()),
     );
-    (fields, more, links, discovery, evidence, membership(), rhythm).prop_map(
+    (fields, more, links, discovery, evidence, membership(), rhythm, source()).prop_map(
         move |(
             (title, place, kind, estimate, tags, assignee, description, checklist, links),
             (timebox, outcome, severity, created, updated),
@@ -160,6 +170,7 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
             (accepted_by, acceptance_note, criteria, experiment, variant, winner),
             membership,
             (sprint, blocked, blocked_since, in_column_since, forced, anticipated_debt, measures, drag),
+            source,
         )| Item {
             id,
             title,
@@ -201,6 +212,7 @@ pub fn item(id: ItemId) -> impl Strategy<Value = Item> {
             anticipated_debt,
             measures,
             drag,
+            source,
             created,
             updated,
         },
@@ -271,6 +283,7 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
             option::of(option::of(0u32..40)),
             option::of(measures()),
             option::of(option::of(any::<u32>())),
+            option::of(source()),
         ),
     )
         .prop_map(
@@ -286,7 +299,7 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
                 timebox,
                 severity,
                 (criteria, winner, member),
-                (sprint, blocked, in_column_since, forced, anticipated_debt, measures, drag),
+                (sprint, blocked, in_column_since, forced, anticipated_debt, measures, drag, source),
             )| {
                 ItemChange {
                     place,
@@ -310,6 +323,7 @@ pub fn change() -> impl Strategy<Value = ItemChange> {
                     anticipated_debt,
                     measures,
                     drag,
+                    source,
                     ..ItemChange::default()
                 }
             },

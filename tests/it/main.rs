@@ -15,6 +15,8 @@ mod dual_track;
 mod evidence;
 mod evidence_cli;
 mod evidence_props;
+mod exchange;
+mod exchange_props;
 mod git_merge;
 mod hardening;
 mod journal_cli;

@@ -83,7 +83,9 @@ fn markdown(board: &Board, items: &[&Item]) -> String {
 /// Each cell is escaped for the terminal here, since the row ends (CRLF) must stay as they are.
 fn csv(board: &Board, items: &[&Item]) -> String {
     let field = |cell: &str| {
-        let cell = crate::escape::for_terminal(cell);
+        // A cell a spreadsheet would take for a formula gets a `'` first (domain/exchange/cells.rs).
+        let guarded = crate::domain::exchange::cells::guard(cell);
+        let cell = crate::escape::for_terminal(&guarded);
         if cell.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", cell.replace('"', "\"\""))
         } else {

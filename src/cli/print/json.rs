@@ -77,6 +77,7 @@ pub fn item(board: &Board, listing: &Listing, item: &Item, now: Timestamp) -> Va
     });
     if let Value::Object(fields) = &mut value {
         fields.extend(evidence(board, links, item, now));
+        fields.insert("source".into(), json!(item.source));
     }
     value
 }

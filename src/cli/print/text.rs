@@ -155,6 +155,10 @@ fn rhythm_rows(board: &Board, item: &Item, now: Timestamp) -> Vec<(&'static str,
             board.point_value.as_ref().map(|v| format!(", ≈ {}", v.of(points.into()))).unwrap_or_default();
         rows.push(("drag", format!("≈ {points} pt per sprint{money}")));
     }
+    if let Some(source) = &item.source {
+        rows.push(("source", source.to_string()));
+        rows.extend(source.fields.iter().map(|(name, value)| ("imported", format!("{name}: {value}"))));
+    }
     if !board.is_done_column(item.track, &item.column) {
         rows.push((
             "age",

@@ -6,7 +6,7 @@
 use super::initiative_edit::{InitiativeEdit, InitiativeError};
 use crate::model::{
     CapacityPolicy, CheckEntry, DonePolicy, InterestWeights, Item, ItemId, Kind, Measure, Phase, Place,
-    PointValue, Severity, Sprint, Stage, StandupSettings, Timestamp, Track,
+    PointValue, Severity, Source, Sprint, Stage, StandupSettings, Timestamp, Track,
 };
 use chrono::NaiveDate;
 
@@ -67,6 +67,7 @@ pub struct ItemChange {
     pub anticipated_debt: Option<Option<u32>>,
     pub measures: Option<Vec<Measure>>,
     pub drag: Option<Option<u32>>,
+    pub source: Option<Option<Box<Source>>>,
 }
 
 /// One change to a board.
@@ -237,6 +238,7 @@ impl ItemChange {
         v.field("anticipated_debt", &mut self.anticipated_debt, &mut item.anticipated_debt);
         v.field("measures", &mut self.measures, &mut item.measures);
         v.field("drag", &mut self.drag, &mut item.drag);
+        v.field("source", &mut self.source, &mut item.source);
     }
 
     /// Sets the given fields on `item` and returns a change holding what was there.

@@ -7,7 +7,7 @@ use serde::de;
 use serde::de::{Deserializer, Visitor};
 
 use super::*;
-use crate::model::{CheckEntry, Kind, Measure, Phase, Severity, Stage, Track};
+use crate::model::{CheckEntry, Kind, Measure, Phase, Severity, Source, Stage, Track};
 
 /// The names of a struct's fields as its `Deserialize` knows them (what a file may contain).
 pub(crate) fn serde_names<'de, T: serde::Deserialize<'de>>() -> &'static [&'static str] {
@@ -88,6 +88,12 @@ pub(crate) fn full_pair() -> (Item, Item) {
             unit: Some("ms".into()),
         }],
         drag: Some(3),
+        source: Some(Box::new(Source {
+            system: "github".into(),
+            origin: "github.com/acme/shop".into(),
+            key: "gh:1".into(),
+            ..Source::default()
+        })),
         created: time(0),
         updated: time(0),
     };
@@ -131,6 +137,12 @@ pub(crate) fn full_pair() -> (Item, Item) {
         anticipated_debt: Some(8),
         measures: vec![],
         drag: Some(5),
+        source: Some(Box::new(Source {
+            system: "jira".into(),
+            origin: "SHOP".into(),
+            key: "SHOP-2".into(),
+            ..Source::default()
+        })),
         created: time(0),
         updated: time(5),
     };

@@ -1,5 +1,6 @@
 //! Matching items against a search: every word must appear in the item's id, title, tags,
-//! assignee, kind, description or initiative, ignoring case; `+sprint`, `+backlog` and
+//! assignee, kind, description or initiative, ignoring case, or be an imported item's source key
+//! (`gh:123`; `gh:` or `SHOP-` for every key that starts so); `+sprint`, `+backlog` and
 //! `+blocked` keep the open sprint's items, the open work outside it, and blocked items.
 
 use crate::model::{Board, Item};
@@ -63,6 +64,14 @@ fn word_matches(word: &str, item: &Item) -> bool {
         || item.assignee.as_deref().is_some_and(|a| has(a, word))
         || item.kind.name() == word
         || has(&item.description, word)
+        || item.source.as_deref().is_some_and(|s| key_matches(&s.key, word))
+}
+
+/// A source key matches whole (`gh:12` is not `gh:123`), or by its prefix when the word ends
+/// where a key's number starts (`gh:`, `shop-`).
+fn key_matches(key: &str, word: &str) -> bool {
+    let key = key.to_lowercase();
+    key == word || (word.ends_with([':', '-']) && key.starts_with(word))
 }
 
 /// Phased delivery: `%` any item in an initiative, `%check` one whose initiative id contains
@@ -111,6 +120,22 @@ mod tests {
             ("", true),
             ("%", false),
         ] {
+            assert_eq!(Query::new(query).matches_on(&Board::new("t"), &it), expected, "query {query:?}");
+        }
+    }
+
+    #[test]
+    fn a_source_key_is_found_whole_or_by_its_prefix() {
+        let mut it = item("Checkout times out", &[], None);
+        it.source = Some(Box::new(crate::model::Source {
+            system: "github".into(),
+            origin: "github.com/acme/shop".into(),
+            key: "gh:123".into(),
+            ..Default::default()
+        }));
+        for (query, expected) in
+            [("gh:123", true), ("GH:123", true), ("gh:12", false), ("gh:", true), ("jira-", false)]
+        {
             assert_eq!(Query::new(query).matches_on(&Board::new("t"), &it), expected, "query {query:?}");
         }
     }

@@ -25,6 +25,9 @@ pub enum Action {
     /// A change that was not applied because someone changed the same field first;
     /// `changes` holds each field as `[kept, not applied]`.
     Conflict,
+    /// A line about the entries saved with it, which follow it: an import's summary
+    /// ("imported 140 from github.com/acme/shop: 132 new, 8 updated, 1 conflict").
+    Note,
 }
 
 /// One line of the journal.

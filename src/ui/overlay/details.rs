@@ -64,6 +64,9 @@ impl Widget for DetailsView<'_> {
         if let Some(points) = item.drag {
             lines.push(Line::styled(format!("drag ≈ {points} pt per sprint"), theme.hint_text));
         }
+        if let Some(source) = &item.source {
+            lines.push(Line::styled(format!("from {source}"), theme.hint_text));
+        }
         for note in forms::item::links(board, item, app.view().today) {
             lines.push(Line::styled(note, theme.hint_text));
         }

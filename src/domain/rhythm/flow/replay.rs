@@ -163,7 +163,7 @@ impl Replay {
                 self.unknown += 1;
                 return;
             }
-            (Action::Settings | Action::Conflict, _) => return,
+            (Action::Settings | Action::Conflict | Action::Note, _) => return,
         };
         if let Some(old) = &before {
             self.count(old, false);
