@@ -5,6 +5,7 @@
 mod common;
 
 mod app_flow;
+mod archive;
 mod architecture;
 mod capacity;
 mod cli;

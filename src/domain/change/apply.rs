@@ -46,6 +46,9 @@ impl Board {
             Edit::SetStandup(settings) => {
                 Ok(Edit::SetStandup(std::mem::replace(&mut self.standup, settings)))
             }
+            Edit::SetArchiveAfter(after) => {
+                Ok(Edit::SetArchiveAfter(std::mem::replace(&mut self.archive_after, after)))
+            }
             Edit::Batch(edits) => self.apply_batch(edits),
         }
     }
