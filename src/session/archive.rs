@@ -71,7 +71,8 @@ impl Locked {
 
     fn journal(&mut self, items: &[Item], archived: bool, now: Timestamp) -> Option<JournalError> {
         let stamp = self.session.writer.stamp(now);
-        let entries: Vec<_> = items.iter().map(|item| activity::filing_entry(item, archived, &stamp)).collect();
+        let entries: Vec<_> =
+            items.iter().map(|item| activity::filing_entry(item, archived, &stamp)).collect();
         self.session.journal.append(&entries, &self.lock).err()
     }
 }

@@ -13,6 +13,11 @@ use crate::domain::archive::{self, ArchiveError};
 use crate::domain::change::validate::{Invalid, Subject};
 use crate::model::{Board, ItemId};
 
+/// Whether `path` names an archive (git's merge driver keeps its ids: they are the board's).
+pub fn is_archive(path: &Path) -> bool {
+    path.file_name().is_some_and(|name| name.to_string_lossy().ends_with(".archive.ron"))
+}
+
 /// The archive of the board at `board`.
 pub fn path_of(board: &Path) -> PathBuf {
     paths::sibling(board, "archive.ron")

@@ -33,19 +33,22 @@ fn archive_then_unarchive_gives_the_board_back_byte_for_byte() {
     let shown = s.run(&["show", "9"]).ok().stdout;
     assert!(shown.contains("archived in") && shown.contains("unarchive 9"), "{shown}");
     assert_eq!(s.run(&["show", "9", "--json"]).ok().json()["archived"], true);
-    // A reference to an archived item holds for `check`.
-    s.run(&["edit", "5", "--link", "9"]).ok();
-    s.run(&["check"]).ok();
-    s.run(&["edit", "5", "--link", ""]).ok();
     // A new item never takes an archived id.
     assert_eq!(s.run(&["add", "New"]).ok().stdout.trim(), "11");
     s.run(&["delete", "11"]).ok();
     let back = s.run(&["unarchive", "4", "9"]).ok().stdout;
     assert_eq!(back.trim(), "unarchived 2 items");
-    assert_eq!(String::from_utf8(s.read()).expect("utf-8"), String::from_utf8(before).expect("utf-8").replace("next_id: 11", "next_id: 12"));
+    assert_eq!(
+        String::from_utf8(s.read()).expect("utf-8"),
+        String::from_utf8(before).expect("utf-8").replace("next_id: 11", "next_id: 12")
+    );
     assert_eq!(ids(&s.run(&["list", "--archived", "--json"]).ok()), Vec::<u64>::new());
     let log = s.run(&["log"]).ok().stdout;
     assert!(log.contains("archived #9") && log.contains("unarchived #9"), "{log}");
+    // A reference to an archived item holds for `check`.
+    s.run(&["followup", "9", "Tidy the redirect code"]).ok();
+    s.run(&["archive", "9"]).ok();
+    s.run(&["check"]).ok();
 }
 
 #[test]
@@ -86,7 +89,7 @@ fn a_corrupt_truncated_or_newer_archive_is_named_with_line_and_column_and_left_a
         for args in [&["archive", "4"][..], &["unarchive", "9"], &["list", "--archived"], &["show", "9"]] {
             let run = s.run(args);
             assert_eq!(run.code, 1, "{args:?}");
-            assert!(run.stderr.contains("board.ron.archive.ron:"), "{args:?}: {}", run.stderr);
+            assert!(run.stderr.contains("board.ron.archive.ron line "), "{args:?}: {}", run.stderr);
             assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
             assert_eq!(s.read(), board);
             assert_eq!(std::fs::read_to_string(archive_path(&s)).expect("archive"), text);
@@ -110,11 +113,15 @@ fn an_item_left_in_both_files_by_an_interrupted_write_is_counted_once() {
     let archive = std::fs::read_to_string(archive_path(&s)).expect("archive");
     assert!(!archive.contains("id: 9,"), "the stale copy is gone from the file");
     // Another item under an id of the board is not resolved by guessing.
-    let other = archive.replacen("created: \"", "created: \"1999", 1).replacen("id: 4,", "id: 5,", 1);
+    let other = archive.replacen("created: \"20", "created: \"19", 1).replacen("id: 4,", "id: 5,", 1);
     std::fs::write(archive_path(&s), &other).expect("write");
     let run = s.run(&["list", "--archived"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("board.ron.archive.ron:") && run.stderr.contains("item #5"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("board.ron.archive.ron line ") && run.stderr.contains("item #5"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -128,7 +135,8 @@ fn reading_creates_no_archive_file() {
 
 /// A sprint of one finished item, closed `n` weeks after the first started.
 fn sprint_of_one(s: &Sandbox, n: u32) -> ItemId {
-    let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("day") + chrono::Days::new(u64::from(n) * 14);
+    let day =
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("day") + chrono::Days::new(u64::from(n) * 14);
     let at = |hour: u32| format!("{day}T{hour:02}:00:00Z");
     let id = run_at(s, &at(9), &["add", &format!("Work of sprint {n}"), "--estimate", "1"]).ok().stdout;
     let id = id.trim().to_owned();
@@ -143,7 +151,8 @@ fn the_policy_archives_at_each_close_and_old_reviews_stay_the_same() {
     let s = Sandbox::new();
     s.run(&["init", "--empty"]).ok();
     s.run(&["policy", "archive-after", "2"]).ok();
-    run_at(&s, "2026-01-05T08:00:00Z", &["sprint", "start", "S1", "--start", "2026-01-05", "--end", "2w"]).ok();
+    run_at(&s, "2026-01-05T08:00:00Z", &["sprint", "start", "S1", "--start", "2026-01-05", "--end", "2w"])
+        .ok();
     let mut done = Vec::new();
     let mut first_review = String::new();
     for n in 0..8 {

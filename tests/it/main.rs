@@ -5,8 +5,8 @@
 mod common;
 
 mod app_flow;
-mod archive;
 mod architecture;
+mod archive;
 mod capacity;
 mod cli;
 mod domain_props;

@@ -70,7 +70,8 @@ pub fn after_close(target: Target, now: Timestamp) -> Result<()> {
     if due.is_empty() {
         return Ok(());
     }
-    let filed = locked.archive(|board, archived| archive::archive(board, archived, &due, "nothing due"), now)?;
+    let filed =
+        locked.archive(|board, archived| archive::archive(board, archived, &due, "nothing due"), now)?;
     tell(&filed)
 }
 

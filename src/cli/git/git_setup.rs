@@ -38,8 +38,8 @@ pub fn run(args: &Args, given: Option<&Path>) -> Result<()> {
         format!("{} merge=twotrack", quoted(&format!("{pattern}.archive.ron"))),
     ];
     ensure_lines(&top.join(".gitattributes"), &attributes, &mut report)?;
-    let ignored =
-        ["lock", "bak", "conflicts", "recovered-*", "draft-*", "archive.ron.bak"].map(|suffix| format!("{pattern}.{suffix}"));
+    let ignored = ["lock", "bak", "conflicts", "recovered-*", "draft-*", "archive.ron.bak"]
+        .map(|suffix| format!("{pattern}.{suffix}"));
     ensure_lines(&top.join(".gitignore"), &ignored, &mut report)?;
     let program = program()?;
     for (name, title, command) in DRIVERS {

@@ -47,7 +47,13 @@ pub fn show(path: &Path, id: ItemId, as_json: bool, now: Timestamp) -> Result<()
     show_item(&archived, item, Some(&file), as_json, now)
 }
 
-fn show_item(board: &Board, item: &Item, archive: Option<&Path>, as_json: bool, now: Timestamp) -> Result<()> {
+fn show_item(
+    board: &Board,
+    item: &Item,
+    archive: Option<&Path>,
+    as_json: bool,
+    now: Timestamp,
+) -> Result<()> {
     if as_json {
         let listing = json::Listing::of(board);
         let mut value = json::item(board, &listing, item, now);

@@ -43,12 +43,10 @@ pub fn unarchive(board: &Board, archived: &Board, ids: &[ItemId]) -> Result<Op, 
     let mut edits = Vec::with_capacity(ids.len());
     let mut last = String::new();
     for &id in &ids {
-        let Some(item) = archived.item(id) else {
-            return Err(match board.item(id) {
-                Some(_) => ArchiveError::NotArchived(id),
-                None => ArchiveError::NoSuchItem(id),
-            });
-        };
+        if board.item(id).is_some() {
+            return Err(ArchiveError::NotArchived(id));
+        }
+        let item = archived.item(id).ok_or(ArchiveError::NoSuchItem(id))?;
         let item = placed_back(board, item.clone());
         let column = board.column(item.track, &item.column).map_or(&item.column, |c| &c.name);
         last = format!("unarchived #{id} \"{}\" into {column}", item.title);
@@ -146,6 +144,7 @@ pub fn set_policy(board: &Board, after: Option<u32>) -> Op {
         ),
         None => "archive policy: off".to_owned(),
     };
-    let edit = if board.archive_after == after { Edit::Batch(Vec::new()) } else { Edit::SetArchiveAfter(after) };
+    let edit =
+        if board.archive_after == after { Edit::Batch(Vec::new()) } else { Edit::SetArchiveAfter(after) };
     Op { edit, summary }
 }

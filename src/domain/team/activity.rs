@@ -249,7 +249,8 @@ pub fn settings_entry(before: &Board, after: &Board, stamp: &Stamp) -> Option<En
 
 /// The entry for an item moved into the archive (`archived`) or back out of it.
 pub fn filing_entry(item: &Item, archived: bool, stamp: &Stamp) -> Entry {
-    let (action, verb) = if archived { (Action::Archived, "archived") } else { (Action::Unarchived, "unarchived") };
+    let (action, verb) =
+        if archived { (Action::Archived, "archived") } else { (Action::Unarchived, "unarchived") };
     let summary = format!("{verb} #{} \"{}\"", item.id, item.title);
     stamp.entry(Some(item.id), action, Map::new(), summary)
 }
