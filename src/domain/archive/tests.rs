@@ -69,6 +69,6 @@ fn an_item_in_both_files_stays_on_the_board_once() {
     assert_eq!(reconcile(&board, &mut archived), Ok(done.clone()));
     assert!(archived.items().is_empty());
     let mut other = filed(&board, Board::new(""), vec![board.items()[0].clone()]);
-    other.items[0].created = other.items[0].created - chrono::Duration::days(1);
+    other.items[0].created -= chrono::Duration::days(1);
     assert_eq!(reconcile(&board, &mut other), Err(ArchiveError::Duplicate(board.items()[0].id)));
 }
