@@ -72,3 +72,22 @@ fn an_item_in_both_files_stays_on_the_board_once() {
     other.items[0].created -= chrono::Duration::days(1);
     assert_eq!(reconcile(&board, &mut other), Err(ArchiveError::Duplicate(board.items()[0].id)));
 }
+
+#[test]
+fn a_batch_of_removes_in_one_pass_is_the_same_as_one_by_one() {
+    use crate::domain::change::Edit;
+    let board = generate::board(200, 11);
+    let ids: Vec<ItemId> = board.items().iter().map(|it| it.id).filter(|id| id % 3 == 0).rev().collect();
+    let mut fast = board.clone();
+    let inverse = fast.apply(Edit::Batch(ids.iter().map(|id| Edit::Remove(*id)).collect())).expect("batch");
+    let mut slow = board.clone();
+    let mut inverses: Vec<Edit> = ids.iter().map(|id| slow.apply(Edit::Remove(*id)).expect("one")).collect();
+    inverses.reverse();
+    assert_eq!((&fast, &inverse), (&slow, &Edit::Batch(inverses)));
+    fast.apply(inverse).expect("undo");
+    assert_eq!(fast, board);
+    let twice = Edit::Batch(vec![Edit::Remove(ids[0]), Edit::Remove(ids[0])]);
+    let mut same = board.clone();
+    assert!(same.apply(twice).is_err());
+    assert_eq!(same, board, "all or nothing");
+}
