@@ -66,6 +66,12 @@ pub enum PolicyCommand {
         /// The currency as the team writes it: `€`, `$`, `EUR`.
         currency: Option<String>,
     },
+    /// Archive, at each sprint close, the done items of sprints closed more than N sprints ago
+    /// (`off`, the default, never archives by itself); without N it prints the policy.
+    ArchiveAfter {
+        /// A number of closed sprints to keep on the board, or `off`.
+        after: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -249,6 +255,9 @@ pub struct ListArgs {
     /// Only items committed to this sprint.
     #[arg(long, value_name = "NAME")]
     pub sprint: Option<String>,
+    /// List the archived items (<board>.archive.ron) instead of the board's.
+    #[arg(long)]
+    pub archived: bool,
 }
 
 /// How `list` prints.

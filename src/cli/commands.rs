@@ -132,6 +132,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Initiative(command) => initiative::run(target, command, now)?,
         Command::Phase(args) => initiative::phase(target, args, now)?,
         Command::Decide(args) => initiative::decide(target, args, now)?,
+        Command::Archive(args) => crate::cli::archive::run(target, args, now)?,
+        Command::Unarchive(args) => crate::cli::archive::unarchive(target, args, now)?,
         Command::Config(_)
         | Command::Completions { .. }
         | Command::Man

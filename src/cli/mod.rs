@@ -1,5 +1,6 @@
 //! The command line (docs/guide/command-line.md): arguments, dispatch, and the exit status.
 
+mod archive;
 mod args;
 mod commands;
 mod config_cmd;
@@ -355,6 +356,10 @@ pub enum Command {
     /// Set up the git repository that holds the board to merge it with twotrack (run once per
     /// clone): .gitattributes, .gitignore and the merge drivers in the git config.
     GitSetup(git::git_setup::Args),
+    /// Move done items off the board into <board>.archive.ron (they keep their ids).
+    Archive(archive::ArchiveArgs),
+    /// Put archived items back where they were (their column, or their track's first column).
+    Unarchive(archive::UnarchiveArgs),
 }
 
 /// Help, the version, or a usage error (which may quote what was typed: escaped like all

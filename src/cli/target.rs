@@ -39,6 +39,11 @@ impl<'a> Target<'a> {
         open(self.path)
     }
 
+    /// Takes the board's lock for a change the caller makes through the session (archiving).
+    pub fn lock(&self) -> Result<Locked> {
+        Ok(Session::lock(self.path, self.writer.clone())?)
+    }
+
     /// Applies one user request to the existing board under its lock, so concurrent commands
     /// never lose a change, and journals what changed under the same lock. Refused under
     /// `--readonly`, and for a user who may not write the board file, before anything happens.

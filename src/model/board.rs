@@ -77,6 +77,10 @@ pub struct Board {
     pub sprints: Vec<Sprint>,
     #[serde(default, skip_serializing_if = "StandupSettings::is_default")]
     pub standup: StandupSettings,
+    /// Archive the done items of sprints closed more than this many sprints ago, at each sprint
+    /// close (`policy archive-after N`; `None`: off, the default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archive_after: Option<u32>,
     /// Sorted by id (the store and `apply` keep it so).
     pub(crate) items: Vec<Item>,
 }
@@ -113,6 +117,7 @@ impl Board {
             initiatives: Vec::new(),
             sprints: Vec::new(),
             standup: StandupSettings::default(),
+            archive_after: None,
             items: Vec::new(),
         }
     }
@@ -185,6 +190,7 @@ impl Board {
             initiatives: self.initiatives.clone(),
             sprints: self.sprints.clone(),
             standup: self.standup.clone(),
+            archive_after: self.archive_after,
             items: Vec::new(),
         }
     }

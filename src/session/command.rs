@@ -16,9 +16,9 @@ use crate::store::{BoardLock, Store, paths};
 /// A session holding the board's lock, with the board as the file has it now.
 #[derive(Debug)]
 pub struct Locked {
-    session: Session,
-    board: Board,
-    lock: BoardLock,
+    pub(super) session: Session,
+    pub(super) board: Board,
+    pub(super) lock: BoardLock,
     created: bool,
 }
 

@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use crate::domain::archive::ArchiveError;
 use crate::domain::change::EditError;
 use crate::domain::team::merge::MergeError;
 use crate::store::error::{LockError, ReplaceError, WriteError, sentence};
@@ -24,6 +25,8 @@ pub enum ChangeError {
     Lock(#[from] LockError),
     #[error(transparent)]
     Edit(#[from] EditError),
+    #[error(transparent)]
+    Archive(#[from] ArchiveError),
     #[error("the change was not saved")]
     NotSaved(#[source] SaveError),
 }

@@ -10,6 +10,7 @@
 //! another writer's save if there was one ([`Session::save`]). Both end in the same step, which
 //! saves and journals under the lock.
 
+mod archive;
 mod command;
 mod error;
 mod others;
@@ -22,6 +23,7 @@ mod tests;
 use std::collections::HashMap;
 use std::path::Path;
 
+pub use archive::Filed;
 pub use command::Locked;
 pub use error::{ChangeError, RescueError, SyncError};
 pub use screen::Merged;

@@ -55,7 +55,7 @@ impl Session {
 
     fn remember(&mut self, entry: &Entry, who: &str) {
         let mut names: Vec<String> = entry.changes.keys().cloned().collect();
-        if entry.action == Action::Deleted {
+        if matches!(entry.action, Action::Deleted | Action::Archived) {
             names = vec!["item".into()];
         }
         for name in names {

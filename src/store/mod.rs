@@ -1,6 +1,7 @@
 //! Reading and saving the board file (docs/FORMAT.md): line/column errors on load, atomic saves with a
 //! backup, a lock that serialises writers, and a refusal to overwrite another writer's change.
 
+pub mod archive;
 pub mod atomic;
 pub mod beside;
 pub mod bounded;

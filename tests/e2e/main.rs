@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod archive_kills;
 mod board_session;
 mod cadence_session;
 mod crash_journal;

@@ -370,11 +370,23 @@ fn git_setup_is_idempotent_and_says_what_it_did() {
     let world = World::new();
     let alice = world.clone_as("alice");
     let attributes = std::fs::read_to_string(alice.dir.join(".gitattributes")).expect("attributes");
-    assert_eq!(attributes, "board.ron merge=twotrack\nboard.ron.journal merge=twotrack-journal\n");
+    assert_eq!(
+        attributes,
+        "board.ron merge=twotrack\nboard.ron.journal merge=twotrack-journal\nboard.ron.archive.ron merge=twotrack\n"
+    );
     let ignored = std::fs::read_to_string(alice.dir.join(".gitignore")).expect("ignore");
     assert_eq!(
         ignored,
-        "board.ron.lock\nboard.ron.bak\nboard.ron.conflicts\nboard.ron.recovered-*\nboard.ron.draft-*\nboard.ron.intent\nboard.ron.bak-*\n"
+        "board.ron.lock
+board.ron.bak
+board.ron.conflicts
+board.ron.recovered-*
+board.ron.draft-*
+\
+         board.ron.intent
+board.ron.bak-*
+board.ron.archive.ron.bak
+"
     );
     let again = alice.twotrack(at(9, 0), &["git-setup"]).ok();
     assert!(!again.stdout.contains("added") && !again.stdout.contains("set to"), "{}", again.stdout);
@@ -411,4 +423,33 @@ fn git_setup_outside_a_repository_says_so() {
     let run = Run::of(out.expect("run"));
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("not a git repository"), "{}", run.stderr);
+}
+
+#[test]
+fn two_clones_that_archived_different_items_merge_both_archives() {
+    if git_missing() {
+        return;
+    }
+    let world = World::new();
+    let alice = world.clone_as("alice");
+    let bob = world.clone_as("bob");
+    alice.twotrack(at(10, 0), &["archive", "9"]).ok();
+    alice.commit("Alice archives #9");
+    alice.git(&["push", "-q", "origin", "main"]).ok();
+    bob.twotrack(at(10, 5), &["archive", "4"]).ok();
+    bob.twotrack(at(10, 6), &["move", "6", "review"]).ok();
+    bob.commit("Bob archives #4");
+    let pull = bob.git(&["pull", "--no-rebase", "--no-edit", "origin", "main"]);
+    assert_eq!(pull.code, 0, "a clean merge: {}", pull.stderr);
+    let board = bob.board();
+    assert!(board.item(9).is_none() && board.item(4).is_none(), "both archived items left the board");
+    assert_eq!(board.item(6).expect("6").column, "review");
+    let listed = bob.twotrack(at(11, 0), &["list", "--archived", "--json"]).ok().json();
+    let ids: Vec<u64> = listed.as_array().expect("rows").iter().filter_map(|r| r["id"].as_u64()).collect();
+    assert_eq!(ids, [4, 9]);
+    let archive = std::fs::read_to_string(bob.dir.join("board.ron.archive.ron")).expect("archive");
+    assert!(!archive.contains("<<<<<<<"), "merged as boards, not as text");
+    bob.twotrack(at(11, 0), &["check"]).ok();
+    bob.twotrack(at(11, 0), &["unarchive", "9"]).ok();
+    assert_eq!(bob.board().item(9).expect("9").column, "done");
 }

@@ -6,6 +6,7 @@ mod common;
 
 mod app_flow;
 mod architecture;
+mod archive;
 mod capacity;
 mod charts;
 mod cli;

@@ -34,10 +34,13 @@ pub fn run(args: &Args, given: Option<&Path>) -> Result<()> {
     let attributes = [
         format!("{} merge=twotrack", quoted(&pattern)),
         format!("{} merge=twotrack-journal", quoted(&format!("{pattern}.journal"))),
+        // The archive is a board file too (docs/FORMAT.md, "The archive"): merged the same way.
+        format!("{} merge=twotrack", quoted(&format!("{pattern}.archive.ron"))),
     ];
     ensure_lines(&top.join(".gitattributes"), &attributes, &mut report)?;
-    let ignored = ["lock", "bak", "conflicts", "recovered-*", "draft-*", "intent", "bak-*"]
-        .map(|suffix| format!("{pattern}.{suffix}"));
+    let ignored =
+        ["lock", "bak", "conflicts", "recovered-*", "draft-*", "intent", "bak-*", "archive.ron.bak"]
+            .map(|suffix| format!("{pattern}.{suffix}"));
     ensure_lines(&top.join(".gitignore"), &ignored, &mut report)?;
     let program = program()?;
     for (name, title, command) in DRIVERS {

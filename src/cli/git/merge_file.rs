@@ -18,7 +18,7 @@ use crate::domain::team::activity::Stamp;
 use crate::domain::team::merge::{Side, merge3, report};
 use crate::model::Board;
 use crate::store::written::Written;
-use crate::store::{BoardLock, beside, format, merge_note};
+use crate::store::{BoardLock, archive, beside, format, merge_note};
 
 /// Ours wins conflicts; their new items are renumbered where both sides took an id.
 #[derive(Debug, clap::Args)]
@@ -46,7 +46,13 @@ pub fn run(args: &Args, stamp: &Stamp) -> Result<()> {
     let not_merged = |err: anyhow::Error| Exit { code: 2, message: format!("{err:#}; nothing was merged") };
     let output = args.versions.output().map_err(not_merged)?;
     let versions = read(args).map_err(not_merged)?;
-    let base = versions.base.unwrap_or_else(|| added_on_both_sides(&versions.ours.0));
+    let mut base = versions.base.unwrap_or_else(|| added_on_both_sides(&versions.ours.0));
+    if args.board.as_deref().is_some_and(archive::is_archive) {
+        // An archive's ids were given by the board: an item one side archived is never
+        // renumbered as if that side had just taken its id (docs/FORMAT.md, "The archive").
+        let top = |b: &Board| b.items().last().map_or(0, |it| it.id + 1).max(b.next_id);
+        base.next_id = top(&base).max(top(&versions.ours.0)).max(top(&versions.theirs));
+    }
     let merged = merge3(&base, &versions.ours.0, &versions.theirs, Side::Ours)
         .map_err(|err| not_merged(err.into()))?;
     let written = Written::new(&merged.board, Some(&versions.ours.1))

@@ -1,4 +1,4 @@
-//! `rename`, `policy dod`, `policy point-value` and `move`: the board's name, its definitions of
+//! `rename`, `policy dod`, `policy point-value`, `policy archive-after` and `move`: the board's name, its definitions of
 //! done that warn or hold, what a point is worth, and moving an item (forced into a done column with a reason where they hold).
 
 use anyhow::{Result, anyhow};
@@ -7,6 +7,7 @@ use crate::cli::items::inspect;
 use crate::cli::print::output::println;
 use crate::cli::target::Target;
 use crate::cli::{ForceArgs, PolicyCommand};
+use crate::domain::archive;
 use crate::domain::change::{ops, settings};
 use crate::domain::two_stage;
 use crate::domain::two_stage::drag;
@@ -23,6 +24,7 @@ pub fn policy(target: Target, command: PolicyCommand, now: Timestamp) -> Result<
     let (stage, policy) = match command {
         PolicyCommand::Dod { stage, policy } => (stage, policy),
         PolicyCommand::PointValue { amount, currency } => return point_value(target, amount, currency, now),
+        PolicyCommand::ArchiveAfter { after } => return archive_after(target, after.as_deref(), now),
     };
     if let (Some(stage), Some(policy)) = (stage, policy) {
         let op = target
@@ -58,6 +60,23 @@ fn point_value(
         false => Some(drag::point_value(&amount, currency.as_deref())?),
     };
     let op = target.change(now, |board| Ok::<_, anyhow::Error>(drag::set_point_value(board, value)))?;
+    println(&op.summary)
+}
+
+/// `policy archive-after [N|off]`: sets or prints the archive policy applied at each sprint close.
+fn archive_after(target: Target, after: Option<&str>, now: Timestamp) -> Result<()> {
+    let Some(after) = after.map(str::trim) else {
+        let board = target.open()?;
+        let now_set = archive::set_policy(&board, board.archive_after);
+        return println(&now_set.summary);
+    };
+    let after = match after {
+        "off" | "none" => None,
+        n => Some(n.parse::<u32>().map_err(|_| {
+            anyhow!("the policy `{n}` is not a number of sprints or `off`: give one such as 2")
+        })?),
+    };
+    let op = target.change(now, |board| Ok::<_, anyhow::Error>(archive::set_policy(board, after)))?;
     println(&op.summary)
 }
 

@@ -1,4 +1,5 @@
-//! `show`, `stats` and `check`: commands that read the board and change nothing.
+//! `show`, `stats` and `check`: commands that read the board (and, where they need it, the
+//! archive) and change nothing.
 
 use std::path::Path;
 
@@ -16,7 +17,13 @@ use crate::store::Store;
 /// `check`: the file loads, and every reference points at an item that is there.
 pub fn check(path: &Path) -> Result<()> {
     let (store, board) = Store::load(path)?;
-    let mut dangling = board.dangling_references().into_iter();
+    let mut dangling = board.dangling_references();
+    if !dangling.is_empty() {
+        // A reference to an archived item holds: the archive is read only when it matters.
+        let (_, archived, _) = crate::store::archive::read_beside(path, &board)?;
+        dangling = board.dangling_references_except(&|id| archived.item(id).is_some());
+    }
+    let mut dangling = dangling.into_iter();
     if let Some(first) = dangling.next() {
         let more = match dangling.len() {
             0 => String::new(),
@@ -28,15 +35,42 @@ pub fn check(path: &Path) -> Result<()> {
     println("ok")
 }
 
+/// `show ID`: an item of the board, else of the archive (read only then), marked as archived.
 pub fn show(path: &Path, id: ItemId, as_json: bool, now: Timestamp) -> Result<()> {
     let board = open(path)?;
-    let item = board.item(id).ok_or(OpError::NoSuchItem(id))?;
-    if as_json {
-        let listing = json::Listing::of(&board);
-        output::println_json(&serde_json::to_string_pretty(&json::item(&board, &listing, item, now))?)
-    } else {
-        output::print(&text::show(&board, item, now))
+    if let Some(item) = board.item(id) {
+        return show_item(&board, item, None, as_json, now);
     }
+    let (_, archived) = crate::cli::archive::reading::both(path)?;
+    let item = archived.item(id).ok_or(OpError::NoSuchItem(id))?;
+    let file = crate::store::archive::path_of(path);
+    show_item(&archived, item, Some(&file), as_json, now)
+}
+
+fn show_item(
+    board: &Board,
+    item: &Item,
+    archive: Option<&Path>,
+    as_json: bool,
+    now: Timestamp,
+) -> Result<()> {
+    if as_json {
+        let listing = json::Listing::of(board);
+        let mut value = json::item(board, &listing, item, now);
+        if let (Some(object), Some(_)) = (value.as_object_mut(), archive) {
+            object.insert("archived".into(), true.into());
+        }
+        return output::println_json(&serde_json::to_string_pretty(&value)?);
+    }
+    let mut out = text::show(board, item, now);
+    if let Some(file) = archive {
+        out.push_str(&format!(
+            "archived in {} (`twotrack unarchive {}` puts it back)\n",
+            file.display(),
+            item.id
+        ));
+    }
+    output::print(&out)
 }
 
 pub fn stats(path: &Path, as_json: bool) -> Result<()> {

@@ -21,6 +21,32 @@ pub fn println_json(text: &str) -> anyhow::Result<()> {
     emit(&mut io::stdout().lock(), &format!("{}\n", escape::json(text)))
 }
 
+/// Writes a JSON array row by row through a buffer: the same text as the whole array
+/// pretty-printed, but a long list never holds its whole text (or all its values) in memory.
+pub fn println_json_rows(rows: impl Iterator<Item = serde_json::Value>) -> anyhow::Result<()> {
+    json_rows_to(&mut io::BufWriter::with_capacity(1 << 16, io::stdout().lock()), rows)
+}
+
+fn json_rows_to(out: &mut impl Write, rows: impl Iterator<Item = serde_json::Value>) -> anyhow::Result<()> {
+    let mut chunk = String::new();
+    let mut first = true;
+    for row in rows {
+        chunk.clear();
+        chunk.push_str(if first { "[\n" } else { ",\n" });
+        // Strings keep their line breaks escaped, so every line break here is the layout's.
+        for (i, line) in serde_json::to_string_pretty(&row)?.lines().enumerate() {
+            if i > 0 {
+                chunk.push('\n');
+            }
+            chunk.push_str("  ");
+            chunk.push_str(line);
+        }
+        put(out, &escape::json(&chunk))?;
+        first = false;
+    }
+    emit(out, if first { "[]\n" } else { "\n]\n" })
+}
+
 /// Writes text whose values were each escaped already (CSV: every cell escaped, the CRLF row ends
 /// of RFC 4180 kept as they are).
 pub fn print_escaped(text: &str) -> anyhow::Result<()> {
@@ -49,7 +75,17 @@ fn write_to(out: &mut impl Write, text: &str) -> anyhow::Result<()> {
 
 /// Writes text that is already safe.
 fn emit(out: &mut impl Write, text: &str) -> anyhow::Result<()> {
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    put(out, text)?;
+    closed_or(out.flush())
+}
+
+/// Writes text that is already safe, without flushing.
+fn put(out: &mut impl Write, text: &str) -> anyhow::Result<()> {
+    closed_or(out.write_all(text.as_bytes()))
+}
+
+fn closed_or(result: io::Result<()>) -> anyhow::Result<()> {
+    match result {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(OutputClosed.into()),
         Err(e) => Err(anyhow::Error::new(e).context("cannot write the output")),
@@ -78,5 +114,15 @@ mod tests {
         let mut out = Vec::new();
         write_to(&mut out, "a\x1b[5mb\n").expect("written");
         assert_eq!(out, b"a\\x1b[5mb\n");
+    }
+
+    #[test]
+    fn rows_streamed_read_as_the_whole_array_pretty_printed() {
+        for rows in [vec![], vec![serde_json::json!({"id": 1, "t": "a\nb", "x": [1, {"y": null}]}); 3]] {
+            let mut out = Vec::new();
+            json_rows_to(&mut out, rows.clone().into_iter()).expect("written");
+            let whole = format!("{}\n", serde_json::to_string_pretty(&rows).expect("json"));
+            assert_eq!(String::from_utf8(out).expect("utf-8"), whole);
+        }
     }
 }

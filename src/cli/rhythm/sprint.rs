@@ -71,6 +71,7 @@ pub fn run(target: Target, command: SprintCommand, now: Timestamp) -> Result<()>
             };
             let op = target.change(now, |board| closing::close(board, rollover, next, now))?;
             println(&op.summary)?;
+            crate::cli::archive::after_close(target, now)?;
         }
         SprintCommand::List { json } => {
             // Read-only: a missing board is an error, never created here.

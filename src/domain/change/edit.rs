@@ -101,6 +101,9 @@ pub enum Edit {
     SetSprint { name: String, sprint: Option<Box<Sprint>> },
     /// Replace the standup settings (the last standup's mark, the days before an item is stale).
     SetStandup(StandupSettings),
+    /// Set or clear the archive policy: archive the done items of sprints closed more than this
+    /// many sprints ago, at each sprint close (`policy archive-after`).
+    SetArchiveAfter(Option<u32>),
     /// Several edits as one step: all apply, or none does.
     Batch(Vec<Edit>),
 }
@@ -149,7 +152,8 @@ impl Edit {
             | Edit::SetEntryCriteria(_)
             | Edit::SetInterestWeights(_)
             | Edit::SetPointValue(_)
-            | Edit::SetStandup(_) => {}
+            | Edit::SetStandup(_)
+            | Edit::SetArchiveAfter(_) => {}
         }
     }
 
@@ -177,7 +181,8 @@ impl Edit {
             | Edit::SetPointValue(_)
             | Edit::Initiative(_)
             | Edit::SetSprint { .. }
-            | Edit::SetStandup(_) => out.push(None),
+            | Edit::SetStandup(_)
+            | Edit::SetArchiveAfter(_) => out.push(None),
             Edit::Batch(edits) => edits.iter().for_each(|e| e.touched(out)),
         }
     }

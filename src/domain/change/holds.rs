@@ -55,6 +55,7 @@ pub fn check(board: &Board, done: &Edit) -> Result<(), Since> {
         Edit::Initiative(edit) => same(edit.holds(board)),
         Edit::SetSprint { name, sprint } => same(board.sprint(name) == sprint.as_deref()),
         Edit::SetStandup(settings) => same(board.standup == *settings),
+        Edit::SetArchiveAfter(after) => same(board.archive_after == *after),
         Edit::Batch(edits) => edits.iter().try_for_each(|edit| check(board, edit)),
     }
 }

@@ -144,11 +144,17 @@ impl Board {
 
     /// References to items that are not on the board, in file order: what `check` reports.
     pub fn dangling_references(&self) -> Vec<Invalid> {
+        self.dangling_references_except(&|_| false)
+    }
+
+    /// [`Board::dangling_references`], but a reference to an item that `elsewhere` holds (the
+    /// archive) is not dangling.
+    pub fn dangling_references_except(&self, elsewhere: &dyn Fn(ItemId) -> bool) -> Vec<Invalid> {
         let mut out = Vec::new();
         for item in &self.items {
             let winner = item.winner.map(|w| ("winner", w));
             for (field, target) in references(item).chain(winner) {
-                if self.item(target).is_none() {
+                if self.item(target).is_none() && !elsewhere(target) {
                     out.push(at(
                         item,
                         field,

@@ -22,6 +22,10 @@ pub enum Action {
     Deleted,
     /// The board's settings changed; `changes` holds each setting as `[from, to]`.
     Settings,
+    /// An item moved off the board into the archive (`<board>.archive.ron`), unchanged.
+    Archived,
+    /// An archived item was put back on the board; `changes` holds its column if that changed.
+    Unarchived,
     /// A change that was not applied because someone changed the same field first;
     /// `changes` holds each field as `[kept, not applied]`.
     Conflict,
@@ -253,6 +257,14 @@ pub fn settings_entry(before: &Board, after: &Board, why: &[String], stamp: &Sta
         false => why.join("; "),
     };
     Some(stamp.entry(None, Action::Settings, changes, summary))
+}
+
+/// The entry for an item moved into the archive (`archived`) or back out of it.
+pub fn filing_entry(item: &Item, archived: bool, stamp: &Stamp) -> Entry {
+    let (action, verb) =
+        if archived { (Action::Archived, "archived") } else { (Action::Unarchived, "unarchived") };
+    let summary = format!("{verb} #{} \"{}\"", item.id, item.title);
+    stamp.entry(Some(item.id), action, Map::new(), summary)
 }
 
 /// The entry for a conflict: the value kept and the value not applied. `first` is who wrote the

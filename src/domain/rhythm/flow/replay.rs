@@ -163,7 +163,13 @@ impl Replay {
                 self.unknown += 1;
                 return;
             }
-            (Action::Settings | Action::Conflict | Action::Note, _) => return,
+            // An archived item is still done work: the flow keeps counting it where it was.
+            (
+                Action::Settings | Action::Conflict | Action::Note | Action::Archived | Action::Unarchived,
+                _,
+            ) => {
+                return;
+            }
         };
         if let Some(old) = &before {
             self.count(old, false);
