@@ -84,6 +84,16 @@ impl Journal {
     /// unless it is already longer than a line may be: it is skipped then, as it will be when
     /// whole. A journal shorter than `offset` was replaced: it is read from its start.
     pub fn read_since(&self, offset: u64) -> Result<(Vec<Entry>, u64), JournalError> {
+        self.read_since_as(offset)
+    }
+
+    /// [`Journal::read_since`], each line read as `T`: a reader that needs a few fields of each
+    /// line names only those (unknown fields are skipped, not built), lines that do not read as
+    /// `T` are skipped like any unreadable line.
+    pub fn read_since_as<T: serde::de::DeserializeOwned>(
+        &self,
+        offset: u64,
+    ) -> Result<(Vec<T>, u64), JournalError> {
         let failed = self.read_failed();
         let Some(mut file) = self.open_to_read(self.suffix)? else {
             return Ok((Vec::new(), 0));
@@ -96,7 +106,7 @@ impl Journal {
         while let Some(read) = lines.next_read().map_err(failed)? {
             match read.line {
                 Line::Whole(_) if !read.ended => break,
-                Line::Whole(line) => entries.extend(parse(&line)),
+                Line::Whole(line) => entries.extend(serde_json::from_slice::<T>(&line).ok()),
                 Line::TooLong => too_long += 1,
             }
             at += read.len;

@@ -6,7 +6,7 @@ use crate::app::App;
 use crate::app::screens::Overlay;
 use crate::app::screens::charts::Charts;
 use crate::app::status::Status;
-use crate::domain::rhythm::flow::{Flow, Replay};
+use crate::domain::rhythm::flow::{Flow, Replay, Step};
 use crate::store::error::sentence;
 use crate::store::journal::Journal;
 
@@ -24,7 +24,7 @@ impl App {
             Some(replay) if replay.fits(&self.board, journal.end()) => replay,
             _ => Replay::new(&self.board),
         };
-        match journal.read_since(replay.offset) {
+        match journal.read_since_as::<Step>(replay.offset) {
             Ok((entries, offset)) => replay.feed(&entries, offset),
             Err(err) => {
                 self.status = Some(Status::warning(format!(

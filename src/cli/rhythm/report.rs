@@ -11,7 +11,7 @@ use crate::cli::rhythm::{evidence_report, report_json};
 use crate::cli::target::open;
 use crate::domain::dual_track::discovery_success::Period;
 use crate::domain::rhythm::doc::Section;
-use crate::domain::rhythm::flow::{self, Flow, Replay};
+use crate::domain::rhythm::flow::{self, Flow, Replay, Step};
 use crate::domain::rhythm::report;
 use crate::domain::rhythm::report::Review;
 use crate::model::{Board, Timestamp};
@@ -46,9 +46,9 @@ fn charts(path: &Path, board: &Board, sprint: &str, now: Timestamp) -> Result<Ve
     let day = sprint.figures.as_ref().map_or(now, |f| f.closed.min(now)).date_naive();
     let mut replay = Replay::new(board);
     let journal = Journal::of(path);
-    let entries: Vec<_> =
-        journal.entries(None, None)?.into_iter().filter(|e| e.time.date_naive() <= day).collect();
-    replay.feed(&entries, journal.end());
+    let (steps, end) = journal.read_since_as::<Step>(0)?;
+    let steps: Vec<Step> = steps.into_iter().filter(|s| s.time().date_naive() <= day).collect();
+    replay.feed(&steps, end);
     let mut figures = Flow::of(board, &replay, day);
     figures.burn_up = Some(flow::burn_up(&replay, sprint, day));
     Ok(flow::doc::sections(&figures))

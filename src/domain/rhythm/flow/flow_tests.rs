@@ -17,6 +17,11 @@ fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
 }
 
+/// The journal's lines as the replay reads them.
+fn lean(entries: &[Entry]) -> Vec<Step> {
+    entries.iter().map(Step::from).collect()
+}
+
 fn entry(time: Timestamp, item: u64, action: Action, changes: Value) -> Entry {
     let changes: Map<String, Value> = match changes {
         Value::Object(map) => map,
@@ -86,7 +91,7 @@ fn journal() -> Vec<Entry> {
 fn replayed() -> (Board, Replay) {
     let b = board();
     let mut replay = Replay::new(&b);
-    replay.feed(&journal(), 1234);
+    replay.feed(&lean(&journal()), 1234);
     (b, replay)
 }
 
@@ -127,7 +132,7 @@ fn cumulative_flow_counts_items_per_column_per_day() {
 #[test]
 fn a_column_the_board_no_longer_has_is_its_own_band() {
     let (mut b, mut replay) = replayed();
-    replay.feed(&[moved("2026-11-06T17:00:00Z", 2, "done", "shipped")], 2000);
+    replay.feed(&lean(&[moved("2026-11-06T17:00:00Z", 2, "done", "shipped")]), 2000);
     let delivery = cfd(&b, &replay, Track::Delivery, day(TODAY), 1);
     assert_eq!(delivery.columns.last().map(String::as_str), Some(OTHER_COLUMNS));
     assert_eq!(delivery.days, vec![Some(vec![0, 0, 0, 1, 1])]);
@@ -254,7 +259,7 @@ proptest! {
             }
         }
         let mut replay = Replay::new(&b);
-        replay.feed(&journal, 1);
+        replay.feed(&lean(&journal), 1);
         let today = alive_by_day.last().map(|(d, _)| *d).expect("a day");
         for s in &b.sprints {
             for p in burn_up(&replay, s, today).days.into_iter().flatten() {
@@ -268,5 +273,14 @@ proptest! {
             let sum: u32 = both.iter().map(|c| c.days[index].as_ref().map_or(0, |r| r.iter().sum::<u32>())).sum();
             prop_assert_eq!(sum as usize, alive);
         }
+    }
+}
+
+#[test]
+fn a_journal_line_read_lean_is_the_entry_the_replay_reads() {
+    for entry in journal() {
+        let line = serde_json::to_string(&entry).expect("a line");
+        let lean: Step = serde_json::from_str(&line).expect("read lean");
+        assert_eq!(lean, Step::from(&entry), "{line}");
     }
 }

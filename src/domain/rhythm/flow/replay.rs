@@ -7,10 +7,76 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::domain::team::activity::{Action, Entry};
 use crate::model::{Board, ItemId, Stage, Timestamp, Track};
+
+/// A journal line as the replay reads it: only what the flow needs, so reading a long journal
+/// does not build every line's whole record (titles, descriptions, summaries are skipped).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Step {
+    time: Timestamp,
+    #[serde(default)]
+    item: Option<ItemId>,
+    action: Action,
+    #[serde(default)]
+    changes: Changes,
+}
+
+/// The `[from, to]` pairs of the fields the flow follows.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+struct Changes {
+    track: Option<Value>,
+    column: Option<Value>,
+    stage: Option<Value>,
+    estimate: Option<Value>,
+    sprint: Option<Value>,
+}
+
+impl Changes {
+    /// The `to` of field `name`, if the line changed it.
+    fn to(&self, name: &str) -> Option<&Value> {
+        let pair = match name {
+            "track" => &self.track,
+            "column" => &self.column,
+            "stage" => &self.stage,
+            "estimate" => &self.estimate,
+            "sprint" => &self.sprint,
+            _ => &None,
+        };
+        match pair.as_ref()?.as_array()?.as_slice() {
+            [_, to] => Some(to),
+            _ => None,
+        }
+    }
+}
+
+impl From<&Entry> for Step {
+    fn from(entry: &Entry) -> Step {
+        let pair = |name: &str| entry.changes.get(name).cloned();
+        Step {
+            time: entry.time,
+            item: entry.item,
+            action: entry.action,
+            changes: Changes {
+                track: pair("track"),
+                column: pair("column"),
+                stage: pair("stage"),
+                estimate: pair("estimate"),
+                sprint: pair("sprint"),
+            },
+        }
+    }
+}
+
+impl Step {
+    /// When the line was written.
+    pub fn time(&self) -> Timestamp {
+        self.time
+    }
+}
 
 /// Where an item is and what it weighs, as far as the journal told.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -138,14 +204,14 @@ impl Replay {
     }
 
     /// Replays `entries`, the journal's lines up to byte `offset`.
-    pub fn feed(&mut self, entries: &[Entry], offset: u64) {
+    pub fn feed(&mut self, entries: &[Step], offset: u64) {
         for entry in entries {
             self.one(entry);
         }
         self.offset = offset;
     }
 
-    fn one(&mut self, entry: &Entry) {
+    fn one(&mut self, entry: &Step) {
         let Some(id) = entry.item else { return };
         self.advance(entry.time.date_naive());
         let before = self.items.get(&id).cloned();
@@ -233,8 +299,8 @@ impl Replay {
 }
 
 /// An added item's fields (`[null, value]` each).
-fn read_whole(entry: &Entry) -> Option<State> {
-    let to = |name: &str| entry.change(name).map(|(_, to)| to);
+fn read_whole(entry: &Step) -> Option<State> {
+    let to = |name: &str| entry.changes.to(name);
     let track = serde_json::from_value(to("track")?.clone()).ok()?;
     let column = to("column")?.as_str()?.to_owned();
     let stage = to("stage").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or(Stage::One);
@@ -244,9 +310,10 @@ fn read_whole(entry: &Entry) -> Option<State> {
 }
 
 /// `state` with the fields `entry` changed.
-fn changed(state: &State, entry: &Entry) -> State {
+fn changed(state: &State, entry: &Step) -> State {
     let mut s = state.clone();
-    for (name, (_, to)) in entry.changes.keys().filter_map(|n| Some((n.as_str(), entry.change(n)?))) {
+    let names = ["track", "column", "stage", "estimate", "sprint"];
+    for (name, to) in names.into_iter().filter_map(|n| Some((n, entry.changes.to(n)?))) {
         match name {
             "track" => s.track = serde_json::from_value(to.clone()).unwrap_or(s.track),
             "column" => s.column = to.as_str().map_or(s.column, str::to_owned),
