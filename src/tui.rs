@@ -45,6 +45,8 @@ pub struct Options {
     pub ascii: Option<bool>,
     /// Clicks and the wheel.
     pub mouse: bool,
+    /// After a label (`1`/`2`) the selection stays in place instead of going with the item.
+    pub label_keeps_place: bool,
     pub keymap: Keymap,
     /// Something to say on the status line at the start (a problem in the config file).
     pub note: Option<String>,
@@ -84,12 +86,12 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
         if location.default { Store::open(path, now)? } else { Store::load(path).map(Opened::from)? };
     let access = opened.store.write_access();
     let writable = !options.readonly && access.is_ok();
-    let mut app = App::new(opened.board, opened.store, options.keymap, now).author(options.author.clone());
+    let mut app = App::new(opened.board, opened.store, options.keymap, now)
+        .author(options.author.clone())
+        .label_keeps_place(options.label_keeps_place);
     if opened.created {
-        app.set_status(Status::info(format!(
-            "new board created from the starter board at {}",
-            path.display()
-        )));
+        // One line at 80 columns for the usual data directory: the home directory as `~`.
+        app.set_status(Status::info(format!("new starter board: {}", tilde(path))));
     }
     if let Some(note) = options.note {
         app.set_status(Status::warning(note));
@@ -318,5 +320,14 @@ fn event_loop(
             dirty = true;
         }
         app.announce();
+    }
+}
+
+/// `path` with the home directory written `~`, as people type it.
+fn tilde(path: &Path) -> String {
+    let home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_owned());
+    match home.as_deref().and_then(|home| path.strip_prefix(home).ok()) {
+        Some(rest) => format!("~/{}", rest.display()),
+        None => path.display().to_string(),
     }
 }

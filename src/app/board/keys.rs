@@ -47,7 +47,7 @@ impl App {
             Action::EstimateDown => self.on_selected(|b, id, now| estimate::step(b, id, -1, now)),
             Action::Estimate => self.open_estimate_form(),
             Action::AnticipatedDebt => self.open_anticipated_debt_form(),
-            Action::Delete => self.on_selected(|b, id, _| ops::remove(b, id)),
+            Action::Delete => self.delete_selected(),
             Action::FollowUp => self.open_follow_up_form(),
             Action::Accept => self.open_accept_form(),
             Action::SplitVariants => self.open_variants_form(),

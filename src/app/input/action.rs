@@ -108,6 +108,10 @@ pub enum Action {
     ScrollDown,
     /// Scroll the open overlay up.
     ScrollUp,
+    /// Scroll the open overlay down a page.
+    PageDown,
+    /// Scroll the open overlay up a page.
+    PageUp,
     /// Go to the next field of the form.
     NextField,
     /// Go to the previous field of the form.
@@ -274,6 +278,8 @@ impl Action {
             Action::Close => "close, clear the filter, or cancel",
             Action::ScrollDown => "scroll down",
             Action::ScrollUp => "scroll up",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
             Action::NextField => "next field",
             Action::PrevField => "previous field",
             Action::Confirm => "confirm: save (a new line in a multi-line field), keep the filter, yes",

@@ -22,6 +22,8 @@ pub const DEFAULT_KEYMAP: &str = include_str!("../../../assets/keymap.ron");
 pub enum Mode {
     Board,
     Help,
+    /// Typing a filter into help (`/` there).
+    HelpFilter,
     Form,
     Search,
     Capacity,
@@ -42,9 +44,10 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 17] = [
+    pub const ALL: [Mode; 18] = [
         Mode::Board,
         Mode::Help,
+        Mode::HelpFilter,
         Mode::Form,
         Mode::Search,
         Mode::Capacity,
@@ -67,6 +70,7 @@ impl Mode {
         match self {
             Mode::Board => "board",
             Mode::Help => "help",
+            Mode::HelpFilter => "help_filter",
             Mode::Form => "form",
             Mode::Search => "search",
             Mode::Capacity => "capacity",
@@ -89,6 +93,7 @@ impl Mode {
         match self {
             Mode::Board => "Board",
             Mode::Help => "Help",
+            Mode::HelpFilter => "Help filter",
             Mode::Form => "Form",
             Mode::Search => "Search",
             Mode::Capacity => "Capacity",

@@ -78,7 +78,7 @@ impl Overlay {
     /// The keymap mode that applies while this overlay is on top.
     pub fn mode(&self) -> Mode {
         match self {
-            Overlay::Help(_) => Mode::Help,
+            Overlay::Help(help) => help.keys(),
             Overlay::Form(_) => Mode::Form,
             Overlay::Search(_) => Mode::Search,
             Overlay::Capacity => Mode::Capacity,
@@ -119,7 +119,7 @@ impl Overlay {
             Overlay::MergeNote(note) => note.update(action, cx),
         };
         match (effect, action) {
-            (Effect::Unhandled, Action::Help) if mode != Mode::Help => {
+            (Effect::Unhandled, Action::Help) if mode != Mode::Help && mode != Mode::HelpFilter => {
                 Effect::Open(Overlay::Help(Help::new(mode)))
             }
             (Effect::Unhandled, Action::Close) => Effect::Close,
@@ -135,6 +135,7 @@ impl Overlay {
             Overlay::Form(form) => form.input(key),
             Overlay::Criteria(prompt) => prompt.input(key),
             Overlay::Search(search) => return search.input(key),
+            Overlay::Help(help) => help.input(key),
             _ => {}
         }
         Effect::Done

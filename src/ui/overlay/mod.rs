@@ -43,7 +43,8 @@ impl Widget for OverlayView<'_> {
         let (app, theme) = (self.app, self.theme);
         let rows = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         let (width, height) = match self.overlay {
-            Overlay::Help(_) => (100, board.height),
+            // Wide enough for two columns of help on a wide screen.
+            Overlay::Help(_) => (if board.width >= 170 { 160 } else { 100 }, board.height),
             Overlay::Form(_) => (100, 30),
             Overlay::Capacity => {
                 let room = app.view().room.as_ref().map_or(0, sprint_room::height);
@@ -68,9 +69,7 @@ impl Widget for OverlayView<'_> {
         let area = popup(board, width, height);
         Clear.render(area, buf);
         match self.overlay {
-            Overlay::Help(help) => {
-                help::HelpView { app, mode: help.mode, scroll: help.scroll, theme }.render(area, buf)
-            }
+            Overlay::Help(help) => help::HelpView { app, help, theme }.render(area, buf),
             Overlay::Form(form) => form::FormView { form, keymap: app.keymap(), theme }.render(area, buf),
             Overlay::Capacity => capacity::CapacityView { app, theme }.render(area, buf),
             Overlay::Debt(debt) => {
