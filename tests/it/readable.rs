@@ -96,3 +96,17 @@ fn every_size_from_presenter_mode_up_shows_both_tracks() {
         insta::assert_snapshot!(format!("readable_100x30_presenter_{name}"), text);
     }
 }
+
+#[test]
+fn in_ascii_mode_the_folded_track_and_two_row_titles_read_the_same() {
+    let (_s, app) = long_titles(ASCII_TITLES);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+    let mut view = twotrack::ui::Screen::new(twotrack::ui::theme::Theme::standard());
+    view.ascii = true;
+    terminal.draw(|frame| view.render(&app, frame)).expect("draw");
+    let text = terminal.backend().to_string();
+    assert!(text.is_ascii(), "{text}");
+    assert!(text.contains("In progress") && text.contains("6 items"), "{text}");
+    assert_titles_read(&text, "ASCII mode 80x24");
+    insta::assert_snapshot!("readable_80x24_ascii_mode", text);
+}

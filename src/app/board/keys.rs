@@ -80,7 +80,7 @@ impl App {
             Action::Follow => self.toggle_follow(),
             Action::HandOver => self.open_hand_over(),
             Action::Search => self.overlays.push(Overlay::Search(Box::new(Search::new(&self.view.query)))),
-            Action::Help => self.overlays.push(Overlay::Help(Help::new(Mode::Board))),
+            Action::Help => self.overlays.push(Overlay::Help(Box::new(Help::new(Mode::Board)))),
             Action::Quit => self.quit(),
             Action::Close => self.clear_filter(),
             _ => return false,

@@ -42,7 +42,7 @@ use crate::app::status::Status;
 #[derive(Debug)]
 pub enum Overlay {
     /// Every binding of a mode.
-    Help(Help),
+    Help(Box<Help>),
     /// A form: adding or editing an item, the settings, a workflow step.
     Form(Box<Form>),
     /// The capacity split against its targets.
@@ -120,7 +120,7 @@ impl Overlay {
         };
         match (effect, action) {
             (Effect::Unhandled, Action::Help) if mode != Mode::Help && mode != Mode::HelpFilter => {
-                Effect::Open(Overlay::Help(Help::new(mode)))
+                Effect::Open(Overlay::Help(Box::new(Help::new(mode))))
             }
             (Effect::Unhandled, Action::Close) => Effect::Close,
             (Effect::Unhandled, Action::Undo) => Effect::Undo,
