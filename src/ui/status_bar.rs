@@ -208,8 +208,8 @@ impl StatusBar<'_> {
         let (mut x, _) = buf.set_stringn(x, top.y, mark, left(x), mark_style);
         let query = &app.view().query;
         if !query.is_empty() {
-            let (shown, total) = app.view().shown_of_total();
-            let chip = format!(" │ filter: {} ({shown} of {total})", query.text());
+            // The count is in the prompt and the headers: the message keeps this line's room.
+            let chip = format!(" │ filter: {}", query.text());
             (x, _) = buf.set_stringn(x, top.y, chip, left(x), theme.warning);
         }
         let status = app.status()?;
