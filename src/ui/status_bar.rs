@@ -48,6 +48,7 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::SelectFirst, Action::SelectLast], "top/end"),
             (&[Action::Search], "filter"),
         ],
+        Mode::Palette => &[(&[Action::Confirm], "run"), (&[Action::Close], "close")],
         Mode::HelpFilter => &[(&[Action::Confirm], "keep filter"), (&[Action::Close], "clear")],
         Mode::Form => &[
             (&[Action::Confirm], "save"),

@@ -419,6 +419,7 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
         (Mode::Form, "a"),
         (Mode::Search, "/"),
         (Mode::HelpFilter, "? /"),
+        (Mode::Palette, ":"),
         (Mode::Capacity, "c"),
         (Mode::Debt, "r"),
         (Mode::Confirm, "L L L"),

@@ -8,6 +8,7 @@ use crate::app::screens::Overlay;
 use crate::app::screens::debt::Debt;
 use crate::app::screens::help::Help;
 use crate::app::screens::initiatives::Initiatives;
+use crate::app::screens::palette::Palette;
 use crate::app::screens::search::Search;
 use crate::app::status::Status;
 use crate::domain::change::{estimate, ops};
@@ -81,6 +82,7 @@ impl App {
             Action::HandOver => self.open_hand_over(),
             Action::Search => self.overlays.push(Overlay::Search(Box::new(Search::new(&self.view.query)))),
             Action::Help => self.overlays.push(Overlay::Help(Box::new(Help::new(Mode::Board)))),
+            Action::Palette => self.overlays.push(Overlay::Palette(Box::new(Palette::new(&self.keymap)))),
             Action::Quit => self.quit(),
             Action::Close => self.clear_filter(),
             _ => return false,

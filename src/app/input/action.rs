@@ -100,6 +100,8 @@ pub enum Action {
     Search,
     /// Show every binding of the current mode.
     Help,
+    /// The command palette: find a board action by a few letters of its description and run it.
+    Palette,
     /// Quit (every change is already saved).
     Quit,
     /// Close the open overlay, clear the search, or cancel.
@@ -274,6 +276,7 @@ impl Action {
             Action::HandOver => "hand presenting over to someone on the board",
             Action::Search => "search and filter the board",
             Action::Help => "help: every key of this mode",
+            Action::Palette => "command palette: find an action by name and run it",
             Action::Quit => "quit (changes are already saved)",
             Action::Close => "close, clear the filter, or cancel",
             Action::ScrollDown => "scroll down",

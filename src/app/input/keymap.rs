@@ -24,6 +24,8 @@ pub enum Mode {
     Help,
     /// Typing a filter into help (`/` there).
     HelpFilter,
+    /// The command palette (`:` on the board).
+    Palette,
     Form,
     Search,
     Capacity,
@@ -44,10 +46,11 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 18] = [
+    pub const ALL: [Mode; 19] = [
         Mode::Board,
         Mode::Help,
         Mode::HelpFilter,
+        Mode::Palette,
         Mode::Form,
         Mode::Search,
         Mode::Capacity,
@@ -71,6 +74,7 @@ impl Mode {
             Mode::Board => "board",
             Mode::Help => "help",
             Mode::HelpFilter => "help_filter",
+            Mode::Palette => "palette",
             Mode::Form => "form",
             Mode::Search => "search",
             Mode::Capacity => "capacity",
@@ -94,6 +98,7 @@ impl Mode {
             Mode::Board => "Board",
             Mode::Help => "Help",
             Mode::HelpFilter => "Help filter",
+            Mode::Palette => "Command palette",
             Mode::Form => "Form",
             Mode::Search => "Search",
             Mode::Capacity => "Capacity",

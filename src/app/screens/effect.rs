@@ -47,6 +47,8 @@ pub enum Effect {
     RefreshStandup,
     /// Work out the retrospective on top again (the board changed under it).
     RefreshRetro,
+    /// Carry out an action as if its key had been pressed (the command palette's Enter).
+    Run(Action),
     /// Several effects, in order.
     Many(Vec<Effect>),
 }

@@ -1,5 +1,5 @@
 //! What lies on top of the board and takes the keys: help, forms, the search prompt, the
-//! capacity view and its discovery page, the debt register, questions, an item's details, the
+//! command palette, the capacity view and its discovery page, the debt register, questions, an item's details, the
 //! initiatives, the hand-over chooser, the standup, and the note of a git merge.
 //!
 //! Each screen owns its state and its keys: `update` carries out an action on it and hands back
@@ -16,6 +16,7 @@ pub mod help;
 pub mod initiatives;
 pub mod merge_note;
 pub mod pages;
+pub mod palette;
 pub mod question;
 pub mod retro;
 pub mod search;
@@ -34,6 +35,7 @@ use crate::app::screens::debt::Debt;
 use crate::app::screens::hand_over::HandOver;
 use crate::app::screens::help::Help;
 use crate::app::screens::initiatives::{InitiativeDetails, Initiatives};
+use crate::app::screens::palette::Palette;
 use crate::app::screens::retro::Retro;
 use crate::app::screens::search::Search;
 use crate::app::screens::standup::Standup;
@@ -43,6 +45,8 @@ use crate::app::status::Status;
 pub enum Overlay {
     /// Every binding of a mode.
     Help(Box<Help>),
+    /// The command palette: an action found by name, run on the selection.
+    Palette(Box<Palette>),
     /// A form: adding or editing an item, the settings, a workflow step.
     Form(Box<Form>),
     /// The capacity split against its targets.
@@ -79,6 +83,7 @@ impl Overlay {
     pub fn mode(&self) -> Mode {
         match self {
             Overlay::Help(help) => help.keys(),
+            Overlay::Palette(_) => Mode::Palette,
             Overlay::Form(_) => Mode::Form,
             Overlay::Search(_) => Mode::Search,
             Overlay::Capacity => Mode::Capacity,
@@ -103,6 +108,7 @@ impl Overlay {
         let mode = self.mode();
         let effect = match self {
             Overlay::Help(help) => help.update(action),
+            Overlay::Palette(palette) => palette.update(action),
             Overlay::Form(form) => form::update(form, action),
             Overlay::Capacity => pages::capacity(action, cx),
             Overlay::Discovery => pages::discovery(action, cx),
@@ -136,6 +142,7 @@ impl Overlay {
             Overlay::Criteria(prompt) => prompt.input(key),
             Overlay::Search(search) => return search.input(key),
             Overlay::Help(help) => help.input(key),
+            Overlay::Palette(palette) => palette.input(key),
             _ => {}
         }
         Effect::Done
