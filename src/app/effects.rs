@@ -26,6 +26,7 @@ impl App {
             Effect::HandOver(session) => self.hand_over(session),
             Effect::RefreshStandup => self.refresh_standup(),
             Effect::RefreshRetro => self.refresh_retro(),
+            Effect::OpenEditor => self.want_editor(),
             Effect::Run(action) => _ = self.dispatch(action),
             Effect::Many(effects) => effects.into_iter().for_each(|e| self.apply(e)),
         }

@@ -82,6 +82,8 @@ struct Recent {
     /// The draft notice while a draft waits to be reopened (`forms/draft.rs`): the hints list
     /// its key, and a presenter's notice shares its line instead of replacing it.
     draft_notice: Option<String>,
+    /// A form asked for the user's editor (`forms/external.rs`); the terminal loop hands over.
+    editor_wanted: bool,
 }
 
 /// Leaving the program (`quit.rs`).

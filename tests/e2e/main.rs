@@ -7,6 +7,7 @@ mod common;
 
 mod board_session;
 mod cadence_session;
+mod editor_session;
 mod endurance;
 mod evidence_session;
 mod facilitate;

@@ -270,3 +270,15 @@ fn walking_into_discovery_and_opening_a_form_at_80x24_draws_every_step() {
         terminal.draw(|f| screen.render(&app, f)).expect("draw");
     }
 }
+
+#[test]
+fn the_focused_description_shows_five_rows_at_80x24() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "e Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab");
+    let shown = text(&render(&app, 80, 24));
+    let lines: Vec<&str> = shown.lines().collect();
+    let at = lines.iter().position(|l| l.contains("▶ Description")).expect("the description has the focus");
+    let save = lines.iter().position(|l| l.contains("[ Save ]")).expect("the save button");
+    assert!(save - at >= 6, "five rows (and the error row) for the description:\n{shown}");
+    assert!(shown.contains("Ctrl-o: editor"), "the form says how to open the editor:\n{shown}");
+}

@@ -71,7 +71,7 @@ impl Mode {
             Mode::Help => &[ScrollDown, ScrollUp, PageDown, PageUp, SelectFirst, SelectLast, Search, Close],
             Mode::HelpFilter => &[ScrollDown, ScrollUp, PageDown, PageUp, Confirm, Close],
             Mode::Palette => &[SelectDown, SelectUp, Confirm, Close],
-            Mode::Form => &[NextField, PrevField, Confirm, Save, Close],
+            Mode::Form => &[NextField, PrevField, Confirm, Save, OpenEditor, Close],
             Mode::Search => &[Confirm, Close],
             Mode::Capacity => &[Edit, NextPage, StartSprint, CloseSprint, Undo, Redo, Help, Close],
             Mode::Debt => &[SelectDown, SelectUp, ToggleSort, GoTo, Help, Close],

@@ -122,6 +122,8 @@ pub enum Action {
     Confirm,
     /// Save the form.
     Save,
+    /// Edit the focused field of several lines in `$VISUAL` / `$EDITOR` (`vi` when unset).
+    OpenEditor,
     /// Go to the selected item on the board.
     GoTo,
     /// Apply your values that were not applied in the last conflict (someone changed them first).
@@ -287,6 +289,7 @@ impl Action {
             Action::PrevField => "previous field",
             Action::Confirm => "confirm: save (a new line in a multi-line field), keep the filter, yes",
             Action::Save => "save the form",
+            Action::OpenEditor => "edit this field of several lines in $VISUAL or $EDITOR (else vi)",
             Action::GoTo => "go to the selected item on the board",
             Action::ApplyMine => "apply your values of the last conflict (someone else's were first)",
             Action::ReopenDraft => "reopen the draft of a form left open when a session ended",

@@ -47,6 +47,8 @@ pub enum Effect {
     RefreshStandup,
     /// Work out the retrospective on top again (the board changed under it).
     RefreshRetro,
+    /// Hand the terminal to the user's editor on the form's focused field (`forms/external.rs`).
+    OpenEditor,
     /// Carry out an action as if its key had been pressed (the command palette's Enter).
     Run(Action),
     /// Several effects, in order.
