@@ -31,6 +31,7 @@ pub struct Config {
     colours: BTreeMap<String, String>,
     mouse: Option<bool>,
     ascii: Option<bool>,
+    label_keeps_place: Option<bool>,
     /// Read by [`Config::keymap`] from the text itself, for positions in reports.
     #[serde(rename = "keymap")]
     _keymap: Option<serde::de::IgnoredAny>,
@@ -115,6 +116,12 @@ impl Config {
 
     pub fn ascii(&self) -> Option<bool> {
         self.ascii
+    }
+
+    /// After `1`/`2` the selection stays in place (on the card that slides up) instead of going
+    /// with the labelled item (docs/guide/configuration.md).
+    pub fn label_keeps_place(&self) -> bool {
+        self.label_keeps_place.unwrap_or(false)
     }
 
     /// The theme to start with: `asked` (a flag) over the config's, else monochrome when

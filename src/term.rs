@@ -202,6 +202,18 @@ pub fn setup(capabilities: Capabilities, mouse: bool) -> io::Result<Screen> {
     Terminal::new(CrosstermBackend::new(output))
 }
 
+/// Takes the terminal back after another program had it (the user's editor): raw mode, the
+/// alternate screen, bracketed paste and the mouse as [`setup`] left them.
+pub fn resume(mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
 /// Leaves the terminal as it was found (every step is tried even if one fails).
 pub fn restore(mouse: bool) {
     let mut out = io::stdout();

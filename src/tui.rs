@@ -11,14 +11,15 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use crossterm::event;
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use crate::app::App;
 use crate::app::input::keymap::Keymap;
 use crate::app::input::mouse::Gesture;
 use crate::app::status::Status;
+use crate::editor::EditorError;
 use crate::model::Timestamp;
+use crate::reader::Reader;
 use crate::session::SaveState;
 use crate::store::location::BoardPath;
 use crate::store::presence::Sidecar;
@@ -27,7 +28,7 @@ use crate::term::Capabilities;
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
 use crate::watch::{Change, Watch};
-use crate::{clock, term};
+use crate::{clock, editor, term};
 
 /// After a change of presence, the directory is read once more this much later: a killed
 /// session's file may tell it closed a moment before the kernel drops its lock.
@@ -45,6 +46,8 @@ pub struct Options {
     pub ascii: Option<bool>,
     /// Clicks and the wheel.
     pub mouse: bool,
+    /// After a label (`1`/`2`) the selection stays in place instead of going with the item.
+    pub label_keeps_place: bool,
     pub keymap: Keymap,
     /// Something to say on the status line at the start (a problem in the config file).
     pub note: Option<String>,
@@ -84,12 +87,12 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
         if location.default { Store::open(path, now)? } else { Store::load(path).map(Opened::from)? };
     let access = opened.store.write_access();
     let writable = !options.readonly && access.is_ok();
-    let mut app = App::new(opened.board, opened.store, options.keymap, now).author(options.author.clone());
+    let mut app = App::new(opened.board, opened.store, options.keymap, now)
+        .author(options.author.clone())
+        .label_keeps_place(options.label_keeps_place);
     if opened.created {
-        app.set_status(Status::info(format!(
-            "new board created from the starter board at {}",
-            path.display()
-        )));
+        // One line at 80 columns for the usual data directory: the home directory as `~`.
+        app.set_status(Status::info(format!("new starter board: {}", tilde(path))));
     }
     if let Some(note) = options.note {
         app.set_status(Status::warning(note));
@@ -127,9 +130,10 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
     screen.basic_colours = capabilities.basic_colours;
     let mut terminal = term::setup(capabilities, options.mouse).context("cannot set up the terminal")?;
     stop_on_signals(sender.clone());
-    read_terminal(sender);
+    let reader = read_terminal(sender);
     let mut others = Others { sidecar: &sidecar, watch: watch.as_mut(), recheck: None };
-    let result = event_loop(&mut terminal, &mut app, &mut screen, &messages, &mut others);
+    let mut term = Terminal { screen: &mut terminal, reader, mouse: options.mouse };
+    let result = event_loop(&mut term, &mut app, &mut screen, &messages, &mut others);
     // Leave the board before touching the terminal again: on a dropped connection the terminal
     // is gone, and a failing restore may end the process before anything else runs.
     app.leave();
@@ -194,25 +198,45 @@ fn stop_on_signals(sender: Sender<Message>) {
     });
 }
 
-/// Reads terminal events on a thread of their own, so the loop can wait for them and for file
-/// changes at once.
-fn read_terminal(sender: Sender<Message>) {
-    // Sets up the terminal's event source (and with it the handler of the resize signal) now,
-    // before the first frame: a resize that came before the thread first asked for an event
-    // would otherwise be lost, and the screen keep the old size until the next key.
-    let _ = event::poll(Duration::ZERO);
-    std::thread::spawn(move || {
-        loop {
-            let message = match event::read() {
-                Ok(event) => Message::Terminal(event),
-                Err(err) => Message::TerminalGone(err),
-            };
-            let gone = matches!(message, Message::TerminalGone(_));
-            if sender.send(message).is_err() || gone {
-                return;
-            }
-        }
-    });
+/// Reads terminal events on a thread of their own (`reader.rs`), so the loop can wait for them
+/// and for file changes at once.
+fn read_terminal(sender: Sender<Message>) -> Reader {
+    Reader::start(move |event| {
+        let message = match event {
+            Ok(event) => Message::Terminal(event),
+            Err(err) => Message::TerminalGone(err),
+        };
+        sender.send(message).is_ok()
+    })
+}
+
+/// Hands the terminal to the user's editor on `text` and takes it back (`editor.rs`): the reader
+/// pauses so that it reads none of the editor's keys, and the screen is drawn afresh after.
+fn hand_over(term: &mut Terminal, text: &str) -> Result<Result<String, EditorError>> {
+    if !term.reader.pause() {
+        term.reader.resume();
+        return Ok(Err(EditorError::Busy));
+    }
+    term::restore(term.mouse);
+    let visual = std::env::var("VISUAL").ok();
+    let editor = std::env::var("EDITOR").ok();
+    let result = editor::edit(&editor::command(visual.as_deref(), editor.as_deref()), text);
+    let back = term::resume(term.mouse);
+    term.reader.resume();
+    back.context("cannot take the terminal back from the editor")?;
+    // A resize to the current size clears the screen and makes the next frame draw every cell,
+    // without asking the terminal where its cursor is (`clear` does, and may wait for it).
+    let size = term.screen.size().context("cannot read the terminal's size after the editor")?;
+    term.screen.resize(size.into()).context("cannot redraw after the editor")?;
+    Ok(result)
+}
+
+/// The terminal as the loop uses it: the screen it draws on, the reader of its events, and
+/// whether the mouse is on (to turn it back on after the editor).
+struct Terminal<'a> {
+    screen: &'a mut term::Screen,
+    reader: Reader,
+    mouse: bool,
 }
 
 /// Who is on the board: where to read it, and when to read it once more.
@@ -252,7 +276,7 @@ impl Others<'_> {
 }
 
 fn event_loop(
-    terminal: &mut term::Screen,
+    terminal: &mut Terminal,
     app: &mut App,
     screen: &mut Screen,
     messages: &Receiver<Message>,
@@ -262,7 +286,7 @@ fn event_loop(
     let mut stopped_by = None;
     loop {
         if dirty {
-            terminal.draw(|frame| screen.render(app, frame)).context("cannot draw the board")?;
+            terminal.screen.draw(|frame| screen.render(app, frame)).context("cannot draw the board")?;
             dirty = false;
         }
         let first = others.next(messages)?;
@@ -274,6 +298,10 @@ fn event_loop(
                 Message::Terminal(Event::Key(key)) if key.kind == KeyEventKind::Press => {
                     app.set_now(clock::now()?);
                     app.handle_key(key);
+                    if let Some(text) = app.take_editor_request() {
+                        let result = hand_over(terminal, &text)?;
+                        app.editor_finished(result);
+                    }
                     dirty = true;
                 }
                 Message::Terminal(Event::Paste(text)) => {
@@ -319,5 +347,14 @@ fn event_loop(
             dirty = true;
         }
         app.announce();
+    }
+}
+
+/// `path` with the home directory written `~`, as people type it.
+fn tilde(path: &Path) -> String {
+    let home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_owned());
+    match home.as_deref().and_then(|home| path.strip_prefix(home).ok()) {
+        Some(rest) => format!("~/{}", rest.display()),
+        None => path.display().to_string(),
     }
 }

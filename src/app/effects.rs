@@ -27,6 +27,8 @@ impl App {
             Effect::RefreshStandup => self.refresh_standup(),
             Effect::RefreshRetro => self.refresh_retro(),
             Effect::OpenCharts => self.open_charts(),
+            Effect::OpenEditor => self.want_editor(),
+            Effect::Run(action) => _ = self.dispatch(action),
             Effect::Many(effects) => effects.into_iter().for_each(|e| self.apply(e)),
         }
     }

@@ -64,6 +64,8 @@ struct Display {
     zoom: bool,
     /// Presenter mode: high contrast, the selected item's details always in view.
     presenting: bool,
+    /// After a label the selection stays in place (the config's `label_keeps_place`).
+    label_keeps_place: bool,
 }
 
 /// What the last keys (and the last catch-up with other writers) left for the next key.
@@ -79,6 +81,11 @@ struct Recent {
     /// The selected item, just moved by someone else, and when: a move key pressed moments
     /// later was meant for where the user saw it (see `App::stale_move`).
     moved_under: Option<(crate::model::ItemId, std::time::Instant)>,
+    /// The draft notice while a draft waits to be reopened (`forms/draft.rs`): the hints list
+    /// its key, and a presenter's notice shares its line instead of replacing it.
+    draft_notice: Option<String>,
+    /// A form asked for the user's editor (`forms/external.rs`); the terminal loop hands over.
+    editor_wanted: bool,
 }
 
 /// Leaving the program (`quit.rs`).

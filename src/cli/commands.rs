@@ -107,6 +107,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Block { id, reason } => crate::cli::items::block::block(target, id, &reason, now)?,
         Command::Unblock { id } => crate::cli::items::block::unblock(target, id, now)?,
+        Command::Restore(args) => crate::cli::items::restore::restore(target, path, &args, now)?,
+        Command::Trash(args) => crate::cli::items::restore::list(path, args.json)?,
         Command::Standup { since, markdown, json, stale_days } => {
             let form = crate::cli::rhythm::standup::Form::of(markdown, json);
             crate::cli::rhythm::standup::run(path, since.as_deref(), form, stale_days, now)?
@@ -165,6 +167,7 @@ fn board_options(cli: &Cli, config: &Config, author: String) -> Result<crate::tu
         presenter_theme,
         ascii: if cli.ascii { Some(true) } else { config.ascii() },
         mouse: !cli.no_mouse && config.mouse().unwrap_or(true),
+        label_keeps_place: config.label_keeps_place(),
         keymap,
         note,
         author,

@@ -338,6 +338,10 @@ pub enum Command {
     Man,
     /// The activity journal: who changed what and when, and values not applied in conflicts.
     Log(rhythm::log::LogArgs),
+    /// Bring a deleted item back from the journal with its fields, place and links.
+    Restore(items::restore::RestoreArgs),
+    /// List the deleted items that `restore` can bring back, the most recent first.
+    Trash(items::restore::TrashArgs),
     /// Phased delivery: add, list, show and edit initiatives.
     #[command(subcommand)]
     Initiative(phases::initiative::InitiativeCommand),

@@ -7,6 +7,7 @@
 //! - [`Journal::end`]: where the journal ends now, without reading it (a session starts there);
 //! - [`Journal::read_since`]: the entries appended after a byte offset, and the new offset;
 //! - [`Journal::entries`]: every entry, optionally since a time and for one item, in order;
+//! - [`Journal::about_deleted`], [`Journal::deletes`]: what a restore and the trash read;
 //! - [`Journal::recent`]: the entries since a time, read backwards from the end, so that the cost
 //!   follows the entries wanted and not the journal's length (standups, every morning).
 
@@ -19,7 +20,7 @@ use super::error::JournalError;
 use super::paths::sibling;
 use super::sidecar::Access;
 use super::{BoardLock, intent, sidecar};
-use crate::domain::team::activity::Entry;
+use crate::domain::team::activity::{Action, Entry};
 use crate::model::{ItemId, Timestamp};
 
 /// The journal of one board.
@@ -149,6 +150,45 @@ impl Journal {
         }
         reading.entries.extend(self.missing().into_iter().filter(|e| wanted(e)));
         Ok(reading)
+    }
+
+    /// The entries, in the order written, whose line contains `needle`: a text search first, so
+    /// that a 100,000-line journal is parsed only where it matters (restore, trash).
+    pub fn containing(&self, needle: &str) -> Result<Vec<Entry>, JournalError> {
+        let Some(file) = self.open_to_read(self.suffix)? else {
+            return Ok(Vec::new());
+        };
+        let (mut out, mut too_long) = (Vec::new(), 0);
+        let mut lines = Lines::new(BufReader::new(file), LINE_CAP);
+        while let Some(line) = lines.next_line().map_err(self.read_failed())? {
+            match line {
+                Line::Whole(line) if std::str::from_utf8(&line).is_ok_and(|t| t.contains(needle)) => {
+                    out.extend(parse(&line))
+                }
+                Line::Whole(_) => {}
+                Line::TooLong => too_long += 1,
+            }
+        }
+        warn_too_long(&self.path, too_long);
+        Ok(out)
+    }
+
+    /// What a restore of `id` reads: the entries about `id`, and those of the save that last
+    /// deleted it (the references other items lost), in the order written.
+    pub fn about_deleted(&self, id: ItemId) -> Result<Vec<Entry>, JournalError> {
+        let mut entries = self.containing(&format!("\"item\":{id},"))?;
+        let last_delete = entries.iter().rev().find(|e| e.action == Action::Deleted);
+        let Some(time) = last_delete.and_then(|e| serde_json::to_string(&e.time).ok()) else {
+            return Ok(entries);
+        };
+        let same_save = self.containing(&format!("\"time\":{time}"))?;
+        entries.extend(same_save.into_iter().filter(|e| e.item != Some(id)));
+        Ok(entries)
+    }
+
+    /// The entries of deletes, in the order written (`trash`).
+    pub fn deletes(&self) -> Result<Vec<Entry>, JournalError> {
+        self.containing("\"action\":\"deleted\"")
     }
 
     /// Opens `<board>.<suffix>` to read, if it is there.

@@ -24,6 +24,8 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::Quit], "quit"),
             // Shown only while someone else presents: then it is what matters most.
             (&[Action::Follow], "follow"),
+            // Shown only while a draft waits to be reopened.
+            (&[Action::ReopenDraft], "draft"),
             (&[Action::MoveLeft, Action::MoveRight], "move"),
             (&[Action::StageOne, Action::StageTwo], "stage"),
             (&[Action::Add], "add"),
@@ -40,7 +42,14 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::Zoom], "zoom"),
             (&[Action::EstimateUp, Action::EstimateDown, Action::Estimate], "estimate"),
         ],
-        Mode::Help => &[(&[Action::Close], "close"), (&[Action::ScrollDown, Action::ScrollUp], "scroll")],
+        Mode::Help => &[
+            (&[Action::Close], "close"),
+            (&[Action::PageDown, Action::PageUp], "page"),
+            (&[Action::SelectFirst, Action::SelectLast], "top/end"),
+            (&[Action::Search], "filter"),
+        ],
+        Mode::Palette => &[(&[Action::Confirm], "run"), (&[Action::Close], "close")],
+        Mode::HelpFilter => &[(&[Action::Confirm], "keep filter"), (&[Action::Close], "clear")],
         Mode::Form => &[
             (&[Action::Confirm], "save"),
             (&[Action::NextField, Action::PrevField], "field"),
@@ -139,6 +148,7 @@ fn useful(app: &App, action: Action) -> bool {
                 && presence.follow().is_none()
                 && presence.peers().iter().any(|p| p.said.presenting)
         }
+        Action::ReopenDraft => app.draft_waiting(),
         _ => true,
     }
 }
@@ -164,7 +174,14 @@ impl Widget for StatusBar<'_> {
             let [prompt, field] =
                 bottom.layout(&Layout::horizontal([Constraint::Length(2), Constraint::Fill(1)]));
             buf.set_stringn(prompt.x, prompt.y, "/ ", usize::from(bottom.width), self.theme.hint_key);
+            // How many items the search shows, at the right of the prompt.
+            let (shown, total) = app.view().shown_of_total();
+            let count = format!(" {shown} of {total}");
+            let count_width = (text::width(&count) as u16).min(field.width / 2);
+            let [field, at] =
+                field.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(count_width)]));
             search.area.render(field, buf);
+            buf.set_stringn(at.x, at.y, &count, usize::from(at.width), self.theme.hint_text);
             return;
         }
         // Who else is here keeps its place at the right end; the rest of a long message or the
@@ -198,6 +215,7 @@ impl StatusBar<'_> {
         let (mut x, _) = buf.set_stringn(x, top.y, mark, left(x), mark_style);
         let query = &app.view().query;
         if !query.is_empty() {
+            // The count is in the prompt and the headers: the message keeps this line's room.
             let chip = format!(" │ filter: {}", query.text());
             (x, _) = buf.set_stringn(x, top.y, chip, left(x), theme.warning);
         }

@@ -92,3 +92,26 @@ fn being_killed_restores_the_terminal() {
     });
     assert!(s.text().contains("column: \"doing\""), "the change was saved");
 }
+
+#[test]
+fn a_slip_of_d_is_undone_after_a_restart_with_restore() {
+    let s = Sandbox::new().with_starter();
+    let mut pty = Pty::spawn(&s.board, &[], 80, 24, &[]);
+    pty.wait_for("Welcome");
+    pty.keys(&["d"]);
+    // The message says what happened and both ways back.
+    let screen = pty.wait_for("undoes it");
+    let said = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(said.contains("u undoes it; later: twotrack restore 1"), "{screen}");
+    pty.keys(&["q"]);
+    assert!(pty.wait_exit(), "twotrack exits with success");
+    assert!(s.run(&["trash"]).ok().stdout.starts_with("#1 \"Welcome"), "the trash lists it");
+    let restored = s.run(&["restore", "1"]).ok().stdout;
+    assert_eq!(restored.trim(), "restored #1 \"Welcome: press ? for every key, q to quit\"");
+    let mut pty = Pty::spawn(&s.board, &[], 80, 24, &[]);
+    pty.wait_for("Welcome: press ?");
+    pty.keys(&["q"]);
+    assert!(pty.wait_exit());
+    let one = s.run(&["show", "1", "--json"]).ok().json();
+    assert_eq!((one["column"].as_str(), one["estimate"].as_u64()), (Some("ready"), Some(1)));
+}

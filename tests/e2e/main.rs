@@ -9,6 +9,7 @@ mod archive_kills;
 mod board_session;
 mod cadence_session;
 mod crash_journal;
+mod editor_session;
 mod endurance;
 mod evidence_session;
 mod facilitate;

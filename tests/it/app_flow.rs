@@ -81,15 +81,19 @@ fn stage_labels_move_the_item_between_lanes() {
     press(&mut app, "2");
     assert_eq!(app.board().item(1).expect("item").stage, Stage::Two);
     assert_eq!(app.view().lane(3, Stage::Two), [7, 1], "#1 went to the bottom of the stage-two lane");
-    assert_eq!((app.selection().stage, app.selection().index), (Stage::One, 0), "the selection stayed");
+    // By default the selection goes with the item, so the next `e` edits it again.
+    assert_eq!((app.selection().stage, app.selection().index), (Stage::Two, 1), "the selection went along");
+    assert_eq!(selected(&app), Some(1));
     assert_eq!(saved_board(&s).item(1).expect("saved").stage, Stage::Two);
-    press(&mut app, "Tab j s");
+    press(&mut app, "s");
     assert_eq!(app.board().item(1).expect("item").stage, Stage::One);
 }
 
 #[test]
-fn labelling_keeps_the_selection_in_place_so_2_j_2_j_labels_a_run() {
-    let (_s, mut app) = app_on_starter();
+fn labelling_follows_the_item_and_with_the_setting_keeps_its_place_so_2_j_2_j_labels_a_run() {
+    let (_s, app) = app_on_starter();
+    // `label_keeps_place: true` in the config: the old way.
+    let mut app = app.label_keeps_place(true);
     for n in 0..3 {
         press(&mut app, "a");
         type_text(&mut app, &format!("Story {n}"));
@@ -414,6 +418,8 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
         (Mode::Help, "?"),
         (Mode::Form, "a"),
         (Mode::Search, "/"),
+        (Mode::HelpFilter, "? /"),
+        (Mode::Palette, ":"),
         (Mode::Capacity, "c"),
         (Mode::Debt, "r"),
         (Mode::Confirm, "L L L"),

@@ -86,7 +86,7 @@ fn presenter_mode_at_120x40_and_100x30_shows_every_column_with_two_row_cards() {
 }
 
 #[test]
-fn at_80x24_both_tracks_show_and_the_selected_title_reads_in_full() {
+fn at_80x24_the_selected_track_reads_and_the_other_folds_to_its_counts() {
     let (_s, mut app) = app_on_starter();
     let screen = text(&render(&app, 80, 24));
     assert!(screen.contains("DISCOVERY") && screen.contains("DELIVERY"), "{screen}");
@@ -94,13 +94,19 @@ fn at_80x24_both_tracks_show_and_the_selected_title_reads_in_full() {
         screen.contains("Welcome: press ? for every key, q to quit"),
         "the selected title reads:\n{screen}"
     );
-    // All seven columns are on screen: nothing to scroll to sideways.
-    assert_eq!(column_tops(&screen), 7, "{screen}");
+    // The discovery track is a strip with its counts; every delivery column is on screen, whole.
+    assert!(screen.contains("3 items") && screen.contains("To explo… 1"), "{screen}");
+    assert!(screen.contains("In progress 2/3"), "{screen}");
+    assert_eq!(column_tops(&screen), 5, "{screen}");
     let header = screen.lines().nth(1).unwrap_or_default();
     assert!(!header.contains('◀') && !header.contains('▶'), "{screen}");
     press(&mut app, "l l l");
     let screen = text(&render(&app, 80, 24));
     assert!(screen.contains("Done"), "a selected done column opens:\n{screen}");
+    // Past the edge of the track, the other one opens and this one folds.
+    press(&mut app, "h h h h");
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("To explore 1") && screen.contains("7 items"), "{screen}");
 }
 
 #[test]
@@ -203,7 +209,8 @@ fn long_lanes_scroll_with_the_selection() {
     );
     let screen = text(&render(&app, 80, 24));
     // The stage-two lane holds one card, so the long stage-one lane takes the rest of the height.
-    assert!(screen.contains("↓ 18 more"), "{screen}");
+    // Two-row cards (the readable-titles rule): four filler cards, then the mark.
+    assert!(screen.contains("↓ 26 more"), "{screen}");
     for _ in 0..31 {
         press(&mut app, "j");
     }
@@ -262,4 +269,16 @@ fn walking_into_discovery_and_opening_a_form_at_80x24_draws_every_step() {
         press(&mut app, keys);
         terminal.draw(|f| screen.render(&app, f)).expect("draw");
     }
+}
+
+#[test]
+fn the_focused_description_shows_five_rows_at_80x24() {
+    let (_s, mut app) = app_on_starter();
+    press(&mut app, "e Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab");
+    let shown = text(&render(&app, 80, 24));
+    let lines: Vec<&str> = shown.lines().collect();
+    let at = lines.iter().position(|l| l.contains("▶ Description")).expect("the description has the focus");
+    let save = lines.iter().position(|l| l.contains("[ Save ]")).expect("the save button");
+    assert!(save - at >= 6, "five rows (and the error row) for the description:\n{shown}");
+    assert!(shown.contains("Ctrl-o: editor"), "the form says how to open the editor:\n{shown}");
 }

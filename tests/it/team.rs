@@ -168,6 +168,33 @@ fn a_form_open_when_the_session_is_stopped_is_kept_as_a_draft_and_reopened_next_
 }
 
 #[test]
+fn the_draft_notice_shares_the_line_with_a_presenter_and_esc_asks_before_discarding() {
+    use twotrack::store::presence::{Announcement, Peer};
+    let s = Sandbox::new().with_starter();
+    let mut alice = session(&s, "alice");
+    press(&mut alice, "e End");
+    type_text(&mut alice, " kept for later");
+    alice.stop();
+    let mut again = session(&s, "alice");
+    again.offer_draft();
+    // Wide enough for the notice to leave the hints' line alone.
+    let hints = crate::common::screen(&again, 250, 30);
+    assert!(hints.lines().last().is_some_and(|l| l.contains("N draft")), "N in the hints:\n{hints}");
+    // Bob starts presenting: his notice joins the draft's instead of replacing it.
+    let bob = Announcement { name: "bob".into(), presenting: true, ..Default::default() };
+    again.peers_changed(vec![Peer { session: "b".into(), said: bob }]);
+    let said = status(&again);
+    assert!(said.contains("N reopens it") && said.contains("bob is presenting"), "{said}");
+    press(&mut again, "N");
+    assert!(!crate::common::screen(&again, 250, 30).contains("N draft"), "no hint once reopened");
+    // The first Esc asks; the form and its text stay.
+    press(&mut again, "Esc");
+    assert!(status(&again).contains("close it again to discard it"), "{}", status(&again));
+    press(&mut again, "F2");
+    assert!(saved(&s).item(1).expect("1").title.ends_with(" kept for later"));
+}
+
+#[test]
 fn a_settings_form_writes_only_what_was_changed_in_it() {
     let s = Sandbox::new().with_starter();
     let (mut alice, mut bob) = (session(&s, "alice"), session(&s, "bob"));

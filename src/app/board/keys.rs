@@ -8,6 +8,7 @@ use crate::app::screens::Overlay;
 use crate::app::screens::debt::Debt;
 use crate::app::screens::help::Help;
 use crate::app::screens::initiatives::Initiatives;
+use crate::app::screens::palette::Palette;
 use crate::app::screens::search::Search;
 use crate::app::status::Status;
 use crate::domain::change::{estimate, ops};
@@ -47,7 +48,7 @@ impl App {
             Action::EstimateDown => self.on_selected(|b, id, now| estimate::step(b, id, -1, now)),
             Action::Estimate => self.open_estimate_form(),
             Action::AnticipatedDebt => self.open_anticipated_debt_form(),
-            Action::Delete => self.on_selected(|b, id, _| ops::remove(b, id)),
+            Action::Delete => self.delete_selected(),
             Action::FollowUp => self.open_follow_up_form(),
             Action::Accept => self.open_accept_form(),
             Action::SplitVariants => self.open_variants_form(),
@@ -81,7 +82,8 @@ impl App {
             Action::Follow => self.toggle_follow(),
             Action::HandOver => self.open_hand_over(),
             Action::Search => self.overlays.push(Overlay::Search(Box::new(Search::new(&self.view.query)))),
-            Action::Help => self.overlays.push(Overlay::Help(Help::new(Mode::Board))),
+            Action::Help => self.overlays.push(Overlay::Help(Box::new(Help::new(Mode::Board)))),
+            Action::Palette => self.overlays.push(Overlay::Palette(Box::new(Palette::new(&self.keymap)))),
             Action::Quit => self.quit(),
             Action::Close => self.clear_filter(),
             _ => return false,

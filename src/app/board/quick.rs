@@ -27,6 +27,13 @@ fn unticked_lines(board: &crate::model::Board, item: &Item) -> Option<Vec<String
 impl App {
     /// Labels the selected item's stage and keeps the selection where it was in the lane, so the
     /// next card (which slides into that place) is the next to label.
+    /// The old way of `1`/`2`: the selection stays in place after a label (`true`), for
+    /// labelling a run with `2 j 2 j`; by default it goes with the item.
+    pub fn label_keeps_place(mut self, keep: bool) -> App {
+        self.display.label_keeps_place = keep;
+        self
+    }
+
     pub(crate) fn label(&mut self, stage_of: fn(Stage) -> Stage) {
         let before = self.selection;
         let id = self.selection.item(&self.view);
@@ -35,7 +42,8 @@ impl App {
             ops::set_stage(b, id, stage, now)
         });
         let moved = id.is_some_and(|id| self.board.item(id).is_some_and(|it| it.stage != before.stage));
-        if moved {
+        // By default the commit's refresh left the selection on the item in its new lane.
+        if moved && self.display.label_keeps_place {
             self.selection = before;
             self.selection.clamp(&self.view, self.shown_columns());
             let next = self.view.lane(before.column, before.stage).len() > before.index;

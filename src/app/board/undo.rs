@@ -11,6 +11,20 @@ use crate::domain::change::{fields, holds};
 use crate::model::ItemId;
 
 impl App {
+    /// `d`: deletes the selected item and says how to bring it back: the undo key now, and
+    /// `twotrack restore ID` after a restart or on another machine (docs/guide/board-and-keys.md).
+    pub(crate) fn delete_selected(&mut self) {
+        let selected = self.selected_item().map(|it| it.id);
+        self.on_selected(|b, id, _| crate::domain::change::ops::remove(b, id));
+        if let Some(id) = selected
+            && self.board.item(id).is_none()
+            && let Some(status) = self.status.as_mut()
+        {
+            let undo = self.keymap.short_keys(Mode::Board, &[Action::Undo]).unwrap_or_else(|| "undo".into());
+            status.text.push_str(&format!(" · {undo} undoes it; later: twotrack restore {id}"));
+        }
+    }
+
     pub(crate) fn undo(&mut self) {
         self.step_history(true);
     }

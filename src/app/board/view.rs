@@ -52,6 +52,8 @@ pub struct BoardView {
     pub overdue: usize,
     /// Each initiative's id and progress, open ones first (the initiatives view's order).
     pub initiatives: Vec<(String, Progress)>,
+    /// The items on the board, filtered or not.
+    total: usize,
 }
 
 impl BoardView {
@@ -68,7 +70,8 @@ impl BoardView {
             Lanes::build_where(board, |it| query.matches_on(board, it))
         };
         let sprint_only = query.text().eq_ignore_ascii_case(search::SPRINT);
-        let counted = |it: &&crate::model::Item| !sprint_only || board.in_current_sprint(it);
+        // The headers count what the filter shows (the sprint filter's items among them).
+        let counted = |it: &&crate::model::Item| query.is_empty() || query.matches_on(board, it);
         let mut totals = vec![ColumnTotals::default(); columns.len()];
         for item in board.items().iter().filter(counted) {
             let found = columns.iter().position(|c| {
@@ -94,7 +97,13 @@ impl BoardView {
             today,
             overdue,
             initiatives,
+            total: board.items().len(),
         }
+    }
+
+    /// How many items the filter shows, of how many on the board ("3 of 60").
+    pub fn shown_of_total(&self) -> (usize, usize) {
+        (self.totals.iter().map(|t| t.count).sum(), self.total)
     }
 
     pub fn column_count(&self) -> usize {

@@ -93,7 +93,7 @@ impl App {
     }
 
     fn help_over_visual(&mut self) -> bool {
-        self.overlays.push(Overlay::Help(Help::new(Mode::Visual)));
+        self.overlays.push(Overlay::Help(Box::new(Help::new(Mode::Visual))));
         true
     }
 

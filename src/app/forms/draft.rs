@@ -75,11 +75,27 @@ impl App {
         }
         let Some(kept) = self.read_draft() else { return };
         let key = self.keymap.short_keys(Mode::Board, &[Action::ReopenDraft]).unwrap_or_else(|| "N".into());
-        self.status = Some(Status::warning(format!(
+        let notice = format!(
             "your form \"{}\" of {} was kept as a draft — {key} reopens it",
             kept.title,
             kept.time.format("%m-%d %H:%M")
-        )));
+        );
+        self.status = Some(Status::warning(notice.clone()));
+        self.recent.draft_notice = Some(notice);
+    }
+
+    /// Whether a draft waits to be reopened (the hints then list its key).
+    pub fn draft_waiting(&self) -> bool {
+        self.recent.draft_notice.is_some()
+    }
+
+    /// `text` on the status line, after the draft notice while a draft waits: the notice stays
+    /// until the draft is reopened, sharing its line (docs/guide/teams-and-git.md, "Drafts").
+    pub(crate) fn say_beside_draft(&mut self, text: String) {
+        self.status = Some(match &self.recent.draft_notice {
+            Some(notice) => Status::warning(format!("{notice} · {text}")),
+            None => Status::info(text),
+        });
     }
 
     fn read_draft(&self) -> Option<Kept> {
@@ -105,11 +121,13 @@ impl App {
             return;
         };
         form.restore(&kept.fields);
+        form.draft = true;
         if let Some(opened) = kept.opened {
             form.opened = Some(Box::new(opened));
         }
         self.overlays.push(Overlay::Form(Box::new(form)));
         self.draft().remove();
+        self.recent.draft_notice = None;
         self.status = Some(Status::info(format!("reopened the draft \"{}\"", kept.title)));
     }
 

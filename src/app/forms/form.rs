@@ -86,6 +86,8 @@ pub struct Form {
     pub opened: Option<Box<Item>>,
     /// Something was typed or picked since the form opened (its text is worth a draft).
     pub edited: bool,
+    /// Reopened from a draft and not yet asked about: `Esc` asks before discarding it.
+    pub draft: bool,
     /// Every field's value when the form opened, to tell which the user changed.
     initial: Vec<(FieldKey, Value)>,
 }
@@ -111,6 +113,7 @@ impl Form {
             error: None,
             opened: None,
             edited: false,
+            draft: false,
             initial: Vec::new(),
         };
         form.initial = form.values();

@@ -6,6 +6,7 @@ pub mod assign;
 pub mod draft;
 pub mod estimate;
 pub mod evidence;
+pub mod external;
 pub mod force;
 pub mod form;
 pub mod initiative;

@@ -100,6 +100,8 @@ pub enum Action {
     Search,
     /// Show every binding of the current mode.
     Help,
+    /// The command palette: find a board action by a few letters of its description and run it.
+    Palette,
     /// Quit (every change is already saved).
     Quit,
     /// Close the open overlay, clear the search, or cancel.
@@ -108,6 +110,10 @@ pub enum Action {
     ScrollDown,
     /// Scroll the open overlay up.
     ScrollUp,
+    /// Scroll the open overlay down a page.
+    PageDown,
+    /// Scroll the open overlay up a page.
+    PageUp,
     /// Go to the next field of the form.
     NextField,
     /// Go to the previous field of the form.
@@ -116,6 +122,8 @@ pub enum Action {
     Confirm,
     /// Save the form.
     Save,
+    /// Edit the focused field of several lines in `$VISUAL` / `$EDITOR` (`vi` when unset).
+    OpenEditor,
     /// Go to the selected item on the board.
     GoTo,
     /// Apply your values that were not applied in the last conflict (someone changed them first).
@@ -278,14 +286,18 @@ impl Action {
             Action::HandOver => "hand presenting over to someone on the board",
             Action::Search => "search and filter the board",
             Action::Help => "help: every key of this mode",
+            Action::Palette => "command palette: find an action by name and run it",
             Action::Quit => "quit (changes are already saved)",
             Action::Close => "close, clear the filter, or cancel",
             Action::ScrollDown => "scroll down",
             Action::ScrollUp => "scroll up",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
             Action::NextField => "next field",
             Action::PrevField => "previous field",
             Action::Confirm => "confirm: save (a new line in a multi-line field), keep the filter, yes",
             Action::Save => "save the form",
+            Action::OpenEditor => "edit this field of several lines in $VISUAL or $EDITOR (else vi)",
             Action::GoTo => "go to the selected item on the board",
             Action::ApplyMine => "apply your values of the last conflict (someone else's were first)",
             Action::ReopenDraft => "reopen the draft of a form left open when a session ended",

@@ -22,6 +22,10 @@ pub const DEFAULT_KEYMAP: &str = include_str!("../../../assets/keymap.ron");
 pub enum Mode {
     Board,
     Help,
+    /// Typing a filter into help (`/` there).
+    HelpFilter,
+    /// The command palette (`:` on the board).
+    Palette,
     Form,
     Search,
     Capacity,
@@ -44,9 +48,11 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 18] = [
+    pub const ALL: [Mode; 20] = [
         Mode::Board,
         Mode::Help,
+        Mode::HelpFilter,
+        Mode::Palette,
         Mode::Form,
         Mode::Search,
         Mode::Capacity,
@@ -70,6 +76,8 @@ impl Mode {
         match self {
             Mode::Board => "board",
             Mode::Help => "help",
+            Mode::HelpFilter => "help_filter",
+            Mode::Palette => "palette",
             Mode::Form => "form",
             Mode::Search => "search",
             Mode::Capacity => "capacity",
@@ -93,6 +101,8 @@ impl Mode {
         match self {
             Mode::Board => "Board",
             Mode::Help => "Help",
+            Mode::HelpFilter => "Help filter",
+            Mode::Palette => "Command palette",
             Mode::Form => "Form",
             Mode::Search => "Search",
             Mode::Capacity => "Capacity",

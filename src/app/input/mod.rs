@@ -3,6 +3,7 @@
 
 pub(crate) mod accepts;
 pub mod action;
+pub mod fuzzy;
 pub mod keymap;
 pub mod keymap_file;
 pub mod mouse;

@@ -92,7 +92,7 @@ impl App {
     /// A key of the follower's own that looks elsewhere stops following first; reading help,
     /// quitting and the presence keys do not.
     pub(crate) fn own_key(&mut self, mode: Mode, action: Action) -> Option<String> {
-        let keeps = mode == Mode::Help
+        let keeps = matches!(mode, Mode::Help | Mode::HelpFilter)
             || matches!(action, Action::Help | Action::Quit | Action::Follow | Action::HandOver);
         if self.presence.follow.is_none() || keeps {
             return None;

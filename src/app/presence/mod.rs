@@ -281,7 +281,7 @@ impl App {
             });
             if let Some(name) = new.map(|p| p.said.name.clone()) {
                 let key = self.key_for(Action::Follow);
-                self.status = Some(Status::info(format!("{name} is presenting; {key} follows")));
+                self.say_beside_draft(format!("{name} is presenting; {key} follows"));
             }
         }
         true

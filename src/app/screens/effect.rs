@@ -49,6 +49,10 @@ pub enum Effect {
     RefreshRetro,
     /// Open the charts on top (from the retrospective: its page of charts).
     OpenCharts,
+    /// Hand the terminal to the user's editor on the form's focused field (`forms/external.rs`).
+    OpenEditor,
+    /// Carry out an action as if its key had been pressed (the command palette's Enter).
+    Run(Action),
     /// Several effects, in order.
     Many(Vec<Effect>),
 }

@@ -14,6 +14,17 @@ pub fn update(form: &mut Form, action: Action) -> Effect {
         Action::Confirm if form.confirm() => return Effect::Submit,
         Action::Confirm => {}
         Action::Save => return Effect::Submit,
+        Action::OpenEditor if form.editable_text().is_some() => return Effect::OpenEditor,
+        Action::OpenEditor => {
+            return Effect::Say(Status::info("only a field of several lines opens in the editor"));
+        }
+        // A reopened draft is text someone typed before: the first Esc asks, the second discards.
+        Action::Close if form.draft => {
+            form.draft = false;
+            return Effect::Say(Status::warning(
+                "this form is your reopened draft: close it again to discard it, or save it",
+            ));
+        }
         Action::Close => return Effect::close_then(Effect::Say(Status::info("cancelled; nothing changed"))),
         _ => return Effect::Unhandled,
     }

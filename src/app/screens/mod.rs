@@ -1,5 +1,5 @@
 //! What lies on top of the board and takes the keys: help, forms, the search prompt, the
-//! capacity view and its discovery page, the debt register, questions, an item's details, the
+//! command palette, the capacity view and its discovery page, the debt register, questions, an item's details, the
 //! initiatives, the hand-over chooser, the standup, and the note of a git merge.
 //!
 //! Each screen owns its state and its keys: `update` carries out an action on it and hands back
@@ -17,6 +17,7 @@ pub mod help;
 pub mod initiatives;
 pub mod merge_note;
 pub mod pages;
+pub mod palette;
 pub mod question;
 pub mod retro;
 pub mod search;
@@ -36,6 +37,7 @@ use crate::app::screens::debt::Debt;
 use crate::app::screens::hand_over::HandOver;
 use crate::app::screens::help::Help;
 use crate::app::screens::initiatives::{InitiativeDetails, Initiatives};
+use crate::app::screens::palette::Palette;
 use crate::app::screens::retro::Retro;
 use crate::app::screens::search::Search;
 use crate::app::screens::standup::Standup;
@@ -44,7 +46,9 @@ use crate::app::status::Status;
 #[derive(Debug)]
 pub enum Overlay {
     /// Every binding of a mode.
-    Help(Help),
+    Help(Box<Help>),
+    /// The command palette: an action found by name, run on the selection.
+    Palette(Box<Palette>),
     /// A form: adding or editing an item, the settings, a workflow step.
     Form(Box<Form>),
     /// The capacity split against its targets.
@@ -82,7 +86,8 @@ impl Overlay {
     /// The keymap mode that applies while this overlay is on top.
     pub fn mode(&self) -> Mode {
         match self {
-            Overlay::Help(_) => Mode::Help,
+            Overlay::Help(help) => help.keys(),
+            Overlay::Palette(_) => Mode::Palette,
             Overlay::Form(_) => Mode::Form,
             Overlay::Search(_) => Mode::Search,
             Overlay::Capacity => Mode::Capacity,
@@ -108,6 +113,7 @@ impl Overlay {
         let mode = self.mode();
         let effect = match self {
             Overlay::Help(help) => help.update(action),
+            Overlay::Palette(palette) => palette.update(action),
             Overlay::Form(form) => form::update(form, action),
             Overlay::Capacity => pages::capacity(action, cx),
             Overlay::Discovery => pages::discovery(action, cx),
@@ -125,8 +131,8 @@ impl Overlay {
             Overlay::Charts(charts) => charts.update(action, cx),
         };
         match (effect, action) {
-            (Effect::Unhandled, Action::Help) if mode != Mode::Help => {
-                Effect::Open(Overlay::Help(Help::new(mode)))
+            (Effect::Unhandled, Action::Help) if mode != Mode::Help && mode != Mode::HelpFilter => {
+                Effect::Open(Overlay::Help(Box::new(Help::new(mode))))
             }
             (Effect::Unhandled, Action::Close) => Effect::Close,
             (Effect::Unhandled, Action::Undo) => Effect::Undo,
@@ -141,6 +147,8 @@ impl Overlay {
             Overlay::Form(form) => form.input(key),
             Overlay::Criteria(prompt) => prompt.input(key),
             Overlay::Search(search) => return search.input(key),
+            Overlay::Help(help) => help.input(key),
+            Overlay::Palette(palette) => palette.input(key),
             _ => {}
         }
         Effect::Done

@@ -6,3 +6,4 @@ pub mod activity;
 pub mod base;
 pub mod changes;
 pub mod merge;
+pub mod trash;

@@ -24,6 +24,10 @@ const TAG_AFTER_TITLE: usize = 24;
 /// columns (or all it needs): it is the least useful piece there.
 const AGE_AFTER_TITLE: usize = 16;
 
+/// Cards narrower than this wrap their title to the second row's left edge (see
+/// `render_title_on_two_rows`).
+const NARROW_CARD: usize = 20;
+
 /// An item drawn as a card: one row, or two when its area is two rows high (the title wraps
 /// onto the second row, with the timebox or the assignee and the age at its right). Pieces that
 /// do not fit drop by [`priority`]; the initiative tag then takes the longest of its forms that
@@ -167,16 +171,22 @@ impl CardView<'_> {
         let width = usize::from(area.width);
         let (first, rest) = wrap_once(&self.item.title, room);
         buf.set_stringn(x, area.y, &first, room, base);
-        // The rest of the title keeps a few columns: a long note gives way to its short form, and
-        // the age shows only where the title keeps more.
+        // A narrow card's second row starts at its left edge and gives the note room only beside
+        // the whole rest of the title: two rows then show 20 characters of it (the readable-titles
+        // rule, docs/guide/board-and-keys.md). Elsewhere the rest keeps a few columns: a long note
+        // gives way to its short form, and the age shows only where the title keeps more.
+        let narrow = width < NARROW_CARD;
+        let (x2, used) = if narrow { (area.x, 0) } else { (x, used) };
         let rest_width = text::width(rest);
-        let room = |keep: usize| width.saturating_sub(used + keep.min(rest_width));
+        let room =
+            |keep: usize| width.saturating_sub(used + if narrow { rest_width } else { keep.min(rest_width) });
         let (note, note_style) =
             second_row_note(self.item, self.marks, (room(AGE_AFTER_TITLE), room(TITLE_ROOM)), self.theme);
+        let note = if narrow && text::width(&note) + rest_width > width { String::new() } else { note };
         let note_style = if note.is_empty() { base } else { note_style };
         let note_width = text::width(&note);
         let room2 = width.saturating_sub(used + note_width);
-        buf.set_stringn(x, area.y + 1, truncate(rest, room2), room2, base);
+        buf.set_stringn(x2, area.y + 1, truncate(rest, room2), room2, base);
         if !note.is_empty() && note_width < width {
             let at = area.right() - note_width as u16;
             buf.set_stringn(at, area.y + 1, &note, note_width, self.style(note_style));
@@ -226,8 +236,8 @@ fn second_row_note(
     (note, style)
 }
 
-/// The words of `title` that fit in `room` columns, and the rest (the first row is cut with an
-/// ellipsis only when its first word alone is too long).
+/// The words of `title` that fit in `room` columns, and the rest (a first word too long for the
+/// row breaks with a hyphen; below four columns it is cut with an ellipsis).
 fn wrap_once(title: &str, room: usize) -> (String, &str) {
     // Widths add up word by word, so a very long title costs no more than the room it gets.
     let mut end = 0;
@@ -248,6 +258,12 @@ fn wrap_once(title: &str, room: usize) -> (String, &str) {
         let (kept, next) = (first.graphemes(true).next_back(), title[first.len()..].graphemes(true).next());
         if kept.is_some_and(text::is_wide) && next.is_some_and(text::is_wide) {
             return (first.to_owned(), &title[first.len()..]);
+        }
+        // A spaced word too long for the row breaks with a hyphen and goes on on the second row,
+        // so a narrow card still shows two rows of its title.
+        let head = text::prefix(title, room.saturating_sub(1));
+        if room >= 4 && !head.is_empty() {
+            return (format!("{head}-"), &title[head.len()..]);
         }
         return (truncate(title, room), "");
     }
@@ -311,7 +327,11 @@ mod tests {
     fn wrapping_keeps_whole_words_on_the_first_row() {
         assert_eq!(wrap_once("Export the board to CSV", 12), ("Export the".to_owned(), "board to CSV"));
         assert_eq!(wrap_once("short", 12), ("short".to_owned(), ""));
-        assert_eq!(wrap_once("Unbreakablewordhere and more", 8), ("Unbreak…".to_owned(), ""));
+        assert_eq!(
+            wrap_once("Unbreakablewordhere and more", 8),
+            ("Unbreak-".to_owned(), "ablewordhere and more")
+        );
+        assert_eq!(wrap_once("Unbreakable", 3), ("Un…".to_owned(), ""));
         assert_eq!(wrap_once("数据库 迁移到新集群", 8), ("数据库".to_owned(), "迁移到新集群"));
         assert_eq!(
             wrap_once("数据库迁移到新集群", 9),

@@ -72,7 +72,7 @@ impl StatefulWidget for ColumnView<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let lens = [view.lane(col, Stage::One).len(), view.lane(col, Stage::Two).len()];
-        let rows = card_rows(app, inner, lens[0] + lens[1]);
+        let rows = card_rows(inner);
         let need = |n: usize| u16::try_from(n).unwrap_or(u16::MAX).saturating_mul(rows);
         let [one, separator, two] = lane_areas(inner, need(lens[0]), need(lens[1]));
         LaneView { app, column: col, stage: Stage::One, card_rows: rows, theme }.render(one, buf, state);
@@ -134,11 +134,11 @@ fn column_title(name: &str, load: &Load, blocked: usize, done: bool, room: usize
     format!("{flag}{}{tail}", truncate(name, name_room.max(1)))
 }
 
-/// Card rows in a lane of this column: two when every card of the column fits on two rows (or
-/// in presenter mode, where titles must read from the back of the room), else one.
-fn card_rows(app: &App, inner: Rect, cards: usize) -> u16 {
-    let fits_double = cards * 2 < usize::from(inner.height.saturating_sub(1));
-    if inner.width >= 12 && (fits_double || app.presenting() && inner.height >= 10) { 2 } else { 1 }
+/// Card rows in a lane of this column: two wherever the column is wide enough and tall enough
+/// for a lane of two-row cards, so that every card shows two rows of its title (the readable-
+/// titles rule, docs/guide/board-and-keys.md); a column with more cards than rows scrolls.
+fn card_rows(inner: Rect) -> u16 {
+    if inner.width >= 12 && inner.height >= 5 { 2 } else { 1 }
 }
 
 #[cfg(test)]

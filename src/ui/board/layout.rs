@@ -12,6 +12,10 @@ pub const MIN_COLUMN_WIDTH: u16 = 10;
 /// When every column can be this wide, none is collapsed.
 pub const COMFORTABLE_WIDTH: u16 = 24;
 
+/// The width every open column gets before the other track folds (`fold.rs`) and before the
+/// selected column widens: two rows of a card then show at least 20 characters of its title.
+pub const READABLE_WIDTH: u16 = 17;
+
 /// The width the selected column asks for, so its cards' titles read (borders included).
 pub const SELECTED_WIDTH: u16 = 32;
 
@@ -62,7 +66,9 @@ pub fn plan_columns(
     let widths = if equal >= SELECTED_WIDTH || !columns.contains(&selected) {
         share(rest, open, None)
     } else {
-        let wide = SELECTED_WIDTH.min(rest - (open - 1) * MIN_COLUMN_WIDTH);
+        // The selected column widens only as far as the others keep their readable width.
+        let floor = if equal >= READABLE_WIDTH { READABLE_WIDTH } else { MIN_COLUMN_WIDTH };
+        let wide = SELECTED_WIDTH.min(rest - (open - 1) * floor).max(equal);
         let at = columns.clone().filter(|c| !strip(*c)).position(|c| c == selected);
         share(rest, open, at.map(|i| (i, wide)))
     };

@@ -5,6 +5,7 @@
 
 mod card;
 mod column;
+mod fold;
 mod headers;
 mod lane;
 pub mod layout;
@@ -38,11 +39,18 @@ impl StatefulWidget for BoardView<'_> {
             return;
         }
         let (app, theme) = (self.app, self.theme);
-        let shown = app.shown_columns();
         let view = app.view();
-        let track_start = view.columns_of(app.selected_track()).start;
+        let own = view.columns_of(app.selected_track());
+        let track_start = own.start;
         let done = |c: usize| column::definition(app, c).is_some_and(|d| d.done);
         let selected = app.selection().column;
+        let mut shown = app.shown_columns();
+        let mut area = area;
+        if let Some(other) = fold::folded(shown.clone(), own.clone(), done, selected, area.width) {
+            let (strip, rest) = fold::split(area, &other, &own);
+            fold::TrackStrip { app, columns: other, theme }.render(strip, buf, state);
+            (area, shown) = (rest, own);
+        }
         let (slots, first) =
             plan_columns(shown.clone(), done, selected, state.first_column, track_start, area.width);
         state.first_column = first;

@@ -89,8 +89,7 @@ impl FormView<'_> {
         let (form, theme) = (self.form, self.theme);
         let [labels, values] =
             area.layout(&Layout::horizontal([Constraint::Length(label_width), Constraint::Fill(1)]));
-        let rows = usize::from(area.height);
-        let skip = if form.fields.len() > rows { (form.focus + 1).saturating_sub(rows) } else { 0 };
+        let skip = skipped(form, usize::from(area.height));
         let mut y = area.y;
         for (i, field) in form.fields.iter().enumerate().skip(skip) {
             if y >= area.bottom() {
@@ -153,6 +152,23 @@ impl Widget for TextField<'_> {
     }
 }
 
+/// The rows a focused field of several lines gets at least, when the form is taller than the
+/// screen (issue 29: a description shows at least five rows at 80x24).
+const MIN_TEXT_ROWS: usize = 5;
+
+/// The fields scrolled past in `rows` rows: enough that the focused one shows, and that a
+/// focused field of several lines gets [`MIN_TEXT_ROWS`] (the fields above it scroll away).
+fn skipped(form: &Form, rows: usize) -> usize {
+    let count = form.fields.len();
+    let mut skip = if count > rows { (form.focus + 1).saturating_sub(rows) } else { 0 };
+    if let Some(Input::Text(_)) = form.fields.get(form.focus).map(|f| &f.input) {
+        let below = count.saturating_sub(form.focus + 1);
+        let room_above = rows.saturating_sub(below + MIN_TEXT_ROWS);
+        skip = skip.max(form.focus.saturating_sub(room_above));
+    }
+    skip
+}
+
 /// A reminder beside the Save button while a multi-line field has the focus, where the confirm
 /// key (Enter) makes a new line instead of saving; the keys come from the keymap.
 fn save_hint(form: &Form, keymap: &Keymap) -> Option<String> {
@@ -160,5 +176,10 @@ fn save_hint(form: &Form, keymap: &Keymap) -> Option<String> {
     let keys = |a: Action| {
         keymap.keys_for(Mode::Form, a).iter().map(ToString::to_string).collect::<Vec<_>>().join(" or ")
     };
-    Some(format!(" {}: new line · {}: save", keys(Action::Confirm), keys(Action::Save)))
+    Some(format!(
+        " {}: new line · {}: save · {}: editor",
+        keys(Action::Confirm),
+        keys(Action::Save),
+        keys(Action::OpenEditor)
+    ))
 }

@@ -1,4 +1,4 @@
-//! The overlays drawn over the board (help, forms, the capacity and discovery pages, the debt
+//! The overlays drawn over the board (help, the command palette, forms, the capacity and discovery pages, the debt
 //! register, the criteria question, details, initiatives, hand-over, standup, merge note,
 //! questions): each a widget of its own; [`OverlayView`] gives each its centred box, as wide
 //! as the screen allows up to what it can use.
@@ -16,6 +16,7 @@ mod help;
 mod initiative;
 mod initiatives;
 mod merge_note;
+mod palette;
 mod phase_bar;
 mod question;
 mod sprint_room;
@@ -47,8 +48,10 @@ impl Widget for OverlayView<'_> {
         let (app, theme) = (self.app, self.theme);
         let rows = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         let (width, height) = match self.overlay {
-            Overlay::Help(_) => (100, board.height),
+            // Wide enough for two columns of help on a wide screen.
+            Overlay::Help(_) => (if board.width >= 170 { 160 } else { 100 }, board.height),
             Overlay::Form(_) => (100, 30),
+            Overlay::Palette(p) => (76, palette::wanted_height(p)),
             Overlay::Capacity => {
                 let room = app.view().room.as_ref().map_or(0, sprint_room::height);
                 (110, 26u16.saturating_add(room))
@@ -73,9 +76,8 @@ impl Widget for OverlayView<'_> {
         let area = popup(board, width, height);
         Clear.render(area, buf);
         match self.overlay {
-            Overlay::Help(help) => {
-                help::HelpView { app, mode: help.mode, scroll: help.scroll, theme }.render(area, buf)
-            }
+            Overlay::Help(help) => help::HelpView { app, help, theme }.render(area, buf),
+            Overlay::Palette(palette) => palette::PaletteView { app, palette, theme }.render(area, buf),
             Overlay::Form(form) => form::FormView { form, keymap: app.keymap(), theme }.render(area, buf),
             Overlay::Capacity => capacity::CapacityView { app, theme }.render(area, buf),
             Overlay::Debt(debt) => {
