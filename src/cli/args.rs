@@ -325,3 +325,37 @@ pub(super) fn parse_model(text: &str) -> Result<Model, String> {
 pub(super) fn parse_rollover(text: &str) -> Result<Rollover, String> {
     text.parse()
 }
+
+/// `retro`: the retrospective of the last closed sprints (docs/guide/rhythm.md).
+#[derive(Debug, Args)]
+pub struct RetroArgs {
+    /// The last sprint to look back on (default: the last closed one).
+    #[arg(long, value_name = "NAME")]
+    pub sprint: Option<String>,
+    /// How many closed sprints to look back on.
+    #[arg(long, value_name = "N", default_value_t = crate::domain::rhythm::retro::LAST)]
+    pub last: usize,
+    /// Print Markdown (for a wiki or the meeting's notes).
+    #[arg(long, conflicts_with = "json")]
+    pub markdown: bool,
+    /// Print JSON (for scripts).
+    #[arg(long)]
+    pub json: bool,
+    /// Make the proposed stage-two target the board's (a decision in the journal; `u` undoes it).
+    #[arg(long, conflicts_with_all = ["json", "markdown"])]
+    pub apply: bool,
+}
+
+/// `report`: the sprint review (docs/guide/rhythm.md).
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The sprint to review (default: the last closed one, else the open one).
+    #[arg(long, value_name = "NAME")]
+    pub sprint: Option<String>,
+    /// Print Markdown (to paste to stakeholders).
+    #[arg(long, conflicts_with = "json")]
+    pub markdown: bool,
+    /// Print JSON (for scripts; docs/guide/command-line.md lists its keys).
+    #[arg(long)]
+    pub json: bool,
+}

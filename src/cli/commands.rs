@@ -13,7 +13,7 @@ use crate::cli::items::{board, create, edit, inspect, list};
 use crate::cli::phases::initiative;
 use crate::cli::print::output::println;
 use crate::cli::workflow::{accept, criteria, debt, variant};
-use crate::cli::{Cli, Command, config_cmd};
+use crate::cli::{Cli, Command, ReportArgs, RetroArgs, config_cmd};
 use crate::clock;
 use crate::config::Config;
 use crate::domain::change::ops;
@@ -113,7 +113,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let form = crate::cli::rhythm::standup::Form::of(markdown, json);
             crate::cli::rhythm::standup::run(path, since.as_deref(), form, stale_days, now)?
         }
-        Command::Report { sprint, markdown, json } => {
+        Command::Report(ReportArgs { sprint, markdown, json }) => {
             use crate::cli::rhythm::report::{Format, run};
             let format = match (json, markdown) {
                 (true, _) => Format::Json,
@@ -122,7 +122,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             run(path, sprint.as_deref(), format, now)?
         }
-        Command::Retro { sprint, last, markdown, json, apply } => {
+        Command::Retro(args) => {
+            let RetroArgs { sprint, last, markdown, json, apply } = args;
             let ask =
                 crate::cli::rhythm::retro::Ask { sprint: sprint.as_deref(), last, markdown, json, apply };
             crate::cli::rhythm::retro::run(target, ask, now)?

@@ -24,8 +24,8 @@ use clap::{CommandFactory, Parser, Subcommand};
 use crate::domain::two_stage::debt::Sort;
 use crate::model::{ItemId, Severity, Stage};
 pub use args::{
-    AddArgs, ConfigArgs, EditArgs, ForceArgs, ListArgs, ListFormat, NewEstimate, PolicyCommand, SprintArgs,
-    SprintCommand,
+    AddArgs, ConfigArgs, EditArgs, ForceArgs, ListArgs, ListFormat, NewEstimate, PolicyCommand, ReportArgs,
+    RetroArgs, SprintArgs, SprintCommand,
 };
 use args::{parse_estimate, parse_id, parse_severity, parse_sort, parse_stage};
 
@@ -289,37 +289,11 @@ pub enum Command {
         stale_days: Option<u32>,
     },
     /// The sprint review: figures, the trend of the last sprints, debt repaid, discovery outcomes.
-    Report {
-        /// The sprint to review (default: the last closed one, else the open one).
-        #[arg(long, value_name = "NAME")]
-        sprint: Option<String>,
-        /// Print Markdown (to paste to stakeholders).
-        #[arg(long, conflicts_with = "json")]
-        markdown: bool,
-        /// Print JSON (for scripts; docs/guide/command-line.md lists its keys).
-        #[arg(long)]
-        json: bool,
-    },
+    Report(ReportArgs),
     /// The retrospective of the last sprints: the balance against the targets, where debt grows
     /// fastest, where the capacity went, discovery, drag, open retro actions, and the stage-two
     /// target proposed for the next sprints (`--apply` makes it the board's).
-    Retro {
-        /// The last sprint to look back on (default: the last closed one).
-        #[arg(long, value_name = "NAME")]
-        sprint: Option<String>,
-        /// How many closed sprints to look back on.
-        #[arg(long, value_name = "N", default_value_t = crate::domain::rhythm::retro::LAST)]
-        last: usize,
-        /// Print Markdown (for a wiki or the meeting's notes).
-        #[arg(long, conflicts_with = "json")]
-        markdown: bool,
-        /// Print JSON (for scripts).
-        #[arg(long)]
-        json: bool,
-        /// Make the proposed stage-two target the board's (a decision in the journal; `u` undoes it).
-        #[arg(long, conflicts_with_all = ["json", "markdown"])]
-        apply: bool,
-    },
+    Retro(RetroArgs),
     /// Validate the board file: print `ok`, or the error with its line and column (exit 1).
     Check,
     /// Bring in items from GitHub, Jira, Linear, Trello, an Obsidian Kanban board or another
