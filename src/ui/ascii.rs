@@ -43,6 +43,8 @@ fn fold_symbol(symbol: &str) -> Option<&'static str> {
         | "┼" | "╭" | "╮" | "╰" | "╯" => "+",
         "←" => "<",
         "→" => ">",
+        // The cursor after what is typed in the help filter and the palette.
+        "▏" => "_",
         "•" | "—" => "-",
         // The bars of a trend, lowest to highest (the value is in words beside it).
         "▁" | "▂" => "_",
@@ -83,12 +85,12 @@ mod tests {
     #[test]
     fn a_folded_buffer_is_pure_ascii() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 20, 1));
-        buf.set_string(0, 0, "┏━□↳✓ é日本…⊘●▁▄█", Style::new());
+        buf.set_string(0, 0, "┏━□↳✓ é日本…⊘●▁▄█▏", Style::new());
         fold(&mut buf);
         let text: String = buf.content.iter().map(|c| c.symbol()).collect();
         assert!(text.is_ascii(), "{text}");
         assert!(text.starts_with("+=o^v ??"), "{text}");
-        assert!(text.contains("/*_-#"), "blocked, sprint and a trend: {text}");
+        assert!(text.contains("/*_-#_"), "blocked, sprint, a trend and the typing cursor: {text}");
     }
 
     #[test]
