@@ -45,6 +45,16 @@ pub fn burn_up(replay: &Replay, sprint: &Sprint, today: NaiveDate) -> BurnUp {
         .iter_days()
         .take_while(|d| *d <= last)
         .map(|date| replay.totals(date).map(|t| t.sprints.get(&sprint.name).copied().unwrap_or_default()))
-        .collect();
+        .collect::<Vec<_>>();
+    // The day a sprint closed ends on the figures its close recorded (the one definition of its
+    // committed and done points): the journal's end of that day has the rollover already, which
+    // would show the scope falling on the last day.
+    let mut days = days;
+    if let Some(figures) = &sprint.figures {
+        let index = (figures.closed.date_naive() - sprint.start).num_days();
+        if let Some(slot) = usize::try_from(index).ok().and_then(|i| days.get_mut(i)) {
+            *slot = Some(Points { scope: figures.committed.total, done: figures.done.total });
+        }
+    }
     BurnUp { sprint: sprint.name.clone(), start: sprint.start, end: sprint.end.max(sprint.start), days }
 }

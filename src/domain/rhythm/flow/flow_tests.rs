@@ -111,6 +111,24 @@ fn burn_up_steps_with_scope_and_leaves_days_before_the_journal_empty() {
 }
 
 #[test]
+fn a_closed_sprint_ends_on_the_figures_its_close_recorded() {
+    let mut b = board();
+    let mut figures = closed(0, 30, 8, 0);
+    figures.closed = at("2026-11-06T17:00:00Z");
+    b.sprints[0].figures = Some(figures);
+    b.sprints[0].end = day("2026-11-06");
+    let mut journal = journal();
+    // The close rolls the unfinished spike (4 pt) over to the next sprint that same evening.
+    journal.push(entry(at("2026-11-06T17:00:00Z"), 3, Action::Changed, json!({"sprint": ["S1", "S2"]})));
+    let mut replay = Replay::new(&b);
+    replay.feed(&lean(&journal), 1);
+    let burn = burn_up(&replay, &b.sprints[0], day("2026-11-20"));
+    let last = burn.days.last().copied().flatten();
+    assert_eq!(last, Some(Points { scope: 12, done: 8 }), "the scope does not fall on the last day");
+    assert_eq!(burn.days.len(), 6);
+}
+
+#[test]
 fn cumulative_flow_counts_items_per_column_per_day() {
     let (b, replay) = replayed();
     let delivery = cfd(&b, &replay, Track::Delivery, day(TODAY), 6);
