@@ -14,6 +14,7 @@ pub mod forms;
 pub mod input;
 pub mod presence;
 mod quit;
+mod resume;
 pub mod screens;
 pub mod status;
 mod sync;

@@ -30,7 +30,7 @@ pub struct CheckEntry {
 ///
 /// Items in a lane are ordered by `rank`, then by id; ranks leave gaps so that a move usually
 /// changes one item's lines in the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     pub track: Track,
     pub column: String,

@@ -306,6 +306,23 @@ pub enum DraftError {
     Encode(#[from] serde_json::Error),
 }
 
+/// Why the user's own state of a board (undo history, last selection) was not read or kept.
+#[derive(Debug, thiserror::Error)]
+pub enum UserStateError {
+    #[error("cannot read {}", .path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("{} is larger than twotrack writes", .0.display())]
+    TooLarge(PathBuf),
+    #[error("{} cannot be read: {why}", .path.display())]
+    Corrupt { path: PathBuf, why: String },
+    #[error("it was written by a newer twotrack (format {0})")]
+    Newer(u32),
+    #[error("cannot write {}", .path.display())]
+    Write { path: PathBuf, source: io::Error },
+    #[error("cannot write the undo history")]
+    Encode(#[from] ron::Error),
+}
+
 /// Why this session could not announce itself to the others on the board.
 #[derive(Debug, thiserror::Error)]
 pub enum PresenceError {

@@ -22,6 +22,7 @@ pub mod presence;
 pub mod recovery;
 pub mod sidecar;
 pub mod source_parse;
+pub mod user_state;
 pub mod users;
 pub mod written;
 

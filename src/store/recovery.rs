@@ -23,12 +23,13 @@ pub fn write(board: &Path, stamp: &str, text: &[u8]) -> Result<PathBuf, ReplaceE
         Err(err) => err,
     };
     tracing::warn!(error = %super::error::sentence(&err), "no recovery copy beside the board; trying the state directory");
-    let Some(dir) = state_dir() else { return Err(err) };
+    let Some(dir) = state_home() else { return Err(err) };
     write_in(&dir, &prefix, text)
 }
 
-/// The user's own state directory for twotrack, made (private) if need be.
-fn state_dir() -> Option<PathBuf> {
+/// The user's own state directory for twotrack, made (private) if need be (the user's state
+/// file of a board lives there too, `user_state.rs`).
+pub(super) fn state_home() -> Option<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "twotrack")?;
     let dir = dirs.state_dir().unwrap_or_else(|| dirs.data_local_dir()).to_path_buf();
     fs::DirBuilder::new().recursive(true).mode(0o700).create(&dir).ok()?;

@@ -66,6 +66,9 @@ impl Pty {
         cmd.env_remove("LC_CTYPE");
         cmd.env("TWOTRACK_NOW", NOW);
         cmd.env_remove("NO_COLOR");
+        // The user's own state (undo history, last selection) away from the tester's home: one
+        // directory for every run, each board's file named by its own path.
+        cmd.env("XDG_STATE_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("pty-state"));
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -115,3 +115,42 @@ fn a_slip_of_d_is_undone_after_a_restart_with_restore() {
     let one = s.run(&["show", "1", "--json"]).ok().json();
     assert_eq!((one["column"].as_str(), one["estimate"].as_u64()), (Some("ready"), Some(1)));
 }
+
+/// The screen's rows above the status lines (which say what the last key did).
+fn board_rows(pty: &Pty) -> Vec<String> {
+    pty.with_screen(|screen| {
+        let rows: Vec<String> = screen.rows(0, 80).map(|row| row.trim_end().to_owned()).collect();
+        rows[..rows.len() - 2].to_vec()
+    })
+}
+
+#[test]
+fn the_selection_and_the_undo_history_survive_a_restart() {
+    let s = Sandbox::new().with_starter();
+    // The user's state directory, away from the board's (which others share).
+    let home = tempfile::tempdir().expect("tempdir");
+    let state = home.path().join("state");
+    let env = [("XDG_STATE_HOME", state.to_str().expect("UTF-8 path"))];
+    let mut pty = Pty::spawn(&s.board, &[], 80, 24, &env);
+    pty.wait_for("Welcome");
+    pty.keys(&["d"]);
+    pty.wait_for("undoes it");
+    // Away from where the board starts: the second card of the next column.
+    let before = pty.written();
+    pty.keys(&["l", "j"]);
+    pty.settle(before);
+    let seen = board_rows(&pty);
+    pty.keys(&["q"]);
+    assert!(pty.wait_exit());
+    assert_eq!(state.join("twotrack").read_dir().expect("the state directory").count(), 1, "one state file");
+    let mut pty = Pty::spawn(&s.board, &[], 80, 24, &env);
+    pty.wait_for("quit");
+    pty.settle(0);
+    assert_eq!(board_rows(&pty), seen, "the same selection, the same screen");
+    pty.keys(&["u"]);
+    pty.wait_for("undid: deleted #1");
+    pty.keys(&["q"]);
+    assert!(pty.wait_exit());
+    let one = s.run(&["show", "1", "--json"]).ok().json();
+    assert_eq!(one["column"].as_str(), Some("ready"), "the delete undone after the restart");
+}

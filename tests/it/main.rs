@@ -36,6 +36,7 @@ mod readable;
 mod readonly;
 mod report;
 mod restore;
+mod resume;
 mod retro;
 mod review_recorded;
 mod rhythm;

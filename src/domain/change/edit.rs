@@ -9,6 +9,7 @@ use crate::model::{
     PointValue, Severity, Source, Sprint, Stage, StandupSettings, Timestamp, Track,
 };
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// Why an edit could not be applied. The board is unchanged when `apply` returns one.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -29,8 +30,9 @@ pub enum EditError {
     SprintName(String),
 }
 
-/// New values for some fields of an item; `None` leaves a field as it is.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// New values for some fields of an item; `None` leaves a field as it is. Serialized only into
+/// the user's own undo history (`store/user_state.rs`), never into the board.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemChange {
     pub place: Option<Place>,
     pub title: Option<String>,
@@ -71,7 +73,7 @@ pub struct ItemChange {
 }
 
 /// One change to a board.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Edit {
     /// Insert a new item (its id must be free).
     Add(Box<Item>),

@@ -1,11 +1,15 @@
 //! Undo and redo: stacks of steps, each with the edit that reverts it, the edit it made (so a
 //! step is applied only while the board still holds what it set), and the words that describe it.
+//! The stacks outlive a session in the user's own state file (`store/user_state.rs`): a step
+//! taken back after a restart is checked against the board like any other.
+
+use serde::{Deserialize, Serialize};
 
 use super::edit::Edit;
 use crate::model::ItemId;
 
 /// One step that can be undone (or redone).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     pub summary: String,
     /// The edit that reverts the step.
@@ -22,6 +26,16 @@ pub struct History {
 }
 
 impl History {
+    /// The stacks kept from an earlier session (oldest step first in each).
+    pub fn resumed(undo: Vec<Step>, redo: Vec<Step>) -> History {
+        History { undo, redo }
+    }
+
+    /// The undo and the redo stack, oldest step first, to keep for the next session.
+    pub fn stacks(&self) -> (&[Step], &[Step]) {
+        (&self.undo, &self.redo)
+    }
+
     /// Records a new change (`done`) by its inverse; a new change makes the redo stack meaningless.
     pub fn record(&mut self, summary: String, done: Edit, inverse: Edit) {
         self.undo.push(Step { summary, edit: inverse, done });

@@ -5,6 +5,7 @@
 use crate::model::initiative::valid_id;
 use crate::model::{Board, Criteria, Decision, Initiative, ItemId, Status};
 use crate::words::count;
+use serde::{Deserialize, Serialize};
 
 /// Why an initiative edit cannot be applied (the board is unchanged).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -27,7 +28,7 @@ pub enum InitiativeError {
 }
 
 /// New values for some fields of an initiative; `None` leaves a field as it is.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InitiativeChange {
     pub name: Option<String>,
     pub description: Option<String>,
@@ -36,7 +37,7 @@ pub struct InitiativeChange {
 }
 
 /// One change to the board's initiatives.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum InitiativeEdit {
     /// Insert a new initiative (its id must be free).
     Add(Box<Initiative>),
