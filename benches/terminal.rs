@@ -4,7 +4,9 @@
 //! the bytes a session writes when another user moves their selection and how long a follower
 //! takes to draw its presenter's new selection. Run with `cargo bench --bench terminal` (it
 //! prints two tables; `-- presence` only the second; README.md holds the numbers). The boards
-//! carry 50 closed sprints and a 100,000-line activity journal.
+//! carry 50 closed sprints and a 100,000-line activity journal. `-- bytes` prints only the
+//! third table: at 120x40, the bytes written per navigation key (`j` `k` `h` `l`) and per card
+//! move against the cells that really change on screen (two vt100 screens compared).
 
 #[allow(dead_code)]
 #[path = "../tests/common/pty.rs"]
@@ -27,6 +29,10 @@ fn main() {
         presence_table();
         return;
     }
+    if std::env::args().any(|a| a == "bytes") {
+        bytes_table();
+        return;
+    }
     println!(
         "| items | terminal | first frame (median of {RUNS}) | peak RSS | bytes per navigation key | bytes per item move | bytes while idle (2 s) |"
     );
@@ -46,6 +52,42 @@ fn main() {
         }
     }
     presence_table();
+    bytes_table();
+}
+
+/// The keys measured by [`bytes_table`]: walking a column, across columns, moving a card there
+/// and back.
+const BYTE_KEYS: [(&str, [&str; 2]); 4] =
+    [("j/k", ["j", "k"]), ("h/l", ["h", "l"]), ("L/H (move)", ["L", "H"]), ("J/K (move)", ["J", "K"])];
+
+/// Bytes per key at 120x40 and the cells each key really changes, with the ratio of the bytes
+/// to the cells (a cell takes at least one byte; cursor moves and styles add to it).
+fn bytes_table() {
+    println!();
+    println!(
+        "| items | key at 120x40 | bytes per key (median of {KEYS}) | cells changed | rows changed | bytes per changed cell |"
+    );
+    println!("|---:|---|---:|---:|---:|---:|");
+    for items in ITEMS {
+        let (_dir, path) = board_file(items);
+        let (_, mut pty) = first_frame(&path, 120, 40);
+        pty.settle(pty.written());
+        for (name, keys) in BYTE_KEYS {
+            let mut bytes = Vec::new();
+            let mut cells = Vec::new();
+            for n in 0..KEYS {
+                let screen = pty.with_screen(Clone::clone);
+                bytes.push(bytes_for(&mut pty, keys[n % 2]));
+                cells.push(pty.with_screen(|now| changed_cells(&screen, now)));
+            }
+            cells.sort();
+            let (bytes, (cells, rows)) = (median(bytes), cells[cells.len() / 2]);
+            let per_cell = bytes as f64 / cells.max(1) as f64;
+            println!("| {items} | {name} | {bytes} | {cells} | {rows} | {per_cell:.2} |");
+        }
+        pty.send("q");
+        pty.wait_exit();
+    }
 }
 
 /// Bytes per other user's selection move, and how long a follower takes to follow.

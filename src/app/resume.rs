@@ -40,7 +40,13 @@ impl App {
         let column = self.view.column(self.selection.column);
         let name = self.board.track(column.track).columns.get(column.index)?.id.clone();
         let item = self.selection.item(&self.view);
-        Some(Spot { item, track: column.track, column: name, stage: self.selection.stage, zoom: self.display.zoom })
+        Some(Spot {
+            item,
+            track: column.track,
+            column: name,
+            stage: self.selection.stage,
+            zoom: self.display.zoom,
+        })
     }
 
     fn resume_selection(&mut self, spot: &Spot) {

@@ -29,13 +29,25 @@ fn the_state_comes_back_whole_private_and_per_board_and_user() {
     fs::write(&board, "").expect("board");
     let state = UserState::in_dir(dir.path(), &board, "ann");
     assert_eq!(state.read().expect("read"), None, "nothing yet");
-    let kept = Remembered { selection: Some(spot()), undo: vec![step(1, "a"), step(2, "b")], redo: vec![step(3, "c")] };
+    let kept = Remembered {
+        selection: Some(spot()),
+        undo: vec![step(1, "a"), step(2, "b")],
+        redo: vec![step(3, "c")],
+    };
     state.write(&kept).expect("write");
     assert_eq!(state.read().expect("read"), Some(kept.clone()), "Some(None) survives: an estimate cleared");
     assert_eq!(fs::metadata(state.path()).expect("meta").mode() & 0o777, 0o600);
-    assert_eq!(UserState::in_dir(dir.path(), &board, "bob").read().expect("bob"), None, "each user their own");
+    assert_eq!(
+        UserState::in_dir(dir.path(), &board, "bob").read().expect("bob"),
+        None,
+        "each user their own"
+    );
     let other = dir.path().join("other.ron");
-    assert_eq!(UserState::in_dir(dir.path(), &other, "ann").read().expect("other"), None, "each board its own");
+    assert_eq!(
+        UserState::in_dir(dir.path(), &other, "ann").read().expect("other"),
+        None,
+        "each board its own"
+    );
     let relative = UserState::in_dir(dir.path(), &dir.path().join(".").join("board.ron"), "ann");
     assert_eq!(relative.path(), state.path(), "keyed by the canonical path");
 }
@@ -68,7 +80,10 @@ fn a_corrupt_large_or_newer_file_is_refused_in_one_sentence() {
     assert!(refused(b"twotrack-user-state 1\n(board: 3").contains("cannot be read"));
     assert!(refused(b"\xff\xfe").contains("not text"));
     assert!(refused(b"something else\n()").contains("not twotrack's"));
-    assert_eq!(refused(b"twotrack-user-state 9\n(whatever: [])"), "it was written by a newer twotrack (format 9)");
+    assert_eq!(
+        refused(b"twotrack-user-state 9\n(whatever: [])"),
+        "it was written by a newer twotrack (format 9)"
+    );
     let huge = vec![b' '; CAP * 2];
     assert!(refused(&huge).contains("larger than twotrack writes"));
 }

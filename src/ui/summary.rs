@@ -14,6 +14,14 @@ use crate::app::App;
 use crate::domain::capacity::{Basis, Share, SprintRoom};
 use crate::model::SprintKind;
 
+/// The line's one vocabulary, whatever it holds and however wide the terminal: percentages
+/// whole, points as `N pt`, a flag as `! over` (capacity) or `! off` (a target), `│` between the
+/// pieces and `,` inside one. A shorter form only shortens names or drops words; the shortest
+/// keeps a flag's `!` alone.
+const OVER: &str = " ! over";
+const OFF: &str = " ! off";
+const FLAG: &str = " !";
+
 /// One piece of the summary in four lengths (the longest that fits is used); `alert` marks it
 /// as a problem.
 struct Segment {
@@ -27,15 +35,18 @@ impl Segment {
     }
 }
 
+/// A share against its target: whole percentages in every form; the shortest drops the target
+/// (the flag still says it is off).
 fn share(name: &str, short_name: &str, share: Share) -> Segment {
     let off = share.off_target();
-    let flag = |text: &str| if off { text.to_owned() } else { String::new() };
+    let (flag, bare) = if off { (OFF, FLAG) } else { ("", "") };
+    let (actual, target) = (share.actual.round(), share.target);
     Segment {
         forms: [
-            format!("{name} {:.1}% (target {}%){}", share.actual, share.target, flag(" ! OFF TARGET")),
-            format!("{name} {:.0}% (target {}%){}", share.actual, share.target, flag(" ! off")),
-            format!("{short_name} {:.0}% (target {}%){}", share.actual, share.target, flag(" ! off")),
-            format!("{short_name} {:.0}%/{}%{}", share.actual, share.target, flag(" !")),
+            format!("{name} {actual:.0}% (target {target}%){flag}"),
+            format!("{short_name} {actual:.0}% (target {target}%){flag}"),
+            format!("{short_name} {actual:.0}% (target {target}%){flag}"),
+            format!("{short_name} {actual:.0}%{bare}"),
         ],
         alert: off,
     }
@@ -78,38 +89,31 @@ impl Widget for Summary<'_> {
 fn segments(app: &App) -> Vec<Segment> {
     let c = &app.view().capacity;
     let over = c.over_capacity();
-    let flag = |text: &str| if over { text.to_owned() } else { String::new() };
+    let (flag, bare) = if over { (OVER, FLAG) } else { ("", "") };
     let (p, cap) = (c.points.total, c.capacity);
+    let points = format!("{p}/{cap} pt{flag}");
     let (plan, medium) = match &c.sprint {
         Some(sprint) => {
             let kind = match sprint.stage {
                 Some(stage) => format!(" ({} sprint)", stage.label()),
                 None => String::new(),
             };
+            // Under the sprint filter the backlog is not shown, so not counted either.
+            let backlog = match app.view().sprint_only {
+                true => String::new(),
+                false => format!(", backlog {} pt", c.backlog.points),
+            };
             (
-                format!(
-                    "{}{kind}: committed {p} of {cap} points{}{}",
-                    sprint.name,
-                    flag(" ! OVER CAPACITY"),
-                    // Under the sprint filter the backlog is not shown, so not counted either.
-                    if app.view().sprint_only {
-                        String::new()
-                    } else {
-                        format!(", backlog {} points", c.backlog.points)
-                    }
-                ),
-                format!("{}: {p}/{cap} pt{}", sprint.name, flag(" ! over")),
+                format!("{}{kind}: committed {points}{backlog}", sprint.name),
+                format!("{}: {points}", sprint.name),
             )
         }
-        None => (
-            format!("planned {p} of {cap} points{}", flag(" ! OVER CAPACITY")),
-            format!("{p}/{cap} pt{}", flag(" ! over")),
-        ),
+        None => (format!("planned {points}"), points.clone()),
     };
     let name = crate::escape::one_line(&app.board().name).into_owned();
     let mut segments = vec![
         Segment { forms: NAME_CELLS.map(|cells| text::truncate(&name, cells)), alert: false },
-        Segment::new(plan, medium, format!("{p}/{cap}pt{}", flag(" !")), over),
+        Segment::new(plan, medium, format!("{p}/{cap} pt{bare}"), over),
         share("discovery", "disc", c.discovery()),
         share("stage two", "S2", c.stage_two()),
     ];
@@ -123,51 +127,41 @@ fn segments(app: &App) -> Vec<Segment> {
     }
     if c.unestimated > 0 {
         let n = c.unestimated;
-        segments.push(Segment::new(
-            format!("{n} unestimated"),
-            format!("{n} unestimated"),
-            format!("{n}?"),
-            false,
-        ));
+        let text = format!("{n} unestimated");
+        segments.push(Segment::new(text.clone(), text, format!("{n} unest."), false));
     }
     segments
 }
 
 /// The open sprint's room left: per stage in a split sprint, else for the sprint's own stage
-/// ("12 pt of stage-two room left"); a stage over its room is flagged with `!`.
+/// ("room left: stage two 12 pt"); a stage over its room shows a negative number and `! over`.
 fn room_left(room: &SprintRoom) -> Segment {
-    let own = match room.kind {
-        SprintKind::Split => None,
-        SprintKind::Delivery => Some((room.stage_one, "stage one", "S1")),
-        SprintKind::Refinement => Some((room.stage_two, "stage two", "S2")),
-    };
-    let alert = match own {
-        Some((own, ..)) => own.left() < 0,
-        None => room.stage_one.left() < 0 || room.stage_two.left() < 0,
-    };
-    let flag = if alert { " !" } else { "" };
-    match own {
-        Some((own, name, short)) => Segment::new(
-            format!("{}{flag}", own.of_part(name)),
-            format!("{short} room {} pt{flag}", own.left()),
-            format!("{short} left {}{flag}", own.left()),
-            alert,
-        ),
-        None => {
-            let (one, two) = (room.stage_one.left(), room.stage_two.left());
-            Segment::new(
-                format!("room left: stage one {one} pt, stage two {two} pt{flag}"),
-                format!("room S1 {one} · S2 {two} pt{flag}"),
-                format!("left S1 {one} S2 {two}{flag}"),
-                alert,
-            )
+    let parts: Vec<(i64, &str, &str)> = match room.kind {
+        SprintKind::Split => {
+            vec![(room.stage_one.left(), "stage one", "S1"), (room.stage_two.left(), "stage two", "S2")]
         }
-    }
+        SprintKind::Delivery => vec![(room.stage_one.left(), "stage one", "S1")],
+        SprintKind::Refinement => vec![(room.stage_two.left(), "stage two", "S2")],
+    };
+    let alert = parts.iter().any(|(left, ..)| *left < 0);
+    let (flag, bare) = if alert { (OVER, FLAG) } else { ("", "") };
+    let list = |short: bool| {
+        let each =
+            parts.iter().map(|(left, name, abbr)| format!("{} {left} pt", if short { abbr } else { name }));
+        each.collect::<Vec<_>>().join(", ")
+    };
+    Segment::new(
+        format!("room left: {}{flag}", list(false)),
+        format!("room left: {}{flag}", list(true)),
+        format!("left: {}{bare}", list(true)),
+        alert,
+    )
 }
 
-/// The cells `segments` take in `forms`, with a space either side and a separator each.
+/// The cells `segments` take in `forms`: a space either side of each, a separator between two.
 fn line_length(segments: &[Segment], forms: &[usize]) -> usize {
-    segments.iter().zip(forms).map(|(s, f)| text::width(&s.forms[*f]) + 3).sum()
+    let cells: usize = segments.iter().zip(forms).map(|(s, f)| text::width(&s.forms[*f]) + 3).sum();
+    cells.saturating_sub(1)
 }
 
 /// The most cells a board's name takes in each form: whole, then 24, 16 and 10 cells (the sprint

@@ -50,5 +50,6 @@ mod store;
 mod team;
 mod teammate_files;
 mod themes;
+mod top_line;
 mod two_stage;
 mod wide_text;

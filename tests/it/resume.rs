@@ -63,7 +63,11 @@ fn an_undo_after_a_restart_never_reverts_what_someone_changed_meanwhile() {
         status(&alice),
         "#1 was moved to Review by someone else since; not undone — u goes on with the step before"
     );
-    assert_eq!(Store::load(&s.board).expect("load").1.item(1).expect("1").column, "review", "Bob's move stays");
+    assert_eq!(
+        Store::load(&s.board).expect("load").1.item(1).expect("1").column,
+        "review",
+        "Bob's move stays"
+    );
     press(&mut alice, "u");
     assert_eq!(status(&alice), "nothing to undo");
 }

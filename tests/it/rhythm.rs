@@ -58,7 +58,7 @@ fn a_sprint_is_started_committed_to_and_closed_from_the_board() {
     let top = board_screen.lines().next().expect("top line").to_owned();
     assert!(top.contains("Sprint 1: 6/40 pt"), "the sprint's name stays at 100 columns: {top}");
     let wide = screen(&app, 160, 48).lines().next().expect("top line").to_owned();
-    assert!(wide.contains("Sprint 1: committed 6 of 40 points, backlog 17 points"), "{wide}");
+    assert!(wide.contains("Sprint 1: committed 6/40 pt, backlog 17 pt"), "{wide}");
     press(&mut app, "M");
     assert_eq!(app.view().query.text(), "+sprint");
     let shown: usize = (0..app.view().column_count())
