@@ -55,10 +55,17 @@ fn main() {
     bytes_table();
 }
 
-/// The keys measured by [`bytes_table`]: walking a column, across columns, moving a card there
-/// and back.
-const BYTE_KEYS: [(&str, [&str; 2]); 4] =
-    [("j/k", ["j", "k"]), ("h/l", ["h", "l"]), ("L/H (move)", ["L", "H"]), ("J/K (move)", ["J", "K"])];
+/// The keys measured by [`bytes_table`], each pair pressed in turn from the first delivery card:
+/// walking a column, to the next column of the track and back, to the other track and back
+/// (which unfolds it: the whole board is laid out again), moving a card across and within
+/// columns.
+const BYTE_KEYS: [(&str, [&str; 2]); 5] = [
+    ("j/k", ["j", "k"]),
+    ("l/h (same track)", ["l", "h"]),
+    ("h/l (other track)", ["h", "l"]),
+    ("L/H (move)", ["L", "H"]),
+    ("J/K (move)", ["J", "K"]),
+];
 
 /// Bytes per key at 120x40 and the cells each key really changes, with the ratio of the bytes
 /// to the cells (a cell takes at least one byte; cursor moves and styles add to it).
