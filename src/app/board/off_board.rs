@@ -97,9 +97,8 @@ impl App {
                 Ok(deleted
                     .into_iter()
                     .map(|d| {
-                        let track = d.track.parse().unwrap_or(Track::Delivery);
                         let place = match d.track.parse::<Track>() {
-                            Ok(_) => place(&self.board, track, &d.column),
+                            Ok(track) => place(&self.board, track, &d.column),
                             Err(_) => d.column.clone(),
                         };
                         Row { id: d.id, title: d.title, place, when: d.time, who: d.author }
@@ -142,6 +141,9 @@ impl App {
         if !self.may_change("nothing was restored") {
             return false;
         }
+        // Built on the board as the file has it now, as the command builds it under the lock:
+        // someone may have restored it, or reused nothing, meanwhile.
+        self.file_changed();
         match Journal::of(self.session.path()).about_deleted(id) {
             Ok(entries) => self.commit(trash::restore(&self.board, &entries, id, self.now)),
             Err(e) => self.status = Some(Status::error(sentence(&e))),

@@ -48,16 +48,12 @@ impl Widget for OffBoardView<'_> {
             title.push_str(&format!(": /{filter}{cursor}"));
         }
         title.push_str(&format!(" ({} of {}) ", list.shown.len(), list.rows.len()));
-        let take_back = match list.shelf {
-            Shelf::Deleted => "restore",
-            Shelf::Archived => "unarchive",
-        };
         let keys: &[(&[Action], &str)] = if list.filtering {
             &[(&[Action::Confirm], "keep filter"), (&[Action::Close], "clear")]
         } else {
             &[
                 (&[Action::SelectDown, Action::SelectUp], "choose"),
-                (&[Action::TakeBack], take_back),
+                (&[Action::TakeBack], list.shelf.verb()),
                 (&[Action::Search], "filter"),
                 (&[Action::Close], "close"),
             ]
