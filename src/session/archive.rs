@@ -29,10 +29,13 @@ pub struct Filed {
     pub archived: usize,
 }
 
+/// Which items to archive, picked given the board and the archive.
+pub type Request<'r> = Box<dyn FnOnce(&Board, &Board) -> Result<Op, ArchiveError> + 'r>;
+
 /// Which way items go between the board and its archive.
 pub enum Filing<'r> {
-    /// Off the board: the items a request picks, given the board and the archive.
-    Archive(Box<dyn FnOnce(&Board, &Board) -> Result<Op, ArchiveError> + 'r>),
+    /// Off the board: the items a request picks.
+    Archive(Request<'r>),
     /// Back onto the board, where they were.
     Unarchive(&'r [ItemId]),
 }
