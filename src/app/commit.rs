@@ -1,5 +1,6 @@
 //! Changing the board: apply an op's edit, record its inverse, hear what the features' checks
-//! notice (`checks/`), keep the selection on the item, save.
+//! notice (`checks/`), keep the selection on the item, save; after a sprint's close, the archive
+//! policy (`board/off_board.rs`).
 
 use super::App;
 use super::checks::{self, Notice};
@@ -50,6 +51,7 @@ impl App {
         let subject = op.edit.subject();
         let after: Vec<_> = checks::ALL.iter().map(|c| c.before(&self.board, &self.view, subject)).collect();
         let forward = op.edit.clone();
+        let closed = self.board.closed_sprints().count();
         self.session.note(&self.board, &op.edit, &op.summary);
         let inverse = match self.board.apply(op.edit) {
             Ok(inverse) => inverse,
@@ -75,6 +77,11 @@ impl App {
             if let Some(overlay) = ask(&self.board) {
                 self.overlays.push(overlay);
             }
+        }
+        // A sprint closed here (the form, or its question): the archive policy, as the command
+        // line applies it after `sprint close`.
+        if self.board.closed_sprints().count() > closed {
+            self.archive_due();
         }
     }
 

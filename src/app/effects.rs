@@ -28,6 +28,7 @@ impl App {
             Effect::RefreshRetro => self.refresh_retro(),
             Effect::OpenCharts => self.open_charts(),
             Effect::OpenEditor => self.want_editor(),
+            Effect::TakeBack(shelf, id) => self.take_back(shelf, id),
             Effect::Run(action) => _ = self.dispatch(action),
             Effect::Many(effects) => effects.into_iter().for_each(|e| self.apply(e)),
         }

@@ -56,6 +56,8 @@ pub struct App {
     visual: Option<board::visual::Visual>,
     /// The journal replayed for the charts, kept to read only what is new next time.
     replay: Option<crate::domain::rhythm::flow::Replay>,
+    /// How many items the archive holds (`board/off_board.rs`), for the header.
+    archived: board::off_board::ArchiveCount,
 }
 
 /// How the board is shown.
@@ -103,6 +105,7 @@ struct Leaving {
 impl App {
     pub fn new(board: Board, store: Store, keymap: Keymap, now: Timestamp) -> App {
         let view = BoardView::build(&board, Query::default(), now.date_naive());
+        let archived = board::off_board::ArchiveCount::start(store.path());
         let session = Session::new(store, Writer::new(crate::store::users::author(None)));
         let mut app = App {
             board,
@@ -121,6 +124,7 @@ impl App {
             leaving: Leaving::default(),
             visual: None,
             replay: None,
+            archived,
         };
         app.select_first_card();
         app

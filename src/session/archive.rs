@@ -1,18 +1,21 @@
 //! Archiving and unarchiving under the board's lock: the one place that writes both the board
-//! and its archive (docs/FORMAT.md, "The archive"). The order makes a crash between the two
-//! writes harmless: archiving writes the archive first, then the board; unarchiving writes the
-//! board first, then the archive. Either way an interrupted run leaves the item in both files,
-//! and the next reader of the archive takes the board's copy (`store::archive::read_beside`):
-//! an interrupted archive is undone, an interrupted unarchive is finished; nothing is lost and
-//! nothing counted twice. The journal is written last, as for every change.
+//! and its archive (docs/FORMAT.md, "The archive"), for the command line ([`Locked`]) and the
+//! board screen ([`Session::file`]) alike. The order makes a crash between the two writes
+//! harmless: archiving writes the archive first, then the board; unarchiving writes the board
+//! first, then the archive. Either way an interrupted run leaves the item in both files, and the
+//! next reader of the archive takes the board's copy (`store::archive::read_beside`): an
+//! interrupted archive is undone, an interrupted unarchive is finished; nothing is lost and
+//! nothing counted twice. The board is written inside the same intent record as every save
+//! (`store/intent.rs`), so a stop between the board and the journal leaves the `archived` or
+//! `unarchived` lines for the next writer to append.
 
-use super::{ChangeError, Locked};
+use super::{ChangeError, Locked, Merged, Session, SyncError};
 use crate::domain::archive::{self, ArchiveError};
 use crate::domain::change::Op;
 use crate::domain::team::activity;
 use crate::model::{Board, Item, ItemId, Timestamp};
 use crate::store::error::JournalError;
-use crate::store::{Store, archive as file};
+use crate::store::{BoardLock, archive as file};
 
 /// What an archive or unarchive run did.
 #[derive(Debug)]
@@ -22,6 +25,19 @@ pub struct Filed {
     pub ids: Vec<ItemId>,
     /// Why the journal could not be written, if it could not (the move is saved all the same).
     pub journal: Option<JournalError>,
+    /// How many items the archive holds now.
+    pub archived: usize,
+}
+
+/// Which items to archive, picked given the board and the archive.
+pub type Request<'r> = Box<dyn FnOnce(&Board, &Board) -> Result<Op, ArchiveError> + 'r>;
+
+/// Which way items go between the board and its archive.
+pub enum Filing<'r> {
+    /// Off the board: the items a request picks.
+    Archive(Request<'r>),
+    /// Back onto the board, where they were.
+    Unarchive(&'r [ItemId]),
 }
 
 impl Locked {
@@ -37,43 +53,114 @@ impl Locked {
         request: impl FnOnce(&Board, &Board) -> Result<Op, ArchiveError>,
         now: Timestamp,
     ) -> Result<Filed, ChangeError> {
-        let (mut store, archived, _) = file::read_beside(self.session.path(), &self.board)?;
-        let op = request(&self.board, &archived)?;
-        let ids = ids_of(&op);
-        let items: Vec<Item> = ids.iter().filter_map(|id| self.board.item(*id)).cloned().collect();
-        let archived = archive::filed(&self.board, archived, items.clone());
-        self.board.apply(op.edit.clone())?;
-        store.save_locked(&archived, &self.lock).map_err(ChangeError::NotSaved)?;
-        self.save_board()?;
-        let journal = self.journal(&items, true, now);
-        Ok(Filed { op, ids, journal })
+        self.session.file_locked(&mut self.board, &self.lock, Filing::Archive(Box::new(request)), now)
     }
 
     /// Puts the archived items `ids` back on the board: the board is written first, then the
     /// archive, then the journal.
     pub fn unarchive(mut self, ids: &[ItemId], now: Timestamp) -> Result<Filed, ChangeError> {
-        let (mut store, archived, _) = file::read_beside(self.session.path(), &self.board)?;
-        let op = archive::unarchive(&self.board, &archived, ids)?;
-        let ids = ids_of(&op);
-        let (archived, _) = archive::unfiled(archived, &ids);
-        self.board.apply(op.edit.clone())?;
-        self.save_board()?;
-        store.save_locked(&archived, &self.lock).map_err(ChangeError::NotSaved)?;
-        let items: Vec<Item> = ids.iter().filter_map(|id| self.board.item(*id)).cloned().collect();
-        let journal = self.journal(&items, false, now);
-        Ok(Filed { op, ids, journal })
+        self.session.file_locked(&mut self.board, &self.lock, Filing::Unarchive(ids), now)
+    }
+}
+
+/// Why the board screen's archive or unarchive did not happen; the board is as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error(transparent)]
+    Sync(#[from] SyncError),
+    #[error("{}", crate::store::error::sentence(.0))]
+    Change(#[from] ChangeError),
+}
+
+impl Session {
+    /// The board screen's archive or unarchive of `board` (the board the user sees): this
+    /// session's unsaved changes are saved first; then, under the lock, the board is read again
+    /// if someone else saved meanwhile (what they did is returned), and the two files are
+    /// written in the order above. Not an undo step: the inverse of a filing is a filing.
+    pub fn file(
+        &mut self,
+        board: &mut Board,
+        filing: Filing,
+        now: Timestamp,
+    ) -> Result<(Filed, Option<Merged>), FileError> {
+        Session::may_write(&self.writer)?;
+        let saved = self.save(board, now)?;
+        let lock = BoardLock::acquire(self.store.path()).map_err(SyncError::Lock)?;
+        let mut news = saved.unwrap_or_default();
+        if self.store.changed_on_disk() {
+            *board = self.reload()?;
+            let merged = self.read_journal();
+            news.items.extend(merged.items);
+            news.theirs.extend(merged.theirs);
+        }
+        let filed = self.file_locked(board, &lock, filing, now)?;
+        Ok((filed, (!news.is_empty()).then_some(news)))
     }
 
-    fn save_board(&mut self) -> Result<(), ChangeError> {
-        let store: &mut Store = &mut self.session.store;
-        store.save_locked(&self.board, &self.lock).map_err(ChangeError::NotSaved)
-    }
-
-    fn journal(&mut self, items: &[Item], archived: bool, now: Timestamp) -> Option<JournalError> {
-        let stamp = self.session.writer.stamp(now);
+    /// Under `lock`, with `board` as the file has it: the archive read beside it, the request
+    /// built on both, the two files written in the order of the filing, then the journal.
+    fn file_locked(
+        &mut self,
+        board: &mut Board,
+        lock: &BoardLock,
+        filing: Filing,
+        now: Timestamp,
+    ) -> Result<Filed, ChangeError> {
+        let (mut store, archived, _) = file::read_beside(self.store.path(), board)?;
+        let archiving = matches!(filing, Filing::Archive(_));
+        let (op, archived, items) = match filing {
+            Filing::Archive(request) => {
+                let op = request(board, &archived)?;
+                let items: Vec<Item> = ids_of(&op).iter().filter_map(|id| board.item(*id)).cloned().collect();
+                (op, archive::filed(board, archived, items.clone()), items)
+            }
+            Filing::Unarchive(ids) => {
+                let op = archive::unarchive(board, &archived, ids)?;
+                let (archived, items) = archive::unfiled(archived, &ids_of(&op));
+                (op, archived, items)
+            }
+        };
+        board.apply(op.edit.clone())?;
+        if archiving {
+            store.save_locked(&archived, lock).map_err(ChangeError::NotSaved)?;
+        }
+        let stamp = self.writer.stamp(now);
         let entries: Vec<_> =
-            items.iter().map(|item| activity::filing_entry(item, archived, &stamp)).collect();
-        self.session.journal.append(&entries, &self.lock).err()
+            items.iter().map(|item| activity::filing_entry(item, archiving, &stamp)).collect();
+        self.save_intended(board, lock, &entries)?;
+        if !archiving {
+            store.save_locked(&archived, lock).map_err(ChangeError::NotSaved)?;
+        }
+        let journal = match self.journal.append(&entries, lock) {
+            Ok(end) => {
+                self.journal_at = end;
+                self.journal.intended_done();
+                None
+            }
+            Err(e) => Some(e),
+        };
+        Ok(Filed { ids: ids_of(&op), op, journal, archived: archived.items.len() })
+    }
+
+    /// Saves `board` under `lock` inside an intent record of `entries` (as `save_and_journal`
+    /// does), after settling the lines a stopped save left missing.
+    fn save_intended(
+        &mut self,
+        board: &Board,
+        lock: &BoardLock,
+        entries: &[activity::Entry],
+    ) -> Result<(), ChangeError> {
+        if let Err(e) = self.journal.settle(lock) {
+            tracing::warn!(error = %crate::store::error::sentence(&e), "journal lines of a stopped save not recovered");
+        }
+        let written = self.store.prepare(board).map_err(ChangeError::NotSaved)?;
+        if let Err(e) = self.journal.intend(written.text(), entries, lock) {
+            tracing::warn!(error = %crate::store::error::sentence(&e), "no intent file for this filing");
+        }
+        self.store.put_locked(written, lock).map_err(|e| {
+            self.journal.intended_done();
+            ChangeError::NotSaved(e)
+        })
     }
 }
 

@@ -23,7 +23,7 @@ mod tests;
 use std::collections::HashMap;
 use std::path::Path;
 
-pub use archive::Filed;
+pub use archive::{FileError, Filed, Filing};
 pub use command::Locked;
 pub use error::{ChangeError, RescueError, SyncError};
 pub use screen::Merged;

@@ -29,7 +29,7 @@ pub struct Merged {
 }
 
 impl Merged {
-    fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.theirs.is_empty()
             && self.conflicts.is_empty()
             && self.renumbered.is_empty()
@@ -115,7 +115,7 @@ impl Session {
     }
 
     /// The board on disk, read again.
-    fn reload(&mut self) -> Result<Board, SyncError> {
+    pub(super) fn reload(&mut self) -> Result<Board, SyncError> {
         self.store.reload().map_err(SyncError::Unreadable)
     }
 

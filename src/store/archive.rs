@@ -3,12 +3,14 @@
 //! when a command needs it; never created by reading. Written under the board's lock, by the
 //! session (`session::archive`), which decides the order of the two writes.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::error::StoreError;
 use super::format::located;
+use super::layout::ITEM_START;
 use super::written::Written;
-use super::{Store, paths};
+use super::{Store, paths, sidecar};
 use crate::domain::archive::{self, ArchiveError};
 use crate::domain::change::validate::{Invalid, Subject};
 use crate::model::{Board, ItemId};
@@ -20,7 +22,31 @@ pub fn is_archive(path: &Path) -> bool {
 
 /// The archive of the board at `board`.
 pub fn path_of(board: &Path) -> PathBuf {
-    paths::sibling(board, "archive.ron")
+    paths::sibling(board, SUFFIX)
+}
+
+/// The archive's suffix beside the board.
+const SUFFIX: &str = "archive.ron";
+
+/// The archive's size in bytes (0 when there is none), for a caller deciding whether
+/// [`count`] is worth doing off the key path.
+pub fn size(board: &Path) -> u64 {
+    std::fs::metadata(path_of(board)).map_or(0, |meta| meta.len())
+}
+
+/// How many items the archive beside `board` holds, counted in its text without parsing it: one
+/// item-opening line each in the canonical layout (`layout::ITEM_START`), so a large archive
+/// costs a read and a scan, never a parse. 0 when there is none; `None` when it cannot be read.
+pub fn count(board: &Path) -> Option<usize> {
+    let mut file = match sidecar::open_to_read(board, SUFFIX) {
+        Ok(Some(file)) => file,
+        Ok(None) => return Some(0),
+        Err(_) => return None,
+    };
+    let mut text = String::new();
+    file.read_to_string(&mut text).ok()?;
+    // The first item follows the items line directly, with the same opening.
+    Some(text.matches(ITEM_START).count())
 }
 
 /// The archive of the board at `board` as a store (to save it later) and its content; an empty

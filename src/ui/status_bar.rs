@@ -49,6 +49,13 @@ fn hints(mode: Mode) -> &'static [(&'static [Action], &'static str)] {
             (&[Action::Search], "filter"),
         ],
         Mode::Palette => &[(&[Action::Confirm], "run"), (&[Action::Close], "close")],
+        Mode::OffBoard => &[
+            (&[Action::TakeBack], "take back"),
+            (&[Action::Search], "filter"),
+            (&[Action::SelectDown, Action::SelectUp], "choose"),
+            (&[Action::Close], "close"),
+        ],
+        Mode::OffBoardFilter => &[(&[Action::Confirm], "keep filter"), (&[Action::Close], "clear")],
         Mode::HelpFilter => &[(&[Action::Confirm], "keep filter"), (&[Action::Close], "clear")],
         Mode::Form => &[
             (&[Action::Confirm], "save"),

@@ -1,7 +1,8 @@
 //! The split summary at the top of the board, headed by the board's name: planned points (or,
 //! with a sprint open, the sprint's committed points) against capacity, both shares against
 //! their targets, flagged in text when off target so it reads in any theme, the backlog apart
-//! (not under the sprint filter, which hides it), and the open sprint's room left.
+//! (not under the sprint filter, which hides it), the open sprint's room left, and how many items
+//! the archive holds where the line has room.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -70,6 +71,17 @@ impl Widget for Summary<'_> {
         {
             segments.push(room);
             forms.push(form);
+        }
+        // Then the archive's count, in what room is left (counted at start-up and after each
+        // archive change, never read here).
+        let left = width.saturating_sub(line_length(&segments, &forms));
+        if let Some(n) = self.app.archived_count().filter(|n| *n > 0) {
+            let archived =
+                Segment::new(format!("{n} archived"), format!("{n} archived"), format!("{n} arch."), false);
+            if let Some(form) = (0..4).find(|&f| text::width(&archived.forms[f]) + 3 <= left) {
+                segments.push(archived);
+                forms.push(form);
+            }
         }
         let mut x = area.x;
         for (i, (segment, form)) in segments.iter().zip(&forms).enumerate() {

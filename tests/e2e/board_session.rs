@@ -102,7 +102,7 @@ fn a_slip_of_d_is_undone_after_a_restart_with_restore() {
     // The message says what happened and both ways back.
     let screen = pty.wait_for("undoes it");
     let said = screen.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(said.contains("u undoes it; later: twotrack restore 1"), "{screen}");
+    assert!(said.contains("u undoes it; later: y or twotrack restore 1"), "{screen}");
     pty.keys(&["q"]);
     assert!(pty.wait_exit(), "twotrack exits with success");
     assert!(s.run(&["trash"]).ok().stdout.starts_with("#1 \"Welcome"), "the trash lists it");
@@ -153,4 +153,28 @@ fn the_selection_and_the_undo_history_survive_a_restart() {
     assert!(pty.wait_exit());
     let one = s.run(&["show", "1", "--json"]).ok().json();
     assert_eq!(one["column"].as_str(), Some("ready"), "the delete undone after the restart");
+}
+
+#[test]
+fn deleted_quit_started_again_and_restored_from_the_recently_deleted_list() {
+    let s = Sandbox::new().with_starter();
+    let mut pty = Pty::spawn(&s.board, &[], 80, 24, &[]);
+    pty.wait_for("Welcome");
+    pty.keys(&["d"]);
+    pty.wait_for("undoes it");
+    pty.keys(&["q"]);
+    assert!(pty.wait_exit(), "twotrack exits with success");
+    let mut pty = Pty::spawn(&s.board, &[], 80, 24, &[]);
+    pty.wait_for("q quit");
+    pty.keys(&["y"]);
+    let list = pty.wait_for("Recently deleted");
+    assert!(list.contains("#1") && list.contains("Welcome"), "{list}");
+    pty.keys(&["\r"]);
+    let screen = pty.wait_for("restored #1");
+    assert!(screen.contains("nothing deleted to restore"), "{screen}");
+    pty.keys(&["q", "q"]);
+    assert!(pty.wait_exit());
+    let one = s.run(&["show", "1", "--json"]).ok().json();
+    assert_eq!((one["column"].as_str(), one["estimate"].as_u64()), (Some("ready"), Some(1)));
+    assert_eq!(s.run(&["trash"]).ok().stdout.trim(), "nothing deleted to restore");
 }

@@ -435,6 +435,9 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
         // On the review fixture: a retrospective needs closed sprints.
         (Mode::Retro, "B"),
         (Mode::Charts, "C"),
+        // The recently deleted list, after a delete so that it has a row to restore.
+        (Mode::OffBoard, "d y"),
+        (Mode::OffBoardFilter, "d y /"),
         (Mode::Visual, "v"),
     ];
     let open = |mode: Mode, keys: &str| {

@@ -27,6 +27,7 @@ mod merge_git_props;
 mod merge_note;
 mod merge_props;
 mod named_board;
+mod off_board;
 mod palette;
 mod phased_app;
 mod phased_cli;

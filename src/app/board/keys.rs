@@ -8,6 +8,7 @@ use crate::app::screens::Overlay;
 use crate::app::screens::debt::Debt;
 use crate::app::screens::help::Help;
 use crate::app::screens::initiatives::Initiatives;
+use crate::app::screens::off_board::Shelf;
 use crate::app::screens::palette::Palette;
 use crate::app::screens::search::Search;
 use crate::app::status::Status;
@@ -77,6 +78,8 @@ impl App {
             Action::Standup => self.open_standup(),
             Action::Retro => self.open_retro(),
             Action::Charts => self.open_charts(),
+            Action::DeletedItems => self.open_off_board(Shelf::Deleted),
+            Action::ArchivedItems => self.open_off_board(Shelf::Archived),
             Action::Zoom => self.toggle_zoom(),
             Action::Presenter => self.toggle_presenting(),
             Action::Follow => self.toggle_follow(),

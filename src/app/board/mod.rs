@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod keys;
+pub mod off_board;
 pub mod open;
 pub mod quick;
 pub mod refresh;

@@ -12,7 +12,8 @@ use crate::model::ItemId;
 
 impl App {
     /// `d`: deletes the selected item and says how to bring it back: the undo key now, and
-    /// `twotrack restore ID` after a restart or on another machine (docs/guide/board-and-keys.md).
+    /// the recently deleted list or `twotrack restore ID` after a restart or on another machine
+    /// (docs/guide/board-and-keys.md).
     pub(crate) fn delete_selected(&mut self) {
         let selected = self.selected_item().map(|it| it.id);
         self.on_selected(|b, id, _| crate::domain::change::ops::remove(b, id));
@@ -20,8 +21,13 @@ impl App {
             && self.board.item(id).is_none()
             && let Some(status) = self.status.as_mut()
         {
-            let undo = self.keymap.short_keys(Mode::Board, &[Action::Undo]).unwrap_or_else(|| "undo".into());
-            status.text.push_str(&format!(" · {undo} undoes it; later: twotrack restore {id}"));
+            let keys = |action| self.keymap.short_keys(Mode::Board, &[action]);
+            let undo = keys(Action::Undo).unwrap_or_else(|| "undo".into());
+            let later = match keys(Action::DeletedItems) {
+                Some(list) => format!("{list} or twotrack restore {id}"),
+                None => format!("twotrack restore {id}"),
+            };
+            status.text.push_str(&format!(" · {undo} undoes it; later: {later}"));
         }
     }
 

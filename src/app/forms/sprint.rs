@@ -1,10 +1,12 @@
 //! The forms of sprint planning: starting a sprint (its model, cycle, stage, dates, capacity
-//! and goal), closing the open one (each unfinished item to the next sprint or the backlog, and
-//! what the next sprint is), and the reason an item is blocked.
+//! and goal), closing the open one (each unfinished item to the next sprint or the backlog, what
+//! the next sprint is, and what the archive policy will archive), and the reason an item is
+//! blocked.
 
 use chrono::NaiveDate;
 
 use crate::app::forms::form::{Field, FieldKey, Form, Input, Purpose};
+use crate::domain::archive;
 use crate::domain::change::Op;
 use crate::domain::rhythm::cadence;
 use crate::domain::rhythm::closing::{self, Next};
@@ -180,8 +182,22 @@ pub fn close(board: &Board, sprint: &Sprint, now: Timestamp) -> Form {
     let mut form =
         Form::new(Purpose::CloseSprint, format!("Close sprint \"{}\"", sprint.name), heading, fields);
     let mismatched = outlook.iter().flat_map(|o| &o.mismatched).map(|m| format!("! {m}: send it on anyway?"));
-    form.notes = when.into_iter().chain(mismatched).collect();
+    form.notes = when.into_iter().chain(archiving(board, &sprint.name)).chain(mismatched).collect();
     form
+}
+
+/// What the board's archive policy will archive once `closing` is closed, in one note (none
+/// when the policy is off): "Then archive-after 2 archives 3 done items: #4 #9 #12.".
+fn archiving(board: &Board, closing: &str) -> Option<String> {
+    let n = board.archive_after?;
+    let due = archive::policy_due_at_close(board, closing);
+    let ids: Vec<String> = due.iter().take(8).map(|id| format!("#{id}")).collect();
+    let more = if due.len() > ids.len() { " …" } else { "" };
+    Some(match due.len() {
+        0 => format!("Then archive-after {n} archives nothing."),
+        1 => format!("Then archive-after {n} archives 1 done item: {}.", ids.join(" ")),
+        count => format!("Then archive-after {n} archives {count} done items: {}{more}.", ids.join(" ")),
+    })
 }
 
 pub fn close_values(form: &Form) -> Result<(Rollover, Next), (usize, String)> {

@@ -61,6 +61,8 @@ impl Mode {
                 Standup,
                 Retro,
                 Charts,
+                DeletedItems,
+                ArchivedItems,
                 Zoom,
                 Presenter,
                 Search,
@@ -101,6 +103,8 @@ impl Mode {
             Mode::Standup => &[ScrollDown, ScrollUp, SetMark, MoreDays, FewerDays, Undo, Redo, Help, Close],
             Mode::Retro => &[ScrollDown, ScrollUp, AcceptRatio, Charts, Undo, Redo, Help, Close],
             Mode::Charts => &[NextChart, PrevChart, ChartTrack, Help, Close],
+            Mode::OffBoard => &[SelectDown, SelectUp, SelectFirst, SelectLast, Search, TakeBack, Help, Close],
+            Mode::OffBoardFilter => &[SelectDown, SelectUp, Confirm, Close],
             // What a run of cards can take at once; any other key is refused, never carried out
             // on one card of the run (docs/guide/board-and-keys.md, "Visual selection").
             Mode::Visual => &[

@@ -181,6 +181,12 @@ pub enum Action {
     PrevChart,
     /// Charts: the cumulative flow of the other track.
     ChartTrack,
+    /// The recently deleted items, to restore one with its fields, place and links.
+    DeletedItems,
+    /// The archive: archived items, to find one and put it back on the board.
+    ArchivedItems,
+    /// In a list of items off the board: restore (or unarchive) the chosen one.
+    TakeBack,
 }
 
 impl Action {
@@ -235,6 +241,7 @@ impl Action {
                 | MoreDays
                 | FewerDays
                 | AcceptRatio
+                | TakeBack
         )
     }
 
@@ -326,6 +333,9 @@ impl Action {
             Action::ChartTrack => "cumulative flow of the other track",
             Action::MoreDays => "call out unmoved items after one more day",
             Action::FewerDays => "call out unmoved items after one day less",
+            Action::DeletedItems => "recently deleted: restore an item deleted by mistake",
+            Action::ArchivedItems => "archive: find an archived item and put it back",
+            Action::TakeBack => "restore the chosen item (unarchive it, in the archive)",
         }
     }
 }

@@ -43,12 +43,16 @@ pub enum Mode {
     Retro,
     /// The charts.
     Charts,
+    /// A list of items off the board: recently deleted, or archived.
+    OffBoard,
+    /// Typing a filter into that list (`/` there).
+    OffBoardFilter,
     /// A visual selection on the board (`v`): a run of cards that keys apply to at once.
     Visual,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 20] = [
+    pub const ALL: [Mode; 22] = [
         Mode::Board,
         Mode::Help,
         Mode::HelpFilter,
@@ -68,6 +72,8 @@ impl Mode {
         Mode::Standup,
         Mode::Retro,
         Mode::Charts,
+        Mode::OffBoard,
+        Mode::OffBoardFilter,
         Mode::Visual,
     ];
 
@@ -93,6 +99,8 @@ impl Mode {
             Mode::Standup => "standup",
             Mode::Retro => "retro",
             Mode::Charts => "charts",
+            Mode::OffBoard => "off_board",
+            Mode::OffBoardFilter => "off_board_filter",
             Mode::Visual => "visual",
         }
     }
@@ -118,6 +126,8 @@ impl Mode {
             Mode::Standup => "Standup",
             Mode::Retro => "Retrospective",
             Mode::Charts => "Charts",
+            Mode::OffBoard => "Off the board",
+            Mode::OffBoardFilter => "Off the board: filter",
             Mode::Visual => "Visual selection",
         }
     }

@@ -51,6 +51,9 @@ pub enum Effect {
     OpenCharts,
     /// Hand the terminal to the user's editor on the form's focused field (`forms/external.rs`).
     OpenEditor,
+    /// Take an item back onto the board from a list of items off it: restore it from the
+    /// journal, or unarchive it (`app/board/off_board.rs`).
+    TakeBack(crate::app::screens::off_board::Shelf, ItemId),
     /// Carry out an action as if its key had been pressed (the command palette's Enter).
     Run(Action),
     /// Several effects, in order.

@@ -1,6 +1,7 @@
 //! What lies on top of the board and takes the keys: help, forms, the search prompt, the
 //! command palette, the capacity view and its discovery page, the debt register, questions, an item's details, the
-//! initiatives, the hand-over chooser, the standup, and the note of a git merge.
+//! initiatives, the hand-over chooser, the standup, the note of a git merge, and the lists of
+//! items off the board (recently deleted, archived).
 //!
 //! Each screen owns its state and its keys: `update` carries out an action on it and hands back
 //! an [`Effect`] for the App to carry out (close it, open another, change the board, say
@@ -16,6 +17,7 @@ pub mod hand_over;
 pub mod help;
 pub mod initiatives;
 pub mod merge_note;
+pub mod off_board;
 pub mod pages;
 pub mod palette;
 pub mod question;
@@ -37,6 +39,7 @@ use crate::app::screens::debt::Debt;
 use crate::app::screens::hand_over::HandOver;
 use crate::app::screens::help::Help;
 use crate::app::screens::initiatives::{InitiativeDetails, Initiatives};
+use crate::app::screens::off_board::OffBoard;
 use crate::app::screens::palette::Palette;
 use crate::app::screens::retro::Retro;
 use crate::app::screens::search::Search;
@@ -80,6 +83,8 @@ pub enum Overlay {
     MergeNote(Box<MergeNote>),
     /// The charts, their figures worked out when opened.
     Charts(Box<Charts>),
+    /// The recently deleted items, or the archive: a list to take an item back from.
+    OffBoard(Box<OffBoard>),
 }
 
 impl Overlay {
@@ -103,6 +108,7 @@ impl Overlay {
             Overlay::Standup(_) => Mode::Standup,
             Overlay::Retro(_) => Mode::Retro,
             Overlay::Charts(_) => Mode::Charts,
+            Overlay::OffBoard(list) => list.keys(),
         }
     }
 
@@ -129,9 +135,10 @@ impl Overlay {
             Overlay::Retro(retro) => retro.update(action, cx),
             Overlay::MergeNote(note) => note.update(action, cx),
             Overlay::Charts(charts) => charts.update(action, cx),
+            Overlay::OffBoard(list) => list.update(action),
         };
         match (effect, action) {
-            (Effect::Unhandled, Action::Help) if mode != Mode::Help && mode != Mode::HelpFilter => {
+            (Effect::Unhandled, Action::Help) if !matches!(mode, Mode::Help | Mode::HelpFilter) => {
                 Effect::Open(Overlay::Help(Box::new(Help::new(mode))))
             }
             (Effect::Unhandled, Action::Close) => Effect::Close,
@@ -149,6 +156,7 @@ impl Overlay {
             Overlay::Search(search) => return search.input(key),
             Overlay::Help(help) => help.input(key),
             Overlay::Palette(palette) => palette.input(key),
+            Overlay::OffBoard(list) => list.input(key),
             _ => {}
         }
         Effect::Done

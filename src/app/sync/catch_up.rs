@@ -69,7 +69,7 @@ impl App {
 
     /// After the board was replaced by a merge: recompute the view, keep the selection, say what
     /// happened, and warn a form whose item is gone.
-    fn merged(&mut self, merged: Merged, selected: Option<crate::model::ItemId>) {
+    pub(crate) fn merged(&mut self, merged: Merged, selected: Option<crate::model::ItemId>) {
         self.history.remap(&merged.renumbered);
         let selected = selected
             .map(|id| merged.renumbered.iter().find(|(old, _)| *old == id).map_or(id, |(_, new)| *new));

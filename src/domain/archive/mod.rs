@@ -14,4 +14,4 @@ mod tests;
 
 pub use error::ArchiveError;
 pub use filing::{archive, filed, reconcile, set_policy, unarchive, unfiled};
-pub use select::{closed_sprints, done_before, policy_due};
+pub use select::{closed_sprints, done_before, policy_due, policy_due_at_close};

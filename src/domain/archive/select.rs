@@ -29,6 +29,11 @@ pub fn done_before(board: &Board, date: NaiveDate) -> Vec<ItemId> {
 /// sprint but the `n` closed last (sprints close in start order).
 pub fn closed_sprints(board: &Board, n: u32) -> Vec<ItemId> {
     let closed: Vec<&str> = board.closed_sprints().map(|(s, _)| s.name.as_str()).collect();
+    done_in_old(board, &closed, n)
+}
+
+/// The done items of the sprints of `closed` (in closing order) but the last `n`.
+fn done_in_old(board: &Board, closed: &[&str], n: u32) -> Vec<ItemId> {
     let keep = usize::try_from(n).unwrap_or(usize::MAX).min(closed.len());
     let old = &closed[..closed.len() - keep];
     board
@@ -43,4 +48,15 @@ pub fn closed_sprints(board: &Board, n: u32) -> Vec<ItemId> {
 /// What the board's archive policy archives now (none when it is off).
 pub fn policy_due(board: &Board) -> Vec<ItemId> {
     board.archive_after.map(|n| closed_sprints(board, n)).unwrap_or_default()
+}
+
+/// What the policy will archive once the open sprint `closing` is closed, for the close form to
+/// say beforehand (its done items stay done: the close only rolls unfinished work over).
+pub fn policy_due_at_close(board: &Board, closing: &str) -> Vec<ItemId> {
+    let Some(n) = board.archive_after else { return Vec::new() };
+    let mut closed: Vec<&str> = board.closed_sprints().map(|(s, _)| s.name.as_str()).collect();
+    if !closed.contains(&closing) {
+        closed.push(closing);
+    }
+    done_in_old(board, &closed, n)
 }

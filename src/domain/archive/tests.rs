@@ -91,3 +91,29 @@ fn a_batch_of_removes_in_one_pass_is_the_same_as_one_by_one() {
     assert!(same.apply(twice).is_err());
     assert_eq!(same, board, "all or nothing");
 }
+
+#[test]
+fn what_the_close_form_announces_is_what_the_policy_archives_once_closed() {
+    use crate::domain::rhythm::closing::{self, Next};
+    use crate::model::Rollover;
+    let mut board = generate::board(300, 7);
+    generate::sprints(&mut board, 4, 7);
+    let open = board.current_sprint().expect("an open sprint").name.clone();
+    // Some done items belong to the open sprint and to every closed one.
+    let done: Vec<ItemId> = done_ids(&board);
+    let names: Vec<String> = board.sprints.iter().map(|s| s.name.clone()).collect();
+    for (at, id) in done.iter().enumerate() {
+        board.item_mut(*id).expect("item").sprint = Some(names[at % names.len()].clone());
+    }
+    for n in [0, 1, 2, 4, 9] {
+        let mut policy = board.clone();
+        policy.archive_after = Some(n);
+        let announced = policy_due_at_close(&policy, &open);
+        let now = generate::epoch();
+        let op = closing::close(&policy, Rollover::Next, Next::default(), now).expect("close");
+        policy.apply(op.edit).expect("apply");
+        assert_eq!(announced, policy_due(&policy), "archive-after {n}");
+        assert_eq!(announced.is_empty(), n >= 5, "archive-after {n}: {announced:?}");
+    }
+    assert!(policy_due_at_close(&board, &open).is_empty(), "no policy, nothing announced");
+}

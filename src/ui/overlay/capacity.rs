@@ -49,8 +49,8 @@ impl Widget for CapacityView<'_> {
 }
 
 impl CapacityView<'_> {
-    /// The frame: what is measured (the open sprint's committed work, else planned work) and
-    /// the page's keys.
+    /// The frame: what is measured (the open sprint's committed work, else planned work), how
+    /// many items the archive holds, and the page's keys.
     fn block(&self) -> Block<'static> {
         let (c, theme) = (&self.app.view().capacity, self.theme);
         let keys = |a: Action| self.app.keymap().short_keys(Mode::Capacity, &[a]).unwrap_or_default();
@@ -64,9 +64,19 @@ impl CapacityView<'_> {
             Some(_) => format!("{} close the sprint", keys(Action::CloseSprint)),
             None => format!("{} start a sprint", keys(Action::StartSprint)),
         };
+        // The archive's count, as known (never read here), with the key that lists it.
+        let archived = match self.app.archived_count().filter(|n| *n > 0) {
+            Some(n) => {
+                let list = self.app.keymap().short_keys(Mode::Board, &[Action::ArchivedItems]);
+                let list = list.map(|k| format!(" · {k} lists them")).unwrap_or_default();
+                format!(" {n} archived{list} ")
+            }
+            None => String::new(),
+        };
         Block::bordered()
             .border_style(theme.overlay_border)
             .title(Line::styled(title, theme.overlay_title))
+            .title(Line::styled(archived, theme.overlay_title).right_aligned())
             .title_bottom(Line::styled(
                 format!(
                     " {} edit targets and WIP limits · {sprint_key} · {} close ",

@@ -1,6 +1,6 @@
 //! The overlays drawn over the board (help, the command palette, forms, the capacity and discovery pages, the debt
 //! register, the criteria question, details, initiatives, hand-over, standup, merge note,
-//! questions): each a widget of its own; [`OverlayView`] gives each its centred box, as wide
+//! questions, the lists of items off the board): each a widget of its own; [`OverlayView`] gives each its centred box, as wide
 //! as the screen allows up to what it can use.
 
 mod capacity;
@@ -16,6 +16,7 @@ mod help;
 mod initiative;
 mod initiatives;
 mod merge_note;
+mod off_board;
 mod palette;
 mod phase_bar;
 mod question;
@@ -70,6 +71,7 @@ impl Widget for OverlayView<'_> {
             }
             Overlay::Standup(_) | Overlay::Retro(_) => (120, 60),
             Overlay::Charts(_) => (120, 40),
+            Overlay::OffBoard(list) => (110, off_board::wanted_height(list)),
             // Drawn in the status bar, so the filtered board stays in view.
             Overlay::Search(_) => return,
         };
@@ -113,6 +115,7 @@ impl Widget for OverlayView<'_> {
             Overlay::Charts(charts) => {
                 charts::ChartsView { app, charts, theme, plain: self.plain }.render(area, buf);
             }
+            Overlay::OffBoard(list) => off_board::OffBoardView { app, list, theme }.render(area, buf),
             Overlay::Search(_) => {}
         }
     }
