@@ -253,3 +253,24 @@ fn palette_filters_every_action_per_key(bencher: Bencher) {
         palette.shown.len()
     });
 }
+
+/// A full render at 160x48 of a 1,000-item board whose selected item's title is one grapheme of
+/// 20,000 combining marks (a teammate's hostile title): the issue asks for a few milliseconds.
+#[divan::bench(sample_count = 20)]
+fn render_a_20000_mark_grapheme(bencher: Bencher) {
+    use twotrack::domain::change::{ItemChange, ops};
+    let mut board = generate::board(1_000, 1);
+    let id = board.items().first().map_or(1, |it| it.id);
+    let title = format!("e{}", "\u{301}".repeat(20_000));
+    let change = ItemChange { title: Some(title), ..ItemChange::default() };
+    let op = ops::update(&board, id, change, generate::epoch()).expect("retitle");
+    board.apply(op.edit).expect("apply");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("board.ron");
+    let mut store = Store::open(&path, generate::epoch()).expect("create").store;
+    store.save(&board).expect("save");
+    let app = app(&path);
+    let mut screen = Screen::new(Theme::standard());
+    let mut buf = Buffer::empty(Rect::new(0, 0, 160, 48));
+    bencher.bench_local(|| render(&mut screen, &app, &mut buf));
+}
