@@ -28,21 +28,19 @@ pub fn cap_marks(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut run = 0;
-    let mut keep = move |c: char| {
-        run = if is_mark(c) { run + 1 } else { 0 };
-        run <= MAX_MARKS
-    };
-    let Some(first) = text.char_indices().find(|&(_, c)| !keep(c)).map(|(at, _)| at) else {
+    let Some(first) = text.char_indices().find(|&(_, c)| !kept(&mut run, c)).map(|(at, _)| at) else {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(first + 64);
     out.push_str(&text[..first]);
-    let mut run = MAX_MARKS;
-    out.extend(text[first..].chars().filter(|&c| {
-        run = if is_mark(c) { run + 1 } else { 0 };
-        run <= MAX_MARKS
-    }));
+    out.extend(text[first..].chars().filter(|&c| kept(&mut run, c)));
     Cow::Owned(out)
+}
+
+/// Whether `c` is kept after `run` zero-width characters in a row (counted on).
+fn kept(run: &mut usize, c: char) -> bool {
+    *run = if is_mark(c) { *run + 1 } else { 0 };
+    *run <= MAX_MARKS
 }
 
 /// Whether `c` is a control character the terminal would act on: C0 (but for newline and tab,

@@ -81,7 +81,7 @@ impl Screen {
     pub fn render(&mut self, app: &App, frame: &mut Frame) {
         let area = frame.area();
         self.draw(app, area, frame.buffer_mut());
-        drop_bidi_controls(frame.buffer_mut(), area);
+        clean_cells(frame.buffer_mut(), area);
     }
 
     /// Draws the whole screen into `buf`.
@@ -183,13 +183,13 @@ impl Widget for TooSmall<'_> {
 /// would make the screen read differently from the board (ratatui already keeps the other
 /// control characters off the screen), a pile of marks would be sent to the terminal on every
 /// redraw. One pass over the finished frame catches every view, overlay and message at once.
-fn drop_bidi_controls(buf: &mut Buffer, area: Rect) {
+fn clean_cells(buf: &mut Buffer, area: Rect) {
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {
             let Some(cell) = buf.cell_mut((x, y)) else { continue };
             let capped = crate::escape::cap_marks(cell.symbol());
-            let capped_now = matches!(capped, std::borrow::Cow::Owned(_));
-            if !capped_now && !capped.contains(crate::escape::is_bidi_control) {
+            let cut = matches!(capped, std::borrow::Cow::Owned(_));
+            if !cut && !capped.contains(crate::escape::is_bidi_control) {
                 continue;
             }
             let clean = crate::escape::strip_bidi(&capped).into_owned();
