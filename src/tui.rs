@@ -346,7 +346,7 @@ fn event_loop(
         {
             dirty = true;
         }
-        app.announce();
+        dirty |= app.announce();
     }
 }
 

@@ -33,8 +33,14 @@ fn shell_as(uid: u32, script: &str) -> bool {
 fn session_as(uid: u32, board: &Path, args: &[&str], name: &str) -> Pty {
     let wrapper = as_uid(uid);
     let wrapper: Vec<&str> = wrapper.iter().map(String::as_str).collect();
-    let pty =
-        Pty::spawn_as(&wrapper, board, args, 100, 30, &[("TWOTRACK_USER", name), ("HOME", "/nonexistent")]);
+    let pty = Pty::spawn_as(
+        &wrapper,
+        board,
+        args,
+        100,
+        30,
+        &[("TWOTRACK_USER", name), ("XDG_CONFIG_HOME", "/nonexistent")],
+    );
     pty.wait_for("#1 ");
     pty
 }
@@ -96,10 +102,10 @@ fn a_teammate_can_neither_remove_impersonate_hand_over_nor_redirect_presence() {
     assert_eq!(fs::metadata(&alices).expect("still there").ino(), inode, "the presenter's file is untouched");
 
     // A follower; then the teammate announces themselves under the presenter's name.
-    let follower = Pty::spawn(&board, &["--readonly", "--follow"], 100, 30, &[("TWOTRACK_USER", "dana")]);
+    let follower = Pty::spawn(&board, &["--readonly", "--follow"], 140, 30, &[("TWOTRACK_USER", "dana")]);
     follower.wait_for("following uid 65533 (as alice)");
     let mut mallory = session_as(MALLORY, &board, &["--presenter"], "alice");
-    follower.wait_for("nobody (as alice)");
+    follower.wait_for("▶nobody (as alice)");
     // The teammate hands presenting to the follower, who follows someone else: not taken.
     mallory.send("T");
     mallory.wait_for("Hand presenting over to");
@@ -109,6 +115,10 @@ fn a_teammate_can_neither_remove_impersonate_hand_over_nor_redirect_presence() {
     assert!(follower.screen().contains("following uid 65533 (as alice)"), "{}", follower.screen());
     mallory.keys(&["q"]);
     assert!(mallory.wait_exit());
+    // The follower leaves too: a session that finds the directory gone makes it again.
+    let mut follower = follower;
+    follower.keys(&["q"]);
+    assert!(follower.wait_exit());
 
     // The teammate moves the presence directory away and puts a link to their own in its place.
     let theirs = top.path().join("mallory");
@@ -121,6 +131,7 @@ fn a_teammate_can_neither_remove_impersonate_hand_over_nor_redirect_presence() {
         theirs.display()
     );
     assert!(shell_as(MALLORY, &redirect), "a group member may rename entries of a setgid directory");
+    assert!(fs::symlink_metadata(&presence).expect("link").file_type().is_symlink(), "swapped");
     presenter.send("l");
     presenter.wait_for("is a link; presence files are never written through one");
     wait_until("nothing is written through the link", || {

@@ -250,21 +250,29 @@ impl App {
         }
     }
 
-    /// Writes this session's announcement if it changed since the last one.
-    pub fn announce(&mut self) {
+    /// Writes this session's announcement if it changed since the last one. Returns whether
+    /// there is something new to say on screen (the session could not announce itself, or its
+    /// directory needs a word).
+    pub fn announce(&mut self) -> bool {
         let said = self.announcement();
         if self.presence.announced.as_ref() == Some(&said) {
-            return;
+            return false;
         }
-        let Some(file) = &mut self.presence.file else { return };
+        let Some(file) = &mut self.presence.file else { return false };
         match file.update(&said) {
             Ok(()) => {
-                if let Some(warning) = file.take_warning() {
+                let warning = file.take_warning();
+                self.presence.announced = Some(said);
+                let said_something = warning.is_some();
+                if let Some(warning) = warning {
                     self.status = Some(Status::warning(warning));
                 }
-                self.presence.announced = Some(said);
+                said_something
             }
-            Err(err) => self.hide(sentence(&err)),
+            Err(err) => {
+                self.hide(sentence(&err));
+                true
+            }
         }
     }
 
