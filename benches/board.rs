@@ -253,3 +253,50 @@ fn palette_filters_every_action_per_key(bencher: Bencher) {
         palette.shown.len()
     });
 }
+
+/// A full redraw at 160x48 (the frame drawn and sent to a terminal backend, as after a resize
+/// or a clear) of a 1,000-item board whose selected item's title is one letter under 20,000
+/// combining marks (a teammate's hostile title): the issue asks for a few milliseconds.
+#[divan::bench(sample_count = 20)]
+fn full_redraw_of_a_20000_mark_title(bencher: Bencher) {
+    use twotrack::domain::change::{ItemChange, ops};
+    let (_dir, path) = board_file(1_000);
+    let id = app(&path).selected_item().map_or(1, |it| it.id);
+    let (mut store, mut board) = Store::load(&path).expect("load");
+    let title = format!("e{}", "\u{301}".repeat(20_000));
+    let change = ItemChange { title: Some(title), ..ItemChange::default() };
+    let op = ops::update(&board, id, change, generate::epoch()).expect("retitle");
+    board.apply(op.edit).expect("apply");
+    store.save(&board).expect("save");
+    let app = app(&path);
+    let mut screen = Screen::new(Theme::standard());
+    bencher.bench_local(|| {
+        // A new terminal has nothing on it: the whole frame is drawn and sent.
+        let mut terminal = sink_terminal();
+        terminal.draw(|frame| screen.draw(&app, frame.area(), frame.buffer_mut())).expect("draw");
+    });
+}
+
+/// What the same title cost when drawn as it is, without the cap: the title alone, set into an
+/// otherwise empty 160x48 frame and sent, as the card and the preview drew it before.
+#[divan::bench(sample_count = 20)]
+fn full_redraw_of_a_20000_mark_title_uncapped(bencher: Bencher) {
+    let title = format!("e{}", "\u{301}".repeat(20_000));
+    bencher.bench_local(|| {
+        let mut terminal = sink_terminal();
+        terminal
+            .draw(|frame| {
+                let buf = frame.buffer_mut();
+                buf.set_stringn(2, 2, &title, 40, ratatui::style::Style::default());
+                buf.set_stringn(2, 46, &title, 150, ratatui::style::Style::default());
+            })
+            .expect("draw");
+    });
+}
+
+/// A 160x48 terminal whose output goes nowhere.
+fn sink_terminal() -> ratatui::Terminal<ratatui::backend::CrosstermBackend<std::io::Sink>> {
+    let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, 160, 48));
+    let backend = ratatui::backend::CrosstermBackend::new(std::io::sink());
+    ratatui::Terminal::with_options(backend, ratatui::TerminalOptions { viewport }).expect("terminal")
+}

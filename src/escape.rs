@@ -8,6 +8,41 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
+use unicode_width::UnicodeWidthChar;
+
+/// The most zero-width characters (combining marks, joiners, variation selectors, tags) kept in a
+/// row after a character: more than any real grapheme has (a subdivision flag has seven), so
+/// only a pile of marks a teammate heaped on one letter is cut, and drawing it costs no more
+/// than drawing the letter.
+pub const MAX_MARKS: usize = 16;
+
+/// Whether `c` takes no cell of its own and joins the character before it.
+fn is_mark(c: char) -> bool {
+    !c.is_control() && UnicodeWidthChar::width(c) == Some(0)
+}
+
+/// `text` with at most [`MAX_MARKS`] zero-width characters in a row (the rest of a pile of
+/// combining marks dropped); text without such a pile, nearly all, comes back as it is.
+pub fn cap_marks(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let mut run = 0;
+    let Some(first) = text.char_indices().find(|&(_, c)| !kept(&mut run, c)).map(|(at, _)| at) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(first + 64);
+    out.push_str(&text[..first]);
+    out.extend(text[first..].chars().filter(|&c| kept(&mut run, c)));
+    Cow::Owned(out)
+}
+
+/// Whether `c` is kept after `run` zero-width characters in a row (counted on).
+fn kept(run: &mut usize, c: char) -> bool {
+    *run = if is_mark(c) { *run + 1 } else { 0 };
+    *run <= MAX_MARKS
+}
+
 /// Whether `c` is a control character the terminal would act on: C0 (but for newline and tab,
 /// which printed text is made of), DEL and C1.
 fn is_control(c: char) -> bool {
@@ -23,13 +58,21 @@ pub fn is_bidi_control(c: char) -> bool {
 /// `text` with every control character (C0 but newline and tab, DEL, C1) and every bidi control
 /// shown as a visible escape (`\x1b`, `\u{202e}`); text without any comes back as it is.
 pub fn for_terminal(text: &str) -> Cow<'_, str> {
-    escape_where(text, is_control)
+    capped(text, |text| escape_where(text, is_control))
 }
 
 /// Like [`for_terminal`], and newlines and tabs escaped too: for a value that must stay on its
 /// line (a title in a one-line-per-item listing).
 pub fn one_line(text: &str) -> Cow<'_, str> {
-    escape_where(text, |c| c.is_control() || is_bidi_control(c))
+    capped(text, |text| escape_where(text, |c| c.is_control() || is_bidi_control(c)))
+}
+
+/// `escape` applied to `text` with its piles of marks cut ([`cap_marks`]).
+fn capped<'t>(text: &'t str, escape: impl for<'a> Fn(&'a str) -> Cow<'a, str>) -> Cow<'t, str> {
+    match cap_marks(text) {
+        Cow::Borrowed(text) => escape(text),
+        Cow::Owned(text) => Cow::Owned(escape(&text).into_owned()),
+    }
 }
 
 /// JSON text (as serde_json writes it) with every control and bidi character that serde_json
@@ -119,6 +162,26 @@ mod tests {
             if !text.chars().any(dangerous) {
                 prop_assert_eq!(out.as_ref(), text.as_str());
             }
+        }
+    }
+
+    #[test]
+    fn a_pile_of_combining_marks_is_cut_and_real_graphemes_are_kept() {
+        let pile = format!("e{}x", "\u{301}".repeat(20_000));
+        let cut = cap_marks(&pile);
+        assert_eq!(cut, format!("e{}x", "\u{301}".repeat(MAX_MARKS)));
+        assert_eq!(one_line(&pile), cut, "and so does the command line's output");
+        assert_eq!(for_terminal(&format!("{pile}\u{1b}")), format!("{cut}\\x1b"));
+        // Accents, emoji families with their joiners, keycaps and subdivision flags stay whole.
+        for whole in [
+            "e\u{301}\u{302}",
+            "👩\u{200d}👩\u{200d}👧",
+            "1\u{fe0f}\u{20e3}",
+            "🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}",
+            "Ünïcödé",
+            "plain",
+        ] {
+            assert!(matches!(cap_marks(whole), Cow::Borrowed(_)), "{whole}");
         }
     }
 }

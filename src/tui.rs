@@ -372,7 +372,7 @@ fn event_loop(
         {
             dirty = true;
         }
-        app.announce();
+        dirty |= app.announce();
     }
 }
 

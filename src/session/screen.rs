@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use super::{RescueError, SaveState, Session, SyncError};
-use crate::domain::team::merge::{self, Conflict, Side};
+use crate::domain::team::merge::{self, Conflict, Side, report};
 use crate::model::{Board, ItemId, Timestamp};
 use crate::store::error::sentence;
 use crate::store::{BoardLock, format, recovery};
@@ -20,6 +20,8 @@ pub struct Merged {
     pub theirs: Vec<(String, String)>,
     /// This session's values that were not applied, each with who changed the field first.
     pub conflicts: Vec<(Conflict, String)>,
+    /// Items moved into a column the other side deleted, in words ("you moved #6 into …").
+    pub stranded: Vec<String>,
     /// Items this session added that got a new id because theirs was taken.
     pub renumbered: Vec<(ItemId, ItemId)>,
     /// Something went wrong that lost nothing (the journal could not be written).
@@ -32,6 +34,7 @@ impl Merged {
     pub(super) fn is_empty(&self) -> bool {
         self.theirs.is_empty()
             && self.conflicts.is_empty()
+            && self.stranded.is_empty()
             && self.renumbered.is_empty()
             && self.warning.is_none()
     }
@@ -100,6 +103,9 @@ impl Session {
             } else {
                 let result = merge::merge3(&base, board, theirs, Side::Theirs).map_err(SyncError::Merge)?;
                 merged.renumbered = result.renumbered_on(Side::Ours);
+                let sides = ("you", "someone else");
+                merged.stranded =
+                    result.stranded.iter().map(|s| report::stranded_line(&result.board, s, sides)).collect();
                 *board = result.board;
                 conflicts.extend(result.conflicts);
             }

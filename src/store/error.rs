@@ -330,6 +330,8 @@ pub enum PresenceError {
     ReadParent { path: PathBuf, source: io::Error },
     #[error("{} is not a directory", .0.display())]
     NotADirectory(PathBuf),
+    #[error("{} is a link; presence files are never written through one", .0.display())]
+    Link(PathBuf),
     #[error("cannot create {}", .path.display())]
     Create { path: PathBuf, source: io::Error },
     #[error("cannot read {}", .path.display())]

@@ -19,6 +19,7 @@ pub mod lock;
 pub mod merge_note;
 pub mod paths;
 pub mod presence;
+pub mod presence_dir;
 pub mod recovery;
 pub mod sidecar;
 pub mod source_parse;

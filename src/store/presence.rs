@@ -9,16 +9,17 @@
 //! process, so no pid, host name or clock is needed to tell.
 
 use std::ffi::OsStr;
-use std::fs::{DirBuilder, File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Read, Write};
-use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::{fs, io};
 
 use serde::{Deserialize, Serialize};
 
 use super::error::PresenceError;
-use super::paths;
+use super::presence_dir::PresenceDir;
+use super::{paths, users};
 use crate::model::{ItemId, Stage, Track};
 
 /// The directory beside the board that holds one file per open session.
@@ -113,6 +114,38 @@ pub struct Peer {
     /// The session's id (part of its file name).
     pub session: String,
     pub said: Announcement,
+    /// Who owns the session's file: the user the system says wrote it (`None` in tests).
+    pub owner: Option<Owner>,
+}
+
+/// The owner of a presence file, which nobody can declare.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Owner {
+    pub uid: u32,
+    pub login: String,
+}
+
+impl Peer {
+    /// How the session is named on the screen: its declared name, after the file owner's login
+    /// when the two differ (`mallory (as alice)`), so nobody passes for someone else.
+    pub fn label(&self) -> String {
+        match &self.owner {
+            Some(owner) if owner.login != self.said.name => {
+                format!("{} (as {})", owner.login, self.said.name)
+            }
+            _ => self.said.name.clone(),
+        }
+    }
+
+    /// Whether `name` is this session's declared name or its owner's login.
+    pub fn answers_to(&self, name: &str) -> bool {
+        self.said.name == name || self.owner.as_ref().is_some_and(|o| o.login == name)
+    }
+
+    /// The user id of the file's owner, if known.
+    pub fn uid(&self) -> Option<u32> {
+        self.owner.as_ref().map(|o| o.uid)
+    }
 }
 
 /// A new session id: random enough that two sessions never share one.
@@ -145,8 +178,9 @@ impl Sidecar {
         &self.dir
     }
 
-    fn path_of(&self, session: &str) -> PathBuf {
-        self.dir.join(format!("{}.{session}{SUFFIX}", self.board))
+    /// The file name of `session`'s presence file.
+    fn name_of(&self, session: &str) -> String {
+        format!("{}.{session}{SUFFIX}", self.board)
     }
 
     /// The session a file name in the directory belongs to, if it is one of this board's.
@@ -157,70 +191,51 @@ impl Sidecar {
 
     /// Announces a new session: creates the directory if need be and the session's locked file.
     pub fn join(&self, session: &str, said: &Announcement) -> Result<SessionFile, PresenceError> {
-        let mode = self.prepare()?;
-        let file = self.put(session, said, mode)?;
-        Ok(SessionFile { sidecar: self.clone(), session: session.to_owned(), mode, file })
+        let (dir, mode, warning) = PresenceDir::prepare(&self.dir)?;
+        let file = self.put(&dir, session, said, mode)?;
+        Ok(SessionFile { sidecar: self.clone(), session: session.to_owned(), mode, dir, file, warning })
     }
 
-    /// Creates the directory with the board directory's permission bits and group, so everyone
-    /// who may write the board may announce themselves. Returns the mode for session files:
-    /// readable by whom the board directory is readable, written only by their session.
-    fn prepare(&self) -> Result<u32, PresenceError> {
-        let parent = paths::directory_of(&self.dir);
-        let board_dir = fs::metadata(parent)
-            .map_err(|source| PresenceError::ReadParent { path: parent.to_owned(), source })?;
-        let bits = board_dir.mode() & 0o7777;
-        match fs::symlink_metadata(&self.dir) {
-            Ok(meta) if meta.is_dir() => {}
-            Ok(_) => return Err(PresenceError::NotADirectory(self.dir.clone())),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                match create_directory(&self.dir, bits) {
-                    Err(source) if source.kind() != io::ErrorKind::AlreadyExists => {
-                        return Err(PresenceError::Create { path: self.dir.clone(), source });
-                    }
-                    _ => {}
-                }
-                // The umask may have taken the group's bits; best effort, like the group below
-                // (only the owner may change them, and a setgid directory sets the group anyway).
-                let _ = fs::set_permissions(&self.dir, fs::Permissions::from_mode(bits));
-                let _ = std::os::unix::fs::chown(&self.dir, None, Some(board_dir.gid()));
-            }
-            Err(source) => return Err(PresenceError::Read { path: self.dir.clone(), source }),
-        }
-        Ok(0o600 | (bits & 0o044))
-    }
-
-    /// Writes `said` to a new file, locks it and renames it into place: the file under the
-    /// session's name is always complete and always locked while the session lives.
-    fn put(&self, session: &str, said: &Announcement, mode: u32) -> Result<File, PresenceError> {
+    /// Writes `said` to a new file, locks it and renames it into place, all inside `dir`: the
+    /// file under the session's name is always complete and always locked while the session lives.
+    fn put(
+        &self,
+        dir: &PresenceDir,
+        session: &str,
+        said: &Announcement,
+        mode: u32,
+    ) -> Result<File, PresenceError> {
         let text = ron::to_string(said)?;
-        let temporary = self.dir.join(format!(".{}.{session}.tmp", self.board));
-        let _ = fs::remove_file(&temporary);
-        let written = open_new(&temporary, mode).and_then(|mut file| {
+        let temporary = format!(".{}.{session}.tmp", self.board);
+        dir.remove(&temporary);
+        let written = dir.create(&temporary, mode).and_then(|mut file| {
             file.try_lock().map_err(io::Error::from)?;
             // The umask may have narrowed the mode asked for at creation.
             file.set_permissions(fs::Permissions::from_mode(mode))?;
             file.write_all(text.as_bytes())?;
-            fs::rename(&temporary, self.path_of(session))?;
+            dir.rename(&temporary, &self.name_of(session))?;
             Ok(file)
         });
         written
-            .inspect_err(|_| _ = fs::remove_file(&temporary))
+            .inspect_err(|_| dir.remove(&temporary))
             .map_err(|source| PresenceError::Write { path: self.dir.clone(), source })
     }
 
     /// The live sessions of this board other than `me`, by name; files of sessions that are gone
-    /// are ignored and removed (where allowed).
+    /// are ignored and removed (where allowed). Nothing is read through a link.
     pub fn scan(&self, me: &str) -> Vec<Peer> {
-        let Ok(entries) = fs::read_dir(&self.dir) else { return Vec::new() };
-        let mut peers: Vec<Peer> = entries
-            .flatten()
-            .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
-            .filter_map(|entry| {
-                let name = entry.file_name();
+        let Ok(dir) = PresenceDir::open(&self.dir) else { return Vec::new() };
+        let mut logins: Vec<Owner> = Vec::new();
+        let mut peers: Vec<Peer> = dir
+            .files()
+            .into_iter()
+            .filter_map(|name| {
                 let session = self.session_of(&name).filter(|s| *s != me)?.to_owned();
-                let said = read_live(&entry.path())?;
-                Some(Peer { session, said })
+                let mut file = dir.open_to_read(&name).ok()?;
+                let meta = file.metadata().ok().filter(fs::Metadata::is_file)?;
+                let said = judge(&dir, &name, &mut file)?;
+                let owner = owner_of(meta.uid(), &mut logins);
+                Some(Peer { session, said, owner: Some(owner) })
             })
             .collect();
         peers.sort_by(|a, b| (&a.said.name, &a.session).cmp(&(&b.said.name, &b.session)));
@@ -228,28 +243,26 @@ impl Sidecar {
     }
 }
 
-/// The announcement in `path` if its session is alive. A file of a session that is gone is
-/// removed: it is still linked (a replaced file is unlinked before its lock is let go) and its
-/// lock could be taken, so nobody holds it.
-fn read_live(path: &Path) -> Option<Announcement> {
-    // Never through a link, never hanging on a FIFO someone put in the directory.
-    let mut file =
-        OpenOptions::new().read(true).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK).open(path).ok()?;
-    judge(&mut file, path)
+/// The owner `uid` with its login, looked up once per scan.
+fn owner_of(uid: u32, known: &mut Vec<Owner>) -> Owner {
+    if let Some(owner) = known.iter().find(|o| o.uid == uid) {
+        return owner.clone();
+    }
+    let owner = Owner { uid, login: users::name_of(uid) };
+    known.push(owner.clone());
+    owner
 }
 
-/// [`read_live`] for `file`, opened at `path` (maybe before it was replaced).
-fn judge(file: &mut File, path: &Path) -> Option<Announcement> {
+/// The announcement in `file` (opened as `name` in `dir`) if its session is alive. A file of a
+/// session that is gone is removed: it is still linked (a replaced file is unlinked before its
+/// lock is let go) and its lock could be taken, so nobody holds it.
+fn judge(dir: &PresenceDir, name: &OsStr, file: &mut File) -> Option<Announcement> {
     match file.try_lock_shared() {
         Err(TryLockError::WouldBlock) => {}
         Err(TryLockError::Error(_)) => return None,
         Ok(()) => {
-            let same = |m: &fs::Metadata, n: &fs::Metadata| (m.dev(), m.ino()) == (n.dev(), n.ino());
-            if let (Ok(mine), Ok(now)) = (file.metadata(), fs::symlink_metadata(path))
-                && mine.nlink() > 0
-                && same(&mine, &now)
-            {
-                let _ = fs::remove_file(path);
+            if file.metadata().is_ok_and(|m| m.nlink() > 0) {
+                let _ = dir.remove_if_same(name, file);
             }
             return None;
         }
@@ -277,8 +290,12 @@ pub struct SessionFile {
     sidecar: Sidecar,
     session: String,
     mode: u32,
+    /// The directory the file is in, held open.
+    dir: PresenceDir,
     /// Held open for its lock: the lock says the session is alive.
     file: File,
+    /// Something about the directory the user should hear once.
+    warning: Option<String>,
 }
 
 impl SessionFile {
@@ -286,9 +303,24 @@ impl SessionFile {
         &self.session
     }
 
+    /// What the user should hear about the presence directory, once.
+    pub fn take_warning(&mut self) -> Option<String> {
+        self.warning.take()
+    }
+
     /// Replaces the announcement; the old file keeps its lock until the new one is in place.
+    /// A directory removed or replaced since is opened (or made) again; one swapped for a link
+    /// is refused.
     pub fn update(&mut self, said: &Announcement) -> Result<(), PresenceError> {
-        self.file = self.sidecar.put(&self.session, said, self.mode)?;
+        if !self.dir.is_current()? {
+            let (dir, mode, warning) = PresenceDir::prepare(self.sidecar.dir())?;
+            let file = self.sidecar.put(&dir, &self.session, said, mode)?;
+            let name = self.sidecar.name_of(&self.session);
+            let _ = self.dir.remove_if_same(name.as_ref(), &self.file);
+            (self.dir, self.mode, self.file, self.warning) = (dir, mode, file, warning);
+            return Ok(());
+        }
+        self.file = self.sidecar.put(&self.dir, &self.session, said, self.mode)?;
         Ok(())
     }
 }
@@ -296,18 +328,9 @@ impl SessionFile {
 impl Drop for SessionFile {
     fn drop(&mut self) {
         // Unlinked before the lock goes with the file handle, so no reader takes it for dead.
-        let _ = fs::remove_file(self.sidecar.path_of(&self.session));
+        let name = self.sidecar.name_of(&self.session);
+        let _ = self.dir.remove_if_same(name.as_ref(), &self.file);
     }
-}
-
-/// Every presence file is created here (exclusively, never through an existing name or link).
-fn open_new(path: &Path, mode: u32) -> io::Result<File> {
-    OpenOptions::new().write(true).create_new(true).mode(mode).open(path)
-}
-
-/// The presence directory is created here.
-fn create_directory(path: &Path, mode: u32) -> io::Result<()> {
-    DirBuilder::new().mode(mode).create(path)
 }
 
 #[cfg(test)]

@@ -16,6 +16,16 @@ fn board_in(dir: &tempfile::TempDir) -> PathBuf {
     dir.path().join("board.ron")
 }
 
+impl Sidecar {
+    fn path_of(&self, session: &str) -> PathBuf {
+        self.dir().join(self.name_of(session))
+    }
+}
+
+fn me() -> Option<Owner> {
+    Some(Owner { uid: users::current_uid(), login: users::name_of(users::current_uid()) })
+}
+
 #[test]
 fn a_session_sees_the_others_but_not_itself_and_leaving_removes_the_file() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -23,7 +33,7 @@ fn a_session_sees_the_others_but_not_itself_and_leaving_removes_the_file() {
     let alice = sidecar.join("a1", &said("alice", Some(1))).expect("alice joins");
     let mut bob = sidecar.join("b2", &said("bob", None)).expect("bob joins");
     let seen = sidecar.scan("a1");
-    assert_eq!(seen, vec![Peer { session: "b2".into(), said: said("bob", None) }]);
+    assert_eq!(seen, vec![Peer { session: "b2".into(), said: said("bob", None), owner: me() }]);
     let presenting = Announcement {
         presenting: true,
         view: Some(SharedView::Debt { row: 2, by_interest: false }),
@@ -60,7 +70,9 @@ fn a_file_replaced_while_it_is_read_is_not_taken_for_dead() {
     // A reader opens bob's file just before bob replaces it; then bob's old file loses its lock.
     let mut old = File::open(sidecar.path_of("b")).expect("open");
     bob.update(&said("bob", Some(2))).expect("update");
-    assert_eq!(judge(&mut old, &sidecar.path_of("b")), None, "the old version tells nothing");
+    let dir = PresenceDir::open(sidecar.dir()).expect("open the directory");
+    let name = sidecar.name_of("b");
+    assert_eq!(judge(&dir, name.as_ref(), &mut old), None, "the old version tells nothing");
     assert!(sidecar.path_of("b").exists(), "bob's current file stays");
     assert_eq!(sidecar.scan("me")[0].said, said("bob", Some(2)));
 }
@@ -119,7 +131,7 @@ fn the_directory_and_files_take_the_board_directorys_permissions() {
     let sidecar = Sidecar::of(&board_in(&dir));
     let _a = sidecar.join("a", &said("alice", None)).expect("join");
     let dir_mode = fs::metadata(sidecar.dir()).expect("meta").mode() & 0o7777;
-    assert_eq!(dir_mode, 0o2770, "group-shared like the board's directory");
+    assert_eq!(dir_mode, 0o3770, "group-shared like the board's directory, and sticky");
     let file_mode = fs::metadata(sidecar.path_of("a")).expect("meta").mode() & 0o777;
     assert_eq!(file_mode, 0o640, "the group reads it, only its session writes it");
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
@@ -141,4 +153,89 @@ fn session_ids_differ() {
     let ids: std::collections::HashSet<String> = (0..100).map(|_| session_id()).collect();
     assert_eq!(ids.len(), 100);
     assert!(ids.iter().all(|id| id.len() == 16 && !id.contains('.')));
+}
+
+#[test]
+fn an_existing_presence_directory_of_ours_is_made_sticky() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sidecar = Sidecar::of(&board_in(&dir));
+    fs::create_dir(sidecar.dir()).expect("mkdir");
+    fs::set_permissions(sidecar.dir(), fs::Permissions::from_mode(0o777)).expect("chmod");
+    let mut a = sidecar.join("a", &said("alice", None)).expect("join");
+    assert_eq!(fs::metadata(sidecar.dir()).expect("meta").mode() & 0o7777, 0o1777);
+    assert_eq!(a.take_warning(), None, "nothing to warn about: it was ours to fix");
+}
+
+#[test]
+fn a_directory_swapped_for_a_link_is_never_written_through() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sidecar = Sidecar::of(&board_in(&dir));
+    let mut alice = sidecar.join("a", &said("alice", None)).expect("join");
+    // A teammate moves the directory away and puts a link to a directory of their choosing.
+    let elsewhere = dir.path().join("elsewhere");
+    fs::create_dir(&elsewhere).expect("mkdir");
+    fs::rename(sidecar.dir(), dir.path().join("moved")).expect("move away");
+    std::os::unix::fs::symlink(&elsewhere, sidecar.dir()).expect("link");
+    let err = alice.update(&said("alice", Some(1))).expect_err("refused");
+    assert!(
+        format!("{err:#}").contains("is a link; presence files are never written through one"),
+        "{err:#}"
+    );
+    assert_eq!(fs::read_dir(&elsewhere).expect("list").count(), 0, "nothing written through the link");
+    assert!(sidecar.scan("me").is_empty(), "nor read through it");
+}
+
+#[test]
+fn a_directory_removed_or_replaced_is_made_again_and_the_session_moves_into_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sidecar = Sidecar::of(&board_in(&dir));
+    let mut alice = sidecar.join("a", &said("alice", None)).expect("join");
+    fs::rename(sidecar.dir(), dir.path().join("moved")).expect("move away");
+    alice.update(&said("alice", Some(4))).expect("update");
+    assert_eq!(sidecar.scan("me")[0].said, said("alice", Some(4)), "announced in the new directory");
+    assert_eq!(
+        fs::read_dir(dir.path().join("moved")).expect("list").count(),
+        0,
+        "the file left in the old directory is removed"
+    );
+    drop(alice);
+    assert_eq!(fs::read_dir(sidecar.dir()).expect("list").count(), 0);
+}
+
+#[test]
+fn a_peer_is_shown_under_its_owners_login_when_it_declares_another_name() {
+    let owner = Some(Owner { uid: 1001, login: "mallory".into() });
+    let peer = Peer { session: "m".into(), said: said("alice", None), owner };
+    assert_eq!(peer.label(), "mallory (as alice)");
+    assert!(peer.answers_to("alice") && peer.answers_to("mallory") && !peer.answers_to("bob"));
+    let honest = Peer { owner: Some(Owner { uid: 1002, login: "alice".into() }), ..peer.clone() };
+    assert_eq!(honest.label(), "alice");
+    assert_eq!(Peer { owner: None, ..peer }.label(), "alice", "unknown owner: the declared name");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Whatever a teammate writes into a presence file, reading it never panics, and what is
+    /// read has a short name without control characters.
+    #[test]
+    fn arbitrary_presence_files_are_read_without_panic(
+        bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..600),
+        text in "\\(name: \"[^\"]{0,80}\"(, presenting: (true|false))?(, view: Some\\(standup\\(scroll: [0-9]{1,6}\\)\\))?\\)",
+    ) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let sidecar = Sidecar::of(&board_in(&dir));
+        let _me = sidecar.join("me", &said("me", None)).expect("join");
+        let mut holders = Vec::new();
+        for (session, content) in [("raw", bytes.clone()), ("ron", text.into_bytes())] {
+            let path = sidecar.path_of(session);
+            fs::write(&path, content).expect("write");
+            let holder = File::open(&path).expect("open");
+            holder.try_lock().expect("lock: alive");
+            holders.push(holder);
+        }
+        for peer in sidecar.scan("me") {
+            proptest::prop_assert!(peer.said.name.chars().count() <= MAX_NAME);
+            proptest::prop_assert!(!peer.said.name.contains(char::is_control));
+        }
+    }
 }

@@ -81,7 +81,7 @@ impl Screen {
     pub fn render(&mut self, app: &App, frame: &mut Frame) {
         let area = frame.area();
         self.draw(app, area, frame.buffer_mut());
-        drop_bidi_controls(frame.buffer_mut(), area);
+        clean_cells(frame.buffer_mut(), area);
     }
 
     /// Draws the whole screen into `buf`.
@@ -178,17 +178,23 @@ impl Widget for TooSmall<'_> {
     }
 }
 
-/// Removes bidi controls from every cell: board text is whatever someone typed, and a right-to-
-/// left override would make the screen read differently from the board (ratatui already keeps
-/// the other control characters off the screen). One pass over the finished frame catches every
-/// view, overlay and message at once.
-fn drop_bidi_controls(buf: &mut Buffer, area: Rect) {
+/// Removes bidi controls from every cell, and cuts a pile of combining marks on one letter to a
+/// few (`escape::MAX_MARKS`): board text is whatever someone typed, and a right-to-left override
+/// would make the screen read differently from the board (ratatui already keeps the other
+/// control characters off the screen), a pile of marks would be sent to the terminal on every
+/// redraw. One pass over the finished frame catches every view, overlay and message at once.
+fn clean_cells(buf: &mut Buffer, area: Rect) {
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {
             let Some(cell) = buf.cell_mut((x, y)) else { continue };
-            if let std::borrow::Cow::Owned(clean) = crate::escape::strip_bidi(cell.symbol()) {
-                cell.set_symbol(if clean.is_empty() { " " } else { &clean });
+            let capped = crate::escape::cap_marks(cell.symbol());
+            let cut = matches!(capped, std::borrow::Cow::Owned(_));
+            if !cut && !capped.contains(crate::escape::is_bidi_control) {
+                continue;
             }
+            let clean = crate::escape::strip_bidi(&capped).into_owned();
+            drop(capped);
+            cell.set_symbol(if clean.is_empty() { " " } else { &clean });
         }
     }
 }

@@ -104,6 +104,8 @@ pub fn is_wide(piece: &str) -> bool {
 /// chopped into nonsense; next to a wide character it stays where it is (ideographs break
 /// anywhere, and backing up would drop a whole run of them).
 pub fn truncate(text: &str, room: usize) -> String {
+    // A pile of combining marks on one letter is drawn as a few (escape::MAX_MARKS).
+    let text = &*crate::escape::cap_marks(text);
     if fits(text, room) {
         return text.to_owned();
     }

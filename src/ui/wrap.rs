@@ -6,6 +6,8 @@ use super::text;
 /// `text` in lines of at most `width` cells; every line after the first starts with `indent`.
 /// Leading spaces indent the first line, and runs of spaces stay as they are.
 pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
+    // A pile of combining marks on one letter is drawn as a few (escape::MAX_MARKS).
+    let text = &*crate::escape::cap_marks(text);
     let indent_width = text::width(indent);
     let width = width.max(indent_width + 1);
     let mut lines: Vec<String> = Vec::new();

@@ -12,6 +12,14 @@ use std::time::Duration;
 use crate::common::pty::Pty;
 use crate::common::{Sandbox, wait_until};
 
+/// How the others show a session declared as `name`: after the login that owns its presence
+/// file when the two differ (every session here runs as the same user).
+fn shown(name: &str) -> String {
+    use twotrack::store::users;
+    let login = users::name_of(users::current_uid());
+    if login == name { name.to_owned() } else { format!("{login} (as {name})") }
+}
+
 fn spawn(s: &Sandbox, user: &str, args: &[&str], cols: u16, rows: u16) -> Pty {
     let pty = Pty::spawn(&s.board, args, cols, rows, &[("TWOTRACK_USER", user)]);
     pty.wait_for("#1 ");
@@ -61,8 +69,8 @@ fn followers_keep_in_step_with_the_presenter_until_they_look_elsewhere() {
     let mut alice = spawn(&s, "alice", &["--presenter"], 120, 40);
     let mut bob = spawn(&s, "bob", &["--readonly", "--follow"], 80, 24);
     let carol = spawn(&s, "carol", &["--readonly", "--follow", "alice"], 100, 30);
-    bob.wait_for("following alice");
-    carol.wait_for("following alice");
+    bob.wait_for(&format!("following {}", shown("alice")));
+    carol.wait_for(&format!("following {}", shown("alice")));
     alice.wait_for("▶ presenting to 2");
     // The presenter selects #6: both followers select it, each at its own size.
     alice.send("l");
@@ -86,7 +94,7 @@ fn followers_keep_in_step_with_the_presenter_until_they_look_elsewhere() {
     assert_eq!((bob.written(), carol.written()), before, "idle followers write 0 bytes");
     // Bob looks around on his own: he stops following and says how to resume.
     bob.send("j");
-    bob.wait_for("stopped following alice; F follows again");
+    bob.wait_for(&format!("stopped following {}; F follows again", shown("alice")));
     wait_until("bob selects #10 himself", || follows(&bob, 10));
     alice.send("h");
     wait_until("carol follows alice to #1", || follows(&carol, 1));
@@ -105,18 +113,19 @@ fn a_killed_presenter_leaves_the_followers_working_and_is_forgotten() {
     let alice = spawn(&s, "alice", &["--presenter"], 120, 40);
     let mut bob = spawn(&s, "bob", &["--readonly", "--follow"], 80, 24);
     let carol = spawn(&s, "carol", &["--readonly", "--follow"], 100, 30);
-    bob.wait_for("following alice");
-    carol.wait_for("following alice");
+    bob.wait_for(&format!("following {}", shown("alice")));
+    carol.wait_for(&format!("following {}", shown("alice")));
     let presence = s.dir.path().join(".twotrack-presence");
     assert_eq!(fs::read_dir(&presence).expect("presence directory").count(), 3);
     let pid = alice.pid().expect("pid");
     let status =
         std::process::Command::new("sh").args(["-c", &format!("kill -KILL {pid}")]).status().expect("sh");
     assert!(status.success());
-    bob.wait_for("alice left the board");
-    carol.wait_for("alice left the board");
+    bob.wait_for(&format!("{} left the board", shown("alice")));
+    carol.wait_for(&format!("{} left the board", shown("alice")));
     let screen = bob.wait_for("waiting for a presenter");
-    assert!(!screen.contains("alice ·") && !screen.contains("▶alice"), "alice is not listed:\n{screen}");
+    let (listed, presenting) = (format!("{} ·", shown("alice")), format!("▶{}", shown("alice")));
+    assert!(!screen.contains(&listed) && !screen.contains(&presenting), "alice is not listed:\n{screen}");
     wait_until("the stale presence file is removed", || {
         fs::read_dir(&presence).map_or(0, Iterator::count) == 2
     });
@@ -132,16 +141,18 @@ fn a_killed_presenter_leaves_the_followers_working_and_is_forgotten() {
 fn handing_over_moves_the_followers_to_the_new_presenter() {
     let s = Sandbox::new().with_starter();
     let mut alice = spawn(&s, "alice", &["--presenter"], 120, 40);
-    let mut bob = spawn(&s, "bob", &[], 100, 30);
+    // A hand-over is taken only by a session that follows the one handing over.
+    let mut bob = spawn(&s, "bob", &["--follow"], 100, 30);
     let carol = spawn(&s, "carol", &["--readonly", "--follow"], 80, 24);
-    carol.wait_for("following alice");
+    carol.wait_for(&format!("following {}", shown("alice")));
+    bob.wait_for(&format!("following {}", shown("alice")));
     alice.wait_for("bob");
     alice.send("T");
     alice.wait_for("Hand presenting over to");
     alice.send("\r");
-    bob.wait_for("alice handed presenting to you");
-    carol.wait_for("following bob");
-    alice.wait_for("following bob");
+    bob.wait_for(&format!("{} handed presenting to you", shown("alice")));
+    carol.wait_for(&format!("following {}", shown("bob")));
+    alice.wait_for(&format!("following {}", shown("bob")));
     bob.send("G");
     // G: the last card of the lane (#5, below #1 in Ready).
     wait_until("carol and alice follow bob to #5", || follows(&carol, 5) && follows(&alice, 5));
@@ -167,7 +178,7 @@ fn a_session_that_cannot_announce_itself_works_and_says_it_is_not_visible() {
     let viewer = Pty::spawn_as(wrapper, &s.board, &["--follow"], 100, 30, &[("TWOTRACK_USER", "dana")]);
     let screen = viewer.wait_for("not visible to others");
     assert!(screen.contains("READ-ONLY"), "{screen}");
-    viewer.wait_for("following alice");
+    viewer.wait_for(&format!("following {}", shown("alice")));
     assert!(!alice.screen().contains("dana"), "alice cannot see dana");
     fs::set_permissions(s.dir.path(), fs::Permissions::from_mode(0o755)).expect("restore");
 }
@@ -178,7 +189,7 @@ fn quitting_or_a_hang_up_takes_the_session_off_the_board() {
     let alice = spawn(&s, "alice", &[], 100, 30);
     let mut bob = spawn(&s, "bob", &[], 80, 24);
     let mut carol = spawn(&s, "carol", &[], 80, 24);
-    alice.wait_for("bob, carol");
+    alice.wait_for(&format!("{}, {}", shown("bob"), shown("carol")));
     let presence = s.dir.path().join(".twotrack-presence");
     let sessions = || fs::read_dir(&presence).map_or(0, Iterator::count);
     assert_eq!(sessions(), 3);

@@ -14,6 +14,7 @@ mod endurance;
 mod evidence_session;
 mod facilitate;
 mod other_users;
+mod other_users_presence;
 mod phased_session;
 mod planning_session;
 mod shared;

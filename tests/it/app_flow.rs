@@ -451,7 +451,7 @@ fn every_action_a_mode_accepts_is_carried_out_there() {
             // Someone else on the board to hand presenting to.
             use twotrack::store::presence::{Announcement, Peer};
             let bob = Announcement { name: "bob".into(), ..Default::default() };
-            app.peers_changed(vec![Peer { session: "b".into(), said: bob }]);
+            app.peers_changed(vec![Peer { session: "b".into(), said: bob, owner: None }]);
         }
         if mode == Mode::MergeNote {
             use twotrack::domain::team::activity::{Action, Stamp};

@@ -190,14 +190,16 @@ fn a_follower_sees_the_presenters_chart() {
     app.peers_changed(vec![Peer {
         session: "a".into(),
         said: said(Some(SharedView::Charts { chart: 2, discovery: true })),
+        owner: None,
     }]);
     assert_eq!(on_top(&app), Some((Chart::Flow, Track::Discovery)));
     app.peers_changed(vec![Peer {
         session: "a".into(),
         said: said(Some(SharedView::Charts { chart: 1, discovery: false })),
+        owner: None,
     }]);
     assert_eq!(on_top(&app), Some((Chart::Velocity, Track::Delivery)));
-    app.peers_changed(vec![Peer { session: "a".into(), said: said(None) }]);
+    app.peers_changed(vec![Peer { session: "a".into(), said: said(None), owner: None }]);
     assert_eq!(on_top(&app), None, "closed with the presenter's");
 }
 

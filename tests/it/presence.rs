@@ -16,7 +16,7 @@ fn on(item: u64, column: &str) -> Option<Selected> {
 }
 
 fn peer(session: &str, name: &str, said: Announcement) -> Peer {
-    Peer { session: session.into(), said: Announcement { name: name.into(), ..said } }
+    Peer { session: session.into(), said: Announcement { name: name.into(), ..said }, owner: None }
 }
 
 fn alice(said: Announcement) -> Peer {

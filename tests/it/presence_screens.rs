@@ -34,6 +34,7 @@ fn peer(session: &str, name: &str, item: u64, column: &str, presenting: bool) ->
             presenting,
             ..Announcement::default()
         },
+        owner: None,
     }
 }
 

@@ -220,6 +220,7 @@ fn a_follower_sees_the_presenters_retrospective_and_its_scrolling() {
     let alice = |said: Announcement| Peer {
         session: "a".into(),
         said: Announcement { name: "alice".into(), presenting: true, ..said },
+        owner: None,
     };
     follower.peers_changed(vec![alice(said)]);
     let retro = |app: &App| match app.overlays() {
@@ -248,6 +249,7 @@ fn a_follower_sees_the_presenters_standup_and_its_scrolling() {
     let alice = |said: Announcement| Peer {
         session: "a".into(),
         said: Announcement { name: "alice".into(), presenting: true, ..said },
+        owner: None,
     };
     follower.peers_changed(vec![alice(said.clone())]);
     assert_eq!(follower.mode(), Mode::Standup);

@@ -182,7 +182,7 @@ fn the_draft_notice_shares_the_line_with_a_presenter_and_esc_asks_before_discard
     assert!(hints.lines().last().is_some_and(|l| l.contains("N draft")), "N in the hints:\n{hints}");
     // Bob starts presenting: his notice joins the draft's instead of replacing it.
     let bob = Announcement { name: "bob".into(), presenting: true, ..Default::default() };
-    again.peers_changed(vec![Peer { session: "b".into(), said: bob }]);
+    again.peers_changed(vec![Peer { session: "b".into(), said: bob, owner: None }]);
     let said = status(&again);
     assert!(said.contains("N reopens it") && said.contains("bob is presenting"), "{said}");
     press(&mut again, "N");

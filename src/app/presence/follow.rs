@@ -36,7 +36,7 @@ pub fn choose<'p>(peers: &'p [Peer], wanted: Option<&str>, last: Option<&str>) -
             None => break,
         }
     }
-    peers.iter().find(|p| p.said.presenting && wanted.is_none_or(|w| p.said.name == w))
+    peers.iter().find(|p| p.said.presenting && wanted.is_none_or(|w| p.answers_to(w)))
 }
 
 impl App {
@@ -113,8 +113,12 @@ impl App {
     /// Keeps a follower in step with its leader, and says when the leader changes or goes.
     pub(crate) fn keep_in_step(&mut self) {
         let Some(follow) = self.presence.follow.clone() else { return };
-        let chosen =
-            choose(self.presence.peers(), follow.wanted.as_deref(), follow.leader.as_deref()).cloned();
+        // A session under the leader's id whose file another user owns now is not the leader.
+        let last = follow.leader.as_deref().filter(|session| {
+            let owner = self.presence.peers().iter().find(|p| p.session == *session).and_then(|p| p.uid());
+            follow.leader_owner.is_none() || owner.is_none() || owner == follow.leader_owner
+        });
+        let chosen = choose(self.presence.peers(), follow.wanted.as_deref(), last).cloned();
         let Some(leader) = chosen else {
             if follow.active {
                 let gone = !self.presence.peers().iter().any(|p| Some(&p.session) == follow.leader.as_ref());
@@ -132,14 +136,15 @@ impl App {
         if !follow.active || follow.leader.as_deref() != Some(&leader.session) {
             self.status = Some(Status::info(format!(
                 "following {}; your own keys stop it, {} follows again",
-                leader.said.name,
+                leader.label(),
                 self.key_for(Action::Follow)
             )));
         }
         self.presence.follow = Some(Follow {
             wanted: follow.wanted,
             leader: Some(leader.session.clone()),
-            leader_name: leader.said.name.clone(),
+            leader_owner: leader.uid(),
+            leader_name: leader.label(),
             active: true,
         });
         if self.presence.applied.as_ref() != Some(&leader.said) {

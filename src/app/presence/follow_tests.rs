@@ -16,6 +16,7 @@ fn peer(session: &str, name: &str, presenting: bool, handed_to: Option<&str>) ->
             handed_to: handed_to.map(Into::into),
             ..Announcement::default()
         },
+        owner: None,
     }
 }
 
@@ -95,7 +96,7 @@ proptest! {
             prop_assert_eq!(choice.map(|c| &c.session), Some(&l.session));
         }
         // Someone presenting who fits is always found.
-        if peers.iter().any(|p| p.said.presenting && wanted.is_none_or(|w| p.said.name == w)) {
+        if peers.iter().any(|p| p.said.presenting && wanted.is_none_or(|w| p.answers_to(w))) {
             prop_assert!(choice.is_some());
         }
     }

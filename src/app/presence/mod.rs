@@ -22,6 +22,8 @@ pub struct Follow {
     pub wanted: Option<String>,
     /// The session followed now, or last (kept while waiting, so a hand-over is followed).
     pub leader: Option<String>,
+    /// The user who owns that session's file: a file under its id owned by anyone else is not it.
+    pub leader_owner: Option<u32>,
     /// That session's user name, for messages after it left.
     pub leader_name: String,
     /// The leader is on the board and presenting: this session is in step with it.
@@ -77,9 +79,9 @@ impl Presence {
         self.follow.as_ref()
     }
 
-    /// The name of a session on the board.
-    pub fn name_of(&self, session: &str) -> Option<&str> {
-        self.peers.iter().find(|p| p.session == session).map(|p| p.said.name.as_str())
+    /// A session on the board.
+    pub fn peer(&self, session: &str) -> Option<&Peer> {
+        self.peers.iter().find(|p| p.session == session)
     }
 
     /// Why the others cannot see this session, if they cannot.
@@ -122,12 +124,13 @@ impl Presence {
         let leader = self.follow.as_ref().filter(|f| f.active).and_then(|f| f.leader.as_deref());
         let others = self.peers.iter().filter(|p| Some(p.session.as_str()) != leader);
         // Each person once (several sessions of one user are one name), presenters first.
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
         let mut names: Vec<String> = Vec::new();
         for peer in others.clone().filter(|p| p.said.presenting).chain(others) {
-            if !seen.contains(&peer.said.name.as_str()) {
-                seen.push(&peer.said.name);
-                names.push(format!("{}{}", if peer.said.presenting { "▶" } else { "" }, peer.said.name));
+            let label = peer.label();
+            if !seen.contains(&label) {
+                names.push(format!("{}{label}", if peer.said.presenting { "▶" } else { "" }));
+                seen.push(label);
             }
         }
         if !names.is_empty() {
@@ -191,7 +194,10 @@ impl App {
         self.presence.name = name;
         let said = self.announcement();
         match sidecar.join(&self.presence.session, &said) {
-            Ok(file) => {
+            Ok(mut file) => {
+                if let Some(warning) = file.take_warning() {
+                    self.status = Some(Status::warning(warning));
+                }
                 self.presence.file = Some(file);
                 self.presence.announced = Some(said);
             }
@@ -244,16 +250,29 @@ impl App {
         }
     }
 
-    /// Writes this session's announcement if it changed since the last one.
-    pub fn announce(&mut self) {
+    /// Writes this session's announcement if it changed since the last one. Returns whether
+    /// there is something new to say on screen (the session could not announce itself, or its
+    /// directory needs a word).
+    pub fn announce(&mut self) -> bool {
         let said = self.announcement();
         if self.presence.announced.as_ref() == Some(&said) {
-            return;
+            return false;
         }
-        let Some(file) = &mut self.presence.file else { return };
+        let Some(file) = &mut self.presence.file else { return false };
         match file.update(&said) {
-            Ok(()) => self.presence.announced = Some(said),
-            Err(err) => self.hide(sentence(&err)),
+            Ok(()) => {
+                let warning = file.take_warning();
+                self.presence.announced = Some(said);
+                let said_something = warning.is_some();
+                if let Some(warning) = warning {
+                    self.status = Some(Status::warning(warning));
+                }
+                said_something
+            }
+            Err(err) => {
+                self.hide(sentence(&err));
+                true
+            }
         }
     }
 
@@ -271,15 +290,15 @@ impl App {
             p.said.handed_to.as_deref() == Some(&me)
                 && !before.iter().any(|b| b.session == p.session && b.said.handed_to == p.said.handed_to)
         });
-        if let Some(from) = handed.map(|p| p.said.name.clone()) {
-            self.take_presenting(&from);
+        if let Some(from) = handed.cloned() {
+            self.handed_presenting(&from);
         } else if self.presence.follow.is_some() {
             self.keep_in_step();
         } else if !self.display.presenting {
             let new = self.presence.peers.iter().find(|p| {
                 p.said.presenting && !before.iter().any(|b| b.session == p.session && b.said.presenting)
             });
-            if let Some(name) = new.map(|p| p.said.name.clone()) {
+            if let Some(name) = new.map(Peer::label) {
                 let key = self.key_for(Action::Follow);
                 self.say_beside_draft(format!("{name} is presenting; {key} follows"));
             }

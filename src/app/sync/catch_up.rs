@@ -110,12 +110,13 @@ impl App {
         if !merged.conflicts.is_empty() {
             parts.push(self.conflict_text(merged.conflicts.iter().map(|(c, who)| (c, who.as_str()))));
         }
+        parts.extend(merged.stranded.iter().cloned());
         parts.extend(by_author(&merged.theirs));
         if let Some(warning) = &merged.warning {
             parts.push(warning.clone());
         }
         let text = parts.join("; ");
-        if merged.conflicts.is_empty() && merged.warning.is_none() {
+        if merged.conflicts.is_empty() && merged.stranded.is_empty() && merged.warning.is_none() {
             Status::info(text)
         } else {
             Status::warning(text)

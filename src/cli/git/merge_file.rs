@@ -83,7 +83,7 @@ pub fn run(args: &Args, stamp: &Stamp) -> Result<()> {
             )),
         }
     }
-    match merged.conflicts.len() {
+    match merged.conflicts.len() + merged.stranded.len() {
         0 => Ok(()),
         n => Err(Exit {
             code: 1,

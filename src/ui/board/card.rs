@@ -169,7 +169,8 @@ impl CardView<'_> {
     fn render_title_on_two_rows(&self, buf: &mut Buffer, area: Rect, (x, used): (u16, usize), room: usize) {
         let base = self.base();
         let width = usize::from(area.width);
-        let (first, rest) = wrap_once(&self.item.title, room);
+        let title = crate::escape::cap_marks(&self.item.title);
+        let (first, rest) = wrap_once(&title, room);
         buf.set_stringn(x, area.y, &first, room, base);
         // A narrow card's second row starts at its left edge and gives the note room only beside
         // the whole rest of the title: two rows then show 20 characters of it (the readable-titles

@@ -39,8 +39,7 @@ impl Widget for HandOverView<'_> {
             .iter()
             .map(|peer| {
                 let chosen = peer.session == selected;
-                let text =
-                    format!("{} {}{}", if chosen { "▶" } else { " " }, peer.said.name, doing(app, peer));
+                let text = format!("{} {}{}", if chosen { "▶" } else { " " }, peer.label(), doing(app, peer));
                 Line::styled(truncate(&text, width), if chosen { theme.card_selected } else { theme.base })
             })
             .collect();

@@ -79,11 +79,26 @@ pub struct Renumbered {
     pub cause: Cause,
 }
 
+/// An item one side moved into a column the other side deleted: it stays where the other side
+/// has it (or in the first column of its track). Nothing of it can be applied later.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stranded {
+    pub item: ItemId,
+    /// The side that moved the item into the column; the other side deleted the column.
+    pub moved_by: Side,
+    /// The deleted column's name, as the side that moved the item had it.
+    pub into: String,
+    /// The column's id the item stays in (in the item's track on the merged board).
+    pub stays: String,
+}
+
 /// The merged board, what could not be merged, and the items that got new ids.
 #[derive(Clone, Debug)]
 pub struct Merge {
     pub board: Board,
     pub conflicts: Vec<Conflict>,
+    /// Items moved into a column the other side deleted.
+    pub stranded: Vec<Stranded>,
     /// Items of either side that are under another id in the merged board, by side and old id.
     pub renumbered: Vec<Renumbered>,
 }
@@ -109,7 +124,8 @@ pub fn merge3(base: &Board, ours: &Board, theirs: &Board, winner: Side) -> Resul
     let mut board = header;
     board.items = items::merge(&aligned.base, &aligned.won, &aligned.lost, &mut conflicts);
     board.next_id = aligned.next_id;
-    keep_items_in_columns(&mut board, &aligned.won, &mut conflicts);
+    let sides = Sides { won: (won, &aligned.won, winner), lost: (lost, &aligned.lost, winner.other()) };
+    let stranded = keep_items_in_columns(&mut board, &sides);
     // One side deleted an item the other side referred to: the reference goes, as a delete
     // takes the references to the deleted item with it (`ops::remove`).
     board.drop_dangling_references();
@@ -126,7 +142,7 @@ pub fn merge3(base: &Board, ours: &Board, theirs: &Board, winner: Side) -> Resul
             cause: m.cause,
         })
         .collect();
-    Ok(Merge { board, conflicts, renumbered })
+    Ok(Merge { board, conflicts, stranded, renumbered })
 }
 
 /// A change made to `opened` (giving `mine`) brought onto `current`, what the board has now:
@@ -150,35 +166,48 @@ pub fn rebase(
     (change, conflicts)
 }
 
-/// An item merged into a column the merged settings no longer have goes back to where the
-/// winner has it (or, added by the loser alone, to the first column of its track).
-fn keep_items_in_columns(board: &mut Board, won: &[Item], conflicts: &mut Vec<Conflict>) {
+/// Each side's board, its items under the merge's ids, and which side it is.
+struct Sides<'b> {
+    won: (&'b Board, &'b [Item], Side),
+    lost: (&'b Board, &'b [Item], Side),
+}
+
+/// An item merged into a column the merged settings no longer have (one side moved it there,
+/// the other deleted the column) stays where the other side has it, else goes to the first
+/// column of its track; each is returned, with the side that moved it.
+fn keep_items_in_columns(board: &mut Board, sides: &Sides) -> Vec<Stranded> {
     let misplaced: Vec<usize> = (0..board.items.len())
         .filter(|&i| board.column(board.items[i].track, &board.items[i].column).is_none())
         .collect();
+    let find = |items: &[Item], id: ItemId| {
+        items.binary_search_by_key(&id, |it| it.id).ok().map(|i| items[i].clone())
+    };
+    let mut stranded = Vec::with_capacity(misplaced.len());
     for index in misplaced {
         let item = &board.items[index];
-        let winners = won.binary_search_by_key(&item.id, |it| it.id).ok().map(|i| &won[i]);
-        let place = match winners {
+        let there = |side: &(&Board, &[Item], Side)| {
+            find(side.1, item.id).filter(|it| (it.track, &it.column) == (item.track, &item.column))
+        };
+        let (mover, other) = match there(&sides.won) {
+            Some(_) => (&sides.won, &sides.lost),
+            None => (&sides.lost, &sides.won),
+        };
+        let into =
+            mover.0.column(item.track, &item.column).map_or_else(|| item.column.clone(), |c| c.name.clone());
+        let place = match find(other.1, item.id) {
             Some(theirs) if board.column(theirs.track, &theirs.column).is_some() => {
-                (theirs.track, theirs.column.clone())
+                (theirs.track, theirs.column)
             }
             _ => {
                 let first = board.track(item.track).columns.first().map(|c| c.id.clone()).unwrap_or_default();
                 (item.track, first)
             }
         };
-        let lost = Value::String(item.column.clone());
         let item: &mut Item = &mut board.items[index];
-        item.track = place.0;
-        item.column = place.1.clone();
-        conflicts.push(Conflict {
-            item: Some(item.id),
-            field: crate::domain::change::fields::MOVE_NAME.into(),
-            kept: Value::String(place.1),
-            lost,
-        });
+        (item.track, item.column) = place;
+        stranded.push(Stranded { item: item.id, moved_by: mover.2, into, stays: item.column.clone() });
     }
+    stranded
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Cause, Conflict, Merge, Renumbered, Side};
+use super::{Cause, Conflict, Merge, Renumbered, Side, Stranded};
 use crate::domain::change::fields;
 use crate::domain::change::fields::MOVE_NAME;
 use crate::domain::team::activity;
@@ -84,6 +84,29 @@ pub fn conflict_line(board: &Board, conflict: &Conflict, winner: Side) -> String
     }
 }
 
+/// How git names the sides: ours, then theirs.
+pub const GIT_SIDES: (&str, &str) = ("ours", "theirs");
+
+/// An item moved into a column the other side deleted, in words, the sides named by `sides`
+/// (ours, theirs): `ours moved #12 "Export" into "Ready", which theirs deleted; it stays in
+/// "Backlog"`.
+pub fn stranded_line(board: &Board, stranded: &Stranded, sides: (&str, &str)) -> String {
+    let (mover, deleter) = match stranded.moved_by {
+        Side::Ours => sides,
+        Side::Theirs => (sides.1, sides.0),
+    };
+    let item = board.item(stranded.item);
+    let stays = item
+        .and_then(|it| board.column(it.track, &stranded.stays))
+        .map_or_else(|| stranded.stays.clone(), |c| c.name.clone());
+    format!(
+        "{mover} moved {} into \"{}\", which {deleter} deleted; it stays in \"{}\"",
+        subject(stranded.item, item.map(|it| it.title.as_str())),
+        activity::short(&stranded.into),
+        activity::short(&stays)
+    )
+}
+
 /// One renumbered item in words: `#12 "Export" from their side is now #17`.
 pub fn renumbered_line(board: &Board, renumbered: &Renumbered) -> String {
     let Renumbered { side, from, to, cause } = *renumbered;
@@ -99,10 +122,15 @@ pub fn renumbered_line(board: &Board, renumbered: &Renumbered) -> String {
     }
 }
 
-/// Every line of the report: the conflicts, then the renumbered items.
+/// Every line of the report: the conflicts, the items left out of a deleted column, then the
+/// renumbered items.
 pub fn lines(merge: &Merge, winner: Side) -> Vec<String> {
     let conflicts = merge.conflicts.iter().map(|c| conflict_line(&merge.board, c, winner));
-    conflicts.chain(merge.renumbered.iter().map(|r| renumbered_line(&merge.board, r))).collect()
+    let stranded = merge.stranded.iter().map(|s| stranded_line(&merge.board, s, GIT_SIDES));
+    conflicts
+        .chain(stranded)
+        .chain(merge.renumbered.iter().map(|r| renumbered_line(&merge.board, r)))
+        .collect()
 }
 
 /// The report as journal entries: a `conflict` entry per conflict (`[kept, not applied]`) and a
@@ -113,12 +141,18 @@ pub fn entries(merge: &Merge, winner: Side, stamp: &Stamp) -> Vec<Entry> {
         entry.summary = conflict_line(&merge.board, conflict, winner);
         entry
     });
+    // A move into a deleted column: `column: [where it stays, the deleted column]`.
+    let stranded = merge.stranded.iter().map(|s| {
+        let mut changes = Map::new();
+        changes.insert(MOVE_NAME.into(), Value::Array(vec![s.stays.clone().into(), s.into.clone().into()]));
+        stamp.entry(Some(s.item), Action::Conflict, changes, stranded_line(&merge.board, s, GIT_SIDES))
+    });
     let renumbered = merge.renumbered.iter().map(|r| {
         let mut changes = Map::new();
         changes.insert("id".into(), Value::Array(vec![r.from.into(), r.to.into()]));
         stamp.entry(Some(r.to), Action::Changed, changes, renumbered_line(&merge.board, r))
     });
-    conflicts.chain(renumbered).collect()
+    conflicts.chain(stranded).chain(renumbered).collect()
 }
 
 #[cfg(test)]

@@ -123,3 +123,54 @@ fn the_journal_gets_a_conflict_entry_per_conflict_and_an_id_change_per_renumbere
     assert_eq!(entries[1].summary, "#3 \"Yours\" from their side is now #4");
     assert!(entries.iter().all(|e| e.author == "alice" && e.time == at(99)));
 }
+
+fn without_review(board: &Board) -> Board {
+    let mut board = board.clone();
+    board.delivery.columns.retain(|c| c.id != "review");
+    board
+}
+
+#[test]
+fn a_move_into_a_column_the_other_side_deleted_names_who_moved_and_who_deleted() {
+    let base = base();
+    let moved = apply(&base, ops::move_to_column(&base, 1, "review", at(1)));
+    let deleted = without_review(&base);
+    // Ours moved #1 into Review, theirs deleted Review; then the other way round.
+    for (ours, theirs, line) in [
+        (
+            &moved,
+            &deleted,
+            "ours moved #1 \"Export\" into \"Review\", which theirs deleted; it stays in \"Ready\"",
+        ),
+        (
+            &deleted,
+            &moved,
+            "theirs moved #1 \"Export\" into \"Review\", which ours deleted; it stays in \"Ready\"",
+        ),
+    ] {
+        let merged = merge3(&base, ours, theirs, Side::Ours).expect("merge");
+        assert_eq!(lines(&merged, Side::Ours), [line]);
+        assert!(merged.conflicts.is_empty(), "nothing to apply later: the column is gone");
+        let item = merged.board.item(1).expect("kept");
+        assert_eq!(item.column, "ready", "it stays where the other side has it");
+        let entries = entries(&merged, Side::Ours, &stamp());
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].summary, line);
+        assert_eq!(entries[0].changes.get("column"), Some(&json!(["ready", "Review"])));
+    }
+}
+
+#[test]
+fn a_session_is_told_its_move_went_into_a_column_someone_else_deleted() {
+    let base = base();
+    let mine = apply(&base, ops::move_to_column(&base, 1, "review", at(1)));
+    // A session saving over another writer's save: the file (theirs) wins.
+    let merged = merge3(&base, &mine, &without_review(&base), Side::Theirs).expect("merge");
+    let said: Vec<String> =
+        merged.stranded.iter().map(|s| stranded_line(&merged.board, s, ("you", "someone else"))).collect();
+    assert_eq!(
+        said,
+        ["you moved #1 \"Export\" into \"Review\", which someone else deleted; it stays in \"Ready\""]
+    );
+    assert!(merged.conflicts.is_empty());
+}
