@@ -281,12 +281,30 @@ fn control_characters_and_bidi_overrides_leave_titles() {
 fn exports_round_trip_through_import_with_nothing_changed() {
     let s = Sandbox::new().with_starter();
     s.run(&["edit", "1", "--title", "=HYPERLINK(\"http://evil.test\")"]).ok();
+    s.run(&["sprint", "start", "Sprint 1", "--end", "2w", "--capacity", "30"]).ok();
+    s.run(&["commit", "2", "3"]).ok();
     let before = s.read();
     let vault = s.dir.path().join("vault.md");
     s.run(&["export", "obsidian", "-o", vault.to_str().unwrap_or_default()]).ok();
+    let markdown = std::fs::read_to_string(&vault).expect("the vault file");
+    assert_eq!(markdown.matches(" [sprint:: Sprint 1]").count(), 2, "{markdown}");
     let run = s.run(&["import", vault.to_str().unwrap_or_default()]).ok();
     assert!(run.stdout.contains(": 0 new, 0 updated, 10 unchanged"), "{}", run.stdout);
-    assert_eq!(s.read(), before, "export → import: the same board");
+    assert_eq!(s.read(), before, "export → import: the same board, sprints included");
+    // Moved out of the sprint in Obsidian, the item leaves it on the board.
+    let edited = markdown.replacen(" [sprint:: Sprint 1]", "", 1);
+    std::fs::write(&vault, edited).expect("write");
+    let run = s.run(&["import", vault.to_str().unwrap_or_default()]).ok();
+    assert!(run.stdout.contains(": 0 new, 1 updated, 9 unchanged"), "{}", run.stdout);
+    assert!(run.stdout.contains("sprint \"Sprint 1\" → \"nothing\""), "{}", run.stdout);
+    let in_sprint = |s: &Sandbox| {
+        let items = s.run(&["list", "--json"]).ok().json();
+        items.as_array().map_or(0, |all| all.iter().filter(|it| it["sprint"] == "Sprint 1").count())
+    };
+    assert_eq!(in_sprint(&s), 1);
+    std::fs::write(&vault, markdown).expect("write");
+    s.run(&["import", vault.to_str().unwrap_or_default()]).ok();
+    assert_eq!(in_sprint(&s), 2, "and back in it");
     let refused = s.run(&["export", "obsidian", "-o", vault.to_str().unwrap_or_default()]);
     assert_eq!((refused.code, refused.stderr.contains("already exists")), (1, true));
     // Another board fed by this one's JSON: import → export → import changes nothing.
