@@ -8,18 +8,18 @@ use serde_json::Value;
 use crate::common::{Sandbox, journal};
 use twotrack::domain::team::activity::Action;
 
-fn fixture(name: &str) -> String {
+pub(crate) fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/exchange/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
 /// The board's items by their source key.
-fn by_key(s: &Sandbox) -> std::collections::HashMap<String, Value> {
+pub(crate) fn by_key(s: &Sandbox) -> std::collections::HashMap<String, Value> {
     let items = s.run(&["list", "--json"]).ok().json();
     let items = items.as_array().cloned().unwrap_or_default();
     items.into_iter().filter_map(|it| Some((it["source"]["key"].as_str()?.to_owned(), it))).collect()
 }
 
-fn empty_board() -> Sandbox {
+pub(crate) fn empty_board() -> Sandbox {
     let s = Sandbox::new();
     s.run(&["init", "--empty"]).ok();
     s

@@ -8,6 +8,8 @@ use anyhow::{Result, anyhow};
 use super::plan_text;
 use crate::cli::print::output;
 use crate::cli::target;
+use crate::config::Config;
+use crate::domain::exchange::mapping::Table;
 use crate::domain::exchange::{self, ExchangeError, Format, Mapping, Plan};
 use crate::domain::team::merge::Conflict;
 use crate::model::{Board, Timestamp};
@@ -27,7 +29,8 @@ pub struct Args {
     /// Print what the import would do, and change nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// A RON table of labels and statuses to track, stage, kind and column, over the defaults.
+    /// A RON table of labels and statuses to track, stage, kind and column, over the defaults
+    /// and the config file's `import` mapping.
     #[arg(long, value_name = "FILE")]
     pub map: Option<PathBuf>,
 }
@@ -35,7 +38,13 @@ pub struct Args {
 /// The largest file read: far above any export people make, below what would exhaust memory.
 const MAX_BYTES: u64 = 512 * 1024 * 1024;
 
-pub fn run(location: &BoardPath, writer: &Writer, args: &Args, now: Timestamp) -> Result<()> {
+pub fn run(
+    location: &BoardPath,
+    writer: &Writer,
+    args: &Args,
+    config: &Config,
+    now: Timestamp,
+) -> Result<()> {
     let text = read_text(&args.input)?;
     let name =
         args.input.file_stem().map_or_else(|| "import".to_owned(), |s| s.to_string_lossy().into_owned());
@@ -44,11 +53,21 @@ pub fn run(location: &BoardPath, writer: &Writer, args: &Args, now: Timestamp) -
         None => Format::detect(&text).map_err(|e| about(&args.input, &e))?,
     };
     let batch = format.read(&text, &name).map_err(|e| about(&args.input, &e))?;
-    let map = args.map.as_deref().map(read_text).transpose()?;
+    let map = match &args.map {
+        Some(path) => {
+            let text = read_text(path)?;
+            Some((Table::parse(&text).map_err(|e| about(path, &e))?, text, path))
+        }
+        None => None,
+    };
+    // The defaults, the config file's `import` over them, `--map` over both.
     let mapping = |board: &Board| -> Result<Mapping> {
-        match (&map, &args.map) {
-            (Some(text), Some(path)) => Mapping::with_table(text, board).map_err(|e| about(path, &e)),
-            _ => Ok(Mapping::default()),
+        let mapping = config
+            .import_mapping(Mapping::default(), board)
+            .map_err(|e| anyhow!("{e}; nothing was imported"))?;
+        match &map {
+            Some((table, text, path)) => mapping.over(table, text, 0, board).map_err(|e| about(path, &e)),
+            None => Ok(mapping),
         }
     };
     let plan_on = |board: &Board| -> Result<Plan> {
