@@ -13,7 +13,7 @@ use crate::domain::exchange::mapping::Table;
 use crate::domain::exchange::{self, ExchangeError, Format, Mapping, Plan};
 use crate::domain::team::merge::Conflict;
 use crate::model::{Board, Timestamp};
-use crate::session::{Session, Writer};
+use crate::session::{self, Session, Writer};
 use crate::store::location::{self, BoardPath, Fresh};
 
 /// The arguments of `import`.
@@ -79,12 +79,26 @@ pub fn run(
             false => location::fresh_board(now, &empty()),
         };
         let plan = plan_on(&board)?;
-        return output::print(&format!("{}dry run: nothing was changed\n", plan_text::text(&plan)));
+        let authors = session::authors_of(&location.path, &conflicts(&plan));
+        return output::print(&format!("{}dry run: nothing was changed\n", plan_text::text(&plan, &authors)));
     }
     let locked = Session::lock_or_create_as(location, writer.clone(), now, &empty())?;
     let plan = plan_on(locked.board())?;
-    let conflicts = plan
-        .conflicts
+    let conflicts = conflicts(&plan);
+    let authors = session::authors_of(locked.path(), &conflicts);
+    let text = plan_text::text(&plan, &authors);
+    if let Some(err) = locked.apply_noting(&plan.op, conflicts.into_iter().zip(authors).collect(), now)? {
+        output::eprintln(&format!(
+            "twotrack: warning: the import was saved, but not recorded in the journal: {}",
+            crate::store::error::sentence(&err)
+        ));
+    }
+    output::print(&text)
+}
+
+/// The plan's conflicts as the journal records them: this board's value kept, the source's lost.
+fn conflicts(plan: &Plan) -> Vec<Conflict> {
+    plan.conflicts
         .iter()
         .map(|c| Conflict {
             item: Some(c.id),
@@ -92,14 +106,7 @@ pub fn run(
             kept: c.local.clone(),
             lost: c.source.clone(),
         })
-        .collect();
-    if let Some(err) = locked.apply_noting(&plan.op, conflicts, now)? {
-        output::eprintln(&format!(
-            "twotrack: warning: the import was saved, but not recorded in the journal: {}",
-            crate::store::error::sentence(&err)
-        ));
-    }
-    output::print(&plan_text::text(&plan))
+        .collect()
 }
 
 /// A new board for an import is empty: no demo items among the imported ones.
