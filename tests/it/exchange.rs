@@ -261,6 +261,24 @@ fn bad_input_is_one_sentence_naming_the_record_and_the_board_is_unchanged() {
 }
 
 #[test]
+fn fifty_thousand_rows_with_one_bad_row_at_the_end_change_nothing() {
+    let s = empty_board();
+    let before = s.read();
+    let mut csv = String::from("Summary,Issue key,Status\n");
+    for n in 1..=50_000 {
+        csv.push_str(&format!("Row {n},X-{n},To Do\n"));
+    }
+    csv.push_str("The last one,X-50001,Waiting for QA\n");
+    let path = s.dir.path().join("big.csv");
+    std::fs::write(&path, csv).expect("write");
+    let run = s.run(&["import", path.to_str().unwrap_or_default()]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("big.csv: row 50002 (X-50001): the status \"Waiting for QA\" has no column"));
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert_eq!(s.read(), before, "all or nothing");
+}
+
+#[test]
 fn control_characters_and_bidi_overrides_leave_titles() {
     let s = empty_board();
     let path = s.dir.path().join("odd.json");
