@@ -301,14 +301,16 @@ fn exports_round_trip_through_import_with_nothing_changed() {
     s.run(&["edit", "1", "--title", "=HYPERLINK(\"http://evil.test\")"]).ok();
     s.run(&["sprint", "start", "Sprint 1", "--end", "2w", "--capacity", "30"]).ok();
     s.run(&["commit", "2", "3"]).ok();
+    s.run(&["edit", "4", "--assignee", "Alice Smith"]).ok();
     let before = s.read();
     let vault = s.dir.path().join("vault.md");
     s.run(&["export", "obsidian", "-o", vault.to_str().unwrap_or_default()]).ok();
     let markdown = std::fs::read_to_string(&vault).expect("the vault file");
     assert_eq!(markdown.matches(" [sprint:: Sprint 1]").count(), 2, "{markdown}");
+    assert!(markdown.contains(" [assignee:: Alice Smith]"), "{markdown}");
     let run = s.run(&["import", vault.to_str().unwrap_or_default()]).ok();
     assert!(run.stdout.contains(": 0 new, 0 updated, 10 unchanged"), "{}", run.stdout);
-    assert_eq!(s.read(), before, "export → import: the same board, sprints included");
+    assert_eq!(s.read(), before, "export → import: the same board, sprints and assignees included");
     // Moved out of the sprint in Obsidian, the item leaves it on the board.
     let edited = markdown.replacen(" [sprint:: Sprint 1]", "", 1);
     std::fs::write(&vault, edited).expect("write");

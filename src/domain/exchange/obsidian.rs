@@ -85,7 +85,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 /// One card from its Markdown: the first line is the title, `<br>` and continued lines its
 /// description, `- [ ]` lines under it its checklist, `#tags` its labels, `[sprint:: name]` its
-/// sprint (other inline fields are kept), `^tt-12` its id.
+/// sprint and `[assignee:: name]` its assignee (other inline fields are kept), `^tt-12` its id.
 fn card(raw: &str, checked: bool, state: &State, at: String) -> Record {
     let body = raw.trim_start_matches(['-', '*', '+', ' ']);
     let body = body.get(3..).filter(|_| body.starts_with('[')).unwrap_or(body).trim();
@@ -106,6 +106,8 @@ fn card(raw: &str, checked: bool, state: &State, at: String) -> Record {
     for (name, value) in inline {
         if name.eq_ignore_ascii_case("sprint") {
             record.sprint = Some(value.clone()).filter(|v| !v.is_empty());
+        } else if name.eq_ignore_ascii_case("assignee") {
+            record.assignee = Some(value.clone()).filter(|v| !v.is_empty());
         }
         record.keep(&name, &value);
     }
