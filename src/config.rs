@@ -1,6 +1,6 @@
 //! The user's configuration file, `twotrack/config.ron` in the per-user config directory (or
 //! `--config FILE`): default board file, user name, theme and colour overrides, mouse, ASCII
-//! mode and key bindings. `assets/config.ron` is the complete, commented example that
+//! mode, key bindings and the import mapping. `assets/config.ron` is the complete, commented example that
 //! docs/guide/configuration.md and `twotrack config --example` show.
 //!
 //! A file that cannot be read as a whole is an error (it may name the board to use, so guessing
@@ -16,6 +16,9 @@ use serde::Deserialize;
 use crate::app::input::keymap::Keymap;
 use crate::app::input::keymap_file;
 use crate::app::input::keymap_file::Problem;
+use crate::domain::exchange::Mapping;
+use crate::domain::exchange::mapping::Table;
+use crate::model::Board;
 use crate::ui::theme::Theme;
 
 /// The complete commented example.
@@ -32,6 +35,8 @@ pub struct Config {
     mouse: Option<bool>,
     ascii: Option<bool>,
     label_keeps_place: Option<bool>,
+    /// How other tools' labels and statuses map onto the board (`import`), below `--map`.
+    import: Option<Table>,
     /// Read by [`Config::keymap`] from the text itself, for positions in reports.
     #[serde(rename = "keymap")]
     _keymap: Option<serde::de::IgnoredAny>,
@@ -124,6 +129,16 @@ impl Config {
         self.label_keeps_place.unwrap_or(false)
     }
 
+    /// `mapping` with the config's `import` table laid over it, checked against `board`: a name
+    /// that does not exist is an error with its line and column in the config file.
+    pub fn import_mapping(&self, mapping: Mapping, board: &Board) -> Result<Mapping> {
+        let (Some(table), Some((path, text))) = (&self.import, &self.source) else { return Ok(mapping) };
+        let start = keymap_file::find_field(text, "import").unwrap_or(0);
+        mapping
+            .over(table, text, start, board)
+            .map_err(|e| anyhow::anyhow!("config file {}: {e}", path.display()))
+    }
+
     /// The theme to start with: `asked` (a flag) over the config's, else monochrome when
     /// `no_color`; then the config's colour overrides. Overrides that cannot be used are left
     /// out and reported.
@@ -203,6 +218,22 @@ mod tests {
             crate::ui::theme_roles::parse_style("bold black on lightyellow").expect("style")
         );
         assert_eq!(config.mouse(), Some(true));
+        let board = Board::new("t");
+        let mapping = config.import_mapping(Mapping::default(), &board).expect("the example's mapping");
+        assert_eq!(mapping.columns.get("waiting for qa").map(String::as_str), Some("review"));
+    }
+
+    #[test]
+    fn an_import_mapping_naming_what_the_board_lacks_is_located_in_the_config() {
+        let config =
+            parse("(\n  theme: \"default\",\n  import: (\n    columns: {\"parked\": \"qa\"},\n  ),\n)");
+        let err = config.import_mapping(Mapping::default(), &Board::new("t")).expect_err("no column qa");
+        assert_eq!(
+            err.to_string(),
+            "config file config.ron: line 4, column 25: the board has no column `qa`"
+        );
+        let err = Config::parse(Path::new("c.ron"), "(import: (colums: {}))".to_owned()).expect_err("typo");
+        assert!(err.to_string().contains("line 1, column") && err.to_string().contains("colums"), "{err}");
     }
 
     #[test]

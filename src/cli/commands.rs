@@ -130,7 +130,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Log(args) => crate::cli::rhythm::log::run(path, &args)?,
         Command::Check => inspect::check(path)?,
-        Command::Import(args) => crate::cli::exchange::import::run(&location, &writer, &args, now)?,
+        Command::Import(args) => crate::cli::exchange::import::run(&location, &writer, &args, &config, now)?,
         Command::Export(args) => crate::cli::exchange::export::run(path, &args)?,
         Command::Initiative(command) => initiative::run(target, command, now)?,
         Command::Phase(args) => initiative::phase(target, args, now)?,

@@ -108,14 +108,22 @@ impl Locked {
 
     /// [`Locked::apply`], journaling the op's summary as a note heading its entries and
     /// `conflicts` beside them: values that were not applied (an import's, where this board's
-    /// value was kept; docs/guide/import-export.md).
+    /// value was kept; docs/guide/import-export.md), each with who made the value kept when that
+    /// is known ([`authors_of`](super::authors_of)).
     pub fn apply_noting(
-        self,
+        mut self,
         op: &Op,
-        conflicts: Vec<Conflict>,
+        conflicts: Vec<(Conflict, Option<String>)>,
         now: Timestamp,
     ) -> Result<Option<JournalError>, ChangeError> {
-        self.apply_with(op, conflicts, true, now)
+        let mut plain = Vec::with_capacity(conflicts.len());
+        for (conflict, author) in conflicts {
+            if let Some(author) = author {
+                self.session.recent.insert((conflict.item, conflict.field.clone()), author);
+            }
+            plain.push(conflict);
+        }
+        self.apply_with(op, plain, true, now)
     }
 
     fn apply_with(

@@ -26,6 +26,7 @@ use std::path::Path;
 pub use archive::{FileError, Filed, Filing};
 pub use command::Locked;
 pub use error::{ChangeError, RescueError, SyncError};
+pub use others::authors_of;
 pub use screen::Merged;
 pub use writer::Writer;
 

@@ -3,12 +3,15 @@
 //! file's owner at what changed that no journal line tells (a writer without a journal, a hand
 //! edit).
 
+use std::path::Path;
+
 use super::Session;
 use super::screen::Merged;
 use crate::domain::team::activity::{Action, Entry};
 use crate::domain::team::changes;
 use crate::domain::team::merge::Conflict;
 use crate::model::{Board, ItemId};
+use crate::store::journal::Journal;
 use crate::store::users;
 
 impl Session {
@@ -20,12 +23,23 @@ impl Session {
         };
         self.journal_at = end;
         let writer = self.writer.clone();
+        // The save a note heads (an import's summary): its writer's session and time.
+        let mut noted: Option<(String, crate::model::Timestamp)> = None;
         for entry in entries.into_iter().filter(|e| !writer.is_own_session(&e.session)) {
             let who = self.who(&entry);
             if entry.action != Action::Conflict {
                 self.remember(&entry, &who);
             }
             merged.items.push(entry.item);
+            if entry.action == Action::Note {
+                noted = Some((entry.session.clone(), entry.time));
+            } else if noted
+                .as_ref()
+                .is_some_and(|(session, time)| *session == entry.session && *time == entry.time)
+            {
+                // Told by the note: one line for the whole import, not one per item.
+                continue;
+            }
             let what = match entry.action {
                 Action::Conflict => self.not_applied(&entry),
                 _ => entry.summary,
@@ -85,4 +99,31 @@ impl Session {
             None => "someone".into(),
         }
     }
+}
+
+/// Who made each value that `conflicts` kept, as the journal beside the board at `path` tells:
+/// the author of the last entry that changed the field, `None` where no entry did (or the
+/// journal cannot be read). One pass, parsing only the lines about the conflicts' items.
+pub fn authors_of(path: &Path, conflicts: &[Conflict]) -> Vec<Option<String>> {
+    let mut items: Vec<ItemId> = conflicts.iter().filter_map(|c| c.item).collect();
+    items.sort_unstable();
+    items.dedup();
+    if items.is_empty() {
+        return vec![None; conflicts.len()];
+    }
+    let entries = Journal::of(path).about(&items).unwrap_or_else(|e| {
+        tracing::warn!(error = %crate::store::error::sentence(&e), "the journal could not be read for who changed what");
+        Vec::new()
+    });
+    conflicts
+        .iter()
+        .map(|c| {
+            let top = c.field.split(['.', '[']).next().unwrap_or_default();
+            entries
+                .iter()
+                .rev()
+                .find(|e| e.item == c.item && e.action != Action::Conflict && e.touches(top))
+                .map(|e| e.author.clone())
+        })
+        .collect()
 }

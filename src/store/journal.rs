@@ -155,6 +155,11 @@ impl Journal {
     /// The entries, in the order written, whose line contains `needle`: a text search first, so
     /// that a 100,000-line journal is parsed only where it matters (restore, trash).
     pub fn containing(&self, needle: &str) -> Result<Vec<Entry>, JournalError> {
+        self.containing_any(&[needle])
+    }
+
+    /// [`Journal::containing`] for lines that contain any of `needles`, in one pass.
+    pub fn containing_any(&self, needles: &[&str]) -> Result<Vec<Entry>, JournalError> {
         let Some(file) = self.open_to_read(self.suffix)? else {
             return Ok(Vec::new());
         };
@@ -162,7 +167,9 @@ impl Journal {
         let mut lines = Lines::new(BufReader::new(file), LINE_CAP);
         while let Some(line) = lines.next_line().map_err(self.read_failed())? {
             match line {
-                Line::Whole(line) if std::str::from_utf8(&line).is_ok_and(|t| t.contains(needle)) => {
+                Line::Whole(line)
+                    if std::str::from_utf8(&line).is_ok_and(|t| needles.iter().any(|n| t.contains(n))) =>
+                {
                     out.extend(parse(&line))
                 }
                 Line::Whole(_) => {}
@@ -171,6 +178,15 @@ impl Journal {
         }
         warn_too_long(&self.path, too_long);
         Ok(out)
+    }
+
+    /// The entries about any of `items`, in the order written.
+    pub fn about(&self, items: &[ItemId]) -> Result<Vec<Entry>, JournalError> {
+        let needles: Vec<String> = items.iter().map(|id| format!("\"item\":{id},")).collect();
+        let needles: Vec<&str> = needles.iter().map(String::as_str).collect();
+        let mut entries = self.containing_any(&needles)?;
+        entries.retain(|e| e.item.is_some_and(|id| items.contains(&id)));
+        Ok(entries)
     }
 
     /// What a restore of `id` reads: the entries about `id`, and those of the save that last

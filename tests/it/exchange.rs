@@ -8,18 +8,18 @@ use serde_json::Value;
 use crate::common::{Sandbox, journal};
 use twotrack::domain::team::activity::Action;
 
-fn fixture(name: &str) -> String {
+pub(crate) fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/exchange/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
 /// The board's items by their source key.
-fn by_key(s: &Sandbox) -> std::collections::HashMap<String, Value> {
+pub(crate) fn by_key(s: &Sandbox) -> std::collections::HashMap<String, Value> {
     let items = s.run(&["list", "--json"]).ok().json();
     let items = items.as_array().cloned().unwrap_or_default();
     items.into_iter().filter_map(|it| Some((it["source"]["key"].as_str()?.to_owned(), it))).collect()
 }
 
-fn empty_board() -> Sandbox {
+pub(crate) fn empty_board() -> Sandbox {
     let s = Sandbox::new();
     s.run(&["init", "--empty"]).ok();
     s
@@ -261,6 +261,24 @@ fn bad_input_is_one_sentence_naming_the_record_and_the_board_is_unchanged() {
 }
 
 #[test]
+fn fifty_thousand_rows_with_one_bad_row_at_the_end_change_nothing() {
+    let s = empty_board();
+    let before = s.read();
+    let mut csv = String::from("Summary,Issue key,Status\n");
+    for n in 1..=50_000 {
+        csv.push_str(&format!("Row {n},X-{n},To Do\n"));
+    }
+    csv.push_str("The last one,X-50001,Waiting for QA\n");
+    let path = s.dir.path().join("big.csv");
+    std::fs::write(&path, csv).expect("write");
+    let run = s.run(&["import", path.to_str().unwrap_or_default()]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("big.csv: row 50002 (X-50001): the status \"Waiting for QA\" has no column"));
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert_eq!(s.read(), before, "all or nothing");
+}
+
+#[test]
 fn control_characters_and_bidi_overrides_leave_titles() {
     let s = empty_board();
     let path = s.dir.path().join("odd.json");
@@ -281,12 +299,32 @@ fn control_characters_and_bidi_overrides_leave_titles() {
 fn exports_round_trip_through_import_with_nothing_changed() {
     let s = Sandbox::new().with_starter();
     s.run(&["edit", "1", "--title", "=HYPERLINK(\"http://evil.test\")"]).ok();
+    s.run(&["sprint", "start", "Sprint 1", "--end", "2w", "--capacity", "30"]).ok();
+    s.run(&["commit", "2", "3"]).ok();
+    s.run(&["edit", "4", "--assignee", "Alice Smith"]).ok();
     let before = s.read();
     let vault = s.dir.path().join("vault.md");
     s.run(&["export", "obsidian", "-o", vault.to_str().unwrap_or_default()]).ok();
+    let markdown = std::fs::read_to_string(&vault).expect("the vault file");
+    assert_eq!(markdown.matches(" [sprint:: Sprint 1]").count(), 2, "{markdown}");
+    assert!(markdown.contains(" [assignee:: Alice Smith]"), "{markdown}");
     let run = s.run(&["import", vault.to_str().unwrap_or_default()]).ok();
     assert!(run.stdout.contains(": 0 new, 0 updated, 10 unchanged"), "{}", run.stdout);
-    assert_eq!(s.read(), before, "export → import: the same board");
+    assert_eq!(s.read(), before, "export → import: the same board, sprints and assignees included");
+    // Moved out of the sprint in Obsidian, the item leaves it on the board.
+    let edited = markdown.replacen(" [sprint:: Sprint 1]", "", 1);
+    std::fs::write(&vault, edited).expect("write");
+    let run = s.run(&["import", vault.to_str().unwrap_or_default()]).ok();
+    assert!(run.stdout.contains(": 0 new, 1 updated, 9 unchanged"), "{}", run.stdout);
+    assert!(run.stdout.contains("sprint \"Sprint 1\" → \"nothing\""), "{}", run.stdout);
+    let in_sprint = |s: &Sandbox| {
+        let items = s.run(&["list", "--json"]).ok().json();
+        items.as_array().map_or(0, |all| all.iter().filter(|it| it["sprint"] == "Sprint 1").count())
+    };
+    assert_eq!(in_sprint(&s), 1);
+    std::fs::write(&vault, markdown).expect("write");
+    s.run(&["import", vault.to_str().unwrap_or_default()]).ok();
+    assert_eq!(in_sprint(&s), 2, "and back in it");
     let refused = s.run(&["export", "obsidian", "-o", vault.to_str().unwrap_or_default()]);
     assert_eq!((refused.code, refused.stderr.contains("already exists")), (1, true));
     // Another board fed by this one's JSON: import → export → import changes nothing.

@@ -18,6 +18,7 @@ mod evidence_cli;
 mod evidence_props;
 mod exchange;
 mod exchange_props;
+mod exchange_team;
 mod git_merge;
 mod hardening;
 mod help;

@@ -93,9 +93,15 @@ pub fn position(text: &str, offset: usize) -> (usize, usize) {
 /// Where the value of the field `name` (a `{ ... }` map) starts in RON text such as a config
 /// file, skipping comments: the byte offset of its `{`.
 pub fn find_map(text: &str, name: &str) -> Option<usize> {
+    find_field(text, name).filter(|at| text[*at..].starts_with('{'))
+}
+
+/// Where the value of the field `name` starts in RON text, skipping comments: the byte offset
+/// of its first token.
+pub fn find_field(text: &str, name: &str) -> Option<usize> {
     let toks = tokens(text).ok()?;
     toks.windows(3).find_map(|w| match w {
-        [(Token::Ident(n), _), (Token::Punct(':'), _), (Token::Punct('{'), at)] if n == name => Some(*at),
+        [(Token::Ident(n), _), (Token::Punct(':'), _), (_, at)] if n == name => Some(*at),
         _ => None,
     })
 }

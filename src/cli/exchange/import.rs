@@ -8,10 +8,12 @@ use anyhow::{Result, anyhow};
 use super::plan_text;
 use crate::cli::print::output;
 use crate::cli::target;
+use crate::config::Config;
+use crate::domain::exchange::mapping::Table;
 use crate::domain::exchange::{self, ExchangeError, Format, Mapping, Plan};
 use crate::domain::team::merge::Conflict;
 use crate::model::{Board, Timestamp};
-use crate::session::{Session, Writer};
+use crate::session::{self, Session, Writer};
 use crate::store::location::{self, BoardPath, Fresh};
 
 /// The arguments of `import`.
@@ -27,7 +29,8 @@ pub struct Args {
     /// Print what the import would do, and change nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// A RON table of labels and statuses to track, stage, kind and column, over the defaults.
+    /// A RON table of labels and statuses to track, stage, kind and column, over the defaults
+    /// and the config file's `import` mapping.
     #[arg(long, value_name = "FILE")]
     pub map: Option<PathBuf>,
 }
@@ -35,7 +38,13 @@ pub struct Args {
 /// The largest file read: far above any export people make, below what would exhaust memory.
 const MAX_BYTES: u64 = 512 * 1024 * 1024;
 
-pub fn run(location: &BoardPath, writer: &Writer, args: &Args, now: Timestamp) -> Result<()> {
+pub fn run(
+    location: &BoardPath,
+    writer: &Writer,
+    args: &Args,
+    config: &Config,
+    now: Timestamp,
+) -> Result<()> {
     let text = read_text(&args.input)?;
     let name =
         args.input.file_stem().map_or_else(|| "import".to_owned(), |s| s.to_string_lossy().into_owned());
@@ -44,11 +53,21 @@ pub fn run(location: &BoardPath, writer: &Writer, args: &Args, now: Timestamp) -
         None => Format::detect(&text).map_err(|e| about(&args.input, &e))?,
     };
     let batch = format.read(&text, &name).map_err(|e| about(&args.input, &e))?;
-    let map = args.map.as_deref().map(read_text).transpose()?;
+    let map = match &args.map {
+        Some(path) => {
+            let text = read_text(path)?;
+            Some((Table::parse(&text).map_err(|e| about(path, &e))?, text, path))
+        }
+        None => None,
+    };
+    // The defaults, the config file's `import` over them, `--map` over both.
     let mapping = |board: &Board| -> Result<Mapping> {
-        match (&map, &args.map) {
-            (Some(text), Some(path)) => Mapping::with_table(text, board).map_err(|e| about(path, &e)),
-            _ => Ok(Mapping::default()),
+        let mapping = config
+            .import_mapping(Mapping::default(), board)
+            .map_err(|e| anyhow!("{e}; nothing was imported"))?;
+        match &map {
+            Some((table, text, path)) => mapping.over(table, text, 0, board).map_err(|e| about(path, &e)),
+            None => Ok(mapping),
         }
     };
     let plan_on = |board: &Board| -> Result<Plan> {
@@ -60,12 +79,26 @@ pub fn run(location: &BoardPath, writer: &Writer, args: &Args, now: Timestamp) -
             false => location::fresh_board(now, &empty()),
         };
         let plan = plan_on(&board)?;
-        return output::print(&format!("{}dry run: nothing was changed\n", plan_text::text(&plan)));
+        let authors = session::authors_of(&location.path, &conflicts(&plan));
+        return output::print(&format!("{}dry run: nothing was changed\n", plan_text::text(&plan, &authors)));
     }
     let locked = Session::lock_or_create_as(location, writer.clone(), now, &empty())?;
     let plan = plan_on(locked.board())?;
-    let conflicts = plan
-        .conflicts
+    let conflicts = conflicts(&plan);
+    let authors = session::authors_of(locked.path(), &conflicts);
+    let text = plan_text::text(&plan, &authors);
+    if let Some(err) = locked.apply_noting(&plan.op, conflicts.into_iter().zip(authors).collect(), now)? {
+        output::eprintln(&format!(
+            "twotrack: warning: the import was saved, but not recorded in the journal: {}",
+            crate::store::error::sentence(&err)
+        ));
+    }
+    output::print(&text)
+}
+
+/// The plan's conflicts as the journal records them: this board's value kept, the source's lost.
+fn conflicts(plan: &Plan) -> Vec<Conflict> {
+    plan.conflicts
         .iter()
         .map(|c| Conflict {
             item: Some(c.id),
@@ -73,14 +106,7 @@ pub fn run(location: &BoardPath, writer: &Writer, args: &Args, now: Timestamp) -
             kept: c.local.clone(),
             lost: c.source.clone(),
         })
-        .collect();
-    if let Some(err) = locked.apply_noting(&plan.op, conflicts, now)? {
-        output::eprintln(&format!(
-            "twotrack: warning: the import was saved, but not recorded in the journal: {}",
-            crate::store::error::sentence(&err)
-        ));
-    }
-    output::print(&plan_text::text(&plan))
+        .collect()
 }
 
 /// A new board for an import is empty: no demo items among the imported ones.

@@ -4,8 +4,9 @@
 use crate::domain::change::fields;
 use crate::domain::exchange::Plan;
 
-/// The plan as text, one line each.
-pub fn text(plan: &Plan) -> String {
+/// The plan as text, one line each; `authors` names who made each conflict's local value, in
+/// the order of the plan's conflicts (`None`: the journal does not say).
+pub fn text(plan: &Plan, authors: &[Option<String>]) -> String {
     let mut out = format!("{}\n", plan.summary());
     for (id, key, title) in &plan.created {
         out.push_str(&format!("  new #{id} {key} \"{title}\"\n"));
@@ -24,13 +25,17 @@ pub fn text(plan: &Plan) -> String {
             .collect();
         out.push_str(&format!("  updated #{id} {key}: {}\n", fields.join("; ")));
     }
-    for c in &plan.conflicts {
+    for (i, c) in plan.conflicts.iter().enumerate() {
+        let whose = match authors.get(i).and_then(Option::as_deref) {
+            Some(author) => format!("{author}'s"),
+            None => "this board's".to_owned(),
+        };
         out.push_str(&format!(
-            "  conflict #{} {} {}: kept \"{}\" (changed here); the source's \"{}\" not applied\n",
+            "  conflict #{} {}: kept {whose} \"{}\" (local), {} says \"{}\"\n",
             c.id,
-            c.key,
             c.field,
             short(&fields::display(&c.local)),
+            c.key,
             short(&fields::display(&c.source))
         ));
     }

@@ -11,7 +11,7 @@ pub enum ExchangeError {
     #[error("{at}: {why}")]
     Record { at: String, why: String },
     #[error(
-        "{at}: the status \"{status}\" has no column on this board; map it with --map (columns: {{\"{lower}\": \"doing\"}})"
+        "{at}: the status \"{status}\" has no column on this board; map it in the config file's import or with --map (columns: {{\"{lower}\": \"doing\"}})"
     )]
     UnknownStatus { at: String, status: String, lower: String },
     #[error("line {line}, column {column}: {why}")]

@@ -84,7 +84,8 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// One card from its Markdown: the first line is the title, `<br>` and continued lines its
-/// description, `- [ ]` lines under it its checklist, `#tags` its labels, `^tt-12` its id.
+/// description, `- [ ]` lines under it its checklist, `#tags` its labels, `[sprint:: name]` its
+/// sprint and `[assignee:: name]` its assignee (other inline fields are kept), `^tt-12` its id.
 fn card(raw: &str, checked: bool, state: &State, at: String) -> Record {
     let body = raw.trim_start_matches(['-', '*', '+', ' ']);
     let body = body.get(3..).filter(|_| body.starts_with('[')).unwrap_or(body).trim();
@@ -101,7 +102,16 @@ fn card(raw: &str, checked: bool, state: &State, at: String) -> Record {
     let mut words: Vec<&str> = Vec::new();
     let mut record =
         Record { at, id, closed: checked || state.complete || state.archive, ..Record::default() };
-    for word in first.split(' ') {
+    let (first, inline) = inline_fields(first);
+    for (name, value) in inline {
+        if name.eq_ignore_ascii_case("sprint") {
+            record.sprint = Some(value.clone()).filter(|v| !v.is_empty());
+        } else if name.eq_ignore_ascii_case("assignee") {
+            record.assignee = Some(value.clone()).filter(|v| !v.is_empty());
+        }
+        record.keep(&name, &value);
+    }
+    for word in first.split(' ').filter(|w| !w.is_empty()) {
         if let Some(tag) = word.strip_prefix('#').filter(|t| !t.is_empty() && !t.starts_with('#')) {
             record.labels.push(tag.to_owned());
         } else if let Some(date) = word.strip_prefix("@{").and_then(|d| d.strip_suffix('}')) {
@@ -130,6 +140,34 @@ fn card(raw: &str, checked: bool, state: &State, at: String) -> Record {
         None => record.title.clone(),
     };
     record
+}
+
+/// The line without its Dataview inline fields (`[name:: value]`), and the fields.
+fn inline_fields(line: &str) -> (String, Vec<(String, String)>) {
+    let mut rest = String::with_capacity(line.len());
+    let mut fields = Vec::new();
+    let mut left = line;
+    while let Some(open) = left.find('[') {
+        let field = left[open + 1..].split_once(']').and_then(|(inside, after)| {
+            let (name, value) = inside.split_once("::")?;
+            let name = name.trim();
+            let plain = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+            plain.then(|| ((name.to_owned(), value.trim().to_owned()), after))
+        });
+        match field {
+            Some((field, after)) => {
+                rest.push_str(&left[..open]);
+                fields.push(field);
+                left = after;
+            }
+            None => {
+                rest.push_str(&left[..=open]);
+                left = &left[open + 1..];
+            }
+        }
+    }
+    rest.push_str(left);
+    (rest, fields)
 }
 
 /// Cards keyed by their title: a second card of the same title is `title (2)`, so both come in.
@@ -164,5 +202,29 @@ fn without_front_matter(text: &str) -> String {
             format!("{}{}", "\n".repeat(end + 2), rest.join("\n"))
         }
         None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_fields_leave_the_line_and_brackets_that_are_not_fields_stay() {
+        let (rest, fields) = inline_fields("Pay [sprint:: Sprint 3] now [[a link]] [x] [due::2026-01-02]");
+        assert_eq!(rest, "Pay  now [[a link]] [x] ");
+        assert_eq!(
+            fields,
+            vec![("sprint".to_owned(), "Sprint 3".to_owned()), ("due".to_owned(), "2026-01-02".to_owned())]
+        );
+    }
+
+    #[test]
+    fn a_card_in_a_sprint_keeps_it_and_its_title_whole() {
+        let text = "## Doing\n\n- [ ] Pay the bill #kind/bug [sprint:: Sprint 3] ^tt-7\n";
+        let batch = read(text, "board").expect("reads");
+        let card = &batch.records[0];
+        assert_eq!((card.title.as_str(), card.sprint.as_deref()), ("Pay the bill", Some("Sprint 3")));
+        assert_eq!((card.labels.clone(), card.id), (vec!["kind/bug".to_owned()], Some(7)));
     }
 }

@@ -1,6 +1,8 @@
 //! The board as an Obsidian Kanban board: a lane per column (discovery's first), cards with
-//! `#discovery`, `#stage-two`, `#kind/bug`, `#estimate/5` and `#assignee/name` tags, `<br>` for
-//! the description's lines and checklist, `**Complete**` over done columns, the plugin's
+//! `#discovery`, `#stage-two`, `#kind/bug`, `#estimate/5` and `#assignee/name` tags (a name
+//! with a space as `[assignee:: Alice Smith]`), the sprint
+//! as an inline field `[sprint:: Sprint 3]` (the plugin shows Dataview's inline fields; a tag
+//! cannot hold a space), `<br>` for the description's lines and checklist, `**Complete**` over done columns, the plugin's
 //! settings block, and each card's id as a block id `^tt-12` so an import finds it again.
 
 use super::{in_board_order, labels};
@@ -30,9 +32,16 @@ fn card(item: &Item, done: bool) -> String {
         text.push_str(" #");
         text.push_str(&label);
     }
-    if let Some(assignee) = &item.assignee {
-        text.push_str(" #assignee/");
-        text.push_str(&assignee.split_whitespace().collect::<Vec<_>>().join("-"));
+    // A name with a space as an inline field: a tag would join its words with `-`.
+    match &item.assignee {
+        Some(assignee) if assignee.contains(char::is_whitespace) => {
+            text.push_str(&format!(" [assignee:: {}]", one_line(assignee)));
+        }
+        Some(assignee) => text.push_str(&format!(" #assignee/{assignee}")),
+        None => {}
+    }
+    if let Some(sprint) = &item.sprint {
+        text.push_str(&format!(" [sprint:: {}]", one_line(sprint)));
     }
     for line in item.description.lines() {
         text.push_str("<br>");
