@@ -14,9 +14,11 @@ pub const COMFORTABLE_WIDTH: u16 = 24;
 
 /// The width every open column gets before the other track folds (`fold.rs`) and before the
 /// selected column widens: two rows of a card then show at least 20 characters of its title.
+/// Columns at least this wide share the width equally, whichever is selected.
 pub const READABLE_WIDTH: u16 = 17;
 
-/// The width the selected column asks for, so its cards' titles read (borders included).
+/// The width the selected column asks for when the columns are narrower than
+/// [`READABLE_WIDTH`], so its cards' titles read (borders included).
 pub const SELECTED_WIDTH: u16 = 32;
 
 /// A done column that is not selected collapses to a strip this wide, showing its counts.
@@ -36,8 +38,8 @@ pub struct ColumnSlot {
 }
 
 /// Lays the columns out in `width`: all of them at once when they fit (done columns that are not
-/// selected collapse to strips first, then the selected column takes the width its cards need
-/// and the others share the rest), else as many as fit, scrolled to the selection (see
+/// selected collapse to strips first, then the open columns share the rest: equally when each can
+/// be [`READABLE_WIDTH`] wide, else the selected one widens), else as many as fit, scrolled to the selection (see
 /// [`fit_columns`]). `done(c)` says whether screen column `c` is a done column.
 pub fn plan_columns(
     columns: std::ops::Range<usize>,
@@ -63,12 +65,14 @@ pub fn plan_columns(
         return fit_columns(columns, selected, first, track_start, width);
     }
     let equal = rest / open;
-    let widths = if equal >= SELECTED_WIDTH || !columns.contains(&selected) {
+    // When every open column reads (two rows of at least 20 characters of a title), they share
+    // the width equally: the widths then stay put as the selection moves, so a key redraws only
+    // the cells that change (README, "Bytes per key"). Narrower, the selected column widens only
+    // as far as the others keep the least width.
+    let widths = if equal >= READABLE_WIDTH || !columns.contains(&selected) {
         share(rest, open, None)
     } else {
-        // The selected column widens only as far as the others keep their readable width.
-        let floor = if equal >= READABLE_WIDTH { READABLE_WIDTH } else { MIN_COLUMN_WIDTH };
-        let wide = SELECTED_WIDTH.min(rest - (open - 1) * floor).max(equal);
+        let wide = SELECTED_WIDTH.min(rest - (open - 1) * MIN_COLUMN_WIDTH).max(equal);
         let at = columns.clone().filter(|c| !strip(*c)).position(|c| c == selected);
         share(rest, open, at.map(|i| (i, wide)))
     };
