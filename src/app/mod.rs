@@ -55,6 +55,9 @@ pub struct App {
     visual: Option<board::visual::Visual>,
     /// The journal replayed for the charts, kept to read only what is new next time.
     replay: Option<crate::domain::rhythm::flow::Replay>,
+    /// The first replay, worked out on a thread of its own since the board screen opened
+    /// (`board/charts.rs`), so that `C` finds it ready.
+    replaying: Option<board::charts::Replaying>,
 }
 
 /// How the board is shown.
@@ -120,6 +123,7 @@ impl App {
             leaving: Leaving::default(),
             visual: None,
             replay: None,
+            replaying: None,
         };
         app.select_first_card();
         app

@@ -35,6 +35,7 @@ mod presence_screens;
 mod readable;
 mod readonly;
 mod report;
+mod report_html;
 mod restore;
 mod retro;
 mod review_recorded;
