@@ -39,6 +39,11 @@ impl App {
         }
     }
 
+    /// Whether the background replay is over (or none runs): `C` then waits for nothing.
+    pub fn replay_ready(&self) -> bool {
+        self.replaying.as_ref().is_none_or(JoinHandle::is_finished)
+    }
+
     pub(crate) fn open_charts(&mut self) {
         let flow = self.flow_now();
         self.overlays.push(Overlay::Charts(Box::new(Charts::new(flow))));
