@@ -165,6 +165,34 @@ fn charts_first_open(bencher: Bencher) {
     });
 }
 
+/// The charts opened the first time by a session whose board screen started the replay on its
+/// own thread (as the terminal does when it opens the board) and had it done before `C`.
+#[divan::bench(sample_count = 10)]
+fn charts_first_open_replayed_in_background(bencher: Bencher) {
+    let (_dir, path) = board_file();
+    let ready = || {
+        let (mut app, screen, buf) = screen_at_100x30(&path);
+        app.replay_in_background();
+        while !app.replay_ready() {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        (app, screen, buf)
+    };
+    bencher.with_inputs(ready).bench_local_values(|(mut app, mut screen, mut buf)| {
+        app.handle_key(key(KeyCode::Char('C')));
+        screen.draw(&app, buf.area, &mut buf);
+        app
+    });
+}
+
+/// `twotrack report --html` (process start to exit: the review, the journal replayed, five
+/// charts drawn as SVG, the page on standard output).
+#[divan::bench(sample_count = 20)]
+fn report_html_command(bencher: Bencher) {
+    let (_dir, path) = board_file();
+    bencher.bench_local(|| run(&path, &["report", "--html"]));
+}
+
 /// The charts opened again: only what the journal gained since is read.
 #[divan::bench(sample_count = 30)]
 fn charts_open_again(bencher: Bencher) {

@@ -106,6 +106,8 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
     if options.presenter {
         app = app.presenter();
     }
+    // The charts' first replay of the journal, done by the time anyone presses `C`.
+    app.replay_in_background();
     match take_merge_note(path, writable) {
         Ok(entries) => app.show_merge_note(entries),
         Err(err) => {

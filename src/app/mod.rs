@@ -58,6 +58,9 @@ pub struct App {
     replay: Option<crate::domain::rhythm::flow::Replay>,
     /// How many items the archive holds (`board/off_board.rs`), for the header.
     archived: board::off_board::ArchiveCount,
+    /// The first replay, worked out on a thread of its own since the board screen opened
+    /// (`board/charts.rs`), so that `C` finds it ready.
+    replaying: Option<board::charts::Replaying>,
 }
 
 /// How the board is shown.
@@ -125,6 +128,7 @@ impl App {
             visual: None,
             replay: None,
             archived,
+            replaying: None,
         };
         app.select_first_card();
         app

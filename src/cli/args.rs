@@ -342,8 +342,10 @@ pub struct RetroArgs {
     #[arg(long)]
     pub json: bool,
     /// Make the proposed stage-two target the board's (a decision in the journal; `u` undoes it).
-    #[arg(long, conflicts_with_all = ["json", "markdown"])]
+    #[arg(long, conflicts_with_all = ["json", "markdown", "html"])]
     pub apply: bool,
+    #[command(flatten)]
+    pub html: HtmlArgs,
 }
 
 /// `report`: the sprint review (docs/guide/rhythm.md).
@@ -358,4 +360,20 @@ pub struct ReportArgs {
     /// Print JSON (for scripts; docs/guide/command-line.md lists its keys).
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub html: HtmlArgs,
+}
+
+/// `--html [-o FILE] [--force]` of `report` and `retro`: one self-contained web page.
+#[derive(Debug, Args)]
+pub struct HtmlArgs {
+    /// Write one self-contained HTML page with the charts (to mail, open offline, print on A4).
+    #[arg(long, conflicts_with_all = ["json", "markdown"])]
+    pub html: bool,
+    /// Write the page to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE", requires = "html")]
+    pub output: Option<std::path::PathBuf>,
+    /// Replace the file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }

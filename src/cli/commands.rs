@@ -113,20 +113,31 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let form = crate::cli::rhythm::standup::Form::of(markdown, json);
             crate::cli::rhythm::standup::run(path, since.as_deref(), form, stale_days, now)?
         }
-        Command::Report(ReportArgs { sprint, markdown, json }) => {
-            use crate::cli::rhythm::report::{Format, run};
-            let format = match (json, markdown) {
-                (true, _) => Format::Json,
-                (false, true) => Format::Markdown,
-                (false, false) => Format::Text,
+        Command::Report(ReportArgs { sprint, markdown, json, html }) => {
+            use crate::cli::rhythm::report::{Destination, Format, run};
+            let format = match (json, markdown, html.html) {
+                (_, _, true) => Format::Html(Destination { output: html.output, force: html.force }),
+                (true, _, _) => Format::Json,
+                (false, true, _) => Format::Markdown,
+                (false, false, _) => Format::Text,
             };
             run(path, sprint.as_deref(), format, now)?
         }
         Command::Retro(args) => {
-            let RetroArgs { sprint, last, markdown, json, apply } = args;
-            let ask =
-                crate::cli::rhythm::retro::Ask { sprint: sprint.as_deref(), last, markdown, json, apply };
-            crate::cli::rhythm::retro::run(target, ask, now)?
+            let RetroArgs { sprint, last, markdown, json, apply, html } = args;
+            let html = html.html.then_some(crate::cli::rhythm::report::Destination {
+                output: html.output,
+                force: html.force,
+            });
+            let ask = crate::cli::rhythm::retro::Ask {
+                sprint: sprint.as_deref(),
+                last,
+                markdown,
+                json,
+                apply,
+                html,
+            };
+            crate::cli::rhythm::retro::run(target, path, ask, now)?
         }
         Command::Log(args) => crate::cli::rhythm::log::run(path, &args)?,
         Command::Check => inspect::check(path)?,

@@ -7,6 +7,7 @@ mod common;
 
 mod archive_kills;
 mod board_session;
+mod browser;
 mod cadence_session;
 mod crash_journal;
 mod editor_session;

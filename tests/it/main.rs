@@ -37,6 +37,7 @@ mod presence_screens;
 mod readable;
 mod readonly;
 mod report;
+mod report_html;
 mod restore;
 mod resume;
 mod retro;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
 
-use crate::cli::print::output;
+use crate::cli::print::{out_file, output};
 use crate::cli::target;
 use crate::domain::exchange::export::Target;
 use crate::escape;
@@ -34,11 +34,7 @@ pub fn run(board_path: &Path, args: &Args) -> Result<()> {
     let Some(path) = &args.output else {
         return to_stdout(target, &text);
     };
-    if path.exists() && !args.force {
-        return Err(anyhow!("{} already exists; nothing was written (--force replaces it)", path.display()));
-    }
-    write_file(path, &text)
-        .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.to_string().to_lowercase()))?;
+    out_file::write(path, &text, args.force)?;
     output::println(&format!(
         "exported {} items to {} ({})",
         board.items().len(),
@@ -59,12 +55,4 @@ fn to_stdout(target: Target, text: &str) -> Result<()> {
         Target::GithubJson => output::print_escaped(&escape::json(text)),
         Target::Obsidian | Target::Markdown => output::print(text),
     }
-}
-
-/// Written beside the file and renamed over it: a reader never sees half an export.
-fn write_file(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    std::io::Write::write_all(&mut temp, text.as_bytes())?;
-    temp.persist(path).map(|_| ()).map_err(|e| e.error)
 }

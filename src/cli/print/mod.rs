@@ -2,7 +2,9 @@
 //! quietly); plain text for people, JSON for scripts, documents as text or Markdown.
 
 pub(super) mod doc;
+pub(super) mod html;
 pub(super) mod json;
+pub(super) mod out_file;
 pub mod output;
 pub(super) mod standup_json;
 pub(super) mod text;

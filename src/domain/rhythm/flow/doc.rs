@@ -15,14 +15,16 @@ pub fn sections(flow: &Flow) -> Vec<Section> {
         out.extend(flow.cfd.iter().map(cfd));
         out.push(cycle(flow));
     }
-    if let Some(first) = flow.missing().first() {
-        out.push(
-            Section::new("What the charts rest on")
-                .with(Block::Para(first.clone()))
-                .list(flow.missing()[1..].to_vec()),
-        );
-    }
+    out.extend(rest_on(flow));
     out
+}
+
+/// What the charts rest on: where the journal's history starts and what it left out (none:
+/// nothing to say).
+pub fn rest_on(flow: &Flow) -> Option<Section> {
+    let missing = flow.missing();
+    let (first, rest) = missing.split_first()?;
+    Some(Section::new("What the charts rest on").with(Block::Para(first.clone())).list(rest.to_vec()))
 }
 
 /// Values as a line of blocks, gaps as `·`.
@@ -35,7 +37,8 @@ fn or_gap(value: Option<u32>) -> String {
     value.map_or_else(|| "-".to_owned(), |v| v.to_string())
 }
 
-fn burn_up(burn: Option<&BurnUp>) -> Section {
+/// The burn-up's numbers, a day a row.
+pub fn burn_up(burn: Option<&BurnUp>) -> Section {
     let Some(burn) = burn else {
         return Section::new("Burn-up").with(Block::Para("No sprint yet.".into()));
     };
@@ -53,7 +56,8 @@ fn burn_up(burn: Option<&BurnUp>) -> Section {
         .with(Block::Table { header: ["day", "scope", "done", "ideal"].map(String::from).to_vec(), rows })
 }
 
-fn velocity(all: &[Velocity]) -> Section {
+/// Velocity by stage and the stage-two share, a closed sprint a row.
+pub fn velocity(all: &[Velocity]) -> Section {
     let section = Section::new("Velocity by stage");
     if all.is_empty() {
         return section.with(Block::Para("No closed sprint yet.".into()));
@@ -81,7 +85,7 @@ fn velocity(all: &[Velocity]) -> Section {
 }
 
 /// The cumulative flow once a week (the last day included), so the table stays small.
-fn cfd(cfd: &Cfd) -> Section {
+pub fn cfd(cfd: &Cfd) -> Section {
     let total: Vec<Option<u64>> =
         cfd.days.iter().map(|d| d.as_ref().map(|r| r.iter().map(|n| u64::from(*n)).sum())).collect();
     let last = cfd.days.len().saturating_sub(1);
@@ -100,7 +104,8 @@ fn cfd(cfd: &Cfd) -> Section {
         .with(Block::Table { header, rows })
 }
 
-fn cycle(flow: &Flow) -> Section {
+/// Cycle time per track and stage, and throughput per week.
+pub fn cycle(flow: &Flow) -> Section {
     let days = |d: Option<f64>| d.map_or_else(|| "-".to_owned(), |d| format!("{d:.1}"));
     let rows = flow
         .cycle
