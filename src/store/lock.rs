@@ -12,16 +12,28 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use super::error::LockError;
+use super::lock_holder::{self, Holder};
 use super::sidecar::{self, Access};
 
 /// How long a writer waits for other writers before giving up. Generous: a writer queued behind
 /// thirty others on a large board on a slow machine still gets its turn.
 const PATIENCE: Duration = Duration::from_secs(30);
 
-/// Held while a writer reads, changes and saves the board; released on drop.
+/// Held while a writer reads, changes and saves the board; released on drop. The lock file names
+/// the holder meanwhile (`lock_holder.rs`).
 #[derive(Debug)]
 pub struct BoardLock {
     _file: File,
+    /// The lock file opened for writing, when this process could write itself into it.
+    claim: Option<File>,
+}
+
+impl Drop for BoardLock {
+    fn drop(&mut self) {
+        if let Some(claim) = &self.claim {
+            lock_holder::release(claim);
+        }
+    }
 }
 
 impl BoardLock {
@@ -35,7 +47,7 @@ impl BoardLock {
         let path = sidecar::path_of(board_path, "lock");
         let file = sidecar::open(board_path, "lock", Access::Lock)?;
         match file.try_lock() {
-            Ok(()) => return Ok(BoardLock { _file: file }),
+            Ok(()) => return Ok(BoardLock::held(board_path, file)),
             Err(TryLockError::WouldBlock) => {}
             Err(TryLockError::Error(source)) => return Err(LockError::Lock { path, source }),
         }
@@ -47,7 +59,29 @@ impl BoardLock {
             Err(source) => return Err(LockError::Lock { path, source }),
         };
         tracing::debug!(lock = %path.display(), waited_ms = start.elapsed().as_millis() as u64, "lock taken");
-        Ok(BoardLock { _file: file })
+        Ok(BoardLock::held(board_path, file))
+    }
+
+    /// Waits for the lock of the board at `board_path` for as long as it takes, telling
+    /// `waiting` who holds it first if it is held: for a writer that waits off the screen's key
+    /// path (the board screen's writer thread), which the user never waits for.
+    pub fn acquire_telling(board_path: &Path, waiting: impl FnOnce(Holder)) -> Result<BoardLock, LockError> {
+        let path = sidecar::path_of(board_path, "lock");
+        let file = sidecar::open(board_path, "lock", Access::Lock)?;
+        match file.try_lock() {
+            Ok(()) => return Ok(BoardLock::held(board_path, file)),
+            Err(TryLockError::WouldBlock) => {}
+            Err(TryLockError::Error(source)) => return Err(LockError::Lock { path, source }),
+        }
+        waiting(lock_holder::read(board_path));
+        file.lock().map_err(|source| LockError::Lock { path, source })?;
+        Ok(BoardLock::held(board_path, file))
+    }
+
+    /// The lock just taken on `file`, with this process written into the lock file.
+    fn held(board_path: &Path, file: File) -> BoardLock {
+        let claim = lock_holder::claim(board_path, &file);
+        BoardLock { _file: file, claim }
     }
 }
 
