@@ -23,7 +23,7 @@ use crossterm::event::KeyEvent;
 use crate::domain::change::history::History;
 use crate::domain::query::search::Query;
 use crate::model::{Board, Item, Timestamp, Track};
-use crate::session::{Session, Writer};
+use crate::session::{Front, Writer};
 use crate::store::Store;
 use board::selection::Selection;
 use board::view::BoardView;
@@ -43,7 +43,7 @@ pub struct App {
     display: Display,
     keymap: Keymap,
     history: History,
-    session: Session,
+    session: Front,
     now: Timestamp,
     /// This session's values not applied in the last conflict, for `R` to apply after all.
     unapplied: Vec<crate::domain::team::merge::Conflict>,
@@ -97,12 +97,16 @@ struct Leaving {
     armed: bool,
     /// What to tell the user after the terminal is restored.
     note: Option<String>,
+    /// Since when quitting waits for the last save.
+    since: Option<std::time::Instant>,
+    /// The user was told that quitting waits.
+    told: bool,
 }
 
 impl App {
     pub fn new(board: Board, store: Store, keymap: Keymap, now: Timestamp) -> App {
         let view = BoardView::build(&board, Query::default(), now.date_naive());
-        let session = Session::new(store, Writer::new(crate::store::users::author(None)));
+        let session = Front::new(store, Writer::new(crate::store::users::author(None)), &board);
         let mut app = App {
             board,
             view,
@@ -245,7 +249,7 @@ impl App {
         &self.keymap
     }
 
-    pub fn session(&self) -> &Session {
+    pub fn session(&self) -> &Front {
         &self.session
     }
 
