@@ -13,6 +13,7 @@ mod editor_session;
 mod endurance;
 mod evidence_session;
 mod facilitate;
+mod lock_wait;
 mod other_users;
 mod phased_session;
 mod planning_session;
