@@ -192,13 +192,13 @@ impl Front {
 
     /// Hands the next job to the writer if it is free and something waits (`board` is the
     /// board on screen). In place, the job is done at once and returned.
-    pub fn pump(&mut self, board: &Board, now: Timestamp) -> Option<Done> {
+    pub fn pump(&mut self, board: &Board, now: Timestamp) -> Option<Box<Done>> {
         if self.stopped.is_some() {
             return None;
         }
-        let job = match self.queue.next()? {
+        let job = match self.queue.take_next()? {
             Kind::Save => Job::Save {
-                board: board.clone(),
+                board: Box::new(board.clone()),
                 base: std::mem::take(&mut self.base),
                 conflicts: std::mem::take(&mut self.conflicts),
                 now,
@@ -206,15 +206,15 @@ impl Front {
             Kind::CatchUp => Job::CatchUp { now },
         };
         match &mut self.engine {
-            Engine::Here(worker) => Some(worker.run(job)),
+            Engine::Here(worker) => Some(Box::new(worker.run(job))),
             Engine::Thread(jobs) => match jobs.send(job) {
                 Ok(()) => None,
-                Err(_) => Some(Done {
+                Err(_) => Some(Box::new(Done {
                     kind: Kind::Save,
                     result: Err("the board's writer stopped".into()),
                     board: None,
                     recent: None,
-                }),
+                })),
             },
         }
     }

@@ -33,7 +33,7 @@ impl Queue {
 
     /// The job to hand over now, if the thread is free and something waits; it is in flight
     /// from then on. A save comes first, and also catches up with the file.
-    pub fn next(&mut self) -> Option<Kind> {
+    pub fn take_next(&mut self) -> Option<Kind> {
         if self.in_flight.is_some() {
             return None;
         }
@@ -76,19 +76,19 @@ mod tests {
     #[test]
     fn changes_during_a_save_coalesce_into_one_next_save() {
         let mut queue = Queue::default();
-        assert_eq!(queue.next(), None, "nothing to do");
+        assert_eq!(queue.take_next(), None, "nothing to do");
         queue.changed();
-        assert_eq!(queue.next(), Some(Kind::Save));
+        assert_eq!(queue.take_next(), Some(Kind::Save));
         assert!(queue.unsaved() && queue.busy());
         for _ in 0..5 {
             queue.changed();
-            assert_eq!(queue.next(), None, "one save in flight at most");
+            assert_eq!(queue.take_next(), None, "one save in flight at most");
         }
         assert_eq!(queue.done(), Some(Kind::Save));
         assert!(queue.unsaved(), "the later changes still wait");
-        assert_eq!(queue.next(), Some(Kind::Save), "one save takes them all");
+        assert_eq!(queue.take_next(), Some(Kind::Save), "one save takes them all");
         assert_eq!(queue.done(), Some(Kind::Save));
-        assert_eq!(queue.next(), None);
+        assert_eq!(queue.take_next(), None);
         assert!(queue.idle() && !queue.unsaved());
     }
 
@@ -96,18 +96,18 @@ mod tests {
     fn a_file_change_waits_for_the_job_in_flight_and_a_save_takes_it_along() {
         let mut queue = Queue::default();
         queue.file_changed();
-        assert_eq!(queue.next(), Some(Kind::CatchUp));
+        assert_eq!(queue.take_next(), Some(Kind::CatchUp));
         assert!(!queue.unsaved(), "reading the file saves nothing");
         queue.file_changed();
         queue.changed();
-        assert_eq!(queue.next(), None);
+        assert_eq!(queue.take_next(), None);
         assert_eq!(queue.done(), Some(Kind::CatchUp));
-        assert_eq!(queue.next(), Some(Kind::Save), "the save also reads the file");
+        assert_eq!(queue.take_next(), Some(Kind::Save), "the save also reads the file");
         assert_eq!(queue.done(), Some(Kind::Save));
-        assert_eq!(queue.next(), None, "nothing left to catch up with");
+        assert_eq!(queue.take_next(), None, "nothing left to catch up with");
         queue.file_changed();
         assert!(!queue.idle());
-        assert_eq!(queue.next(), Some(Kind::CatchUp));
+        assert_eq!(queue.take_next(), Some(Kind::CatchUp));
         assert_eq!(queue.done(), Some(Kind::CatchUp));
         assert!(queue.idle());
     }

@@ -28,7 +28,7 @@ pub const DELAY_VARIABLE: &str = "TWOTRACK_TEST_SAVE_DELAY_MS";
 #[derive(Debug)]
 pub enum Job {
     /// Save `board`, which has the changes of `base` (and journal `conflicts` found meanwhile).
-    Save { board: Board, base: Base, conflicts: Vec<Conflict>, now: Timestamp },
+    Save { board: Box<Board>, base: Base, conflicts: Vec<Conflict>, now: Timestamp },
     /// Read the file again if someone else saved it.
     CatchUp { now: Timestamp },
 }
@@ -39,7 +39,7 @@ pub enum Report {
     /// The save in flight waits for the lock, held by this process.
     Waiting(Holder),
     /// The job is done.
-    Done(Done),
+    Done(Box<Done>),
 }
 
 /// A job done.
@@ -83,7 +83,7 @@ impl Worker {
     /// Does one job.
     pub fn run(&mut self, job: Job) -> Done {
         match job {
-            Job::Save { board, base, conflicts, now } => self.save(board, base, conflicts, now),
+            Job::Save { board, base, conflicts, now } => self.save(*board, base, conflicts, now),
             Job::CatchUp { now } => {
                 let result = self.session.catch_up(&mut self.file, now);
                 self.done(Kind::CatchUp, result)
@@ -135,7 +135,7 @@ impl Worker {
         let (jobs, inbox) = mpsc::channel();
         std::thread::Builder::new().name("board-writer".into()).spawn(move || {
             for job in inbox {
-                tell(Report::Done(self.run(job)));
+                tell(Report::Done(Box::new(self.run(job))));
             }
         })?;
         Ok(jobs)

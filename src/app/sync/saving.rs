@@ -63,7 +63,8 @@ impl App {
 
     /// A job done: take the file's board if it came, say what happened. Returns whether
     /// anything on screen changed.
-    fn finished(&mut self, mut done: Done) -> bool {
+    fn finished(&mut self, done: Box<Done>) -> bool {
+        let mut done = *done;
         self.session.finished(&mut done);
         let selected = self.selection.item(&self.view);
         let place = |board: &Board| selected.and_then(|id| board.item(id)).map(|it| it.place());
