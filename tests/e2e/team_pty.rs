@@ -10,6 +10,8 @@ use twotrack::domain::team::activity::Action;
 
 const F2: &str = "\x1bOQ";
 const END: &str = "\x1b[F";
+/// The status line's mark once every change of the screen is on disk.
+const SAVED: &str = "✓ saved";
 
 fn as_user(s: &Sandbox, user: &str) -> Pty {
     let pty = Pty::spawn(&s.board, &[], 160, 30, &[("TWOTRACK_USER", user)]);
@@ -115,6 +117,10 @@ fn simultaneous_moves_of_one_item_one_wins_the_other_is_told_never_a_third_state
             "#1 was just moved",
         ];
         wait_any(&bob, &bobs_outcomes);
+        // Saving runs behind the key: the file is read once both screens say their change is
+        // on disk (a screen that shows "saved" has it in the file).
+        alice.wait_for(SAVED);
+        bob.wait_for(SAVED);
         let settled = place_of_1(&s);
         let alices = ("delivery".to_owned(), "doing".to_owned());
         let bobs = ("discovery".to_owned(), "explore".to_owned());
@@ -135,6 +141,9 @@ fn simultaneous_moves_of_one_item_one_wins_the_other_is_told_never_a_third_state
             bob.send("\x1b");
             bob.wait_for("does not say why it is discovery work");
         }
+        // Nothing of this round is still on its way to the file when the next one resets it.
+        alice.wait_for(SAVED);
+        bob.wait_for(SAVED);
     }
     eprintln!("Alice's move won {} rounds, Bob's {}", wins[0], wins[1]);
 }
