@@ -23,7 +23,7 @@ use crate::reader::Reader;
 use crate::session::SaveState;
 use crate::store::location::BoardPath;
 use crate::store::presence::Sidecar;
-use crate::store::{BoardLock, Opened, Store, merge_note};
+use crate::store::{Opened, Store, merge_note};
 use crate::term::Capabilities;
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
@@ -109,11 +109,13 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
     if options.presenter {
         app = app.presenter();
     }
-    match take_merge_note(path, writable) {
+    // Taken into the journal when the lock comes within a second; else shown, left for later.
+    match merge_note::at_start(path, writable) {
         Ok(entries) => app.show_merge_note(entries),
-        Err(err) => {
-            app.set_status(Status::warning(format!("the note of a git merge cannot be read: {err:#}")))
-        }
+        Err(err) => app.set_status(Status::warning(format!(
+            "the note of a git merge cannot be read: {}",
+            crate::store::error::sentence(&err)
+        ))),
     }
     app.offer_draft();
     let (sender, messages) = mpsc::channel();
@@ -177,19 +179,6 @@ fn start_watch(path: &Path, sidecar: &Sidecar, sender: Sender<Message>, app: &mu
             None
         }
     }
-}
-
-/// The note a git merge left beside the board (docs/guide/teams-and-git.md, "A board in git"): taken into the journal
-/// and removed by a session that can write, only read by one that cannot.
-fn take_merge_note(path: &Path, writable: bool) -> Result<Vec<crate::domain::team::activity::Entry>> {
-    if !merge_note::path(path).exists() {
-        return Ok(Vec::new());
-    }
-    if !writable {
-        return Ok(merge_note::read(path)?);
-    }
-    let lock = BoardLock::acquire(path)?;
-    Ok(merge_note::take(path, &lock)?)
 }
 
 /// Turns SIGTERM, SIGINT, SIGHUP and SIGQUIT into a clean quit, so the terminal is restored and
