@@ -93,6 +93,7 @@ fn simultaneous_moves_of_one_item_one_wins_the_other_is_told_never_a_third_state
         let tmp = s.dir.path().join("reset.tmp");
         std::fs::write(&tmp, original.replace(second_title, &marker)).expect("write");
         std::fs::rename(&tmp, &s.board).expect("reset");
+        let conflicts_before = journal(&s).iter().filter(|e| e.action == Action::Conflict).count();
         alice.wait_for(&format!("title set to \"{marker}\""));
         bob.wait_for(&format!("title set to \"{marker}\""));
         // Both have seen the reset (a key that shows it: zoom in and out again).
@@ -134,6 +135,13 @@ fn simultaneous_moves_of_one_item_one_wins_the_other_is_told_never_a_third_state
             format!("{winner_name}: #1 moved"),
         ];
         wait_any(loser, &told.iter().map(String::as_str).collect::<Vec<_>>());
+        // A loser whose save met the winner's move journaled the conflict: the winner is told
+        // before going on (so that news cannot arrive over the winner's next message).
+        let conflicts = journal(&s).iter().filter(|e| e.action == Action::Conflict).count();
+        if conflicts > conflicts_before {
+            let (winner, loser_name) = if settled == alices { (&alice, "bob") } else { (&bob, "alice") };
+            winner.wait_for(&format!("{loser_name}: #1 column not applied (you were first)"));
+        }
         // Bob's item entered the discovery track without an entry criterion: he is asked why,
         // and answers "later".
         if settled == bobs {
