@@ -105,6 +105,51 @@ fn item_move(bencher: Bencher, items: usize) {
     });
 }
 
+/// A change and the next frame on the board screen as it runs, saving on its writer thread: the
+/// key only asks for a save (the copy for the writer is made after the frame, `board_copy`).
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn change_to_frame(bencher: Bencher, items: usize) {
+    let (_dir, path) = board_file(items);
+    let mut app = app(&path);
+    app.save_in_background(|_| {}).expect("writer thread");
+    let mut screen = Screen::new(Theme::standard());
+    let mut buf = Buffer::empty(Rect::new(0, 0, 160, 48));
+    let mut right = true;
+    bencher.bench_local(|| {
+        app.handle_key(key(if right { 'L' } else { 'H' }));
+        right = !right;
+        render(&mut screen, &app, &mut buf);
+    });
+}
+
+/// A change until it is on disk, through the writer thread: the key, the copy handed over, the
+/// save (lock, intent, atomic write, journal) and its report taken.
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn change_to_disk(bencher: Bencher, items: usize) {
+    let (_dir, path) = board_file(items);
+    let mut app = app(&path);
+    let (tell, reports) = std::sync::mpsc::channel();
+    app.save_in_background(move |report| _ = tell.send(report)).expect("writer thread");
+    let mut right = true;
+    bencher.bench_local(|| {
+        app.handle_key(key(if right { 'L' } else { 'H' }));
+        right = !right;
+        app.pump_saves();
+        while !app.session().settled() {
+            let report = reports.recv().expect("the writer reports");
+            app.saving_report(report);
+        }
+    });
+}
+
+/// The copy of the board handed to the writer thread with each save.
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn board_copy(bencher: Bencher, items: usize) {
+    let (_dir, path) = board_file(items);
+    let (_, board) = Store::load(&path).expect("load");
+    bencher.bench_local(|| board.clone());
+}
+
 /// The length of the visual run committed at once.
 const RUN: usize = 50;
 

@@ -24,7 +24,7 @@ use crate::session::SaveState;
 use crate::store::location::BoardPath;
 use crate::store::presence::Sidecar;
 use crate::store::user_state::UserState;
-use crate::store::{BoardLock, Opened, Store, merge_note};
+use crate::store::{Opened, Store, merge_note};
 use crate::term::Capabilities;
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
@@ -70,6 +70,10 @@ enum Message {
     Recheck,
     /// The process was asked to stop by this signal (`kill`, a hang-up): quit cleanly.
     Stop(i32),
+    /// What the board's writer thread did (`session/worker.rs`).
+    Saving(crate::session::worker::Report),
+    /// Time for the app's timer (quitting waits for the last save).
+    Tick,
 }
 
 /// Runs the board screen; the exit status says whether a signal ended it (128 + the signal) or
@@ -108,16 +112,22 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
     }
     // The charts' first replay of the journal, done by the time anyone presses `C`.
     app.replay_in_background();
-    match take_merge_note(path, writable) {
+    // Taken into the journal when the lock comes within a second; else shown, left for later.
+    match merge_note::at_start(path, writable) {
         Ok(entries) => app.show_merge_note(entries),
-        Err(err) => {
-            app.set_status(Status::warning(format!("the note of a git merge cannot be read: {err:#}")))
-        }
+        Err(err) => app.set_status(Status::warning(format!(
+            "the note of a git merge cannot be read: {}",
+            crate::store::error::sentence(&err)
+        ))),
     }
     let user_state = UserState::of(path, &options.author);
     resume(&mut app, user_state.as_ref());
     app.offer_draft();
     let (sender, messages) = mpsc::channel();
+    // Saves from here on run on the writer thread: no key waits for the disk or the lock.
+    let saving = sender.clone();
+    app.save_in_background(move |report| _ = saving.send(Message::Saving(report)))
+        .context("cannot start the board's writer thread")?;
     let sidecar = Sidecar::of(path);
     // Announce first (that creates the presence directory), then watch, then read who is here:
     // nobody who joins meanwhile is missed.
@@ -139,6 +149,10 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
     let mut others = Others { sidecar: &sidecar, watch: watch.as_mut(), recheck: None };
     let mut term = Terminal { screen: &mut terminal, reader, mouse: options.mouse };
     let result = event_loop(&mut term, &mut app, &mut screen, &messages, &mut others);
+    if result.is_err() {
+        // The terminal is gone: the last save is still waited for (a while), without a screen.
+        finish_saves(&mut app, &messages);
+    }
     // Leave the board before touching the terminal again: on a dropped connection the terminal
     // is gone, and a failing restore may end the process before anything else runs.
     app.leave();
@@ -193,19 +207,6 @@ fn start_watch(path: &Path, sidecar: &Sidecar, sender: Sender<Message>, app: &mu
             None
         }
     }
-}
-
-/// The note a git merge left beside the board (docs/guide/teams-and-git.md, "A board in git"): taken into the journal
-/// and removed by a session that can write, only read by one that cannot.
-fn take_merge_note(path: &Path, writable: bool) -> Result<Vec<crate::domain::team::activity::Entry>> {
-    if !merge_note::path(path).exists() {
-        return Ok(Vec::new());
-    }
-    if !writable {
-        return Ok(merge_note::read(path)?);
-    }
-    let lock = BoardLock::acquire(path)?;
-    Ok(merge_note::take(path, &lock)?)
 }
 
 /// Turns SIGTERM, SIGINT, SIGHUP and SIGQUIT into a clean quit, so the terminal is restored and
@@ -275,17 +276,18 @@ struct Others<'a> {
 }
 
 impl Others<'_> {
-    /// The next message, or the recheck when it is due.
-    fn next(&mut self, messages: &Receiver<Message>) -> Result<Message> {
-        let Some(at) = self.recheck else {
+    /// The next message, or the recheck or the app's `timer` when one is due.
+    fn next(&mut self, messages: &Receiver<Message>, timer: Option<Instant>) -> Result<Message> {
+        let Some(at) = [self.recheck, timer].into_iter().flatten().min() else {
             return messages.recv().context("the terminal reader stopped");
         };
         match messages.recv_timeout(at.saturating_duration_since(Instant::now())) {
             Ok(message) => Ok(message),
-            Err(RecvTimeoutError::Timeout) => {
+            Err(RecvTimeoutError::Timeout) if self.recheck.is_some_and(|r| r <= Instant::now()) => {
                 self.recheck = None;
                 Ok(Message::Recheck)
             }
+            Err(RecvTimeoutError::Timeout) => Ok(Message::Tick),
             Err(RecvTimeoutError::Disconnected) => bail!("the terminal reader stopped"),
         }
     }
@@ -317,7 +319,12 @@ fn event_loop(
             terminal.screen.draw(|frame| screen.render(app, frame)).context("cannot draw the board")?;
             dirty = false;
         }
-        let first = others.next(messages)?;
+        // The frame is out: now the writer gets the change (the board's copy is made here).
+        dirty |= app.pump_saves();
+        if dirty {
+            continue;
+        }
+        let first = others.next(messages, app.next_timer())?;
         // Take everything already waiting, so a burst of file events is read once.
         let mut file_changed = false;
         let mut presence_changed = None;
@@ -360,6 +367,15 @@ fn event_loop(
                 Message::Stop(signal) => {
                     stopped_by = Some(signal);
                     app.stop();
+                    dirty = true;
+                }
+                Message::Saving(report) => {
+                    app.saving_report(report);
+                    dirty = true;
+                }
+                Message::Tick => {
+                    app.tick();
+                    dirty = true;
                 }
             }
             if app.should_quit() {
@@ -375,6 +391,20 @@ fn event_loop(
             dirty = true;
         }
         dirty |= app.announce();
+    }
+}
+
+/// Waits, without a screen, for the last save of an app that is quitting (or for its timer to
+/// give up and write the recovery copy).
+fn finish_saves(app: &mut App, messages: &Receiver<Message>) {
+    while !app.should_quit() {
+        let Some(at) = app.next_timer() else { return };
+        match messages.recv_timeout(at.saturating_duration_since(Instant::now())) {
+            Ok(Message::Saving(report)) => app.saving_report(report),
+            Ok(_) => {}
+            Err(RecvTimeoutError::Timeout) => app.tick(),
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
     }
 }
 

@@ -24,7 +24,7 @@ use crossterm::event::KeyEvent;
 use crate::domain::change::history::History;
 use crate::domain::query::search::Query;
 use crate::model::{Board, Item, Timestamp, Track};
-use crate::session::{Session, Writer};
+use crate::session::{Front, Writer};
 use crate::store::Store;
 use board::selection::Selection;
 use board::view::BoardView;
@@ -44,7 +44,7 @@ pub struct App {
     display: Display,
     keymap: Keymap,
     history: History,
-    session: Session,
+    session: Front,
     now: Timestamp,
     /// This session's values not applied in the last conflict, for `R` to apply after all.
     unapplied: Vec<crate::domain::team::merge::Conflict>,
@@ -58,6 +58,8 @@ pub struct App {
     replay: Option<crate::domain::rhythm::flow::Replay>,
     /// How many items the archive holds (`board/off_board.rs`), for the header.
     archived: board::off_board::ArchiveCount,
+    /// An archive or unarchive asked for while a save was under way (`board/off_board.rs`).
+    deferred: Option<board::off_board::Deferred>,
     /// The first replay, worked out on a thread of its own since the board screen opened
     /// (`board/charts.rs`), so that `C` finds it ready.
     replaying: Option<board::charts::Replaying>,
@@ -103,13 +105,17 @@ struct Leaving {
     armed: bool,
     /// What to tell the user after the terminal is restored.
     note: Option<String>,
+    /// Since when quitting waits for the last save.
+    since: Option<std::time::Instant>,
+    /// The user was told that quitting waits.
+    told: bool,
 }
 
 impl App {
     pub fn new(board: Board, store: Store, keymap: Keymap, now: Timestamp) -> App {
         let view = BoardView::build(&board, Query::default(), now.date_naive());
         let archived = board::off_board::ArchiveCount::start(store.path());
-        let session = Session::new(store, Writer::new(crate::store::users::author(None)));
+        let session = Front::new(store, Writer::new(crate::store::users::author(None)), &board);
         let mut app = App {
             board,
             view,
@@ -128,6 +134,7 @@ impl App {
             visual: None,
             replay: None,
             archived,
+            deferred: None,
             replaying: None,
         };
         app.select_first_card();
@@ -254,7 +261,7 @@ impl App {
         &self.keymap
     }
 
-    pub fn session(&self) -> &Session {
+    pub fn session(&self) -> &Front {
         &self.session
     }
 

@@ -1,6 +1,6 @@
 //! Archiving and unarchiving under the board's lock: the one place that writes both the board
 //! and its archive (docs/FORMAT.md, "The archive"), for the command line ([`Locked`]) and the
-//! board screen ([`Session::file`]) alike. The order makes a crash between the two writes
+//! board screen (`Front::file`, through [`Locked::file`]) alike. The order makes a crash between the two writes
 //! harmless: archiving writes the archive first, then the board; unarchiving writes the board
 //! first, then the archive. Either way an interrupted run leaves the item in both files, and the
 //! next reader of the archive takes the board's copy (`store::archive::read_beside`): an
@@ -9,7 +9,7 @@
 //! (`store/intent.rs`), so a stop between the board and the journal leaves the `archived` or
 //! `unarchived` lines for the next writer to append.
 
-use super::{ChangeError, Locked, Merged, Session, SyncError};
+use super::{ChangeError, Locked, Session};
 use crate::domain::archive::{self, ArchiveError};
 use crate::domain::change::Op;
 use crate::domain::team::activity;
@@ -61,42 +61,16 @@ impl Locked {
     pub fn unarchive(mut self, ids: &[ItemId], now: Timestamp) -> Result<Filed, ChangeError> {
         self.session.file_locked(&mut self.board, &self.lock, Filing::Unarchive(ids), now)
     }
-}
 
-/// Why the board screen's archive or unarchive did not happen; the board is as it was.
-#[derive(Debug, thiserror::Error)]
-pub enum FileError {
-    #[error(transparent)]
-    Sync(#[from] SyncError),
-    #[error("{}", crate::store::error::sentence(.0))]
-    Change(#[from] ChangeError),
+    /// The board screen's archive or unarchive (`Front::file`): as the command line files, and
+    /// with the board as the file has it afterwards, for the screen to take.
+    pub fn file(mut self, filing: Filing, now: Timestamp) -> Result<(Filed, Board), ChangeError> {
+        let filed = self.session.file_locked(&mut self.board, &self.lock, filing, now)?;
+        Ok((filed, self.board))
+    }
 }
 
 impl Session {
-    /// The board screen's archive or unarchive of `board` (the board the user sees): this
-    /// session's unsaved changes are saved first; then, under the lock, the board is read again
-    /// if someone else saved meanwhile (what they did is returned), and the two files are
-    /// written in the order above. Not an undo step: the inverse of a filing is a filing.
-    pub fn file(
-        &mut self,
-        board: &mut Board,
-        filing: Filing,
-        now: Timestamp,
-    ) -> Result<(Filed, Option<Merged>), FileError> {
-        Session::may_write(&self.writer)?;
-        let saved = self.save(board, now)?;
-        let lock = BoardLock::acquire(self.store.path()).map_err(SyncError::Lock)?;
-        let mut news = saved.unwrap_or_default();
-        if self.store.changed_on_disk() {
-            *board = self.reload()?;
-            let merged = self.read_journal();
-            news.items.extend(merged.items);
-            news.theirs.extend(merged.theirs);
-        }
-        let filed = self.file_locked(board, &lock, filing, now)?;
-        Ok((filed, (!news.is_empty()).then_some(news)))
-    }
-
     /// Under `lock`, with `board` as the file has it: the archive read beside it, the request
     /// built on both, the two files written in the order of the filing, then the journal.
     fn file_locked(

@@ -13,8 +13,11 @@
 mod archive;
 mod command;
 mod error;
+pub mod front;
 mod others;
+pub mod queue;
 mod screen;
+pub mod worker;
 mod writer;
 
 #[cfg(test)]
@@ -23,11 +26,12 @@ mod tests;
 use std::collections::HashMap;
 use std::path::Path;
 
-pub use archive::{FileError, Filed, Filing};
+pub use archive::{Filed, Filing};
 pub use command::Locked;
 pub use error::{ChangeError, RescueError, SyncError};
+pub use front::Front;
 pub use others::authors_of;
-pub use screen::Merged;
+pub use screen::{Merged, rescue};
 pub use writer::Writer;
 
 use crate::domain::change::{Edit, fields};
@@ -43,6 +47,10 @@ use crate::store::{BoardLock, SaveError, Store};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveState {
     Saved,
+    /// A change is on its way to the file (the board screen saves on a thread of its own).
+    Saving,
+    /// A change waits for the board's lock, held by someone else (who, in words).
+    Waiting(String),
     /// The last save failed for this reason; the board in memory is newer than the file.
     Unsaved(String),
     /// This session does not write, for this reason (`--readonly`, or no write access).
@@ -67,6 +75,21 @@ pub struct Session {
     recent: HashMap<(Option<ItemId>, String), String>,
     /// A line journaled first at the next save, heading its entries (an import's summary).
     heading: Option<String>,
+    /// Told who holds the lock when a save has to wait for it; then the wait has no deadline
+    /// (the board screen's writer thread, `worker.rs`). Without it a save waits half a minute.
+    on_wait: Option<OnWait>,
+    /// How many times the file was read again: a save that failed after reading it leaves a
+    /// board merged with it that the screen must take.
+    reloads: u64,
+}
+
+/// Who to tell that a save waits for the lock, and who holds it.
+pub struct OnWait(pub Box<dyn Fn(crate::store::lock_holder::Holder) + Send>);
+
+impl std::fmt::Debug for OnWait {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OnWait")
+    }
 }
 
 /// What the save-and-journal step did besides saving.
@@ -75,6 +98,21 @@ struct Wrote {
     conflicts: Vec<(Conflict, String)>,
     /// The journal could not be written (the change is saved all the same).
     journal: Result<(), JournalError>,
+}
+
+/// Who changed field `field` of `item` last in `recent` (who changed each field, from the
+/// journal lines read); `column` stands for a move, and a delete counts for every field.
+pub(crate) fn who_changed<'r>(
+    recent: &'r HashMap<(Option<ItemId>, String), String>,
+    item: Option<ItemId>,
+    field: &str,
+) -> Option<&'r str> {
+    let names: &[&str] = if field == fields::MOVE_NAME { &fields::MOVE } else { &[field] };
+    names
+        .iter()
+        .chain(std::iter::once(&"item"))
+        .find_map(|name| recent.get(&(item, (*name).to_owned())))
+        .map(String::as_str)
 }
 
 impl Session {
@@ -95,6 +133,8 @@ impl Session {
             conflicts: Vec::new(),
             recent: HashMap::new(),
             heading: None,
+            on_wait: None,
+            reloads: 0,
         }
     }
 
@@ -102,6 +142,14 @@ impl Session {
     pub fn named(mut self, name: String) -> Session {
         self.writer = self.writer.named(name);
         self
+    }
+
+    /// This session writing as `writer` (a read-only writer makes it a viewer).
+    pub(super) fn set_writer(&mut self, writer: Writer) {
+        if let Some(reason) = writer.read_only_reason() {
+            self.state = SaveState::ReadOnly(reason.to_owned());
+        }
+        self.writer = writer;
     }
 
     /// This session as a viewer: it follows the file but never writes it.
@@ -150,12 +198,27 @@ impl Session {
     /// Who changed field `field` of `item` (`None`: a setting) last, as far as the journal read
     /// by this session tells (`column` stands for a move).
     pub fn who_changed(&self, item: Option<ItemId>, field: &str) -> Option<&str> {
-        let names: &[&str] = if field == fields::MOVE_NAME { &fields::MOVE } else { &[field] };
-        names
-            .iter()
-            .chain(std::iter::once(&"item"))
-            .find_map(|name| self.recent.get(&(item, (*name).to_owned())))
-            .map(String::as_str)
+        who_changed(&self.recent, item, field)
+    }
+
+    /// Takes over the changes a board screen noted (and conflicts it found) since it handed
+    /// over its last save, to journal them with the next save (`worker.rs`).
+    pub fn take_over(&mut self, base: Base, conflicts: Vec<Conflict>) {
+        self.base.absorb(base);
+        self.conflicts.extend(conflicts);
+    }
+
+    /// Saves from now on wait for the lock as long as it takes, telling `on_wait` who holds it.
+    pub fn tell_lock_waits(&mut self, on_wait: OnWait) {
+        self.on_wait = Some(on_wait);
+    }
+
+    /// Takes the board's lock: with a deadline, or telling who holds it (see `on_wait`).
+    fn take_lock(&self) -> Result<BoardLock, crate::store::error::LockError> {
+        match &self.on_wait {
+            Some(on_wait) => BoardLock::acquire_telling(self.store.path(), |holder| (on_wait.0)(holder)),
+            None => BoardLock::acquire(self.store.path()),
+        }
     }
 
     /// The step every change ends with, under `lock`: saves `board` unless all of this session's

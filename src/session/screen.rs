@@ -11,7 +11,7 @@ use super::{RescueError, SaveState, Session, SyncError};
 use crate::domain::team::merge::{self, Conflict, Side, report};
 use crate::model::{Board, ItemId, Timestamp};
 use crate::store::error::sentence;
-use crate::store::{BoardLock, format, recovery};
+use crate::store::{format, recovery};
 
 /// What other writers changed, and what became of this session's changes.
 #[derive(Debug, Default)]
@@ -26,6 +26,8 @@ pub struct Merged {
     pub renumbered: Vec<(ItemId, ItemId)>,
     /// Something went wrong that lost nothing (the journal could not be written).
     pub warning: Option<String>,
+    /// The board was replaced by the file's (merged with this session's changes, if any).
+    pub replaced: bool,
     /// What the journal lines read were about (`None`: the settings).
     pub(super) items: Vec<Option<ItemId>>,
 }
@@ -37,6 +39,7 @@ impl Merged {
             && self.stranded.is_empty()
             && self.renumbered.is_empty()
             && self.warning.is_none()
+            && !self.replaced
     }
 }
 
@@ -66,7 +69,7 @@ impl Session {
         // Writers save the board, then append to the journal, both under the lock: holding it,
         // what is read of both is one version. A viewer that may not write reads without it,
         // journal first, so a line read always comes with the board it describes.
-        let lock = self.read_only_reason().is_none().then(|| BoardLock::acquire(self.store.path()).ok());
+        let lock = self.read_only_reason().is_none().then(|| self.take_lock().ok());
         let mut merged = self.read_journal();
         if !self.store.changed_on_disk() {
             // The journal may have news all the same (a conflict that changed nothing).
@@ -79,13 +82,14 @@ impl Session {
         let guessed = self.guess(board, &theirs, &merged);
         merged.theirs.extend(guessed);
         *board = theirs;
+        merged.replaced = true;
         drop(lock);
         Ok(Some(merged))
     }
 
     /// Under the lock: merge with the file if it changed, save, journal.
     fn merge_and_save(&mut self, board: &mut Board, now: Timestamp) -> Result<Option<Merged>, SyncError> {
-        let lock = BoardLock::acquire(self.store.path()).map_err(SyncError::Lock)?;
+        let lock = self.take_lock().map_err(SyncError::Lock)?;
         let mut conflicts = std::mem::take(&mut self.conflicts);
         let theirs = match self.store.changed_on_disk() {
             true => Some(self.reload().inspect_err(|_| self.conflicts = conflicts.clone())?),
@@ -93,6 +97,7 @@ impl Session {
         };
         let mut merged = self.read_journal();
         if let Some(theirs) = &theirs {
+            merged.replaced = true;
             // The board as this session last read it: what the other writer changed is measured
             // from it, and it is the merge's base. A copy of the board, made only here.
             let base = self.base.restore(board);
@@ -122,14 +127,25 @@ impl Session {
 
     /// The board on disk, read again.
     pub(super) fn reload(&mut self) -> Result<Board, SyncError> {
+        self.reloads += 1;
         self.store.reload().map_err(SyncError::Unreadable)
     }
 
-    /// Writes the board to a recovery copy under a fresh name next to the board (or in the
-    /// user's state directory if that is not writable) and returns where (`store/recovery.rs`).
-    pub fn rescue(&self, board: &Board, now: Timestamp) -> Result<PathBuf, RescueError> {
-        let text = format::to_text(board).map_err(RescueError::Text)?;
-        let stamp = now.format("%Y%m%d-%H%M%S").to_string();
-        recovery::write(self.path(), &stamp, text.as_bytes()).map_err(RescueError::Nowhere)
+    /// How many times this session read the file again.
+    pub(super) fn reloads(&self) -> u64 {
+        self.reloads
     }
+
+    /// Writes the board to a recovery copy (see [`rescue`]).
+    pub fn rescue(&self, board: &Board, now: Timestamp) -> Result<PathBuf, RescueError> {
+        rescue(self.path(), board, now)
+    }
+}
+
+/// Writes `board` to a recovery copy under a fresh name next to the board file at `path` (or in
+/// the user's state directory if that is not writable) and returns where (`store/recovery.rs`).
+pub fn rescue(path: &std::path::Path, board: &Board, now: Timestamp) -> Result<PathBuf, RescueError> {
+    let text = format::to_text(board).map_err(RescueError::Text)?;
+    let stamp = now.format("%Y%m%d-%H%M%S").to_string();
+    recovery::write(path, &stamp, text.as_bytes()).map_err(RescueError::Nowhere)
 }

@@ -291,6 +291,8 @@ pub enum JournalError {
 pub enum NoteError {
     #[error(transparent)]
     Journal(#[from] JournalError),
+    #[error(transparent)]
+    Lock(#[from] LockError),
     #[error("cannot remove the merge note {}", .path.display())]
     Remove { path: PathBuf, source: io::Error },
 }

@@ -7,10 +7,11 @@
 //! line the driver appended would be lost or would stop the merge.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 use std::{fs, io};
 
 use super::BoardLock;
-use super::error::{JournalError, NoteError};
+use super::error::{JournalError, LockError, NoteError};
 use super::journal::Journal;
 use super::paths::sibling;
 use crate::domain::team::activity::Entry;
@@ -54,6 +55,26 @@ pub fn take(board: &Path, lock: &BoardLock) -> Result<Vec<Entry>, NoteError> {
     }
 }
 
+/// How long a starting board screen waits for the lock to take the note: the note is shown
+/// either way, and a later start takes it when the lock is held now.
+const START_PATIENCE: Duration = Duration::from_secs(1);
+
+/// The note for a board screen that starts: taken into the journal by one that may write when
+/// the lock comes within [`START_PATIENCE`], else only read (it stays for a later start).
+pub fn at_start(board: &Path, writable: bool) -> Result<Vec<Entry>, NoteError> {
+    if !path(board).exists() {
+        return Ok(Vec::new());
+    }
+    if !writable {
+        return Ok(read(board)?);
+    }
+    match BoardLock::acquire_within(board, START_PATIENCE) {
+        Ok(lock) => take(board, &lock),
+        Err(LockError::Busy { .. }) => Ok(read(board)?),
+        Err(err) => Err(NoteError::Lock(err)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +101,23 @@ mod tests {
         assert_eq!(Journal::of(&board).entries(None, None).expect("journal"), taken);
         assert!(take(&board, &lock).expect("nothing left").is_empty());
         assert_eq!(Journal::of(&board).entries(None, None).expect("journal").len(), 2, "taken once");
+    }
+
+    #[test]
+    fn a_start_under_a_held_lock_shows_the_note_at_once_and_a_later_start_takes_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let board = dir.path().join("board.ron");
+        assert!(at_start(&board, true).expect("no note").is_empty());
+        let lock = BoardLock::acquire(&board).expect("lock");
+        add(&board, &[entry("one")], &lock).expect("add");
+        let started = std::time::Instant::now();
+        assert_eq!(at_start(&board, true).expect("read"), [entry("one")]);
+        assert!(started.elapsed() < Duration::from_secs(5), "no half-minute wait");
+        assert!(path(&board).exists(), "left for a later start");
+        assert_eq!(at_start(&board, false).expect("read"), [entry("one")], "a viewer only reads");
+        drop(lock);
+        assert_eq!(at_start(&board, true).expect("take"), [entry("one")]);
+        assert!(!path(&board).exists(), "taken");
+        assert_eq!(Journal::of(&board).entries(None, None).expect("journal"), [entry("one")]);
     }
 }

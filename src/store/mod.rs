@@ -16,6 +16,7 @@ pub mod journal_merge;
 pub mod layout;
 pub mod location;
 pub mod lock;
+pub mod lock_holder;
 pub mod merge_note;
 pub mod paths;
 pub mod presence;

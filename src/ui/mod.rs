@@ -108,7 +108,7 @@ impl Screen {
             Under::Nothing => {}
         }
         BoardView { app, theme }.render(areas.board, buf, &mut self.state);
-        StatusBar { app, theme }.render(areas.status, buf);
+        StatusBar { app, theme, ascii: self.ascii }.render(areas.status, buf);
         for overlay in app.overlays() {
             let plain = self.ascii || self.basic_colours;
             OverlayView { app, overlay, theme, plain }.render(areas.board, buf);

@@ -164,6 +164,8 @@ fn useful(app: &App, action: Action) -> bool {
 pub struct StatusBar<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
+    /// ASCII mode: "saving..." rather than the ellipsis that would fold to `~`.
+    pub ascii: bool,
 }
 
 impl Widget for StatusBar<'_> {
@@ -213,9 +215,12 @@ impl StatusBar<'_> {
         let file =
             app.session().path().file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let (mark, mark_style) = match app.session().state() {
-            SaveState::Saved => ("✓ saved", theme.ok),
-            SaveState::Unsaved(_) => ("✗ NOT SAVED", theme.error),
-            SaveState::ReadOnly(_) => ("READ-ONLY", theme.warning),
+            SaveState::Saved => ("✓ saved".to_owned(), theme.ok),
+            SaveState::Saving if self.ascii => ("saving...".to_owned(), theme.hint_text),
+            SaveState::Saving => ("saving…".to_owned(), theme.hint_text),
+            SaveState::Waiting(holder) => (format!("waiting for the lock ({holder})"), theme.warning),
+            SaveState::Unsaved(_) => ("✗ NOT SAVED".to_owned(), theme.error),
+            SaveState::ReadOnly(_) => ("READ-ONLY".to_owned(), theme.warning),
         };
         let left = |x: u16| width.saturating_sub(usize::from(x - top.x));
         let (x, _) = buf.set_stringn(top.x, top.y, format!("{file} "), width, theme.hint_text);

@@ -14,6 +14,7 @@ mod editor_session;
 mod endurance;
 mod evidence_session;
 mod facilitate;
+mod lock_wait;
 mod other_users;
 mod other_users_presence;
 mod phased_session;

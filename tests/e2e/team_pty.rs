@@ -10,6 +10,8 @@ use twotrack::domain::team::activity::Action;
 
 const F2: &str = "\x1bOQ";
 const END: &str = "\x1b[F";
+/// The status line's mark once every change of the screen is on disk.
+const SAVED: &str = "✓ saved";
 
 fn as_user(s: &Sandbox, user: &str) -> Pty {
     let pty = Pty::spawn(&s.board, &[], 160, 30, &[("TWOTRACK_USER", user)]);
@@ -91,6 +93,7 @@ fn simultaneous_moves_of_one_item_one_wins_the_other_is_told_never_a_third_state
         let tmp = s.dir.path().join("reset.tmp");
         std::fs::write(&tmp, original.replace(second_title, &marker)).expect("write");
         std::fs::rename(&tmp, &s.board).expect("reset");
+        let conflicts_before = journal(&s).iter().filter(|e| e.action == Action::Conflict).count();
         alice.wait_for(&format!("title set to \"{marker}\""));
         bob.wait_for(&format!("title set to \"{marker}\""));
         // Both have seen the reset (a key that shows it: zoom in and out again).
@@ -115,6 +118,10 @@ fn simultaneous_moves_of_one_item_one_wins_the_other_is_told_never_a_third_state
             "#1 was just moved",
         ];
         wait_any(&bob, &bobs_outcomes);
+        // Saving runs behind the key: the file is read once both screens say their change is
+        // on disk (a screen that shows "saved" has it in the file).
+        alice.wait_for(SAVED);
+        bob.wait_for(SAVED);
         let settled = place_of_1(&s);
         let alices = ("delivery".to_owned(), "doing".to_owned());
         let bobs = ("discovery".to_owned(), "explore".to_owned());
@@ -128,6 +135,13 @@ fn simultaneous_moves_of_one_item_one_wins_the_other_is_told_never_a_third_state
             format!("{winner_name}: #1 moved"),
         ];
         wait_any(loser, &told.iter().map(String::as_str).collect::<Vec<_>>());
+        // A loser whose save met the winner's move journaled the conflict: the winner is told
+        // before going on (so that news cannot arrive over the winner's next message).
+        let conflicts = journal(&s).iter().filter(|e| e.action == Action::Conflict).count();
+        if conflicts > conflicts_before {
+            let (winner, loser_name) = if settled == alices { (&alice, "bob") } else { (&bob, "alice") };
+            winner.wait_for(&format!("{loser_name}: #1 column not applied (you were first)"));
+        }
         // Bob's item entered the discovery track without an entry criterion: he is asked why,
         // and answers "later".
         if settled == bobs {
@@ -135,6 +149,9 @@ fn simultaneous_moves_of_one_item_one_wins_the_other_is_told_never_a_third_state
             bob.send("\x1b");
             bob.wait_for("does not say why it is discovery work");
         }
+        // Nothing of this round is still on its way to the file when the next one resets it.
+        alice.wait_for(SAVED);
+        bob.wait_for(SAVED);
     }
     eprintln!("Alice's move won {} rounds, Bob's {}", wins[0], wins[1]);
 }

@@ -7,6 +7,7 @@ mod common;
 mod app_flow;
 mod architecture;
 mod archive;
+mod background_save;
 mod capacity;
 mod charts;
 mod cli;

@@ -157,6 +157,12 @@ impl App {
         if !self.may_change("nothing was unarchived") {
             return false;
         }
+        if !self.session.settled() {
+            self.deferred = Some(Deferred::Unarchive(id));
+            self.status =
+                Some(Status::info(format!("saving your last change first; then #{id} is unarchived")));
+            return false;
+        }
         let filed = self.file(Filing::Unarchive(&[id]));
         if let Some(filed) = &filed {
             let again = format!("`twotrack archive {id}` archives it again");
@@ -172,6 +178,11 @@ impl App {
         if due.is_empty() {
             return;
         }
+        if !self.session.settled() {
+            // The close is still being saved: the policy files after it, on the board it saved.
+            self.deferred = Some(Deferred::Policy);
+            return;
+        }
         let closed = self.status.take().map(|s| s.text);
         let request =
             move |board: &Board, archived: &Board| archive::archive(board, archived, &due, "nothing due");
@@ -182,27 +193,49 @@ impl App {
         }
     }
 
-    /// Carries out a filing on the board the user sees: the view rebuilt on the item, the count
-    /// updated, what others did meanwhile said; a refusal or failure said in one sentence.
+    /// Carries out a filing on the board as the file has it (the screen's own changes are all
+    /// saved by now): the board taken, the view rebuilt on the item, the count updated; a
+    /// refusal or failure said in one sentence.
     fn file(&mut self, filing: Filing) -> Option<Filed> {
         let selected = self.selection.item(&self.view);
-        match self.session.file(&mut self.board, filing, self.now) {
-            Ok((filed, news)) => {
-                if let Some(news) = news {
-                    self.merged(news, selected);
-                }
+        match self.session.file(filing, self.now) {
+            Ok((filed, board)) => {
+                self.board = board;
                 let keep = filed.ids.first().copied().filter(|id| self.board.item(*id).is_some());
                 self.refresh_view(self.view.query.clone(), keep.or(selected));
                 self.archived = ArchiveCount::known(filed.archived);
                 if let Some(e) = &filed.journal {
                     tracing::warn!(error = %sentence(e), "a filing not recorded in the journal");
                 }
+                // What others saved before it is told by the writer's next read of the file.
+                self.file_changed();
                 Some(filed)
             }
             Err(reason) => {
-                self.status = Some(Status::warning(reason.to_string()));
+                self.status = Some(Status::warning(sentence(&reason)));
                 None
             }
         }
     }
+
+    /// A filing asked for while a save was under way, carried out once the screen's changes
+    /// are all on disk (after the writer's report that settles them).
+    pub(crate) fn file_deferred(&mut self) {
+        if !self.session.settled() {
+            return;
+        }
+        match self.deferred.take() {
+            Some(Deferred::Unarchive(id)) => self.take_back(Shelf::Archived, id),
+            Some(Deferred::Policy) => self.archive_due(),
+            None => {}
+        }
+    }
+}
+
+/// A filing that waits for the screen's last save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Deferred {
+    Unarchive(ItemId),
+    /// The archive policy after a sprint closed on the screen.
+    Policy,
 }

@@ -1,6 +1,6 @@
-//! Keeping up with other writers: saving through merges, catching up with the file when someone
-//! else saves it, telling the user who changed what and which of their values were not applied,
-//! and not acting on an item that moved under the user's key.
+//! Keeping up with other writers: telling the user who changed what and which of their values
+//! were not applied after a save or a catch-up merged with the file (`saving.rs`), and not
+//! acting on an item that moved under the user's key.
 
 use crate::app::App;
 use crate::app::board::view::BoardView;
@@ -14,59 +14,6 @@ use crate::model::Track;
 use crate::session::Merged;
 
 impl App {
-    /// Saves the board (merging with another writer's save if need be).
-    pub(crate) fn save(&mut self) {
-        let selected = self.selection.item(&self.view);
-        match self.session.save(&mut self.board, self.now) {
-            Ok(None) => {}
-            Ok(Some(merged)) => {
-                // What this session just did stays in the message unless it was not applied.
-                let own = self.status.take().filter(|_| merged.conflicts.is_empty());
-                self.merged(merged, selected);
-                match (own, &mut self.status) {
-                    (Some(own), Some(status)) if !status.text.is_empty() => {
-                        status.text = format!("{}; {}", own.text, status.text);
-                    }
-                    (Some(own), _) => self.status = Some(own),
-                    (None, _) => {}
-                }
-            }
-            Err(reason) => {
-                self.status = Some(Status::error(format!(
-                    "not saved: {reason}; the change is kept here and saving is retried on the next change"
-                )));
-            }
-        }
-    }
-
-    /// The board file may have changed on disk: if so, read it and show what changed, keeping
-    /// the selection. Returns whether anything on screen changed.
-    pub fn file_changed(&mut self) -> bool {
-        let selected = self.selection.item(&self.view);
-        let place = |board: &crate::model::Board| selected.and_then(|id| board.item(id)).map(|it| it.place());
-        let before = place(&self.board);
-        match self.session.catch_up(&mut self.board, self.now) {
-            Ok(None) => false,
-            Ok(Some(merged)) => {
-                self.merged(merged, selected);
-                let moved = place(&self.board).is_some_and(|now| {
-                    before.is_some_and(|was| {
-                        was.column != now.column || was.track != now.track || was.stage != now.stage
-                    })
-                });
-                if let Some(id) = selected.filter(|_| moved) {
-                    self.recent.moved_under = Some((id, std::time::Instant::now()));
-                }
-                self.refollow();
-                true
-            }
-            Err(reason) => {
-                self.status = Some(Status::error(reason.to_string()));
-                true
-            }
-        }
-    }
-
     /// After the board was replaced by a merge: recompute the view, keep the selection, say what
     /// happened, and warn a form whose item is gone.
     pub(crate) fn merged(&mut self, merged: Merged, selected: Option<crate::model::ItemId>) {

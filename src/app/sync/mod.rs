@@ -4,3 +4,4 @@
 
 pub mod catch_up;
 pub mod conflicts;
+pub mod saving;

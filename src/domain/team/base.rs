@@ -55,6 +55,45 @@ impl Base {
         self.items.keys().copied()
     }
 
+    /// Adds the notes of `later` (changes made after these): the first version of each item
+    /// stays the one noted first.
+    pub fn absorb(&mut self, later: Base) {
+        if later.is_empty() {
+            return;
+        }
+        for (id, noted) in later.items {
+            self.items.entry(id).or_insert(noted);
+        }
+        if self.settings.is_none() {
+            self.settings = later.settings;
+        }
+        self.next_id = self.next_id.or(later.next_id);
+        for why in later.settings_why {
+            if !self.settings_why.contains(&why) {
+                self.settings_why.push(why);
+            }
+        }
+    }
+
+    /// The same changes measured from `file`, the board saved meanwhile that they were merged
+    /// with: each changed item as `file` has it, under its id there (`renumbered`: an item of
+    /// these changes that got a new id in the merge).
+    pub fn rebase(&mut self, file: &Board, renumbered: &[(ItemId, ItemId)]) {
+        if self.is_empty() {
+            return;
+        }
+        let ids: Vec<ItemId> = self.items.keys().copied().collect();
+        self.items = ids
+            .into_iter()
+            .map(|id| renumbered.iter().find(|(old, _)| *old == id).map_or(id, |(_, new)| *new))
+            .map(|id| (id, file.item(id).cloned()))
+            .collect();
+        if self.settings.is_some() {
+            self.settings = Some(Box::new(file.clone_without_items()));
+        }
+        self.next_id = Some(file.next_id);
+    }
+
     /// `board` as it was before the noted changes (a copy of the board: for merging).
     pub fn restore(&self, board: &Board) -> Board {
         let mut base = match &self.settings {
