@@ -72,14 +72,18 @@ impl Watch {
 /// written is, because that is how a killed session's file tells it is gone.
 fn classify(event: &notify::Event, board: &[OsString], presence_dir: &Path) -> Vec<Change> {
     let mut changes = Vec::new();
-    if event.paths.iter().any(|p| p.file_name().is_some_and(|name| board.iter().any(|b| b == name))) {
-        changes.push(Change::Board);
-    }
     let written = match event.kind {
         EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
         EventKind::Access(_) => false,
         _ => true,
     };
+    // Reading the board or its journal is not a change either: the writer thread reads both
+    // after every file event, and would wake the screen forever.
+    let board_file =
+        event.paths.iter().any(|p| p.file_name().is_some_and(|name| board.iter().any(|b| b == name)));
+    if written && board_file {
+        changes.push(Change::Board);
+    }
     let presence = event.paths.iter().any(|p| {
         p.parent() == Some(presence_dir) || p == presence_dir || p.file_name() == Some(DIRECTORY.as_ref())
     });
@@ -99,7 +103,7 @@ mod tests {
     }
 
     #[test]
-    fn reading_presence_files_wakes_nobody_but_writing_and_closing_do() {
+    fn reading_presence_or_board_files_wakes_nobody_but_writing_and_closing_do() {
         let board = [OsString::from("board.ron"), OsString::from("board.ron.journal")];
         let dir = Path::new("/b/.twotrack-presence");
         let file = "/b/.twotrack-presence/board.ron.1.presence";
@@ -112,7 +116,13 @@ mod tests {
             (EventKind::Remove(RemoveKind::File), file, vec![Change::Presence]),
             (EventKind::Create(CreateKind::Folder), "/b/.twotrack-presence", vec![Change::Presence]),
             (EventKind::Modify(ModifyKind::Any), "/b/board.ron", vec![Change::Board]),
-            (EventKind::Access(AccessKind::Open(AccessMode::Any)), "/b/board.ron", vec![Change::Board]),
+            (EventKind::Access(AccessKind::Open(AccessMode::Any)), "/b/board.ron", vec![]),
+            (EventKind::Access(AccessKind::Close(AccessMode::Read)), "/b/board.ron.journal", vec![]),
+            (
+                EventKind::Access(AccessKind::Close(AccessMode::Write)),
+                "/b/board.ron.journal",
+                vec![Change::Board],
+            ),
             (EventKind::Modify(ModifyKind::Any), "/b/board.ron.journal", vec![Change::Board]),
             (EventKind::Modify(ModifyKind::Any), "/b/other.ron", vec![]),
         ];
