@@ -121,7 +121,7 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
         ))),
     }
     let user_state = UserState::of(path, &options.author);
-    resume(&mut app, user_state.as_ref());
+    app.resume_from(user_state.as_ref());
     app.offer_draft();
     let (sender, messages) = mpsc::channel();
     // Saves from here on run on the writer thread: no key waits for the disk or the lock.
@@ -156,7 +156,7 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
     // Leave the board before touching the terminal again: on a dropped connection the terminal
     // is gone, and a failing restore may end the process before anything else runs.
     app.leave();
-    keep_for_next_time(&app, user_state.as_ref());
+    app.keep_for_next_time(user_state.as_ref());
     term::restore(options.mouse);
     if let Some(note) = app.exit_note() {
         crate::cli::print::output::eprintln(&format!("twotrack: {note}"));
@@ -167,28 +167,6 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
         (None, SaveState::Unsaved(_)) => ExitCode::FAILURE,
         (None, _) => ExitCode::SUCCESS,
     })
-}
-
-/// Takes back the undo history and the selection the user's last session on this board left.
-fn resume(app: &mut App, state: Option<&UserState>) {
-    match state.map(UserState::read).transpose() {
-        Ok(remembered) => {
-            if let Some(remembered) = remembered.flatten() {
-                app.resume(remembered);
-            }
-        }
-        Err(err) => app.resume_failed(&err),
-    }
-}
-
-/// Keeps the undo history and the selection for the user's next session on this board; a
-/// failure only goes to the log (the board itself is saved already).
-fn keep_for_next_time(app: &App, state: Option<&UserState>) {
-    if let Some(state) = state
-        && let Err(err) = state.write(&app.remembered())
-    {
-        tracing::warn!(error = %crate::store::error::sentence(&err), "undo history and selection not kept");
-    }
 }
 
 /// Watches the board file and the presence directory; without a watcher the session still

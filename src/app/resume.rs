@@ -1,17 +1,40 @@
 //! What a session leaves for the next one of the same user on the same board: the undo history
-//! and where the selection stood. The terminal loop reads and writes the file
-//! (`store/user_state.rs`); here the app hands its state over and takes it back. A step kept
-//! from an earlier session is checked against the board before it applies, like any other
-//! (`board/undo.rs`): it never reverts what someone changed in the meantime.
+//! and where the selection stood. The terminal loop finds the file (`store/user_state.rs`) and
+//! hands it over at start and at the end; here the app takes its state back and leaves it. A
+//! step kept from an earlier session is checked against the board before it applies, like any
+//! other (`board/undo.rs`): it never reverts what someone changed in the meantime.
 
 use super::App;
 use super::status::Status;
 use crate::domain::change::history::History;
 use crate::model::Track;
 use crate::store::error::UserStateError;
-use crate::store::user_state::{Remembered, Spot};
+use crate::store::user_state::{Remembered, Spot, UserState};
 
 impl App {
+    /// Takes back the undo history and the selection the user's last session on this board left
+    /// in `state` (none: nothing to take back); a file that cannot be read is said, not fatal.
+    pub fn resume_from(&mut self, state: Option<&UserState>) {
+        match state.map(UserState::read).transpose() {
+            Ok(remembered) => {
+                if let Some(remembered) = remembered.flatten() {
+                    self.resume(remembered);
+                }
+            }
+            Err(err) => self.resume_failed(&err),
+        }
+    }
+
+    /// Keeps the undo history and the selection in `state` for the user's next session on this
+    /// board; a failure only goes to the log (the board itself is saved already).
+    pub fn keep_for_next_time(&self, state: Option<&UserState>) {
+        if let Some(state) = state
+            && let Err(err) = state.write(&self.remembered())
+        {
+            tracing::warn!(error = %crate::store::error::sentence(&err), "undo history and selection not kept");
+        }
+    }
+
     /// The undo history and the selection, to keep for the next session.
     pub fn remembered(&self) -> Remembered {
         let (undo, redo) = self.history.stacks();

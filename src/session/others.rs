@@ -25,7 +25,13 @@ impl Session {
         let writer = self.writer.clone();
         // The save a note heads (an import's summary): its writer's session and time.
         let mut noted: Option<(String, crate::model::Timestamp)> = None;
-        for entry in entries.into_iter().filter(|e| !writer.is_own_session(&e.session)) {
+        for entry in entries {
+            if writer.is_own_session(&entry.session) {
+                // This session's own line (an archive filed beside its writer) is no news, but
+                // it explains its item: the file's change is not guessed as someone else's.
+                merged.items.push(entry.item);
+                continue;
+            }
             let who = self.who(&entry);
             if entry.action != Action::Conflict {
                 self.remember(&entry, &who);

@@ -48,7 +48,11 @@ impl App {
         if !merged.conflicts.is_empty() {
             self.unapplied = merged.conflicts.iter().map(|(c, _)| c.clone()).collect();
         }
-        self.status = Some(self.describe(&merged));
+        // Nothing to tell (the file changed by this session's own hand): the message stays.
+        let told = self.describe(&merged);
+        if !told.text.is_empty() {
+            self.status = Some(told);
+        }
     }
 
     /// One line: our values not applied first (they need the user), then what others did.
