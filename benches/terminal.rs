@@ -259,12 +259,13 @@ fn first_frame(path: &std::path::Path, cols: u16, rows: u16) -> (Duration, Pty) 
 }
 
 /// Waits for a complete frame: the key hints on the last line, or for a follower (whose
-/// status line takes the last lines) what it follows.
+/// status line takes the last lines) what it follows (`following NAME`, or `following LOGIN (as
+/// NAME)` when the declared name is not the owner's login).
 fn wait_frame(pty: &Pty, cols: u16, start: Instant) {
     loop {
         let done = pty.with_screen(|screen| {
             let last = screen.rows(0, cols).last().unwrap_or_default();
-            (last.contains("help") && last.contains("quit")) || last.contains("following presenter")
+            (last.contains("help") && last.contains("quit")) || last.contains("following ")
         });
         if done {
             return;
