@@ -231,6 +231,8 @@ fn hand_over(term: &mut Terminal, text: &str) -> Result<Result<String, EditorErr
     let back = term::resume(term.mouse);
     term.reader.resume();
     back.context("cannot take the terminal back from the editor")?;
+    // The editor drew, moved the cursor and showed it: the frame writer assumes nothing now.
+    term.screen.backend_mut().forget();
     // A resize to the current size clears the screen and makes the next frame draw every cell,
     // without asking the terminal where its cursor is (`clear` does, and may wait for it).
     let size = term.screen.size().context("cannot read the terminal's size after the editor")?;

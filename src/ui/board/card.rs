@@ -52,7 +52,10 @@ impl Widget for CardView<'_> {
             return;
         }
         let base = self.base();
-        buf.set_style(area, base);
+        // The selection's bar covers the first row only: moving the selection then rewrites two
+        // rows, not four (docs/guide/board-and-keys.md, "Bytes per key").
+        buf.set_style(area, self.theme.card);
+        buf.set_style(Rect { height: 1, ..area }, base);
         let area = self.render_lead(area, buf);
         if area.width == 0 {
             return;
@@ -114,7 +117,8 @@ impl CardView<'_> {
         Rect { x, width: area.right() - x, ..area }
     }
 
-    /// A piece's own style, or the card's on a selected card (which reads as one reversed bar).
+    /// A piece's own style, or the bar's on a selected card's first row (which reads as one
+    /// reversed bar).
     fn style(&self, own: Style) -> Style {
         if self.selected { self.base() } else { own }
     }
@@ -184,13 +188,15 @@ impl CardView<'_> {
         let (note, note_style) =
             second_row_note(self.item, self.marks, (room(AGE_AFTER_TITLE), room(TITLE_ROOM)), self.theme);
         let note = if narrow && text::width(&note) + rest_width > width { String::new() } else { note };
-        let note_style = if note.is_empty() { base } else { note_style };
+        // The second row keeps the card's own look whether it is selected or not.
+        let plain = self.theme.card;
+        let note_style = if note.is_empty() { plain } else { note_style };
         let note_width = text::width(&note);
         let room2 = width.saturating_sub(used + note_width);
-        buf.set_stringn(x2, area.y + 1, truncate(rest, room2), room2, base);
+        buf.set_stringn(x2, area.y + 1, truncate(rest, room2), room2, plain);
         if !note.is_empty() && note_width < width {
             let at = area.right() - note_width as u16;
-            buf.set_stringn(at, area.y + 1, &note, note_width, self.style(note_style));
+            buf.set_stringn(at, area.y + 1, &note, note_width, note_style);
         }
     }
 }
