@@ -75,10 +75,11 @@ pub fn setup(capabilities: Capabilities, mouse: bool) -> io::Result<Screen> {
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
-    let mut terminal = Terminal::new(FrameWriter::new(out, capabilities.basic_colours))?;
-    // A cleared screen is one the frame writer knows cell by cell.
-    terminal.clear()?;
-    Ok(terminal)
+    // A cleared screen is one the frame writer knows cell by cell (the writer's own clear: the
+    // terminal's would ask where the cursor is, and may wait for the answer).
+    let mut writer = FrameWriter::new(out, capabilities.basic_colours);
+    ratatui::backend::Backend::clear(&mut writer)?;
+    Terminal::new(writer)
 }
 
 /// Takes the terminal back after another program had it (the user's editor): raw mode, the
