@@ -53,7 +53,7 @@ impl Widget for CardView<'_> {
         }
         let base = self.base();
         // The selection's bar covers the first row only: moving the selection then rewrites two
-        // rows, not four (docs/guide/board-and-keys.md, "Bytes per key").
+        // rows, not four (docs/guide/board-and-keys.md, "Few bytes per key").
         buf.set_style(area, self.theme.card);
         buf.set_style(Rect { height: 1, ..area }, base);
         let area = self.render_lead(area, buf);
