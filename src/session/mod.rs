@@ -40,7 +40,7 @@ use crate::domain::team::base::Base;
 use crate::domain::team::merge::Conflict;
 use crate::model::{Board, ItemId, Timestamp};
 use crate::store::error::JournalError;
-use crate::store::journal::Journal;
+use crate::store::journal::{Encoded, Journal};
 use crate::store::{BoardLock, SaveError, Store};
 
 /// Whether the file on disk holds the board as the session has it.
@@ -242,31 +242,47 @@ impl Session {
         let stamp = self.writer.stamp(now);
         let mut entries = self.base.entries(theirs, board, renumbered, &stamp);
         if let Some(heading) = self.heading.take() {
-            entries.insert(0, stamp.entry(None, activity::Action::Note, serde_json::Map::new(), heading));
+            let note = stamp.entry(None, activity::Action::Note, serde_json::Map::new(), heading);
+            entries.insert(0, note.into());
         }
         let mut told = Vec::with_capacity(conflicts.len());
         for conflict in conflicts {
             let first = self.first(&conflict);
-            entries.push(activity::conflict_entry(&conflict, Some(first.clone()), &stamp));
+            entries.push(activity::conflict_entry(&conflict, Some(first.clone()), &stamp).into());
             told.push((conflict, first));
         }
+        // Encoded once, for the intent file and the journal alike.
+        let lines = self.journal.encode(&entries);
+        drop(entries);
         if !self.base.is_empty() && theirs != Some(board) {
             // The lines are recorded before the board is replaced, so that a stop between the
             // save and the journal leaves them for the next writer (docs/FORMAT.md).
             let written = self.store.prepare(board)?;
-            if let Err(e) = self.journal.intend(written.text(), &entries, lock) {
-                tracing::warn!(error = %crate::store::error::sentence(&e), "no intent file for this save");
-            }
+            self.intend(written.text(), &lines, lock);
             if let Err(e) = self.store.put_locked(written, lock) {
                 self.journal.intended_done();
                 return Err(e);
             }
         }
-        let journal = self.journal.append(&entries, lock).map(|end| self.journal_at = end);
+        let journal = lines
+            .and_then(|lines| self.journal.append_encoded(&lines, lock))
+            .map(|end| self.journal_at = end);
         if journal.is_ok() {
             self.journal.intended_done();
         }
         self.base = Base::default();
         Ok(Wrote { conflicts: told, journal })
+    }
+
+    /// Records the intent file of a save of the board as `text` with its journal `lines` (a
+    /// save goes on without it, as it would without a journal).
+    fn intend(&self, text: &str, lines: &Result<Encoded, JournalError>, lock: &BoardLock) {
+        let no_intent = |e: &JournalError| {
+            tracing::warn!(error = %crate::store::error::sentence(e), "no intent file for this save");
+        };
+        match lines {
+            Ok(lines) => self.journal.intend(text, lines, lock).map_or_else(|e| no_intent(&e), drop),
+            Err(e) => no_intent(e),
+        }
     }
 }
