@@ -215,7 +215,14 @@ fn push_quoted(out: &mut String, text: &str) {
         }
         let Some(c) = text[at..].chars().next() else { break };
         out.push_str(&text[run..at]);
-        out.extend(c.escape_debug());
+        match c {
+            // The escapes met most (quotes inside quoted JSON, line breaks), as `escape_debug`
+            // writes them.
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c => out.extend(c.escape_debug()),
+        }
         at += c.len_utf8();
         run = at;
     }
