@@ -423,7 +423,7 @@ fn a_large_import_is_one_journal_group_and_its_unchanged_rerun_writes_no_file() 
     // The journal's lines serve `log` and `restore` of an imported item.
     let id = items["gh:7"]["id"].to_string();
     let log = s.run(&["log", "--item", &id]).ok().stdout;
-    assert!(log.contains(&format!("added #{id} \"Issue \\\"7\\\" about the checkout\"")), "{log}");
+    assert!(log.contains(&format!("added #{id} \"Issue \"7\" about the checkout\" in")), "{log}");
     s.run(&["delete", &id]).ok();
     s.run(&["restore", &id]).ok();
     let back = s.run(&["show", &id, "--json"]).ok().json();
