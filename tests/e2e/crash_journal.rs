@@ -84,13 +84,14 @@ fn imports_killed_at_any_moment_leave_board_and_journal_agreeing() {
     s.run(&["init", "--empty"]).ok();
     let none = BTreeSet::new();
     let mut rng = Lcg(31);
-    // Each run imports issues of another repository, so that each adds items of its own.
+    // Each run imports issues of another repository, so that each adds items of its own; an
+    // import of 300 takes some 30 ms here, so most kills land in it.
     let file = |run: usize| {
         let path = s.dir.path().join(format!("issues-{run}.json"));
         std::fs::write(&path, crate::common::github_issues(&format!("acme/shop{run}"), 300)).expect("write");
         path
     };
-    for run in 0..12 {
+    for run in 0..24 {
         let mut child = twotrack()
             .arg("--file")
             .arg(&s.board)
@@ -100,12 +101,12 @@ fn imports_killed_at_any_moment_leave_board_and_journal_agreeing() {
             .stderr(Stdio::null())
             .spawn()
             .expect("spawn");
-        std::thread::sleep(Duration::from_micros(rng.below(300_000)));
+        std::thread::sleep(Duration::from_micros(rng.below(60_000)));
         let _ = child.kill();
         child.wait().expect("reap");
         assert_agree(&s, &none, run);
     }
-    s.run(&["import", file(12).to_str().unwrap_or_default()]).ok();
-    assert_agree(&s, &none, 12);
+    s.run(&["import", file(24).to_str().unwrap_or_default()]).ok();
+    assert_agree(&s, &none, 24);
     assert!(!s.dir.path().join("board.ron.intent").exists(), "the intent file is gone");
 }
