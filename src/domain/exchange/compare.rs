@@ -41,7 +41,7 @@ pub fn same_source(kept: &Source, batch: &Batch, record: &Record, wanted: &View<
         && kept.url == record.url
         && kept.fields == record.fields
         && kept.last.len() == NAMES.len()
-        && NAMES.iter().all(|name| kept.last.get(*name).is_some_and(|text| *text == wanted.text(name)))
+        && NAMES.iter().all(|name| kept.last.get(*name).is_some_and(|text| wanted.is_text(name, text)))
 }
 
 /// How one field of an item compares: `None` when nothing is to be done.

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::error::ExchangeError;
-use super::loose::{Flag, Number, Object, Text};
+use super::loose::{Flag, List, Number, Object, Text};
 use super::record::{Batch, Record};
 
 const EXPECTED: &str = "GitHub issues JSON";
@@ -26,21 +26,38 @@ struct Issue<'a> {
     #[serde(borrow)]
     state: Text<'a>,
     closed: Flag,
-    labels: Option<Value>,
-    issue_type: Option<Value>,
-    assignees: Option<Value>,
-    milestone: Option<Value>,
+    #[serde(borrow)]
+    labels: List<Named<'a>>,
+    #[serde(borrow)]
+    issue_type: Object<Named<'a>>,
+    #[serde(borrow)]
+    assignees: List<Named<'a>>,
+    #[serde(borrow)]
+    milestone: Object<Named<'a>>,
     #[serde(borrow)]
     created_at: Text<'a>,
     #[serde(borrow)]
     closed_at: Text<'a>,
     #[serde(borrow)]
     state_reason: Text<'a>,
-    author: Option<Value>,
+    #[serde(borrow)]
+    author: Object<Named<'a>>,
     parent: Option<Value>,
     sub_issues: Option<Value>,
     blocked_by: Option<Value>,
     blocking: Option<Value>,
+}
+
+/// A label, a person, a milestone or an issue type: the name each goes by.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Named<'a> {
+    #[serde(borrow)]
+    name: Text<'a>,
+    #[serde(borrow)]
+    login: Text<'a>,
+    #[serde(borrow)]
+    title: Text<'a>,
 }
 
 /// The issues of `text`, keyed `gh:NUMBER`, from the repository their URLs name.
@@ -103,24 +120,23 @@ fn issue_record(issue: &Issue<'_>, at: &str) -> Result<Record, ExchangeError> {
     };
     record.closed = issue.state.or_empty().eq_ignore_ascii_case("closed") || issue.closed.0 == Some(true);
     record.status = Some(if record.closed { "closed".into() } else { "open".into() });
-    record.labels = names(issue.labels.as_ref(), "name");
-    if let Some(kind) = issue.issue_type.as_ref().and_then(|t| t.get("name")).and_then(Value::as_str) {
+    record.labels = names(&issue.labels, |n| &n.name);
+    if let Some(kind) = issue.issue_type.get().and_then(|t| t.name.0.as_deref()) {
         record.labels.push(kind.to_owned());
     }
-    let assignees = names(issue.assignees.as_ref(), "login");
+    let assignees = names(&issue.assignees, |n| &n.login);
     record.assignee = assignees.first().cloned();
     if assignees.len() > 1 {
         record.keep("assignees", &assignees.join(", "));
     }
-    record.milestone =
-        issue.milestone.as_ref().and_then(|m| m.get("title")).and_then(Value::as_str).map(str::to_owned);
+    record.milestone = issue.milestone.get().and_then(|m| m.title.0.as_deref()).map(str::to_owned);
     record.keep("milestone", record.milestone.clone().unwrap_or_default().as_str());
     for (text, field) in
         [(&issue.created_at, "created"), (&issue.closed_at, "closed"), (&issue.state_reason, "state reason")]
     {
         record.keep(field, text.or_empty());
     }
-    if let Some(author) = issue.author.as_ref().and_then(|a| a.get("login")).and_then(Value::as_str) {
+    if let Some(author) = issue.author.get().and_then(|a| a.login.0.as_deref()) {
         record.keep("author", author);
     }
     for relation in [&issue.parent, &issue.sub_issues, &issue.blocked_by, &issue.blocking] {
@@ -129,10 +145,10 @@ fn issue_record(issue: &Issue<'_>, at: &str) -> Result<Record, ExchangeError> {
     Ok(record)
 }
 
-/// `key` of each object of a list (`labels[].name`, `assignees[].login`).
-fn names(list: Option<&Value>, key: &str) -> Vec<String> {
-    let list = list.and_then(|l| l.get("nodes").or(Some(l))).and_then(Value::as_array);
-    list.into_iter().flatten().filter_map(|v| v.get(key)?.as_str()).map(str::to_owned).collect()
+/// The text each object of a list has in the field `of` picks (`labels[].name`,
+/// `assignees[].login`), the objects without it left out.
+fn names<'a>(list: &'a List<Named<'_>>, of: impl Fn(&'a Named<'_>) -> &'a Text<'a>) -> Vec<String> {
+    list.0.iter().filter_map(|named| of(named).0.as_deref()).map(str::to_owned).collect()
 }
 
 /// The issue numbers of a relation: one issue (`parent`), a list, or GraphQL's `{nodes: […]}`.

@@ -31,10 +31,31 @@ pub struct Number(pub Option<u64>);
 pub struct Flag(pub Option<bool>);
 
 /// An element of a list: an object read as `T`, or something else.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub enum Object<T> {
     Is(T),
+    #[default]
     Not,
+}
+
+impl<T> Object<T> {
+    pub fn get(&self) -> Option<&T> {
+        match self {
+            Object::Is(t) => Some(t),
+            Object::Not => None,
+        }
+    }
+}
+
+/// The objects of a list, `[…]` or GraphQL's `{"nodes": […]}`, each read as `T`; anything else
+/// (and any element that is not an object) is left out.
+#[derive(Debug)]
+pub struct List<T>(pub Vec<T>);
+
+impl<T> Default for List<T> {
+    fn default() -> Self {
+        List(Vec::new())
+    }
 }
 
 /// What a value turned out to be, for the types above.
@@ -168,6 +189,80 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
     }
 }
 
+/// Reads a list of objects; at the top (`nodes`: true), also an object whose `nodes` is one.
+struct Objects<T> {
+    nodes: bool,
+    of: PhantomData<T>,
+}
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for Objects<T> {
+    type Value = List<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of objects")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<List<T>, A::Error> {
+        let mut out = Vec::new();
+        while let Some(element) = seq.next_element::<Object<T>>()? {
+            if let Object::Is(t) = element {
+                out.push(t);
+            }
+        }
+        Ok(List(out))
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<List<T>, M::Error> {
+        let mut out = List::default();
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            match key.as_ref() {
+                "nodes" if self.nodes => out = map.next_value::<Nodes<T>>()?.0,
+                _ => _ = map.next_value::<IgnoredAny>()?,
+            }
+        }
+        Ok(out)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<List<T>, E> {
+        Ok(List::default())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<List<T>, E> {
+        Ok(List::default())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<List<T>, E> {
+        Ok(List::default())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<List<T>, E> {
+        Ok(List::default())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<List<T>, E> {
+        Ok(List::default())
+    }
+
+    fn visit_unit<E>(self) -> Result<List<T>, E> {
+        Ok(List::default())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Objects { nodes: true, of: PhantomData })
+    }
+}
+
+/// The `nodes` of a GraphQL list: its objects when it is a list (a `nodes` inside is not).
+struct Nodes<T>(List<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nodes<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Objects { nodes: false, of: PhantomData }).map(Nodes)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,5 +293,26 @@ mod tests {
         let Object::Is(third) = &list[2] else { unreachable!("an object") };
         assert_eq!((third.text.0.is_none(), third.number.0, third.flag.0), (true, None, None));
         assert!(list[3..].iter().all(|e| matches!(e, Object::Not)));
+    }
+
+    #[derive(Debug, Default, serde::Deserialize)]
+    #[serde(default)]
+    struct Named<'a> {
+        #[serde(borrow)]
+        name: Text<'a>,
+    }
+
+    #[test]
+    fn a_list_of_objects_is_a_list_or_graphql_nodes_and_nothing_else() {
+        let names = |json: &str| -> Vec<String> {
+            let list: List<Named> = serde_json::from_str(json).expect("reads");
+            list.0.iter().map(|n| n.name.or_empty().to_owned()).collect()
+        };
+        assert_eq!(names(r#"[{"name": "bug", "color": "red"}, 5, {"name": 3}, {"x": 1}]"#), ["bug", "", ""]);
+        assert_eq!(names(r#"{"nodes": [{"name": "a"}], "totalCount": 1}"#), ["a"]);
+        for nothing in [r#"{"nodes": {"nodes": [{"name": "a"}]}}"#, r#"{"name": "a"}"#, "7", "null", r#""a""#]
+        {
+            assert!(names(nothing).is_empty(), "{nothing}");
+        }
     }
 }

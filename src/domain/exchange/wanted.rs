@@ -226,6 +226,28 @@ impl<'a> View<'a> {
     pub fn text(&self, name: &str) -> String {
         serde_json::to_string(&self.field(name)).unwrap_or_default()
     }
+
+    /// Whether `text` is [`View::text`] of field `name`, told without making that text.
+    pub fn is_text(&self, name: &str, text: &str) -> bool {
+        /// Compares what is written with `text`, byte by byte, and stops writing at a difference.
+        struct Against<'t>(&'t [u8]);
+        impl std::io::Write for Against<'_> {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                match self.0.strip_prefix(bytes) {
+                    Some(rest) => {
+                        self.0 = rest;
+                        Ok(bytes.len())
+                    }
+                    None => Err(std::io::ErrorKind::InvalidData.into()),
+                }
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut against = Against(text.as_bytes());
+        serde_json::to_writer(&mut against, &self.field(name)).is_ok() && against.0.is_empty()
+    }
 }
 
 /// The same field of an item, as [`Wanted::value`] gives it.
@@ -329,6 +351,9 @@ mod tests {
                 assert_eq!(a.same(&b, name), a.value(name) == b.value(name), "{name}");
                 assert!(a.same(&a, name));
                 assert_eq!(a.text(name), a.value(name).to_string(), "{name}");
+                assert!(a.is_text(name, &a.text(name)), "{name}");
+                assert_eq!(a.is_text(name, &b.text(name)), a.text(name) == b.text(name), "{name}");
+                assert!(!a.is_text(name, &format!("{} ", a.text(name))), "{name}");
                 let back: Value = serde_json::from_str(&a.text(name)).expect("JSON");
                 assert_eq!(back, a.value(name));
             }
