@@ -15,6 +15,7 @@ use crate::domain::change::Op;
 use crate::domain::team::activity;
 use crate::model::{Board, Item, ItemId, Timestamp};
 use crate::store::error::JournalError;
+use crate::store::journal::Encoded;
 use crate::store::{BoardLock, archive as file};
 
 /// What an archive or unarchive run did.
@@ -101,11 +102,12 @@ impl Session {
         let stamp = self.writer.stamp(now);
         let entries: Vec<_> =
             items.iter().map(|item| activity::filing_entry(item, archiving, &stamp)).collect();
-        self.save_intended(board, lock, &entries)?;
+        let lines = self.journal.encode(&entries);
+        self.save_intended(board, lock, &lines)?;
         if !archiving {
             store.save_locked(&archived, lock).map_err(ChangeError::NotSaved)?;
         }
-        let journal = match self.journal.append(&entries, lock) {
+        let journal = match lines.and_then(|lines| self.journal.append_encoded(&lines, lock)) {
             Ok(end) => {
                 self.journal_at = end;
                 self.journal.intended_done();
@@ -116,21 +118,19 @@ impl Session {
         Ok(Filed { ids: ids_of(&op), op, journal, archived: archived.items.len() })
     }
 
-    /// Saves `board` under `lock` inside an intent record of `entries` (as `save_and_journal`
-    /// does), after settling the lines a stopped save left missing.
+    /// Saves `board` under `lock` inside an intent record of the journal `lines` (as
+    /// `save_and_journal` does), after settling the lines a stopped save left missing.
     fn save_intended(
         &mut self,
         board: &Board,
         lock: &BoardLock,
-        entries: &[activity::Entry],
+        lines: &Result<Encoded, JournalError>,
     ) -> Result<(), ChangeError> {
         if let Err(e) = self.journal.settle(lock) {
             tracing::warn!(error = %crate::store::error::sentence(&e), "journal lines of a stopped save not recovered");
         }
         let written = self.store.prepare(board).map_err(ChangeError::NotSaved)?;
-        if let Err(e) = self.journal.intend(written.text(), entries, lock) {
-            tracing::warn!(error = %crate::store::error::sentence(&e), "no intent file for this filing");
-        }
+        self.intend(written.text(), lines, lock);
         self.store.put_locked(written, lock).map_err(|e| {
             self.journal.intended_done();
             ChangeError::NotSaved(e)

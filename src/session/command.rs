@@ -103,16 +103,17 @@ impl Locked {
     /// then lets go of the lock; an op that changes nothing writes nothing. Returns why the
     /// journal could not be written, if it could not: the change is saved all the same.
     pub fn apply(self, op: &Op, now: Timestamp) -> Result<Option<JournalError>, ChangeError> {
-        self.apply_with(op, Vec::new(), false, now)
+        self.apply_with(op.clone(), Vec::new(), false, now)
     }
 
     /// [`Locked::apply`], journaling the op's summary as a note heading its entries and
     /// `conflicts` beside them: values that were not applied (an import's, where this board's
     /// value was kept; docs/guide/import-export.md), each with who made the value kept when that
-    /// is known ([`authors_of`](super::authors_of)).
+    /// is known ([`authors_of`](super::authors_of)). The op is taken, not copied: an import's
+    /// holds every item it adds.
     pub fn apply_noting(
         mut self,
-        op: &Op,
+        op: Op,
         conflicts: Vec<(Conflict, Option<String>)>,
         now: Timestamp,
     ) -> Result<Option<JournalError>, ChangeError> {
@@ -128,7 +129,7 @@ impl Locked {
 
     fn apply_with(
         mut self,
-        op: &Op,
+        op: Op,
         conflicts: Vec<Conflict>,
         heading: bool,
         now: Timestamp,
@@ -138,9 +139,9 @@ impl Locked {
         }
         self.session.note(&self.board, &op.edit, &op.summary);
         if heading {
-            self.session.heading = Some(op.summary.clone());
+            self.session.heading = Some(op.summary);
         }
-        self.board.apply(op.edit.clone())?;
+        self.board.apply(op.edit)?;
         let wrote = self
             .session
             .save_and_journal(&self.board, &self.lock, None, &[], conflicts, now)

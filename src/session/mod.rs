@@ -36,11 +36,13 @@ pub use writer::Writer;
 
 use crate::domain::change::{Edit, fields};
 use crate::domain::team::activity;
+use crate::domain::team::added::Line;
 use crate::domain::team::base::Base;
 use crate::domain::team::merge::Conflict;
 use crate::model::{Board, ItemId, Timestamp};
 use crate::store::error::JournalError;
-use crate::store::journal::Journal;
+use crate::store::journal::{Encoded, Journal};
+use crate::store::written::Written;
 use crate::store::{BoardLock, SaveError, Store};
 
 /// Whether the file on disk holds the board as the session has it.
@@ -91,6 +93,10 @@ impl std::fmt::Debug for OnWait {
         f.write_str("OnWait")
     }
 }
+
+/// From this many journal lines on, a save encodes them on another core while it writes the
+/// board's text (below it, a thread costs more than it saves).
+const MANY_LINES: usize = 256;
 
 /// What the save-and-journal step did besides saving.
 struct Wrote {
@@ -242,31 +248,68 @@ impl Session {
         let stamp = self.writer.stamp(now);
         let mut entries = self.base.entries(theirs, board, renumbered, &stamp);
         if let Some(heading) = self.heading.take() {
-            entries.insert(0, stamp.entry(None, activity::Action::Note, serde_json::Map::new(), heading));
+            let note = stamp.entry(None, activity::Action::Note, serde_json::Map::new(), heading);
+            entries.insert(0, note.into());
         }
         let mut told = Vec::with_capacity(conflicts.len());
         for conflict in conflicts {
             let first = self.first(&conflict);
-            entries.push(activity::conflict_entry(&conflict, Some(first.clone()), &stamp));
+            entries.push(activity::conflict_entry(&conflict, Some(first.clone()), &stamp).into());
             told.push((conflict, first));
         }
-        if !self.base.is_empty() && theirs != Some(board) {
+        let saving = !self.base.is_empty() && theirs != Some(board);
+        let (lines, written) = self.encode_and_prepare(&entries, saving.then_some(board));
+        drop(entries);
+        if let Some(written) = written {
             // The lines are recorded before the board is replaced, so that a stop between the
             // save and the journal leaves them for the next writer (docs/FORMAT.md).
-            let written = self.store.prepare(board)?;
-            if let Err(e) = self.journal.intend(written.text(), &entries, lock) {
-                tracing::warn!(error = %crate::store::error::sentence(&e), "no intent file for this save");
-            }
+            let written = written?;
+            self.intend(written.text(), &lines, lock);
             if let Err(e) = self.store.put_locked(written, lock) {
                 self.journal.intended_done();
                 return Err(e);
             }
         }
-        let journal = self.journal.append(&entries, lock).map(|end| self.journal_at = end);
+        let journal = lines
+            .and_then(|lines| self.journal.append_encoded(&lines, lock))
+            .map(|end| self.journal_at = end);
         if journal.is_ok() {
             self.journal.intended_done();
         }
         self.base = Base::default();
         Ok(Wrote { conflicts: told, journal })
+    }
+
+    /// The journal lines of `entries`, encoded once for the intent file and the journal alike,
+    /// and the text of `board` when it is to be saved: side by side on two cores when the lines
+    /// are many (an import's), else one after the other.
+    fn encode_and_prepare(
+        &self,
+        entries: &[Line<'_>],
+        board: Option<&Board>,
+    ) -> (Result<Encoded, JournalError>, Option<Result<Written, SaveError>>) {
+        let (journal, store) = (&self.journal, &self.store);
+        let prepare = || board.map(|board| store.prepare(board));
+        if entries.len() < MANY_LINES {
+            return (journal.encode(entries), prepare());
+        }
+        std::thread::scope(|scope| {
+            let encoding = scope.spawn(|| journal.encode(entries));
+            let written = prepare();
+            // An encoder that panicked goes on panicking here, as it would have on this thread.
+            (encoding.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), written)
+        })
+    }
+
+    /// Records the intent file of a save of the board as `text` with its journal `lines` (a
+    /// save goes on without it, as it would without a journal).
+    fn intend(&self, text: &str, lines: &Result<Encoded, JournalError>, lock: &BoardLock) {
+        let no_intent = |e: &JournalError| {
+            tracing::warn!(error = %crate::store::error::sentence(e), "no intent file for this save");
+        };
+        match lines {
+            Ok(lines) => self.journal.intend(text, lines, lock).map_or_else(|e| no_intent(&e), drop),
+            Err(e) => no_intent(e),
+        }
     }
 }

@@ -38,24 +38,21 @@ pub struct Pending {
     pub entries: Vec<Entry>,
 }
 
-/// Records, before the board file at `board` is replaced by `text`, the `entries` the save is
-/// about to append to a journal now `journal_end` bytes long. Not flushed to disk: it guards
-/// against a writer that is stopped, as the board's own save does against a machine that is.
-pub fn write(board: &Path, text: &str, journal_end: u64, entries: &[Entry]) -> Result<(), JournalError> {
+/// Records, before the board file at `board` is replaced by `text`, the journal `lines` (one
+/// JSON entry each, as encoded for the journal) the save is about to append to a journal now
+/// `journal_end` bytes long. Not flushed to disk: it guards against a writer that is stopped,
+/// as the board's own save does against a machine that is.
+pub fn write(board: &Path, text: &str, journal_end: u64, lines: &[u8]) -> Result<(), JournalError> {
     let path = sidecar::path_of(board, SUFFIX);
     let header =
         Header { board: format!("{:032x}", file_fingerprint(text.as_bytes())), journal: journal_end };
-    let mut bytes =
+    let mut first =
         serde_json::to_vec(&header).map_err(|source| JournalError::Encode { path: path.clone(), source })?;
-    bytes.push(b'\n');
-    for entry in entries {
-        serde_json::to_writer(&mut bytes, entry)
-            .map_err(|source| JournalError::Encode { path: path.clone(), source })?;
-        bytes.push(b'\n');
-    }
+    first.push(b'\n');
     let mut file = sidecar::open(board, SUFFIX, Access::ReadWrite)?;
     file.set_len(0)
-        .and_then(|()| file.write_all(&bytes))
+        .and_then(|()| file.write_all(&first))
+        .and_then(|()| file.write_all(lines))
         .map_err(|source| JournalError::Write { path, source })
 }
 
@@ -113,7 +110,8 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let board = dir.path().join("board.ron");
         fs::write(&board, "old").expect("write");
-        write(&board, "new", 7, &[entry("one"), entry("two")]).expect("intent");
+        let lines = [entry("one"), entry("two")].map(|e| serde_json::to_string(&e).expect("json") + "\n");
+        write(&board, "new", 7, lines.concat().as_bytes()).expect("intent");
         assert!(landed(&board).is_none(), "the board still holds the old version");
         fs::write(&board, "new").expect("write");
         let pending = landed(&board).expect("landed");

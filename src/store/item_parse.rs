@@ -267,15 +267,16 @@ pub(super) fn element_end(text: &str) -> Option<usize> {
     let mut in_string = false;
     let mut escaped = false;
     let mut depth = 0usize;
-    for (i, c) in text.char_indices() {
-        match c {
+    // Byte by byte: every mark looked for is ASCII, and no byte of a multi-byte character is.
+    for (i, b) in text.bytes().enumerate() {
+        match b {
             _ if escaped => escaped = false,
-            '\\' if in_string => escaped = true,
-            '"' => in_string = !in_string,
+            b'\\' if in_string => escaped = true,
+            b'"' => in_string = !in_string,
             _ if in_string => {}
-            '(' | '{' => depth += 1,
-            ')' | '}' => depth = depth.checked_sub(1)?,
-            ',' if depth == 0 => return Some(i),
+            b'(' | b'{' => depth += 1,
+            b')' | b'}' => depth = depth.checked_sub(1)?,
+            b',' if depth == 0 => return Some(i),
             _ => {}
         }
     }
@@ -289,11 +290,15 @@ pub(super) fn string(value: &str) -> Option<String> {
         return (!inner.contains('"')).then(|| inner.to_owned());
     }
     let mut out = String::with_capacity(inner.len());
-    let mut chars = inner.chars();
-    while let Some(c) = chars.next() {
-        match c {
+    let mut rest = inner;
+    // The text up to each backslash or quote is copied whole (both are ASCII, so the cut falls
+    // between characters).
+    while let Some(at) = rest.bytes().position(|b| b == b'\\' || b == b'"') {
+        out.push_str(&rest[..at]);
+        let mut chars = rest[at..].chars();
+        match chars.next()? {
             '"' => return None,
-            '\\' => out.push(match chars.next()? {
+            _ => out.push(match chars.next()? {
                 'n' => '\n',
                 't' => '\t',
                 'r' => '\r',
@@ -302,16 +307,16 @@ pub(super) fn string(value: &str) -> Option<String> {
                 '"' => '"',
                 '\'' => '\'',
                 'u' => {
-                    let rest = chars.as_str().strip_prefix('{')?;
-                    let (hex, after) = rest.split_once('}')?;
+                    let (hex, after) = chars.as_str().strip_prefix('{')?.split_once('}')?;
                     chars = after.chars();
                     char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
                 }
                 _ => return None,
             }),
-            c => out.push(c),
         }
+        rest = chars.as_str();
     }
+    out.push_str(rest);
     Some(out)
 }
 

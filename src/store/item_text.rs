@@ -206,14 +206,25 @@ fn push_quoted_list(out: &mut String, texts: &[String]) {
 fn push_quoted(out: &mut String, text: &str) {
     out.push('"');
     let plain = |b: u8| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\' && b != b'\'';
-    let mut run = 0;
-    for (at, c) in text.char_indices() {
-        if c.is_ascii() && plain(c as u8) {
+    // Byte by byte: a byte of a multi-byte character is never plain, so runs end on characters.
+    let (mut run, mut at) = (0, 0);
+    while let Some(&b) = text.as_bytes().get(at) {
+        if plain(b) {
+            at += 1;
             continue;
         }
+        let Some(c) = text[at..].chars().next() else { break };
         out.push_str(&text[run..at]);
-        out.extend(c.escape_debug());
-        run = at + c.len_utf8();
+        match c {
+            // The escapes met most (quotes inside quoted JSON, line breaks), as `escape_debug`
+            // writes them.
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c => out.extend(c.escape_debug()),
+        }
+        at += c.len_utf8();
+        run = at;
     }
     out.push_str(&text[run..]);
     out.push('"');

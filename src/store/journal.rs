@@ -31,6 +31,10 @@ pub struct Journal {
     path: PathBuf,
 }
 
+/// Journal lines, one JSON object each, encoded once ([`Journal::encode`]).
+#[derive(Debug, Default)]
+pub struct Encoded(Vec<u8>);
+
 /// The journal's suffix beside the board (docs/FORMAT.md).
 const SUFFIX: &str = "journal";
 
@@ -57,26 +61,40 @@ impl Journal {
 
     /// Appends `entries` in one write, while the caller holds the board's lock; returns where
     /// the journal ends after them.
-    pub fn append(&self, entries: &[Entry], _lock: &BoardLock) -> Result<u64, JournalError> {
-        let failed = |source| JournalError::Write { path: self.path.clone(), source };
-        if entries.is_empty() {
-            return Ok(self.end());
-        }
-        // Created (group-shared in a shared directory) and opened the one safe way for sidecars.
-        let file = sidecar::open(&self.board, self.suffix, Access::Append)?;
+    pub fn append(&self, entries: &[Entry], lock: &BoardLock) -> Result<u64, JournalError> {
+        self.append_encoded(&self.encode(entries)?, lock)
+    }
+
+    /// `entries` as the journal's lines, encoded once for the intent file and the journal alike.
+    pub fn encode<T: serde::Serialize>(&self, entries: &[T]) -> Result<Encoded, JournalError> {
         let mut text = Vec::new();
-        // A line cut short by a crash must not swallow the first entry written after it.
-        let len = file.metadata().map_err(failed)?.len();
-        let mut last = [0u8; 1];
-        if len > 0 && file.read_exact_at(&mut last, len - 1).is_ok() && last[0] != b'\n' {
-            text.push(b'\n');
-        }
         for entry in entries {
             serde_json::to_writer(&mut text, entry)
                 .map_err(|source| JournalError::Encode { path: self.path.clone(), source })?;
             text.push(b'\n');
         }
-        (&file).write_all(&text).map_err(failed)?;
+        Ok(Encoded(text))
+    }
+
+    /// Appends the encoded `lines` in one write, while the caller holds the board's lock;
+    /// returns where the journal ends after them.
+    pub fn append_encoded(&self, lines: &Encoded, _lock: &BoardLock) -> Result<u64, JournalError> {
+        let failed = |source| JournalError::Write { path: self.path.clone(), source };
+        if lines.0.is_empty() {
+            return Ok(self.end());
+        }
+        // Created (group-shared in a shared directory) and opened the one safe way for sidecars.
+        let file = sidecar::open(&self.board, self.suffix, Access::Append)?;
+        // A line cut short by a crash must not swallow the first entry written after it.
+        let len = file.metadata().map_err(failed)?.len();
+        let mut last = [0u8; 1];
+        let cut_short = len > 0 && file.read_exact_at(&mut last, len - 1).is_ok() && last[0] != b'\n';
+        // One write either way (the line ending first only after a crash, so copying is rare).
+        match cut_short {
+            true => (&file).write_all(&[b"\n".as_slice(), &lines.0].concat()),
+            false => (&file).write_all(&lines.0),
+        }
+        .map_err(failed)?;
         Ok(file.metadata().map_err(failed)?.len())
     }
 
@@ -294,8 +312,8 @@ impl Journal {
 impl Journal {
     /// Records the lines a save of the board as `text` is about to append (`store/intent.rs`),
     /// before the board file is replaced, while the caller holds the board's lock.
-    pub fn intend(&self, text: &str, entries: &[Entry], _lock: &BoardLock) -> Result<(), JournalError> {
-        intent::write(&self.board, text, self.end(), entries)
+    pub fn intend(&self, text: &str, lines: &Encoded, _lock: &BoardLock) -> Result<(), JournalError> {
+        intent::write(&self.board, text, self.end(), &lines.0)
     }
 
     /// The save's lines are in the journal (or the save failed): its intent file goes.

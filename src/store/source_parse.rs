@@ -57,11 +57,12 @@ fn map(value: &str) -> Option<BTreeMap<String, String>> {
 /// `"key": "value"`: the colon after the closing quote of the key.
 fn pair(text: &str) -> Option<(String, String)> {
     let mut escaped = false;
-    for (i, c) in text.char_indices().skip(1) {
+    // Byte by byte: the marks are ASCII, and no byte of a multi-byte character is.
+    for (i, c) in text.bytes().enumerate().skip(1) {
         match c {
             _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '"' => {
+            b'\\' => escaped = true,
+            b'"' => {
                 let (key, rest) = text.split_at(i + 1);
                 return Some((string(key)?, string(rest.strip_prefix(": ")?)?));
             }

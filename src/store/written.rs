@@ -118,6 +118,7 @@ impl Written {
         text.push_str(&header[..split]);
         text.push_str(ITEMS_OPEN);
         let mut blocks = Vec::with_capacity(board.items().len());
+        let mut afresh = Vec::new();
         for item in board.items() {
             let fingerprint = fingerprint(item);
             let start = text.len();
@@ -125,11 +126,12 @@ impl Written {
                 Some(old) => text.push_str(old),
                 None => {
                     write_item(&mut text, item);
-                    check_block(&text[start..], item)?;
+                    afresh.push((item, start..text.len()));
                 }
             }
             blocks.push(Block { id: item.id, fingerprint, range: start..text.len() });
         }
+        check_blocks(&text, &afresh)?;
         text.push_str(ITEMS_CLOSE);
         text.push_str(&header[split + ITEMS_EMPTY.len()..]);
         Ok(Written { text, blocks })
@@ -253,6 +255,29 @@ fn header(board: &Board) -> Result<String, WriteError> {
         Ok(back) if back == board.clone_without_items() => Ok(text),
         _ => Err(WriteError::Settings),
     }
+}
+
+/// Below this many items written afresh, reading them back on another core costs more than it
+/// saves.
+const CHECKED_ALONE: usize = 256;
+
+/// Refuses the text unless each block written afresh reads back as its item (the first that
+/// does not, in board order). Half of a large batch (an import) is read on another core.
+fn check_blocks(text: &str, afresh: &[(&Item, Range<usize>)]) -> Result<(), WriteError> {
+    let check = |blocks: &[(&Item, Range<usize>)]| -> Result<(), WriteError> {
+        blocks.iter().try_for_each(|(item, range)| check_block(&text[range.clone()], item))
+    };
+    if afresh.len() < CHECKED_ALONE {
+        return check(afresh);
+    }
+    let (first, second) = afresh.split_at(afresh.len() / 2);
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| check(second));
+        let firsts = check(first);
+        // A reader that panicked goes on panicking here, as it would have on this thread.
+        let seconds = later.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        firsts.and(seconds)
+    })
 }
 
 /// Refuses an item's text unless it reads back as the item.

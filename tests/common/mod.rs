@@ -199,3 +199,26 @@ pub fn golden(name: &str, actual: &str) {
     let expected = std::fs::read_to_string(&path).expect("golden file (UPDATE_GOLDEN=1 writes it)");
     assert_eq!(actual, expected, "differs from {}", path.display());
 }
+
+/// `gh issue list --json …` output: `count` issues of `repo`, with labels, an assignee and a
+/// milestone, every fourth closed.
+pub fn github_issues(repo: &str, count: usize) -> String {
+    let labels = ["bug", "spike", "tech-debt", "estimate:3", "5pt", "payments", "ui"];
+    let issues: Vec<serde_json::Value> = (1..=count)
+        .map(|n| {
+            serde_json::json!({
+                "number": n,
+                "title": format!("Issue \"{n}\" about the checkout"),
+                "body": "Steps to reproduce:\n1. open the cart\n2. pay",
+                "labels": [{"name": labels[n % labels.len()]}, {"name": labels[(n / 7) % labels.len()]}],
+                "assignees": [{"login": format!("dev{}", n % 9)}],
+                "state": if n % 4 == 0 { "CLOSED" } else { "OPEN" },
+                "milestone": {"title": format!("Sprint {}", n % 12)},
+                "url": format!("https://github.com/{repo}/issues/{n}"),
+                "createdAt": "2026-11-02T09:15:00Z",
+                "closedAt": null,
+            })
+        })
+        .collect();
+    serde_json::to_string(&issues).expect("JSON")
+}

@@ -77,3 +77,36 @@ fn board_screens_killed_while_saving_leave_board_and_journal_agreeing() {
         assert_agree(&s, &starter, run);
     }
 }
+
+#[test]
+fn imports_killed_at_any_moment_leave_board_and_journal_agreeing() {
+    let s = Sandbox::new();
+    s.run(&["init", "--empty"]).ok();
+    let none = BTreeSet::new();
+    let mut rng = Lcg(31);
+    // Each run imports issues of another repository, so that each adds items of its own; an
+    // import of 300 takes some 30 ms here, so most kills land in it.
+    let file = |run: usize| {
+        let path = s.dir.path().join(format!("issues-{run}.json"));
+        std::fs::write(&path, crate::common::github_issues(&format!("acme/shop{run}"), 300)).expect("write");
+        path
+    };
+    for run in 0..24 {
+        let mut child = twotrack()
+            .arg("--file")
+            .arg(&s.board)
+            .arg("import")
+            .arg(file(run))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(Duration::from_micros(rng.below(60_000)));
+        let _ = child.kill();
+        child.wait().expect("reap");
+        assert_agree(&s, &none, run);
+    }
+    s.run(&["import", file(24).to_str().unwrap_or_default()]).ok();
+    assert_agree(&s, &none, 24);
+    assert!(!s.dir.path().join("board.ron.intent").exists(), "the intent file is gone");
+}

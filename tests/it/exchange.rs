@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::common::{Sandbox, journal};
+use crate::common::{Sandbox, github_issues, journal};
 use twotrack::domain::team::activity::Action;
 
 pub(crate) fn fixture(name: &str) -> String {
@@ -372,4 +372,62 @@ fn a_source_key_is_found_by_the_search() {
         text.contains("source:   gh:12 (github.com/acme/shop) https://github.com/acme/shop/issues/12"),
         "{text}"
     );
+}
+
+#[test]
+fn a_large_import_is_one_journal_group_and_its_unchanged_rerun_writes_no_file() {
+    let s = empty_board();
+    // More issues than a save encodes and reads back on one core.
+    let file = s.dir.path().join("issues.json");
+    std::fs::write(&file, github_issues("acme/shop", 300)).expect("write");
+    let file = file.to_str().unwrap_or_default();
+    let run = s.run(&["import", file]).ok();
+    assert!(
+        run.stdout.starts_with("imported 300 from github.com/acme/shop: 300 new, 0 updated\n"),
+        "{}",
+        run.stdout
+    );
+    let entries = journal(&s);
+    assert_eq!(entries.len(), 301, "the summary and one line per item");
+    assert_eq!(entries[0].action, Action::Note);
+    assert!(
+        entries.iter().all(|e| (e.time, &e.session) == (entries[0].time, &entries[0].session)),
+        "one group"
+    );
+    let items = by_key(&s);
+    for entry in &entries[1..] {
+        assert_eq!(entry.action, Action::Added);
+        let key = entry.change("source").and_then(|(_, to)| to["key"].as_str()).expect("the source");
+        assert_eq!(entry.item, items[key]["id"].as_u64(), "{key}");
+        assert!(entry.change("title").is_some() && entry.change("created").is_none());
+    }
+    let beside = |suffix: &str| s.dir.path().join(format!("board.ron{suffix}"));
+    assert!(!beside(".intent").exists(), "the intent file is gone");
+    let files = || {
+        ["", ".journal", ".bak", ".intent"].map(|suffix| {
+            let path = beside(suffix);
+            (std::fs::read(&path).ok(), std::fs::metadata(&path).and_then(|m| m.modified()).ok())
+        })
+    };
+    let before = files();
+    let again = s.run(&["import", file]).ok();
+    assert!(
+        again.stdout.starts_with("imported 300 from github.com/acme/shop: 0 new, 0 updated, 300 unchanged"),
+        "{}",
+        again.stdout
+    );
+    assert!(
+        files() == before,
+        "the unchanged import wrote no file: not the board, its backup, the journal or an intent"
+    );
+    // The journal's lines serve `log` and `restore` of an imported item.
+    let id = items["gh:7"]["id"].to_string();
+    let log = s.run(&["log", "--item", &id]).ok().stdout;
+    assert!(log.contains(&format!("added #{id} \"Issue \"7\" about the checkout\" in")), "{log}");
+    s.run(&["delete", &id]).ok();
+    s.run(&["restore", &id]).ok();
+    let back = s.run(&["show", &id, "--json"]).ok().json();
+    for key in ["title", "column", "track", "stage", "kind", "estimate", "assignee", "source"] {
+        assert_eq!(back[key], items["gh:7"][key], "{key}");
+    }
 }

@@ -87,7 +87,7 @@ pub fn run(
     let conflicts = conflicts(&plan);
     let authors = session::authors_of(locked.path(), &conflicts);
     let text = plan_text::text(&plan, &authors);
-    if let Some(err) = locked.apply_noting(&plan.op, conflicts.into_iter().zip(authors).collect(), now)? {
+    if let Some(err) = locked.apply_noting(plan.op, conflicts.into_iter().zip(authors).collect(), now)? {
         output::eprintln(&format!(
             "twotrack: warning: the import was saved, but not recorded in the journal: {}",
             crate::store::error::sentence(&err)

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::record::{Batch, Record};
-use super::wanted::{NAMES, Wanted, item_value};
+use super::wanted::{NAMES, View, Wanted};
 use crate::model::{Board, Item, Source};
 
 /// This board's own item a record names by id (twotrack's exports carry the id): only when the
@@ -28,8 +28,20 @@ pub fn source_of(batch: &Batch, record: &Record, wanted: &Wanted) -> Source {
         key: record.key.clone(),
         url: record.url.clone(),
         fields: record.fields.clone(),
-        last: NAMES.iter().map(|name| ((*name).to_owned(), wanted.value(name).to_string())).collect(),
+        last: NAMES.iter().map(|name| ((*name).to_owned(), wanted.view().text(name))).collect(),
     }
+}
+
+/// Whether `kept` is the source record [`source_of`] makes of `record` (`wanted`, its mapped
+/// fields), told without making it: a re-import of unchanged records copies nothing.
+pub fn same_source(kept: &Source, batch: &Batch, record: &Record, wanted: &View<'_>) -> bool {
+    kept.system == batch.system
+        && kept.origin == batch.origin
+        && kept.key == record.key
+        && kept.url == record.url
+        && kept.fields == record.fields
+        && kept.last.len() == NAMES.len()
+        && NAMES.iter().all(|name| kept.last.get(*name).is_some_and(|text| wanted.is_text(name, text)))
 }
 
 /// How one field of an item compares: `None` when nothing is to be done.
@@ -40,18 +52,52 @@ pub enum Verdict {
     Clash(Value, Value),
 }
 
-/// Compares field `name` of `item` with the record's value and the last import's.
-pub fn verdict(item: &Item, wanted: &Wanted, name: &'static str) -> Option<Verdict> {
-    let incoming = wanted.value(name);
-    let local = item_value(item, name);
-    if incoming == local {
+/// Compares field `name` of `item` (`local`, its fields) with the record's value (`wanted`)
+/// and the last import's.
+pub fn verdict(item: &Item, local: &View<'_>, wanted: &View<'_>, name: &'static str) -> Option<Verdict> {
+    if local.same(wanted, name) {
         return None;
     }
+    let (incoming, local) = (wanted.value(name), local.value(name));
     let Some(source) = item.source.as_deref() else { return Some(Verdict::Take(incoming)) };
     let base: Option<Value> = source.last.get(name).and_then(|text| serde_json::from_str(text).ok());
     match base {
         Some(base) if base == incoming => None,
         Some(base) if base != local => Some(Verdict::Clash(local, incoming)),
         _ => Some(Verdict::Take(incoming)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::exchange::Mapping;
+
+    #[test]
+    fn the_source_record_is_told_the_same_without_being_made() {
+        let board = Board::new("t");
+        let record = Record {
+            key: "gh:1".into(),
+            url: Some("https://github.com/a/b/issues/1".into()),
+            title: "Pay \"now\"".into(),
+            labels: vec!["bug".into(), "3pt".into()],
+            fields: [("milestone".to_owned(), "Sprint 1".to_owned())].into(),
+            ..Record::default()
+        };
+        let batch = Batch { system: "github", origin: "github.com/a/b".into(), ..Batch::default() };
+        let wanted = Wanted::of(&record, &Mapping::default(), &board).expect("maps");
+        let made = source_of(&batch, &record, &wanted);
+        assert!(same_source(&made, &batch, &record, &wanted.view()));
+        for change in [
+            |s: &mut Source| s.url = None,
+            |s: &mut Source| _ = s.fields.insert("author".into(), "ana".into()),
+            |s: &mut Source| _ = s.last.insert("title".into(), "\"Pay\"".into()),
+            |s: &mut Source| _ = s.last.remove("checklist"),
+            |s: &mut Source| s.origin = "github.com/a/c".into(),
+        ] {
+            let mut other = made.clone();
+            change(&mut other);
+            assert!(!same_source(&other, &batch, &record, &wanted.view()), "{other:?}");
+        }
     }
 }

@@ -13,6 +13,7 @@ pub mod github;
 pub mod jira;
 pub mod jira_markup;
 pub mod linear;
+pub mod loose;
 pub mod mapping;
 pub mod obsidian;
 pub mod own;

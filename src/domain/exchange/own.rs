@@ -9,6 +9,14 @@ use crate::model::{CheckEntry, Kind, Stage, Track};
 
 /// Parses JSON, a syntax error named by its line and column.
 pub fn json(text: &str, expected: &'static str) -> Result<Value, ExchangeError> {
+    parse(text, expected)
+}
+
+/// [`json`], read as `T` (borrowing from `text` where `T` does).
+pub fn parse<'a, T: serde::Deserialize<'a>>(
+    text: &'a str,
+    expected: &'static str,
+) -> Result<T, ExchangeError> {
     serde_json::from_str(text).map_err(|e| ExchangeError::NotThatFormat {
         expected,
         why: format!("line {}, column {}: {}", e.line(), e.column(), plain(&e)),

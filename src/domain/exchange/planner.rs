@@ -6,12 +6,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::Value;
 
-use super::compare::{Verdict, own_item, source_of, verdict};
+use super::compare::{Verdict, own_item, same_source, source_of, verdict};
 use super::error::ExchangeError;
 use super::mapping::Mapping;
 use super::plan::{Clash, FieldChange, Plan};
 use super::record::{Batch, Record};
-use super::wanted::{NAMES, Wanted, item_value};
+use super::wanted::{NAMES, View, Wanted, item_value};
 use crate::domain::change::placement::{RANK_STEP, moved};
 use crate::domain::change::{Edit, ItemChange, Op};
 use crate::model::{Board, Item, ItemId, Place, Stage, Timestamp, Track};
@@ -156,8 +156,9 @@ fn update(
     now: Timestamp,
 ) -> Option<Edit> {
     let mut taken = Vec::new();
+    let (local, wanted) = (View::of(item), m.wanted.view());
     for name in NAMES {
-        match verdict(item, &m.wanted, name) {
+        match verdict(item, &local, &wanted, name) {
             None => {}
             Some(Verdict::Take(to)) => taken.push(FieldChange { name, from: item_value(item, name), to }),
             Some(Verdict::Clash(local, source)) => plan.conflicts.push(Clash {
@@ -181,11 +182,10 @@ fn update(
         change.links = Some(all);
     }
     // This board's own items (matched by id) get no source record: a round trip leaves them as they were.
-    if item.source.is_some() {
-        let source = source_of(batch, m.record, &m.wanted);
-        if item.source.as_deref() != Some(&source) {
-            change.source = Some(Some(Box::new(source)));
-        }
+    if let Some(kept) = item.source.as_deref()
+        && !same_source(kept, batch, m.record, &wanted)
+    {
+        change.source = Some(Some(Box::new(source_of(batch, m.record, &m.wanted))));
     }
     if taken.is_empty() {
         plan.unchanged += 1;

@@ -34,9 +34,11 @@ pub enum Action {
     Note,
 }
 
-/// One line of the journal.
+/// One line of the journal. `changes` is a map of JSON values as read; an added item's line is
+/// written straight from the item (`added.rs`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
+#[serde(bound(serialize = "C: Serialize + Changes", deserialize = "C: Deserialize<'de> + Default"))]
+pub struct Entry<C = Map<String, Value>> {
     /// When the change was saved.
     pub time: Timestamp,
     /// Who made it (`--user`, `TWOTRACK_USER`, or the login name).
@@ -49,8 +51,8 @@ pub struct Entry {
     pub item: Option<ItemId>,
     pub action: Action,
     /// Field name → `[from, to]` (`[kept, not applied]` for a conflict).
-    #[serde(default, skip_serializing_if = "Map::is_empty")]
-    pub changes: Map<String, Value>,
+    #[serde(default, skip_serializing_if = "Changes::is_empty")]
+    pub changes: C,
     /// What happened, in words ("#12 moved to Review").
     pub summary: String,
     /// For a conflict: who wrote the value that was kept, when known.
@@ -60,6 +62,17 @@ pub struct Entry {
     /// saving the board and writing this line (docs/FORMAT.md, "The intent file").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub recovered: bool,
+}
+
+/// What an entry's `changes` can be: left out of the line when empty.
+pub trait Changes {
+    fn is_empty(&self) -> bool;
+}
+
+impl Changes for Map<String, Value> {
+    fn is_empty(&self) -> bool {
+        Map::is_empty(self)
+    }
 }
 
 impl Entry {
@@ -90,13 +103,7 @@ pub struct Stamp {
 
 impl Stamp {
     /// An entry stamped with this author, session and time.
-    pub fn entry(
-        &self,
-        item: Option<ItemId>,
-        action: Action,
-        changes: Map<String, Value>,
-        summary: String,
-    ) -> Entry {
+    pub fn entry<C>(&self, item: Option<ItemId>, action: Action, changes: C, summary: String) -> Entry<C> {
         Entry {
             time: self.time,
             author: self.author.clone(),

@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 
 use super::activity;
-use super::activity::{Entry, Stamp};
+use super::activity::Stamp;
+use super::added::{self, Line};
 use crate::domain::change::Edit;
 use crate::model::{Board, Item, ItemId};
 
@@ -111,26 +112,30 @@ impl Base {
 
     /// The journal entries of the noted changes as `after` has them: measured from `before`
     /// (the board the save replaced) when given, else from the noted versions. `renumbered`
-    /// gives the new ids of items that got one in a merge.
-    pub fn entries(
+    /// gives the new ids of items that got one in a merge. An added item's line is written
+    /// from the item in `after` when the journal is written.
+    pub fn entries<'a>(
         &self,
         before: Option<&Board>,
-        after: &Board,
+        after: &'a Board,
         renumbered: &[(ItemId, ItemId)],
         stamp: &Stamp,
-    ) -> Vec<Entry> {
-        let mut out = Vec::new();
+    ) -> Vec<Line<'a>> {
+        let mut out = Vec::with_capacity(self.items.len());
         for (id, noted) in &self.items {
             let now = renumbered.iter().find(|(old, _)| old == id).map_or(*id, |(_, new)| *new);
             let was = match before {
                 Some(board) => board.item(now),
                 None => noted.as_ref(),
             };
-            out.extend(activity::item_entry(after, was, after.item(now), stamp));
+            match (was, after.item(now)) {
+                (None, Some(item)) => out.push(added::line(after, item, stamp)),
+                (was, now) => out.extend(activity::item_entry(after, was, now, stamp).map(Line::from)),
+            }
         }
         let settings_before = before.or(self.settings.as_deref());
         if let Some(old) = settings_before.filter(|_| self.settings.is_some()) {
-            out.extend(activity::settings_entry(old, after, &self.settings_why, stamp));
+            out.extend(activity::settings_entry(old, after, &self.settings_why, stamp).map(Line::from));
         }
         out
     }
@@ -172,7 +177,7 @@ mod tests {
         }
         assert_eq!(base.restore(&board), before);
         let summaries: Vec<String> =
-            base.entries(None, &board, &[], &stamp()).into_iter().map(|e| e.summary).collect();
+            base.entries(None, &board, &[], &stamp()).iter().map(|e| e.summary().to_owned()).collect();
         assert_eq!(
             summaries,
             ["#1 moved to Review", "deleted #2 \"b\"", "added #3 \"c\" in Ready", "a change"]

@@ -3,6 +3,7 @@
 //! versions in words.
 
 pub mod activity;
+pub mod added;
 pub mod base;
 pub mod changes;
 pub mod merge;
