@@ -1,14 +1,15 @@
 //! What the board screen hands its writer with each save: the board as the screen has it. The
-//! writer keeps its own copy of that board, so a save after the first hands over only what
-//! changed since the last one: the items the screen noted as changed, as it has them now, and
+//! writer keeps its own copy of that board, so each save hands over only what changed since
+//! the last one: the items the screen noted as changed, as it has them now, and
 //! the board's other parts (settings, columns, sprints, initiatives: small beside the items).
-//! A whole copy of a large board made on the event loop would make the next key wait (10 ms at
-//! 10,000 items, about 20 ms at 100,000); the changes cost a few microseconds per item.
+//! A whole copy of a large board made on the event loop would make the next key wait (2 ms at
+//! 10,000 items, over 100 ms at 100,000); the changes cost a microsecond or two per item.
 //!
 //! The writer's copy plus the changes is the screen's board as long as every change of the
-//! screen's board was noted, which `Board::apply` through the session guarantees; when the
-//! screen takes a board the writer did not make (a merge of its own, a filing), the next
-//! hand-over is the whole board again (`front.rs`).
+//! screen's board was noted: the screen changes its board only by `Board::apply` after
+//! `Front::note` (`app/commit.rs`, `app/board/undo.rs`), and an edit changes no item it does not
+//! name (`Edit::touched`). When the screen takes a board the writer did not make (a merge of
+//! its own, a filing), the next hand-over is the whole board again (`front.rs`).
 
 use crate::model::{Board, Item, ItemId};
 
