@@ -1,8 +1,10 @@
 //! In-process benchmarks at 1,000 and 10,000 items: load, save, full render at 160x48, one
 //! navigation key (handle + render), one item move (handle + apply + save + render), a visual
-//! run of 50 items committed or taken out (one key: apply + save + render), the capacity split, the evidence pages, and the initiatives (progress of all, one key in their
-//! view), a restore and the trash from a 100,000-line journal. Run with `cargo bench --bench
-//! board`.
+//! run of 50 items committed or taken out (one key: apply + save + render), the capacity split,
+//! the evidence pages, and the initiatives (progress of all, one key in their view), a restore
+//! and the trash from a 100,000-line journal; the writer thread's (a change to the frame, to the
+//! hand-over, to disk, and what is handed over) also at 100,000 items. Run with `cargo bench
+//! --bench board`.
 
 use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
@@ -17,11 +19,15 @@ use twotrack::domain::capacity::Capacity;
 use twotrack::domain::dual_track::{criteria, discovery_success};
 use twotrack::domain::two_stage::debt;
 use twotrack::generate;
+use twotrack::session::handed::Changes;
 use twotrack::store::Store;
 use twotrack::ui::Screen;
 use twotrack::ui::theme::Theme;
 
 const SIZES: [usize; 2] = [1_000, 10_000];
+
+/// The writer thread's benchmarks also run at 100,000 items (issue 28's target size).
+const SAVING: [usize; 3] = [1_000, 10_000, 100_000];
 
 fn main() {
     divan::main();
@@ -106,8 +112,9 @@ fn item_move(bencher: Bencher, items: usize) {
 }
 
 /// A change and the next frame on the board screen as it runs, saving on its writer thread: the
-/// key only asks for a save (the copy for the writer is made after the frame, `board_copy`).
-#[divan::bench(args = SIZES, sample_count = 30)]
+/// key only asks for a save (what changed is handed to the writer after the frame,
+/// `change_to_hand_over`).
+#[divan::bench(args = SAVING, sample_count = 30)]
 fn change_to_frame(bencher: Bencher, items: usize) {
     let (_dir, path) = board_file(items);
     let mut app = app(&path);
@@ -122,9 +129,38 @@ fn change_to_frame(bencher: Bencher, items: usize) {
     });
 }
 
-/// A change until it is on disk, through the writer thread: the key, the copy handed over, the
-/// save (lock, intent, atomic write, journal) and its report taken.
-#[divan::bench(args = SIZES, sample_count = 30)]
+/// A change, the next frame, and the save handed to the idle writer thread: everything the event
+/// loop does before it takes the next key (the wait for the previous save is not measured).
+#[divan::bench(args = SAVING, sample_count = 30, sample_size = 1)]
+fn change_to_hand_over(bencher: Bencher, items: usize) {
+    let (_dir, path) = board_file(items);
+    let app = RefCell::new(app(&path));
+    let (tell, reports) = std::sync::mpsc::channel();
+    app.borrow_mut().save_in_background(move |report| _ = tell.send(report)).expect("writer thread");
+    let screen = RefCell::new(Screen::new(Theme::standard()));
+    let buf = RefCell::new(Buffer::empty(Rect::new(0, 0, 160, 48)));
+    let right = Cell::new(true);
+    bencher
+        .with_inputs(|| {
+            let mut app = app.borrow_mut();
+            while !app.session().settled() {
+                let report = reports.recv().expect("the writer reports");
+                app.saving_report(report);
+                app.pump_saves();
+            }
+        })
+        .bench_local_values(|()| {
+            let mut app = app.borrow_mut();
+            app.handle_key(key(if right.get() { 'L' } else { 'H' }));
+            right.set(!right.get());
+            render(&mut screen.borrow_mut(), &app, &mut buf.borrow_mut());
+            app.pump_saves();
+        });
+}
+
+/// A change until it is on disk, through the writer thread: the key, the hand-over, the save
+/// (lock, intent, atomic write, journal) and its report taken.
+#[divan::bench(args = SAVING, sample_count = 30)]
 fn change_to_disk(bencher: Bencher, items: usize) {
     let (_dir, path) = board_file(items);
     let mut app = app(&path);
@@ -142,12 +178,23 @@ fn change_to_disk(bencher: Bencher, items: usize) {
     });
 }
 
-/// The copy of the board handed to the writer thread with each save.
-#[divan::bench(args = SIZES, sample_count = 30)]
+/// A copy of the whole board: what each save handed the writer thread before it took only the
+/// changes (now only the first save after the screen took a board of its own making).
+#[divan::bench(args = SAVING, sample_count = 30)]
 fn board_copy(bencher: Bencher, items: usize) {
     let (_dir, path) = board_file(items);
     let (_, board) = Store::load(&path).expect("load");
     bencher.bench_local(|| board.clone());
+}
+
+/// What a save hands the writer thread after one change: the changed item and the board's
+/// other parts (`session/handed.rs`).
+#[divan::bench(args = SAVING, sample_count = 30)]
+fn changes_handed_over(bencher: Bencher, items: usize) {
+    let (_dir, path) = board_file(items);
+    let (_, board) = Store::load(&path).expect("load");
+    let id = board.items()[board.items().len() / 2].id;
+    bencher.bench_local(|| Changes::of(&board, std::iter::once(id)));
 }
 
 /// The length of the visual run committed at once.

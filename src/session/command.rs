@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::{ChangeError, Session, Writer};
+use super::{ChangeError, Findings, Session, Writer};
 use crate::domain::change::Op;
 use crate::domain::team::merge::Conflict;
 use crate::model::{Board, Timestamp};
@@ -144,7 +144,14 @@ impl Locked {
         self.board.apply(op.edit)?;
         let wrote = self
             .session
-            .save_and_journal(&self.board, &self.lock, None, &[], conflicts, now)
+            .save_and_journal(
+                &self.board,
+                &self.lock,
+                None,
+                &[],
+                Findings { conflicts, stranded: Vec::new() },
+                now,
+            )
             .map_err(ChangeError::NotSaved)?;
         Ok(wrote.journal.err())
     }

@@ -2,19 +2,21 @@
 //! it may, who changed a field, whether the board is saved) answered without touching the disk,
 //! the changes noted since the last save was handed over, and the writer (`worker.rs`) that
 //! saves, in place or on a thread of its own ([`Front::in_background`]). Changes coalesce into
-//! the next save (`queue.rs`); the screen hands each job over with [`Front::pump`] and takes
-//! each result with [`Front::finished`].
+//! the next save (`queue.rs`); the screen hands each job over with [`Front::pump`] (only what
+//! changed since the last hand-over, `handed.rs`) and takes each result with
+//! [`Front::finished`].
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 
+use super::handed::{Changes, Handed};
 use super::queue::{Kind, Queue};
 use super::worker::{Done, Job, Report, Worker};
-use super::{ChangeError, Filed, Filing, SaveState, Session, Writer};
+use super::{ChangeError, Filed, Filing, Findings, SaveState, Session, Writer};
 use crate::domain::change::Edit;
 use crate::domain::team::base::Base;
-use crate::domain::team::merge::Conflict;
+use crate::domain::team::merge::{Conflict, Stranded};
 use crate::model::{Board, ItemId, Timestamp};
 use crate::store::Store;
 use crate::store::lock_holder::Holder;
@@ -36,8 +38,11 @@ pub struct Front {
     state: SaveState,
     /// The first version of what the screen changed since it handed over the last save.
     base: Base,
-    /// Conflicts found outside a save, to journal with the next.
-    conflicts: Vec<Conflict>,
+    /// What merges found outside a save, to journal with the next.
+    found: Findings,
+    /// The writer's copy of the board is the screen's but for the changes noted since the last
+    /// hand-over, so the next hand-over is those changes; else it is the whole board.
+    in_step: bool,
     /// Who changed each field last, as the writer last told.
     recent: HashMap<(Option<ItemId>, String), String>,
     queue: Queue,
@@ -55,7 +60,8 @@ impl Front {
             state: session.state().clone(),
             writer,
             base: Base::default(),
-            conflicts: Vec::new(),
+            found: Findings::default(),
+            in_step: true,
             recent: HashMap::new(),
             queue: Queue::default(),
             engine: Engine::Here(Box::new(Worker::new(session, board.clone()))),
@@ -138,7 +144,13 @@ impl Front {
 
     /// Conflicts found outside a save, to be journaled by the next one.
     pub fn note_conflicts(&mut self, conflicts: &[Conflict]) {
-        self.conflicts.extend_from_slice(conflicts);
+        self.found.conflicts.extend_from_slice(conflicts);
+    }
+
+    /// Items a merge on the screen left out of a column the other side deleted, to be
+    /// journaled by the next save.
+    pub fn note_stranded(&mut self, stranded: Vec<Stranded>) {
+        self.found.stranded.extend(stranded);
     }
 
     /// Who changed field `field` of `item` last, as far as the journal read tells.
@@ -152,9 +164,18 @@ impl Front {
         &self.base
     }
 
-    /// The changes not handed over yet were merged with `file`: measure them from it.
+    /// The changes not handed over yet were merged with `file`: measure them from it. The
+    /// screen's board is that merge, which the writer does not have: the next save hands over
+    /// the whole board.
     pub fn rebase(&mut self, file: &Board, renumbered: &[(ItemId, ItemId)]) {
         self.base.rebase(file, renumbered);
+        self.in_step = false;
+    }
+
+    /// The screen took the board the writer handed back, with no change of its own since the
+    /// last hand-over: the writer's copy is the screen's board again.
+    pub fn took_writers_board(&mut self) {
+        self.in_step = true;
     }
 
     /// Saving stops for `reason`: the changes stay on the screen (and go to a recovery copy).
@@ -198,9 +219,9 @@ impl Front {
         }
         let job = match self.queue.take_next()? {
             Kind::Save => Job::Save {
-                board: Box::new(board.clone()),
+                handed: self.hand_over(board),
                 base: std::mem::take(&mut self.base),
-                conflicts: std::mem::take(&mut self.conflicts),
+                found: std::mem::take(&mut self.found),
                 now,
             },
             Kind::CatchUp => Job::CatchUp { now },
@@ -216,6 +237,15 @@ impl Front {
                     recent: None,
                 })),
             },
+        }
+    }
+
+    /// The board on screen for the writer: what changed since the last hand-over, or the whole
+    /// board when the writer's copy is not the screen's board as it was then.
+    fn hand_over(&mut self, board: &Board) -> Handed {
+        match std::mem::replace(&mut self.in_step, true) {
+            true => Handed::Changes(Changes::of(board, self.base.ids())),
+            false => Handed::Whole(Box::new(board.clone())),
         }
     }
 
@@ -256,6 +286,8 @@ impl Front {
     pub fn file(&mut self, filing: Filing, now: Timestamp) -> Result<(Filed, Board), ChangeError> {
         let filed = Session::lock(&self.path, self.writer.clone())?.file(filing, now);
         self.file_changed();
+        // The screen takes the file's board, which the writer reads only with its next job.
+        self.in_step &= filed.is_err();
         filed
     }
 

@@ -14,6 +14,7 @@ mod archive;
 mod command;
 mod error;
 pub mod front;
+pub mod handed;
 mod others;
 pub mod queue;
 mod screen;
@@ -38,7 +39,7 @@ use crate::domain::change::{Edit, fields};
 use crate::domain::team::activity;
 use crate::domain::team::added::Line;
 use crate::domain::team::base::Base;
-use crate::domain::team::merge::Conflict;
+use crate::domain::team::merge::{Conflict, Stranded};
 use crate::model::{Board, ItemId, Timestamp};
 use crate::store::error::JournalError;
 use crate::store::journal::{Encoded, Journal};
@@ -71,8 +72,9 @@ pub struct Session {
     state: SaveState,
     /// The first version of what this session changed since the file was last read or written.
     base: Base,
-    /// Conflicts found outside a save (a form over an item changed meanwhile), journaled next.
-    conflicts: Vec<Conflict>,
+    /// What merges found outside a save (a form over an item changed meanwhile, the board
+    /// screen's merge with a file saved meanwhile), journaled next.
+    found: Findings,
     /// Who last changed each field (`None`: a setting), from the journal lines read.
     recent: HashMap<(Option<ItemId>, String), String>,
     /// A line journaled first at the next save, heading its entries (an import's summary).
@@ -83,6 +85,27 @@ pub struct Session {
     /// How many times the file was read again: a save that failed after reading it leaves a
     /// board merged with it that the screen must take.
     reloads: u64,
+}
+
+/// What merges found that the next save journals beside its changes, in the same group of
+/// lines: this session's values not applied, and items moved into a column the other side
+/// deleted.
+#[derive(Clone, Debug, Default)]
+pub struct Findings {
+    pub conflicts: Vec<Conflict>,
+    pub stranded: Vec<Stranded>,
+}
+
+impl Findings {
+    pub fn is_empty(&self) -> bool {
+        self.conflicts.is_empty() && self.stranded.is_empty()
+    }
+
+    /// Adds what `later` found.
+    pub fn extend(&mut self, later: Findings) {
+        self.conflicts.extend(later.conflicts);
+        self.stranded.extend(later.stranded);
+    }
 }
 
 /// Who to tell that a save waits for the lock, and who holds it.
@@ -136,7 +159,7 @@ impl Session {
             writer,
             state,
             base: Base::default(),
-            conflicts: Vec::new(),
+            found: Findings::default(),
             recent: HashMap::new(),
             heading: None,
             on_wait: None,
@@ -198,7 +221,7 @@ impl Session {
 
     /// Conflicts found outside a save, to be journaled by the next one.
     pub fn note_conflicts(&mut self, conflicts: &[Conflict]) {
-        self.conflicts.extend_from_slice(conflicts);
+        self.found.conflicts.extend_from_slice(conflicts);
     }
 
     /// Who changed field `field` of `item` (`None`: a setting) last, as far as the journal read
@@ -207,11 +230,11 @@ impl Session {
         who_changed(&self.recent, item, field)
     }
 
-    /// Takes over the changes a board screen noted (and conflicts it found) since it handed
-    /// over its last save, to journal them with the next save (`worker.rs`).
-    pub fn take_over(&mut self, base: Base, conflicts: Vec<Conflict>) {
+    /// Takes over the changes a board screen noted (and what its merges found) since it
+    /// handed over its last save, to journal them with the next save (`worker.rs`).
+    pub fn take_over(&mut self, base: Base, found: Findings) {
         self.base.absorb(base);
-        self.conflicts.extend(conflicts);
+        self.found.extend(found);
     }
 
     /// Saves from now on wait for the lock as long as it takes, telling `on_wait` who holds it.
@@ -230,7 +253,7 @@ impl Session {
     /// The step every change ends with, under `lock`: saves `board` unless all of this session's
     /// noted changes were in conflict (it is `theirs`, the board on disk, then), and appends to
     /// the journal what this session changed (measured from `theirs` when another writer saved in
-    /// between) and the `conflicts`, stamped with this session's writer. The journal is best
+    /// between) and what merges `found`, stamped with this session's writer. The journal is best
     /// effort: a saved change stays saved when its lines cannot be written.
     fn save_and_journal(
         &mut self,
@@ -238,7 +261,7 @@ impl Session {
         lock: &BoardLock,
         theirs: Option<&Board>,
         renumbered: &[(ItemId, ItemId)],
-        conflicts: Vec<Conflict>,
+        found: Findings,
         now: Timestamp,
     ) -> Result<Wrote, SaveError> {
         // Lines a writer stopped between its save and its journal left missing go first.
@@ -251,12 +274,15 @@ impl Session {
             let note = stamp.entry(None, activity::Action::Note, serde_json::Map::new(), heading);
             entries.insert(0, note.into());
         }
-        let mut told = Vec::with_capacity(conflicts.len());
-        for conflict in conflicts {
+        let mut told = Vec::with_capacity(found.conflicts.len());
+        for conflict in found.conflicts {
             let first = self.first(&conflict);
             entries.push(activity::conflict_entry(&conflict, Some(first.clone()), &stamp).into());
             told.push((conflict, first));
         }
+        entries.extend(
+            found.stranded.iter().map(|stranded| self.stranded_entry(board, stranded, &stamp).into()),
+        );
         let saving = !self.base.is_empty() && theirs != Some(board);
         let (lines, written) = self.encode_and_prepare(&entries, saving.then_some(board));
         drop(entries);

@@ -7,9 +7,10 @@ use std::path::Path;
 
 use super::Session;
 use super::screen::Merged;
-use crate::domain::team::activity::{Action, Entry};
+use crate::domain::change::fields;
+use crate::domain::team::activity::{Action, Entry, Stamp};
 use crate::domain::team::changes;
-use crate::domain::team::merge::Conflict;
+use crate::domain::team::merge::{Conflict, Side, Stranded, report};
 use crate::model::{Board, ItemId};
 use crate::store::journal::Journal;
 use crate::store::users;
@@ -87,6 +88,21 @@ impl Session {
     pub(super) fn first(&self, conflict: &Conflict) -> String {
         let top = conflict.field.split(['.', '[']).next().unwrap_or_default();
         self.who_changed(conflict.item, top).map_or_else(|| self.owner(), str::to_owned)
+    }
+
+    /// A journal entry for an item moved into a column the other side deleted, naming this
+    /// session's author and "someone else" as the sides (as a conflict's line names its author);
+    /// who changed the other side (the track's columns, or the item's column), as the journal
+    /// read tells, else the file's owner, is its `first`, as a conflict's.
+    pub(super) fn stranded_entry(&self, board: &Board, stranded: &Stranded, stamp: &Stamp) -> Entry {
+        let track = board.item(stranded.item).map(|it| it.track.to_string()).unwrap_or_default();
+        let (item, field) = match stranded.moved_by {
+            Side::Ours => (None, track.as_str()),
+            Side::Theirs => (Some(stranded.item), fields::MOVE_NAME),
+        };
+        let mut entry = report::stranded_entry(board, stranded, (self.author(), "someone else"), stamp);
+        entry.first = Some(self.who_changed(item, field).map_or_else(|| self.owner(), str::to_owned));
+        entry
     }
 
     /// What changed that no journal line read tells (a writer without a journal, a hand edit),

@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use super::{RescueError, SaveState, Session, SyncError};
+use super::{Findings, RescueError, SaveState, Session, SyncError};
 use crate::domain::team::merge::{self, Conflict, Side, report};
 use crate::model::{Board, ItemId, Timestamp};
 use crate::store::error::sentence;
@@ -47,7 +47,7 @@ impl Session {
     /// Saves `board`. When the file changed on disk, `board` becomes the merge of the file's
     /// board and this session's changes, and that is saved; what happened is returned.
     pub fn save(&mut self, board: &mut Board, now: Timestamp) -> Result<Option<Merged>, SyncError> {
-        let idle = self.base.is_empty() && self.conflicts.is_empty() && self.state == SaveState::Saved;
+        let idle = self.base.is_empty() && self.found.is_empty() && self.state == SaveState::Saved;
         if Session::may_write(&self.writer).is_err() || idle {
             return Ok(None);
         }
@@ -62,7 +62,7 @@ impl Session {
     /// Reads the file again if someone else saved it; `board` becomes theirs, merged with this
     /// session's unsaved changes (if any), which are then saved.
     pub fn catch_up(&mut self, board: &mut Board, now: Timestamp) -> Result<Option<Merged>, SyncError> {
-        let pending = !self.base.is_empty() || !self.conflicts.is_empty();
+        let pending = !self.base.is_empty() || !self.found.is_empty();
         if pending && self.store.changed_on_disk() {
             return self.save(board, now);
         }
@@ -90,9 +90,9 @@ impl Session {
     /// Under the lock: merge with the file if it changed, save, journal.
     fn merge_and_save(&mut self, board: &mut Board, now: Timestamp) -> Result<Option<Merged>, SyncError> {
         let lock = self.take_lock().map_err(SyncError::Lock)?;
-        let mut conflicts = std::mem::take(&mut self.conflicts);
+        let mut found = std::mem::take(&mut self.found);
         let theirs = match self.store.changed_on_disk() {
-            true => Some(self.reload().inspect_err(|_| self.conflicts = conflicts.clone())?),
+            true => Some(self.reload().inspect_err(|_| self.found = found.clone())?),
             false => None,
         };
         let mut merged = self.read_journal();
@@ -108,15 +108,15 @@ impl Session {
             } else {
                 let result = merge::merge3(&base, board, theirs, Side::Theirs).map_err(SyncError::Merge)?;
                 merged.renumbered = result.renumbered_on(Side::Ours);
-                let sides = ("you", "someone else");
+                let sides = report::SCREEN_SIDES;
                 merged.stranded =
                     result.stranded.iter().map(|s| report::stranded_line(&result.board, s, sides)).collect();
                 *board = result.board;
-                conflicts.extend(result.conflicts);
+                found.extend(Findings { conflicts: result.conflicts, stranded: result.stranded });
             }
         }
         let wrote = self
-            .save_and_journal(board, &lock, theirs.as_ref(), &merged.renumbered, conflicts, now)
+            .save_and_journal(board, &lock, theirs.as_ref(), &merged.renumbered, found, now)
             .map_err(SyncError::Save)?;
         merged.conflicts.extend(wrote.conflicts);
         if let Err(err) = wrote.journal {

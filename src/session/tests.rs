@@ -160,3 +160,38 @@ fn a_board_is_created_only_in_a_directory_that_exists() {
     assert!(matches!(err, ChangeError::Store(StoreError::Missing(_))), "{err}");
     assert!(!crate::store::paths::sibling(&missing, "lock").exists(), "no lock file beside a missing board");
 }
+
+#[test]
+fn a_move_into_a_column_someone_else_deleted_is_journaled_with_the_saves_lines() {
+    let (_dir, path) = starter();
+    let (mut session, mut board) = screen(&path, Writer::new("ivy".into()));
+    // Someone else deletes Review by hand (no edit removes a column), #8 taken out of it first.
+    let (mut store, mut theirs) = Store::load(&path).expect("load");
+    theirs.apply(ops::move_to_column(&theirs, 8, "done", now()).expect("#8 out").edit).expect("applies");
+    theirs.delivery.columns.retain(|c| c.id != "review");
+    store.save(&theirs).expect("saved");
+    let op = |b: &Board| {
+        let into_review = ops::move_to_column(b, 1, "review", now()).expect("#1 into Review");
+        let five = ops::move_to_column(b, 5, "doing", now()).expect("#5 into In progress");
+        Op { edit: Edit::Batch(vec![into_review.edit, five.edit]), summary: "two moves".into() }
+    };
+    let merged = apply_on_screen(&mut session, &mut board, op).expect("merged");
+    let welcome = "#1 \"Welcome: press ? for every key, q to qui…\"";
+    assert_eq!(
+        merged.stranded,
+        [format!("you moved {welcome} into \"Review\", which someone else deleted; it stays in \"Ready\"")]
+    );
+    assert_eq!(board.item(1).expect("#1").column, "ready");
+    let lines = journal(&path);
+    let [moved, stranded] = lines.as_slice() else { panic!("two lines: {lines:?}") };
+    assert_eq!(moved.summary, "#5 moved to In progress");
+    assert_eq!((stranded.action, stranded.item), (activity::Action::Conflict, Some(1)));
+    assert_eq!(
+        stranded.summary,
+        format!("ivy moved {welcome} into \"Review\", which someone else deleted; it stays in \"Ready\"")
+    );
+    assert_eq!(stranded.changes.get("column"), Some(&serde_json::json!(["ready", "Review"])));
+    assert!(stranded.first.is_some(), "who deleted the column, as far as known");
+    let group = |e: &Entry| (e.author.clone(), e.session.clone(), e.time);
+    assert_eq!(group(moved), group(stranded), "one group: the save's");
+}

@@ -1,11 +1,12 @@
-//! The board screen's writer: the [`Session`] that saves, with the board as the file has it,
-//! doing one job at a time. On a thread of its own ([`Worker::spawn`]) the screen never waits
+//! The board screen's writer: the [`Session`] that saves, with its own copy of the screen's
+//! board, doing one job at a time. On a thread of its own ([`Worker::spawn`]) the screen never waits
 //! for the disk nor for the lock; run in place ([`Worker::run`]) it is the same save, done at
 //! once (the in-process tests).
 //!
-//! A save gets the board as the screen had it and the changes noted since the last save was
-//! handed over; the session merges with the file if someone else saved (their values win where
-//! both changed a field), saves atomically under the lock, journals. The screen gets back what
+//! A save gets the board as the screen had it (what changed since the last hand-over, applied
+//! to the writer's copy, `handed.rs`) and the changes noted since the last save was handed
+//! over; the session merges with the file if someone else saved (their values win where both
+//! changed a field), saves atomically under the lock, journals. The screen gets back what
 //! happened and, when the file's board is not the one it handed over, that board to take.
 
 use std::collections::HashMap;
@@ -13,10 +14,10 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
 
+use super::handed::Handed;
 use super::queue::Kind;
-use super::{Merged, OnWait, Session};
+use super::{Findings, Merged, OnWait, Session};
 use crate::domain::team::base::Base;
-use crate::domain::team::merge::Conflict;
 use crate::model::{Board, ItemId, Timestamp};
 use crate::store::lock_holder::Holder;
 
@@ -27,8 +28,9 @@ pub const DELAY_VARIABLE: &str = "TWOTRACK_TEST_SAVE_DELAY_MS";
 /// A job for the writer.
 #[derive(Debug)]
 pub enum Job {
-    /// Save `board`, which has the changes of `base` (and journal `conflicts` found meanwhile).
-    Save { board: Box<Board>, base: Base, conflicts: Vec<Conflict>, now: Timestamp },
+    /// Save the board `handed` over, which has the changes of `base` (and journal what merges
+    /// `found` meanwhile).
+    Save { handed: Handed, base: Base, found: Findings, now: Timestamp },
     /// Read the file again if someone else saved it.
     CatchUp { now: Timestamp },
 }
@@ -55,20 +57,23 @@ pub struct Done {
     pub recent: Option<HashMap<(Option<ItemId>, String), String>>,
 }
 
-/// The session that saves, and the board as the file has it.
+/// The session that saves, and the board as the screen has it as far as the writer knows.
 #[derive(Debug)]
 pub struct Worker {
     session: Session,
-    /// The board of the file version the session last read or wrote.
-    file: Board,
+    /// The screen's board as the writer knows it: as the screen had it at the last hand-over,
+    /// then saved (the file's, merged with it if someone else saved), or as the file has it
+    /// after a catch-up; the screen takes the board when it is not the one handed over. The
+    /// next hand-over brings it up to the screen's board.
+    board: Board,
     /// How long each save waits before it starts (the test hook, [`DELAY_VARIABLE`]).
     delay: Duration,
 }
 
 impl Worker {
-    /// The writer of `session`, whose file holds `file`.
-    pub fn new(session: Session, file: Board) -> Worker {
-        Worker { session, file, delay: test_delay() }
+    /// The writer of `session`, whose file holds `board`, the board on screen.
+    pub fn new(session: Session, board: Board) -> Worker {
+        Worker { session, board, delay: test_delay() }
     }
 
     pub fn session_mut(&mut self) -> &mut Session {
@@ -83,30 +88,29 @@ impl Worker {
     /// Does one job.
     pub fn run(&mut self, job: Job) -> Done {
         match job {
-            Job::Save { board, base, conflicts, now } => self.save(*board, base, conflicts, now),
+            Job::Save { handed, base, found, now } => self.save(handed, base, found, now),
             Job::CatchUp { now } => {
-                let result = self.session.catch_up(&mut self.file, now);
+                let result = self.session.catch_up(&mut self.board, now);
                 self.done(Kind::CatchUp, result)
             }
         }
     }
 
-    fn save(&mut self, board: Board, base: Base, conflicts: Vec<Conflict>, now: Timestamp) -> Done {
+    fn save(&mut self, handed: Handed, base: Base, found: Findings, now: Timestamp) -> Done {
         if !self.delay.is_zero() {
             std::thread::sleep(self.delay);
         }
-        self.session.take_over(base, conflicts);
+        handed.into_board(&mut self.board);
+        self.session.take_over(base, found);
         let reloads = self.session.reloads();
-        let mut board = board;
-        let result = self.session.save(&mut board, now);
-        // A save that failed after reading the file again leaves the board merged with it:
-        // the screen takes it, so that the next save does not write over the other writer.
-        if result.is_ok() || self.session.reloads() != reloads {
-            self.file = board;
-        }
+        // Saved, the board is the file's (merged with it if someone else saved); not saved, it
+        // stays the screen's, whose changes the session keeps for the next save. A save that
+        // failed after reading the file again leaves it merged with the file: the screen takes
+        // it, so that the next save does not write over the other writer.
+        let result = self.session.save(&mut self.board, now);
         let mut done = self.done(Kind::Save, result);
         if done.result.is_err() && self.session.reloads() != reloads {
-            done.board = Some(self.file.clone());
+            done.board = Some(self.board.clone());
         }
         done
     }
@@ -116,7 +120,7 @@ impl Worker {
         let heard = matches!(&result, Ok(Some(_)));
         Done {
             kind,
-            board: replaced.then(|| self.file.clone()),
+            board: replaced.then(|| self.board.clone()),
             recent: heard.then(|| self.session.recent.clone()),
             result: result.map_err(|e| e.to_string()),
         }

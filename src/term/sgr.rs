@@ -89,12 +89,17 @@ fn params(codes: Vec<u8>, to: Pen, had: Pen, basic: bool) -> String {
     let mut list: Vec<String> = codes.iter().map(u8::to_string).collect();
     if codes == [0] {
         list.extend(
-            ATTRIBUTES.iter().filter(|(flag, ..)| to.modifier.contains(*flag)).map(|(_, set, _)| set.to_string()),
+            ATTRIBUTES
+                .iter()
+                .filter(|(flag, ..)| to.modifier.contains(*flag))
+                .map(|(_, set, _)| set.to_string()),
         );
     }
-    for (layer, want, have) in
-        [(Layer::Fg, to.fg, had.fg), (Layer::Bg, to.bg, had.bg), (Layer::Underline, to.underline, had.underline)]
-    {
+    for (layer, want, have) in [
+        (Layer::Fg, to.fg, had.fg),
+        (Layer::Bg, to.bg, had.bg),
+        (Layer::Underline, to.underline, had.underline),
+    ] {
         if want != have {
             list.push(colour(layer, want, basic));
         }
@@ -179,9 +184,18 @@ mod tests {
         let plain = Pen::PLAIN;
         assert_eq!(seq(plain, plain, false), "");
         assert_eq!(seq(plain, pen(Color::Red, Color::Reset, Modifier::BOLD), false), "^[1;31m");
-        assert_eq!(seq(plain, pen(Color::Indexed(8), Color::LightYellow, Modifier::empty()), false), "^[90;103m");
-        assert_eq!(seq(plain, pen(Color::Indexed(208), Color::Reset, Modifier::empty()), false), "^[38;5;208m");
-        assert_eq!(seq(plain, pen(Color::Rgb(1, 2, 3), Color::Reset, Modifier::empty()), false), "^[38;2;1;2;3m");
+        assert_eq!(
+            seq(plain, pen(Color::Indexed(8), Color::LightYellow, Modifier::empty()), false),
+            "^[90;103m"
+        );
+        assert_eq!(
+            seq(plain, pen(Color::Indexed(208), Color::Reset, Modifier::empty()), false),
+            "^[38;5;208m"
+        );
+        assert_eq!(
+            seq(plain, pen(Color::Rgb(1, 2, 3), Color::Reset, Modifier::empty()), false),
+            "^[38;2;1;2;3m"
+        );
         assert_eq!(seq(plain, pen(Color::Indexed(196), Color::Reset, Modifier::empty()), true), "^[91m");
     }
 
@@ -222,7 +236,11 @@ mod tests {
                 transition(None, *from, false, &mut bytes);
                 transition(Some(*from), *to, false, &mut bytes);
                 bytes.push(b'x');
-                let mut parser = vt100::Parser::new(std::num::NonZero::<u16>::MIN, std::num::NonZero::<u16>::MIN.saturating_add(1), 0);
+                let mut parser = vt100::Parser::new(
+                    std::num::NonZero::<u16>::MIN,
+                    std::num::NonZero::<u16>::MIN.saturating_add(1),
+                    0,
+                );
                 parser.process(&bytes);
                 let cell = parser.screen().cell(0, 0).cloned();
                 let cell = cell.as_ref().expect("a cell");
@@ -237,7 +255,11 @@ mod tests {
                 assert_eq!(cell.dim(), to.modifier.contains(Modifier::DIM), "{from:?} -> {to:?}");
                 assert_eq!(cell.inverse(), to.modifier.contains(Modifier::REVERSED), "{from:?} -> {to:?}");
                 assert_eq!(cell.italic(), to.modifier.contains(Modifier::ITALIC), "{from:?} -> {to:?}");
-                assert_eq!(cell.underline(), to.modifier.contains(Modifier::UNDERLINED), "{from:?} -> {to:?}");
+                assert_eq!(
+                    cell.underline(),
+                    to.modifier.contains(Modifier::UNDERLINED),
+                    "{from:?} -> {to:?}"
+                );
             }
         }
     }

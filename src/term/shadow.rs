@@ -42,7 +42,8 @@ impl Shadow {
         }
         let mut cell = Cell::new(" ");
         cell.set_symbol(symbol);
-        (cell.fg, cell.bg, cell.underline_color, cell.modifier) = (pen.fg, pen.bg, pen.underline, pen.modifier);
+        (cell.fg, cell.bg, cell.underline_color, cell.modifier) =
+            (pen.fg, pen.bg, pen.underline, pen.modifier);
         self.cells[i] = Some(cell);
     }
 
@@ -52,7 +53,8 @@ impl Shadow {
         let mut text = String::new();
         for x in from..to {
             let cell = self.cells[self.index(x, y)?].as_ref()?;
-            let had = Pen { fg: cell.fg, bg: cell.bg, underline: cell.underline_color, modifier: cell.modifier };
+            let had =
+                Pen { fg: cell.fg, bg: cell.bg, underline: cell.underline_color, modifier: cell.modifier };
             if !looks_same(cell.symbol(), had, pen) {
                 return None;
             }

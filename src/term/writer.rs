@@ -33,7 +33,15 @@ pub struct FrameWriter<W: Write> {
 
 impl<W: Write> FrameWriter<W> {
     pub fn new(out: W, basic_colours: bool) -> FrameWriter<W> {
-        FrameWriter { out, frame: Vec::new(), basic_colours, pen: None, at: None, hidden: None, shadow: Shadow::unknown() }
+        FrameWriter {
+            out,
+            frame: Vec::new(),
+            basic_colours,
+            pen: None,
+            at: None,
+            hidden: None,
+            shadow: Shadow::unknown(),
+        }
     }
 
     /// Forgets what the terminal shows (another program had it): the next writes assume nothing.
@@ -104,8 +112,10 @@ impl<W: Write> Backend for FrameWriter<W> {
     {
         for (x, y, cell) in content {
             self.move_to(Position { x, y });
-            let (symbol, want) =
-                (cell.symbol(), Pen { fg: cell.fg, bg: cell.bg, underline: cell.underline_color, modifier: cell.modifier });
+            let (symbol, want) = (
+                cell.symbol(),
+                Pen { fg: cell.fg, bg: cell.bg, underline: cell.underline_color, modifier: cell.modifier },
+            );
             // A blank that looks the same with the pen at hand keeps it.
             let pen = match self.pen {
                 Some(pen) if looks_same(symbol, want, pen) => pen,
@@ -253,7 +263,11 @@ mod tests {
                 }
                 assert_eq!(got.bgcolor(), colour(want.bg), "bg at ({x},{y})");
                 assert_eq!(got.inverse(), want.modifier.contains(Modifier::REVERSED), "reverse at ({x},{y})");
-                assert_eq!(got.underline(), want.modifier.contains(Modifier::UNDERLINED), "underline at ({x},{y})");
+                assert_eq!(
+                    got.underline(),
+                    want.modifier.contains(Modifier::UNDERLINED),
+                    "underline at ({x},{y})"
+                );
             }
         }
     }
@@ -265,7 +279,10 @@ mod tests {
             buf.set_string(18, row, "□ 3", Style::new().fg(Color::DarkGray));
             buf.set_string(22, row, "é→✓", Style::new());
         }
-        buf.set_style(Rect::new(0, selected, 30, 1), Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD));
+        buf.set_style(
+            Rect::new(0, selected, 30, 1),
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        );
         buf
     }
 

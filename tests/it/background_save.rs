@@ -153,3 +153,104 @@ fn a_quit_under_a_held_lock_waits_then_writes_the_recovery_copy_and_says_where()
 fn whoami() -> String {
     twotrack::store::users::name_of(twotrack::store::users::current_uid())
 }
+
+/// Moves the selected card right (`L`) until it is in column `id` (four moves at most).
+fn move_selected_to(app: &mut App, id: &str) -> u64 {
+    let item = app.selected_item().expect("a card selected").id;
+    let column = |app: &App| app.board().item(item).expect("the card").column.clone();
+    for _ in 0..4 {
+        if column(app) != id {
+            press(app, "L");
+        }
+    }
+    assert_eq!(column(app), id, "#{item} moved into {id}");
+    item
+}
+
+#[test]
+fn a_move_made_during_a_save_into_a_column_the_file_lost_is_said_and_journaled() {
+    let (s, mut app) = app_on_starter();
+    let reports = in_background(&mut app, Duration::from_millis(800));
+    add(&mut app, "in flight");
+    app.pump_saves();
+    // While our save waits, someone removes Review from the file (#8 taken out of it first).
+    let (mut store, mut theirs) = Store::load(&s.board).expect("load");
+    let out = twotrack::domain::change::ops::move_to_column(&theirs, 8, "done", common::now()).expect("#8");
+    theirs.apply(out.edit).expect("applies");
+    theirs.delivery.columns.retain(|c| c.id != "review");
+    store.save(&theirs).expect("saved");
+    press(&mut app, "g");
+    let id = move_selected_to(&mut app, "review");
+    let title = app.board().item(id).expect("the card").title.clone();
+    pump_until(&mut app, &reports, |app| app.session().settled());
+    // Titles in these lines are cut after 40 characters.
+    let cut: String = title.chars().take(40).collect();
+    let line =
+        format!("moved #{id} \"{cut}…\" into \"Review\", which someone else deleted; it stays in \"Ready\"");
+    let shown = app.status().map(|st| st.text.clone()).unwrap_or_default();
+    assert!(shown.contains(&format!("you {line}")), "{shown}");
+    let (_, saved) = Store::load(&s.board).expect("load");
+    assert_eq!(saved.item(id).expect("kept").column, "ready");
+    assert_eq!(&saved, app.board(), "the screen shows what the file has");
+    let log = common::run_at(&s, "2027-01-05", &["log"]);
+    assert_eq!(log.code, 0, "{}", log.stderr);
+    assert!(log.stdout.contains(&format!("! {} {line}", whoami())), "{}", log.stdout);
+}
+
+#[test]
+fn after_every_save_the_file_has_the_screens_board_whatever_happened_meanwhile() {
+    let (s, mut app) = app_on_starter();
+    let reports = in_background(&mut app, Duration::from_millis(150));
+    for round in 0..6 {
+        // Changes made during a save in flight: an add, an estimate, a move within the lane, a
+        // delete, its undo and a redo.
+        add(&mut app, &format!("round {round}"));
+        app.pump_saves();
+        press(&mut app, "+ K");
+        app.pump_saves();
+        press(&mut app, "g d u");
+        if round % 3 == 0 {
+            press(&mut app, "U");
+        }
+        // Someone else saves meanwhile, every other round: our save merges with theirs, and the
+        // screen merges the changes it made meanwhile with the file.
+        if round % 2 == 1 {
+            common::run_at(&s, "2027-01-05", &["add", &format!("theirs {round}")]).ok();
+            common::run_at(&s, "2027-01-05", &["move", "5", if round % 4 == 1 { "doing" } else { "ready" }])
+                .ok();
+            add(&mut app, &format!("after theirs {round}"));
+        }
+        pump_until(&mut app, &reports, |app| app.session().settled());
+        assert_eq!(app.mode(), twotrack::app::input::keymap::Mode::Board, "round {round}: no question asked");
+        assert_eq!(app.session().state(), &SaveState::Saved, "round {round}");
+        let (_, saved) = Store::load(&s.board).expect("load");
+        assert_eq!(&saved, app.board(), "round {round}: the file has what the screen shows");
+    }
+    let names = titles(app.board());
+    for title in ["round 5", "theirs 5", "after theirs 5"] {
+        assert!(names.contains(&title.to_owned()), "{title}: {names:?}");
+    }
+}
+
+#[test]
+fn a_reference_the_screens_merge_drops_on_an_item_it_did_not_change_is_dropped_on_disk_too() {
+    let (s, mut app) = app_on_starter();
+    let reports = in_background(&mut app, Duration::from_millis(600));
+    assert_eq!(app.selected_item().map(|it| it.id), Some(1));
+    press(&mut app, "+");
+    app.pump_saves();
+    // While our save waits, someone logs a follow-up of #5; meanwhile #5 is deleted here. The
+    // screen's merge with the file drops the follow-up's reference to #5: an item the screen
+    // never changed, so the next save hands the writer the whole board.
+    let run = common::run_at(&s, "2027-01-05", &["followup", "5", "debt of five"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    press(&mut app, "j");
+    assert_eq!(app.selected_item().map(|it| it.id), Some(5));
+    press(&mut app, "d");
+    pump_until(&mut app, &reports, |app| app.session().settled());
+    let (_, saved) = Store::load(&s.board).expect("a board that reads back");
+    let follow_up = saved.items().iter().find(|it| it.title == "debt of five").expect("their follow-up");
+    assert_eq!(follow_up.follow_up_of, None, "no reference to the deleted #5");
+    assert!(saved.item(5).is_none());
+    assert_eq!(&saved, app.board(), "the file has what the screen shows");
+}

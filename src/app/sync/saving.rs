@@ -6,7 +6,7 @@
 
 use crate::app::App;
 use crate::app::status::Status;
-use crate::domain::team::merge::{self, Side};
+use crate::domain::team::merge::{self, Side, report};
 use crate::model::Board;
 use crate::session::Merged;
 use crate::session::queue::Kind;
@@ -129,6 +129,7 @@ impl App {
         let unsent = self.session.unsent();
         if unsent.is_empty() {
             self.board = file;
+            self.session.took_writers_board();
             return;
         }
         let before = unsent.restore(&self.board);
@@ -141,6 +142,9 @@ impl App {
                     merged.conflicts.push((conflict.clone(), who));
                 }
                 self.session.note_conflicts(&result.conflicts);
+                let lines = result.stranded.iter().map(|s| report::stranded_line(&result.board, s, report::SCREEN_SIDES));
+                merged.stranded.extend(lines);
+                self.session.note_stranded(result.stranded);
                 self.session.rebase(&file, &renumbered);
                 // The ids this session's items have in the file include those of the save.
                 merged.renumbered = renumbered;

@@ -194,17 +194,18 @@ fn keep_items_in_columns(board: &mut Board, sides: &Sides) -> Vec<Stranded> {
         };
         let into =
             mover.0.column(item.track, &item.column).map_or_else(|| item.column.clone(), |c| c.name.clone());
-        let place = match find(other.1, item.id) {
-            Some(theirs) if board.column(theirs.track, &theirs.column).is_some() => {
-                (theirs.track, theirs.column)
-            }
-            _ => {
-                let first = board.track(item.track).columns.first().map(|c| c.id.clone()).unwrap_or_default();
-                (item.track, first)
-            }
-        };
+        let kept = find(other.1, item.id).filter(|it| board.column(it.track, &it.column).is_some());
+        let first = board.track(item.track).columns.first().map(|c| c.id.clone()).unwrap_or_default();
         let item: &mut Item = &mut board.items[index];
-        (item.track, item.column) = place;
+        match kept {
+            // The other side's place, the whole of it: a move is one field (its stamps and rank
+            // go with it), so nothing of the move not applied is left to journal.
+            Some(theirs) => {
+                (item.track, item.column, item.rank) = (theirs.track, theirs.column, theirs.rank);
+                (item.finished, item.in_column_since) = (theirs.finished, theirs.in_column_since);
+            }
+            None => item.column = first,
+        }
         stranded.push(Stranded { item: item.id, moved_by: mover.2, into, stays: item.column.clone() });
     }
     stranded

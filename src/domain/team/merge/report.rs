@@ -87,6 +87,9 @@ pub fn conflict_line(board: &Board, conflict: &Conflict, winner: Side) -> String
 /// How git names the sides: ours, then theirs.
 pub const GIT_SIDES: (&str, &str) = ("ours", "theirs");
 
+/// How the board screen names the sides to its user: the screen's, then the file's.
+pub const SCREEN_SIDES: (&str, &str) = ("you", "someone else");
+
 /// An item moved into a column the other side deleted, in words, the sides named by `sides`
 /// (ours, theirs): `ours moved #12 "Export" into "Ready", which theirs deleted; it stays in
 /// "Backlog"`.
@@ -105,6 +108,16 @@ pub fn stranded_line(board: &Board, stranded: &Stranded, sides: (&str, &str)) ->
         activity::short(&stranded.into),
         activity::short(&stays)
     )
+}
+
+/// A move into a deleted column as a journal entry, `column: [where it stays, the deleted
+/// column]`, summed up by its line (the sides named by `sides`, ours then theirs), a conflict as
+/// the move was not applied.
+pub fn stranded_entry(board: &Board, stranded: &Stranded, sides: (&str, &str), stamp: &Stamp) -> Entry {
+    let mut changes = Map::new();
+    let (stays, into) = (stranded.stays.clone(), stranded.into.clone());
+    changes.insert(MOVE_NAME.into(), Value::Array(vec![stays.into(), into.into()]));
+    stamp.entry(Some(stranded.item), Action::Conflict, changes, stranded_line(board, stranded, sides))
 }
 
 /// One renumbered item in words: `#12 "Export" from their side is now #17`.
@@ -141,12 +154,7 @@ pub fn entries(merge: &Merge, winner: Side, stamp: &Stamp) -> Vec<Entry> {
         entry.summary = conflict_line(&merge.board, conflict, winner);
         entry
     });
-    // A move into a deleted column: `column: [where it stays, the deleted column]`.
-    let stranded = merge.stranded.iter().map(|s| {
-        let mut changes = Map::new();
-        changes.insert(MOVE_NAME.into(), Value::Array(vec![s.stays.clone().into(), s.into.clone().into()]));
-        stamp.entry(Some(s.item), Action::Conflict, changes, stranded_line(&merge.board, s, GIT_SIDES))
-    });
+    let stranded = merge.stranded.iter().map(|s| stranded_entry(&merge.board, s, GIT_SIDES, stamp));
     let renumbered = merge.renumbered.iter().map(|r| {
         let mut changes = Map::new();
         changes.insert("id".into(), Value::Array(vec![r.from.into(), r.to.into()]));

@@ -153,6 +153,12 @@ fn a_move_into_a_column_the_other_side_deleted_names_who_moved_and_who_deleted()
         assert!(merged.conflicts.is_empty(), "nothing to apply later: the column is gone");
         let item = merged.board.item(1).expect("kept");
         assert_eq!(item.column, "ready", "it stays where the other side has it");
+        let was = base.item(1).expect("#1");
+        assert_eq!(
+            (item.rank, item.finished, item.in_column_since),
+            (was.rank, was.finished, was.in_column_since),
+            "the move not applied leaves none of its stamps"
+        );
         let entries = entries(&merged, Side::Ours, &stamp());
         assert_eq!(entries.len(), 1);
         assert_eq!(entries[0].summary, line);
@@ -167,7 +173,7 @@ fn a_session_is_told_its_move_went_into_a_column_someone_else_deleted() {
     // A session saving over another writer's save: the file (theirs) wins.
     let merged = merge3(&base, &mine, &without_review(&base), Side::Theirs).expect("merge");
     let said: Vec<String> =
-        merged.stranded.iter().map(|s| stranded_line(&merged.board, s, ("you", "someone else"))).collect();
+        merged.stranded.iter().map(|s| stranded_line(&merged.board, s, SCREEN_SIDES)).collect();
     assert_eq!(
         said,
         ["you moved #1 \"Export\" into \"Review\", which someone else deleted; it stays in \"Ready\""]
