@@ -172,7 +172,7 @@ fn charts_first_open_replayed_in_background(bencher: Bencher) {
     let (_dir, path) = board_file();
     let ready = || {
         let (mut app, screen, buf) = screen_at_100x30(&path);
-        app.replay_in_background();
+        app.replay_in_background(|| {});
         while !app.replay_ready() {
             std::thread::sleep(std::time::Duration::from_millis(5));
         }

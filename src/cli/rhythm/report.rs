@@ -56,9 +56,11 @@ pub(super) fn flow_of(path: &Path, board: &Board, sprint: &str, now: Timestamp) 
     let day = sprint.figures.as_ref().map_or(now, |f| f.closed.min(now)).date_naive();
     let mut replay = Replay::new(board);
     let journal = Journal::of(path);
-    let (steps, end) = journal.read_since_as::<Step>(0)?;
-    let steps: Vec<Step> = steps.into_iter().filter(|s| s.time().date_naive() <= day).collect();
-    replay.feed(&steps, end);
+    replay.offset = journal.each_since(0, |step: Step| {
+        if step.time().date_naive() <= day {
+            replay.step(&step);
+        }
+    })?;
     let mut figures = Flow::of(board, &replay, day);
     figures.burn_up = Some(flow::burn_up(&replay, sprint, day));
     Ok(figures)

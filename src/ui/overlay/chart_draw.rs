@@ -14,20 +14,21 @@ use ratatui::widgets::{
 };
 
 use crate::app::screens::charts::{Chart, Charts};
-use crate::domain::rhythm::flow::{BurnUp, Cfd, CycleTime, Week};
+use crate::domain::rhythm::flow::{BurnUp, Cfd, CycleTime, Flow, Week};
 use crate::ui::theme::Theme;
 use crate::words::count;
 
 /// The chart on, in `area`.
 pub struct Drawn<'a> {
     pub charts: &'a Charts,
+    pub flow: &'a Flow,
     pub theme: &'a Theme,
     pub marker: Marker,
 }
 
 impl Widget for Drawn<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let flow = &self.charts.flow;
+        let flow = self.flow;
         let [plot, words] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
         let said = match self.charts.chart {
             Chart::BurnUp => match &flow.burn_up {
@@ -109,7 +110,7 @@ impl Drawn<'_> {
 
     fn velocity(&self, area: Rect, buf: &mut Buffer) -> String {
         let t = self.theme;
-        let all = &self.charts.flow.velocity;
+        let all = &self.flow.velocity;
         let Some(last) = all.last() else {
             return "No closed sprint yet: velocity shows from the first close.".to_owned();
         };

@@ -10,6 +10,7 @@ mod burn_up;
 mod cycle;
 pub mod doc;
 mod replay;
+mod step;
 mod velocity;
 
 use chrono::NaiveDate;
@@ -18,7 +19,8 @@ use crate::model::{Board, Sprint, Track};
 
 pub use burn_up::{BurnUp, burn_up};
 pub use cycle::{CycleTime, Group, Week, cycle_times, throughput};
-pub use replay::{Finish, Points, Replay, Step, Totals};
+pub use replay::{Finish, Points, Replay, Totals};
+pub use step::Step;
 pub use velocity::{Velocity, velocity};
 
 /// How many closed sprints the velocity shows, days the cumulative flow covers, weeks of
