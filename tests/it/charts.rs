@@ -262,3 +262,48 @@ fn the_markdown_review_carries_each_chart_as_a_table_and_a_line_of_blocks() {
     assert!(closed.contains("9 of 15 committed points done"), "{closed}");
     assert!(closed.contains("| 2026-11-13 | 15 | 9 | 15.0 |"), "Sprint 1 as of its close:\n{closed}");
 }
+
+/// The numbers on the y axis of the chart on screen, top to bottom.
+fn y_labels(screen: &str) -> Vec<u32> {
+    screen
+        .lines()
+        .filter_map(|l| {
+            let inside = l.trim_matches('"').trim_start_matches(['│', '|', ' ']);
+            let (label, rest) = inside.split_once(['│', '|'])?;
+            let label = label.trim();
+            (!label.is_empty() && !rest.is_empty()).then(|| label.parse().ok()).flatten()
+        })
+        .collect()
+}
+
+#[test]
+fn a_small_board_has_distinct_whole_numbers_on_each_axis_and_legends_above_the_lines() {
+    let s = Sandbox::new();
+    run_at(&s, "2026-11-02T09:00:00Z", &["init", "--empty"]).ok();
+    run_at(&s, "2026-11-02T09:01:00Z", &["sprint", "start", "S1", "--start", "2026-11-02", "--end", "1w"])
+        .ok();
+    run_at(&s, "2026-11-02T09:05:00Z", &["add", "One thing", "--estimate", "1"]).ok();
+    run_at(&s, "2026-11-02T09:06:00Z", &["commit", "1"]).ok();
+    run_at(&s, "2026-11-03T10:00:00Z", &["move", "1", "doing"]).ok();
+    let mut app = app_at(&s, "2026-11-04T12:00:00Z");
+    press(&mut app, "C");
+    for (chart, size, ascii, basic) in [
+        ("burn_up", (80, 24), false, false),
+        ("flow", (100, 30), true, false),
+        ("flow", (80, 24), false, true),
+    ] {
+        if chart == "flow" && on_top(&app).map(|c| c.0) != Some(Chart::Flow) {
+            press(&mut app, "j");
+            press(&mut app, "j");
+        }
+        let screen = shot(&app, size.0, size.1, ascii, basic);
+        let labels = y_labels(&screen);
+        assert_eq!(labels, vec![2, 1, 0], "{chart}: one label a value, never `1 1`:\n{screen}");
+        let rows: Vec<&str> = screen.lines().collect();
+        let legend = rows.iter().position(|l| l.contains("scope") || l.contains("top to bottom"));
+        let axis = rows.iter().position(|l| l.contains("││2 ") || l.contains("||2 "));
+        assert!(legend < axis && legend.is_some(), "{chart}: the legend is above the chart:\n{screen}");
+        let name = format!("charts_small_{chart}_{}x{}{}", size.0, size.1, if ascii { "_ascii" } else { "" });
+        insta::assert_snapshot!(name, screen);
+    }
+}

@@ -15,6 +15,7 @@ use crate::app::input::action::Action;
 use crate::app::input::keymap::Mode;
 use crate::app::screens::charts::{Chart, Charts};
 use crate::ui::theme::Theme;
+use crate::ui::wrap::wrap;
 
 /// The charts screen.
 pub struct ChartsView<'a> {
@@ -49,7 +50,8 @@ impl Widget for ChartsView<'_> {
             return;
         };
         let notes = flow.missing();
-        let note_rows = u16::try_from(notes.len()).unwrap_or(u16::MAX).min(inner.height / 4);
+        let wrapped: usize = notes.iter().map(|n| wrap(n, usize::from(inner.width), "").len()).sum();
+        let note_rows = u16::try_from(wrapped).unwrap_or(u16::MAX).min(inner.height / 4);
         let [tabs, body, foot] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(4), Constraint::Length(note_rows)])
                 .areas(inner);
