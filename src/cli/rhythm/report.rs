@@ -61,9 +61,7 @@ pub(super) fn flow_of(path: &Path, board: &Board, sprint: &str, now: Timestamp) 
             replay.step(&step);
         }
     })?;
-    let mut figures = Flow::of(board, &replay, day);
-    figures.burn_up = Some(flow::burn_up(&replay, sprint, day));
-    Ok(figures)
+    Ok(Flow::with_burn_up(board, &replay, Some(sprint), day))
 }
 
 /// An HTML page on standard output, or into the file `-o` named.

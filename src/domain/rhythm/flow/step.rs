@@ -34,10 +34,24 @@ impl Step {
 /// A line's time: the journal's own form (`2026-11-02T09:05:00Z`, to the second, UTC) read
 /// directly, for a tenth of what chrono's RFC 3339 reader costs; any other form through it.
 fn time<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
-    let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
-    match to_the_second(&text) {
-        Some(time) => Ok(time),
-        None => text.parse().map_err(de::Error::custom),
+    deserializer.deserialize_str(TimeVisitor)
+}
+
+/// Reads a time from the line's own text, without copying it.
+struct TimeVisitor;
+
+impl Visitor<'_> for TimeVisitor {
+    type Value = Timestamp;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an RFC 3339 time")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Timestamp, E> {
+        match to_the_second(text) {
+            Some(time) => Ok(time),
+            None => text.parse().map_err(E::custom),
+        }
     }
 }
 
