@@ -31,9 +31,9 @@ impl App {
         let journal = Journal::of(self.session.path());
         let mut replay = Replay::new(&self.board);
         let job = std::thread::Builder::new().name("charts-replay".into()).spawn(move || {
-            let offset = journal.each_since(0, |step: Step| replay.step(&step));
-            done();
-            replay.offset = offset?;
+            // Told however the thread ends, a panic included: a waiting screen never waits on.
+            let _tell = Tell(Some(done));
+            replay.offset = journal.each_since(0, |step: Step| replay.step(&step))?;
             Ok(replay)
         });
         match job {
@@ -112,5 +112,16 @@ impl App {
             }
         }
         flow
+    }
+}
+
+/// Calls its function when dropped: at the end of the replay's thread, however it ends.
+struct Tell<F: FnOnce()>(Option<F>);
+
+impl<F: FnOnce()> Drop for Tell<F> {
+    fn drop(&mut self) {
+        if let Some(tell) = self.0.take() {
+            tell();
+        }
     }
 }
