@@ -5,9 +5,9 @@
 //! it, its document), and closing the open sprint (the op with its figures, rollover and cadence;
 //! the close form with what the close would do); and the release binary's `twotrack standup`,
 //! `twotrack report` and `twotrack retro` end to end (process start, load, journal, print); the
-//! charts opened for the first time, again, and switched. Run
-//! with
-//! `cargo bench --bench rhythm`.
+//! charts opened for the first time (with the journal read on the key, while the background
+//! replay runs, and until its figures arrive), again, and switched; `report --html` and the
+//! size of its page. Run with `cargo bench --bench rhythm` (`-- charts report` for these).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -123,8 +123,8 @@ fn close_form(bencher: Bencher) {
     bencher.bench(|| twotrack::app::forms::sprint::close(&board, &sprint, generate::epoch()));
 }
 
-/// The release binary run as a user runs it, with the clock at the journal's end.
-fn run(path: &Path, args: &[&str]) {
+/// The release binary run as a user runs it, with the clock at the journal's end; its output.
+fn run(path: &Path, args: &[&str]) -> Vec<u8> {
     let out = Command::new(env!("CARGO_BIN_EXE_twotrack"))
         .arg("--file")
         .arg(path)
@@ -133,6 +133,7 @@ fn run(path: &Path, args: &[&str]) {
         .output()
         .expect("run twotrack");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
 }
 
 #[divan::bench(sample_count = 20)]
@@ -172,7 +173,7 @@ fn charts_first_open_replayed_in_background(bencher: Bencher) {
     let (_dir, path) = board_file();
     let ready = || {
         let (mut app, screen, buf) = screen_at_100x30(&path);
-        app.replay_in_background();
+        app.replay_in_background(|| {});
         while !app.replay_ready() {
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
@@ -186,11 +187,67 @@ fn charts_first_open_replayed_in_background(bencher: Bencher) {
 }
 
 /// `twotrack report --html` (process start to exit: the review, the journal replayed, five
-/// charts drawn as SVG, the page on standard output).
+/// charts drawn as SVG, the page on standard output). The page's size is printed once (target:
+/// under 300 KB).
 #[divan::bench(sample_count = 20)]
 fn report_html_command(bencher: Bencher) {
     let (_dir, path) = board_file();
+    let page = run(&path, &["report", "--html"]);
+    eprintln!("report --html: the page is {} bytes ({} KB)", page.len(), page.len().div_ceil(1024));
+    assert!(page.len() < 300 * 1024, "the page is {} bytes, over 300 KB", page.len());
     bencher.bench_local(|| run(&path, &["report", "--html"]));
+}
+
+/// `C` pressed while the first replay of the journal is still under way (as it is for a moment
+/// after the board screen opens): the screen opens at once, saying the charts are being worked
+/// out, drawn at 100x30. The replay is held back until the frame is drawn.
+#[divan::bench(sample_count = 30, sample_size = 1)]
+fn charts_open_while_replaying(bencher: Bencher) {
+    let (_dir, path) = board_file();
+    let pending = || {
+        let (mut app, screen, buf) = screen_at_100x30(&path);
+        let (release, gate) = std::sync::mpsc::channel::<()>();
+        app.replay_in_background(move || _ = gate.recv());
+        (Replaying { app, release: Some(release) }, screen, buf)
+    };
+    bencher.with_inputs(pending).bench_local_values(|(mut on, mut screen, mut buf)| {
+        on.app.handle_key(key(KeyCode::Char('C')));
+        screen.draw(&on.app, buf.area, &mut buf);
+        on
+    });
+}
+
+/// An app whose background replay is held back; dropped (after the sample), it lets the replay
+/// end and waits for it, so that no replay runs on into the next sample.
+struct Replaying {
+    app: App,
+    release: Option<std::sync::mpsc::Sender<()>>,
+}
+
+impl Drop for Replaying {
+    fn drop(&mut self) {
+        self.release.take();
+        while !self.app.replay_ready() {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+}
+
+/// From the board screen opening to the charts drawn with their figures: the whole journal
+/// replayed on its own thread (started as the terminal starts it), `C` pressed at once, the
+/// figures taken when the replay reports back, the chart drawn at 100x30.
+#[divan::bench(sample_count = 10)]
+fn charts_figures_arrive(bencher: Bencher) {
+    let (_dir, path) = board_file();
+    bencher.with_inputs(|| screen_at_100x30(&path)).bench_local_values(|(mut app, mut screen, mut buf)| {
+        let (tell, told) = std::sync::mpsc::channel();
+        app.replay_in_background(move || _ = tell.send(()));
+        app.handle_key(key(KeyCode::Char('C')));
+        told.recv().expect("the replay reports back");
+        assert!(app.replay_finished(), "the charts take their figures");
+        screen.draw(&app, buf.area, &mut buf);
+        app
+    });
 }
 
 /// The charts opened again: only what the journal gained since is read.

@@ -74,6 +74,8 @@ enum Message {
     Saving(crate::session::worker::Report),
     /// Time for the app's timer (quitting waits for the last save).
     Tick,
+    /// The charts' first replay of the journal is over (`app/board/charts.rs`).
+    Replayed,
 }
 
 /// Runs the board screen; the exit status says whether a signal ended it (128 + the signal) or
@@ -110,8 +112,6 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
     if options.presenter {
         app = app.presenter();
     }
-    // The charts' first replay of the journal, done by the time anyone presses `C`.
-    app.replay_in_background();
     // Taken into the journal when the lock comes within a second; else shown, left for later.
     match merge_note::at_start(path, writable) {
         Ok(entries) => app.show_merge_note(entries),
@@ -124,6 +124,9 @@ pub fn run(location: &BoardPath, now: Timestamp, options: Options) -> Result<Exi
     app.resume_from(user_state.as_ref());
     app.offer_draft();
     let (sender, messages) = mpsc::channel();
+    // The charts' first replay of the journal, on a thread of its own: `C` never waits for it.
+    let replayed = sender.clone();
+    app.replay_in_background(move || _ = replayed.send(Message::Replayed));
     // Saves from here on run on the writer thread: no key waits for the disk or the lock.
     let saving = sender.clone();
     app.save_in_background(move |report| _ = saving.send(Message::Saving(report)))
@@ -357,6 +360,7 @@ fn event_loop(
                     app.tick();
                     dirty = true;
                 }
+                Message::Replayed => dirty |= app.replay_finished(),
             }
             if app.should_quit() {
                 return Ok(stopped_by);

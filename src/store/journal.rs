@@ -5,7 +5,8 @@
 //!
 //! Reading API, for the board screen and for later features (standups, sprint history):
 //! - [`Journal::end`]: where the journal ends now, without reading it (a session starts there);
-//! - [`Journal::read_since`]: the entries appended after a byte offset, and the new offset;
+//! - [`Journal::read_since`]: the entries appended after a byte offset, and the new offset
+//!   ([`Journal::each_since`] hands them over one by one, for the charts' replay);
 //! - [`Journal::entries`]: every entry, optionally since a time and for one item, in order;
 //! - [`Journal::about_deleted`], [`Journal::deletes`]: what a restore and the trash read;
 //! - [`Journal::recent`]: the entries since a time, read backwards from the end, so that the cost
@@ -103,35 +104,46 @@ impl Journal {
     /// unless it is already longer than a line may be: it is skipped then, as it will be when
     /// whole. A journal shorter than `offset` was replaced: it is read from its start.
     pub fn read_since(&self, offset: u64) -> Result<(Vec<Entry>, u64), JournalError> {
-        self.read_since_as(offset)
+        let mut entries = Vec::new();
+        let end = self.each_since(offset, |entry| entries.push(entry))?;
+        Ok((entries, end))
     }
 
-    /// [`Journal::read_since`], each line read as `T`: a reader that needs a few fields of each
-    /// line names only those (unknown fields are skipped, not built), lines that do not read as
-    /// `T` are skipped like any unreadable line.
-    pub fn read_since_as<T: serde::de::DeserializeOwned>(
+    /// [`Journal::read_since`] streamed: each line read as `T` and handed to `each` as it is
+    /// read, so a long journal is never held whole. A reader that needs a few fields of each
+    /// line names only those (unknown fields are skipped, not built); lines that do not read as
+    /// `T` are skipped like any unreadable line. Returns the offset after the last whole line.
+    pub fn each_since<T: serde::de::DeserializeOwned>(
         &self,
         offset: u64,
-    ) -> Result<(Vec<T>, u64), JournalError> {
+        mut each: impl FnMut(T),
+    ) -> Result<u64, JournalError> {
         let failed = self.read_failed();
         let Some(mut file) = self.open_to_read(self.suffix)? else {
-            return Ok((Vec::new(), 0));
+            return Ok(0);
         };
         let len = file.metadata().map_err(failed)?.len();
         let start = if len < offset { 0 } else { offset };
         file.seek(SeekFrom::Start(start)).map_err(failed)?;
         let mut lines = Lines::new(BufReader::new(file.take(len - start)), LINE_CAP);
-        let (mut entries, mut at, mut too_long) = (Vec::new(), start, 0);
+        let (mut at, mut too_long) = (start, 0);
         while let Some(read) = lines.next_read().map_err(failed)? {
             match read.line {
                 Line::Whole(_) if !read.ended => break,
-                Line::Whole(line) => entries.extend(serde_json::from_slice::<T>(&line).ok()),
+                // Checked as UTF-8 once, so the JSON reader need not check each string again.
+                Line::Whole(line) => {
+                    if let Some(entry) =
+                        std::str::from_utf8(&line).ok().and_then(|l| serde_json::from_str(l).ok())
+                    {
+                        each(entry);
+                    }
+                }
                 Line::TooLong => too_long += 1,
             }
             at += read.len;
         }
         warn_too_long(&self.path, too_long);
-        Ok((entries, at))
+        Ok(at)
     }
 
     /// Every entry in the order written, those since `since` (inclusive) and about `item`

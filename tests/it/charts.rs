@@ -131,6 +131,85 @@ fn a_board_without_history_says_what_is_missing_and_never_draws_zeros() {
     }
 }
 
+/// A background replay that stays under way until the returned sender is dropped or sends:
+/// what `C` meets when pressed just after the board screen opened on a long journal.
+fn pending_replay(app: &mut App) -> std::sync::mpsc::Sender<()> {
+    let (release, gate) = std::sync::mpsc::channel::<()>();
+    app.replay_in_background(move || _ = gate.recv());
+    assert!(!app.replay_ready());
+    release
+}
+
+/// The replay let go and over: what the terminal's loop does when the replay reports back.
+fn finish(app: &mut App, release: std::sync::mpsc::Sender<()>) -> bool {
+    drop(release);
+    while !app.replay_ready() {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    app.replay_finished()
+}
+
+#[test]
+fn charts_opened_during_the_first_replay_say_so_and_keep_the_keys_working() {
+    let s = history();
+    let mut app = app_at(&s, LOOKED);
+    let release = pending_replay(&mut app);
+    press(&mut app, "C");
+    assert_eq!(app.mode(), Mode::Charts, "the screen opens at once");
+    let screen = shot(&app, 80, 24, false, false);
+    assert!(screen.contains("working out the charts…"), "{screen}");
+    assert!(!screen.contains("Sprint 2: day 7"), "no figures yet:\n{screen}");
+    insta::assert_snapshot!("charts_working_80x24", screen);
+    press(&mut app, "j");
+    press(&mut app, "Tab");
+    assert_eq!(on_top(&app), Some((Chart::Flow, Track::Delivery)), "j and Tab step while waiting");
+    press(&mut app, "k");
+    assert_eq!(on_top(&app), Some((Chart::Velocity, Track::Delivery)));
+    assert!(shot(&app, 80, 24, true, false).contains("working out the charts~"), "one ASCII line too");
+    assert!(finish(&mut app, release), "the figures arrive on the open screen");
+    let screen = shot(&app, 80, 24, false, false);
+    assert!(!screen.contains("working out"), "{screen}");
+    assert!(screen.contains("Sprint 1: 7 + 2 points"), "the chart on is drawn:\n{screen}");
+    press(&mut app, "Esc");
+    press(&mut app, "C");
+    assert!(shot(&app, 80, 24, false, false).contains("Sprint 2: day 7 of 14"), "then at once");
+}
+
+#[test]
+fn charts_closed_before_the_replay_is_over_stay_closed() {
+    let s = history();
+    let mut app = app_at(&s, LOOKED);
+    let release = pending_replay(&mut app);
+    press(&mut app, "C");
+    press(&mut app, "Esc");
+    assert_eq!(app.mode(), Mode::Board, "Esc closes the waiting screen");
+    assert!(!finish(&mut app, release), "nothing on screen waited for the figures");
+    assert_eq!(app.mode(), Mode::Board);
+    press(&mut app, "C");
+    assert!(shot(&app, 80, 24, false, false).contains("Sprint 2: day 7 of 14"));
+}
+
+#[test]
+fn a_follower_waits_for_its_own_replay_then_sees_the_presenters_chart() {
+    let s = history();
+    let mut app = app_at(&s, LOOKED).with_identity("me".into(), "dana".into());
+    let release = pending_replay(&mut app);
+    let mut app = app.following(None);
+    let said = Announcement {
+        name: "alice".into(),
+        presenting: true,
+        view: Some(SharedView::Charts { chart: 1, discovery: false }),
+        ..Announcement::default()
+    };
+    app.peers_changed(vec![Peer { session: "a".into(), said, owner: None }]);
+    assert_eq!(on_top(&app), Some((Chart::Velocity, Track::Delivery)));
+    let screen = shot(&app, 100, 30, false, true);
+    assert!(screen.contains("working out the charts…"), "{screen}");
+    assert!(finish(&mut app, release));
+    let screen = shot(&app, 100, 30, false, true);
+    assert!(screen.contains("Sprint 1: 7 + 2 points"), "{screen}");
+}
+
 #[test]
 fn a_follower_sees_the_presenters_chart() {
     let s = history();
@@ -182,4 +261,49 @@ fn the_markdown_review_carries_each_chart_as_a_table_and_a_line_of_blocks() {
     // close recorded, the review's own "9 of 15 committed points done".
     assert!(closed.contains("9 of 15 committed points done"), "{closed}");
     assert!(closed.contains("| 2026-11-13 | 15 | 9 | 15.0 |"), "Sprint 1 as of its close:\n{closed}");
+}
+
+/// The numbers on the y axis of the chart on screen, top to bottom.
+fn y_labels(screen: &str) -> Vec<u32> {
+    screen
+        .lines()
+        .filter_map(|l| {
+            let inside = l.trim_matches('"').trim_start_matches(['│', '|', ' ']);
+            let (label, rest) = inside.split_once(['│', '|'])?;
+            let label = label.trim();
+            (!label.is_empty() && !rest.is_empty()).then(|| label.parse().ok()).flatten()
+        })
+        .collect()
+}
+
+#[test]
+fn a_small_board_has_distinct_whole_numbers_on_each_axis_and_legends_above_the_lines() {
+    let s = Sandbox::new();
+    run_at(&s, "2026-11-02T09:00:00Z", &["init", "--empty"]).ok();
+    run_at(&s, "2026-11-02T09:01:00Z", &["sprint", "start", "S1", "--start", "2026-11-02", "--end", "1w"])
+        .ok();
+    run_at(&s, "2026-11-02T09:05:00Z", &["add", "One thing", "--estimate", "1"]).ok();
+    run_at(&s, "2026-11-02T09:06:00Z", &["commit", "1"]).ok();
+    run_at(&s, "2026-11-03T10:00:00Z", &["move", "1", "doing"]).ok();
+    let mut app = app_at(&s, "2026-11-04T12:00:00Z");
+    press(&mut app, "C");
+    for (chart, size, ascii, basic) in [
+        ("burn_up", (80, 24), false, false),
+        ("flow", (100, 30), true, false),
+        ("flow", (80, 24), false, true),
+    ] {
+        if chart == "flow" && on_top(&app).map(|c| c.0) != Some(Chart::Flow) {
+            press(&mut app, "j");
+            press(&mut app, "j");
+        }
+        let screen = shot(&app, size.0, size.1, ascii, basic);
+        let labels = y_labels(&screen);
+        assert_eq!(labels, vec![2, 1, 0], "{chart}: one label a value, never `1 1`:\n{screen}");
+        let rows: Vec<&str> = screen.lines().collect();
+        let legend = rows.iter().position(|l| l.contains("scope") || l.contains("top to bottom"));
+        let axis = rows.iter().position(|l| l.contains("││2 ") || l.contains("||2 "));
+        assert!(legend < axis && legend.is_some(), "{chart}: the legend is above the chart:\n{screen}");
+        let name = format!("charts_small_{chart}_{}x{}{}", size.0, size.1, if ascii { "_ascii" } else { "" });
+        insta::assert_snapshot!(name, screen);
+    }
 }

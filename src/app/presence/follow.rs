@@ -181,7 +181,7 @@ impl App {
         });
         // Likewise the charts' figures: worked out once, when the presenter opens the charts.
         let flow = self.overlays.iter_mut().find_map(|o| match o {
-            Overlay::Charts(open) => Some(open.flow.clone()),
+            Overlay::Charts(open) => open.flow.clone(),
             _ => None,
         });
         let own: Vec<Overlay> = self.overlays.drain(..).filter(|o| !shared_view::is_followed(o)).collect();
@@ -241,7 +241,7 @@ impl FollowerReads for Reads<'_> {
         self.retro.take().or_else(|| self.app.retro_doc())
     }
 
-    fn flow(&mut self) -> Flow {
-        self.flow.take().map_or_else(|| self.app.flow_now(), |f| *f)
+    fn flow(&mut self) -> Option<Flow> {
+        self.flow.take().map(|f| *f).or_else(|| self.app.flow_ready())
     }
 }

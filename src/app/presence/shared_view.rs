@@ -44,7 +44,8 @@ pub trait FollowerReads {
     fn standup(&mut self) -> Doc;
     /// The retrospective of the last closed sprints (`None` where no sprint has closed).
     fn retro(&mut self) -> Option<Doc>;
-    fn flow(&mut self) -> Flow;
+    /// The charts' figures (`None`: still being worked out; they come when ready).
+    fn flow(&mut self) -> Option<Flow>;
 }
 
 /// The overlay a follower opens for what its presenter has open (`None`: one it cannot show).
@@ -52,7 +53,8 @@ pub fn for_follower(view: SharedView, reads: &mut dyn FollowerReads) -> Option<O
     Some(match view {
         SharedView::Charts { chart, discovery } => {
             let track = if discovery { Track::Discovery } else { Track::Delivery };
-            Overlay::Charts(Box::new(Charts { chart: Chart::at(chart), track, flow: Box::new(reads.flow()) }))
+            let flow = reads.flow().map(Box::new);
+            Overlay::Charts(Box::new(Charts { chart: Chart::at(chart), track, flow }))
         }
         SharedView::Capacity => Overlay::Capacity,
         SharedView::Debt { row, by_interest } => Overlay::Debt(Debt {

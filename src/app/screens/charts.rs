@@ -1,7 +1,9 @@
 //! The charts screen (docs/guide/rhythm.md, "Charts"): one chart at a time of the sprint's
 //! burn-up, velocity by stage, the cumulative flow of one track and cycle time; `j`/`k`/`Tab`
 //! step between them and `t` shows the other track's flow. The figures are worked out when the
-//! screen opens (the journal replayed from where it was last read), so stepping costs nothing.
+//! screen opens (the journal replayed from where it was last read), so stepping costs nothing;
+//! opened while the first replay is still under way, the screen waits for them without blocking
+//! a key (`app/board/charts.rs`).
 
 use super::{Cx, Effect};
 use crate::app::input::action::Action;
@@ -45,12 +47,13 @@ pub struct Charts {
     pub chart: Chart,
     /// The track whose cumulative flow shows.
     pub track: Track,
-    pub flow: Box<Flow>,
+    /// The figures; `None` while they are being worked out (the keys work meanwhile).
+    pub flow: Option<Box<Flow>>,
 }
 
 impl Charts {
-    pub fn new(flow: Flow) -> Charts {
-        Charts { chart: Chart::BurnUp, track: Track::Delivery, flow: Box::new(flow) }
+    pub fn new(flow: Option<Flow>) -> Charts {
+        Charts { chart: Chart::BurnUp, track: Track::Delivery, flow: flow.map(Box::new) }
     }
 
     pub fn update(&mut self, action: Action, _cx: &Cx) -> Effect {

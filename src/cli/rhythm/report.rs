@@ -56,12 +56,12 @@ pub(super) fn flow_of(path: &Path, board: &Board, sprint: &str, now: Timestamp) 
     let day = sprint.figures.as_ref().map_or(now, |f| f.closed.min(now)).date_naive();
     let mut replay = Replay::new(board);
     let journal = Journal::of(path);
-    let (steps, end) = journal.read_since_as::<Step>(0)?;
-    let steps: Vec<Step> = steps.into_iter().filter(|s| s.time().date_naive() <= day).collect();
-    replay.feed(&steps, end);
-    let mut figures = Flow::of(board, &replay, day);
-    figures.burn_up = Some(flow::burn_up(&replay, sprint, day));
-    Ok(figures)
+    replay.offset = journal.each_since(0, |step: Step| {
+        if step.time().date_naive() <= day {
+            replay.step(&step);
+        }
+    })?;
+    Ok(Flow::with_burn_up(board, &replay, Some(sprint), day))
 }
 
 /// An HTML page on standard output, or into the file `-o` named.

@@ -1,118 +1,148 @@
 //! The four charts of the charts screen, drawn with ratatui's `Chart`, `BarChart` and
-//! `Sparkline`: every series named in the legend or beside its bars, axes with their units, and
-//! the numbers the chart shows in a line of words under it, so nothing rests on colour.
+//! `Sparkline`: every series named in a legend above the chart (never inside it, where it would
+//! cover the lines it explains), axes with their units and distinct whole numbers, and the
+//! numbers the chart shows in words under it, so nothing rests on colour.
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::Line;
-use ratatui::widgets::{
-    Axis, Bar, BarChart, BarGroup, Chart as Plot, Dataset, GraphType, LegendPosition, Paragraph, Sparkline,
-    Widget, Wrap,
-};
+use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Chart as Plot, Paragraph, Sparkline, Widget, Wrap};
 
+use super::chart_legend::{Legend, Series, Shape};
 use crate::app::screens::charts::{Chart, Charts};
-use crate::domain::rhythm::flow::{BurnUp, Cfd, CycleTime, Week};
+use crate::domain::rhythm::flow::{BurnUp, Cfd, CycleTime, Flow, Week};
 use crate::ui::theme::Theme;
+use crate::ui::wrap::wrap;
 use crate::words::count;
 
 /// The chart on, in `area`.
 pub struct Drawn<'a> {
     pub charts: &'a Charts,
+    pub flow: &'a Flow,
     pub theme: &'a Theme,
+    /// Braille where the terminal shows it, else plain markers.
     pub marker: Marker,
 }
 
+/// Rows the words under a chart may take at most: the chart keeps the rest.
+const MAX_WORD_ROWS: usize = 4;
+
 impl Widget for Drawn<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let flow = &self.charts.flow;
-        let [plot, words] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
-        let said = match self.charts.chart {
+        let flow = self.flow;
+        let cfd = flow.cfd.iter().find(|c| c.track == self.charts.track);
+        let (legend, said) = match self.charts.chart {
             Chart::BurnUp => match &flow.burn_up {
-                Some(burn) => self.burn_up(burn, plot, buf),
-                None => "No sprint yet: start one to see its burn-up.".to_owned(),
+                Some(burn) => (self.burn_up_legend(), burn_up_words(burn)),
+                None => (Legend::default(), "No sprint yet: start one to see its burn-up.".to_owned()),
             },
-            Chart::Velocity => self.velocity(plot, buf),
-            Chart::Flow => {
-                let cfd = flow.cfd.iter().find(|c| c.track == self.charts.track);
-                cfd.map_or_else(String::new, |cfd| self.cfd(cfd, plot, buf))
-            }
-            Chart::CycleTime => self.cycle(&flow.cycle, &flow.throughput, plot, buf),
+            Chart::Velocity if flow.velocity.is_empty() => (Legend::default(), velocity_words(flow)),
+            Chart::Velocity => (self.velocity_legend(), velocity_words(flow)),
+            Chart::Flow => match cfd {
+                Some(cfd) => (self.cfd_legend(cfd), cfd_words(cfd)),
+                None => (Legend::default(), String::new()),
+            },
+            Chart::CycleTime => (self.cycle_legend(), cycle_words(&flow.cycle)),
         };
+        let width = usize::from(area.width);
+        let rows = |text: &str| u16::try_from(wrap(text, width, "").len().min(MAX_WORD_ROWS)).unwrap_or(1);
+        let legend_rows = if legend.is_empty() { 0 } else { rows(&legend.text()) };
+        let [top, plot, words] = Layout::vertical([
+            Constraint::Length(legend_rows),
+            Constraint::Min(3),
+            Constraint::Length(rows(&said)),
+        ])
+        .areas(area);
+        Paragraph::new(legend.line(self.theme)).wrap(Wrap { trim: true }).render(top, buf);
+        match self.charts.chart {
+            Chart::BurnUp => flow.burn_up.iter().for_each(|burn| self.burn_up(burn, plot, buf)),
+            Chart::Velocity => self.velocity(plot, buf),
+            Chart::Flow => cfd.iter().for_each(|cfd| self.cfd(cfd, plot, buf)),
+            Chart::CycleTime => self.cycle(&flow.cycle, &flow.throughput, plot, buf),
+        }
         Paragraph::new(said).style(self.theme.base).wrap(Wrap { trim: true }).render(words, buf);
     }
 }
 
-/// Points as the chart's y values.
-fn pts(n: u32) -> f64 {
-    f64::from(n)
+/// The y axis from 0 to a whole number above `max`, with three distinct whole-number labels
+/// (0, the middle, the top), so a small board never reads `0 1 1`. Its unit is in the legend
+/// above the chart: ratatui writes an axis title inside the plot, over the lines.
+fn y_axis(max: f64) -> Axis<'static> {
+    // A tenth of headroom, rounded up to an even number so that the middle is whole too.
+    let top = ((max * 1.1).ceil() as u32).max(2).next_multiple_of(2);
+    let labels = [0, top / 2, top].map(|v| Line::from(v.to_string()));
+    Axis::default().bounds([0.0, f64::from(top)]).labels(labels)
 }
 
-/// Axis labels: the lowest, middle and highest value.
-fn y_labels(top: f64) -> Vec<Line<'static>> {
-    [0.0, top / 2.0, top].iter().map(|v| Line::from(format!("{v:.0}"))).collect()
-}
-
-fn date_labels(first: NaiveDate, last: NaiveDate) -> Vec<Line<'static>> {
-    vec![Line::from(first.format("%m-%d").to_string()), Line::from(last.format("%m-%d").to_string())]
+/// One point a day from `first` over `days` days: the first, middle and last dates under it.
+fn x_dates(first: NaiveDate, days: usize) -> Axis<'static> {
+    let last_x = days.saturating_sub(1).max(1);
+    let date = |x: usize| first + chrono::Duration::days(i64::try_from(x).unwrap_or(0));
+    let labels = [date(0), date(last_x / 2), date(last_x)].map(|d| Line::from(d.format("%m-%d").to_string()));
+    Axis::default().bounds([0.0, last_x as f64]).labels(labels)
 }
 
 impl Drawn<'_> {
-    fn dataset<'d>(
-        &self,
-        name: String,
-        data: &'d [(f64, f64)],
-        style: Style,
-        kind: GraphType,
-    ) -> Dataset<'d> {
-        Dataset::default().name(name).marker(self.marker).graph_type(kind).style(style).data(data)
+    /// The marker of the `i`th line: braille for all, or plain markers taking turns (dots,
+    /// blocks), so that neighbouring lines differ in shape as well as colour.
+    fn marker(&self, i: usize) -> Marker {
+        match (self.marker, i % 2) {
+            (Marker::Braille, _) => Marker::Braille,
+            (_, 0) => Marker::Dot,
+            (_, _) => Marker::Block,
+        }
     }
 
-    fn burn_up(&self, burn: &BurnUp, area: Rect, buf: &mut Buffer) -> String {
+    fn burn_up_series(&self) -> [Series; 3] {
         let t = self.theme;
+        [
+            Series::new("scope", t.delivery, Shape::Line(self.marker(0))),
+            Series::new("done", t.ok, Shape::Line(self.marker(1))),
+            // A dot a day in every terminal: braille dots alone would be too faint to see.
+            Series::new("ideal", t.muted, Shape::Dots(Marker::Dot)),
+        ]
+    }
+
+    fn burn_up_legend(&self) -> Legend {
+        Legend::new("", self.burn_up_series().to_vec(), "(points at the end of each day)")
+    }
+
+    fn burn_up(&self, burn: &BurnUp, area: Rect, buf: &mut Buffer) {
         let known = |pick: fn(&crate::domain::rhythm::flow::Points) -> u32| -> Vec<(f64, f64)> {
-            (0u32..).zip(&burn.days).filter_map(|(i, d)| d.map(|p| (f64::from(i), pts(pick(&p))))).collect()
+            let days = (0u32..).zip(&burn.days);
+            days.filter_map(|(i, d)| d.map(|p| (f64::from(i), f64::from(pick(&p))))).collect()
         };
         let (scope, done) = (known(|p| p.scope), known(|p| p.done));
         let ideal: Vec<(f64, f64)> =
             (0..burn.length()).filter_map(|i| burn.ideal(i).map(|v| (f64::from(i), v))).collect();
-        let top = scope.iter().map(|p| p.1).fold(1.0, f64::max) * 1.1;
-        let last = f64::from(burn.length().saturating_sub(1)).max(1.0);
-        let sets = vec![
-            self.dataset("scope (points)".into(), &scope, t.delivery, GraphType::Line),
-            self.dataset("done (points)".into(), &done, t.ok, GraphType::Line),
-            self.dataset("ideal (points)".into(), &ideal, t.muted, GraphType::Scatter),
-        ];
-        Plot::new(sets)
-            .x_axis(
-                Axis::default().title("day").bounds([0.0, last]).labels(date_labels(burn.start, burn.end)),
-            )
-            .y_axis(Axis::default().title("points").bounds([0.0, top]).labels(y_labels(top)))
-            .legend_position(Some(LegendPosition::TopLeft))
-            .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)))
+        let top = scope.iter().map(|p| p.1).fold(0.0, f64::max);
+        let [s, d, i] = self.burn_up_series();
+        let length = usize::try_from(burn.length()).unwrap_or(usize::MAX);
+        Plot::new(vec![s.data(&scope), d.data(&done), i.data(&ideal)])
+            .x_axis(x_dates(burn.start, length))
+            .y_axis(y_axis(top))
+            .legend_position(None)
             .render(area, buf);
-        let day = burn.days.len();
-        match burn.days.last().copied().flatten() {
-            Some(p) => format!(
-                "{}: day {day} of {}, {} of {} points done (ideal by today {:.0}).",
-                burn.sprint,
-                burn.length(),
-                p.done,
-                p.scope,
-                burn.ideal(u32::try_from(day).unwrap_or(1).saturating_sub(1)).unwrap_or(0.0)
-            ),
-            None => format!("{}: the journal does not cover its days yet.", burn.sprint),
-        }
     }
 
-    fn velocity(&self, area: Rect, buf: &mut Buffer) -> String {
+    fn velocity_legend(&self) -> Legend {
         let t = self.theme;
-        let all = &self.charts.flow.velocity;
-        let Some(last) = all.last() else {
-            return "No closed sprint yet: velocity shows from the first close.".to_owned();
-        };
+        let bars = vec![
+            Series::new("bar 1 stage one", t.delivery, Shape::Bar),
+            Series::new("bar 2 stage two", t.discovery, Shape::Bar),
+        ];
+        Legend::new(
+            "points done per sprint:",
+            bars,
+            "· under each sprint its stage-two share: ok, or ! off target",
+        )
+    }
+
+    fn velocity(&self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let all = &self.flow.velocity;
         // Each sprint takes two bars of three cells and a gap: as many as fit, the latest kept.
         let fit = usize::from(area.width.saturating_sub(2) / 8).max(1);
         let shown = &all[all.len().saturating_sub(fit)..];
@@ -127,57 +157,58 @@ impl Drawn<'_> {
             chart = chart.data(BarGroup::default().label(Line::from(label)).bars(&bars));
         }
         chart.render(area, buf);
-        let verdict = if last.on_target { "on target" } else { "off target" };
-        format!(
-            "{}: {} + {} points, stage two {}% against {}% ({verdict}). Points done per sprint: bar 1 stage one, bar 2 stage two; under them the stage-two share (ok, or ! off target).",
-            last.sprint, last.stage_one, last.stage_two, last.stage_two_share, last.target_stage_two
-        )
     }
 
-    fn cfd(&self, cfd: &Cfd, area: Rect, buf: &mut Buffer) -> String {
+    /// The bands from the top line down: each line is the items in its column and every column
+    /// after it, so the first line is the whole track and the last done alone.
+    fn cfd_series(&self, cfd: &Cfd) -> Vec<Series> {
         let t = self.theme;
         let styles = [t.ok, t.phases[2], t.phases[1], t.phases[0], t.warning, t.muted];
-        // Bands stacked from the last column (done) up: each line is the items in its column and
-        // every column after it.
         let n = cfd.columns.len();
-        let lines: Vec<Vec<(f64, f64)>> = (0..n)
-            .map(|c| {
-                (0u32..)
-                    .zip(&cfd.days)
-                    .filter_map(|(i, row)| {
-                        row.as_ref().map(|r| (f64::from(i), f64::from(r[c..].iter().sum::<u32>())))
-                    })
-                    .collect()
-            })
-            .collect();
-        let top = lines.first().map_or(1.0, |l| l.iter().map(|p| p.1).fold(1.0, f64::max)) * 1.1;
-        let sets = (0..n)
+        (0..n)
             .map(|c| {
                 let style = styles[(n - 1 - c) % styles.len()];
-                self.dataset(format!("{} (items)", cfd.columns[c]), &lines[c], style, GraphType::Line)
+                Series::new(&cfd.columns[c], style, Shape::Line(self.marker(c)))
             })
-            .collect();
-        let last_day = cfd.first + chrono::Duration::days(cfd.days.len() as i64 - 1);
-        let x = Axis::default().title("day").bounds([0.0, (cfd.days.len().max(2) - 1) as f64]);
-        Plot::new(sets)
-            .x_axis(x.labels(date_labels(cfd.first, last_day)))
-            .y_axis(Axis::default().title("items").bounds([0.0, top]).labels(y_labels(top)))
-            .legend_position(Some(LegendPosition::TopLeft))
-            .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(70)))
-            .render(area, buf);
-        let today = cfd.days.last().and_then(Option::as_ref);
-        let counts = today.map_or_else(
-            || "no history for today".to_owned(),
-            |r| cfd.columns.iter().zip(r).map(|(c, n)| format!("{c} {n}")).collect::<Vec<_>>().join(", "),
-        );
-        format!("Today: {counts}. Items per column of the {} track, stacked, done at the bottom.", cfd.track)
+            .collect()
     }
 
-    fn cycle(&self, times: &[CycleTime], weeks: &[Week], area: Rect, buf: &mut Buffer) -> String {
+    fn cfd_legend(&self, cfd: &Cfd) -> Legend {
+        Legend::new("top to bottom:", self.cfd_series(cfd), "(items a day)")
+    }
+
+    fn cfd(&self, cfd: &Cfd, area: Rect, buf: &mut Buffer) {
+        let lines: Vec<Vec<(f64, f64)>> = (0..cfd.columns.len())
+            .map(|c| {
+                let days = (0u32..).zip(&cfd.days);
+                days.filter_map(|(i, row)| {
+                    row.as_ref().map(|r| (f64::from(i), f64::from(r[c..].iter().sum::<u32>())))
+                })
+                .collect()
+            })
+            .collect();
+        let top = lines.first().map_or(0.0, |l| l.iter().map(|p| p.1).fold(0.0, f64::max));
+        let sets = self.cfd_series(cfd).into_iter().zip(&lines).map(|(s, data)| s.data(data)).collect();
+        Plot::new(sets)
+            .x_axis(x_dates(cfd.first, cfd.days.len()))
+            .y_axis(y_axis(top))
+            .legend_position(None)
+            .render(area, buf);
+    }
+
+    fn cycle_legend(&self) -> Legend {
+        let t = self.theme;
+        let bars = vec![
+            Series::new("50% median", t.ok, Shape::Bar),
+            Series::new("85% 85th percentile", t.warning, Shape::Bar),
+        ];
+        Legend::new("days from in progress to done:", bars, "")
+    }
+
+    fn cycle(&self, times: &[CycleTime], weeks: &[Week], area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let [bars, spark] = Layout::vertical([Constraint::Min(3), Constraint::Length(3)]).areas(area);
         let tenth = |d: Option<f64>| d.map_or(0, |d| (d * 10.0).round() as u64);
-        let days = |d: Option<f64>| d.map_or_else(|| "-".to_owned(), |d| format!("{d:.1}d"));
         let mut chart = BarChart::default().bar_width(5).bar_gap(1).group_gap(3).value_style(t.base);
         for c in times {
             let group = [
@@ -191,13 +222,64 @@ impl Drawn<'_> {
         let spark_title = "Throughput: items done per week, oldest first (gaps: no history)";
         let block = ratatui::widgets::Block::default().title(Line::styled(spark_title, t.field_label));
         Sparkline::default().block(block).data(data).style(t.ok).absent_value_symbol("·").render(spark, buf);
-        let parts: Vec<String> = times
-            .iter()
-            .map(|c| {
-                let n = count(u64::from(c.items), "item");
-                format!("{} {} / {} ({n})", c.group.label(), days(c.median), days(c.p85))
-            })
-            .collect();
-        format!("Days from in progress to done, median / 85th percentile: {}.", parts.join("; "))
     }
+}
+
+/// Days as the cycle-time chart writes them (`-`: no item to tell).
+fn days(d: Option<f64>) -> String {
+    d.map_or_else(|| "-".to_owned(), |d| format!("{d:.1}d"))
+}
+
+fn burn_up_words(burn: &BurnUp) -> String {
+    let day = burn.days.len();
+    match burn.days.last().copied().flatten() {
+        Some(p) => format!(
+            "{}: day {day} of {}, {} of {} points done (ideal by today {:.0}).",
+            burn.sprint,
+            burn.length(),
+            p.done,
+            p.scope,
+            burn.ideal(u32::try_from(day).unwrap_or(1).saturating_sub(1)).unwrap_or(0.0)
+        ),
+        None => format!("{}: the journal does not cover its days yet.", burn.sprint),
+    }
+}
+
+fn velocity_words(flow: &Flow) -> String {
+    let Some(last) = flow.velocity.last() else {
+        return "No closed sprint yet: velocity shows from the first close.".to_owned();
+    };
+    let verdict = if last.on_target { "on target" } else { "off target" };
+    format!(
+        "{}: {} + {} points, stage two {}% against {}% ({verdict}).",
+        last.sprint, last.stage_one, last.stage_two, last.stage_two_share, last.target_stage_two
+    )
+}
+
+fn cfd_words(cfd: &Cfd) -> String {
+    let today = cfd.days.last().and_then(Option::as_ref);
+    let counts = today.map_or_else(
+        || "no history for today".to_owned(),
+        |r| cfd.columns.iter().zip(r).map(|(c, n)| format!("{c} {n}")).collect::<Vec<_>>().join(", "),
+    );
+    format!(
+        "Today: {counts} ({} track; each line counts the items in its column and the columns under it).",
+        cfd.track
+    )
+}
+
+fn cycle_words(times: &[CycleTime]) -> String {
+    let parts: Vec<String> = times
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} / {} ({})",
+                c.group.label(),
+                days(c.median),
+                days(c.p85),
+                count(u64::from(c.items), "item")
+            )
+        })
+        .collect();
+    format!("Median / 85th percentile: {}.", parts.join("; "))
 }

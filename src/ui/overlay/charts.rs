@@ -15,6 +15,7 @@ use crate::app::input::action::Action;
 use crate::app::input::keymap::Mode;
 use crate::app::screens::charts::{Chart, Charts};
 use crate::ui::theme::Theme;
+use crate::ui::wrap::wrap;
 
 /// The charts screen.
 pub struct ChartsView<'a> {
@@ -41,18 +42,29 @@ impl Widget for ChartsView<'_> {
             .title_bottom(Line::styled(hint, theme.overlay_title));
         let inner = frame.inner(area);
         frame.render(area, buf);
-        let notes = charts.flow.missing();
-        let note_rows = u16::try_from(notes.len()).unwrap_or(u16::MAX).min(inner.height / 4);
+        let Some(flow) = &charts.flow else {
+            // The first replay of the journal is still under way; the keys work meanwhile.
+            let [tabs, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+            Paragraph::new(tab_line(charts.chart, theme)).render(tabs, buf);
+            Paragraph::new(Line::styled(WORKING, theme.hint_text)).render(body, buf);
+            return;
+        };
+        let notes = flow.missing();
+        let wrapped: usize = notes.iter().map(|n| wrap(n, usize::from(inner.width), "").len()).sum();
+        let note_rows = u16::try_from(wrapped).unwrap_or(u16::MAX).min(inner.height / 4);
         let [tabs, body, foot] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(4), Constraint::Length(note_rows)])
                 .areas(inner);
         Paragraph::new(tab_line(charts.chart, theme)).render(tabs, buf);
         let marker = if plain { Marker::Dot } else { Marker::Braille };
-        chart_draw::Drawn { charts, theme, marker }.render(body, buf);
+        chart_draw::Drawn { charts, flow, theme, marker }.render(body, buf);
         let lines: Vec<Line> = notes.into_iter().map(|n| Line::styled(n, theme.hint_text)).collect();
         Paragraph::new(lines).wrap(Wrap { trim: true }).render(foot, buf);
     }
 }
+
+/// What the screen says while the journal is still being read.
+pub const WORKING: &str = "working out the charts…";
 
 /// `[Burn-up]  Velocity by stage  Cumulative flow  Cycle time`: the one on in brackets.
 fn tab_line(on: Chart, theme: &Theme) -> Line<'static> {

@@ -5,6 +5,7 @@
 
 mod capacity;
 mod chart_draw;
+mod chart_legend;
 mod charts;
 mod criteria;
 mod debt;

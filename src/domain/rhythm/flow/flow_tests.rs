@@ -22,6 +22,12 @@ fn lean(entries: &[Entry]) -> Vec<Step> {
     entries.iter().map(Step::from).collect()
 }
 
+/// `replay` fed `steps`, the journal's lines up to byte `offset`.
+fn feed(replay: &mut Replay, steps: &[Step], offset: u64) {
+    steps.iter().for_each(|s| replay.step(s));
+    replay.offset = offset;
+}
+
 fn entry(time: Timestamp, item: u64, action: Action, changes: Value) -> Entry {
     let changes: Map<String, Value> = match changes {
         Value::Object(map) => map,
@@ -91,7 +97,7 @@ fn journal() -> Vec<Entry> {
 fn replayed() -> (Board, Replay) {
     let b = board();
     let mut replay = Replay::new(&b);
-    replay.feed(&lean(&journal()), 1234);
+    feed(&mut replay, &lean(&journal()), 1234);
     (b, replay)
 }
 
@@ -121,7 +127,7 @@ fn a_closed_sprint_ends_on_the_figures_its_close_recorded() {
     // The close rolls the unfinished spike (4 pt) over to the next sprint that same evening.
     journal.push(entry(at("2026-11-06T17:00:00Z"), 3, Action::Changed, json!({"sprint": ["S1", "S2"]})));
     let mut replay = Replay::new(&b);
-    replay.feed(&lean(&journal), 1);
+    feed(&mut replay, &lean(&journal), 1);
     let burn = burn_up(&replay, &b.sprints[0], day("2026-11-20"));
     let last = burn.days.last().copied().flatten();
     assert_eq!(last, Some(Points { scope: 12, done: 8 }), "the scope does not fall on the last day");
@@ -150,7 +156,7 @@ fn cumulative_flow_counts_items_per_column_per_day() {
 #[test]
 fn a_column_the_board_no_longer_has_is_its_own_band() {
     let (mut b, mut replay) = replayed();
-    replay.feed(&lean(&[moved("2026-11-06T17:00:00Z", 2, "done", "shipped")]), 2000);
+    feed(&mut replay, &lean(&[moved("2026-11-06T17:00:00Z", 2, "done", "shipped")]), 2000);
     let delivery = cfd(&b, &replay, Track::Delivery, day(TODAY), 1);
     assert_eq!(delivery.columns.last().map(String::as_str), Some(OTHER_COLUMNS));
     assert_eq!(delivery.days, vec![Some(vec![0, 0, 0, 1, 1])]);
@@ -277,7 +283,7 @@ proptest! {
             }
         }
         let mut replay = Replay::new(&b);
-        replay.feed(&lean(&journal), 1);
+        feed(&mut replay, &lean(&journal), 1);
         let today = alive_by_day.last().map(|(d, _)| *d).expect("a day");
         for s in &b.sprints {
             for p in burn_up(&replay, s, today).days.into_iter().flatten() {

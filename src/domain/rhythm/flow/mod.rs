@@ -10,6 +10,7 @@ mod burn_up;
 mod cycle;
 pub mod doc;
 mod replay;
+mod step;
 mod velocity;
 
 use chrono::NaiveDate;
@@ -18,7 +19,8 @@ use crate::model::{Board, Sprint, Track};
 
 pub use burn_up::{BurnUp, burn_up};
 pub use cycle::{CycleTime, Group, Week, cycle_times, throughput};
-pub use replay::{Finish, Points, Replay, Step, Totals};
+pub use replay::{Finish, Points, Replay, Totals};
+pub use step::Step;
 pub use velocity::{Velocity, velocity};
 
 /// How many closed sprints the velocity shows, days the cumulative flow covers, weeks of
@@ -47,11 +49,17 @@ pub struct Flow {
 }
 
 impl Flow {
-    /// The figures of `board` from its journal's `replay`, as of `today`.
+    /// The figures of `board` from its journal's `replay`, as of `today`, with the burn-up of
+    /// the open sprint (else the last closed).
     pub fn of(board: &Board, replay: &Replay, today: NaiveDate) -> Flow {
+        Flow::with_burn_up(board, replay, sprint_shown(board), today)
+    }
+
+    /// [`Flow::of`] with the burn-up of `sprint` (a review's sprint).
+    pub fn with_burn_up(board: &Board, replay: &Replay, sprint: Option<&Sprint>, today: NaiveDate) -> Flow {
         Flow {
             today,
-            burn_up: sprint_shown(board).map(|s| burn_up(replay, s, today)),
+            burn_up: sprint.map(|s| burn_up(replay, s, today)),
             velocity: velocity(board, SPRINTS, today),
             cfd: Track::ALL.iter().map(|t| cfd(board, replay, *t, today, DAYS)).collect(),
             cycle: cycle_times(replay, None),

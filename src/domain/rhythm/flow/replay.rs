@@ -7,76 +7,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
-use serde::Deserialize;
-use serde_json::Value;
 
-use crate::domain::team::activity::{Action, Entry};
+use super::step::{Field, Step};
+use crate::domain::team::activity::Action;
 use crate::model::{Board, ItemId, Stage, Timestamp, Track};
-
-/// A journal line as the replay reads it: only what the flow needs, so reading a long journal
-/// does not build every line's whole record (titles, descriptions, summaries are skipped).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct Step {
-    time: Timestamp,
-    #[serde(default)]
-    item: Option<ItemId>,
-    action: Action,
-    #[serde(default)]
-    changes: Changes,
-}
-
-/// The `[from, to]` pairs of the fields the flow follows.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-struct Changes {
-    track: Option<Value>,
-    column: Option<Value>,
-    stage: Option<Value>,
-    estimate: Option<Value>,
-    sprint: Option<Value>,
-}
-
-impl Changes {
-    /// The `to` of field `name`, if the line changed it.
-    fn to(&self, name: &str) -> Option<&Value> {
-        let pair = match name {
-            "track" => &self.track,
-            "column" => &self.column,
-            "stage" => &self.stage,
-            "estimate" => &self.estimate,
-            "sprint" => &self.sprint,
-            _ => &None,
-        };
-        match pair.as_ref()?.as_array()?.as_slice() {
-            [_, to] => Some(to),
-            _ => None,
-        }
-    }
-}
-
-impl From<&Entry> for Step {
-    fn from(entry: &Entry) -> Step {
-        let pair = |name: &str| entry.changes.get(name).cloned();
-        Step {
-            time: entry.time,
-            item: entry.item,
-            action: entry.action,
-            changes: Changes {
-                track: pair("track"),
-                column: pair("column"),
-                stage: pair("stage"),
-                estimate: pair("estimate"),
-                sprint: pair("sprint"),
-            },
-        }
-    }
-}
-
-impl Step {
-    /// When the line was written.
-    pub fn time(&self) -> Timestamp {
-        self.time
-    }
-}
 
 /// Where an item is and what it weighs, as far as the journal told.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -203,15 +137,8 @@ impl Replay {
         Some(self.days.get(index).unwrap_or(&self.now))
     }
 
-    /// Replays `entries`, the journal's lines up to byte `offset`.
-    pub fn feed(&mut self, entries: &[Step], offset: u64) {
-        for entry in entries {
-            self.one(entry);
-        }
-        self.offset = offset;
-    }
-
-    fn one(&mut self, entry: &Step) {
+    /// Replays one journal line (the caller sets [`Replay::offset`] after the last).
+    pub fn step(&mut self, entry: &Step) {
         let Some(id) = entry.item else { return };
         self.advance(entry.time.date_naive());
         let before = self.items.get(&id).cloned();
@@ -300,33 +227,26 @@ impl Replay {
 
 /// An added item's fields (`[null, value]` each).
 fn read_whole(entry: &Step) -> Option<State> {
-    let to = |name: &str| entry.changes.to(name);
-    let track = serde_json::from_value(to("track")?.clone()).ok()?;
-    let column = to("column")?.as_str()?.to_owned();
-    let stage = to("stage").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or(Stage::One);
-    let estimate = to("estimate").map_or(0, points);
-    let sprint = to("sprint").and_then(Value::as_str).map(str::to_owned);
+    let to = |field: Field| entry.changes.to(field);
+    let track = to(Field::Track)?.label()?;
+    let column = to(Field::Column)?.text()?.to_owned();
+    let stage = to(Field::Stage).and_then(|v| v.label()).unwrap_or(Stage::One);
+    let estimate = to(Field::Estimate).map_or(0, |v| v.points());
+    let sprint = to(Field::Sprint).and_then(|v| v.text()).map(str::to_owned);
     Some(State { track, column, stage, estimate, sprint })
 }
 
 /// `state` with the fields `entry` changed.
 fn changed(state: &State, entry: &Step) -> State {
     let mut s = state.clone();
-    let names = ["track", "column", "stage", "estimate", "sprint"];
-    for (name, to) in names.into_iter().filter_map(|n| Some((n, entry.changes.to(n)?))) {
-        match name {
-            "track" => s.track = serde_json::from_value(to.clone()).unwrap_or(s.track),
-            "column" => s.column = to.as_str().map_or(s.column, str::to_owned),
-            "stage" => s.stage = serde_json::from_value(to.clone()).unwrap_or(s.stage),
-            "estimate" => s.estimate = points(to),
-            "sprint" => s.sprint = to.as_str().map(str::to_owned),
-            _ => {}
+    for (field, to) in Field::ALL.into_iter().filter_map(|f| Some((f, entry.changes.to(f)?))) {
+        match field {
+            Field::Track => s.track = to.label().unwrap_or(s.track),
+            Field::Column => s.column = to.text().map_or(s.column, str::to_owned),
+            Field::Stage => s.stage = to.label().unwrap_or(s.stage),
+            Field::Estimate => s.estimate = to.points(),
+            Field::Sprint => s.sprint = to.text().map(str::to_owned),
         }
     }
     s
-}
-
-/// An estimate as points (none, or not a number a board holds: 0).
-fn points(value: &Value) -> u32 {
-    value.as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(0)
 }
