@@ -104,11 +104,6 @@ impl Wanted {
         })
     }
 
-    /// The value of field `name` (one of [`NAMES`]) as JSON, for comparing and reporting.
-    pub fn value(&self, name: &str) -> Value {
-        self.view().value(name)
-    }
-
     /// The fields, borrowed.
     pub fn view(&self) -> View<'_> {
         View {
@@ -250,7 +245,7 @@ impl<'a> View<'a> {
     }
 }
 
-/// The same field of an item, as [`Wanted::value`] gives it.
+/// Field `name` of an item as JSON, as [`View::value`] gives a record's.
 pub fn item_value(item: &Item, name: &str) -> Value {
     View::of(item).value(name)
 }
