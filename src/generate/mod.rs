@@ -4,6 +4,8 @@
 //! journal of moves, adds and edits by the team. The same sizes and seed always give the same
 //! result.
 
+mod archive;
+
 use chrono::{DateTime, Days, Duration, NaiveDate};
 use serde_json::{Map, Value, json};
 
@@ -16,6 +18,8 @@ use crate::model::{
     Board, CheckEntry, Figures, Item, ItemId, Kind, Model, Phase, Rollover, Severity, Spent, Split, Sprint,
     Stage, Tally, Timestamp, Track,
 };
+
+pub use archive::archive;
 
 /// A small, fast, deterministic pseudo-random sequence (xorshift64*).
 struct Rng(u64);
