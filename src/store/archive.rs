@@ -36,17 +36,36 @@ pub fn size(board: &Path) -> u64 {
 
 /// How many items the archive beside `board` holds, counted in its text without parsing it: one
 /// item-opening line each in the canonical layout (`layout::ITEM_START`), so a large archive
-/// costs a read and a scan, never a parse. 0 when there is none; `None` when it cannot be read.
+/// costs a read and a scan, never a parse, and never more memory than a chunk of it (a
+/// million-item archive is about 600 MB). 0 when there is none; `None` when it cannot be read.
 pub fn count(board: &Path) -> Option<usize> {
-    let mut file = match sidecar::open_to_read(board, SUFFIX) {
-        Ok(Some(file)) => file,
-        Ok(None) => return Some(0),
-        Err(_) => return None,
-    };
-    let mut text = String::new();
-    file.read_to_string(&mut text).ok()?;
-    // The first item follows the items line directly, with the same opening.
-    Some(text.matches(ITEM_START).count())
+    match sidecar::open_to_read(board, SUFFIX) {
+        Ok(Some(file)) => count_in(file).ok(),
+        Ok(None) => Some(0),
+        Err(_) => None,
+    }
+}
+
+/// The item-opening lines in what `reader` gives, read a chunk at a time. The end of each chunk,
+/// one byte shorter than the line, is read again with the next one: a line across two chunks is
+/// found there, and none is counted twice (too short to hold one).
+fn count_in(mut reader: impl Read) -> std::io::Result<usize> {
+    let finder = memchr::memmem::Finder::new(ITEM_START);
+    let keep = ITEM_START.len() - 1;
+    let mut chunk = vec![0; 1 << 16];
+    let (mut held, mut count) = (0, 0);
+    loop {
+        let read = match reader.read(&mut chunk[held..]) {
+            Ok(0) => return Ok(count),
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let end = held + read;
+        count += finder.find_iter(&chunk[..end]).count();
+        held = keep.min(end);
+        chunk.copy_within(end - held..end, 0);
+    }
 }
 
 /// The archive of the board at `board` as a store (to save it later) and its content; an empty
@@ -76,6 +95,37 @@ pub fn read_beside(board: &Path, live: &Board) -> Result<(Store, Board, Vec<Item
             };
             let invalid = Invalid { message: error.to_string(), subject };
             Err(located(store.path(), store.text(), invalid).into())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Gives its text a few bytes at a time, as a pipe or a slow disk may.
+    struct Trickle<'t>(&'t [u8], usize);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.1.min(buf.len()).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn items_are_counted_chunk_by_chunk_as_in_the_whole_text() {
+        let mut board = crate::generate::board(40, 3);
+        let archived = crate::generate::archive(&mut board, 150, 3);
+        let text = crate::store::format::to_text(&archived).expect("text");
+        // Long enough that the 64 KiB chunks cut item lines.
+        let text = text.repeat(1 + (3 << 16) / text.len());
+        let whole = text.matches(ITEM_START).count();
+        assert!(whole >= 150);
+        for step in [1, 7, ITEM_START.len(), 1000, usize::MAX] {
+            assert_eq!(count_in(Trickle(text.as_bytes(), step)).expect("read"), whole, "{step} bytes a read");
         }
     }
 }
