@@ -24,6 +24,7 @@ mod git_merge;
 mod hardening;
 mod help;
 mod journal_cli;
+mod list_json;
 mod merge_file;
 mod merge_git_props;
 mod merge_note;

@@ -56,7 +56,7 @@ fn show_item(
 ) -> Result<()> {
     if as_json {
         let listing = json::Listing::of(board);
-        let mut value = json::item(board, &listing, item, now);
+        let mut value = serde_json::to_value(json::item(board, &listing, item, now))?;
         if let (Some(object), Some(_)) = (value.as_object_mut(), archive) {
             object.insert("archived".into(), true.into());
         }

@@ -3,6 +3,7 @@
 
 pub(super) mod doc;
 pub(super) mod html;
+pub(super) mod item_json;
 pub(super) mod json;
 pub(super) mod out_file;
 pub mod output;

@@ -21,30 +21,69 @@ pub fn println_json(text: &str) -> anyhow::Result<()> {
     emit(&mut io::stdout().lock(), &format!("{}\n", escape::json(text)))
 }
 
-/// Writes a JSON array row by row through a buffer: the same text as the whole array
-/// pretty-printed, but a long list never holds its whole text (or all its values) in memory.
-pub fn println_json_rows(rows: impl Iterator<Item = serde_json::Value>) -> anyhow::Result<()> {
-    json_rows_to(&mut io::BufWriter::with_capacity(1 << 16, io::stdout().lock()), rows)
+/// Writes a JSON array item by item through a buffer: the same text as the whole array
+/// pretty-printed and escaped as [`println_json`] does, but a long list never holds its text,
+/// or a JSON value per item, in memory (`list --json`: 1.2 GB at 100,000 items when the whole
+/// document was built first).
+pub fn println_json_seq<T: serde::Serialize>(rows: impl IntoIterator<Item = T>) -> anyhow::Result<()> {
+    json_seq_to(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()), rows)
 }
 
-fn json_rows_to(out: &mut impl Write, rows: impl Iterator<Item = serde_json::Value>) -> anyhow::Result<()> {
-    let mut chunk = String::new();
-    let mut first = true;
-    for row in rows {
-        chunk.clear();
-        chunk.push_str(if first { "[\n" } else { ",\n" });
-        // Strings keep their line breaks escaped, so every line break here is the layout's.
-        for (i, line) in serde_json::to_string_pretty(&row)?.lines().enumerate() {
-            if i > 0 {
-                chunk.push('\n');
-            }
-            chunk.push_str("  ");
-            chunk.push_str(line);
-        }
-        put(out, &escape::json(&chunk))?;
-        first = false;
+fn json_seq_to<T: serde::Serialize>(
+    out: impl Write,
+    rows: impl IntoIterator<Item = T>,
+) -> anyhow::Result<()> {
+    let formatter = SafePretty(serde_json::ser::PrettyFormatter::with_indent(b"  "));
+    let mut serializer = serde_json::Serializer::with_formatter(out, formatter);
+    closed_or(serde::Serializer::collect_seq(&mut serializer, rows).map_err(io::Error::from))?;
+    emit(&mut serializer.into_inner(), "\n")
+}
+
+/// serde_json's pretty layout, with what [`escape::json`] escapes (DEL, C1 and bidi controls)
+/// escaped inside strings as they are written: serde_json escapes the other controls itself, so
+/// its strings are the only place they can be, and the rest of the text needs no second look.
+struct SafePretty<'a>(serde_json::ser::PrettyFormatter<'a>);
+
+impl serde_json::ser::Formatter for SafePretty<'_> {
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, out: &mut W, fragment: &str) -> io::Result<()> {
+        out.write_all(escape::json(fragment).as_bytes())
     }
-    emit(out, if first { "[]\n" } else { "\n]\n" })
+
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.0.begin_array(out)
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.0.end_array(out)
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(out, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.0.end_array_value(out)
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.0.begin_object(out)
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.0.end_object(out)
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(out, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(out)
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.0.end_object_value(out)
+    }
 }
 
 /// Writes text whose values were each escaped already (CSV: every cell escaped, the CRLF row ends
@@ -117,12 +156,18 @@ mod tests {
     }
 
     #[test]
-    fn rows_streamed_read_as_the_whole_array_pretty_printed() {
-        for rows in [vec![], vec![serde_json::json!({"id": 1, "t": "a\nb", "x": [1, {"y": null}]}); 3]] {
+    fn rows_streamed_read_as_the_whole_array_pretty_printed_and_escaped() {
+        let odd = "a\nb\u{7f}c\u{85}d\u{202e}e\u{1b}f ünï 🚀";
+        let row = serde_json::json!({"id": 1, "t": odd, "x": [1, {"y": null}], "e": [], "o": {}});
+        // Keys are strings too.
+        let keys = serde_json::json!({"k\u{202e}": {"\u{7f}": ["\u{2066}"]}});
+        for rows in [vec![], vec![row.clone(); 3], vec![row, keys]] {
             let mut out = Vec::new();
-            json_rows_to(&mut out, rows.clone().into_iter()).expect("written");
-            let whole = format!("{}\n", serde_json::to_string_pretty(&rows).expect("json"));
+            json_seq_to(&mut out, rows.iter()).expect("written");
+            let whole = format!("{}\n", escape::json(&serde_json::to_string_pretty(&rows).expect("json")));
             assert_eq!(String::from_utf8(out).expect("utf-8"), whole);
         }
+        let err = json_seq_to(Closed, [1, 2]).expect_err("closed");
+        assert!(err.is::<OutputClosed>());
     }
 }

@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::cli::print::json::measures_json;
+use crate::cli::print::json::Measures;
 use crate::domain::capacity::on_target;
 use crate::domain::rhythm::report::Review;
 use crate::model::{Board, Figures, ItemAtClose, Split, Sprint, Tally};
@@ -68,7 +68,7 @@ fn item(it: &ItemAtClose) -> Value {
         "accepted_by": it.accepted_by,
         "acceptance_note": it.acceptance_note,
         "initiative": it.initiative,
-        "measures": measures_json(&it.measures),
+        "measures": Measures(&it.measures),
     })
 }
 
