@@ -4,11 +4,11 @@
 use anyhow::{Result, anyhow};
 
 use crate::cli::items::inspect;
-use crate::cli::print::output::println;
+use crate::cli::print::output::{eprintln, println};
 use crate::cli::target::Target;
 use crate::cli::{ForceArgs, PolicyCommand};
 use crate::domain::archive;
-use crate::domain::change::{ops, settings};
+use crate::domain::change::{OpError, ops, settings};
 use crate::domain::two_stage;
 use crate::domain::two_stage::drag;
 use crate::model::{ItemId, Stage, Timestamp};
@@ -84,10 +84,21 @@ fn archive_after(target: Target, after: Option<&str>, now: Timestamp) -> Result<
 /// move into a done column with unticked entries says so on stderr.
 pub fn move_item(target: Target, id: ItemId, column: &str, force: &ForceArgs, now: Timestamp) -> Result<()> {
     let reason = force.reason().map_err(|e| anyhow!(e))?;
-    let op = target.change(now, |board| match reason {
-        Some(reason) => ops::force_to_column(board, id, column, reason, now),
-        None => ops::move_to_column(board, id, column, now),
+    // Worked out on the board the move is made on, with the move applied to the item: reading
+    // the whole board file again after the save cost as much as the move (a second at 100,000
+    // items).
+    let mut warning = None;
+    let op = target.change(now, |board| {
+        let op = match reason {
+            Some(reason) => ops::force_to_column(board, id, column, reason, now),
+            None => ops::move_to_column(board, id, column, now),
+        }?;
+        warning = inspect::unticked_after(board, id, &op.edit);
+        Ok::<_, OpError>(op)
     })?;
     println(&op.summary)?;
-    inspect::warn_unticked(&target.open()?, id)
+    if let Some(warning) = warning {
+        eprintln(&warning);
+    }
+    Ok(())
 }

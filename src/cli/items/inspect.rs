@@ -5,11 +5,11 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 
-use crate::cli::print::output::{eprintln, println};
+use crate::cli::print::output::println;
 use crate::cli::print::{json, output, text};
 use crate::cli::target::open;
 use crate::domain::capacity::Capacity;
-use crate::domain::change::OpError;
+use crate::domain::change::{Edit, OpError};
 use crate::domain::two_stage;
 use crate::model::{Board, Item, ItemId, Timestamp};
 use crate::store::Store;
@@ -83,18 +83,26 @@ pub fn stats(path: &Path, as_json: bool) -> Result<()> {
     }
 }
 
-/// After a move into a done column, says on stderr which definition-of-done entries are
-/// unticked (a forced done says so in its summary already).
-pub fn warn_unticked(board: &Board, id: ItemId) -> Result<()> {
-    let done = |it: &&Item| board.is_done_column(it.track, &it.column) && it.forced.is_none();
-    if let Some(item) = board.item(id).filter(done) {
-        let unticked = two_stage::unticked(board, item);
-        if !unticked.is_empty() {
-            eprintln(&format!(
-                "twotrack: warning: #{id} is done with unticked definition-of-done entries: {}",
-                unticked.join("; ")
-            ));
-        }
+/// The warning for item `id` once `edit` is made on `board`: in a done column with unticked
+/// entries of its definition of done and not forced (a definition that only warns).
+pub fn unticked_after(board: &Board, id: ItemId, edit: &Edit) -> Option<String> {
+    let mut item = board.item(id)?.clone();
+    changed(&mut item, edit);
+    let done = board.is_done_column(item.track, &item.column) && item.forced.is_none();
+    let unticked = if done { two_stage::unticked(board, &item) } else { Vec::new() };
+    (!unticked.is_empty()).then(|| {
+        format!(
+            "twotrack: warning: #{id} is done with unticked definition-of-done entries: {}",
+            unticked.join("; ")
+        )
+    })
+}
+
+/// `item` with the changes `edit` makes to it.
+fn changed(item: &mut Item, edit: &Edit) {
+    match edit {
+        Edit::Change { id, change, .. } if *id == item.id => _ = change.as_ref().clone().apply_to(item),
+        Edit::Batch(edits) => edits.iter().for_each(|edit| changed(item, edit)),
+        _ => {}
     }
-    Ok(())
 }
