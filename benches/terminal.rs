@@ -184,7 +184,7 @@ fn first_frame_as(
 ) -> (Duration, Pty) {
     let start = Instant::now();
     let pty = Pty::spawn(path, args, cols, rows, &[("TWOTRACK_USER", name)]);
-    wait_frame(&pty, cols, start);
+    pty.wait_frame(cols, start);
     (start.elapsed(), pty)
 }
 
@@ -244,7 +244,7 @@ fn measure(path: &std::path::Path, cols: u16, rows: u16) -> Row {
     let before = pty.written();
     std::thread::sleep(Duration::from_secs(2));
     let idle_bytes = pty.written() - before;
-    let peak_rss_kb = pty.pid().map_or(0, peak_rss_kb);
+    let peak_rss_kb = pty.peak_rss_kb();
     pty.send("q");
     pty.wait_exit();
     Row { first_frame: frames[RUNS / 2], peak_rss_kb, nav_bytes, move_bytes, idle_bytes }
@@ -254,25 +254,8 @@ fn measure(path: &std::path::Path, cols: u16, rows: u16) -> Row {
 fn first_frame(path: &std::path::Path, cols: u16, rows: u16) -> (Duration, Pty) {
     let start = Instant::now();
     let pty = Pty::spawn(path, &[], cols, rows, &[]);
-    wait_frame(&pty, cols, start);
+    pty.wait_frame(cols, start);
     (start.elapsed(), pty)
-}
-
-/// Waits for a complete frame: the key hints on the last line, or for a follower (whose
-/// status line takes the last lines) what it follows (`following NAME`, or `following LOGIN (as
-/// NAME)` when the declared name is not the owner's login).
-fn wait_frame(pty: &Pty, cols: u16, start: Instant) {
-    loop {
-        let done = pty.with_screen(|screen| {
-            let last = screen.rows(0, cols).last().unwrap_or_default();
-            (last.contains("help") && last.contains("quit")) || last.contains("following ")
-        });
-        if done {
-            return;
-        }
-        assert!(start.elapsed() < pty::PATIENCE, "no first frame:\n{}", pty.screen());
-        std::thread::sleep(Duration::from_millis(1));
-    }
 }
 
 /// Bytes the program writes in answer to one key.
@@ -286,14 +269,4 @@ fn bytes_for(pty: &mut Pty, key: &str) -> usize {
 fn median(mut values: Vec<usize>) -> usize {
     values.sort_unstable();
     values[values.len() / 2]
-}
-
-/// The high-water mark of the process's resident memory, from /proc.
-fn peak_rss_kb(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0)
 }

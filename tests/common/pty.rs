@@ -207,6 +207,50 @@ impl Pty {
     pub fn pid(&self) -> Option<u32> {
         self.child.process_id()
     }
+
+    /// Waits for a complete frame of the board screen, `cols` wide, started at `start`: the
+    /// key hints on the last line, or for a follower (whose status line takes the last lines)
+    /// what it follows (`following NAME`, or `following LOGIN (as NAME)` when the declared name
+    /// is not the owner's login).
+    pub fn wait_frame(&self, cols: u16, start: Instant) {
+        loop {
+            let done = self.with_screen(|screen| {
+                let last = screen.rows(0, cols).last().unwrap_or_default();
+                (last.contains("help") && last.contains("quit")) || last.contains("following ")
+            });
+            if done {
+                return;
+            }
+            assert!(start.elapsed() < PATIENCE, "no first frame:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+
+    /// The high-water mark of the program's resident memory so far, in KiB, from /proc (0 when
+    /// it cannot be read).
+    pub fn peak_rss_kb(&self) -> u64 {
+        let status = self.pid().map(|pid| std::fs::read_to_string(format!("/proc/{pid}/status")));
+        status
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.split_whitespace().next()?.parse().ok())
+            .unwrap_or(0)
+    }
+
+    /// The processor time the program has used so far (user and system), in clock ticks.
+    pub fn cpu_ticks(&self) -> u64 {
+        let stat = self.pid().map(|pid| std::fs::read_to_string(format!("/proc/{pid}/stat")));
+        let stat = stat.and_then(Result::ok).unwrap_or_default();
+        // The fields after the command's name in parentheses (which may hold spaces).
+        let fields: Vec<&str> =
+            stat.rsplit_once(')').map_or(Vec::new(), |(_, rest)| rest.split_whitespace().collect());
+        fields
+            .get(11)
+            .zip(fields.get(12))
+            .map_or(0, |(user, system)| user.parse::<u64>().unwrap_or(0) + system.parse::<u64>().unwrap_or(0))
+    }
 }
 
 impl Drop for Pty {
