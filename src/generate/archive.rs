@@ -38,6 +38,10 @@ fn archived(board: &Board, item: &Item, offset: u64) -> Item {
     }
     item.finished = item.finished.or(Some(item.created));
     item.sprint = None;
+    // The pattern board may have initiatives the board has not: the archive names only the board's.
+    if item.initiative.as_deref().is_some_and(|id| board.initiative(id).is_none()) {
+        (item.initiative, item.phase) = (None, None);
+    }
     item
 }
 
