@@ -231,11 +231,9 @@ fn hand_over(term: &mut Terminal, text: &str) -> Result<Result<String, EditorErr
     let visual = std::env::var("VISUAL").ok();
     let editor = std::env::var("EDITOR").ok();
     let result = editor::edit(&editor::command(visual.as_deref(), editor.as_deref()), text);
-    let back = term::resume(term.mouse);
+    let back = term::resume(term.screen, term.mouse);
     term.reader.resume();
     back.context("cannot take the terminal back from the editor")?;
-    // The editor drew, moved the cursor and showed it: the frame writer assumes nothing now.
-    term.screen.backend_mut().forget();
     // A resize to the current size clears the screen and makes the next frame draw every cell,
     // without asking the terminal where its cursor is (`clear` does, and may wait for it).
     let size = term.screen.size().context("cannot read the terminal's size after the editor")?;

@@ -83,8 +83,10 @@ pub fn setup(capabilities: Capabilities, mouse: bool) -> io::Result<Screen> {
 }
 
 /// Takes the terminal back after another program had it (the user's editor): raw mode, the
-/// alternate screen, bracketed paste and the mouse as [`setup`] left them.
-pub fn resume(mouse: bool) -> io::Result<()> {
+/// alternate screen, bracketed paste and the mouse as [`setup`] left them. The other program drew,
+/// moved the cursor and showed it, so the frame writer assumes nothing of the screen any more.
+pub fn resume(screen: &mut Screen, mouse: bool) -> io::Result<()> {
+    screen.backend_mut().forget();
     enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
