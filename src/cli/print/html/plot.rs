@@ -4,6 +4,7 @@
 //! alone; days the journal does not cover break the lines, never drop to zero.
 
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -36,6 +37,24 @@ pub(super) fn svg(draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Drawn) -
     Ok(out.replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1))
 }
 
+/// A chart's plotting area on `root`: the margins and label room every chart of the review has,
+/// `x_labels` rows under the x axis, x from 0 to `x` and y from 0 to `y`.
+pub(super) fn plane<'a, 'b>(
+    root: &'a DrawingArea<SVGBackend<'b>, Shift>,
+    x_labels: u32,
+    x: f64,
+    y: f64,
+) -> Result<
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    Box<dyn std::error::Error>,
+> {
+    Ok(ChartBuilder::on(root)
+        .margin(12)
+        .x_label_area_size(x_labels)
+        .y_label_area_size(48)
+        .build_cartesian_2d(0.0..x, 0.0..y)?)
+}
+
 pub(super) fn font(size: u32) -> TextStyle<'static> {
     ("sans-serif", size).into_font().color(&INK)
 }
@@ -65,11 +84,7 @@ pub fn burn_up(burn: &BurnUp) -> Result<String, ChartError> {
     let top = scope.iter().flatten().map(|(_, y)| *y).fold(1.0, f64::max) * 1.15;
     svg(|root| {
         root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(root)
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(48)
-            .build_cartesian_2d(0.0..length, 0.0..top)?;
+        let mut chart = plane(root, 40, length, top)?;
         chart
             .configure_mesh()
             .max_light_lines(0)

@@ -5,7 +5,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::plot::{ACCENT, ChartError, INK, font, names_under, runs, svg};
+use super::plot::{ACCENT, ChartError, INK, font, names_under, plane, runs, svg};
 use crate::domain::rhythm::flow::{Cfd, CycleTime};
 
 /// The bands' fills, the track's first column lightest.
@@ -40,11 +40,7 @@ pub fn cfd(cfd: &Cfd) -> Result<String, ChartError> {
         .collect();
     svg(|root| {
         root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(root)
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(48)
-            .build_cartesian_2d(0.0..days, 0.0..top)?;
+        let mut chart = plane(root, 40, days, top)?;
         chart
             .configure_mesh()
             .max_light_lines(0)
@@ -87,11 +83,7 @@ pub fn cycle(all: &[CycleTime]) -> Result<String, ChartError> {
     let top = all.iter().filter_map(|c| c.p85.or(c.median)).fold(1.0, f64::max) * 1.35;
     svg(|root| {
         root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(root)
-            .margin(12)
-            .x_label_area_size(30)
-            .y_label_area_size(48)
-            .build_cartesian_2d(0.0..n, 0.0..top)?;
+        let mut chart = plane(root, 30, n, top)?;
         chart
             .configure_mesh()
             .disable_x_mesh()
