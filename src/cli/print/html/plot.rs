@@ -55,6 +55,12 @@ pub(super) fn plane<'a, 'b>(
         .build_cartesian_2d(0.0..x, 0.0..y)?)
 }
 
+/// An axis label for a whole-number tick, and none for the ticks between: a small axis (one item,
+/// one point) would otherwise read `0 0 0 1 1 1`, as rounded fractions.
+pub(super) fn whole(value: &f64) -> String {
+    if (value - value.round()).abs() < 1e-6 { format!("{value:.0}") } else { String::new() }
+}
+
 pub(super) fn font(size: u32) -> TextStyle<'static> {
     ("sans-serif", size).into_font().color(&INK)
 }
@@ -91,7 +97,7 @@ pub fn burn_up(burn: &BurnUp) -> Result<String, ChartError> {
             .x_desc("days since the sprint started")
             .y_desc("points")
             .x_label_formatter(&|x| format!("{x:.0}"))
-            .y_label_formatter(&|y| format!("{y:.0}"))
+            .y_label_formatter(&whole)
             .label_style(font(13))
             .axis_desc_style(font(14))
             .draw()?;
@@ -148,7 +154,7 @@ pub fn velocity(all: &[Velocity]) -> Result<String, ChartError> {
             .max_light_lines(0)
             .x_label_formatter(&|_| String::new())
             .y_desc("points done")
-            .y_label_formatter(&|y| format!("{y:.0}"))
+            .y_label_formatter(&whole)
             .label_style(font(12))
             .axis_desc_style(font(13))
             .draw()?;
@@ -215,7 +221,7 @@ fn share(area: &DrawingArea<SVGBackend, Shift>, all: &[Velocity], n: f64) -> Dra
         .x_label_formatter(&|_| String::new())
         .y_labels(3)
         .y_desc("stage two %")
-        .y_label_formatter(&|y| format!("{y:.0}"))
+        .y_label_formatter(&whole)
         .label_style(font(12))
         .axis_desc_style(font(13))
         .draw()?;
@@ -242,5 +248,16 @@ pub(super) fn short(name: &str) -> String {
     match name.chars().count() > MAX {
         true => format!("{}…", name.chars().take(MAX - 1).collect::<String>()),
         false => name.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole;
+
+    #[test]
+    fn only_whole_ticks_are_labelled() {
+        let labels: Vec<String> = [0.0, 0.2, 0.5, 1.0, 1.2, 14.0].iter().map(whole).collect();
+        assert_eq!(labels, ["0", "", "", "1", "", "14"]);
     }
 }

@@ -5,7 +5,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::plot::{ACCENT, ChartError, INK, font, names_under, plane, runs, svg};
+use super::plot::{ACCENT, ChartError, INK, font, names_under, plane, runs, svg, whole};
 use crate::domain::rhythm::flow::{Cfd, CycleTime};
 
 /// The bands' fills, the track's first column lightest.
@@ -49,7 +49,7 @@ pub fn cfd(cfd: &Cfd) -> Result<String, ChartError> {
             .x_label_formatter(&|x| {
                 (first + chrono::Duration::days(x.round() as i64)).format("%m-%d").to_string()
             })
-            .y_label_formatter(&|y| format!("{y:.0}"))
+            .y_label_formatter(&whole)
             .label_style(font(13))
             .axis_desc_style(font(14))
             .draw()?;
@@ -90,7 +90,7 @@ pub fn cycle(all: &[CycleTime]) -> Result<String, ChartError> {
             .max_light_lines(0)
             .x_label_formatter(&|_| String::new())
             .y_desc("days")
-            .y_label_formatter(&|y| format!("{y:.0}"))
+            .y_label_formatter(&whole)
             .label_style(font(13))
             .axis_desc_style(font(14))
             .draw()?;
